@@ -1,0 +1,10 @@
+import type { Command } from '../src/core/command.ts';
+import { agreement } from './agreement.ts';
+import { anniversaries } from './anniversaries.ts';
+import { city } from './city.ts';
+import { help } from './help.ts';
+import { partners } from './partners.ts';
+import { search } from './search.ts';
+
+/** Every shared command, in the order `help` lists them. */
+export const commands: readonly Command[] = [help, city, partners, agreement, anniversaries, search];

@@ -1,0 +1,34 @@
+import { defineCommand } from '../src/core/command.ts';
+import { describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
+import { answer, problem, type Row } from '../src/core/reply.ts';
+import { anniversaryMilestone } from '../src/domain/anniversary.ts';
+import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
+
+export const partners = defineCommand({
+  name: 'partners',
+  summary: "A city's partner cities with type, status and since when (default: the home city)",
+  args: [{ name: 'city', kind: 'city', description: 'a city name', required: false }],
+  examples: ['partners Prague', 'partners kitakami', 'partners'],
+  permission: 'everyone',
+  handler: ({ catalog, today }, args) => {
+    const homeId = catalog.data.settings.homeCity;
+    const city = args.city ?? (homeId === undefined ? undefined : catalog.city(homeId));
+    if (!city) return problem('Name a city, e.g. `partners Prague`: no home city is set here yet.');
+    const rows = catalog.partnershipsOf(city.id).map((p) => {
+      const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
+      const derived = deriveStatus(p, today);
+      const since = anniversaryMilestone(p)?.date;
+      const row: Row = {
+        text: `${other ? shortCityLabel(other, catalog) : '?'} (${typeLabel(p.type)})`,
+        detail: [...describeStatus(derived, catalog), ' · since ', since ? { date: since } : 'date unknown'],
+      };
+      return { row, order: STATUSES.indexOf(derived.status as Status), name: other?.name ?? '' };
+    });
+    rows.sort((x, y) => x.order - y.order || x.name.localeCompare(y.name));
+    return answer({
+      title: `Partner cities of ${shortCityLabel(city, catalog)}`,
+      text: rows.length === 0 ? 'No partnerships are recorded for this city.' : `${rows.length} recorded`,
+      sections: [{ rows: rows.map((r) => r.row) }],
+    });
+  },
+});

@@ -1,0 +1,29 @@
+import { defineCommand } from '../src/core/command.ts';
+import { cityLabel } from '../src/core/describe.ts';
+import { answer } from '../src/core/reply.ts';
+import { plural } from '../src/render/dates.ts';
+
+const LIMIT = 10;
+
+export const search = defineCommand({
+  name: 'search',
+  summary: 'Find cities by any part of any of their names, in any language, forgiving typos',
+  args: [{ name: 'text', kind: 'text', description: 'part of a name', required: true }],
+  examples: ['search prah', 'search gyongyos', 'search 北上'],
+  permission: 'everyone',
+  handler: ({ catalog }, { text }) => {
+    const found = catalog.search(text, LIMIT);
+    return answer({
+      title: `Cities matching "${text}"`,
+      text: found.length === 0 ? 'No city matches. Try fewer letters.' : `${found.length} shown, best first`,
+      sections: [
+        {
+          rows: found.map((city) => ({
+            text: cityLabel(city),
+            detail: `${plural(catalog.partnershipsOf(city.id).length, 'partnership')} · id ${city.id}`,
+          })),
+        },
+      ],
+    });
+  },
+});

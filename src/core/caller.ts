@@ -1,0 +1,39 @@
+import type { Platform } from '../domain/audit.ts';
+import type { StaffId } from '../domain/settings.ts';
+
+/** Who is asking, as the adapter established it. */
+export interface Caller {
+  platform: Platform;
+  userId: string;
+  /** Discord role ids held in the guild where the question was asked. */
+  roleIds?: readonly string[];
+  displayName?: string;
+}
+
+/**
+ * Deny by default: only callers on the store's staff list are staff. The local shell and CLI operator
+ * is staff, because whoever runs the process already owns the store file.
+ */
+export function isStaff(caller: Caller, staff: readonly StaffId[]): boolean {
+  switch (caller.platform) {
+    case 'shell':
+    case 'cli':
+      return true;
+    case 'slack':
+      return staff.includes(`slack:${caller.userId}`);
+    case 'discord':
+      return (
+        staff.includes(`discord:user:${caller.userId}`) ||
+        (caller.roleIds ?? []).some((role) => staff.includes(`discord:role:${role}`))
+      );
+  }
+}
+
+/** How the caller is named in the audit log. */
+export function actorId(caller: Caller): string {
+  return caller.platform === 'shell' || caller.platform === 'cli'
+    ? `${caller.platform}:${caller.userId}`
+    : caller.platform === 'slack'
+      ? `slack:${caller.userId}`
+      : `discord:user:${caller.userId}`;
+}

@@ -1,0 +1,97 @@
+import type { City } from '../domain/city.ts';
+import { countryName } from '../domain/country.ts';
+import type { Milestone, MilestoneKind, PartnershipType } from '../domain/partnership.ts';
+import type { DerivedStatus, SideStatus, Status } from '../domain/status.ts';
+import type { Catalog } from '../store/catalog.ts';
+import type { Span } from './reply.ts';
+
+/** "Concord, California, United States": enough to tell same-named cities apart. */
+export function cityLabel(city: City): string {
+  return [city.name, city.region, countryName(city.country)].filter((part) => part !== undefined).join(', ');
+}
+
+/** The plain name, qualified only when another city in the store shares it. */
+export function shortCityLabel(city: City, catalog: Catalog): string {
+  const namesakes = catalog.matchName(city.name).length;
+  if (namesakes <= 1) return city.name;
+  return city.region ? `${city.name}, ${city.region}` : `${city.name}, ${countryName(city.country)}`;
+}
+
+export const STATUS_LABELS: Record<Status | SideStatus, string> = {
+  none: 'no status recorded',
+  proposed: 'proposed',
+  approved: 'approved',
+  active: 'active',
+  suspended: 'suspended',
+  phasing_out: 'being phased out',
+  terminated: 'terminated',
+  rejected: 'rejected',
+  disputed: 'disputed',
+};
+
+export const TYPE_LABELS: Record<PartnershipType, string> = {
+  sister_city: 'sister city',
+  twin_town: 'twin town',
+  partner_city: 'partner city',
+  friendship_city: 'friendship city',
+  cooperation_mou: 'cooperation memorandum',
+};
+
+export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
+  historic_tie: 'historic tie',
+  proposal: 'proposed',
+  mou: 'memorandum signed',
+  council_approval: 'approved by the council',
+  council_rejection: 'rejected by the council',
+  signing: 'signed',
+  renewal: 'renewed',
+  suspension: 'suspended',
+  resumption: 'resumed',
+  phase_out: 'phase-out announced',
+  termination: 'terminated',
+  objection: 'objected',
+};
+
+export function typeLabel(type: PartnershipType | undefined): string {
+  return type ? TYPE_LABELS[type] : 'type not recorded';
+}
+
+/**
+ * "terminated by Shanghai on 14 January 2020", "disputed: Osaka ended it on ...; San Francisco
+ * objects". Says who acted alone, because unilateral acts matter to offices.
+ */
+export function describeStatus(derived: DerivedStatus, catalog: Catalog): Span[] {
+  const decisive = derived.decisive;
+  const actor = decisive?.by ? catalog.city(decisive.by)?.name : undefined;
+  const when = (m: Milestone | undefined): Span[] => (m?.date ? [' on ', { date: m.date }] : []);
+  if (derived.status === 'disputed') {
+    const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
+    return [
+      'disputed: ',
+      decisive ? describeAct(decisive, catalog) : 'one side acted',
+      ...when(decisive),
+      objector ? `; ${objector} does not accept that` : '',
+    ];
+  }
+  const label = STATUS_LABELS[derived.status];
+  if (derived.status === 'none') return [label];
+  if (derived.status === 'active') return describeActive(decisive);
+  return [actor ? `${label} by ${actor}` : label, ...when(decisive)];
+}
+
+/** "terminated by Shanghai", "rejected by Preston's council", "signed". */
+export function describeAct(m: Milestone, catalog: Catalog): string {
+  const actor = m.by ? (catalog.city(m.by)?.name ?? m.by) : undefined;
+  if (!actor) return MILESTONE_LABELS[m.kind];
+  if (m.kind === 'council_approval') return `approved by ${actor}'s council`;
+  if (m.kind === 'council_rejection') return `rejected by ${actor}'s council`;
+  if (m.kind === 'objection') return `objected to by ${actor}`;
+  return `${MILESTONE_LABELS[m.kind]} by ${actor}`;
+}
+
+function describeActive(decisive: Milestone | undefined): Span[] {
+  if (!decisive?.date) return ['active'];
+  if (decisive.kind === 'renewal') return ['active, renewed ', { date: decisive.date }];
+  if (decisive.kind === 'resumption') return ['active again since ', { date: decisive.date }];
+  return ['active since ', { date: decisive.date }];
+}

@@ -1,0 +1,136 @@
+import { Temporal } from 'temporal-polyfill';
+import type { City } from '../domain/city.ts';
+import { InvalidChangeError } from '../store/errors.ts';
+import type { Store } from '../store/store.ts';
+import { type Caller, isStaff } from './caller.ts';
+import type { ArgSpec, Command, CommandContext } from './command.ts';
+import { cityLabel } from './describe.ts';
+import { findCommand, type Invocation, parseCommandText } from './parse-command.ts';
+import { problem, type Reply } from './reply.ts';
+import { parseWindow } from './window.ts';
+
+export interface DispatcherOptions {
+  store: Store;
+  commands: readonly Command[];
+  /** The caller's "today"; injectable so answers about dates are reproducible. */
+  today?: () => Temporal.PlainDate;
+}
+
+/**
+ * The one path every platform takes: check the caller's permission, resolve the arguments (cities
+ * through the name index), run the handler, and turn user-caused failures into replies.
+ */
+export class Dispatcher {
+  readonly commands: readonly Command[];
+  private readonly store: Store;
+  private readonly today: () => Temporal.PlainDate;
+
+  constructor(options: DispatcherOptions) {
+    this.store = options.store;
+    this.commands = options.commands;
+    this.today = options.today ?? (() => Temporal.Now.plainDateISO());
+  }
+
+  /** Answers a line of the text grammar. */
+  async answerText(text: string, caller: Caller): Promise<Reply> {
+    const parsed = parseCommandText(text, this.commands, this.store.catalog);
+    if (parsed.ok) return this.run(parsed.invocation, caller);
+    switch (parsed.reason) {
+      case 'empty':
+        return this.run({ command: 'help', args: {} }, caller);
+      case 'unknown-command':
+        return this.helpFor(caller, `I don't know the command "${parsed.word}".`);
+      case 'bad-arguments':
+        return problem(parsed.message);
+    }
+  }
+
+  async run(invocation: Invocation, caller: Caller): Promise<Reply> {
+    const command = findCommand(this.commands, invocation.command);
+    if (!command) return this.helpFor(caller, `I don't know the command "${invocation.command}".`);
+    const catalog = this.store.catalog;
+    if (command.permission === 'staff' && !isStaff(caller, catalog.data.settings.staff)) {
+      return problem(
+        `\`${command.name}\` is for office staff only. Ask a staff member to add you with \`staff add\`.`,
+      );
+    }
+    const ctx: CommandContext = {
+      store: this.store,
+      catalog,
+      caller,
+      today: this.today(),
+      commands: this.commands,
+    };
+    const args: Record<string, unknown> = {};
+    for (const spec of command.args) {
+      const raw = invocation.args[spec.name]?.trim();
+      if (raw === undefined || raw === '') {
+        if (spec.required)
+          return problem(`\`${command.name}\` needs ${spec.description}, e.g. \`${command.examples[0]}\`.`);
+        continue;
+      }
+      const resolved = this.resolveArg(spec, raw, ctx);
+      if ('reply' in resolved) return resolved.reply;
+      args[spec.name] = resolved.value;
+    }
+    try {
+      return await command.handler(ctx, args as never);
+    } catch (error) {
+      if (error instanceof InvalidChangeError) return problem(error.message);
+      throw error;
+    }
+  }
+
+  private resolveArg(spec: ArgSpec, raw: string, ctx: CommandContext): { value: unknown } | { reply: Reply } {
+    switch (spec.kind) {
+      case 'text':
+        return { value: raw };
+      case 'window': {
+        const window = parseWindow(raw, ctx.today);
+        return window.ok ? { value: window.window } : { reply: problem(window.message) };
+      }
+      case 'city': {
+        const found = ctx.catalog.resolveCity(raw);
+        if (found.kind === 'found') return { value: found.city };
+        if (found.kind === 'ambiguous') {
+          return {
+            reply: problem(
+              `"${raw}" could be ${found.candidates.length} cities. Say which one with its region or country (e.g. "${qualified(found.candidates[0], raw)}"), or use its id.`,
+              {
+                sections: [
+                  { rows: found.candidates.map((city) => ({ text: cityLabel(city), detail: city.id })) },
+                ],
+              },
+            ),
+          };
+        }
+        const close = found.suggestions;
+        return {
+          reply: problem(
+            `No city named "${raw}".${close.length > 0 ? ' Close matches:' : ' Try `search` with part of the name.'}`,
+            {
+              ...(close.length > 0 && {
+                sections: [{ rows: close.map((city) => ({ text: cityLabel(city) })) }],
+              }),
+            },
+          ),
+        };
+      }
+    }
+  }
+
+  private helpFor(caller: Caller, note: string): Promise<Reply> {
+    return this.run({ command: 'help', args: {} }, caller).then((help) => ({
+      ...help,
+      kind: 'error',
+      ephemeral: true,
+      text: note,
+    }));
+  }
+}
+
+/** "Concord, California": the name as typed, qualified the way the name index understands. */
+function qualified(city: City | undefined, raw: string): string {
+  if (!city) return raw;
+  return `${raw}, ${city.region ?? city.country}`;
+}

@@ -1,0 +1,52 @@
+import type { FuzzyDate } from '../domain/fuzzy-date.ts';
+
+/**
+ * A piece of text: our own words or stored text as a string, a date kept as a value so each platform
+ * can show it natively, or a command the reader can type.
+ */
+export type Span = string | { date: FuzzyDate } | { command: string };
+export type RichText = string | readonly Span[];
+
+export interface Field {
+  label: string;
+  value: RichText;
+}
+
+export interface Row {
+  text: RichText;
+  detail?: RichText;
+}
+
+export interface Section {
+  heading?: string;
+  rows: Row[];
+}
+
+export interface Link {
+  label: string;
+  url?: string;
+}
+
+/** A platform-neutral answer; renderers turn it into plain text, Block Kit or embeds. */
+export interface Reply {
+  /** `error` replies describe something the user can fix. */
+  kind: 'answer' | 'error';
+  title?: string;
+  text?: RichText;
+  fields?: Field[];
+  sections?: Section[];
+  links?: Link[];
+  footer?: RichText;
+  /** Commands that would answer what the user probably meant. */
+  suggestions?: string[];
+  /** Only the asker sees it (where the platform can do that). */
+  ephemeral: boolean;
+}
+
+export function answer(parts: Omit<Reply, 'kind' | 'ephemeral'> & { ephemeral?: boolean }): Reply {
+  return { kind: 'answer', ephemeral: false, ...parts };
+}
+
+export function problem(text: RichText, extra: Omit<Reply, 'kind' | 'ephemeral' | 'text'> = {}): Reply {
+  return { kind: 'error', ephemeral: true, text, ...extra };
+}

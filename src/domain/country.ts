@@ -1,0 +1,71 @@
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { foldName } from './names.ts';
+
+countries.registerLocale(en);
+
+/** Names that registries use and the ISO list does not carry. */
+const EXTRA_NAMES: Record<string, string> = {
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  'great britain': 'GB',
+  uk: 'GB',
+  usa: 'US',
+  'united states of america': 'US',
+  palestine: 'PS',
+  'state of palestine': 'PS',
+  kosovo: 'XK',
+  czechia: 'CZ',
+  turkey: 'TR',
+  turkiye: 'TR',
+  'ivory coast': 'CI',
+  'cape verde': 'CV',
+  'east timor': 'TL',
+  swaziland: 'SZ',
+  burma: 'MM',
+  'vatican city': 'VA',
+  'the gambia': 'GM',
+  'the bahamas': 'BS',
+  'republic of the congo': 'CG',
+  'democratic republic of the congo': 'CD',
+  'north korea': 'KP',
+  'south korea': 'KR',
+  macau: 'MO',
+  macedonia: 'MK',
+  'federated states of micronesia': 'FM',
+};
+
+const displayNames = new Intl.DisplayNames('en', { type: 'region' });
+
+const byFoldedName = new Map<string, string>();
+for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+  for (const name of [...names, displayNames.of(code) ?? code]) byFoldedName.set(foldName(name), code);
+}
+for (const [name, code] of Object.entries(EXTRA_NAMES)) byFoldedName.set(name, code);
+
+/**
+ * Reads a country as ISO alpha-2 or alpha-3 code or English name, including the forms registries use:
+ * "England, United Kingdom" (the last part names the country) and "Georgia (country)".
+ */
+export function toCountryCode(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed) && countries.isValid(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  if (/^[A-Za-z]{3}$/.test(trimmed)) {
+    const code = countries.alpha3ToAlpha2(trimmed.toUpperCase());
+    if (code) return code;
+  }
+  const withoutNote = trimmed.replace(/\s*\([^)]*\)\s*$/, '');
+  const candidates = [withoutNote, ...withoutNote.split(',').reverse()];
+  for (const candidate of candidates) {
+    const code = byFoldedName.get(foldName(candidate));
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/** The everyday English name: "United States", "Czechia", "South Korea". */
+export function countryName(code: string): string {
+  return displayNames.of(code) ?? code;
+}

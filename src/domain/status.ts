@@ -1,0 +1,98 @@
+import type { Temporal } from 'temporal-polyfill';
+import { earliestDay } from './fuzzy-date.ts';
+import type { Milestone, MilestoneKind, Partnership } from './partnership.ts';
+
+export const STATUSES = [
+  'proposed',
+  'approved',
+  'active',
+  'suspended',
+  'phasing_out',
+  'terminated',
+  'rejected',
+  'disputed',
+] as const;
+
+export type Status = (typeof STATUSES)[number];
+/** A side's own stance; `disputed` only arises when the two stances differ. */
+export type SideStatus = Exclude<Status, 'disputed'> | 'none';
+
+export interface DerivedStatus {
+  status: Status | 'none';
+  /** Each city's stance, keyed by city id. */
+  sides: Record<string, SideStatus>;
+  /** The milestone that set the current status, and who acted alone in it, if anyone. */
+  decisive?: Milestone;
+  /** The side that contests the other's act, when disputed. */
+  objection?: Milestone;
+}
+
+const EFFECT: Partial<Record<MilestoneKind, SideStatus>> = {
+  proposal: 'proposed',
+  council_approval: 'approved',
+  council_rejection: 'rejected',
+  mou: 'active',
+  signing: 'active',
+  renewal: 'active',
+  resumption: 'active',
+  suspension: 'suspended',
+  phase_out: 'phasing_out',
+  termination: 'terminated',
+};
+
+/**
+ * The status of a partnership from its milestones, per side. A city's approval binds only that city;
+ * any other act by one city applies to both until the other city records an objection, which restores
+ * the objecting side's stance from before that act and makes the partnership disputed.
+ * With `asOf`, only milestones dated on or before that day count (a fuzzy date counts from its first
+ * day; an undated milestone counts where it stands in the list).
+ */
+export function deriveStatus(partnership: Partnership, asOf?: Temporal.PlainDate): DerivedStatus {
+  const [a, b] = partnership.cities;
+  let sides: Record<string, SideStatus> = { [a]: 'none', [b]: 'none' };
+  let beforeLastUnilateral = sides;
+  let decisive: Milestone | undefined;
+  let objection: Milestone | undefined;
+
+  for (const milestone of partnership.milestones) {
+    if (asOf && milestone.date !== undefined && earliestDay(milestone.date).until(asOf).sign < 0) break;
+    if (milestone.kind === 'objection') {
+      if (milestone.by === undefined) continue;
+      sides = { ...sides, [milestone.by]: beforeLastUnilateral[milestone.by] ?? 'none' };
+      objection = milestone;
+      continue;
+    }
+    const effect = EFFECT[milestone.kind];
+    if (effect === undefined) continue;
+    const previous = sides;
+    if (milestone.by === undefined) {
+      sides = { [a]: effect, [b]: effect };
+      objection = undefined;
+    } else if (milestone.kind === 'council_approval') {
+      sides = { ...sides, [milestone.by]: effect };
+    } else {
+      beforeLastUnilateral = previous;
+      sides = { [a]: effect, [b]: effect };
+      objection = undefined;
+    }
+    decisive = milestone;
+  }
+
+  const sa = sides[a] ?? 'none';
+  const sb = sides[b] ?? 'none';
+  let status: Status | 'none';
+  if (sa === sb) status = sa;
+  else if (objection) status = 'disputed';
+  else status = sa === 'none' || sb === 'none' ? (sa === 'none' ? sb : sa) : 'proposed';
+  return {
+    status,
+    sides,
+    ...(decisive && { decisive }),
+    ...(objection && status === 'disputed' && { objection }),
+  };
+}
+
+/** Whether a partnership in this status is worth celebrating: in force, or in force by one side's account. */
+export function isCelebrated(status: Status | 'none'): boolean {
+  return status === 'active' || status === 'disputed';
+}

@@ -1,0 +1,51 @@
+import type { Reply, RichText } from '../core/reply.ts';
+import { formatFuzzyDate } from './dates.ts';
+
+/**
+ * Removes control characters (except line breaks) and bidirectional overrides, so stored text can
+ * neither drive a terminal nor disguise itself.
+ */
+export function stripControl(text: string): string {
+  return text.replace(/\p{Cc}|[\u202A-\u202E\u2066-\u2069]/gu, (ch) => (ch === '\n' ? ch : ''));
+}
+
+export function plainSpans(text: RichText): string {
+  if (typeof text === 'string') return stripControl(text);
+  return text
+    .map((span) => {
+      if (typeof span === 'string') return stripControl(span);
+      if ('date' in span) return formatFuzzyDate(span.date);
+      return `\`${stripControl(span.command)}\``;
+    })
+    .join('');
+}
+
+/** The reply as plain text: for the shell, the CLI and notification fallbacks. Shows everything. */
+export function renderPlain(reply: Reply): string {
+  const lines: string[] = [];
+  if (reply.title) lines.push(stripControl(reply.title), '');
+  if (reply.text) lines.push(plainSpans(reply.text));
+  const fields = reply.fields ?? [];
+  const width = Math.max(0, ...fields.map((f) => f.label.length));
+  for (const field of fields)
+    lines.push(`${`${stripControl(field.label)}:`.padEnd(width + 2)}${plainSpans(field.value)}`);
+  for (const section of reply.sections ?? []) {
+    if (section.rows.length === 0) continue;
+    lines.push('');
+    if (section.heading) lines.push(`${stripControl(section.heading)}:`);
+    for (const row of section.rows) {
+      lines.push(`  • ${plainSpans(row.text)}`);
+      if (row.detail) lines.push(`    ${plainSpans(row.detail)}`);
+    }
+  }
+  if (reply.links && reply.links.length > 0) {
+    lines.push('', 'Sources:');
+    for (const link of reply.links)
+      lines.push(`  ${stripControl(link.label)}${link.url ? ` <${stripControl(link.url)}>` : ''}`);
+  }
+  if (reply.suggestions && reply.suggestions.length > 0) {
+    lines.push('', `Try: ${reply.suggestions.map((s) => `\`${stripControl(s)}\``).join(' or ')}`);
+  }
+  if (reply.footer) lines.push('', plainSpans(reply.footer));
+  return lines.join('\n').replace(/^\n+/, '');
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { AuditEntrySchema } from '../domain/audit.ts';
+import { CitySchema } from '../domain/city.ts';
+import { PartnershipSchema } from '../domain/partnership.ts';
+import { SettingsSchema } from '../domain/settings.ts';
+
+export const STORE_VERSION = 1;
+
+/** The whole store file. Cross-record rules (ids unique, references resolve) are checked here. */
+export const StoreSchema = z
+  .object({
+    $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
+    version: z.literal(STORE_VERSION).describe('Store format version; migrations raise it.'),
+    settings: SettingsSchema.default({ feb29: 'feb28', staff: [] }),
+    cities: z.array(CitySchema),
+    partnerships: z.array(PartnershipSchema),
+    audit: z.array(AuditEntrySchema).default([]),
+  })
+  .superRefine((store, ctx) => {
+    const cityIds = new Set<string>();
+    store.cities.forEach((city, i) => {
+      if (cityIds.has(city.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cities', i, 'id'],
+          message: `duplicate city id "${city.id}"`,
+        });
+      cityIds.add(city.id);
+    });
+    const partnershipIds = new Set<string>();
+    store.partnerships.forEach((p, i) => {
+      if (partnershipIds.has(p.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['partnerships', i, 'id'],
+          message: `duplicate partnership "${p.id}"`,
+        });
+      partnershipIds.add(p.id);
+      p.cities.forEach((id, j) => {
+        if (!cityIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['partnerships', i, 'cities', j],
+            message: `no city with id "${id}"`,
+          });
+      });
+    });
+    const home = store.settings.homeCity;
+    if (home !== undefined && !cityIds.has(home)) {
+      ctx.addIssue({ code: 'custom', path: ['settings', 'homeCity'], message: `no city with id "${home}"` });
+    }
+  });
+
+export type StoreData = z.infer<typeof StoreSchema>;
+export type StoreInput = z.input<typeof StoreSchema>;
