@@ -53,7 +53,15 @@ function nextDays(count: number, today: Temporal.PlainDate): WindowResult {
     return { ok: false, message: `Ask for 1 to ${MAX_WINDOW_DAYS} days ahead, e.g. \`next 60 days\`.` };
   }
   const to = today.add({ days: count });
-  return { ok: true, window: { from: today, to, wholeYears: false, label: `the next ${count} days` } };
+  return {
+    ok: true,
+    window: {
+      from: today,
+      to,
+      wholeYears: false,
+      label: count === 1 ? 'the next day' : `the next ${count} days`,
+    },
+  };
 }
 
 function wholeMonth(month: Temporal.PlainYearMonth): WindowResult {
@@ -64,7 +72,8 @@ function wholeMonth(month: Temporal.PlainYearMonth): WindowResult {
 }
 
 function wholeYear(year: number): WindowResult {
-  if (year < 1 || year > 9999) return { ok: false, message: 'Ask for a year between 1 and 9999.' };
+  if (year < 1 || year > 9999)
+    return { ok: false, message: 'Ask for a year between 1 and 9999, e.g. `2027`.' };
   const from = Temporal.PlainDate.from({ year, month: 1, day: 1 });
   const to = Temporal.PlainDate.from({ year, month: 12, day: 31 });
   return { ok: true, window: { from, to, wholeYears: true, label: String(year) } };

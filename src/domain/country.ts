@@ -34,6 +34,11 @@ const EXTRA_NAMES: Record<string, string> = {
   'south korea': 'KR',
   macau: 'MO',
   macedonia: 'MK',
+  'republic of ireland': 'IE',
+  moldavia: 'MD',
+  'bosnia and hercegovina': 'BA',
+  surinam: 'SR',
+  'west bank': 'PS',
   'federated states of micronesia': 'FM',
 };
 

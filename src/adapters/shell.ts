@@ -1,0 +1,40 @@
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Caller } from '../core/caller.ts';
+import type { Dispatcher } from '../core/dispatcher.ts';
+import { renderPlain } from '../render/plain.ts';
+
+export interface ShellOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** A person at a terminal gets a prompt and history; piped input is answered line by line. */
+  interactive: boolean;
+}
+
+const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
+
+/** The local shell: the same dispatcher as every platform, with the operator as staff. */
+export async function runShell(dispatcher: Dispatcher, options: ShellOptions): Promise<void> {
+  const caller: Caller = { platform: 'shell', userId: userInfo().username };
+  const rl = createInterface({
+    input: options.input,
+    output: options.interactive ? options.output : undefined,
+    terminal: options.interactive,
+    historySize: 200,
+    prompt: 'twinbot> ',
+  });
+  const write = (text: string) => options.output.write(`${text}\n`);
+  if (options.interactive) {
+    write(
+      'Twinning bot: ask about partner cities, anniversaries and agreements. Type `help`, or `exit` to leave.',
+    );
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const text = line.trim();
+    if (EXIT_WORDS.has(text.toLowerCase())) break;
+    if (text !== '') write(`${renderPlain(await dispatcher.answerText(text, caller))}\n`);
+    if (options.interactive) rl.prompt();
+  }
+  rl.close();
+}

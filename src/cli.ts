@@ -1,0 +1,243 @@
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Temporal } from 'temporal-polyfill';
+import { commands } from '../commands/index.ts';
+import { runShell } from './adapters/shell.ts';
+import type { Caller } from './core/caller.ts';
+import { Dispatcher } from './core/dispatcher.ts';
+import { StaffIdSchema } from './domain/settings.ts';
+import { renderPlain } from './render/plain.ts';
+import { StoreFileError } from './store/errors.ts';
+import { importCsv } from './store/import-csv.ts';
+import { createStore, exists } from './store/init.ts';
+import { storeJsonSchema } from './store/json-schema.ts';
+import { DEFAULT_STORE_PATH } from './store/paths.ts';
+import { Store } from './store/store.ts';
+
+const USAGE = `Usage: twinbot <command> [options]
+
+  start   [--data PATH]                       run the bot (the local shell when no platform token is set)
+  ask     [--data PATH] [--today YYYY-MM-DD] "<command text>"
+  init    [--data PATH] [--empty]             create a store file from the shipped seed (or empty)
+  check   [--data PATH]                       validate a store file
+  export  [--data PATH]                       print the store as JSON
+  import  [--data PATH] [--skip-invalid] FILE.csv
+  staff   add|remove|list [--data PATH] [slack:U123 | discord:user:123 | discord:role:456]
+  schema                                      print the store's JSON Schema (data/schema.json)
+`;
+
+/** A mistake in how the CLI was called: print the message and the usage, exit 1. */
+class UsageError extends Error {}
+
+const EXIT = { ok: 0, failed: 1, badStore: 2 } as const;
+
+const cliCaller = (): Caller => ({ platform: 'cli', userId: userInfo().username });
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      today: { type: 'string' },
+      empty: { type: 'boolean' },
+      'skip-invalid': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [verb, ...rest] = positionals;
+  if (values.help || verb === undefined || verb === 'help') {
+    process.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  const dataPath = values.data ?? DEFAULT_STORE_PATH;
+  switch (verb) {
+    case 'start': {
+      const store = await openStore(values.data);
+      await runShell(new Dispatcher({ store, commands }), {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: process.stdin.isTTY === true,
+      });
+      return EXIT.ok;
+    }
+    case 'ask': {
+      const text = rest.join(' ');
+      if (text.trim() === '')
+        throw new UsageError('ask needs the command text, e.g. twinbot ask "partners Prague"');
+      const today = parseToday(values.today);
+      const store = await openStore(values.data);
+      const reply = await new Dispatcher({ store, commands, today: () => today }).answerText(
+        text,
+        cliCaller(),
+      );
+      process.stdout.write(`${renderPlain(reply)}\n`);
+      return reply.kind === 'error' ? EXIT.failed : EXIT.ok;
+    }
+    case 'init': {
+      if (await exists(dataPath)) throw new UsageError(`${dataPath} already exists; it was left as it is.`);
+      const store = await createStore(dataPath, { empty: values.empty === true });
+      process.stdout.write(`Created ${dataPath}: ${summary(store)}\n`);
+      return EXIT.ok;
+    }
+    case 'check': {
+      const store = await Store.open(dataPath);
+      process.stdout.write(`${dataPath} is valid: ${summary(store)}\n`);
+      return EXIT.ok;
+    }
+    case 'export': {
+      const store = await Store.open(dataPath);
+      process.stdout.write(`${JSON.stringify(store.catalog.data, null, 2)}\n`);
+      return EXIT.ok;
+    }
+    case 'import':
+      return runImport(values.data, rest, values['skip-invalid'] === true);
+    case 'staff':
+      return runStaff(values.data, rest);
+    case 'schema':
+      process.stdout.write(`${JSON.stringify(storeJsonSchema(), null, 2)}\n`);
+      return EXIT.ok;
+    default:
+      throw new UsageError(`unknown command "${verb}"`);
+  }
+}
+
+/**
+ * The default store is created from the seed on first use, so `npm start` works on a fresh clone;
+ * a path given with --data must already exist.
+ */
+async function openStore(explicitPath: string | undefined): Promise<Store> {
+  if (explicitPath !== undefined) {
+    if (!(await exists(explicitPath))) {
+      throw new StoreFileError(
+        explicitPath,
+        `no such file. Create it with \`twinbot init --data ${explicitPath}\`.`,
+      );
+    }
+    return Store.open(explicitPath);
+  }
+  if (!(await exists(DEFAULT_STORE_PATH))) {
+    const store = await createStore(DEFAULT_STORE_PATH);
+    process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(store)}\n`);
+    return store;
+  }
+  return Store.open(DEFAULT_STORE_PATH);
+}
+
+async function runImport(
+  dataPath: string | undefined,
+  files: string[],
+  skipInvalid: boolean,
+): Promise<number> {
+  const [file] = files;
+  if (file === undefined || files.length > 1) throw new UsageError('import takes one CSV file');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
+  }
+  const store = await openStore(dataPath);
+  const showProgress = process.stderr.isTTY === true;
+  const report = await importCsv(store, text, {
+    skipInvalid,
+    sourceTitle: file.split('/').pop() ?? file,
+    actor: `cli:${userInfo().username}`,
+    platform: 'cli',
+    ...(showProgress && {
+      onProgress: (done: number, total: number) => process.stderr.write(`\rimporting: ${done}/${total} rows`),
+    }),
+  });
+  if (showProgress) process.stderr.write('\n');
+  for (const row of report.rejected) process.stderr.write(`line ${row.line}: ${row.reason}\n`);
+  process.stdout.write(
+    `${report.written ? 'Imported' : 'Nothing written'}: ${report.citiesAdded} cities added, ` +
+      `${report.partnershipsAdded} partnerships added, ${report.partnershipsMerged} merged, ` +
+      `${report.unchanged} unchanged, ${report.rejected.length} rows rejected\n`,
+  );
+  if (!report.written && report.rejected.length > 0 && !skipInvalid) {
+    process.stderr.write(
+      'No row was imported because some rows are invalid. Fix them, or pass --skip-invalid.\n',
+    );
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+async function runStaff(dataPath: string | undefined, args: string[]): Promise<number> {
+  const [action, id, ...extra] = args;
+  const store = await openStore(dataPath);
+  if (action === 'list' && id === undefined) {
+    const staff = store.catalog.data.settings.staff;
+    process.stdout.write(staff.length === 0 ? 'No staff yet.\n' : `${staff.join('\n')}\n`);
+    return EXIT.ok;
+  }
+  if ((action !== 'add' && action !== 'remove') || id === undefined || extra.length > 0) {
+    throw new UsageError(
+      'staff add|remove <slack:U123 | discord:user:123 | discord:role:456>, or staff list',
+    );
+  }
+  const parsed = StaffIdSchema.safeParse(id);
+  if (!parsed.success) throw new UsageError(`"${id}" is not a staff id: use ${StaffIdSchema.description}`);
+  const changed = await store.update((draft) => {
+    const staff = draft.settings.staff;
+    const present = staff.includes(parsed.data);
+    if (action === 'add' ? present : !present) return { unchanged: true, result: false };
+    const before = [...staff];
+    draft.settings.staff =
+      action === 'add' ? [...staff, parsed.data] : staff.filter((s) => s !== parsed.data);
+    return {
+      result: true,
+      audit: {
+        actor: `cli:${userInfo().username}`,
+        platform: 'cli',
+        action: `staff ${action}`,
+        target: parsed.data,
+        before,
+        after: draft.settings.staff,
+      },
+    };
+  });
+  const verbDone = action === 'add' ? 'added to' : 'removed from';
+  process.stdout.write(
+    changed
+      ? `${parsed.data} ${verbDone} the staff list.\n`
+      : `${parsed.data} was already ${action === 'add' ? 'on' : 'off'} the staff list.\n`,
+  );
+  return EXIT.ok;
+}
+
+function parseToday(text: string | undefined): Temporal.PlainDate {
+  if (text === undefined) return Temporal.Now.plainDateISO();
+  try {
+    return Temporal.PlainDate.from(text, { overflow: 'reject' });
+  } catch {
+    throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${text}"`);
+  }
+}
+
+function summary(store: Store): string {
+  const { cities, partnerships } = store.catalog.data;
+  return `${cities.length} cities, ${partnerships.length} partnerships`;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof StoreFileError) {
+      process.stderr.write(`twinbot: ${error.message}\n`);
+      process.exitCode = EXIT.badStore;
+    } else if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`twinbot: ${(error as Error).message}\n\n${USAGE}`);
+      process.exitCode = EXIT.failed;
+    } else {
+      throw error;
+    }
+  },
+);

@@ -1,0 +1,314 @@
+import { Temporal } from 'temporal-polyfill';
+import { z } from 'zod';
+import { CitySchema } from '../domain/city.ts';
+import { toCountryCode } from '../domain/country.ts';
+import { earliestDay, type FuzzyDate, readFuzzyDate } from '../domain/fuzzy-date.ts';
+import { foldName, slugify } from '../domain/names.ts';
+import {
+  type Milestone,
+  type MilestoneKind,
+  MilestoneSchema,
+  PARTNERSHIP_TYPES,
+  PartnershipSchema,
+  type PartnershipType,
+  SourceSchema,
+} from '../domain/partnership.ts';
+import { deriveStatus, STATUSES, type Status } from '../domain/status.ts';
+
+/** A city as one row names it: display name, ISO country and, when the row tells, a region. */
+export interface Place {
+  name: string;
+  country: string;
+  region?: string;
+}
+
+/** Where a row's facts come from, before it gets an id inside a partnership. */
+export interface SourceDraft {
+  title: string;
+  url?: string;
+}
+
+/** What one valid row says, typed. */
+export interface ImportRow {
+  a: Place;
+  b: Place;
+  type?: PartnershipType;
+  signed?: FuzzyDate;
+  status?: Status;
+  status_date?: FuzzyDate;
+  status_by?: 'a' | 'b' | 'both';
+  reason?: string;
+  note?: string;
+  source?: SourceDraft;
+}
+
+/** The columns the importer understands; `city1`-style names are accepted for the required four. */
+export const COLUMNS = [
+  'city_a',
+  'country_a',
+  'region_a',
+  'city_b',
+  'country_b',
+  'region_b',
+  'type',
+  'signed',
+  'status',
+  'status_date',
+  'status_by',
+  'reason',
+  'note',
+  'source',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+export const REQUIRED_COLUMNS: readonly Column[] = ['city_a', 'country_a', 'city_b', 'country_b'];
+export const COLUMN_ALIASES: Partial<Record<Column, string>> = {
+  city_a: 'city1',
+  country_a: 'country1',
+  region_a: 'region1',
+  city_b: 'city2',
+  country_b: 'country2',
+  region_b: 'region2',
+};
+
+const ALIAS_TO_COLUMN = new Map(
+  Object.entries(COLUMN_ALIASES).map(([column, alias]) => [alias, column as Column]),
+);
+
+/** "City A", "CITY-A" and "city1" all name the column city_a; undefined for a column we do not know. */
+export function canonicalColumn(header: string): Column | undefined {
+  const name = snakeCase(header);
+  const column = ALIAS_TO_COLUMN.get(name) ?? name;
+  return (COLUMNS as readonly string[]).includes(column) ? (column as Column) : undefined;
+}
+
+/** "Phasing out" -> "phasing_out", "City A" -> "city_a". */
+function snakeCase(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+/** UK nations appear alone in country cells ("Wales"); they resolve to GB and are kept as the region. */
+const NATIONS_AS_REGIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const cell = z.preprocess(blankToUndefined, z.string().optional());
+/** Vocabulary cells forgive case, spaces and hyphens: "Phasing out" is phasing_out. */
+const vocabulary = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? snakeCase(value) : undefined),
+    z.enum(values).optional(),
+  );
+const fuzzyDate = cell.transform((text, ctx) => {
+  if (text === undefined) return undefined;
+  const date = readFuzzyDate(text);
+  if (date === undefined)
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)` });
+  return date;
+});
+
+/** One CSV row, keyed by canonical column names, read into typed facts; blank cells count as absent. */
+export const RowSchema = z
+  .object({
+    city_a: z.string(),
+    country_a: z.string(),
+    region_a: cell,
+    city_b: z.string(),
+    country_b: z.string(),
+    region_b: cell,
+    type: vocabulary(PARTNERSHIP_TYPES),
+    signed: fuzzyDate,
+    status: vocabulary(STATUSES),
+    status_date: fuzzyDate,
+    status_by: vocabulary(['a', 'b', 'both'] as const),
+    reason: z.preprocess(blankToUndefined, MilestoneSchema.shape.reason),
+    note: z.preprocess(blankToUndefined, PartnershipSchema.shape.notes),
+    source: z.preprocess(blankToUndefined, z.string().max(500).optional()),
+  })
+  .transform((cells, ctx) => {
+    const a = readPlace(cells.city_a, cells.country_a, cells.region_a);
+    const b = readPlace(cells.city_b, cells.country_b, cells.region_b);
+    if (typeof a === 'string') ctx.addIssue({ code: 'custom', path: ['city_a'], message: a });
+    if (typeof b === 'string') ctx.addIssue({ code: 'custom', path: ['city_b'], message: b });
+    const problem = statusProblem(cells);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['status'], message: problem });
+    if (typeof a === 'string' || typeof b === 'string' || problem) return z.NEVER;
+    return {
+      a,
+      b,
+      type: cells.type,
+      signed: cells.signed,
+      status: cells.status,
+      status_date: cells.status_date,
+      status_by: cells.status_by,
+      reason: cells.reason,
+      note: cells.note,
+      source: cells.source === undefined ? undefined : readSource(cells.source),
+    };
+  })
+  .superRefine((row, ctx) => {
+    const clash = statusClash(row);
+    if (clash) ctx.addIssue({ code: 'custom', path: ['status'], message: clash });
+  });
+
+/** Cells that only make sense together with a status. */
+function statusProblem(cells: {
+  status?: Status;
+  status_date?: string;
+  status_by?: 'a' | 'b' | 'both';
+  reason?: string;
+}): string | undefined {
+  if (cells.status === undefined) {
+    const orphans = (['status_date', 'status_by', 'reason'] as const).filter(
+      (column) => cells[column] !== undefined,
+    );
+    return orphans.length > 0 ? `${orphans.join(', ')} given without a status` : undefined;
+  }
+  if (cells.status === 'disputed' && (cells.status_by === undefined || cells.status_by === 'both')) {
+    return 'disputed needs status_by a or b: the side that ended the partnership';
+  }
+  return undefined;
+}
+
+/**
+ * Reads a city from its cells, forgiving the forms registries use: "Prague 6 (Prague)" and
+ * "Paderborn (district)" (a capitalised note names a place and becomes the region, a lowercase one
+ * says what kind of body it is and is dropped), "Córdoba, Bolívar" (the part after the comma is the
+ * region, or the country when the country cell is empty: "Varna, Bulgaria"), and country cells such
+ * as "Wales, United Kingdom" or "Georgia (country)". A region cell wins over what the names imply.
+ * Returns the reason when the cells do not name a city in a known country.
+ */
+function readPlace(cityCell: string, countryCell: string, regionCell: string | undefined): Place | string {
+  const [named = '', ...rest] = cityCell.split(',');
+  const suffix = rest.join(',').trim() || undefined;
+  const { name, note } = splitNote(named.trim());
+  if (name === '') return 'no city name';
+  if (name.length > 200) return 'the city name is longer than 200 characters';
+  const countryText = countryCell.trim() || suffix;
+  if (countryText === undefined) return `no country for ${name}`;
+  const country = toCountryCode(countryText);
+  if (country === undefined) return `unknown country "${countryText}"`;
+  // After the comma comes a region, unless it is the country ("Varna, Bulgaria").
+  const commaRegion = suffix !== countryText && toCountryCode(suffix ?? '') !== country ? suffix : undefined;
+  const noteRegion = note !== undefined && /^\p{Lu}/u.test(note) ? note : undefined;
+  const region = regionCell ?? commaRegion ?? noteRegion ?? regionInCountryCell(countryText, country);
+  if (region !== undefined && region.length > 200) return 'the region is longer than 200 characters';
+  return region === undefined ? { name, country } : { name, country, region };
+}
+
+/** "Prague 6 (Prague)" -> name "Prague 6", note "Prague". */
+function splitNote(text: string): { name: string; note?: string } {
+  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
+  if (!match?.[1]) return { name: text };
+  const note = match[2]?.trim();
+  return note ? { name: match[1], note } : { name: match[1] };
+}
+
+/** "Wales, United Kingdom" and "Wales" both put the city in the region Wales of GB. */
+function regionInCountryCell(text: string, country: string): string | undefined {
+  const bare = text.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  if (NATIONS_AS_REGIONS.has(foldName(bare))) return bare;
+  const commaAt = bare.lastIndexOf(',');
+  if (commaAt <= 0 || toCountryCode(bare.slice(commaAt + 1)) !== country) return undefined;
+  return bare.slice(0, commaAt).trim() || undefined;
+}
+
+/** A source cell is either a link (kept as the url, and as the title for want of one) or a title. */
+function readSource(text: string): SourceDraft {
+  return SourceSchema.shape.url.safeParse(text).success ? { title: text, url: text } : { title: text };
+}
+
+/** A short id for a source, unique among the partnership's sources: "en-wikipedia-org-wiki-prague". */
+export function sourceId(source: SourceDraft, taken: ReadonlySet<string>): string {
+  const text = source.url ? source.url.replace(/^https?:\/\/(www\.)?/, '') : source.title;
+  const base = slugify(text).slice(0, 60).replace(/-+$/, '');
+  return uniqueId(base || 'source', taken);
+}
+
+/** A new city's id: "concord-california-us", numbered when already taken. */
+export function cityId(place: Place, taken: ReadonlySet<string>): string {
+  const base = slugify(place.name, ...(place.region ? [place.region] : []), place.country);
+  const id = uniqueId(base.slice(0, 110).replace(/-+$/, ''), taken);
+  return CitySchema.shape.id.parse(id);
+}
+
+function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+const STATUS_MILESTONE: Record<Exclude<Status, 'disputed'>, MilestoneKind> = {
+  proposed: 'proposal',
+  approved: 'council_approval',
+  active: 'signing',
+  suspended: 'suspension',
+  phasing_out: 'phase_out',
+  terminated: 'termination',
+  rejected: 'council_rejection',
+};
+
+/**
+ * The milestones one row states, in the order the row states them. `signed` is a signing; a status is
+ * the milestone that brings it about, dated `status_date`, by the city in `status_by` (both cities
+ * when omitted). `active` adds a signing only when no signed date is given. `disputed` is recorded the
+ * way the domain models it: the `status_by` side ended the partnership (a termination by that side)
+ * and the other side objects to that (an objection, same date). A row with neither signed nor status
+ * only says that the two cities are twinned: an undated signing.
+ */
+export function rowMilestones(
+  row: ImportRow,
+  cities: { a: string; b: string },
+  sourceIds: string[],
+): Milestone[] {
+  const base = () => ({ sources: [...sourceIds] });
+  const signing: Milestone[] =
+    row.signed || !row.status ? [{ kind: 'signing', ...dated(row.signed), ...base() }] : [];
+  if (!row.status || (row.status === 'active' && row.signed)) return signing;
+  const by = row.status_by === 'a' || row.status_by === 'b' ? cities[row.status_by] : undefined;
+  const act = { ...dated(row.status_date), ...(by === undefined ? {} : { by }) };
+  const reason = row.reason === undefined ? {} : { reason: row.reason };
+  if (row.status === 'disputed') {
+    const objector = by === cities.a ? cities.b : cities.a;
+    return [
+      ...signing,
+      { kind: 'termination', ...act, ...reason, ...base() },
+      { kind: 'objection', ...dated(row.status_date), by: objector, ...base() },
+    ];
+  }
+  return [...signing, { kind: STATUS_MILESTONE[row.status], ...act, ...reason, ...base() }];
+}
+
+function dated(date: string | undefined): { date?: string } {
+  return date === undefined ? {} : { date };
+}
+
+/**
+ * Puts a milestone where it belongs in time, keeping the list chronological: a dated one before the
+ * first milestone dated later, an undated one last (the latest thing known, as a status column means).
+ */
+export function insertMilestone(milestones: Milestone[], milestone: Milestone): void {
+  const { date } = milestone;
+  const at =
+    date === undefined ? -1 : milestones.findIndex((m) => m.date !== undefined && isLater(m.date, date));
+  if (at < 0) milestones.push(milestone);
+  else milestones.splice(at, 0, milestone);
+}
+
+function isLater(date: string, than: string): boolean {
+  return Temporal.PlainDate.compare(earliestDay(date), earliestDay(than)) > 0;
+}
+
+/** The row's own milestones must lead to the status it states ("terminated 1980, signed 1990" does not). */
+function statusClash(row: ImportRow): string | undefined {
+  if (row.status === undefined) return undefined;
+  const milestones: Milestone[] = [];
+  for (const m of rowMilestones(row, { a: 'a', b: 'b' }, [])) insertMilestone(milestones, m);
+  const derived = deriveStatus({ id: 'a--b', cities: ['a', 'b'], milestones, sources: [] }).status;
+  if (derived === row.status) return undefined;
+  const status = `status ${row.status}${row.status_date ? ` on ${row.status_date}` : ''}`;
+  return `signed ${row.signed} and ${status} contradict each other: together they make the partnership ${derived}`;
+}

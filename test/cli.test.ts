@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SCHEMA_PATH, SEED_PATH } from '../src/store/paths.ts';
+import { tempDir } from './fixtures/knowledge-base.ts';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `twinbot` command in a child process, as a user would. */
+function twinbot(args: string[], input = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      stdio: 'pipe',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+async function seedCopy(): Promise<string> {
+  const path = join(await tempDir(), 'twinning.json');
+  await copyFile(SEED_PATH, path);
+  return path;
+}
+
+describe('twinbot ask', () => {
+  it('GIVEN the seed THEN answers agreement prague shanghai with the termination by Shanghai, exit 0', async () => {
+    const run = await twinbot([
+      'ask',
+      '--data',
+      await seedCopy(),
+      '--today',
+      '2026-11-26',
+      'agreement prague shanghai',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('terminated by Shanghai on 14 January 2020');
+  });
+
+  it('GIVEN --data naming a file that does not exist THEN exits 2 and names twinbot init', async () => {
+    const path = join(await tempDir(), 'nope.json');
+    const run = await twinbot(['ask', '--data', path, 'help']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`twinbot init --data ${path}`);
+  });
+
+  it('GIVEN a malformed --today THEN says how to write it', async () => {
+    const run = await twinbot(['ask', '--data', await seedCopy(), '--today', '26/11/2026', 'anniversaries']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('YYYY-MM-DD');
+  });
+});
+
+describe('twinbot check', () => {
+  it('GIVEN a schema-invalid store THEN exits 2 naming path, record and field, and leaves the file byte for byte', async () => {
+    const path = await seedCopy();
+    const original = await readFile(path, 'utf8');
+    const corrupt = original.replace('"country": "CZ"', '"country": "Czechia"');
+    await writeFile(path, corrupt);
+    const run = await twinbot(['check', '--data', path]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(path);
+    expect(run.stderr).toMatch(/cities\[\d+\] \(prague-cz\), field country:/);
+    expect(await readFile(path, 'utf8')).toBe(corrupt);
+  });
+
+  it('GIVEN a valid store THEN reports its size, exit 0', async () => {
+    const run = await twinbot(['check', '--data', await seedCopy()]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/is valid: \d+ cities, \d+ partnerships/);
+  });
+
+  it('GIVEN the same corrupt store to start THEN start refuses too, exit 2, file untouched', async () => {
+    const path = await seedCopy();
+    await writeFile(path, '{"version":1,');
+    const run = await twinbot(['start', '--data', path], 'help\n');
+    expect(run.code).toBe(2);
+    expect(await readFile(path, 'utf8')).toBe('{"version":1,');
+  });
+});
+
+describe('twinbot init and export', () => {
+  it('GIVEN a new path THEN creates a store from the seed that points at the schema, and refuses to overwrite it', async () => {
+    const path = join(await tempDir(), 'new.json');
+    expect((await twinbot(['init', '--data', path])).code).toBe(0);
+    const created = JSON.parse(await readFile(path, 'utf8'));
+    const seed = JSON.parse(await readFile(SEED_PATH, 'utf8'));
+    expect(created.partnerships).toEqual(seed.partnerships);
+    expect(join(path, '..', created.$schema)).toBe(SCHEMA_PATH);
+    const again = await twinbot(['init', '--data', path]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('GIVEN --empty THEN creates a store with no records', async () => {
+    const path = join(await tempDir(), 'empty.json');
+    await twinbot(['init', '--empty', '--data', path]);
+    const run = await twinbot(['check', '--data', path]);
+    expect(run.stdout).toContain('0 cities, 0 partnerships');
+  });
+
+  it('GIVEN a store THEN export prints it as JSON', async () => {
+    const path = await seedCopy();
+    const run = await twinbot(['export', '--data', path]);
+    expect(JSON.parse(run.stdout).cities).toEqual(JSON.parse(await readFile(path, 'utf8')).cities);
+  });
+});
+
+describe('twinbot start (local shell)', () => {
+  it('GIVEN piped lines THEN answers each in turn and exits at the end of input', async () => {
+    const run = await twinbot(['start', '--data', await seedCopy()], 'partners kitakami\ncity Praha\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout.indexOf('Partner cities of Kitakami')).toBeGreaterThanOrEqual(0);
+    expect(run.stdout.indexOf('Prague, Czechia')).toBeGreaterThan(
+      run.stdout.indexOf('Partner cities of Kitakami'),
+    );
+    expect(run.stdout).not.toContain('twinbot>');
+  });
+});
+
+describe('twinbot staff', () => {
+  it('GIVEN add, list and remove THEN manages the staff list and audits each change', async () => {
+    const path = await seedCopy();
+    expect((await twinbot(['staff', 'add', 'slack:U123', '--data', path])).stdout).toContain(
+      'slack:U123 added',
+    );
+    expect((await twinbot(['staff', 'add', 'discord:role:456', '--data', path])).code).toBe(0);
+    expect((await twinbot(['staff', 'list', '--data', path])).stdout).toBe('slack:U123\ndiscord:role:456\n');
+    await twinbot(['staff', 'remove', 'slack:U123', '--data', path]);
+    const stored = JSON.parse(await readFile(path, 'utf8'));
+    expect(stored.settings.staff).toEqual(['discord:role:456']);
+    expect(stored.audit.map((e: { action: string }) => e.action)).toEqual([
+      'staff add',
+      'staff add',
+      'staff remove',
+    ]);
+  });
+
+  it('GIVEN a malformed staff id THEN refuses it with the accepted forms, store unchanged', async () => {
+    const path = await seedCopy();
+    const before = await readFile(path, 'utf8');
+    const run = await twinbot(['staff', 'add', 'U123', '--data', path]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('slack:<user id>');
+    expect(await readFile(path, 'utf8')).toBe(before);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { askSeed, askSmall } from './seed-answers.ts';
+
+describe('anniversaries', () => {
+  it('GIVEN a whole year THEN lists dated ones in order, flags milestone years and keeps year-only ones apart', async () => {
+    const text = await askSmall('anniversaries 2027');
+    const order = [
+      '13 January 2027 — 7th: Prague – Taipei',
+      '28 February 2027 — 31st',
+      '3 June 2027 — 60th: Le Mans – Paderborn',
+      'October 2027 — 53rd',
+    ];
+    const positions = order.map((line) => text.indexOf(line));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain('60th: Le Mans – Paderborn (twin town) ★ milestone year');
+    expect(text).toMatch(
+      /Day and month not recorded:\n {2}• 2027 — 70th: Osaka – San Francisco \(sister city\) \(disputed\) ★ milestone year/,
+    );
+  });
+
+  it('GIVEN a month-precision date THEN gives the month and never a day', async () => {
+    const text = await askSmall('anniversaries 2026-10');
+    expect(text).toContain('October 2026 — 52nd: Concord, California – Kitakami');
+    expect(text).not.toMatch(/\d+ October 2026/);
+  });
+
+  it('GIVEN an ended partnership THEN its anniversary is not celebrated', async () => {
+    expect(await askSmall('anniversaries 2027')).not.toContain('Shanghai');
+  });
+
+  it('GIVEN a window of days across New Year THEN finds January anniversaries with the right number', async () => {
+    const text = await askSmall('anniversaries next 60 days');
+    expect(text).toContain('13 January 2027 — 7th: Prague – Taipei');
+    expect(text).toContain('Also in 2026 and 2027, day and month not recorded');
+  });
+
+  it('GIVEN the seed and 2027 THEN Paderborn – Le Mans turns 60 on 3 June, counted from 1967 not 836', async () => {
+    const text = await askSeed('anniversaries 2027');
+    expect(text).toContain('3 June 2027 — 60th: Le Mans – Paderborn');
+  });
+
+  it('GIVEN a period it cannot read THEN says which forms it understands', async () => {
+    expect(await askSmall('anniversaries soon')).toContain('`next 60 days`');
+  });
+});

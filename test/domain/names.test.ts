@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { foldName, slugify } from '../../src/domain/names.ts';
+
+describe('foldName', () => {
+  it('GIVEN Rzeszów in any case, with or without its accent THEN all fold to the same key', () => {
+    expect(foldName('Rzeszów')).toBe('rzeszow');
+    expect(foldName('RZESZOW')).toBe('rzeszow');
+    expect(foldName('rzeszow')).toBe('rzeszow');
+  });
+
+  it('GIVEN "Saint-Étienne" THEN it folds to "saint etienne"', () => {
+    expect(foldName('Saint-Étienne')).toBe('saint etienne');
+    expect(foldName('saint etienne')).toBe('saint etienne');
+  });
+
+  it('GIVEN "Gyöngyös" THEN the umlauts are dropped', () => {
+    expect(foldName('Gyöngyös')).toBe('gyongyos');
+  });
+
+  it('GIVEN "Şuşa" with cedillas THEN it folds to "susa"', () => {
+    expect(foldName('Şuşa')).toBe('susa');
+  });
+
+  it('GIVEN Polish names THEN "Kraków" folds to "krakow" and the stroke in "Łódź" folds to "lodz"', () => {
+    expect(foldName('Kraków')).toBe('krakow');
+    expect(foldName('Łódź')).toBe('lodz');
+  });
+
+  it('GIVEN "Straße" THEN the sharp s folds to "ss"', () => {
+    expect(foldName('Straße')).toBe('strasse');
+  });
+
+  it('GIVEN "İstanbul" with a dotted capital I THEN it folds to "istanbul"', () => {
+    expect(foldName('İstanbul')).toBe('istanbul');
+  });
+
+  it('GIVEN a CJK name "北上市" THEN it passes through unchanged', () => {
+    expect(foldName('北上市')).toBe('北上市');
+  });
+
+  it('GIVEN runs of white space and punctuation THEN they collapse to single spaces and are trimmed', () => {
+    expect(foldName('  Frankfurt   am\tMain ')).toBe('frankfurt am main');
+    expect(foldName('Stratford-upon-Avon')).toBe('stratford upon avon');
+    expect(foldName("St. John's, (NL)")).toBe('st john s nl');
+  });
+});
+
+describe('slugify', () => {
+  it('GIVEN "Concord", "California", "US" THEN the slug is "concord-california-us"', () => {
+    expect(slugify('Concord', 'California', 'US')).toBe('concord-california-us');
+  });
+
+  it('GIVEN names with accents and punctuation THEN the slug is lowercase ASCII joined by single hyphens', () => {
+    expect(slugify('Saint-Étienne', 'FR')).toBe('saint-etienne-fr');
+    expect(slugify('Łódź', 'PL')).toBe('lodz-pl');
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../src/store/catalog.ts';
+import { StoreSchema } from '../../src/store/schema.ts';
+import { smallStore } from '../fixtures/knowledge-base.ts';
+
+const catalog = new Catalog(StoreSchema.parse(smallStore()));
+
+function foundId(query: string): string | undefined {
+  const result = catalog.resolveCity(query);
+  return result.kind === 'found' ? result.city.id : undefined;
+}
+
+describe('Catalog.resolveCity', () => {
+  it.each([
+    ['rzeszow', 'rzeszow-pl'],
+    ['RZESZÓW', 'rzeszow-pl'],
+    ['Praha', 'prague-cz'],
+    ['prag', 'prague-cz'],
+    ['北上市', 'kitakami-jp'],
+    ['臺北', 'taipei-tw'],
+    ['  san   francisco ', 'san-francisco-us'],
+    ['prague-cz', 'prague-cz'],
+  ])('GIVEN %s THEN finds %s by a folded name in any language', (query, id) => {
+    expect(foundId(query)).toBe(id);
+  });
+
+  it('GIVEN a name two cities share THEN returns both candidates and guesses neither', () => {
+    const result = catalog.resolveCity('Concord');
+    expect(result.kind).toBe('ambiguous');
+    if (result.kind === 'ambiguous') {
+      expect(result.candidates.map((c) => c.region).sort()).toEqual(['California', 'Massachusetts']);
+    }
+  });
+
+  it.each([
+    ['Concord, California', 'concord-california-us'],
+    ['concord massachusetts', 'concord-massachusetts-us'],
+    ['Prague, CZ', 'prague-cz'],
+    ['Osaka Japan', 'osaka-jp'],
+  ])('GIVEN the qualified name %s THEN finds %s', (query, id) => {
+    expect(foundId(query)).toBe(id);
+  });
+
+  it('GIVEN a qualifier that fits both namesakes THEN stays ambiguous', () => {
+    expect(catalog.resolveCity('Concord, US').kind).toBe('ambiguous');
+  });
+
+  it('GIVEN an unknown name with a one-letter typo THEN says unknown and offers the close match', () => {
+    const result = catalog.resolveCity('Kitakani');
+    expect(result.kind).toBe('unknown');
+    if (result.kind === 'unknown') expect(result.suggestions.map((c) => c.id)).toContain('kitakami-jp');
+  });
+});
+
+describe('Catalog.search', () => {
+  it('GIVEN a prefix of a native name THEN finds the city', () => {
+    expect(catalog.search('prah', 5).map((c) => c.id)).toEqual(['prague-cz']);
+    expect(catalog.search('北上', 5).map((c) => c.id)).toEqual(['kitakami-jp']);
+  });
+
+  it('GIVEN text that matches no name THEN returns nothing rather than a random city', () => {
+    expect(catalog.search('zzqx', 5)).toEqual([]);
+  });
+});
+
+describe('Catalog partnerships', () => {
+  it('GIVEN two cities in either order THEN finds their one partnership', () => {
+    expect(catalog.partnershipBetween('shanghai-cn', 'prague-cz')?.id).toBe('prague-cz--shanghai-cn');
+    expect(catalog.partnershipBetween('prague-cz', 'shanghai-cn')?.id).toBe('prague-cz--shanghai-cn');
+  });
+
+  it('GIVEN a city THEN lists every partnership it is part of', () => {
+    expect(
+      catalog
+        .partnershipsOf('prague-cz')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['prague-cz--shanghai-cn', 'prague-cz--taipei-tw']);
+  });
+});

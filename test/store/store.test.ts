@@ -1,0 +1,122 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InvalidChangeError, StoreFileError } from '../../src/store/errors.ts';
+import { Store } from '../../src/store/store.ts';
+import { smallStore, storeFrom, tempDir } from '../fixtures/knowledge-base.ts';
+
+async function fileWith(text: string): Promise<string> {
+  const path = join(await tempDir(), 'store.json');
+  await writeFile(path, text);
+  return path;
+}
+
+async function refusal(path: string): Promise<StoreFileError> {
+  const error = await Store.open(path).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(StoreFileError);
+  return error as StoreFileError;
+}
+
+describe('Store.open', () => {
+  it('GIVEN a file that is not JSON THEN refuses it with the path and leaves it byte for byte', async () => {
+    const path = await fileWith('{ "version": 1, "cities": [');
+    const error = await refusal(path);
+    expect(error.message).toContain(path);
+    expect(error.message).toContain('not valid JSON');
+    expect(await readFile(path, 'utf8')).toBe('{ "version": 1, "cities": [');
+  });
+
+  it('GIVEN a record with a bad field THEN names the record and the field', async () => {
+    const data = smallStore();
+    const broken = {
+      ...data,
+      partnerships: data.partnerships.map((p, i) =>
+        i === 1 ? { ...p, milestones: [{ kind: 'signing', date: '2020-13-01' }] } : p,
+      ),
+    };
+    const text = JSON.stringify(broken, null, 2);
+    const path = await fileWith(text);
+    const error = await refusal(path);
+    expect(error.detail).toMatch(
+      /^partnerships\[1\] \(prague-cz--taipei-tw\), field milestones\[0\]\.date: /,
+    );
+    expect(await readFile(path, 'utf8')).toBe(text);
+  });
+
+  it('GIVEN a partnership naming a city that does not exist THEN refuses the file', async () => {
+    const data = smallStore();
+    data.cities = data.cities.filter((c) => c.id !== 'taipei-tw');
+    const error = await refusal(await fileWith(JSON.stringify(data)));
+    expect(error.detail).toContain('no city with id "taipei-tw"');
+  });
+
+  it('GIVEN a missing file THEN says so and names twinbot init', async () => {
+    const error = await refusal(join(await tempDir(), 'absent.json'));
+    expect(error.detail).toContain('twinbot init');
+  });
+
+  it('GIVEN a file from a newer store version THEN refuses it rather than misreading it', async () => {
+    const error = await refusal(await fileWith(JSON.stringify({ ...smallStore(), version: 7 })));
+    expect(error.detail).toContain('newer twinbot');
+  });
+});
+
+describe('Store.update', () => {
+  it('GIVEN a change that would make the store invalid THEN refuses it whole and the file is unchanged', async () => {
+    const store = await storeFrom();
+    const before = await readFile(store.path, 'utf8');
+    const attempt = store.update((draft) => {
+      draft.settings.staff.push('slack:UNEW');
+      draft.cities.push({ id: 'Bad Id', name: 'X', country: 'CZ', names: [] });
+      return { result: undefined, audit: { actor: 'cli:t', platform: 'cli', action: 'test' } };
+    });
+    await expect(attempt).rejects.toBeInstanceOf(InvalidChangeError);
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+    expect(store.catalog.data.settings.staff).toEqual(['slack:UOFFICE']);
+  });
+
+  it('GIVEN 20 concurrent changes THEN every one is kept, with its audit entry, in the file', async () => {
+    const store = await storeFrom();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.update((draft) => {
+          draft.settings.staff.push(`slack:U${i}`);
+          return { result: i, audit: { actor: `slack:U${i}`, platform: 'slack', action: 'staff add' } };
+        }),
+      ),
+    );
+    const reopened = await Store.open(store.path);
+    expect(reopened.catalog.data.settings.staff).toHaveLength(21);
+    expect(reopened.catalog.data.audit).toHaveLength(20);
+  });
+
+  it('GIVEN a failed change THEN later changes in the queue still apply', async () => {
+    const store = await storeFrom();
+    const bad = store.update(() => {
+      throw new InvalidChangeError('nope');
+    });
+    const good = store.update((draft) => {
+      draft.settings.homeCity = 'prague-cz';
+      return { result: 'ok' };
+    });
+    await expect(bad).rejects.toThrow('nope');
+    await expect(good).resolves.toBe('ok');
+    expect(store.catalog.data.settings.homeCity).toBe('prague-cz');
+  });
+
+  it('GIVEN a mutation that reports no change THEN nothing is written', async () => {
+    const store = await storeFrom();
+    const before = await readFile(store.path, 'utf8');
+    await store.update(() => ({ unchanged: true, result: undefined }));
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+  });
+
+  it('GIVEN a write THEN the catalog answers from the new data at once', async () => {
+    const store = await storeFrom();
+    await store.update((draft) => {
+      draft.cities.push({ id: 'brno-cz', name: 'Brno', country: 'CZ', names: [] });
+      return { result: undefined };
+    });
+    expect(store.catalog.resolveCity('brno')).toMatchObject({ kind: 'found', city: { id: 'brno-cz' } });
+  });
+});
