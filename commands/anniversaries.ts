@@ -1,15 +1,9 @@
 import { defineCommand } from '../src/core/command.ts';
 import { shortCityLabel, typeLabel } from '../src/core/describe.ts';
-import { answer, type Row, type Section } from '../src/core/reply.ts';
+import { answer, type Row, type Section, type Span } from '../src/core/reply.ts';
 import { defaultWindow } from '../src/core/window.ts';
-import {
-  type Anniversary,
-  anniversaryDate,
-  anniversaryStart,
-  findAnniversaries,
-} from '../src/domain/anniversary.ts';
-import { deriveStatus } from '../src/domain/status.ts';
-import { ordinal, plural } from '../src/render/dates.ts';
+import { anniversaryDate, type FoundAnniversary, findAnniversaries } from '../src/domain/anniversary.ts';
+import { ordinal } from '../src/render/dates.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 export const anniversaries = defineCommand({
@@ -27,43 +21,49 @@ export const anniversaries = defineCommand({
   permission: 'everyone',
   handler: ({ catalog, today }, { period }) => {
     const window = period ?? defaultWindow(today);
-    const found = findAnniversaries(
-      catalog.anniversaryCandidates(window),
-      window,
-      catalog.data.settings.feb29,
-    );
+    const candidates = catalog.anniversaryCandidates(window, { yearOnly: window.wholeYears });
+    const found = findAnniversaries(candidates, window, catalog.data.settings.feb29);
     const sections: Section[] = [{ rows: found.dated.map((a) => row(a, catalog)) }];
     if (found.yearOnly.length > 0) {
-      const years = [...new Set(found.yearOnly.map((a) => a.year))].join(' and ');
       sections.push({
-        heading: window.wholeYears
-          ? 'Day and month not recorded'
-          : `Also in ${years}, day and month not recorded`,
+        heading: 'Day and month not recorded',
         rows: found.yearOnly.map((a) => row(a, catalog)),
       });
     }
-    const count = found.dated.length + (window.wholeYears ? found.yearOnly.length : 0);
+    const count = found.dated.length + found.yearOnly.length;
+    const years = [...new Set([window.from.year, window.to.year])];
+    const yearOnlyHint: Span[] =
+      !window.wholeYears && catalog.countYearOnlyAnniversaries() > 0
+        ? [
+            ' Partnerships whose signing is known only to the year are listed by year: ',
+            ...years.flatMap((y, i): Span[] => [i > 0 ? ' or ' : '', { command: `anniversaries ${y}` }]),
+            '.',
+          ]
+        : [];
     return answer({
       title: `Anniversaries in ${window.label}`,
       text:
-        count === 0
-          ? 'No anniversaries of partnerships in force fall in this period.'
-          : plural(count, 'anniversary').replace(/ys$/, 'ies'),
+        count === 0 ? 'No anniversaries of partnerships in force fall in this period.' : countLabel(count),
       sections,
-      footer:
-        'Only partnerships in force (or disputed) on the day are listed. A month or year alone means the day was not recorded.',
+      footer: [
+        'Only partnerships in force (or disputed) on the day are listed; a month or year alone means the day was not recorded.',
+        ...yearOnlyHint,
+      ],
     });
   },
 });
 
+function countLabel(n: number): string {
+  return n === 1 ? '1 anniversary' : `${n} anniversaries`;
+}
+
 /** "3 June 2017 — 50th: Paderborn – Le Mans (twin town) ★ milestone year" */
-function row(a: Anniversary, catalog: Catalog): Row {
+function row(a: FoundAnniversary, catalog: Catalog): Row {
   const pair = a.partnership.cities.map((id) => {
     const city = catalog.city(id);
     return city ? shortCityLabel(city, catalog) : id;
   });
-  const disputed =
-    deriveStatus(a.partnership, anniversaryStart(a)).status === 'disputed' ? ' (disputed)' : '';
+  const disputed = a.status === 'disputed' ? ' (disputed)' : '';
   return {
     text: [
       { date: anniversaryDate(a) },

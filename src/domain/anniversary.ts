@@ -1,5 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
-import { type FuzzyDate, type FuzzyDateParts, formatFuzzyDateIso, fuzzyDateParts } from './fuzzy-date.ts';
+import {
+  dayKey,
+  type FuzzyDate,
+  type FuzzyDateParts,
+  formatFuzzyDateIso,
+  fuzzyDateParts,
+} from './fuzzy-date.ts';
 import type { Milestone, Partnership } from './partnership.ts';
 import type { Settings } from './settings.ts';
 import { deriveStatus, isCelebrated } from './status.ts';
@@ -48,14 +54,14 @@ export function nthAnniversary(p: Partnership, n: number, feb29: Feb29Policy): A
   };
   if (parts.month === undefined) return base;
   if (parts.day === undefined) return { ...base, month: parts.month };
-  const day = Temporal.PlainDate.from(
-    { year, month: parts.month, day: parts.day },
-    { overflow: 'constrain' },
-  );
-  if (parts.month === 2 && parts.day === 29 && day.day === 28 && feb29 === 'mar1') {
-    return { ...base, month: 3, day: 1 };
+  if (
+    parts.month === 2 &&
+    parts.day === 29 &&
+    !Temporal.PlainDate.from({ year, month: 1, day: 1 }).inLeapYear
+  ) {
+    return feb29 === 'mar1' ? { ...base, month: 3, day: 1 } : { ...base, month: 2, day: 28 };
   }
-  return { ...base, month: day.month, day: day.day };
+  return { ...base, month: parts.month, day: parts.day };
 }
 
 /** The anniversary in a given calendar year, if the partnership had started before it. */
@@ -66,8 +72,8 @@ export function anniversaryInYear(p: Partnership, year: number, feb29: Feb29Poli
 }
 
 /** The first day the anniversary can fall on (its day, 1st of its month, or 1 January). */
-export function anniversaryStart(a: Anniversary): Temporal.PlainDate {
-  return Temporal.PlainDate.from({ year: a.year, month: a.month ?? 1, day: a.day ?? 1 });
+export function anniversaryStart(a: Anniversary): { year: number; month: number; day: number } {
+  return { year: a.year, month: a.month ?? 1, day: a.day ?? 1 };
 }
 
 /** The anniversary's date as fuzzy ISO text, for replies that carry dates as values. */
@@ -80,11 +86,16 @@ export interface AnniversaryWindow {
   to: Temporal.PlainDate;
 }
 
+/** An anniversary found in a window, with the partnership's status on that day. */
+export interface FoundAnniversary extends Anniversary {
+  status: 'active' | 'disputed';
+}
+
 export interface AnniversariesFound {
   /** Anniversaries whose day or month falls in the window, in date order. */
-  dated: Anniversary[];
+  dated: FoundAnniversary[];
   /** Anniversaries known only to the year, in the window's years. */
-  yearOnly: Anniversary[];
+  yearOnly: FoundAnniversary[];
 }
 
 /**
@@ -97,15 +108,18 @@ export function findAnniversaries(
   window: AnniversaryWindow,
   feb29: Feb29Policy,
 ): AnniversariesFound {
-  const dated: Anniversary[] = [];
-  const yearOnly: Anniversary[] = [];
+  const dated: FoundAnniversary[] = [];
+  const yearOnly: FoundAnniversary[] = [];
+  const from = dayKey(window.from);
+  const to = dayKey(window.to);
   for (const p of partnerships) {
     for (let year = window.from.year; year <= window.to.year; year++) {
       const a = anniversaryInYear(p, year, feb29);
       if (!a) continue;
-      if (a.precision !== 'year' && !overlaps(a, window)) continue;
-      if (!isCelebrated(deriveStatus(p, anniversaryStart(a)).status)) continue;
-      (a.precision === 'year' ? yearOnly : dated).push(a);
+      if (a.precision !== 'year' && !overlaps(a, from, to)) continue;
+      const { status } = deriveStatus(p, anniversaryStart(a));
+      if (!isCelebrated(status)) continue;
+      (a.precision === 'year' ? yearOnly : dated).push({ ...a, status });
     }
   }
   dated.sort(byDate);
@@ -113,17 +127,16 @@ export function findAnniversaries(
   return { dated, yearOnly };
 }
 
-function overlaps(a: Anniversary, window: AnniversaryWindow): boolean {
-  const start = anniversaryStart(a);
-  const end = a.precision === 'day' ? start : start.add({ months: 1 }).subtract({ days: 1 });
-  return (
-    Temporal.PlainDate.compare(start, window.to) <= 0 && Temporal.PlainDate.compare(end, window.from) >= 0
-  );
+/** Whether the anniversary's day, or any day of its month, lies between two day keys. */
+function overlaps(a: Anniversary, from: number, to: number): boolean {
+  const start = dayKey(anniversaryStart(a));
+  const end = a.precision === 'day' ? start : start + 30;
+  return start <= to && end >= from;
 }
 
 function byDate(x: Anniversary, y: Anniversary): number {
   return (
-    Temporal.PlainDate.compare(anniversaryStart(x), anniversaryStart(y)) ||
+    dayKey(anniversaryStart(x)) - dayKey(anniversaryStart(y)) ||
     x.partnership.id.localeCompare(y.partnership.id)
   );
 }

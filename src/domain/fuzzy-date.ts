@@ -38,10 +38,16 @@ export function parseFuzzyDate(text: string): FuzzyDateParts | undefined {
   return { year, month, day, precision: 'day' };
 }
 
+/** Stored dates repeat across thousands of records; parsing each text once keeps date maths cheap. */
+const partsCache = new Map<string, FuzzyDateParts>();
+
 /** Parts of text already validated by FuzzyDateSchema. */
 export function fuzzyDateParts(text: FuzzyDate): FuzzyDateParts {
+  const cached = partsCache.get(text);
+  if (cached) return cached;
   const parts = parseFuzzyDate(text);
   if (!parts) throw new Error(`invalid fuzzy date reached the domain: ${text}`);
+  partsCache.set(text, parts);
   return parts;
 }
 
@@ -65,6 +71,26 @@ export function latestDay(text: FuzzyDate): Temporal.PlainDate {
       .add({ months: 1 })
       .subtract({ days: 1 });
   return Temporal.PlainDate.from({ year, month: 12, day: 31 });
+}
+
+/**
+ * Dates as sortable numbers (1967-06-03 -> 19670603), for comparisons in loops over every
+ * partnership, where building calendar objects would cost more than the rest of the answer.
+ */
+export function dayKey(date: { year: number; month: number; day: number }): number {
+  return date.year * 10_000 + date.month * 100 + date.day;
+}
+
+/** The key of the first day a fuzzy date can mean. */
+export function earliestKey(text: FuzzyDate): number {
+  const { year, month = 1, day = 1 } = fuzzyDateParts(text);
+  return dayKey({ year, month, day });
+}
+
+/** A key no earlier than the last day a fuzzy date can mean (for ordering only: "1974-10" -> 19741031). */
+export function latestKey(text: FuzzyDate): number {
+  const { year, month = 12, day = 31 } = fuzzyDateParts(text);
+  return dayKey({ year, month, day });
 }
 
 export function formatFuzzyDateIso(parts: { year: number; month?: number; day?: number }): FuzzyDate {

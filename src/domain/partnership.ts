@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CityIdSchema } from './city.ts';
-import { earliestDay, FuzzyDateSchema, latestDay } from './fuzzy-date.ts';
+import { earliestKey, FuzzyDateSchema, latestKey } from './fuzzy-date.ts';
 
 export const PARTNERSHIP_TYPES = [
   'sister_city',
@@ -108,7 +108,7 @@ export const PartnershipSchema = z
       if (m.anniversary) anniversaries += 1;
       if (m.date === undefined || FuzzyDateSchema.safeParse(m.date).success === false) return;
       // Fuzzy dates overlap ("2018-10" and "2018-10-02"): only a date that must be earlier is out of order.
-      if (previous !== undefined && latestDay(m.date).until(earliestDay(previous)).sign > 0) {
+      if (previous !== undefined && latestKey(m.date) < earliestKey(previous)) {
         ctx.addIssue({
           code: 'custom',
           path: ['milestones', i, 'date'],

@@ -1,5 +1,4 @@
-import type { Temporal } from 'temporal-polyfill';
-import { earliestDay } from './fuzzy-date.ts';
+import { dayKey, earliestKey } from './fuzzy-date.ts';
 import type { Milestone, MilestoneKind, Partnership } from './partnership.ts';
 
 export const STATUSES = [
@@ -47,15 +46,19 @@ const EFFECT: Partial<Record<MilestoneKind, SideStatus>> = {
  * With `asOf`, only milestones dated on or before that day count (a fuzzy date counts from its first
  * day; an undated milestone counts where it stands in the list).
  */
-export function deriveStatus(partnership: Partnership, asOf?: Temporal.PlainDate): DerivedStatus {
+export function deriveStatus(
+  partnership: Partnership,
+  asOf?: { year: number; month: number; day: number },
+): DerivedStatus {
   const [a, b] = partnership.cities;
   let sides: Record<string, SideStatus> = { [a]: 'none', [b]: 'none' };
   let beforeLastUnilateral = sides;
   let decisive: Milestone | undefined;
   let objection: Milestone | undefined;
+  const limit = asOf && dayKey(asOf);
 
   for (const milestone of partnership.milestones) {
-    if (asOf && milestone.date !== undefined && earliestDay(milestone.date).until(asOf).sign < 0) break;
+    if (limit !== undefined && milestone.date !== undefined && earliestKey(milestone.date) > limit) break;
     if (milestone.kind === 'objection') {
       if (milestone.by === undefined) continue;
       sides = { ...sides, [milestone.by]: beforeLastUnilateral[milestone.by] ?? 'none' };
@@ -93,6 +96,6 @@ export function deriveStatus(partnership: Partnership, asOf?: Temporal.PlainDate
 }
 
 /** Whether a partnership in this status is worth celebrating: in force, or in force by one side's account. */
-export function isCelebrated(status: Status | 'none'): boolean {
+export function isCelebrated(status: Status | 'none'): status is 'active' | 'disputed' {
   return status === 'active' || status === 'disputed';
 }

@@ -114,11 +114,11 @@ export class Catalog {
 
   /**
    * Partnerships that can have an anniversary in the window: those counted from a date in one of
-   * the window's months, and those known only to the year. Spares a scan of every partnership.
+   * the window's months, and (when asked) those known only to the year. Spares a scan of them all.
    */
-  anniversaryCandidates(window: AnniversaryWindow): Partnership[] {
+  anniversaryCandidates(window: AnniversaryWindow, options: { yearOnly: boolean }): Partnership[] {
     const buckets = this.anniversaryBuckets();
-    const months = new Set<number>([YEAR_ONLY]);
+    const months = new Set<number>(options.yearOnly ? [YEAR_ONLY] : []);
     let month = window.from.toPlainYearMonth();
     const last = window.to.toPlainYearMonth();
     while (Temporal.PlainYearMonth.compare(month, last) <= 0 && months.size <= 12) {
@@ -126,6 +126,11 @@ export class Catalog {
       month = month.add({ months: 1 });
     }
     return [...months].flatMap((m) => buckets.get(m) ?? []);
+  }
+
+  /** How many partnerships have anniversaries known only to the year. */
+  countYearOnlyAnniversaries(): number {
+    return this.anniversaryBuckets().get(YEAR_ONLY)?.length ?? 0;
   }
 
   private anniversaryBuckets(): Map<number, Partnership[]> {
