@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CityIdSchema } from './city.ts';
 import { earliestKey, FuzzyDateSchema, latestKey } from './fuzzy-date.ts';
+import { checkUniqueIds } from './unique-ids.ts';
 
 export const PARTNERSHIP_TYPES = [
   'sister_city',
@@ -77,16 +78,7 @@ export const PartnershipSchema = z
       });
     if (p.id !== partnershipId(a, b))
       ctx.addIssue({ code: 'custom', path: ['id'], message: `must be "${partnershipId(a, b)}"` });
-    const sourceIds = new Set<string>();
-    p.sources.forEach((source, i) => {
-      if (sourceIds.has(source.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sources', i, 'id'],
-          message: `duplicate source id "${source.id}"`,
-        });
-      sourceIds.add(source.id);
-    });
+    const sourceIds = checkUniqueIds(p.sources, ['sources'], 'source id', ctx);
     let previous: string | undefined;
     let anniversaries = 0;
     p.milestones.forEach((m, i) => {

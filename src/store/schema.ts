@@ -3,6 +3,7 @@ import { AuditEntrySchema } from '../domain/audit.ts';
 import { CitySchema } from '../domain/city.ts';
 import { PartnershipSchema } from '../domain/partnership.ts';
 import { SettingsSchema } from '../domain/settings.ts';
+import { checkUniqueIds } from '../domain/unique-ids.ts';
 
 export const STORE_VERSION = 1;
 
@@ -17,25 +18,9 @@ export const StoreSchema = z
     audit: z.array(AuditEntrySchema).default([]),
   })
   .superRefine((store, ctx) => {
-    const cityIds = new Set<string>();
-    store.cities.forEach((city, i) => {
-      if (cityIds.has(city.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cities', i, 'id'],
-          message: `duplicate city id "${city.id}"`,
-        });
-      cityIds.add(city.id);
-    });
-    const partnershipIds = new Set<string>();
+    const cityIds = checkUniqueIds(store.cities, ['cities'], 'city id', ctx);
+    checkUniqueIds(store.partnerships, ['partnerships'], 'partnership', ctx);
     store.partnerships.forEach((p, i) => {
-      if (partnershipIds.has(p.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['partnerships', i, 'id'],
-          message: `duplicate partnership "${p.id}"`,
-        });
-      partnershipIds.add(p.id);
       p.cities.forEach((id, j) => {
         if (!cityIds.has(id))
           ctx.addIssue({

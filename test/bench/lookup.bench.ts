@@ -76,15 +76,8 @@ function syntheticStore() {
   return { version: 1, cities, partnerships };
 }
 
-function measure(label: string, runs: number, fn: () => unknown): void {
-  for (let i = 0; i < Math.min(runs, 50); i++) fn();
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  const micros = ((performance.now() - start) / runs) * 1000;
-  console.log(`${label.padEnd(52)} ${micros.toFixed(1).padStart(9)} µs/answer (${runs} runs)`);
-}
-
-async function measureAsync(label: string, runs: number, fn: () => Promise<unknown>): Promise<void> {
+/** Mean cost of one call after a warm-up; awaits each result so async answers are timed whole. */
+async function measure(label: string, runs: number, fn: () => unknown): Promise<void> {
   for (let i = 0; i < Math.min(runs, 50); i++) await fn();
   const start = performance.now();
   for (let i = 0; i < runs; i++) await fn();
@@ -109,25 +102,25 @@ const [a, b] = partnership.cities;
 const operator = { platform: 'shell' as const, userId: 'bench' };
 const dispatcher = new Dispatcher({ store, commands, today: () => Temporal.PlainDate.from('2026-11-26') });
 
-measure('resolveCity (folded name)', 100_000, () => catalog.resolveCity(city.name.toUpperCase()));
-measure('partnershipBetween', 100_000, () => catalog.partnershipBetween(a, b));
-await measureAsync('answer: city <name>', 20_000, () =>
+await measure('resolveCity (folded name)', 100_000, () => catalog.resolveCity(city.name.toUpperCase()));
+await measure('partnershipBetween', 100_000, () => catalog.partnershipBetween(a, b));
+await measure('answer: city <name>', 20_000, () =>
   dispatcher.run({ command: 'city', args: { city: city.name } }, operator),
 );
-await measureAsync('answer: partners <name>', 20_000, () =>
+await measure('answer: partners <name>', 20_000, () =>
   dispatcher.run({ command: 'partners', args: { city: city.name } }, operator),
 );
-await measureAsync('answer: agreement <a> <b>', 20_000, () =>
+await measure('answer: agreement <a> <b>', 20_000, () =>
   dispatcher.run({ command: 'agreement', args: { city: a, with: b } }, operator),
 );
 
 started = performance.now();
 catalog.search('warm up', 1);
 console.log(`fuzzy index build on first search: ${(performance.now() - started).toFixed(0)} ms`);
-await measureAsync('answer: search <part of a name>', 2_000, () =>
+await measure('answer: search <part of a name>', 2_000, () =>
   dispatcher.run({ command: 'search', args: { text: 'kari' } }, operator),
 );
-await measureAsync('answer: anniversaries next 30 days (aggregate)', 100, () =>
+await measure('answer: anniversaries next 30 days (aggregate)', 100, () =>
   dispatcher.run({ command: 'anniversaries', args: {} }, operator),
 );
 
