@@ -54,26 +54,27 @@ async function main(argv: string[]): Promise<number> {
   const dataPath = values.data ?? DEFAULT_STORE_PATH;
   switch (verb) {
     case 'start': {
-      const store = await openStore(values.data);
-      await runShell(new Dispatcher({ store, commands }), {
-        input: process.stdin,
-        output: process.stdout,
-        interactive: process.stdin.isTTY === true,
+      return withStore(values.data, { write: true }, async (store) => {
+        await runShell(new Dispatcher({ store, commands }), {
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true,
+        });
+        return EXIT.ok;
       });
-      return EXIT.ok;
     }
     case 'ask': {
       const text = rest.join(' ');
       if (text.trim() === '')
         throw new UsageError('ask needs the command text, e.g. twinbot ask "partners Prague"');
       const today = parseToday(values.today);
-      const store = await openStore(values.data);
+      const store = await openStore(values.data, { write: false });
       const reply = await new Dispatcher({ store, commands, today: () => today }).answerText(
         text,
         cliCaller(),
       );
       process.stdout.write(`${renderPlain(reply)}\n`);
-      return reply.kind === 'error' ? EXIT.failed : EXIT.ok;
+      return EXIT.ok;
     }
     case 'init': {
       if (await exists(dataPath)) throw new UsageError(`${dataPath} already exists; it was left as it is.`);
@@ -92,9 +93,11 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'import':
-      return runImport(values.data, rest, values['skip-invalid'] === true);
+      return withStore(values.data, { write: true }, (store) =>
+        runImport(store, rest, values['skip-invalid'] === true),
+      );
     case 'staff':
-      return runStaff(values.data, rest);
+      return withStore(values.data, { write: rest[0] !== 'list' }, (store) => runStaff(store, rest));
     case 'schema':
       process.stdout.write(`${JSON.stringify(storeJsonSchema(), null, 2)}\n`);
       return EXIT.ok;
@@ -107,29 +110,35 @@ async function main(argv: string[]): Promise<number> {
  * The default store is created from the seed on first use, so `npm start` works on a fresh clone;
  * a path given with --data must already exist.
  */
-async function openStore(explicitPath: string | undefined): Promise<Store> {
-  if (explicitPath !== undefined) {
-    if (!(await exists(explicitPath))) {
-      throw new StoreFileError(
-        explicitPath,
-        `no such file. Create it with \`twinbot init --data ${explicitPath}\`.`,
-      );
-    }
-    return Store.open(explicitPath);
+async function openStore(explicitPath: string | undefined, access: { write: boolean }): Promise<Store> {
+  if (explicitPath !== undefined && !(await exists(explicitPath))) {
+    throw new StoreFileError(
+      explicitPath,
+      `no such file. Create it with \`twinbot init --data ${explicitPath}\`.`,
+    );
   }
-  if (!(await exists(DEFAULT_STORE_PATH))) {
-    const store = await createStore(DEFAULT_STORE_PATH);
-    process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(store)}\n`);
-    return store;
+  if (explicitPath === undefined && !(await exists(DEFAULT_STORE_PATH))) {
+    const created = await createStore(DEFAULT_STORE_PATH);
+    process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(created)}\n`);
   }
-  return Store.open(DEFAULT_STORE_PATH);
+  return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write });
 }
 
-async function runImport(
-  dataPath: string | undefined,
-  files: string[],
-  skipInvalid: boolean,
+/** Runs a CLI action on the store and gives up the store's lock however the action ends. */
+async function withStore(
+  path: string | undefined,
+  access: { write: boolean },
+  action: (store: Store) => Promise<number>,
 ): Promise<number> {
+  const store = await openStore(path, access);
+  try {
+    return await action(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function runImport(store: Store, files: string[], skipInvalid: boolean): Promise<number> {
   const [file] = files;
   if (file === undefined || files.length > 1) throw new UsageError('import takes one CSV file');
   let text: string;
@@ -138,7 +147,6 @@ async function runImport(
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
   }
-  const store = await openStore(dataPath);
   const showProgress = process.stderr.isTTY === true;
   const report = await importCsv(store, text, {
     skipInvalid,
@@ -165,9 +173,8 @@ async function runImport(
   return EXIT.ok;
 }
 
-async function runStaff(dataPath: string | undefined, args: string[]): Promise<number> {
+async function runStaff(store: Store, args: string[]): Promise<number> {
   const [action, id, ...extra] = args;
-  const store = await openStore(dataPath);
   if (action === 'list' && id === undefined) {
     const staff = store.catalog.data.settings.staff;
     process.stdout.write(staff.length === 0 ? 'No staff yet.\n' : `${staff.join('\n')}\n`);

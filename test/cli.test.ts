@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_PATH, SEED_PATH } from '../src/store/paths.ts';
+import { Store } from '../src/store/store.ts';
 import { tempDir } from './fixtures/knowledge-base.ts';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -53,6 +54,13 @@ describe('twinbot ask', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('terminated by Shanghai on 14 January 2020');
+  });
+
+  it('GIVEN a name several cities share THEN lists them all with region and country, exit 0', async () => {
+    const run = await twinbot(['ask', '--data', await seedCopy(), 'city concord']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Concord, California, United States');
+    expect(run.stdout).toContain('Concord, Massachusetts, United States');
   });
 
   it('GIVEN --data naming a file that does not exist THEN exits 2 and names twinbot init', async () => {
@@ -152,6 +160,20 @@ describe('twinbot staff', () => {
       'staff add',
       'staff remove',
     ]);
+  });
+
+  it('GIVEN the bot holding the store THEN a CLI change is refused rather than lost, while questions still work', async () => {
+    const path = await seedCopy();
+    const bot = await Store.open(path, { lock: true });
+    try {
+      const refused = await twinbot(['staff', 'add', 'slack:U9', '--data', path]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('in use by another twinbot process');
+      expect((await twinbot(['ask', '--data', path, 'partners kitakami'])).code).toBe(0);
+    } finally {
+      await bot.close();
+    }
+    expect(JSON.parse(await readFile(path, 'utf8')).settings.staff).toEqual([]);
   });
 
   it('GIVEN a malformed staff id THEN refuses it with the accepted forms, store unchanged', async () => {

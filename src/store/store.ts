@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import lockfile from 'proper-lockfile';
 import type { AuditEntry } from '../domain/audit.ts';
 import { Catalog } from './catalog.ts';
 import { describeFirstIssue, InvalidChangeError, StoreFileError } from './errors.ts';
@@ -25,15 +26,26 @@ export class Store {
     readonly path: string,
     private readonly db: Low<StoreData>,
     private readonly now: () => Date,
+    private readonly release: () => Promise<void> = async () => {},
   ) {
     this.current = new Catalog(db.data);
   }
 
-  /** Opens an existing store file, refusing (and never touching) one that is unreadable or invalid. */
-  static async open(path: string, options: { now?: () => Date } = {}): Promise<Store> {
-    const data = await readStoreFile(path);
-    const db = new Low<StoreData>(new JSONFile<StoreData>(path), data);
-    return new Store(path, db, options.now ?? (() => new Date()));
+  /**
+   * Opens an existing store file, refusing (and never touching) one that is unreadable or invalid.
+   * With `lock`, the process becomes the file's one writer: another process that asks for the lock
+   * is refused, so two writers can never overwrite each other's changes.
+   */
+  static async open(path: string, options: { now?: () => Date; lock?: boolean } = {}): Promise<Store> {
+    const release = options.lock ? await lockStoreFile(path) : undefined;
+    try {
+      const data = await readStoreFile(path);
+      const db = new Low<StoreData>(new JSONFile<StoreData>(path), data);
+      return new Store(path, db, options.now ?? (() => new Date()), release);
+    } catch (error) {
+      await release?.();
+      throw error;
+    }
   }
 
   /** Writes a new store file from validated data (for init and tests); refuses invalid data. */
@@ -43,6 +55,12 @@ export class Store {
     const db = new Low<StoreData>(new JSONFile<StoreData>(path), parsed.data);
     await db.write();
     return new Store(path, db, options.now ?? (() => new Date()));
+  }
+
+  /** Waits for queued writes, then gives up the lock (if held). */
+  async close(): Promise<void> {
+    await this.queue;
+    await this.release();
   }
 
   get catalog(): Catalog {
@@ -69,6 +87,22 @@ export class Store {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+}
+
+async function lockStoreFile(path: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(path, { realpath: false, stale: 15_000, update: 5_000 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOCKED') {
+      throw new StoreFileError(
+        path,
+        'is in use by another twinbot process (is the bot running?). Stop it first, or make the change in chat.',
+      );
+    }
+    if (code === 'ENOENT') throw new StoreFileError(path, 'no such file; create one with `twinbot init`');
+    throw error;
   }
 }
 

@@ -61,6 +61,27 @@ describe('Store.open', () => {
   });
 });
 
+describe('Store lock', () => {
+  it('GIVEN a process holding the store as writer THEN a second writer is refused with a clear error', async () => {
+    const { path } = await storeFrom();
+    const first = await Store.open(path, { lock: true });
+    const second = await Store.open(path, { lock: true }).catch((e: unknown) => e);
+    expect(second).toBeInstanceOf(StoreFileError);
+    expect((second as StoreFileError).detail).toContain('in use by another twinbot process');
+    await first.close();
+    const third = await Store.open(path, { lock: true });
+    await third.close();
+  });
+
+  it('GIVEN a writer holding the lock THEN readers can still open the store', async () => {
+    const { path } = await storeFrom();
+    const writer = await Store.open(path, { lock: true });
+    const reader = await Store.open(path);
+    expect(reader.catalog.data.cities.length).toBe(writer.catalog.data.cities.length);
+    await writer.close();
+  });
+});
+
 describe('Store.update', () => {
   it('GIVEN a change that would make the store invalid THEN refuses it whole and the file is unchanged', async () => {
     const store = await storeFrom();
