@@ -13,7 +13,10 @@ export const partners = defineCommand({
   handler: ({ catalog, today }, args) => {
     const homeId = catalog.data.settings.homeCity;
     const city = args.city ?? (homeId === undefined ? undefined : catalog.city(homeId));
-    if (!city) return problem('Name a city, e.g. `partners Prague`: no home city is set here yet.');
+    if (!city)
+      return problem(
+        'Name a city, e.g. `partners Prague`: no home city is set here yet (staff set one with `home <city>`).',
+      );
     const rows = catalog.partnershipsOf(city.id).map((p) => {
       const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
       const derived = deriveStatus(p, today);

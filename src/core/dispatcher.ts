@@ -81,6 +81,11 @@ export class Dispatcher {
     }
   }
 
+  /** City choices for a partly typed name (autocomplete): stable ids with labels that tell namesakes apart. */
+  completeCity(text: string, limit: number): { id: string; label: string }[] {
+    return this.store.catalog.search(text, limit).map((city) => ({ id: city.id, label: cityLabel(city) }));
+  }
+
   private resolveArg(spec: ArgSpec, raw: string, ctx: CommandContext): { value: unknown } | { reply: Reply } {
     switch (spec.kind) {
       case 'text':

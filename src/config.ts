@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Platform settings, read only from the environment. Which adapters start follows from which tokens
+ * are present. Errors name the variable and never echo its value, since most of them are secrets.
+ */
+const EnvSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the signing secret from the app settings').optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+    .optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DISCORD_TOKEN: z.string().min(20, 'must be the bot token from the Developer Portal').optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{5,25}$/, 'must be the numeric application id')
+    .optional(),
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export type SlackConfig =
+  | { mode: 'http'; botToken: string; signingSecret: string; port: number; apiUrl?: string }
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string };
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  apiUrl?: string;
+}
+
+export interface PlatformConfig {
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+}
+
+/** A setting is missing or malformed: start-up stops with this message. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Empty variables count as unset, as they do in most deployment tools. */
+function present(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
+export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
+  const parsed = EnvSchema.safeParse(present(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  return { ...slackConfig(e), ...discordConfig(e) };
+}
+
+function slackConfig(e: z.infer<typeof EnvSchema>): PlatformConfig {
+  const anySlack = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;
+  if (anySlack === undefined) return {};
+  if (e.SLACK_BOT_TOKEN === undefined) {
+    throw new ConfigError('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) as well.');
+  }
+  const apiUrl = e.SLACK_API_URL === undefined ? {} : { apiUrl: e.SLACK_API_URL };
+  if (e.SLACK_APP_TOKEN !== undefined) {
+    return { slack: { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...apiUrl } };
+  }
+  if (e.SLACK_SIGNING_SECRET !== undefined) {
+    return {
+      slack: {
+        mode: 'http',
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        port: e.PORT,
+        ...apiUrl,
+      },
+    };
+  }
+  throw new ConfigError(
+    'SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is missing: set the signing secret for HTTP mode, or an app token for Socket Mode.',
+  );
+}
+
+function discordConfig(e: z.infer<typeof EnvSchema>): PlatformConfig {
+  if (e.DISCORD_TOKEN === undefined && e.DISCORD_APPLICATION_ID === undefined) return {};
+  if (e.DISCORD_TOKEN === undefined)
+    throw new ConfigError('DISCORD_TOKEN is missing: Discord needs the bot token as well.');
+  if (e.DISCORD_APPLICATION_ID === undefined) {
+    throw new ConfigError('DISCORD_APPLICATION_ID is missing: Discord needs the application id as well.');
+  }
+  const apiUrl = e.DISCORD_API_URL === undefined ? {} : { apiUrl: e.DISCORD_API_URL };
+  return { discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ...apiUrl } };
+}
