@@ -125,6 +125,8 @@ export class Catalog {
       months.add(month.month);
       month = month.add({ months: 1 });
     }
+    // A 29 February signing falls on 1 March in common years when the store says so.
+    if (months.has(3)) months.add(2);
     return [...months].flatMap((m) => buckets.get(m) ?? []);
   }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderPlain } from '../../src/render/plain.ts';
+import { dispatcherFor, operator, smallStore } from '../fixtures/knowledge-base.ts';
 import { askSeed, askSmall } from './seed-answers.ts';
 
 describe('anniversaries', () => {
@@ -39,6 +41,14 @@ describe('anniversaries', () => {
   it('GIVEN the seed and 2027 THEN Paderborn – Le Mans turns 60 on 3 June, counted from 1967 not 836', async () => {
     const text = await askSeed('anniversaries 2027');
     expect(text).toContain('3 June 2027 — 60th: Le Mans – Paderborn');
+  });
+
+  it('GIVEN the store puts 29 February on 1 March in common years THEN March lists it on the 1st', async () => {
+    const data = smallStore();
+    data.settings = { ...data.settings, feb29: 'mar1' };
+    const { dispatcher } = await dispatcherFor(data);
+    const text = renderPlain(await dispatcher.answerText('anniversaries 2027-03', operator));
+    expect(text).toContain('1 March 2027 — 31st: Leap Town – Rzeszów');
   });
 
   it('GIVEN a period it cannot read THEN says which forms it understands', async () => {
