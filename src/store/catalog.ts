@@ -1,11 +1,12 @@
 import MiniSearch from 'minisearch';
-import { Temporal } from 'temporal-polyfill';
-import { type AnniversaryWindow, anniversaryMilestone } from '../domain/anniversary.ts';
+import type { AnniversaryWindow } from '../domain/anniversary.ts';
 import type { City } from '../domain/city.ts';
 import { countryName, toCountryCode } from '../domain/country.ts';
-import { fuzzyDateParts } from '../domain/fuzzy-date.ts';
+import type { Precision } from '../domain/fuzzy-date.ts';
 import { foldName } from '../domain/names.ts';
 import { type Partnership, partnershipId } from '../domain/partnership.ts';
+import { AnniversaryIndex } from './anniversary-index.ts';
+import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
 
 export type CityLookup =
@@ -13,7 +14,8 @@ export type CityLookup =
   | { kind: 'ambiguous'; query: string; candidates: City[] }
   | { kind: 'unknown'; query: string; suggestions: City[] };
 
-const YEAR_ONLY = 0;
+/** Shorter text is matched by name prefix only: fuzzy matching two letters finds everything. */
+const MIN_FUZZY_LENGTH = 3;
 
 interface NameEntry {
   id: number;
@@ -32,7 +34,8 @@ export class Catalog {
   private readonly partnershipsByCity = new Map<string, Partnership[]>();
   private readonly citiesByName = new Map<string, City[]>();
   private fuzzy: MiniSearch<NameEntry> | undefined;
-  private byAnniversaryMonth: Map<number, Partnership[]> | undefined;
+  private prefixes: NamePrefixIndex | undefined;
+  private anniversaries: AnniversaryIndex | undefined;
 
   constructor(data: StoreData) {
     this.data = data;
@@ -68,16 +71,16 @@ export class Catalog {
    * candidates, never guessed between.
    */
   resolveCity(query: string): CityLookup {
-    const byId = this.cityById.get(query.trim());
-    if (byId) return { kind: 'found', city: byId };
     const matches = this.matchName(query);
     if (matches.length === 1 && matches[0]) return { kind: 'found', city: matches[0] };
     if (matches.length > 1) return { kind: 'ambiguous', query, candidates: matches };
     return { kind: 'unknown', query, suggestions: this.search(query, 5) };
   }
 
-  /** Cities whose names match the text exactly after folding, allowing a trailing region or country. */
+  /** The city with this id, or cities whose names match the text after folding, allowing a trailing region or country. */
   matchName(query: string): City[] {
+    const byId = this.cityById.get(query.trim());
+    if (byId) return [byId];
     const folded = foldName(query);
     const exact = this.citiesByName.get(folded);
     if (exact) return exact;
@@ -94,56 +97,41 @@ export class Catalog {
     return [];
   }
 
-  /** Fuzzy and prefix search over every name in every language, best first, one entry per city. */
+  /**
+   * Search over every name in every language, best first, one entry per city: names that start with
+   * the text (fast even for one letter, as autocomplete needs); when none does, from three letters
+   * on, names with a word starting with it or within a typo of it.
+   */
   search(text: string, limit: number): City[] {
     const query = foldName(text);
     if (query === '') return [];
-    const results = this.fuzzyIndex().search(query, { prefix: true, fuzzy: 0.25, combineWith: 'AND' });
-    const seen = new Set<string>();
-    const cities: City[] = [];
-    for (const result of results) {
-      const cityId = result.cityId as string;
-      if (seen.has(cityId)) continue;
-      seen.add(cityId);
-      const city = this.cityById.get(cityId);
-      if (city) cities.push(city);
-      if (cities.length === limit) break;
+    this.prefixes ??= new NamePrefixIndex(this.data.cities.flatMap((city) => namesOf(city).map((name) => ({ key: foldName(name), id: city.id }))));
+    const ids = this.prefixes.startingWith(query, limit);
+    if (ids.length === 0 && query.length >= MIN_FUZZY_LENGTH) {
+      const results = this.fuzzyIndex().search(query, {
+        prefix: (_term, i, terms) => i === terms.length - 1,
+        fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
+        combineWith: 'AND',
+      });
+      for (const result of results) {
+        const cityId = result.cityId as string;
+        if (!ids.includes(cityId)) ids.push(cityId);
+        if (ids.length === limit) break;
+      }
     }
-    return cities;
+    return ids.flatMap((id) => this.cityById.get(id) ?? []);
   }
 
-  /**
-   * Partnerships that can have an anniversary in the window: those counted from a date in one of
-   * the window's months, and (when asked) those known only to the year. Spares a scan of them all.
-   */
-  anniversaryCandidates(window: AnniversaryWindow, options: { yearOnly: boolean }): Partnership[] {
-    const buckets = this.anniversaryBuckets();
-    const months = new Set<number>(options.yearOnly ? [YEAR_ONLY] : []);
-    let month = window.from.toPlainYearMonth();
-    const last = window.to.toPlainYearMonth();
-    while (Temporal.PlainYearMonth.compare(month, last) <= 0 && months.size <= 12) {
-      months.add(month.month);
-      month = month.add({ months: 1 });
-    }
-    // A 29 February signing falls on 1 March in common years when the store says so.
-    if (months.has(3)) months.add(2);
-    return [...months].flatMap((m) => buckets.get(m) ?? []);
+  /** Partnerships of the given precisions that can have an anniversary in the window (an index, not a scan). */
+  anniversaryCandidates(window: AnniversaryWindow, precisions: readonly Precision[]): Partnership[] {
+    this.anniversaries ??= new AnniversaryIndex(this.data.partnerships);
+    return this.anniversaries.candidates(window, precisions);
   }
 
   /** How many partnerships have anniversaries known only to the year. */
   countYearOnlyAnniversaries(): number {
-    return this.anniversaryBuckets().get(YEAR_ONLY)?.length ?? 0;
-  }
-
-  private anniversaryBuckets(): Map<number, Partnership[]> {
-    if (this.byAnniversaryMonth) return this.byAnniversaryMonth;
-    const buckets = new Map<number, Partnership[]>();
-    for (const p of this.data.partnerships) {
-      const from = anniversaryMilestone(p);
-      if (from) addTo(buckets, fuzzyDateParts(from.date).month ?? YEAR_ONLY, p);
-    }
-    this.byAnniversaryMonth = buckets;
-    return buckets;
+    this.anniversaries ??= new AnniversaryIndex(this.data.partnerships);
+    return this.anniversaries.yearOnlyCount;
   }
 
   private qualify(name: string, qualifier: string): City[] {

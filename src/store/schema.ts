@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AuditEntrySchema } from '../domain/audit.ts';
 import { CitySchema } from '../domain/city.ts';
 import { PartnershipSchema } from '../domain/partnership.ts';
+import { RemindersSchema } from '../domain/reminder.ts';
 import { SettingsSchema } from '../domain/settings.ts';
 import { checkUniqueIds } from '../domain/unique-ids.ts';
 
@@ -16,6 +17,7 @@ export const StoreSchema = z
     cities: z.array(CitySchema),
     partnerships: z.array(PartnershipSchema),
     audit: z.array(AuditEntrySchema).default([]),
+    reminders: RemindersSchema.default({ targets: [] }),
   })
   .superRefine((store, ctx) => {
     const cityIds = checkUniqueIds(store.cities, ['cities'], 'city id', ctx);
@@ -29,6 +31,17 @@ export const StoreSchema = z
             message: `no city with id "${id}"`,
           });
       });
+    });
+    checkUniqueIds(store.reminders.targets, ['reminders', 'targets'], 'reminder target', ctx);
+    store.reminders.targets.forEach((target, i) => {
+      const city = target.filter?.city;
+      if (city !== undefined && !cityIds.has(city)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reminders', 'targets', i, 'filter', 'city'],
+          message: `no city with id "${city}"`,
+        });
+      }
     });
     const home = store.settings.homeCity;
     if (home !== undefined && !cityIds.has(home)) {

@@ -1,0 +1,39 @@
+/**
+ * Every folded name in sorted order, so the names that start with what someone has typed so far are
+ * found by binary search: the answer for each keystroke of an autocomplete, however short.
+ */
+export class NamePrefixIndex {
+  private readonly keys: string[];
+  private readonly ids: string[];
+
+  constructor(entries: Iterable<{ key: string; id: string }>) {
+    const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.keys = sorted.map((e) => e.key);
+    this.ids = sorted.map((e) => e.id);
+  }
+
+  /**
+   * Ids whose names start with the prefix, best first: an exact name, then shorter names. Looks at
+   * no more than `scan` names, so a one-letter prefix costs no more than a longer one.
+   */
+  startingWith(prefix: string, limit: number, scan = 500): string[] {
+    let low = 0;
+    let high = this.keys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.keys[mid] as string) < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: { key: string; id: string }[] = [];
+    for (let i = low; i < this.keys.length && found.length < scan && (this.keys[i] as string).startsWith(prefix); i++) {
+      found.push({ key: this.keys[i] as string, id: this.ids[i] as string });
+    }
+    found.sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : 1));
+    const ids: string[] = [];
+    for (const { id } of found) {
+      if (!ids.includes(id)) ids.push(id);
+      if (ids.length === limit) break;
+    }
+    return ids;
+  }
+}
