@@ -15,7 +15,7 @@ const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
 
 /** The local shell: the same dispatcher as every platform, with the operator as staff. */
 export async function runShell(dispatcher: Dispatcher, options: ShellOptions): Promise<void> {
-  const caller: Caller = { platform: 'shell', userId: userInfo().username };
+  const caller: Caller = { platform: 'shell', userId: userInfo().username, channel: 'console' };
   const rl = createInterface({
     input: options.input,
     output: options.interactive ? options.output : undefined,

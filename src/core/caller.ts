@@ -8,6 +8,8 @@ export interface Caller {
   /** Discord role ids held in the guild where the question was asked. */
   roleIds?: readonly string[];
   displayName?: string;
+  /** Where the question was asked, as a reminder target id: slack:<team>:<channel>, discord:<guild>:<channel> or console. */
+  channel?: string;
 }
 
 /**

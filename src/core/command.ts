@@ -1,5 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
+import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
 import type { Caller } from './caller.ts';
@@ -33,6 +34,8 @@ export interface CommandContext {
   caller: Caller;
   today: Temporal.PlainDate;
   commands: readonly Command[];
+  /** The reminder ledger, where the process keeps one. */
+  ledger?: LedgerFile;
 }
 
 export interface Command<S extends readonly ArgSpec[] = readonly ArgSpec[]> {

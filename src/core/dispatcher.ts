@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
 import { InvalidChangeError } from '../store/errors.ts';
+import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Store } from '../store/store.ts';
 import { type Caller, isStaff } from './caller.ts';
 import type { ArgSpec, Command, CommandContext } from './command.ts';
@@ -14,6 +15,8 @@ export interface DispatcherOptions {
   commands: readonly Command[];
   /** The caller's "today"; injectable so answers about dates are reproducible. */
   today?: () => Temporal.PlainDate;
+  /** What reminders were posted, for `reminders status`. */
+  ledger?: LedgerFile;
 }
 
 /**
@@ -24,9 +27,11 @@ export class Dispatcher {
   readonly commands: readonly Command[];
   private readonly store: Store;
   private readonly today: () => Temporal.PlainDate;
+  private readonly ledger: LedgerFile | undefined;
 
   constructor(options: DispatcherOptions) {
     this.store = options.store;
+    this.ledger = options.ledger;
     this.commands = options.commands;
     this.today = options.today ?? (() => Temporal.Now.plainDateISO());
   }
@@ -51,7 +56,7 @@ export class Dispatcher {
     const catalog = this.store.catalog;
     if (command.permission === 'staff' && !isStaff(caller, catalog.data.settings.staff)) {
       return problem(
-        `\`${command.name}\` is for office staff only. Ask a staff member to add you with \`staff add\`.`,
+        `\`${command.name}\` is for office staff only. Ask your office to add you to the staff list.`,
       );
     }
     const ctx: CommandContext = {
@@ -60,6 +65,7 @@ export class Dispatcher {
       caller,
       today: this.today(),
       commands: this.commands,
+      ...(this.ledger && { ledger: this.ledger }),
     };
     const args: Record<string, unknown> = {};
     for (const spec of command.args) {

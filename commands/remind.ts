@@ -1,0 +1,128 @@
+import { actorId } from '../src/core/caller.ts';
+import type { CommandContext } from '../src/core/command.ts';
+import { defineCommand } from '../src/core/command.ts';
+import { cityLabel } from '../src/core/describe.ts';
+import { answer, problem, type Reply } from '../src/core/reply.ts';
+import { DEFAULT_LEADS, type ReminderTarget } from '../src/domain/reminder.ts';
+import { describeTarget } from '../src/reminders/describe-target.ts';
+import { reminderMessage } from '../src/reminders/messages.ts';
+import { parseRemindOptions } from '../src/reminders/remind-options.ts';
+import { upcomingReminders } from '../src/reminders/upcoming.ts';
+import { formatFuzzyDate } from '../src/render/dates.ts';
+
+export const remind = defineCommand({
+  name: 'remind',
+  summary: 'Post anniversary reminders in this channel (`remind here ...`), or stop them (`remind off`)',
+  args: [
+    {
+      name: 'action',
+      kind: 'text',
+      description: '`here [leads 30,7,0] [at 09:00] [tz Europe/Prague] [for <city> | for all]` or `off`',
+      required: true,
+    },
+  ],
+  examples: [
+    'remind here',
+    'remind here leads 30,7,0 at 09:00 tz Europe/Prague',
+    'remind here for all',
+    'remind off',
+  ],
+  permission: 'staff',
+  handler: (ctx, { action }) => {
+    const [verb = '', ...rest] = action.trim().split(/\s+/);
+    if (!ctx.caller.channel)
+      return problem('Type `remind` in the Slack or Discord channel that should get the reminders.');
+    if (verb.toLowerCase() === 'off') return turnOff(ctx, ctx.caller.channel);
+    if (verb.toLowerCase() !== 'here') return problem('Write `remind here` (with options) or `remind off`.');
+    return setUp(ctx, ctx.caller.channel, rest.join(' '));
+  },
+});
+
+async function setUp(ctx: CommandContext, channel: string, text: string): Promise<Reply> {
+  const parsed = parseRemindOptions(text);
+  if (!parsed.ok) return problem(parsed.message);
+  const { options } = parsed;
+  const { catalog } = ctx;
+  const existing = catalog.data.reminders.targets.find((t) => t.id === channel);
+  const home =
+    catalog.data.settings.homeCity === undefined ? undefined : catalog.city(catalog.data.settings.homeCity);
+  const timeZone = options.timeZone ?? existing?.timeZone ?? home?.timeZone;
+  if (timeZone === undefined)
+    return problem('Say which time zone the reminders follow, e.g. `remind here tz Europe/Prague`.');
+  let filter = existing?.filter ?? (home ? { city: home.id } : undefined);
+  if (options.scope?.toLowerCase() === 'all') filter = undefined;
+  else if (options.scope !== undefined) {
+    const found = catalog.resolveCity(options.scope);
+    if (found.kind === 'unknown')
+      return problem(`No city named "${options.scope}". Try \`search ${options.scope}\`.`);
+    if (found.kind === 'ambiguous') {
+      return problem(
+        `"${options.scope}" could be ${found.candidates.map(cityLabel).join(' or ')}: add the region or country.`,
+      );
+    }
+    filter = { city: found.city.id };
+  }
+  const target: ReminderTarget = {
+    id: channel,
+    timeZone,
+    postAt: options.postAt ?? existing?.postAt ?? '09:00',
+    leads: options.leads ?? existing?.leads ?? [...DEFAULT_LEADS],
+    ...(filter && { filter }),
+    enabled: true,
+  };
+  await ctx.store.update((draft) => {
+    draft.reminders.targets = [...draft.reminders.targets.filter((t) => t.id !== channel), target];
+    return {
+      result: undefined,
+      audit: {
+        actor: actorId(ctx.caller),
+        platform: ctx.caller.platform,
+        action: 'remind here',
+        target: channel,
+        ...(existing && { before: existing }),
+        after: target,
+      },
+    };
+  });
+  const known = new Set<string>();
+  const [next] = upcomingReminders(target, ctx.store.catalog, ctx.today, 400, known, 1);
+  return answer({
+    title: existing ? 'Reminders for this channel updated' : 'Reminders set up for this channel',
+    text: describeTarget(target, ctx.store.catalog),
+    fields: [
+      {
+        label: 'Next reminder',
+        value: next
+          ? `${formatFuzzyDate(next.date.toString())}: ${reminderMessage(next.reminder, ctx.store.catalog).title ?? ''}`
+          : 'none in the coming year',
+      },
+    ],
+    footer: [
+      { command: 'reminders preview' },
+      ' lists what will be posted; ',
+      { command: 'remind off' },
+      ' stops them.',
+    ],
+  });
+}
+
+async function turnOff(ctx: CommandContext, channel: string): Promise<Reply> {
+  const removed = await ctx.store.update((draft) => {
+    const existing = draft.reminders.targets.find((t) => t.id === channel);
+    if (!existing) return { unchanged: true, result: false };
+    draft.reminders.targets = draft.reminders.targets.filter((t) => t.id !== channel);
+    return {
+      result: true,
+      audit: {
+        actor: actorId(ctx.caller),
+        platform: ctx.caller.platform,
+        action: 'remind off',
+        target: channel,
+        before: existing,
+      },
+    };
+  });
+  return removed
+    ? answer({ text: 'No more reminders will be posted in this channel.' })
+    : problem('No reminders are set up for this channel.');
+}

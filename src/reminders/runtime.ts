@@ -1,0 +1,43 @@
+import { Cron } from 'croner';
+import { Temporal } from 'temporal-polyfill';
+import type { Store } from '../store/store.ts';
+import type { Deliveries } from './delivery.ts';
+import type { LedgerFile } from './ledger.ts';
+import { ReminderScheduler } from './scheduler.ts';
+import { formatPost } from './simulate.ts';
+
+export interface RunningReminders {
+  stop(): void;
+}
+
+/**
+ * Runs the reminder tick every minute (croner, `protect` so a slow tick never overlaps the next),
+ * after settling what a crash left pending and catching up at once.
+ */
+export async function startReminders(
+  store: Store,
+  ledger: LedgerFile,
+  deliveries: Deliveries,
+  log: (line: string) => void,
+): Promise<RunningReminders> {
+  const scheduler = new ReminderScheduler(store, ledger, deliveries, log);
+  const unconfirmed = await scheduler.settlePending();
+  if (unconfirmed > 0)
+    log(
+      `reminders: ${unconfirmed} post(s) interrupted by a stop are recorded as unconfirmed, not posted again`,
+    );
+  const tick = async () => {
+    try {
+      const report = await scheduler.tick(Temporal.Now.instant());
+      for (const post of report.posted) log(`reminder posted: ${formatPost(post)}`);
+      for (const gone of report.disabled) log(`reminders for ${gone.target} disabled: ${gone.reason}`);
+      if (report.missed > 0)
+        log(`reminders: ${report.missed} missed while the bot was down (see \`reminders status\`)`);
+    } catch (error) {
+      log(`reminder tick failed: ${(error as Error).message}`);
+    }
+  };
+  await tick();
+  const job = new Cron('* * * * *', { protect: true }, tick);
+  return { stop: () => job.stop() };
+}
