@@ -12,8 +12,7 @@ export function cityLabel(city: City): string {
 
 /** The plain name, qualified only when another city in the store shares it. */
 export function shortCityLabel(city: City, catalog: Catalog): string {
-  const namesakes = catalog.matchName(city.name).length;
-  if (namesakes <= 1) return city.name;
+  if (!catalog.hasNamesake(city)) return city.name;
   return city.region ? `${city.name}, ${city.region}` : `${city.name}, ${countryName(city.country)}`;
 }
 

@@ -33,6 +33,7 @@ export class Catalog {
   private readonly partnershipById = new Map<string, Partnership>();
   private readonly partnershipsByCity = new Map<string, Partnership[]>();
   private readonly citiesByName = new Map<string, City[]>();
+  private readonly namesakes = new Map<string, boolean>();
   private fuzzy: MiniSearch<NameEntry> | undefined;
   private prefixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
@@ -51,6 +52,16 @@ export class Catalog {
 
   city(id: string): City | undefined {
     return this.cityById.get(id);
+  }
+
+  /** Whether another city shares this one's display name (so labels must add region or country). */
+  hasNamesake(city: City): boolean {
+    let shared = this.namesakes.get(city.id);
+    if (shared === undefined) {
+      shared = (this.citiesByName.get(foldName(city.name))?.length ?? 0) > 1;
+      this.namesakes.set(city.id, shared);
+    }
+    return shared;
   }
 
   partnershipsOf(cityId: string): readonly Partnership[] {
@@ -105,7 +116,9 @@ export class Catalog {
   search(text: string, limit: number): City[] {
     const query = foldName(text);
     if (query === '') return [];
-    this.prefixes ??= new NamePrefixIndex(this.data.cities.flatMap((city) => namesOf(city).map((name) => ({ key: foldName(name), id: city.id }))));
+    this.prefixes ??= new NamePrefixIndex(
+      this.data.cities.flatMap((city) => namesOf(city).map((name) => ({ key: foldName(name), id: city.id }))),
+    );
     const ids = this.prefixes.startingWith(query, limit);
     if (ids.length === 0 && query.length >= MIN_FUZZY_LENGTH) {
       const results = this.fuzzyIndex().search(query, {
