@@ -21,7 +21,10 @@ export const anniversaries = defineCommand({
   permission: 'everyone',
   handler: ({ catalog, today }, { period }) => {
     const window = period ?? defaultWindow(today);
-    const candidates = catalog.anniversaryCandidates(window, window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month']);
+    const candidates = catalog.anniversaryCandidates(
+      window,
+      window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month'],
+    );
     const found = findAnniversaries(candidates, window, catalog.data.settings.feb29);
     const sections: Section[] = [{ rows: found.dated.map((a) => row(a, catalog)) }];
     if (found.yearOnly.length > 0) {

@@ -3,10 +3,18 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { commands } from '../commands/index.ts';
+import { registerCommands } from './adapters/discord/register-commands.ts';
 import { runShell } from './adapters/shell.ts';
+import { deliveriesOf, hasPlatform, startPlatforms } from './adapters/start.ts';
+import { ConfigError, type PlatformConfig, readPlatformConfig } from './config.ts';
 import type { Caller } from './core/caller.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { StaffIdSchema } from './domain/settings.ts';
+import { consoleDelivery } from './reminders/console-delivery.ts';
+import { type LedgerFile, openLedger } from './reminders/ledger.ts';
+import { startReminders } from './reminders/runtime.ts';
+import { formatPost, type Simulation, simulateOnCopy } from './reminders/simulate.ts';
+import { anniversaryCalendar } from './render/calendar.ts';
 import { renderPlain } from './render/plain.ts';
 import { StoreFileError } from './store/errors.ts';
 import { importCsv } from './store/import-csv.ts';
@@ -25,6 +33,10 @@ const USAGE = `Usage: twinbot <command> [options]
   import  [--data PATH] [--skip-invalid] FILE.csv
   staff   add|remove|list [--data PATH] [slack:U123 | discord:user:123 | discord:role:456]
   schema                                      print the store's JSON Schema (data/schema.json)
+  register-commands [--guild ID]              register the Discord slash commands in one server, or globally
+  calendar [--data PATH] [--today YYYY-MM-DD]  print an iCalendar of day-precision anniversaries (> anniversaries.ics)
+  reminders simulate --from YYYY-MM-DD --to YYYY-MM-DD [--data PATH] [--restart-at INSTANT]... [--down FROM..TO]
+                                              run the reminder tick on a virtual clock; print every post
 `;
 
 /** A mistake in how the CLI was called: print the message and the usage, exit 1. */
@@ -43,6 +55,11 @@ async function main(argv: string[]): Promise<number> {
       today: { type: 'string' },
       empty: { type: 'boolean' },
       'skip-invalid': { type: 'boolean' },
+      guild: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'restart-at': { type: 'string', multiple: true },
+      down: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -54,12 +71,30 @@ async function main(argv: string[]): Promise<number> {
   const dataPath = values.data ?? DEFAULT_STORE_PATH;
   switch (verb) {
     case 'start': {
+      const platforms = readPlatformConfig(process.env);
       return withStore(values.data, { write: true }, async (store) => {
-        await runShell(new Dispatcher({ store, commands }), {
-          input: process.stdin,
-          output: process.stdout,
-          interactive: process.stdin.isTTY === true,
-        });
+        const ledger = await openLedger(store.path, { lock: true });
+        const dispatcher = new Dispatcher({ store, commands, ledger });
+        try {
+          if (hasPlatform(platforms)) {
+            await runPlatforms(platforms, dispatcher, store, ledger);
+          } else {
+            const reminders = await startReminders(
+              store,
+              ledger,
+              { console: consoleDelivery(process.stdout) },
+              logLine,
+            );
+            await runShell(dispatcher, {
+              input: process.stdin,
+              output: process.stdout,
+              interactive: process.stdin.isTTY === true,
+            });
+            reminders.stop();
+          }
+        } finally {
+          await ledger.close();
+        }
         return EXIT.ok;
       });
     }
@@ -98,6 +133,38 @@ async function main(argv: string[]): Promise<number> {
       );
     case 'staff':
       return withStore(values.data, { write: rest[0] !== 'list' }, (store) => runStaff(store, rest));
+    case 'register-commands': {
+      const { discord } = readPlatformConfig(process.env);
+      if (!discord) {
+        throw new ConfigError(
+          'register-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see the README, Discord).',
+        );
+      }
+      const registered = await registerCommands(discord, commands, values.guild);
+      process.stdout.write(`Registered ${registered.commands.join(' and ')} ${registered.scope}.\n`);
+      return EXIT.ok;
+    }
+    case 'calendar': {
+      const store = await openStore(values.data, { write: false });
+      process.stdout.write(anniversaryCalendar(store.catalog, parseToday(values.today)));
+      return EXIT.ok;
+    }
+    case 'reminders': {
+      if (rest[0] !== 'simulate') throw new UsageError('reminders takes one command here: simulate');
+      const simulation = readSimulation(values);
+      const store = await openStore(values.data, { write: false });
+      const result = await simulateOnCopy(store.catalog.data, simulation);
+      if (result.defaultTarget)
+        process.stdout.write(
+          '# no reminder targets in the store: simulating one console target at 09:00 UTC\n',
+        );
+      for (const post of result.posts) process.stdout.write(`${formatPost(post)}\n`);
+      const disabled = result.disabled.map((d) => `${d.target} (${d.reason})`).join(', ');
+      process.stdout.write(
+        `# ${result.posts.length} posts, ${result.missed} missed${disabled ? `, disabled: ${disabled}` : ''}\n`,
+      );
+      return EXIT.ok;
+    }
     case 'schema':
       process.stdout.write(`${JSON.stringify(storeJsonSchema(), null, 2)}\n`);
       return EXIT.ok;
@@ -122,6 +189,31 @@ async function openStore(explicitPath: string | undefined, access: { write: bool
     process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(created)}\n`);
   }
   return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write });
+}
+
+/** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */
+async function runPlatforms(
+  platforms: PlatformConfig,
+  dispatcher: Dispatcher,
+  store: Store,
+  ledger: LedgerFile,
+): Promise<void> {
+  const log = logLine;
+  const running = await startPlatforms(platforms, { dispatcher, log });
+  log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
+  const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  log('stopping');
+  reminders.stop();
+  await Promise.allSettled(running.map((adapter) => adapter.stop()));
+}
+
+/** Operational log lines go to stderr with a timestamp; nothing secret is ever passed in. */
+function logLine(line: string): void {
+  process.stderr.write(`${new Date().toISOString()} ${line}\n`);
 }
 
 /** Runs a CLI action on the store and gives up the store's lock however the action ends. */
@@ -215,6 +307,39 @@ async function runStaff(store: Store, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** Reads the simulation's dates at the edge; each mistake names the option and the form it wants. */
+function readSimulation(values: {
+  from?: string;
+  to?: string;
+  'restart-at'?: string[];
+  down?: string;
+}): Simulation {
+  const date = (option: string, text: string | undefined) => {
+    if (text === undefined) throw new UsageError(`reminders simulate needs --${option} YYYY-MM-DD`);
+    try {
+      return Temporal.PlainDate.from(text, { overflow: 'reject' });
+    } catch {
+      throw new UsageError(`--${option} must be a date as YYYY-MM-DD, not "${text}"`);
+    }
+  };
+  const from = date('from', values.from);
+  const to = date('to', values.to);
+  if (Temporal.PlainDate.compare(from, to) > 0) throw new UsageError('--from must not be after --to');
+  if (from.until(to).days > 3660) throw new UsageError('simulate at most ten years at a time');
+  const restarts = (values['restart-at'] ?? []).map((text) => {
+    try {
+      return Temporal.Instant.from(text);
+    } catch {
+      throw new UsageError(`--restart-at must be an instant such as 2027-06-03T12:00:00Z, not "${text}"`);
+    }
+  });
+  if (values.down === undefined) return { from, to, restarts };
+  const [downFrom, downTo, ...extra] = values.down.split('..');
+  if (downTo === undefined || extra.length > 0)
+    throw new UsageError('--down takes FROM..TO, e.g. --down 2027-06-02..2027-06-03');
+  return { from, to, restarts, down: { from: date('down', downFrom), to: date('down', downTo) } };
+}
+
 function parseToday(text: string | undefined): Temporal.PlainDate {
   if (text === undefined) return Temporal.Now.plainDateISO();
   try {
@@ -237,6 +362,9 @@ main(process.argv.slice(2)).then(
     if (error instanceof StoreFileError) {
       process.stderr.write(`twinbot: ${error.message}\n`);
       process.exitCode = EXIT.badStore;
+    } else if (error instanceof ConfigError) {
+      process.stderr.write(`twinbot: ${error.message}\n`);
+      process.exitCode = EXIT.failed;
     } else if (
       error instanceof UsageError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')

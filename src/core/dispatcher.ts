@@ -1,7 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
-import { InvalidChangeError } from '../store/errors.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
+import { anniversaryCalendar } from '../render/calendar.ts';
+import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
 import { type Caller, isStaff } from './caller.ts';
 import type { ArgSpec, Command, CommandContext } from './command.ts';
@@ -33,7 +34,7 @@ export class Dispatcher {
     this.store = options.store;
     this.ledger = options.ledger;
     this.commands = options.commands;
-    this.today = options.today ?? (() => Temporal.Now.plainDateISO());
+    this.today = options.today ?? systemToday();
   }
 
   /** Answers a line of the text grammar. */
@@ -87,6 +88,11 @@ export class Dispatcher {
     }
   }
 
+  /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. */
+  calendar(): string {
+    return anniversaryCalendar(this.store.catalog, this.today());
+  }
+
   /** City choices for a partly typed name (autocomplete): stable ids with labels that tell namesakes apart. */
   completeCity(text: string, limit: number): { id: string; label: string }[] {
     return this.store.catalog.search(text, limit).map((city) => ({ id: city.id, label: cityLabel(city) }));
@@ -138,6 +144,20 @@ export class Dispatcher {
       text: note,
     }));
   }
+}
+
+/**
+ * Today in the system's zone, worked out at most once a minute: asking the time zone database on
+ * every question would cost more than answering most of them.
+ */
+function systemToday(): () => Temporal.PlainDate {
+  let cached: { until: number; date: Temporal.PlainDate } | undefined;
+  return () => {
+    const now = Date.now();
+    if (cached === undefined || now >= cached.until)
+      cached = { until: now - (now % 60_000) + 60_000, date: Temporal.Now.plainDateISO() };
+    return cached.date;
+  };
 }
 
 /** "Concord, California": the name as typed, qualified the way the name index understands. */

@@ -25,7 +25,11 @@ export class NamePrefixIndex {
       else high = mid;
     }
     const found: { key: string; id: string }[] = [];
-    for (let i = low; i < this.keys.length && found.length < scan && (this.keys[i] as string).startsWith(prefix); i++) {
+    for (
+      let i = low;
+      i < this.keys.length && found.length < scan && (this.keys[i] as string).startsWith(prefix);
+      i++
+    ) {
       found.push({ key: this.keys[i] as string, id: this.ids[i] as string });
     }
     found.sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : 1));

@@ -1,10 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { commands as registry } from '../../commands/index.ts';
-import { remind } from '../../commands/remind.ts';
-import { reminders } from '../../commands/reminders.ts';
-
-const commands = [...registry, remind, reminders];
+import { commands } from '../../commands/index.ts';
 
 import type { Caller } from '../../src/core/caller.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';

@@ -1,0 +1,16 @@
+import type { Dispatcher } from '../core/dispatcher.ts';
+import type { Delivery } from '../reminders/delivery.ts';
+
+/** What every platform adapter gets: the one dispatcher (never the store) and a log line writer. */
+export interface AdapterDeps {
+  dispatcher: Dispatcher;
+  /** Writes one operational line; callers never pass secrets or tokens. */
+  log: (line: string) => void;
+}
+
+export interface RunningAdapter {
+  readonly name: string;
+  /** Posts reminders into this platform's channels. */
+  readonly reminders?: { platform: 'slack' | 'discord'; delivery: Delivery };
+  stop(): Promise<void>;
+}

@@ -1,0 +1,58 @@
+import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { problem, type Reply } from '../../core/reply.ts';
+import { type DiscordContext, NO_MENTIONS } from './context.ts';
+import { pageMessage } from './paging.ts';
+
+/**
+ * A failure of ours becomes a reply that says so; the log gets the reason (never a token: error
+ * messages from discord.js and the store carry none, and request URLs are not logged).
+ */
+export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<Reply> {
+  return pending.catch((error: unknown) => {
+    ctx.log(`discord: answer failed: ${error instanceof Error ? error.message : String(error)}`);
+    return problem('Something went wrong on our side and nothing was changed. Please try again later.');
+  });
+}
+
+/** The first page of a rendered reply; the others are kept for the page buttons under `key`. */
+export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
+  const pages = ctx.render(reply);
+  if (pages.length > 1) ctx.pages.put(key, pages);
+  return pageMessage(pages, key, 0);
+}
+
+/**
+ * Answers a slash command: ephemeral unless the user shared it (errors and refusals always are).
+ * An answer that is not ready within `deferAfterMs` (a write to a large store) is deferred first,
+ * so Discord's 3-second deadline is met; its visibility is then the one asked for.
+ */
+export async function sendAnswer(
+  interaction: ChatInputCommandInteraction,
+  pending: Promise<Reply>,
+  share: boolean,
+  ctx: DiscordContext,
+): Promise<void> {
+  const answer = failSafe(pending, ctx);
+  const early = await within(answer, ctx.deferAfterMs);
+  if (early === undefined) {
+    await interaction.deferReply(share ? {} : { flags: MessageFlags.Ephemeral });
+    const reply = await answer;
+    await interaction.editReply({ ...firstPage(reply, interaction.id, ctx), allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const ephemeral = !share || early.kind === 'error';
+  await interaction.reply({
+    ...firstPage(early, interaction.id, ctx),
+    allowedMentions: NO_MENTIONS,
+    ...(ephemeral && { flags: MessageFlags.Ephemeral }),
+  });
+}
+
+/** The promise's value if it settles within `ms`, else undefined. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

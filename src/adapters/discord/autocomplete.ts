@@ -1,0 +1,40 @@
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import type { Dispatcher } from '../../core/dispatcher.ts';
+import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
+import { findSlashCommand } from './command-json.ts';
+
+/** Suggestions for the option being typed: cities from the name index; other options get none. */
+export async function completeOption(
+  interaction: AutocompleteInteraction,
+  dispatcher: Dispatcher,
+): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const command = findSlashCommand(
+    dispatcher.commands,
+    interaction.commandName,
+    interaction.options.getSubcommand(false),
+  );
+  const arg = command?.args.find((a) => a.name === focused.name);
+  await interaction.respond(arg?.kind === 'city' ? cityChoices(dispatcher, String(focused.value)) : []);
+}
+
+/**
+ * Up to 25 cities, best match first, labelled so namesakes differ ("Concord, California, United
+ * States"), with the city id as the value: the handler then gets exactly the city that was picked.
+ * An id longer than a choice value may be is left out; that city can still be typed by name.
+ */
+export function cityChoices(
+  dispatcher: Dispatcher,
+  typed: string,
+): ApplicationCommandOptionChoiceData<string>[] {
+  return dispatcher
+    .completeCity(typed, LIMITS.autocompleteChoices)
+    .filter((choice) => choice.id.length <= LIMITS.choiceValue)
+    .map((choice) => ({
+      name:
+        choice.label.length <= LIMITS.choiceName
+          ? choice.label
+          : `${choice.label.slice(0, LIMITS.choiceName - 1)}…`,
+      value: choice.id,
+    }));
+}

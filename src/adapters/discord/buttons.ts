@@ -1,0 +1,22 @@
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { problem } from '../../core/reply.ts';
+import { type DiscordContext, NO_MENTIONS } from './context.ts';
+import { pageMessage, parsePageButtonId } from './paging.ts';
+
+/** "Previous"/"Next": the message is updated in place with the other page. */
+export async function turnPage(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+  const target = parsePageButtonId(interaction.customId);
+  const pages = target && ctx.pages.get(target.key);
+  if (!target || !pages) {
+    const gone = problem(
+      'The other pages of this answer are no longer kept (the bot was restarted, or many answers came since). Run the command again.',
+    );
+    await interaction.reply({
+      embeds: ctx.render(gone),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  await interaction.update({ ...pageMessage(pages, target.key, target.index), allowedMentions: NO_MENTIONS });
+}

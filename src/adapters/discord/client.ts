@@ -1,0 +1,120 @@
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, type Interaction } from 'discord.js';
+import { ConfigError, type DiscordConfig } from '../../config.ts';
+import { renderDiscordPages } from '../../render/discord.ts';
+import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
+import { completeOption } from './autocomplete.ts';
+import { turnPage } from './buttons.ts';
+import { type DiscordContext, NO_MENTIONS } from './context.ts';
+import { answerMention } from './mentions.ts';
+import { PageStore } from './paging.ts';
+import { discordReminderDelivery } from './reminder-delivery.ts';
+import type { DiscordSettings } from './settings.ts';
+import { answerSlashCommand } from './slash-command.ts';
+import { slashUsage } from './slash-usage.ts';
+
+export interface DiscordOptions extends DiscordSettings {
+  /** Defer answers not ready after this long; default 1.5 s, half of Discord's deadline. */
+  deferAfterMs?: number;
+}
+
+const DEFAULT_DEFER_AFTER_MS = 1500;
+
+/**
+ * Logs the discord.js client in and answers interactions (and, when enabled, mentions) until stopped.
+ * Only the `Guilds` intent is needed for slash commands; mentions add the message intents.
+ */
+export async function connectDiscord(
+  config: DiscordConfig,
+  deps: AdapterDeps,
+  options: DiscordOptions,
+): Promise<RunningAdapter> {
+  const intents = [GatewayIntentBits.Guilds];
+  if (options.messageContent) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  const client = new Client({
+    intents,
+    allowedMentions: NO_MENTIONS,
+    ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
+  });
+  const { dispatcher, log } = deps;
+  const ctx: DiscordContext = {
+    dispatcher,
+    log,
+    pages: new PageStore(),
+    render: (reply) =>
+      renderDiscordPages(reply, { formatCommand: (text) => slashUsage(text, dispatcher.commands) }),
+    deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+  };
+  client.on(Events.InteractionCreate, (interaction) => {
+    handle(interaction, ctx).catch((error: unknown) =>
+      log(`discord: interaction failed: ${messageOf(error)}`),
+    );
+  });
+  if (options.messageContent) {
+    client.on(Events.MessageCreate, (message) => {
+      answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
+        log(`discord: mention answer failed: ${messageOf(error)}`),
+      );
+    });
+  }
+  client.on(Events.Error, (error) => log(`discord: ${error.message}`));
+
+  try {
+    await loggedIn(client, config.token);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  log(
+    `discord: connected as ${client.user?.tag ?? '?'} to ${client.guilds.cache.size} server(s)` +
+      (options.messageContent ? ', answering mentions' : ''),
+  );
+  // The fuzzy name index is built on first use: build it now, not during someone's first keystroke.
+  dispatcher.completeCity('a', 1);
+  return {
+    name: 'discord',
+    reminders: { platform: 'discord', delivery: discordReminderDelivery(client.rest, ctx.render) },
+    stop: () => client.destroy(),
+  };
+}
+
+async function handle(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  if (interaction.isChatInputCommand()) return answerSlashCommand(interaction, ctx);
+  if (interaction.isAutocomplete()) return completeOption(interaction, ctx.dispatcher);
+  if (interaction.isButton()) return turnPage(interaction, ctx);
+}
+
+/**
+ * Resolves once the client is ready. A gateway that closes for good (a refused token or intent)
+ * would otherwise leave start-up waiting forever, so that becomes an error saying what to fix.
+ */
+async function loggedIn(client: Client, token: string): Promise<void> {
+  let disconnected: ((event: { code: number }) => void) | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    disconnected = (event) => reject(new ConfigError(refusal(event.code)));
+    client.once(Events.ShardDisconnect, disconnected);
+  });
+  const login = client.login(token).catch((error: unknown) => {
+    throw new ConfigError(`Discord login failed: ${messageOf(error)}`);
+  });
+  try {
+    await Promise.all([login, ready]);
+  } finally {
+    if (disconnected) client.off(Events.ShardDisconnect, disconnected);
+  }
+}
+
+function refusal(code: number): string {
+  switch (code) {
+    case GatewayCloseCodes.AuthenticationFailed:
+      return 'Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot > Reset Token).';
+    case GatewayCloseCodes.DisallowedIntents:
+      return 'Discord refused the MessageContent intent: enable it in the Developer Portal (Bot > Privileged Gateway Intents), or unset DISCORD_MESSAGE_CONTENT.';
+    default:
+      return `Discord closed the gateway connection (code ${code}).`;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

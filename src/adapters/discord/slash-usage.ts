@@ -1,0 +1,24 @@
+import type { Command } from '../../core/command.ts';
+import { findCommand } from '../../core/parse-command.ts';
+import { topLevelName } from './command-json.ts';
+
+/**
+ * Shows a command from an answer (`partners prague-cz`, `agreement <city> <with>`) as the slash
+ * command a Discord user types: `/twin partners city:prague-cz`. Text that cannot be mapped onto
+ * the options without guessing (two city names in a row) stays in the text grammar, which mentions
+ * of the bot also understand.
+ */
+export function slashUsage(text: string, commands: readonly Command[]): string {
+  const [word = '', ...rest] = text.trim().split(/\s+/);
+  const command = findCommand(commands, word);
+  if (!command) return text;
+  const head = `/${topLevelName(command)} ${command.name}`;
+  if (rest.length === 0) return head;
+  const placeholders = rest.every((token) => /^[<[][^\]>]+[\]>]$/.test(token));
+  if (placeholders && rest.length === command.args.length) {
+    return [head, ...command.args.map((arg, i) => `${arg.name}:${rest[i]}`)].join(' ');
+  }
+  const [only] = command.args;
+  if (only && command.args.length === 1) return `${head} ${only.name}:${rest.join(' ')}`;
+  return text;
+}

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { ConfigError, type SlackConfig } from '../../config.ts';
+import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
+import { createSlackApp } from './app.ts';
+import { describeError, type Log, redactingLog } from './log.ts';
+import { slackReminderDelivery } from './reminder-delivery.ts';
+import { AfterAck } from './work.ts';
+
+/** Starts the Slack adapter in the configured mode; resolves once it can receive questions. */
+export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promise<RunningAdapter> {
+  const secrets = [config.botToken, config.mode === 'http' ? config.signingSecret : config.appToken];
+  const log = redactingLog(deps.log, secrets);
+  const afterAck = new AfterAck(log);
+  const app = createSlackApp(config, log, { dispatcher: deps.dispatcher, afterAck });
+  await app.init().catch((error: unknown) => {
+    throw startError('SLACK_BOT_TOKEN', error);
+  });
+  if (config.mode === 'http') {
+    const server = await app.start(config.port).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new ConfigError(
+          `PORT ${config.port} is already in use: stop the other program or choose another PORT.`,
+        );
+      }
+      throw error;
+    });
+    const { port } = server.address() as AddressInfo;
+    log(`slack: HTTP mode on port ${port} (POST /slack/events, GET /healthz, GET /calendar.ics)`);
+  } else {
+    await (app.start() as Promise<unknown>).catch((error: unknown) => {
+      throw startError('SLACK_APP_TOKEN', error);
+    });
+    log('slack: Socket Mode, connected');
+  }
+  return {
+    name: 'slack',
+    reminders: { platform: 'slack', delivery: slackReminderDelivery(app.client) },
+    stop: () => stop(app, afterAck, log),
+  };
+}
+
+/** Stops taking questions first, then waits for answers (and their store writes) still under way. */
+async function stop(app: App, afterAck: AfterAck, log: Log): Promise<void> {
+  await app.stop();
+  await afterAck.drain();
+  log('slack: stopped');
+}
+
+/** Slack's answers that mean the token itself is wrong, as opposed to Slack being unreachable. */
+const REFUSED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
+
+function startError(variable: string, error: unknown): Error {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  if (typeof code === 'string' && REFUSED.has(code)) {
+    return new ConfigError(
+      `${variable} was refused by Slack (${code}): copy it again from the app's settings.`,
+    );
+  }
+  return new Error(`Slack could not be reached to check ${variable}: ${describeError(error)}`);
+}

@@ -1,0 +1,22 @@
+import type { Caller } from '../../core/caller.ts';
+import type { Dispatcher } from '../../core/dispatcher.ts';
+import type { AfterAck } from './work.ts';
+
+/** What every listener needs: the one dispatcher, and the tracker for work done after `ack()`. */
+export interface ListenerDeps {
+  dispatcher: Dispatcher;
+  afterAck: AfterAck;
+}
+
+/** The asker, and where they asked as a reminder target id (`slack:<team>:<channel>`), when known. */
+export function slackCaller(
+  userId: string,
+  teamId: string | undefined,
+  channelId: string | undefined,
+): Caller {
+  return {
+    platform: 'slack',
+    userId,
+    ...(teamId !== undefined && channelId !== undefined && { channel: `slack:${teamId}:${channelId}` }),
+  };
+}

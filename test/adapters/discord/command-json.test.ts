@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
+import { slashCommands } from '../../../src/adapters/discord/command-json.ts';
+import { slashUsage } from '../../../src/adapters/discord/slash-usage.ts';
+import { type Command, defineCommand } from '../../../src/core/command.ts';
+import { answer } from '../../../src/core/reply.ts';
+
+type Option = {
+  name: string;
+  type: number;
+  required?: boolean;
+  autocomplete?: boolean;
+  description: string;
+  options?: Option[];
+};
+
+const optionsOf = (command: { options?: unknown } | undefined): Option[] =>
+  (command?.options ?? []) as Option[];
+
+function fake(overrides: Partial<Command>): Command {
+  return defineCommand({
+    name: 'sample',
+    summary: 'A sample',
+    args: [],
+    examples: ['sample'],
+    permission: 'everyone',
+    handler: () => answer({ text: 'ok' }),
+    ...overrides,
+  } as Command);
+}
+
+describe('slash command JSON generated from the registry', () => {
+  const [twin, staff] = slashCommands(commands);
+  const sub = (name: string) => optionsOf(twin).find((o) => o.name === name) as Option;
+
+  it('GIVEN the registry THEN /twin holds every everyone-command as a subcommand, in registry order', () => {
+    expect(twin?.name).toBe('twin');
+    expect(optionsOf(twin).map((o) => [o.name, o.type])).toEqual(
+      commands.filter((c) => c.permission === 'everyone').map((c) => [c.name, 1]),
+    );
+    expect(twin?.default_member_permissions).toBeUndefined();
+  });
+
+  it('GIVEN agreement THEN city and with are required strings with autocomplete, then an optional share boolean', () => {
+    expect(sub('agreement').options?.map((o) => [o.name, o.type, o.required, o.autocomplete])).toEqual([
+      ['city', 3, true, true],
+      ['with', 3, true, true],
+      ['share', 5, false, undefined],
+    ]);
+  });
+
+  it('GIVEN anniversaries THEN an optional period string without autocomplete', () => {
+    expect(sub('anniversaries').options?.[0]).toMatchObject({ name: 'period', type: 3, required: false });
+    expect(sub('anniversaries').options?.[0]?.autocomplete).toBeUndefined();
+  });
+
+  it('GIVEN the staff-only home command THEN it is under /twin-staff, shown by default to Manage Server (32), guilds only', () => {
+    expect(staff?.name).toBe('twin-staff');
+    expect(staff?.default_member_permissions).toBe('32');
+    expect(staff?.contexts).toEqual([0]);
+    expect(optionsOf(staff).map((o) => o.name)).toEqual(
+      commands.filter((c) => c.permission === 'staff').map((c) => c.name),
+    );
+    expect(optionsOf(staff).map((o) => o.name)).toContain('home');
+  });
+
+  it('GIVEN every name and description THEN within Discord rules (lowercase ≤ 32, description 1-100)', () => {
+    const all = slashCommands(commands).flatMap((c) => [
+      c as unknown as Option,
+      ...optionsOf(c),
+      ...optionsOf(c).flatMap((o) => o.options ?? []),
+    ]);
+    for (const o of all) {
+      expect(o.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+      expect(o.description.length).toBeGreaterThan(0);
+      expect(o.description.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('GIVEN a summary over 100 characters THEN shortened at a word with …', () => {
+    const [cmd] = slashCommands([fake({ summary: `word ${'longer words here '.repeat(10)}` })]);
+    const description = optionsOf(cmd)[0]?.description ?? '';
+    expect(description.length).toBeLessThanOrEqual(100);
+    expect(description).toMatch(/^Word longer .* here…$/);
+  });
+
+  it('GIVEN an optional argument declared before a required one THEN the required one is sent first', () => {
+    const [cmd] = slashCommands([
+      fake({
+        args: [
+          { name: 'maybe', kind: 'text', description: 'optional', required: false },
+          { name: 'must', kind: 'city', description: 'required', required: true },
+        ],
+      }),
+    ]);
+    expect(optionsOf(cmd)[0]?.options?.map((o) => o.name)).toEqual(['must', 'maybe', 'share']);
+  });
+
+  it('GIVEN a name Discord refuses (uppercase) or the reserved "share" THEN generation fails before any request', () => {
+    expect(() => slashCommands([fake({ name: 'Partners' })])).toThrow(
+      /cannot be a Discord command or option name/,
+    );
+    expect(() =>
+      slashCommands([fake({ args: [{ name: 'share', kind: 'text', description: 'x', required: false }] })]),
+    ).toThrow(/reserved/);
+  });
+});
+
+describe('slashUsage', () => {
+  it.each([
+    ['partners prague-cz', '/twin partners city:prague-cz'],
+    ['anniversaries 2027', '/twin anniversaries period:2027'],
+    ['agreement <city> <with>', '/twin agreement city:<city> with:<with>'],
+    ['anniversaries [period]', '/twin anniversaries period:[period]'],
+    ['help', '/twin help'],
+    ['home <city>', '/twin-staff home city:<city>'],
+    ['search new york', '/twin search text:new york'],
+    ['agreement san francisco osaka', 'agreement san francisco osaka'],
+    ['staff add', 'staff add'],
+  ])('GIVEN "%s" THEN "%s"', (text, expected) => {
+    expect(slashUsage(text, commands)).toBe(expected);
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeDiscord } from '../../fakes/discord.ts';
+import { APPLICATION_ID, GUILD, TOKEN } from './harness.ts';
+
+/** The fake must refuse what Discord refuses, or "accepted by the fake" would prove nothing. */
+let fake: FakeDiscord;
+
+beforeEach(async () => {
+  fake = await FakeDiscord.start({ token: TOKEN, applicationId: APPLICATION_ID, guilds: [GUILD] });
+});
+
+afterEach(async () => {
+  await fake.close();
+});
+
+async function callback(interaction: { id: string; token: string }, body: unknown) {
+  const response = await fetch(
+    `${fake.apiUrl}/v10/interactions/${interaction.id}/${interaction.token}/callback`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    },
+  );
+  return { status: response.status, body: response.status === 204 ? undefined : await response.json() };
+}
+
+describe('the fake Discord enforces Discord limits', () => {
+  it('GIVEN 26 autocomplete choices THEN 400 code 50035; 25 THEN accepted', async () => {
+    const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `c${i}`, value: `v${i}` }));
+    const focused = { command: 'twin', subcommand: 'city', focused: { name: 'city', value: 'p' } };
+    const tooMany = await callback(fake.autocomplete(focused), { type: 8, data: { choices: choices(26) } });
+    expect(tooMany).toMatchObject({ status: 400, body: { code: 50035 } });
+    expect(
+      (await callback(fake.autocomplete(focused), { type: 8, data: { choices: choices(25) } })).status,
+    ).toBe(204);
+  });
+
+  it('GIVEN a second callback for one interaction THEN 400 code 40060', async () => {
+    const interaction = fake.slashCommand({ command: 'twin', subcommand: 'help' });
+    expect((await callback(interaction, { type: 4, data: { content: 'one' } })).status).toBe(204);
+    expect(await callback(interaction, { type: 4, data: { content: 'two' } })).toMatchObject({
+      status: 400,
+      body: { code: 40060 },
+    });
+  });
+
+  it.each([
+    ['content over 2000', { content: 'x'.repeat(2001) }],
+    ['11 embeds', { embeds: Array.from({ length: 11 }, () => ({ description: 'x' })) }],
+    ['26 fields', { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] }],
+    ['a field value over 1024', { embeds: [{ fields: [{ name: 'n', value: 'x'.repeat(1025) }] }] }],
+    [
+      'over 6000 embed characters',
+      { embeds: [{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2001) }] },
+    ],
+  ])('GIVEN a message with %s THEN 400 code 50035', async (_, data) => {
+    const response = await callback(fake.slashCommand({ command: 'twin', subcommand: 'help' }), {
+      type: 4,
+      data,
+    });
+    expect(response).toMatchObject({ status: 400, body: { code: 50035 } });
+  });
+});

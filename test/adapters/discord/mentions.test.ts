@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/config.ts';
+import { INTENTS } from '../../fakes/discord.ts';
+import { type RunningBot, startBot } from './harness.ts';
+
+let bot: RunningBot | undefined;
+
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+describe('Discord mentions (MessageContent opt-in)', () => {
+  it('GIVEN the opt-in THEN identifies with the message intents and answers "@bot partners prague" in the channel', async () => {
+    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    expect(bot.fake.identifies[0]?.intents).toBe(
+      INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.MessageContent,
+    );
+    const messageId = bot.fake.message({ content: `<@${bot.fake.botUserId}> partners prague` });
+    const post = await bot.fake.waitFor(
+      (c) => c.method === 'POST' && c.path === '/channels/1400000000000000001/messages',
+    );
+    expect(post.status).toBe(200);
+    expect(post.body.message_reference.message_id).toBe(messageId);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(post.body.embeds[0].title).toBe('Partner cities of Prague');
+  });
+
+  it('GIVEN a message that does not start with the mention THEN no answer', async () => {
+    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot.fake.message({ content: 'partners prague' });
+    bot.fake.message({ content: `<@${bot.fake.botUserId}> city prague` });
+    const post = await bot.fake.waitFor((c) => c.path.endsWith('/messages'));
+    expect(post.body.embeds[0].title).toContain('Prague');
+    expect(bot.fake.calls.filter((c) => c.path.endsWith('/messages'))).toHaveLength(1);
+  });
+
+  it('GIVEN the opt-in but MessageContent not enabled for the app THEN start-up fails saying how to fix it', async () => {
+    const started = startBot({ messageContent: true, fake: { privilegedIntents: 0 } });
+    await expect(started).rejects.toThrow(ConfigError);
+    await expect(started).rejects.toThrow(/Privileged Gateway Intents.*DISCORD_MESSAGE_CONTENT/);
+  });
+});

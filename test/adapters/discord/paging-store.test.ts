@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PageStore,
+  pageButtonId,
+  pageMessage,
+  parsePageButtonId,
+} from '../../../src/adapters/discord/paging.ts';
+import { readDiscordSettings } from '../../../src/adapters/discord/settings.ts';
+import { ConfigError } from '../../../src/config.ts';
+
+const page = (text: string) => ({ description: text });
+
+describe('PageStore', () => {
+  it('GIVEN more pages than its size bound THEN forgets the oldest answers first, keeps the newest', () => {
+    const store = new PageStore(200);
+    store.put('1', [page('a'.repeat(80))]);
+    store.put('2', [page('b'.repeat(80))]);
+    store.put('3', [page('c'.repeat(80))]);
+    expect(store.get('1')).toBeUndefined();
+    expect(store.get('2')).toBeDefined();
+    expect(store.get('3')).toBeDefined();
+  });
+
+  it('GIVEN one answer larger than the bound THEN it is still kept (until the next one)', () => {
+    const store = new PageStore(10);
+    store.put('1', [page('x'.repeat(100))]);
+    expect(store.get('1')).toHaveLength(1);
+  });
+});
+
+describe('page buttons', () => {
+  it('GIVEN the largest snowflake and page THEN the custom_id fits in 100 characters and reads back', () => {
+    const id = pageButtonId('9'.repeat(20), 99_999);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(parsePageButtonId(id)).toEqual({ key: '9'.repeat(20), index: 99_999 });
+    expect(parsePageButtonId('something:else')).toBeUndefined();
+  });
+
+  it('GIVEN one page THEN no buttons; GIVEN the last of three THEN Next disabled and ids distinct', () => {
+    expect(pageMessage([page('only')], '1', 0).components).toEqual([]);
+    const [row] = pageMessage([page('a'), page('b'), page('c')], '1', 2).components;
+    const [previous, next] = row?.components ?? [];
+    expect(previous).toMatchObject({ label: 'Previous', disabled: false, custom_id: 'twin:page:1:1' });
+    expect(next).toMatchObject({ label: 'Next', disabled: true });
+    expect(previous?.custom_id).not.toBe(next?.custom_id);
+  });
+});
+
+describe('DISCORD_MESSAGE_CONTENT', () => {
+  it.each([
+    [undefined, false],
+    ['', false],
+    ['0', false],
+    ['1', true],
+    ['true', true],
+    ['YES', true],
+  ])('GIVEN %s THEN answering mentions is %s', (value, expected) => {
+    expect(readDiscordSettings({ DISCORD_MESSAGE_CONTENT: value }).messageContent).toBe(expected);
+  });
+
+  it('GIVEN something else THEN a ConfigError naming the variable and the fix', () => {
+    expect(() => readDiscordSettings({ DISCORD_MESSAGE_CONTENT: 'maybe' })).toThrow(ConfigError);
+    expect(() => readDiscordSettings({ DISCORD_MESSAGE_CONTENT: 'maybe' })).toThrow(
+      /DISCORD_MESSAGE_CONTENT must be 1/,
+    );
+  });
+});

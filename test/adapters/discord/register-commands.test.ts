@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
+import { registerCommands } from '../../../src/adapters/discord/register-commands.ts';
+import { ConfigError } from '../../../src/config.ts';
+import { FakeDiscord } from '../../fakes/discord.ts';
+import { APPLICATION_ID, TOKEN } from './harness.ts';
+import { runTwinbot } from './process.ts';
+
+let fake: FakeDiscord;
+
+beforeEach(async () => {
+  fake = await FakeDiscord.start({ token: TOKEN, applicationId: APPLICATION_ID });
+});
+
+afterEach(async () => {
+  await fake.close();
+});
+
+type Option = { name: string; autocomplete?: boolean; options?: Option[] };
+
+const config = () => ({ token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl });
+
+describe('registerCommands', () => {
+  it('GIVEN a guild THEN one bulk PUT of the generated commands to that guild, accepted by the fake', async () => {
+    const registered = await registerCommands(config(), commands, '1500000000000000001');
+    const [put, ...others] = fake.calls;
+    expect(others).toEqual([]);
+    expect(put?.method).toBe('PUT');
+    expect(put?.path).toBe(`/applications/${APPLICATION_ID}/guilds/1500000000000000001/commands`);
+    expect(put?.auth).toBe(`Bot ${TOKEN}`);
+    expect(put?.status).toBe(200);
+    const [twin, staff] = (put?.body ?? []) as (Option & { default_member_permissions?: string })[];
+    expect(twin?.name).toBe('twin');
+    expect(twin?.options?.find((o) => o.name === 'partners')?.options?.[0]).toMatchObject({
+      name: 'city',
+      autocomplete: true,
+    });
+    expect(staff).toMatchObject({ name: 'twin-staff', default_member_permissions: '32' });
+    expect(registered.scope).toBe('in server 1500000000000000001');
+  });
+
+  it('GIVEN no guild THEN the PUT goes to the global commands', async () => {
+    const registered = await registerCommands(config(), commands);
+    expect(fake.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+      `PUT /applications/${APPLICATION_ID}/commands 200`,
+    ]);
+    expect(registered.scope).toBe('globally');
+  });
+
+  it('GIVEN a wrong token THEN a ConfigError that names DISCORD_TOKEN and does not contain the token', async () => {
+    const wrong = 'MTIwMDAwMDAwMDAwMDAwMDAwMQ.wrong.secret-that-must-not-leak';
+    const error = await registerCommands(
+      { ...config(), token: wrong },
+      commands,
+      '1500000000000000001',
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain('DISCORD_TOKEN');
+    expect((error as Error).message).not.toContain('secret-that-must-not-leak');
+  });
+
+  it('GIVEN a guild id that is not a number THEN refused before any request', async () => {
+    await expect(registerCommands(config(), commands, 'my-server')).rejects.toThrow(
+      /--guild must be a server id/,
+    );
+    expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('twinbot register-commands (real CLI process)', () => {
+  const env = () => ({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: APPLICATION_ID,
+    DISCORD_API_URL: fake.apiUrl,
+  });
+
+  it('GIVEN --guild 1 and DISCORD_* pointing at the fake THEN the PUT reaches it and exit 0', async () => {
+    const run = await runTwinbot(['register-commands', '--guild', '1'], env());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /Registered \/twin \(\d+ subcommands\) and \/twin-staff \(\d+ subcommands?\) in server 1\./,
+    );
+    const put = await fake.waitFor((c) => c.method === 'PUT');
+    expect(put.path).toBe(`/applications/${APPLICATION_ID}/guilds/1/commands`);
+  });
+
+  it('GIVEN Discord is not configured THEN exit 1 with a message naming the variables', async () => {
+    const run = await runTwinbot(['register-commands'], {});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('register-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+    expect(fake.calls).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import { createServer } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSlack } from '../../../src/adapters/slack/index.ts';
+import { ConfigError, type SlackConfig } from '../../../src/config.ts';
+import { FakeSlack } from '../../fakes/slack-api.ts';
+import { freePort, signedHeaders, slashCommand } from '../../fakes/slack-requests.ts';
+import { dispatcherFor } from '../../fixtures/knowledge-base.ts';
+import { BOT_TOKEN, blockTexts, type HttpHarness, SIGNING_SECRET, startHttpHarness } from './harness.ts';
+
+describe('Slack HTTP receiver', () => {
+  let slack: HttpHarness;
+  beforeEach(async () => {
+    slack = await startHttpHarness();
+  });
+  afterEach(async () => {
+    await slack.close();
+  });
+
+  /**
+   * The refused requests ask to share an answer, which a handler would post to the fake Slack. A good
+   * request afterwards proves the path works, and that its post is the only one that arrived.
+   */
+  const refusedRequest = () =>
+    slashCommand({ text: 'partners Prague --share', responseUrl: slack.fake.responseUrl() });
+
+  async function onlyTheNextGoodRequestIsAnswered(): Promise<void> {
+    const good = slashCommand({ text: 'partners Taipei --share', responseUrl: slack.fake.responseUrl() });
+    expect((await slack.send(good)).status).toBe(200);
+    await slack.fake.waitFor((c) => c.kind === 'api' && c.method === 'chat.postMessage');
+    const reachedSlack = slack.fake.calls.filter((c) => c.kind !== 'api' || c.method !== 'auth.test');
+    expect(reachedSlack).toHaveLength(1);
+    expect(blockTexts(reachedSlack[0]?.kind === 'api' ? reachedSlack[0].args.blocks : [])[0]).toBe(
+      'Partner cities of Taipei',
+    );
+  }
+
+  it('GIVEN a bad signature THEN 401 and no handler runs', async () => {
+    const res = await slack.send(refusedRequest(), { signature: `v0=${'0'.repeat(64)}` });
+    expect(res.status).toBe(401);
+    await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it('GIVEN a body changed after signing THEN 401 and no handler runs', async () => {
+    const request = refusedRequest();
+    const res = await fetch(`${slack.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: signedHeaders(SIGNING_SECRET, request),
+      body: request.body.replace('Prague', 'Taipei'),
+    });
+    expect(res.status).toBe(401);
+    await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it('GIVEN a timestamp older than 5 minutes THEN 401 and no handler runs', async () => {
+    const res = await slack.send(refusedRequest(), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(res.status).toBe(401);
+    await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it('GIVEN GET /healthz THEN 200', async () => {
+    const res = await fetch(`${slack.baseUrl}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('Slack start-up', () => {
+  async function attempt(config: (fake: FakeSlack) => Promise<SlackConfig>, fakeToken = BOT_TOKEN) {
+    const fake = await FakeSlack.start({ botToken: fakeToken });
+    const { store, dispatcher } = await dispatcherFor();
+    const logs: string[] = [];
+    try {
+      const error = await startSlack(await config(fake), { dispatcher, log: (line) => logs.push(line) }).then(
+        async (running) => {
+          await running.stop();
+          return undefined;
+        },
+        (e: unknown) => e as Error,
+      );
+      return { error, logs };
+    } finally {
+      await fake.close();
+      await store.close();
+    }
+  }
+
+  it('GIVEN a bot token Slack refuses THEN start-up stops naming SLACK_BOT_TOKEN, without the token', async () => {
+    const { error, logs } = await attempt(
+      async (fake) => ({
+        mode: 'http',
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        port: await freePort(),
+        apiUrl: fake.apiUrl,
+      }),
+      'xoxb-the-right-one',
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.message).toContain('SLACK_BOT_TOKEN was refused by Slack (invalid_auth)');
+    expect(error?.message).not.toContain(BOT_TOKEN);
+    expect(logs.join('\n')).not.toContain(BOT_TOKEN);
+  });
+
+  it('GIVEN a PORT already in use THEN start-up stops naming PORT', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const { error } = await attempt(async (fake) => ({
+        mode: 'http',
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        port,
+        apiUrl: fake.apiUrl,
+      }));
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error?.message).toBe(
+        `PORT ${port} is already in use: stop the other program or choose another PORT.`,
+      );
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('GIVEN Slack cannot be reached THEN start-up stops saying so, without the token', async () => {
+    const { error } = await attempt(async () => ({
+      mode: 'http',
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      port: await freePort(),
+      apiUrl: `http://127.0.0.1:${await freePort()}/api/`,
+    }));
+    expect(error?.message).toMatch(/^Slack could not be reached to check SLACK_BOT_TOKEN: /);
+    expect(error?.message).not.toContain(BOT_TOKEN);
+  });
+});

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningAdapter } from '../../../src/adapters/adapter.ts';
+import { startSlack } from '../../../src/adapters/slack/index.ts';
+import { ConfigError } from '../../../src/config.ts';
+import type { Store } from '../../../src/store/store.ts';
+import { FakeSlack } from '../../fakes/slack-api.ts';
+import { slackMessageError } from '../../fakes/slack-limits.ts';
+import { slashCommand } from '../../fakes/slack-requests.ts';
+import { FakeSocketGateway } from '../../fakes/slack-socket.ts';
+import { dispatcherFor } from '../../fixtures/knowledge-base.ts';
+import { APP_TOKEN, BOT_TOKEN, blockTexts } from './harness.ts';
+
+describe('Slack Socket Mode', () => {
+  let fake: FakeSlack;
+  let gateway: FakeSocketGateway;
+  let store: Store;
+  let adapter: RunningAdapter;
+  const logs: string[] = [];
+
+  beforeEach(async () => {
+    fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
+    gateway = await FakeSocketGateway.start();
+    fake.socketUrl = gateway.url;
+    const built = await dispatcherFor();
+    store = built.store;
+    adapter = await startSlack(
+      { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
+      { dispatcher: built.dispatcher, log: (line) => logs.push(line) },
+    );
+  });
+  afterEach(async () => {
+    await adapter.stop();
+    await gateway.close();
+    await fake.close();
+    await store.close();
+  });
+
+  it('GIVEN /twin agreement prague shanghai over the socket THEN acks the envelope and answers privately', async () => {
+    const [connect] = fake.apiCalls('apps.connections.open');
+    expect(connect?.token).toBe(APP_TOKEN);
+    const responseUrl = fake.responseUrl();
+    const payload = Object.fromEntries(
+      new URLSearchParams(slashCommand({ text: 'agreement prague shanghai', responseUrl }).body),
+    );
+    const ack = await gateway.deliver('slash_commands', payload);
+    expect(ack.envelope_id).toBe('env-1');
+    const answer = ack.payload as { response_type?: string; blocks?: unknown; text?: string };
+    expect(slackMessageError(answer)).toBeUndefined();
+    expect(answer.response_type).toBe('ephemeral');
+    expect(blockTexts(answer.blocks).join('\n')).toContain('terminated by Shanghai');
+    expect(logs).toContain('slack: Socket Mode, connected');
+  });
+});
+
+describe('Slack Socket Mode start-up', () => {
+  it('GIVEN an app-level token Slack refuses THEN start-up stops naming SLACK_APP_TOKEN, without the token', async () => {
+    const fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: 'xapp-the-right-one' });
+    const { store, dispatcher } = await dispatcherFor();
+    const logs: string[] = [];
+    try {
+      const error = await startSlack(
+        { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
+        { dispatcher, log: (line) => logs.push(line) },
+      ).then(
+        async (running) => {
+          await running.stop();
+          return undefined;
+        },
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error?.message).toContain('SLACK_APP_TOKEN was refused by Slack (invalid_auth)');
+      expect(`${error?.message}\n${logs.join('\n')}`).not.toContain(APP_TOKEN);
+    } finally {
+      await fake.close();
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Benchmark: `/twin partners <city>` through the Slack HTTP receiver on loopback, with 50,000
+ * partnerships in the store, side by side in the same run with a bare Bolt app that acks a constant
+ * text. Every request is signed afresh. Prints requests per second and latency; asserts nothing.
+ * Run with `npm run bench`. Target: at least 80% of the bare app's throughput, p99 far below 3 s.
+ *
+ * A third app, bare Bolt calling the dispatcher and acking "ok", separates the command's own cost
+ * from the adapter's (reading, rendering Block Kit, buttons, the answer in the acknowledgement).
+ * The apps take turns for a few rounds, so load from anything else on the machine falls on all.
+ * Answers from memory travel back in the acknowledgement itself; each one is checked to be the answer.
+ */
+import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { App, LogLevel } from '@slack/bolt';
+import autocannon from 'autocannon';
+import { Temporal } from 'temporal-polyfill';
+import { commands } from '../../commands/index.ts';
+import { startSlack } from '../../src/adapters/slack/index.ts';
+import { Dispatcher } from '../../src/core/dispatcher.ts';
+import { Store } from '../../src/store/store.ts';
+import { freePort, signedHeaders, slashCommand } from '../fakes/slack-requests.ts';
+import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
+
+const BOT_TOKEN = 'xoxb-bench-0000';
+const SIGNING_SECRET = 'bench-signing-secret-0000';
+const ROUNDS = 3;
+const SECONDS_PER_TURN = 5;
+const CONNECTIONS = 20;
+
+interface Turn {
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+  answered: number;
+}
+
+/** Signs each request afresh (Bolt refuses a timestamp older than 5 minutes) and counts real answers. */
+async function turn(port: number, text: string, isAnswer: (body: string) => boolean): Promise<Turn> {
+  let answered = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: SECONDS_PER_TURN,
+    requests: [
+      {
+        method: 'POST',
+        path: '/slack/events',
+        setupRequest: (request) => {
+          const command = slashCommand({ text, responseUrl: 'http://127.0.0.1:9/unused' });
+          return { ...request, body: command.body, headers: signedHeaders(SIGNING_SECRET, command) };
+        },
+        onResponse: (status, body) => {
+          if (status === 200 && isAnswer(body)) answered++;
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+    answered,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function line(label: string, t: Turn): string {
+  return `${label.padEnd(34)} ${t.rps.toFixed(0).padStart(6)} req/s   p50 ${String(t.p50).padStart(3)} ms   p99 ${String(t.p99).padStart(4)} ms   ${t.ok} ok, ${t.failed} failed, ${t.answered} checked answers`;
+}
+
+const path = join(await tempDir(), 'bench.json');
+await writeFile(path, JSON.stringify(syntheticStore()));
+const store = await Store.open(path);
+// A fixed day, parsed once: answers are reproducible, and the timing is the adapter's, not the clock's.
+const today = Temporal.PlainDate.from('2026-11-26');
+const dispatcher = new Dispatcher({ store, commands, today: () => today });
+const city = store.catalog.data.cities[1234];
+if (!city) throw new Error('bench store too small');
+const partners = store.catalog.partnershipsOf(city.id).length;
+
+// Stands in for Slack's Web API at start-up (auth.test); nothing else reaches it for these answers.
+const api = createServer((_req, res) => {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end('{"ok":true,"user_id":"UBOT","bot_id":"BBOT"}');
+});
+await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/`;
+
+/** A Bolt app with nothing of ours but what `answer` does, acking "ok". */
+async function bareApp(answer: (text: string, userId: string) => Promise<unknown>) {
+  const app = new App({
+    token: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    botId: 'BBOT',
+    botUserId: 'UBOT',
+    logLevel: LogLevel.ERROR,
+  });
+  app.command('/twin', async ({ command, ack }) => {
+    await answer(command.text, command.user_id);
+    await ack('ok');
+  });
+  const port = ((await app.start({ port: 0, host: '127.0.0.1' })).address() as AddressInfo).port;
+  return { app, port };
+}
+
+const bare = await bareApp(async () => undefined);
+const bareDispatch = await bareApp((question, userId) =>
+  dispatcher.answerText(question, { platform: 'slack', userId }),
+);
+
+const ourPort = await freePort();
+const ours = await startSlack(
+  { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: ourPort, apiUrl },
+  { dispatcher, log: () => {} },
+);
+
+const text = `partners ${city.name}`;
+const isOurAnswer = (body: string) => body.includes(`Partner cities of ${city.name}`);
+console.log(
+  `Slack HTTP receiver: ${store.catalog.data.partnerships.length} partnerships, "/twin ${text}" (${partners} partners), ` +
+    `${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS_PER_TURN} s per app, loopback, signed requests`,
+);
+const isOk = (body: string) => body === 'ok';
+await turn(bare.port, text, isOk);
+await turn(bareDispatch.port, text, isOk);
+await turn(ourPort, text, isOurAnswer);
+const bareTurns: Turn[] = [];
+const dispatchTurns: Turn[] = [];
+const ourTurns: Turn[] = [];
+for (let round = 1; round <= ROUNDS; round++) {
+  const b = await turn(bare.port, text, isOk);
+  const d = await turn(bareDispatch.port, text, isOk);
+  const o = await turn(ourPort, text, isOurAnswer);
+  bareTurns.push(b);
+  dispatchTurns.push(d);
+  ourTurns.push(o);
+  console.log(line(`round ${round}: bare Bolt, ack("ok")`, b));
+  console.log(line(`round ${round}: bare Bolt + dispatcher`, d));
+  console.log(line(`round ${round}: twinbot /twin partners`, o));
+}
+const share = (of: Turn[]) => median(ourTurns.map((o, i) => o.rps / (of[i]?.rps ?? Number.NaN)));
+const summary = (label: string, turns: Turn[]) =>
+  `${label} ${median(turns.map((t) => t.rps)).toFixed(0)} req/s (p99 ${median(turns.map((t) => t.p99))} ms)`;
+console.log(
+  `median: ${summary('twinbot', ourTurns)}, ${summary('bare', bareTurns)}, ${summary('bare + dispatcher', dispatchTurns)}`,
+);
+console.log(
+  `twinbot at ${(100 * share(bareTurns)).toFixed(0)}% of the bare app's throughput (target >= 80%), ` +
+    `${(100 * share(dispatchTurns)).toFixed(0)}% of bare Bolt + dispatcher (the adapter's own cost); Slack's limit is 3000 ms`,
+);
+
+await ours.stop();
+await bare.app.stop();
+await bareDispatch.app.stop();
+await new Promise<void>((resolve) => api.close(() => resolve()));
+await store.close();

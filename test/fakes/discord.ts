@@ -1,0 +1,617 @@
+/**
+ * A fake Discord for tests: the REST API and the gateway on 127.0.0.1, enough for the real discord.js
+ * Client to log in, receive dispatches and answer them. Every REST call is recorded. It rejects what
+ * Discord rejects (message and command limits, a second callback, a late callback) with Discord's
+ * error codes, so code that passes here is not refused by Discord for those reasons.
+ * Facts it follows: ../shared/TESTING-NOTES.md.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+export interface RecordedCall {
+  method: string;
+  /** Decoded, without the `/api/v10` prefix: `/interactions/1/tok/callback`, `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  query: URLSearchParams;
+  auth: string | undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON asserted on by tests
+  body: any;
+  status: number;
+}
+
+export interface FakeMember {
+  userId: string;
+  roles?: string[];
+  username?: string;
+}
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  roles?: { id: string; name: string }[];
+  channels?: { id: string; name: string }[];
+}
+
+export interface FakeDiscordOptions {
+  token: string;
+  applicationId: string;
+  botUserId?: string;
+  guilds?: FakeGuild[];
+  /** Privileged intents enabled in the "Developer Portal"; identifying with others closes with 4014. */
+  privilegedIntents?: number;
+}
+
+export const INTENTS = { Guilds: 1, GuildMessages: 1 << 9, MessageContent: 1 << 15, GuildMembers: 1 << 1 };
+const PRIVILEGED = INTENTS.MessageContent | INTENTS.GuildMembers | (1 << 8);
+
+/** Interaction types: 2 slash command, 3 component, 4 autocomplete. */
+interface LiveInteraction {
+  type: 2 | 3 | 4;
+  token: string;
+  createdAt: number;
+  acknowledged: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+const CALLBACK_DEADLINE_MS = 3000;
+
+export class FakeDiscord {
+  readonly calls: RecordedCall[] = [];
+  /** The IDENTIFY payloads received, in order. */
+  readonly identifies: Json[] = [];
+  readonly botUserId: string;
+  private readonly http: Server;
+  private readonly gateway = new WebSocketServer({ noServer: true });
+  private readonly sessions = new Set<{ socket: WebSocket; seq: number }>();
+  private readonly interactions = new Map<string, LiveInteraction>();
+  private readonly listeners = new Set<() => void>();
+  private nextId = 1_300_000_000_000_000_000n;
+  private port = 0;
+
+  private constructor(private readonly options: FakeDiscordOptions) {
+    this.botUserId = options.botUserId ?? '1200000000000000001';
+    this.http = createServer((req, res) => {
+      this.route(req, res).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    this.http.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/gateway')) return socket.destroy();
+      this.gateway.handleUpgrade(req, socket, head, (ws) => this.connect(ws));
+    });
+  }
+
+  static async start(options: FakeDiscordOptions): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    fake.http.listen(0, '127.0.0.1');
+    await once(fake.http, 'listening');
+    fake.port = (fake.http.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What DISCORD_API_URL / discord.js `rest.api` point at (no `/v10`: the library adds it). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  id(): string {
+    this.nextId += 1n;
+    return String(this.nextId);
+  }
+
+  /** Whether a channel exists in one of the fake's guilds (a deleted one does not). */
+  hasChannel(id: string): boolean {
+    return (this.options.guilds ?? []).some((guild) =>
+      (guild.channels ?? [{ id: '1400000000000000001', name: 'general' }]).some(
+        (channel) => channel.id === id,
+      ),
+    );
+  }
+
+  /** Resolves with the first recorded call (past or future) that matches. */
+  waitFor(match: (call: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.calls.find(match);
+        if (!found) return false;
+        this.listeners.delete(listener);
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const listener = () => void check();
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(
+          new Error(
+            `no matching call within ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
+          ),
+        );
+      }, timeoutMs);
+      this.listeners.add(listener);
+      check();
+    });
+  }
+
+  /** The callback Discord received for an interaction. */
+  callbackOf(interactionId: string): Promise<RecordedCall> {
+    return this.waitFor((c) => c.method === 'POST' && c.path.startsWith(`/interactions/${interactionId}/`));
+  }
+
+  /** Sends a dispatch (op 0, increasing s) to every connected client. */
+  dispatch(t: string, d: unknown): void {
+    for (const session of this.sessions) {
+      session.seq += 1;
+      session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+    }
+  }
+
+  /** `/command subcommand option:value ...` typed by a member of the first guild. */
+  slashCommand(input: {
+    command: string;
+    subcommand: string;
+    options?: Record<string, string | boolean>;
+    member?: FakeMember;
+  }): { id: string; token: string } {
+    const options = Object.entries(input.options ?? {}).map(([name, value]) => ({
+      name,
+      type: typeof value === 'boolean' ? 5 : 3,
+      value,
+    }));
+    return this.interaction(
+      2,
+      {
+        id: this.id(),
+        name: input.command,
+        type: 1,
+        options: [{ type: 1, name: input.subcommand, options }],
+      },
+      input.member,
+    );
+  }
+
+  /** A keystroke in an autocomplete option: the focused option carries what was typed so far. */
+  autocomplete(input: {
+    command: string;
+    subcommand: string;
+    focused: { name: string; value: string };
+    member?: FakeMember;
+  }): { id: string; token: string } {
+    return this.interaction(
+      4,
+      {
+        id: this.id(),
+        name: input.command,
+        type: 1,
+        options: [
+          {
+            type: 1,
+            name: input.subcommand,
+            options: [{ name: input.focused.name, type: 3, value: input.focused.value, focused: true }],
+          },
+        ],
+      },
+      input.member,
+    );
+  }
+
+  /** A click on a button of a message the bot sent (`message` as the callback's data). */
+  button(input: { customId: string; message: Json; member?: FakeMember }): { id: string; token: string } {
+    return this.interaction(3, { custom_id: input.customId, component_type: 2 }, input.member, input.message);
+  }
+
+  /** A message posted in the first guild's first channel. */
+  message(input: { content: string; member?: FakeMember }): string {
+    const guild = this.guild();
+    const member = input.member ?? { userId: '1100000000000000001' };
+    const id = this.id();
+    this.dispatch('MESSAGE_CREATE', {
+      ...this.messageObject({ content: input.content }, this.channelId(), id),
+      author: this.user(member),
+      guild_id: guild.id,
+      member: this.memberObject(member, false),
+      mentions: input.content.includes(`<@${this.botUserId}>`) ? [this.botUser()] : [],
+    });
+    return id;
+  }
+
+  async close(): Promise<void> {
+    for (const session of this.sessions) session.socket.terminate();
+    this.gateway.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private interaction(
+    type: 2 | 3 | 4,
+    data: Json,
+    member: FakeMember = { userId: '1100000000000000001' },
+    message?: Json,
+  ): { id: string; token: string } {
+    const id = this.id();
+    const token = `interaction-token-${id}`;
+    const guild = this.guild();
+    this.interactions.set(id, { type, token, createdAt: Date.now(), acknowledged: false });
+    const channelId = this.channelId();
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      application_id: this.options.applicationId,
+      type,
+      token,
+      version: 1,
+      data,
+      guild_id: guild.id,
+      channel_id: channelId,
+      channel: { id: channelId, type: 0, guild_id: guild.id, name: 'general' },
+      member: this.memberObject(member, true),
+      app_permissions: '2248473465835073',
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': guild.id },
+      context: 0,
+      ...(message && { message: this.messageObject(message, channelId, String(message.id ?? this.id())) }),
+    });
+    return { id, token };
+  }
+
+  private guild(): FakeGuild {
+    const guild = this.options.guilds?.[0];
+    if (!guild) throw new Error('the fake needs a guild for interactions');
+    return guild;
+  }
+
+  private channelId(): string {
+    return this.guild().channels?.[0]?.id ?? '1400000000000000001';
+  }
+
+  private user(member: FakeMember): Json {
+    return {
+      id: member.userId,
+      username: member.username ?? `user${member.userId.slice(-4)}`,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
+  }
+
+  private botUser(): Json {
+    return {
+      id: this.botUserId,
+      username: 'twinbot',
+      discriminator: '0',
+      bot: true,
+      avatar: null,
+      global_name: null,
+    };
+  }
+
+  private memberObject(member: FakeMember, withUser: boolean): Json {
+    return {
+      ...(withUser && { user: this.user(member) }),
+      roles: member.roles ?? [],
+      joined_at: '2024-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      nick: null,
+      avatar: null,
+      pending: false,
+      permissions: '0',
+    };
+  }
+
+  private messageObject(data: Json, channelId: string, id = this.id()): Json {
+    return {
+      id,
+      channel_id: channelId,
+      type: 0,
+      content: '',
+      author: this.botUser(),
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+      ...data,
+    };
+  }
+
+  private connect(socket: WebSocket): void {
+    const session = { socket, seq: 0 };
+    this.sessions.add(session);
+    socket.on('close', () => this.sessions.delete(session));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: Json };
+      if (packet.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (packet.op === 2) this.identify(session, packet.d);
+    });
+  }
+
+  private identify(session: { socket: WebSocket; seq: number }, d: Json): void {
+    this.identifies.push(d);
+    if (d.token !== this.options.token) {
+      session.socket.close(4004, 'Authentication failed.');
+      return;
+    }
+    const intents = Number(d.intents);
+    if ((intents & PRIVILEGED & ~(this.options.privilegedIntents ?? 0)) !== 0) {
+      session.socket.close(4014, 'Disallowed intent(s).');
+      return;
+    }
+    const guilds = this.options.guilds ?? [];
+    const send = (t: string, payload: unknown) => {
+      session.seq += 1;
+      session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d: payload }));
+    };
+    send('READY', {
+      v: 10,
+      user: { ...this.botUser(), flags: 0 },
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: 'fake-session',
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      application: { id: this.options.applicationId, flags: 0 },
+      shard: [0, 1],
+    });
+    for (const guild of guilds) send('GUILD_CREATE', guildObject(guild));
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const text = await readBody(req);
+    const body = text === '' ? undefined : JSON.parse(text);
+    const call: RecordedCall = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      auth: req.headers.authorization,
+      body,
+      status: 0,
+    };
+    const [status, answer] = this.answer(call);
+    call.status = status;
+    this.calls.push(call);
+    for (const listener of this.listeners) listener();
+    // Like Discord, a 204 has no body and so no content type.
+    res.writeHead(status, status === 204 ? {} : { 'content-type': 'application/json' });
+    res.end(status === 204 ? undefined : JSON.stringify(answer));
+  }
+
+  private answer(call: RecordedCall): [number, unknown] {
+    const { method, path, body } = call;
+    const botRoute = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
+    if (botRoute && call.auth !== `Bot ${this.options.token}`)
+      return [401, { message: '401: Unauthorized', code: 0 }];
+    if (method === 'GET' && path === '/gateway/bot') {
+      return [
+        200,
+        {
+          url: `ws://127.0.0.1:${this.port}/gateway`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      ];
+    }
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    if (method === 'POST' && callback) return this.callback(callback[1] ?? '', callback[2] ?? '', body);
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
+    if (webhook) return this.webhook(method, webhook[2] ?? '', webhook[3] !== undefined, body);
+    const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === 'POST' && channelMessage) {
+      if (!this.hasChannel(channelMessage[1] ?? ''))
+        return [404, { message: 'Unknown Channel', code: 10003 }];
+      const error = messageError(body, { empty: false });
+      return error ?? [200, this.messageObject(body, channelMessage[1] ?? '')];
+    }
+    const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
+    if (method === 'PUT' && commands) {
+      if (commands[1] !== this.options.applicationId)
+        return [403, { message: 'Missing Access', code: 50001 }];
+      const error = commandsError(body);
+      return (
+        error ?? [
+          200,
+          (body as Json[]).map((c) => ({ ...c, id: this.id(), application_id: commands[1], version: '1' })),
+        ]
+      );
+    }
+    return [404, { message: '404: Not Found', code: 0 }];
+  }
+
+  private callback(id: string, token: string, body: { type: number; data?: Json }): [number, unknown] {
+    const live = this.interactions.get(id);
+    if (!live || live.token !== token || Date.now() - live.createdAt > CALLBACK_DEADLINE_MS) {
+      return [404, { message: 'Unknown interaction', code: 10062 }];
+    }
+    if (live.acknowledged) {
+      return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+    }
+    const allowed: Record<number, number[]> = { 2: [4, 5], 3: [4, 5, 6, 7], 4: [8] };
+    if (!allowed[live.type]?.includes(body.type))
+      return invalid(`callback type ${body.type} for interaction type ${live.type}`);
+    const error =
+      body.type === 8
+        ? choicesError(body.data)
+        : body.type === 4 || body.type === 7
+          ? messageError(body.data, { empty: body.type === 7 })
+          : undefined;
+    if (error) return error;
+    live.acknowledged = true;
+    return [204, undefined];
+  }
+
+  private webhook(method: string, token: string, original: boolean, body: Json): [number, unknown] {
+    const live = [...this.interactions.values()].find((i) => i.token === token);
+    if (!live?.acknowledged) return [404, { message: 'Unknown Webhook', code: 10015 }];
+    if (!(method === 'PATCH' && original) && !(method === 'POST' && !original))
+      return [405, { message: '405: Method Not Allowed', code: 0 }];
+    const error = messageError(body, { empty: original });
+    return error ?? [200, this.messageObject(body, this.channelId())];
+  }
+}
+
+function invalid(reason: string): [number, unknown] {
+  return [400, { message: 'Invalid Form Body', code: 50035, errors: { reason } }];
+}
+
+/** Discord's message limits (content, embeds, fields, 6000 embed characters, components). */
+export function messageError(
+  data: Json | undefined,
+  allow: { empty: boolean },
+): [number, unknown] | undefined {
+  const content = typeof data?.content === 'string' ? data.content : '';
+  const embeds = (data?.embeds ?? []) as Json[];
+  const rows = (data?.components ?? []) as { components: Json[] }[];
+  if (!allow.empty && content === '' && embeds.length === 0 && rows.length === 0) {
+    return [400, { message: 'Cannot send an empty message', code: 50006 }];
+  }
+  if (content.length > 2000) return invalid('content longer than 2000');
+  if (embeds.length > 10) return invalid('more than 10 embeds');
+  let total = 0;
+  for (const embed of embeds) {
+    const title = String(embed.title ?? '');
+    const description = String(embed.description ?? '');
+    const fields = (embed.fields ?? []) as { name: string; value: string }[];
+    const footer = String((embed.footer as Json | undefined)?.text ?? '');
+    const author = String((embed.author as Json | undefined)?.name ?? '');
+    if (title.length > 256) return invalid('title longer than 256');
+    if (description.length > 4096) return invalid('description longer than 4096');
+    if (fields.length > 25) return invalid('more than 25 fields');
+    if (footer.length > 2048) return invalid('footer longer than 2048');
+    for (const field of fields) {
+      if (!field.name || field.name.length > 256) return invalid('field name empty or longer than 256');
+      if (!field.value || field.value.length > 1024) return invalid('field value empty or longer than 1024');
+      total += field.name.length + field.value.length;
+    }
+    if (!title && !description && fields.length === 0 && !footer && !author && !embed.image)
+      return invalid('empty embed');
+    total += title.length + description.length + footer.length + author.length;
+  }
+  if (total > 6000) return invalid('more than 6000 characters in the embeds');
+  if (rows.length > 5) return invalid('more than 5 action rows');
+  const ids = new Set<string>();
+  for (const row of rows) {
+    if (row.components.length > 5) return invalid('more than 5 components in a row');
+    for (const component of row.components) {
+      const id = String(component.custom_id ?? '');
+      if (id.length === 0 || id.length > 100) return invalid('custom_id empty or longer than 100');
+      if (ids.has(id)) return invalid('duplicate custom_id');
+      ids.add(id);
+      if (String(component.label ?? '').length > 80) return invalid('label longer than 80');
+    }
+  }
+  return undefined;
+}
+
+function choicesError(data: Json | undefined): [number, unknown] | undefined {
+  const choices = (data?.choices ?? []) as { name: string; value: unknown }[];
+  if (choices.length > 25) return invalid('more than 25 choices');
+  for (const choice of choices) {
+    if (!choice.name || choice.name.length > 100) return invalid('choice name empty or longer than 100');
+    if (String(choice.value).length > 100) return invalid('choice value longer than 100');
+  }
+  return undefined;
+}
+
+const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+
+/** Discord's rules for application commands: names, descriptions, option counts and order. */
+function commandsError(body: unknown): [number, unknown] | undefined {
+  if (!Array.isArray(body)) return invalid('body must be an array');
+  const checkOptions = (options: Json[] | undefined, where: string): [number, unknown] | undefined => {
+    if (!options) return undefined;
+    if (options.length > 25) return invalid(`${where}: more than 25 options`);
+    let optionalSeen = false;
+    for (const option of options) {
+      const at = `${where}.${String(option.name)}`;
+      if (!NAME.test(String(option.name))) return invalid(`${at}: bad name`);
+      const description = String(option.description ?? '');
+      if (description.length < 1 || description.length > 100) return invalid(`${at}: description length`);
+      if (option.type === 1 || option.type === 2) {
+        const nested = checkOptions(option.options as Json[] | undefined, at);
+        if (nested) return nested;
+        continue;
+      }
+      if (option.required === true && optionalSeen)
+        return invalid(`${at}: required option after an optional one`);
+      if (option.required !== true) optionalSeen = true;
+      if (option.autocomplete === true && option.choices) return invalid(`${at}: autocomplete with choices`);
+    }
+    return undefined;
+  };
+  for (const command of body as Json[]) {
+    const name = String(command.name);
+    if (!NAME.test(name)) return invalid(`${name}: bad name`);
+    const description = String(command.description ?? '');
+    if (description.length < 1 || description.length > 100) return invalid(`${name}: description length`);
+    const error = checkOptions(command.options as Json[] | undefined, name);
+    if (error) return error;
+  }
+  return undefined;
+}
+
+function guildObject(guild: FakeGuild): Json {
+  return {
+    id: guild.id,
+    name: guild.name,
+    icon: null,
+    owner_id: '1100000000000000999',
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [{ id: guild.id, name: '@everyone' }, ...(guild.roles ?? [])].map((role, position) => ({
+      ...role,
+      color: 0,
+      hoist: false,
+      position,
+      permissions: '0',
+      managed: false,
+      mentionable: false,
+      flags: 0,
+    })),
+    emojis: [],
+    features: [],
+    mfa_level: 0,
+    system_channel_flags: 0,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    nsfw_level: 0,
+    stickers: [],
+    unavailable: false,
+    member_count: 2,
+    members: [],
+    channels: (guild.channels ?? [{ id: '1400000000000000001', name: 'general' }]).map(
+      (channel, position) => ({
+        ...channel,
+        type: 0,
+        position,
+        permission_overwrites: [],
+      }),
+    ),
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    joined_at: '2024-01-01T00:00:00.000Z',
+    large: false,
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,214 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { slackMessageError } from './slack-limits.ts';
+
+/**
+ * A fake of the Slack Web API and of interaction response_urls on 127.0.0.1, for driving the real Bolt
+ * app in tests. It records every call, answers like Slack does, and refuses what Slack refuses.
+ */
+
+export const FAKE_IDS = { team: 'T0TWIN', botUser: 'UBOT', bot: 'BBOT' } as const;
+
+/** A Web API method call (`/api/<method>`, form-encoded with the token in the header). */
+export interface ApiCall {
+  kind: 'api';
+  method: string;
+  token: string | undefined;
+  args: Record<string, unknown>;
+  /** Set when the fake refused the call, with Slack's error code. */
+  error?: string;
+}
+
+/** A POST to an interaction's response_url (JSON), as `respond()` sends it. */
+export interface RespondCall {
+  kind: 'respond';
+  id: string;
+  body: Record<string, unknown>;
+  error?: string;
+}
+
+export type FakeCall = ApiCall | RespondCall;
+
+export interface FakeSlackOptions {
+  botToken: string;
+  appToken?: string;
+}
+
+export class FakeSlack {
+  readonly calls: FakeCall[] = [];
+  /** Channels the bot is not a member of: posting there fails with `not_in_channel`. */
+  readonly notInChannel = new Set<string>();
+  /** What `apps.connections.open` hands out (a local WebSocket server's URL). */
+  socketUrl: string | undefined;
+  private nextTs = 100;
+  private nextResponseUrl = 1;
+  private waiters: { check: () => void }[] = [];
+
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    private readonly options: FakeSlackOptions,
+  ) {}
+
+  static async start(options: FakeSlackOptions): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => {
+      fake?.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`, options);
+    return fake;
+  }
+
+  /** The base URL to give Bolt (`clientOptions.slackApiUrl`, or SLACK_API_URL). */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A fresh response_url for one interaction. */
+  responseUrl(): string {
+    return `${this.url}/respond/${this.nextResponseUrl++}`;
+  }
+
+  apiCalls(method?: string): ApiCall[] {
+    return this.calls.filter(
+      (c): c is ApiCall => c.kind === 'api' && (method === undefined || c.method === method),
+    );
+  }
+
+  responses(id?: string): RespondCall[] {
+    return this.calls.filter(
+      (c): c is RespondCall => c.kind === 'respond' && (id === undefined || c.id === id),
+    );
+  }
+
+  /** Resolves once `count` calls match, or fails after `timeoutMs` listing what did arrive. */
+  waitFor(match: (call: FakeCall) => boolean, count = 1, timeoutMs = 5000): Promise<FakeCall[]> {
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        check: () => {
+          const found = this.calls.filter(match);
+          if (found.length < count) return;
+          clearTimeout(timer);
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          resolve(found);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`fake Slack: wanted ${count} matching calls; got: ${this.describeCalls()}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+      waiter.check();
+    });
+  }
+
+  private describeCalls(): string {
+    return JSON.stringify(this.calls.map((c) => (c.kind === 'api' ? c.method : `respond/${c.id}`)));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    if (req.method === 'POST' && path.startsWith('/respond/')) {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      const error = slackMessageError(body);
+      this.record({ kind: 'respond', id: path.slice('/respond/'.length), body, ...(error && { error }) });
+      if (error) sendJson(res, { ok: false, error }, 400);
+      else sendJson(res, { ok: true });
+      return;
+    }
+    if (req.method === 'POST' && path.startsWith('/api/')) {
+      const method = path.slice('/api/'.length);
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const args = parseForm(raw, req.headers['content-type']);
+      const result = this.answer(method, token, args);
+      this.record({
+        kind: 'api',
+        method,
+        token,
+        args,
+        ...(result.ok === false && { error: String(result.error) }),
+      });
+      sendJson(res, result);
+      return;
+    }
+    res.writeHead(404).end();
+  }
+
+  private answer(
+    method: string,
+    token: string | undefined,
+    args: Record<string, unknown>,
+  ): Record<string, unknown> {
+    if (method === 'apps.connections.open') {
+      if (token === undefined || token !== this.options.appToken) return { ok: false, error: 'invalid_auth' };
+      return { ok: true, url: this.socketUrl };
+    }
+    if (token !== this.options.botToken) return { ok: false, error: 'invalid_auth' };
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          user_id: FAKE_IDS.botUser,
+          bot_id: FAKE_IDS.bot,
+          team_id: FAKE_IDS.team,
+          user: 'twinbot',
+        };
+      case 'chat.postMessage': {
+        const channel = String(args.channel ?? '');
+        if (channel === '') return { ok: false, error: 'channel_not_found' };
+        if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
+        const error = slackMessageError(args);
+        if (error) return { ok: false, error };
+        const ts = `1700000000.${String(this.nextTs++).padStart(6, '0')}`;
+        return {
+          ok: true,
+          channel,
+          ts,
+          message: { type: 'message', ts, text: args.text, bot_id: FAKE_IDS.bot },
+        };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private record(call: FakeCall): void {
+    this.calls.push(call);
+    for (const waiter of [...this.waiters]) waiter.check();
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Web API arguments arrive as form fields; objects (blocks) arrive as JSON inside a field. */
+function parseForm(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.startsWith('application/json'))
+    return raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = key === 'blocks' || key === 'attachments' ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function sendJson(res: ServerResponse, body: unknown, status = 200): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
