@@ -185,3 +185,57 @@ describe('twinbot staff', () => {
     expect(await readFile(path, 'utf8')).toBe(before);
   });
 });
+
+describe('twinbot reminders simulate', () => {
+  it('GIVEN a span, an outage and a restart THEN prints every post once as date time zone target partnership N lead', async () => {
+    const path = await seedCopy();
+    const run = await twinbot([
+      'reminders',
+      'simulate',
+      '--data',
+      path,
+      '--from',
+      '2027-05-30',
+      '--to',
+      '2027-06-06',
+      '--down',
+      '2027-06-02..2027-06-03',
+      '--restart-at',
+      '2027-06-05T09:30:00Z',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '# no reminder targets in the store: simulating one console target at 09:00 UTC',
+    );
+    expect(run.stdout).toContain('2027-06-04 00:00 UTC console le-mans-fr--paderborn-de 60 0 late');
+    expect(run.stdout.match(/le-mans-fr--paderborn-de 60 0/g)).toHaveLength(1);
+    expect(run.stdout).toMatch(/# \d+ posts, 0 missed\n$/);
+  });
+
+  it('GIVEN a malformed --down THEN says the form it wants', async () => {
+    const run = await twinbot([
+      'reminders',
+      'simulate',
+      '--data',
+      await seedCopy(),
+      '--from',
+      '2027-01-01',
+      '--to',
+      '2027-01-02',
+      '--down',
+      '2027-06-02',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--down takes FROM..TO');
+  });
+});
+
+describe('twinbot calendar', () => {
+  it('GIVEN the seed THEN prints an iCalendar with the numbered upcoming anniversaries', async () => {
+    const run = await twinbot(['calendar', '--data', await seedCopy(), '--today', '2026-11-26']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(run.stdout).toContain('SUMMARY:60th anniversary: Le Mans – Paderborn 🎉');
+    expect(run.stdout).toContain('DTSTART;VALUE=DATE:20270603');
+  });
+});
