@@ -6,21 +6,25 @@
  *
  * A third app, bare Bolt calling the dispatcher and acking "ok", separates the command's own cost
  * from the adapter's (reading, rendering Block Kit, buttons, the answer in the acknowledgement).
- * The apps take turns for a few rounds, so load from anything else on the machine falls on all.
+ * The apps take turns for a few rounds, so load from anything else on the machine falls on all; the
+ * load comes from another process, so the app under test has its core to itself.
  * Answers from memory travel back in the acknowledgement itself; each one is checked to be the answer.
  */
+
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { App, LogLevel } from '@slack/bolt';
-import autocannon from 'autocannon';
 import { Temporal } from 'temporal-polyfill';
 import { commands } from '../../commands/index.ts';
 import { startSlack } from '../../src/adapters/slack/index.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
 import { Store } from '../../src/store/store.ts';
-import { freePort, signedHeaders, slashCommand } from '../fakes/slack-requests.ts';
+import { freePort } from '../fakes/slack-requests.ts';
 import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
 
 const BOT_TOKEN = 'xoxb-bench-0000';
@@ -28,6 +32,8 @@ const SIGNING_SECRET = 'bench-signing-secret-0000';
 const ROUNDS = 3;
 const SECONDS_PER_TURN = 5;
 const CONNECTIONS = 20;
+const LOAD_SCRIPT = fileURLToPath(new URL('./slack-load.ts', import.meta.url));
+const run = promisify(execFile);
 
 interface Turn {
   rps: number;
@@ -38,35 +44,21 @@ interface Turn {
   answered: number;
 }
 
-/** Signs each request afresh (Bolt refuses a timestamp older than 5 minutes) and counts real answers. */
-async function turn(port: number, text: string, isAnswer: (body: string) => boolean): Promise<Turn> {
-  let answered = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: SECONDS_PER_TURN,
-    requests: [
-      {
-        method: 'POST',
-        path: '/slack/events',
-        setupRequest: (request) => {
-          const command = slashCommand({ text, responseUrl: 'http://127.0.0.1:9/unused' });
-          return { ...request, body: command.body, headers: signedHeaders(SIGNING_SECRET, command) };
-        },
-        onResponse: (status, body) => {
-          if (status === 200 && isAnswer(body)) answered++;
-        },
-      },
-    ],
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result['2xx'],
-    failed: result.non2xx + result.errors + result.timeouts,
-    answered,
-  };
+/** One turn of load from a separate process (see slack-load.ts), so client and app don't share a core. */
+async function turn(port: number, text: string, expected: string): Promise<Turn> {
+  const args = [
+    '--import',
+    'tsx',
+    LOAD_SCRIPT,
+    String(port),
+    SIGNING_SECRET,
+    String(SECONDS_PER_TURN),
+    String(CONNECTIONS),
+    expected,
+    text,
+  ];
+  const { stdout } = await run(process.execPath, args);
+  return JSON.parse(stdout) as Turn;
 }
 
 function median(values: number[]): number {
@@ -125,22 +117,21 @@ const ours = await startSlack(
 );
 
 const text = `partners ${city.name}`;
-const isOurAnswer = (body: string) => body.includes(`Partner cities of ${city.name}`);
+const ourAnswer = `Partner cities of ${city.name}`;
 console.log(
   `Slack HTTP receiver: ${store.catalog.data.partnerships.length} partnerships, "/twin ${text}" (${partners} partners), ` +
     `${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS_PER_TURN} s per app, loopback, signed requests`,
 );
-const isOk = (body: string) => body === 'ok';
-await turn(bare.port, text, isOk);
-await turn(bareDispatch.port, text, isOk);
-await turn(ourPort, text, isOurAnswer);
+await turn(bare.port, text, 'ok');
+await turn(bareDispatch.port, text, 'ok');
+await turn(ourPort, text, ourAnswer);
 const bareTurns: Turn[] = [];
 const dispatchTurns: Turn[] = [];
 const ourTurns: Turn[] = [];
 for (let round = 1; round <= ROUNDS; round++) {
-  const b = await turn(bare.port, text, isOk);
-  const d = await turn(bareDispatch.port, text, isOk);
-  const o = await turn(ourPort, text, isOurAnswer);
+  const b = await turn(bare.port, text, 'ok');
+  const d = await turn(bareDispatch.port, text, 'ok');
+  const o = await turn(ourPort, text, ourAnswer);
   bareTurns.push(b);
   dispatchTurns.push(d);
   ourTurns.push(o);
