@@ -8,73 +8,10 @@ import { performance } from 'node:perf_hooks';
 import { Temporal } from 'temporal-polyfill';
 import { commands } from '../../commands/index.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
-import { partnershipId } from '../../src/domain/partnership.ts';
 import { Store } from '../../src/store/store.ts';
-import { tempDir } from '../fixtures/knowledge-base.ts';
+import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
 
 const PARTNERSHIPS = 50_000;
-const CITIES = 20_000;
-const SYLLABLES = [
-  'ka',
-  'ri',
-  'mo',
-  'ző',
-  'lan',
-  'ber',
-  'ště',
-  'an',
-  'go',
-  'vi',
-  'chü',
-  'ta',
-  'ne',
-  'ros',
-  'ém',
-  'pol',
-];
-const COUNTRIES = ['CZ', 'DE', 'FR', 'JP', 'US', 'PL', 'HU', 'CN', 'BR', 'IT', 'ES', 'SE'];
-
-/** A deterministic generator, so every run measures the same store. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) % 2 ** 32;
-    return state / 2 ** 32;
-  };
-}
-
-function syntheticStore() {
-  const next = random(42);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const cities = Array.from({ length: CITIES }, (_, i) => {
-    const name = `${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SYLLABLES)}`.replace(/^./, (c) =>
-      c.toUpperCase(),
-    );
-    return {
-      id: `c${i}-${pick(COUNTRIES).toLowerCase()}`,
-      name: `${name} ${i}`,
-      country: pick(COUNTRIES),
-      names: [{ name: `${name}-${i}`, lang: 'en' }],
-    };
-  });
-  const seen = new Set<string>();
-  const partnerships = [];
-  while (partnerships.length < PARTNERSHIPS) {
-    const a = pick(cities).id;
-    const b = pick(cities).id;
-    const id = partnershipId(a, b);
-    if (a === b || seen.has(id)) continue;
-    seen.add(id);
-    const year = 1950 + Math.floor(next() * 70);
-    const month = String(1 + Math.floor(next() * 12)).padStart(2, '0');
-    const day = String(1 + Math.floor(next() * 28)).padStart(2, '0');
-    const date = [`${year}`, `${year}-${month}`, `${year}-${month}-${day}`][Math.floor(next() * 3)] as string;
-    const milestones: { kind: string; date: string; by?: string }[] = [{ kind: 'signing', date }];
-    if (next() < 0.1) milestones.push({ kind: 'termination', date: '2021-05-04', by: a });
-    partnerships.push({ id, cities: id.split('--'), type: 'sister_city', milestones });
-  }
-  return { version: 1, cities, partnerships };
-}
 
 /** Mean cost of one call after a warm-up; awaits each result so async answers are timed whole. */
 async function measure(label: string, runs: number, fn: () => unknown): Promise<void> {
@@ -86,7 +23,7 @@ async function measure(label: string, runs: number, fn: () => unknown): Promise<
 }
 
 const path = join(await tempDir(), 'bench.json');
-await writeFile(path, JSON.stringify(syntheticStore()));
+await writeFile(path, JSON.stringify(syntheticStore(PARTNERSHIPS)));
 
 let started = performance.now();
 const store = await Store.open(path);
