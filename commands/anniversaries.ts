@@ -11,7 +11,7 @@ export const anniversaries = defineCommand({
   summary: 'Partnership anniversaries in a period (default: the next 30 days), milestone years flagged',
   args: [
     {
-      name: 'period',
+      name: 'window',
       kind: 'window',
       description: 'a period: next N days, YYYY, YYYY-MM, this month, next year',
       required: false,
@@ -19,8 +19,8 @@ export const anniversaries = defineCommand({
   ],
   examples: ['anniversaries', 'anniversaries next 60 days', 'anniversaries 2027', 'anniversaries 2026-10'],
   permission: 'everyone',
-  handler: ({ catalog, today }, { period }) => {
-    const window = period ?? defaultWindow(today);
+  handler: ({ catalog, today }, args) => {
+    const window = args.window ?? defaultWindow(today);
     const candidates = catalog.anniversaryCandidates(
       window,
       window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month'],

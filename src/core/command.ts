@@ -52,7 +52,7 @@ export function defineCommand<const S extends readonly ArgSpec[]>(command: Comma
   return command as unknown as Command;
 }
 
-/** `agreement <city> <with>`, `anniversaries [period]`. */
+/** `agreement <city> <with>`, `anniversaries [window]`. */
 export function usage(command: Command): string {
   const args = command.args.map((arg) => (arg.required ? `<${arg.name}>` : `[${arg.name}]`));
   return [command.name, ...args].join(' ');

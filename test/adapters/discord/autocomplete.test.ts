@@ -58,8 +58,8 @@ describe('Discord city autocomplete', () => {
     expect(new Set(choices.map((c) => c.value)).size).toBe(25);
   });
 
-  it('GIVEN the period option of anniversaries THEN no city choices', async () => {
+  it('GIVEN the window option of anniversaries THEN no city choices', async () => {
     bot = await startBot();
-    expect(await complete(bot, 'anniversaries', 'period', 'pra')).toEqual([]);
+    expect(await complete(bot, 'anniversaries', 'window', 'pra')).toEqual([]);
   });
 });

@@ -49,8 +49,8 @@ describe('slash command JSON generated from the registry', () => {
     ]);
   });
 
-  it('GIVEN anniversaries THEN an optional period string without autocomplete', () => {
-    expect(sub('anniversaries').options?.[0]).toMatchObject({ name: 'period', type: 3, required: false });
+  it('GIVEN anniversaries THEN an optional window string without autocomplete', () => {
+    expect(sub('anniversaries').options?.[0]).toMatchObject({ name: 'window', type: 3, required: false });
     expect(sub('anniversaries').options?.[0]?.autocomplete).toBeUndefined();
   });
 
@@ -109,9 +109,9 @@ describe('slash command JSON generated from the registry', () => {
 describe('slashUsage', () => {
   it.each([
     ['partners prague-cz', '/twin partners city:prague-cz'],
-    ['anniversaries 2027', '/twin anniversaries period:2027'],
+    ['anniversaries 2027', '/twin anniversaries window:2027'],
     ['agreement <city> <with>', '/twin agreement city:<city> with:<with>'],
-    ['anniversaries [period]', '/twin anniversaries period:[period]'],
+    ['anniversaries [window]', '/twin anniversaries window:[window]'],
     ['help', '/twin help'],
     ['home <city>', '/twin-staff home city:<city>'],
     ['search new york', '/twin search text:new york'],
