@@ -9,7 +9,7 @@ import {
 import { answer, type Field, problem, type Row, type Span } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
 import type { Milestone, Partnership } from '../src/domain/partnership.ts';
-import { deriveStatus } from '../src/domain/status.ts';
+import { type DerivedStatus, deriveStatus } from '../src/domain/status.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 export const agreement = defineCommand({
@@ -21,11 +21,12 @@ export const agreement = defineCommand({
   ],
   examples: ['agreement Prague Shanghai', 'agreement san francisco osaka', 'agreement Paderborn / Le Mans'],
   permission: 'everyone',
-  handler: ({ catalog, today }, { city, with: other }) => {
+  handler: ({ catalog, today, asks }, { city, with: other }) => {
     const p = catalog.partnershipBetween(city.id, other.id);
     const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
     if (!p) {
-      return problem(`No partnership between ${names} is recorded.`, {
+      const lead = asks === 'in-force' ? 'No: no' : 'No';
+      return problem(`${lead} partnership between ${names} is recorded.`, {
         suggestions: [`partners ${city.id}`, `partners ${other.id}`],
       });
     }
@@ -47,6 +48,7 @@ export const agreement = defineCommand({
     ];
     return answer({
       title: names,
+      ...(asks === 'in-force' && { text: inForceAnswer(derived, catalog) }),
       fields,
       sections: [{ heading: 'Timeline', rows: p.milestones.map((m) => timelineRow(m, p, catalog)) }],
       links: p.sources.map((s, i) => ({
@@ -56,6 +58,44 @@ export const agreement = defineCommand({
     });
   },
 });
+
+/**
+ * The answer to "is it still in force?" before the details: "No: Shanghai ended the partnership on
+ * 14 January 2020.", "Yes: active since 13 January 2020.", "Disputed: ...".
+ */
+function inForceAnswer(derived: DerivedStatus, catalog: Catalog): Span[] {
+  const status = derived.status;
+  if (status === 'active') return ['Yes: ', ...describeStatus(derived, catalog), '.'];
+  if (status === 'disputed') return ['Disputed: ', ...disputedAct(derived, catalog), '.'];
+  const ended = endedAct(derived.decisive, catalog);
+  if (ended) return ['No: ', ...ended, '.'];
+  const verdict =
+    status === 'proposed' || status === 'approved' ? 'Not yet' : status === 'none' ? 'Unknown' : 'No';
+  return [`${verdict}: `, ...describeStatus(derived, catalog), '.'];
+}
+
+/** "Osaka ended the partnership on 2 October 2018; San Francisco does not accept that" */
+function disputedAct(derived: DerivedStatus, catalog: Catalog): Span[] {
+  const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
+  const act = endedAct(derived.decisive, catalog) ?? describeStatus(derived, catalog).slice(1);
+  return [...act, objector ? `; ${objector} does not accept that` : ''];
+}
+
+const ENDING_VERBS: Partial<Record<Milestone['kind'], string>> = {
+  termination: 'ended',
+  suspension: 'suspended',
+  phase_out: 'began phasing out',
+};
+
+/** "Shanghai ended the partnership on 14 January 2020", or without an actor "the partnership was ended". */
+function endedAct(m: Milestone | undefined, catalog: Catalog): Span[] | undefined {
+  const verb = m && ENDING_VERBS[m.kind];
+  if (!m || !verb) return undefined;
+  const actor = m.by ? catalog.city(m.by)?.name : undefined;
+  const when: Span[] = m.date ? [' on ', { date: m.date }] : [];
+  const passive = verb === 'began phasing out' ? 'is being phased out' : `was ${verb}`;
+  return [actor ? `${actor} ${verb} the partnership` : `the partnership ${passive}`, ...when];
+}
 
 function dateAndPlace(m: Milestone): Span[] {
   return [m.date ? { date: m.date } : 'date unknown', m.place ? ` in ${m.place}` : ''];

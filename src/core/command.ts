@@ -4,6 +4,7 @@ import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
 import type { Caller } from './caller.ts';
+import type { YesNoQuestion } from './parse-command.ts';
 import type { Reply } from './reply.ts';
 import type { DateWindow } from './window.ts';
 
@@ -36,6 +37,8 @@ export interface CommandContext {
   commands: readonly Command[];
   /** The reminder ledger, where the process keeps one. */
   ledger?: LedgerFile;
+  /** The yes/no question the asker put, for handlers that can answer it first. */
+  asks?: YesNoQuestion;
 }
 
 export interface Command<S extends readonly ArgSpec[] = readonly ArgSpec[]> {

@@ -8,6 +8,8 @@ import { type Caller, isStaff } from './caller.ts';
 import type { ArgSpec, Command, CommandContext } from './command.ts';
 import { cityLabel } from './describe.ts';
 import { findCommand, type Invocation, parseCommandText } from './parse-command.ts';
+import { commandText } from './question/command-text.ts';
+import { parseQuestion } from './question/parse-question.ts';
 import { problem, type Reply } from './reply.ts';
 import { parseWindow } from './window.ts';
 
@@ -37,15 +39,23 @@ export class Dispatcher {
     this.today = options.today ?? systemToday();
   }
 
-  /** Answers a line of the text grammar. */
+  /**
+   * Answers a line of the text grammar, or a question in plain words when the line is not a command.
+   * A command followed by a question mark ("anniversaries this month?") is read as a question first.
+   */
   async answerText(text: string, caller: Caller): Promise<Reply> {
-    const parsed = parseCommandText(text, this.commands, this.store.catalog);
+    const catalog = this.store.catalog;
+    const parsed = parseCommandText(text, this.commands, catalog);
+    if (parsed.ok && text.trim().endsWith('?')) {
+      const question = parseQuestion(text, catalog, this.commands);
+      if (question.sure) return this.run(question.invocation, caller);
+    }
     if (parsed.ok) return this.run(parsed.invocation, caller);
     switch (parsed.reason) {
       case 'empty':
         return this.run({ command: 'help', args: {} }, caller);
       case 'unknown-command':
-        return this.helpFor(caller, `I don't know the command "${parsed.word}".`);
+        return this.answerQuestion(text, parsed.word, caller);
       case 'bad-arguments':
         return problem(parsed.message);
     }
@@ -67,6 +77,7 @@ export class Dispatcher {
       today: this.today(),
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),
+      ...(invocation.asks && { asks: invocation.asks }),
     };
     const args: Record<string, unknown> = {};
     for (const spec of command.args) {
@@ -134,6 +145,25 @@ export class Dispatcher {
         };
       }
     }
+  }
+
+  /** Runs what the question asks when the parser is sure; otherwise says what it understood and offers the closest commands. */
+  private answerQuestion(text: string, firstWord: string, caller: Caller): Promise<Reply> {
+    const catalog = this.store.catalog;
+    const question = parseQuestion(text, catalog, this.commands);
+    if (question.sure) return this.run(question.invocation, caller);
+    if (question.heard.length === 0 && question.closest.length === 0) {
+      return this.helpFor(caller, `I don't know the command "${firstWord}".`);
+    }
+    const closest = question.closest.map((invocation) => commandText(invocation, catalog));
+    const understood = question.heard.length > 0 ? ` I understood ${question.heard.join('; ')}.` : '';
+    if (closest.length === 0) return this.helpFor(caller, `I'm not sure what you are asking.${understood}`);
+    return Promise.resolve(
+      problem(
+        `I'm not sure what you are asking.${understood} Did you mean: ${closest.map((c) => `\`${c}\``).join(' or ')}?`,
+        { suggestions: closest },
+      ),
+    );
   }
 
   private helpFor(caller: Caller, note: string): Promise<Reply> {

@@ -6,7 +6,12 @@ import { splitCityPair } from './split-cities.ts';
 export interface Invocation {
   command: string;
   args: Record<string, string>;
+  /** A yes/no question the answer opens with ("is it still in force?"); only plain-words questions ask one. */
+  asks?: YesNoQuestion;
 }
+
+/** `in-force`: "is Prague still twinned with Shanghai?" -> "No: Shanghai ended the partnership on ...". */
+export type YesNoQuestion = 'in-force';
 
 export type ParseResult =
   | { ok: true; invocation: Invocation }

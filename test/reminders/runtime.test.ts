@@ -48,7 +48,14 @@ describe('startReminders', () => {
     const running = await startReminders(
       store,
       ledger,
-      { console: { deliver: async (_t, m) => (posted.push(m), { ok: true }) } },
+      {
+        console: {
+          deliver: async (_target, message) => {
+            posted.push(message);
+            return { ok: true };
+          },
+        },
+      },
       (line) => logs.push(line),
     );
     running.stop();

@@ -114,7 +114,7 @@ describe('Slack /twin over HTTP', () => {
   it('GIVEN /twin help THEN lists the commands as /twin commands', async () => {
     const text = blockTexts((await slack.ask('help')).answer?.blocks).join('\n');
     expect(text).toContain('`/twin partners [city]`');
-    expect(text).toContain('`/twin anniversaries [period]`');
+    expect(text).toContain('`/twin anniversaries [window]`');
   });
 
   it('GIVEN a non-staff user runs home Prague THEN it is refused and the store is unchanged', async () => {

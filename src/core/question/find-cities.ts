@@ -1,0 +1,165 @@
+import type { City } from '../../domain/city.ts';
+import { foldName } from '../../domain/names.ts';
+import type { Catalog } from '../../store/catalog.ts';
+import { isNumber, type Token } from './tokens.ts';
+
+/** A place named in a question: the words as written and the cities they can mean. */
+export interface Mention {
+  /** Token indexes [first, end). */
+  readonly first: number;
+  readonly end: number;
+  /** As written, for "no city named X". */
+  readonly text: string;
+  /** One city; several namesakes (Concord); or none: a name the store does not know. */
+  readonly cities: readonly City[];
+  /** Written in lower case while not matching any city: more likely a stray word than a name. */
+  readonly lowerCase: boolean;
+}
+
+/** Longest city name, in words, looked up at each position ("Klagenfurt am Wörthersee, Austria"). */
+const MAX_NAME_WORDS = 5;
+/** Typo look-ups are fuzzy searches; a text with more unknown words than this is not a question we read. */
+const MAX_TYPO_LOOKUPS = 12;
+const MIN_TYPO_LENGTH = 4;
+const MAX_TYPO_WORDS = 3;
+/** Longer than any city name (the longest real ones have about 60 letters): not looked up at all. */
+const MAX_NAME_LENGTH = 100;
+const MAX_TYPO_LENGTH = 40;
+
+/**
+ * Finds the cities in a question. City names come first, before any cue word is read, so a city
+ * named like a word ("Concord", "Split", "Reading", "Nice") is the city. Then runs of words that
+ * are neither names nor known vocabulary are tried as a name with one letter wrong; what is left
+ * becomes a name the store does not know.
+ */
+export function findCities(
+  tokens: readonly Token[],
+  skip: ReadonlySet<number>,
+  isVocabulary: (folded: string) => boolean,
+  catalog: Catalog,
+): Mention[] {
+  const mentions: Mention[] = [];
+  const unknown: number[][] = [];
+  let run: number[] = [];
+  const closeRun = () => {
+    if (run.length > 0) unknown.push(run);
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; ) {
+    if (skip.has(i)) {
+      closeRun();
+      i++;
+      continue;
+    }
+    const exact = exactNameAt(tokens, i, skip, catalog);
+    if (exact) {
+      closeRun();
+      mentions.push(exact);
+      i = exact.end;
+      continue;
+    }
+    const token = tokens[i] as Token;
+    if (isVocabulary(token.folded) || isNumber(token)) closeRun();
+    else run.push(i);
+    i++;
+  }
+  closeRun();
+  const budget = { lookups: MAX_TYPO_LOOKUPS };
+  for (const words of unknown) mentions.push(readUnknownRun(tokens, words, catalog, budget));
+  return mentions.sort((a, b) => a.first - b.first);
+}
+
+function exactNameAt(
+  tokens: readonly Token[],
+  first: number,
+  skip: ReadonlySet<number>,
+  catalog: Catalog,
+): Mention | undefined {
+  let last = first;
+  while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
+  for (let end = last + 1; end > first; end--) {
+    const words = tokens.slice(first, end);
+    if (words.length === 1 && isNumber(words[0] as Token)) continue;
+    const name = words.map((t) => t.folded).join(' ');
+    if (name.length > MAX_NAME_LENGTH) continue;
+    const cities = catalog.matchName(name);
+    if (cities.length > 0) return mention(tokens, first, end, cities);
+  }
+  return undefined;
+}
+
+/**
+ * A run of unknown words: one name with one letter wrong when the whole run is one, otherwise a name
+ * the store does not know ("Pragu Heights" is not Prague).
+ */
+function readUnknownRun(
+  tokens: readonly Token[],
+  words: readonly number[],
+  catalog: Catalog,
+  budget: { lookups: number },
+): Mention {
+  const first = words[0] as number;
+  const end = first + words.length;
+  const text = words.map((i) => tokens[i]?.folded ?? '').join(' ');
+  const typo =
+    words.length <= MAX_TYPO_WORDS &&
+    text.replace(/ /g, '').length >= MIN_TYPO_LENGTH &&
+    text.length <= MAX_TYPO_LENGTH &&
+    budget.lookups-- > 0;
+  return mention(tokens, first, end, typo ? oneLetterOff(text, catalog) : []);
+}
+
+/**
+ * Cities with a name one letter away from the text (one letter wrong, missing, extra, or two letters
+ * swapped). Several cities only when they share that name; different names are no answer.
+ */
+function oneLetterOff(text: string, catalog: Catalog): City[] {
+  const candidates = [
+    ...catalog.search(text, 5),
+    ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
+  ];
+  const close = new Map<string, City[]>();
+  for (const city of candidates) {
+    const name = [city.name, ...city.names.map((n) => n.name)]
+      .map(foldName)
+      .find((folded) => withinOneEdit(folded, text));
+    if (name === undefined) continue;
+    const list = close.get(name) ?? [];
+    if (!list.includes(city)) list.push(city);
+    close.set(name, list);
+  }
+  return close.size === 1 ? ([...close.values()][0] ?? []) : [];
+}
+
+function swaps(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (text[i] !== text[i + 1]) out.push(text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2));
+  }
+  return out;
+}
+
+/** Whether a and b differ by at most one substitution, insertion, deletion or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function mention(tokens: readonly Token[], first: number, end: number, cities: readonly City[]): Mention {
+  const words = tokens.slice(first, end).map((t) => t.text);
+  const initial = words[0]?.charAt(0) ?? '';
+  return {
+    first,
+    end,
+    text: words.join(' '),
+    cities,
+    lowerCase: cities.length === 0 && initial !== initial.toUpperCase(),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Command } from '../command.ts';
+import { findCommand, type Invocation } from '../parse-command.ts';
+
+/** What a question supplies to a command: cities (ids or names as written) and a period. */
+export interface QuestionValues {
+  cities?: readonly string[];
+  window?: string;
+}
+
+/**
+ * The invocation with the arguments named as the command declares them: cities fill the command's
+ * city arguments in order, the period its window argument. The registry stays the one grammar.
+ */
+export function invocationOf(
+  commands: readonly Command[],
+  name: string,
+  values: QuestionValues = {},
+): Invocation {
+  const cities = [...(values.cities ?? [])];
+  const args: Record<string, string> = {};
+  for (const spec of findCommand(commands, name)?.args ?? []) {
+    const value = spec.kind === 'city' ? cities.shift() : spec.kind === 'window' ? values.window : undefined;
+    if (value !== undefined) args[spec.name] = value;
+  }
+  return { command: name, args };
+}

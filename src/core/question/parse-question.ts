@@ -1,0 +1,279 @@
+import { anniversaryMilestone } from '../../domain/anniversary.ts';
+import type { City } from '../../domain/city.ts';
+import type { Catalog } from '../../store/catalog.ts';
+import type { Command } from '../command.ts';
+import type { Invocation } from '../parse-command.ts';
+import { CUE_TABLES, type CueTable } from './cues.ts';
+import { findCities, type Mention } from './find-cities.ts';
+import { invocationOf } from './invocation.ts';
+import { readTime } from './time-expressions.ts';
+import { type Token, tokenize } from './tokens.ts';
+
+/**
+ * A question read into a command: `sure` runs it; `unsure` says what was understood (`heard`) and the
+ * closest commands, and nothing is answered until the asker picks one.
+ */
+export type QuestionReading =
+  | { sure: true; invocation: Invocation }
+  | { sure: false; heard: string[]; closest: Invocation[] };
+
+/** Questions are a sentence or two; longer text is not read (and costs nothing). */
+export const MAX_QUESTION_WORDS = 40;
+
+type Topic = 'partners' | 'agreement' | 'inForce' | 'ended' | 'anniversaries' | 'city' | 'home';
+const TOPICS: readonly Topic[] = [
+  'partners',
+  'agreement',
+  'inForce',
+  'ended',
+  'anniversaries',
+  'city',
+  'home',
+];
+const TOPIC_WORDS: Record<Topic, string> = {
+  partners: 'partner cities',
+  agreement: 'an agreement',
+  inForce: 'whether a tie is in force',
+  ended: 'whether a tie ended',
+  anniversaries: 'anniversaries',
+  city: 'a city',
+  home: 'our city',
+};
+
+const VOCABULARY = vocabulary(CUE_TABLES);
+const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
+
+/** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
+export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
+  const reader: Reader = { catalog, commands };
+  const tokens = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
+  if (tokens.length === 0) return unsure([], []);
+  if (tokens.length > MAX_QUESTION_WORDS) return unsure(['a text too long to read as one question'], []);
+  const time = readTime(tokens);
+  const mentions = findCities(tokens, time.used, isVocabulary, catalog);
+  const inNames = new Set(mentions.flatMap((m) => range(m.first, m.end)));
+  // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
+  const topics = topicsOf(tokens.filter((_, i) => !inNames.has(i)));
+  const question: Question = {
+    topics,
+    places: mentions.filter((m) => !m.lowerCase),
+    period: time.period,
+    ordinal: time.ordinal,
+    yesNo: OPENERS.has(tokens[0]?.folded ?? ''),
+    onlyNames: inNames.size === tokens.length,
+    home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
+  };
+  const stray = mentions.filter((m) => m.lowerCase);
+  // Nothing we know of: not a question for us (the caller falls back to help).
+  if (topics.size === 0 && time.period === undefined && !mentions.some((m) => m.cities.length > 0)) {
+    return unsure([], []);
+  }
+  const reading = decide(question, reader);
+  if (stray.length === 0) return reading;
+  // Words we do not know may change the question: never run it. They may also be a city written in
+  // lower case, which the closest command then names when the question lacks a city.
+  const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
+  const heard = [
+    ...describe(question, catalog),
+    `words I don't know: ${stray.map((m) => `"${m.text}"`).join(', ')}`,
+  ];
+  return unsure(heard, closest.sure ? [closest.invocation] : closest.closest);
+}
+
+interface Reader {
+  catalog: Catalog;
+  commands: readonly Command[];
+}
+
+interface Question {
+  topics: ReadonlySet<Topic>;
+  places: readonly Mention[];
+  period: string | undefined;
+  ordinal: number | undefined;
+  /** Opens like a yes/no question ("is", "does", "ist", "est-ce"). */
+  yesNo: boolean;
+  /** The text is nothing but city names ("Prague?"). */
+  onlyNames: boolean;
+  /** "our", "we": the home city's id, when one is set. */
+  home: string | undefined;
+}
+
+function decide(q: Question, reader: Reader): QuestionReading {
+  const has = (topic: Topic) => q.topics.has(topic);
+  const relational = has('agreement') || has('inForce') || has('ended') || has('partners');
+  const [first, second] = q.places;
+  const heard = () => describe(q, reader.catalog);
+  const about = (command: 'city' | 'partners', place: Mention) =>
+    invocationOf(reader.commands, command, { cities: [argOf(place)] });
+  if (q.places.length > 2) return unsure(heard(), [pair(reader, first, second)]);
+  if (has('anniversaries')) return anniversaries(q, reader);
+  if (first && second) {
+    const agreement = pair(reader, first, second, inForceAsked(q));
+    if (relational) return sure(agreement);
+    return unsure(heard(), has('city') ? [agreement, about('city', first)] : [agreement]);
+  }
+  if (first) {
+    if (has('home') && (relational || q.yesNo)) {
+      if (q.home === undefined) return noHome(q, reader.catalog, [about('partners', first)]);
+      return sure(pair(reader, q.home, first, inForceAsked(q)));
+    }
+    if (has('partners')) return sure(about('partners', first));
+    if (has('city') || q.onlyNames) return sure(about('city', first));
+    return unsure(heard(), [about('city', first), about('partners', first)]);
+  }
+  if (has('home') && has('partners')) return sure(invocationOf(reader.commands, 'partners'));
+  if (has('home') && has('city')) {
+    if (q.home === undefined) return noHome(q, reader.catalog, []);
+    return sure(invocationOf(reader.commands, 'city', { cities: [q.home] }));
+  }
+  if (has('partners')) return unsure(heard(), [invocationOf(reader.commands, 'partners')]);
+  return unsure(heard(), []);
+}
+
+/**
+ * Anniversaries: of everyone in a period; for one pair with an ordinal ("the 50th anniversary of
+ * Concord and Kitakami"), the year it falls in, where the answer shows its date; for a pair without
+ * one, the agreement, which shows the signing the anniversaries count from.
+ */
+function anniversaries(q: Question, reader: Reader): QuestionReading {
+  const [first, second] = q.places;
+  const listing = invocationOf(reader.commands, 'anniversaries', { window: q.period });
+  if (!first) return sure(listing);
+  const partner: Mention | string | undefined = second ?? (q.topics.has('home') ? q.home : undefined);
+  if (partner === undefined) {
+    return unsure(describe(q, reader.catalog), [
+      invocationOf(reader.commands, 'partners', { cities: [argOf(first)] }),
+      listing,
+    ]);
+  }
+  const [a, b] = typeof partner === 'string' ? [partner, first] : [first, partner];
+  const ids = pairIds(reader.catalog, a, b);
+  const partnership = reader.catalog.partnershipBetween(ids[0], ids[1]);
+  const from = partnership && anniversaryMilestone(partnership)?.date;
+  if (q.ordinal !== undefined && from) {
+    const year = String(Number(from.slice(0, 4)) + q.ordinal);
+    return sure(invocationOf(reader.commands, 'anniversaries', { window: year }));
+  }
+  return sure(pair(reader, a, b));
+}
+
+/** "Is Prague still twinned with Shanghai?": answered first with yes or no. "Did Osaka end it?" is not. */
+function inForceAsked(q: Question): boolean {
+  return q.yesNo && !q.topics.has('ended');
+}
+
+/** `agreement` for two places (a place is a mention, or the home city's id). */
+function pair(
+  reader: Reader,
+  a: Mention | string | undefined,
+  b: Mention | undefined,
+  asksInForce = false,
+): Invocation {
+  const invocation = invocationOf(reader.commands, 'agreement', { cities: pairIds(reader.catalog, a, b) });
+  return asksInForce ? { ...invocation, asks: 'in-force' } : invocation;
+}
+
+/** Both arguments of a pair; a namesake (Concord) is settled by which one has a tie with the other. */
+function pairIds(
+  catalog: Catalog,
+  a: Mention | string | undefined,
+  b: Mention | string | undefined,
+): [string, string] {
+  const first = placeArg(a);
+  const second = placeArg(b);
+  return [settle(catalog, a, second) ?? first, settle(catalog, b, first) ?? second];
+}
+
+function placeArg(place: Mention | string | undefined): string {
+  return typeof place === 'string' ? place : place ? argOf(place) : '';
+}
+
+function settle(catalog: Catalog, place: Mention | string | undefined, otherArg: string): string | undefined {
+  if (typeof place !== 'object' || place.cities.length < 2) return undefined;
+  const others = catalog.matchName(otherArg);
+  const tied = place.cities.filter((c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id)));
+  return tied.length === 1 ? tied[0]?.id : undefined;
+}
+
+/** The city's id when the name means one city; otherwise the words as written, for the dispatcher to explain. */
+function argOf(place: Mention): string {
+  return place.cities.length === 1 && place.cities[0] ? place.cities[0].id : place.text;
+}
+
+function noHome(q: Question, catalog: Catalog, closest: Invocation[]): QuestionReading {
+  return unsure(
+    [
+      ...describe(q, catalog),
+      '"our" means the home city, and none is set here yet (staff set one with `home <city>`)',
+    ],
+    closest,
+  );
+}
+
+function describe(q: Question, catalog: Catalog): string[] {
+  const topics = TOPICS.filter((t) => q.topics.has(t)).map((t) => TOPIC_WORDS[t]);
+  const places = q.places.map((m) => (m.cities.length === 0 ? `"${m.text}"` : placeName(m, catalog)));
+  return [
+    ...(places.length > 0 ? [`${places.length === 1 ? 'the city' : 'the cities'} ${places.join(', ')}`] : []),
+    ...(topics.length > 0 ? [`a question about ${topics.join(', ')}`] : []),
+    ...(q.period ? [`the period ${q.period}`] : []),
+  ];
+}
+
+function placeName(m: Mention, catalog: Catalog): string {
+  const city = m.cities[0];
+  if (m.cities.length !== 1 || !city) return m.text;
+  return catalog.hasNamesake(city) ? `${city.name}, ${city.region ?? city.country}` : city.name;
+}
+
+function topicsOf(words: readonly Token[]): Set<Topic> {
+  const found = new Set<Topic>();
+  const folded = words.map((w) => w.folded);
+  for (const table of CUE_TABLES) {
+    for (const topic of TOPICS) {
+      if (found.has(topic)) continue;
+      if (cueList(table, topic).some((cue) => containsCue(folded, cue))) found.add(topic);
+    }
+  }
+  return found;
+}
+
+function cueList(table: CueTable, topic: Topic): readonly string[] {
+  return table[topic];
+}
+
+function containsCue(words: readonly string[], cue: string): boolean {
+  const parts = cue.split(' ');
+  for (let i = 0; i + parts.length <= words.length; i++) {
+    if (parts.every((part, j) => wordMatches(words[i + j] ?? '', part))) return true;
+  }
+  return false;
+}
+
+/** A cue of five letters or more also matches longer words that start with it ("partner" -> "partners"). */
+function wordMatches(word: string, cue: string): boolean {
+  return word === cue || (cue.length >= 5 && word.startsWith(cue));
+}
+
+function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: string[] } {
+  const words = tables.flatMap((t) =>
+    [...TOPICS.flatMap((topic) => t[topic]), ...t.yesNoOpeners, ...t.filler].flatMap((cue) => cue.split(' ')),
+  );
+  return { exact: new Set(words), stems: [...new Set(words.filter((w) => w.length >= 5))] };
+}
+
+function isVocabulary(folded: string): boolean {
+  return VOCABULARY.exact.has(folded) || VOCABULARY.stems.some((stem) => folded.startsWith(stem));
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+function sure(invocation: Invocation): QuestionReading {
+  return { sure: true, invocation };
+}
+
+function unsure(heard: string[], closest: Invocation[]): QuestionReading {
+  return { sure: false, heard, closest };
+}
