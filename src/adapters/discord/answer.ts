@@ -2,6 +2,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { problem, type Reply } from '../../core/reply.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 import { pageMessage } from './paging.ts';
+import { suggestionRow } from './suggestions.ts';
 
 /**
  * A failure of ours becomes a reply that says so; the log gets the reason (never a token: error
@@ -18,7 +19,11 @@ export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<
 export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
   const pages = ctx.render(reply);
   if (pages.length > 1) ctx.pages.put(key, pages);
-  return pageMessage(pages, key, 0);
+  const message = pageMessage(pages, key, 0);
+  return {
+    ...message,
+    components: [...message.components, ...suggestionRow(reply, ctx.dispatcher.commands)],
+  };
 }
 
 /**

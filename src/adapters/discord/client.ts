@@ -11,6 +11,7 @@ import { discordReminderDelivery } from './reminder-delivery.ts';
 import type { DiscordSettings } from './settings.ts';
 import { answerSlashCommand } from './slash-command.ts';
 import { slashUsage } from './slash-usage.ts';
+import { isSuggestionButton, runSuggestion } from './suggestions.ts';
 
 export interface DiscordOptions extends DiscordSettings {
   /** Defer answers not ready after this long; default 1.5 s, half of Discord's deadline. */
@@ -80,7 +81,11 @@ export async function connectDiscord(
 async function handle(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   if (interaction.isChatInputCommand()) return answerSlashCommand(interaction, ctx);
   if (interaction.isAutocomplete()) return completeOption(interaction, ctx.dispatcher);
-  if (interaction.isButton()) return turnPage(interaction, ctx);
+  if (interaction.isButton()) {
+    return isSuggestionButton(interaction.customId)
+      ? runSuggestion(interaction, ctx)
+      : turnPage(interaction, ctx);
+  }
 }
 
 /**

@@ -13,8 +13,9 @@ import {
 const STALE_BUTTON_TEXT = `That button no longer works. Ask again with \`${SLASH_COMMAND} ...\`.`;
 
 /**
- * Share and More: each button carries the question and the page, and the answer is computed again for
- * whoever pressed it (so their permissions apply), with no state kept between messages.
+ * Share, More and Run (a suggested command): each button carries the question and the page, and the
+ * answer is computed again for whoever pressed it (so their permissions apply), with no state kept
+ * between messages.
  */
 export function listenForButtons(app: App, { dispatcher, afterAck }: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async ({ ack, body, action, respond, client }) => {
@@ -60,6 +61,24 @@ export function listenForButtons(app: App, { dispatcher, afterAck }: ListenerDep
             messagesFor(answer, ref.page, 'public'),
           );
         }
+      },
+      (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+    );
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.run, async ({ ack, body, action, respond }) => {
+    await ack();
+    const asker = { kind: 'private' as const, respond };
+    await afterAck.run(
+      'Run',
+      async () => {
+        const ref = decodePageRef(action.value);
+        if (!ref || !isRerunnable(dispatcher, ref.text)) {
+          await respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON_TEXT });
+          return;
+        }
+        const answer = await answerQuestion(dispatcher, ref.text, callerOf(body));
+        await deliver(asker, messagesFor(answer, 0, 'ephemeral'));
       },
       (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
     );

@@ -8,7 +8,12 @@ import { type Block, renderSlack, type SlackPage } from '../../render/slack.ts';
 /** How people type a command in Slack; help and suggestions show commands this way. */
 export const SLASH_COMMAND = '/twin';
 
-export const ACTION_IDS = { share: 'twin_share', more: 'twin_more' } as const;
+export const ACTION_IDS = { share: 'twin_share', more: 'twin_more', run: 'twin_run' } as const;
+
+/** Slack's limit on a button's label. */
+const BUTTON_LABEL_MAX = 75;
+/** Buttons for at most this many suggested commands, so the answer stays the main thing. */
+const SUGGESTION_BUTTONS = 3;
 
 /** Slack's limit on a button's value. */
 const BUTTON_VALUE_MAX = 2000;
@@ -46,6 +51,8 @@ export interface Answer {
    * Share or More must not change the store a second time. Nor for a question too long for a button.
    */
   rerunnable: boolean;
+  /** The reply's suggested commands that a button may run (never a staff command). */
+  runnable: string[];
 }
 
 export async function answerQuestion(
@@ -59,6 +66,9 @@ export async function answerQuestion(
     reply,
     pages: renderSlack(reply, { commandPrefix: `${SLASH_COMMAND} ` }),
     rerunnable: isRerunnable(dispatcher, question),
+    runnable: (reply.suggestions ?? [])
+      .filter((s) => isRerunnable(dispatcher, s))
+      .slice(0, SUGGESTION_BUTTONS),
   };
 }
 
@@ -98,8 +108,18 @@ export function messagesFor(answer: Answer, page: number, audience: Audience): S
       }),
     );
   }
+  // "Did you mean ...?": each suggested command is a button that runs it for whoever presses it.
+  for (const command of answer.runnable) {
+    buttons.push(
+      button(label(`Run: ${SLASH_COMMAND} ${command}`), ACTION_IDS.run, { text: command, page: 0 }),
+    );
+  }
   const actions: Block[] = buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : [];
   return [{ blocks: [...shown.blocks, ...actions], text: shown.text }];
+}
+
+function label(text: string): string {
+  return text.length <= BUTTON_LABEL_MAX ? text : `${text.slice(0, BUTTON_LABEL_MAX - 1)}…`;
 }
 
 function button(label: string, actionId: string, ref: PageRef) {

@@ -1,0 +1,69 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type ButtonInteraction,
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+} from 'discord.js';
+import type { Command } from '../../core/command.ts';
+import { findCommand } from '../../core/parse-command.ts';
+import { problem, type Reply } from '../../core/reply.ts';
+import { failSafe, firstPage } from './answer.ts';
+import { discordCaller } from './caller.ts';
+import { type DiscordContext, NO_MENTIONS } from './context.ts';
+
+const PREFIX = 'twin:run:';
+/** Discord's limits: a custom_id of 100 characters, a button label of 80. */
+const CUSTOM_ID_MAX = 100;
+const LABEL_MAX = 80;
+/** Buttons for at most this many suggested commands, so the answer stays the main thing. */
+const SUGGESTION_BUTTONS = 3;
+
+/**
+ * "Did you mean ...?": a button for each suggested command that fits in a custom_id (the command
+ * itself, so nothing needs to be kept). Never for a staff command: a button must not cause a write.
+ */
+export function suggestionRow(
+  reply: Reply,
+  commands: readonly Command[],
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const buttons = (reply.suggestions ?? [])
+    .filter((text) => isRunnable(text, commands) && `${PREFIX}${text}`.length <= CUSTOM_ID_MAX)
+    .slice(0, SUGGESTION_BUTTONS)
+    .map(
+      (text): APIButtonComponentWithCustomId => ({
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: label(`Run: ${text}`),
+        custom_id: `${PREFIX}${text}`,
+      }),
+    );
+  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
+
+export function isSuggestionButton(customId: string): boolean {
+  return customId.startsWith(PREFIX);
+}
+
+/** Runs the suggested command for whoever pressed the button, answering them privately. */
+export async function runSuggestion(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+  const text = interaction.customId.slice(PREFIX.length);
+  const caller = discordCaller(interaction.user, interaction.member, interaction);
+  const reply = isRunnable(text, ctx.dispatcher.commands)
+    ? await failSafe(ctx.dispatcher.answerText(text, caller), ctx)
+    : problem('That button cannot run this command. Type it yourself instead.');
+  await interaction.reply({
+    ...firstPage(reply, interaction.id, ctx),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: NO_MENTIONS,
+  });
+}
+
+function isRunnable(text: string, commands: readonly Command[]): boolean {
+  return findCommand(commands, text.split(/\s+/)[0] ?? '')?.permission === 'everyone';
+}
+
+function label(text: string): string {
+  return text.length <= LABEL_MAX ? text : `${text.slice(0, LABEL_MAX - 1)}…`;
+}

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { INTENTS } from '../../fakes/discord.ts';
+import { type RunningBot, startBot } from './harness.ts';
+
+let bot: RunningBot | undefined;
+
+afterEach(async () => {
+  await bot?.close();
+  bot = undefined;
+});
+
+describe('Discord suggestion buttons', () => {
+  it('GIVEN a question the bot is not sure of THEN the suggestion is a button that runs it privately for whoever presses it', async () => {
+    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot.fake.message({ content: `<@${bot.fake.botUserId}> prague shanghai` });
+    const post = await bot.fake.waitFor((c) => c.method === 'POST' && c.path.endsWith('/messages'));
+    const run = post.body.components[0].components[0];
+    expect(run).toMatchObject({
+      label: 'Run: agreement Prague Shanghai',
+      custom_id: 'twin:run:agreement Prague Shanghai',
+    });
+
+    const click = bot.fake.button({ customId: run.custom_id, message: { ...post.body, id: bot.fake.id() } });
+    const answer = await bot.fake.callbackOf(click.id);
+    expect(answer.status).toBe(204);
+    expect(answer.body.type).toBe(4);
+    expect(answer.body.data.flags).toBe(64);
+    expect(JSON.stringify(answer.body.data.embeds)).toContain('terminated by Shanghai');
+    expect(answer.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('GIVEN a forged button for a staff command THEN nothing runs and the store is unchanged', async () => {
+    bot = await startBot();
+    const click = bot.fake.button({
+      customId: 'twin:run:home Prague',
+      message: { id: bot.fake.id(), embeds: [], components: [] },
+    });
+    const answer = await bot.fake.callbackOf(click.id);
+    expect(JSON.stringify(answer.body.data.embeds)).toContain('cannot run this command');
+    expect(bot.store.catalog.data.settings.homeCity).toBeUndefined();
+  });
+});
