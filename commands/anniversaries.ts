@@ -13,11 +13,17 @@ export const anniversaries = defineCommand({
     {
       name: 'window',
       kind: 'window',
-      description: 'a period: next N days, YYYY, YYYY-MM, this month, next year',
+      description:
+        'a period: next N days, YYYY, YYYY-MM, this month, next year (add `turning 50` for one number)',
       required: false,
     },
   ],
-  examples: ['anniversaries', 'anniversaries next 60 days', 'anniversaries 2027', 'anniversaries 2026-10'],
+  examples: [
+    'anniversaries',
+    'anniversaries next 60 days',
+    'anniversaries 2027',
+    'anniversaries next year turning 50',
+  ],
   permission: 'everyone',
   handler: ({ catalog, today }, args) => {
     const window = args.window ?? defaultWindow(today);
@@ -25,7 +31,9 @@ export const anniversaries = defineCommand({
       window,
       window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month'],
     );
-    const found = findAnniversaries(candidates, window, catalog.data.settings.feb29);
+    const all = findAnniversaries(candidates, window, catalog.data.settings.feb29);
+    const wanted = (a: FoundAnniversary) => window.turning === undefined || a.number === window.turning;
+    const found = { dated: all.dated.filter(wanted), yearOnly: all.yearOnly.filter(wanted) };
     const sections: Section[] = [{ rows: found.dated.map((a) => row(a, catalog)) }];
     if (found.yearOnly.length > 0) {
       sections.push({
@@ -44,7 +52,7 @@ export const anniversaries = defineCommand({
           ]
         : [];
     return answer({
-      title: `Anniversaries in ${window.label}`,
+      title: `Anniversaries in ${window.label}${window.turning === undefined ? '' : `, turning ${window.turning}`}`,
       text:
         count === 0 ? 'No anniversaries of partnerships in force fall in this period.' : countLabel(count),
       sections,

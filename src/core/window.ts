@@ -7,6 +7,8 @@ export interface DateWindow extends AnniversaryWindow {
   /** Whole calendar years are covered, so year-only anniversaries are plainly in it. */
   wholeYears: boolean;
   label: string;
+  /** Only the anniversaries with this number ("turning 50"). */
+  turning?: number;
 }
 
 export type WindowResult = { ok: true; window: DateWindow } | { ok: false; message: string };
@@ -24,10 +26,22 @@ export const MAX_WINDOW_DAYS = 3660;
 export const DEFAULT_WINDOW_DAYS = 30;
 
 /**
- * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, `this|next month`, `this|next year`; empty means
- * the next 30 days. Returns a message for anything else rather than guessing.
+ * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, `this|next month`, `this|next year`, each optionally
+ * followed by `turning N`; empty means the next 30 days. Returns a message for anything else rather
+ * than guessing.
  */
 export function parseWindow(text: string, today: Temporal.PlainDate): WindowResult {
+  const turning = /^(.*?)\s*\bturning (\d{1,3})$/i.exec(text.trim());
+  if (turning) {
+    const number = Number(turning[2]);
+    if (number < 1)
+      return {
+        ok: false,
+        message: 'Anniversaries are counted from 1, e.g. `anniversaries next year turning 50`.',
+      };
+    const window = parseWindow(turning[1] ?? '', today);
+    return window.ok ? { ok: true, window: { ...window.window, turning: number } } : window;
+  }
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
   if (t === '') return { ok: true, window: defaultWindow(today) };
   const days = /^(?:next )?(\d{1,4}) days?$/.exec(t);

@@ -51,6 +51,14 @@ describe('anniversaries', () => {
     expect(text).toContain('1 March 2027 — 31st: Leap Town – Rzeszów');
   });
 
+  it('GIVEN turning 60 THEN lists only the 60th anniversaries of that period', async () => {
+    const text = await askSmall('anniversaries 2027 turning 60');
+    expect(text).toContain('Anniversaries in 2027, turning 60');
+    expect(text).toContain('3 June 2027 — 60th: Le Mans – Paderborn');
+    expect(text).not.toContain('Prague – Taipei');
+    expect(text).toContain('1 anniversary');
+  });
+
   it('GIVEN a period it cannot read THEN says which forms it understands', async () => {
     expect(await askSmall('anniversaries soon')).toContain('`next 60 days`');
   });

@@ -90,4 +90,18 @@ describe('parseWindow (today 2026-11-26)', () => {
     const result = parseWindow('soon', TODAY);
     expect(result.ok === false && result.message).toContain('"soon"');
   });
+
+  describe('parseWindow turning N', () => {
+    it('GIVEN next year turning 50 THEN the whole next year, filtered to the 50th', () => {
+      const result = parseWindow('next year turning 50', TODAY);
+      expect(result.ok && { from: result.window.from.toString(), turning: result.window.turning }).toEqual({
+        from: '2027-01-01',
+        turning: 50,
+      });
+    });
+
+    it('GIVEN turning 0 THEN refuses: anniversaries start at 1', () => {
+      expect(parseWindow('2027 turning 0', TODAY).ok).toBe(false);
+    });
+  });
 });

@@ -138,6 +138,11 @@ function decide(q: Question, reader: Reader): QuestionReading {
 function anniversaries(q: Question, reader: Reader): QuestionReading {
   const [first, second] = q.places;
   const listing = invocationOf(reader.commands, 'anniversaries', { window: q.period });
+  if (!first && q.ordinal !== undefined) {
+    // "Which partnerships turn 50 next year?": that year's anniversaries with that number only.
+    const window = `${q.period ?? 'this year'} turning ${q.ordinal}`;
+    return sure(invocationOf(reader.commands, 'anniversaries', { window }));
+  }
   if (!first) return sure(listing);
   const partner: Mention | string | undefined = second ?? (q.topics.has('home') ? q.home : undefined);
   if (partner === undefined) {
