@@ -43,7 +43,13 @@ export interface FakeDiscordOptions {
   privilegedIntents?: number;
 }
 
-export const INTENTS = { Guilds: 1, GuildMessages: 1 << 9, MessageContent: 1 << 15, GuildMembers: 1 << 1 };
+export const INTENTS = {
+  Guilds: 1,
+  GuildMessages: 1 << 9,
+  MessageContent: 1 << 15,
+  GuildMembers: 1 << 1,
+  DirectMessages: 1 << 12,
+};
 const PRIVILEGED = INTENTS.MessageContent | INTENTS.GuildMembers | (1 << 8);
 
 /** Interaction types: 2 slash command, 3 component, 4 autocomplete. */
@@ -60,6 +66,7 @@ const CALLBACK_DEADLINE_MS = 3000;
 
 export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
+  private readonly dmChannels = new Set<string>();
   /** The IDENTIFY payloads received, in order. */
   readonly identifies: Json[] = [];
   readonly botUserId: string;
@@ -104,6 +111,7 @@ export class FakeDiscord {
 
   /** Whether a channel exists in one of the fake's guilds (a deleted one does not). */
   hasChannel(id: string): boolean {
+    if (this.dmChannels.has(id)) return true;
     return (this.options.guilds ?? []).some((guild) =>
       (guild.channels ?? [{ id: '1400000000000000001', name: 'general' }]).some(
         (channel) => channel.id === id,
@@ -216,6 +224,21 @@ export class FakeDiscord {
       mentions: input.content.includes(`<@${this.botUserId}>`) ? [this.botUser()] : [],
     });
     return id;
+  }
+
+  /** A direct message to the bot: no guild, a DM channel of its own. */
+  directMessage(input: { content: string; userId?: string }): { id: string; channelId: string } {
+    const id = this.id();
+    const channelId = this.id();
+    this.dmChannels.add(channelId);
+    this.dispatch('MESSAGE_CREATE', {
+      ...this.messageObject({ content: input.content }, channelId, id),
+      author: this.user({ userId: input.userId ?? '1100000000000000001' }),
+      mentions: [],
+      // Discord marks a DM's message with its channel type (1); clients build the DM channel from it.
+      channel_type: 1,
+    });
+    return { id, channelId };
   }
 
   async close(): Promise<void> {

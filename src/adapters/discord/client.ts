@@ -1,4 +1,4 @@
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, type Interaction, Partials } from 'discord.js';
 import { ConfigError, type DiscordConfig } from '../../config.ts';
 import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
@@ -30,9 +30,17 @@ export async function connectDiscord(
   options: DiscordOptions,
 ): Promise<RunningAdapter> {
   const intents = [GatewayIntentBits.Guilds];
-  if (options.messageContent) intents.push(GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent);
+  if (options.messageContent) {
+    intents.push(
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.MessageContent,
+      GatewayIntentBits.DirectMessages,
+    );
+  }
   const client = new Client({
     intents,
+    // A direct message arrives in a channel the client has not cached: without this it is dropped.
+    partials: options.messageContent ? [Partials.Channel] : [],
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
   });

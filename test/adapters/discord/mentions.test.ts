@@ -14,7 +14,7 @@ describe('Discord mentions (MessageContent opt-in)', () => {
   it('GIVEN the opt-in THEN identifies with the message intents and answers "@bot partners prague" in the channel', async () => {
     bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
     expect(bot.fake.identifies[0]?.intents).toBe(
-      INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.MessageContent,
+      INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.MessageContent | INTENTS.DirectMessages,
     );
     const messageId = bot.fake.message({ content: `<@${bot.fake.botUserId}> partners prague` });
     const post = await bot.fake.waitFor(
@@ -24,6 +24,17 @@ describe('Discord mentions (MessageContent opt-in)', () => {
     expect(post.body.message_reference.message_id).toBe(messageId);
     expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(post.body.embeds[0].title).toBe('Partner cities of Prague');
+  });
+
+  it('GIVEN a direct message without a mention THEN answers it in the DM', async () => {
+    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    const { channelId } = bot.fake.directMessage({ content: 'is Prague still twinned with Shanghai?' });
+    const post = await bot.fake.waitFor(
+      (c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`,
+    );
+    expect(post.status).toBe(200);
+    expect(post.body.embeds[0].description).toMatch(/^No: Shanghai ended the partnership on/);
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('GIVEN a message that does not start with the mention THEN no answer', async () => {
