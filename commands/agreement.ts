@@ -49,6 +49,7 @@ export const agreement = defineCommand({
     return answer({
       title: names,
       ...(asks === 'in-force' && { text: inForceAnswer(derived, catalog) }),
+      ...(asks === 'ended-by-first' && { text: endedByAnswer(city.id, derived, catalog) }),
       fields,
       sections: [{ heading: 'Timeline', rows: p.milestones.map((m) => timelineRow(m, p, catalog)) }],
       links: p.sources.map((s, i) => ({
@@ -72,6 +73,24 @@ function inForceAnswer(derived: DerivedStatus, catalog: Catalog): Span[] {
   const verdict =
     status === 'proposed' || status === 'approved' ? 'Not yet' : status === 'none' ? 'Unknown' : 'No';
   return [`${verdict}: `, ...describeStatus(derived, catalog), '.'];
+}
+
+/**
+ * The answer to "did X end it?" before the details: yes when X's own act ended (or suspended, or began
+ * phasing out) the partnership, no with who did otherwise, and no with the status when nobody did.
+ */
+function endedByAnswer(askedAbout: string, derived: DerivedStatus, catalog: Catalog): Span[] {
+  const ended = endedAct(derived.decisive, catalog);
+  if (!ended) return ['No: ', ...describeStatus(derived, catalog), '.'];
+  const byAskedCity = derived.decisive?.by === askedAbout;
+  const disputed = derived.status === 'disputed' ? disputedAct(derived, catalog) : undefined;
+  if (byAskedCity)
+    return disputed ? ['Yes, but it is disputed: ', ...disputed, '.'] : ['Yes: ', ...ended, '.'];
+  const asked = catalog.city(askedAbout)?.name ?? askedAbout;
+  const jointly = derived.decisive?.by === undefined;
+  return jointly
+    ? ['Yes, together with its partner: ', ...ended, '.']
+    : ['No: ', ...ended, `; ${asked} did not.`];
 }
 
 /** "Osaka ended the partnership on 2 October 2018; San Francisco does not accept that" */

@@ -10,8 +10,12 @@ export interface Invocation {
   asks?: YesNoQuestion;
 }
 
-/** `in-force`: "is Prague still twinned with Shanghai?" -> "No: Shanghai ended the partnership on ...". */
-export type YesNoQuestion = 'in-force';
+/**
+ * Yes/no questions a handler answers first. `in-force`: "is Prague still twinned with Shanghai?" ->
+ * "No: Shanghai ended the partnership on ...". `ended-by-first`: "did Shanghai end its tie with
+ * Prague?" (the first city is the one asked about) -> "Yes: Shanghai ended the partnership on ...".
+ */
+export type YesNoQuestion = 'in-force' | 'ended-by-first';
 
 export type ParseResult =
   | { ok: true; invocation: Invocation }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderPlain } from '../../src/render/plain.ts';
+import { dispatcherFor, operator } from '../fixtures/knowledge-base.ts';
 import { askSeed, askSmall } from './seed-answers.ts';
 
 describe('agreement', () => {
@@ -49,5 +51,38 @@ describe('agreement', () => {
   it('GIVEN two cities with no partnership THEN says none is recorded', async () => {
     const text = await askSmall('agreement prague osaka');
     expect(text).toContain('No partnership between Prague – Osaka is recorded.');
+  });
+
+  describe('GIVEN a yes/no question about who ended it', () => {
+    const ask = async (a: string, b: string) => {
+      const { dispatcher } = await dispatcherFor();
+      const reply = await dispatcher.run(
+        { command: 'agreement', args: { city: a, with: b }, asks: 'ended-by-first' },
+        operator,
+      );
+      return renderPlain(reply);
+    };
+
+    it('THEN the city that ended it gets a Yes first', async () => {
+      expect(await ask('shanghai-cn', 'prague-cz')).toContain(
+        'Yes: Shanghai ended the partnership on 14 January 2020.',
+      );
+    });
+
+    it('THEN the other city gets a No that names who did', async () => {
+      expect(await ask('prague-cz', 'shanghai-cn')).toContain(
+        'No: Shanghai ended the partnership on 14 January 2020; Prague did not.',
+      );
+    });
+
+    it('THEN a disputed end says so', async () => {
+      expect(await ask('osaka-jp', 'san-francisco-us')).toContain(
+        'Yes, but it is disputed: Osaka ended the partnership',
+      );
+    });
+
+    it('THEN a tie nobody ended gets a No with its status', async () => {
+      expect(await ask('prague-cz', 'taipei-tw')).toContain('No: active since 13 January 2020.');
+    });
   });
 });

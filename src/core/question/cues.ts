@@ -120,7 +120,7 @@ export const ENGLISH: CueTable = {
     'know',
   ],
   home: ['our', 'we', 'us', 'ours', 'my', 'home'],
-  yesNoOpeners: ['is', 'are', 'does', 'do', 'has', 'have', 'remains', 'remain', 'still'],
+  yesNoOpeners: ['is', 'are', 'does', 'do', 'did', 'has', 'have', 'remains', 'remain', 'still'],
   filler: [
     'a',
     'an',

@@ -2,7 +2,7 @@ import { anniversaryMilestone } from '../../domain/anniversary.ts';
 import type { City } from '../../domain/city.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
-import type { Invocation } from '../parse-command.ts';
+import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf } from './invocation.ts';
@@ -108,14 +108,14 @@ function decide(q: Question, reader: Reader): QuestionReading {
   if (q.places.length > 2) return unsure(heard(), [pair(reader, first, second)]);
   if (has('anniversaries')) return anniversaries(q, reader);
   if (first && second) {
-    const agreement = pair(reader, first, second, inForceAsked(q));
+    const agreement = pair(reader, first, second, yesNoAsked(q));
     if (relational) return sure(agreement);
     return unsure(heard(), has('city') ? [agreement, about('city', first)] : [agreement]);
   }
   if (first) {
     if (has('home') && (relational || q.yesNo)) {
       if (q.home === undefined) return noHome(q, reader.catalog, [about('partners', first)]);
-      return sure(pair(reader, q.home, first, inForceAsked(q)));
+      return sure(pair(reader, q.home, first, yesNoAsked(q)));
     }
     if (has('partners')) return sure(about('partners', first));
     if (has('city') || q.onlyNames) return sure(about('city', first));
@@ -162,9 +162,10 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
   return sure(pair(reader, a, b));
 }
 
-/** "Is Prague still twinned with Shanghai?": answered first with yes or no. "Did Osaka end it?" is not. */
-function inForceAsked(q: Question): boolean {
-  return q.yesNo && !q.topics.has('ended');
+/** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
+function yesNoAsked(q: Question): YesNoQuestion | undefined {
+  if (!q.yesNo) return undefined;
+  return q.topics.has('ended') ? 'ended-by-first' : 'in-force';
 }
 
 /** `agreement` for two places (a place is a mention, or the home city's id). */
@@ -172,10 +173,10 @@ function pair(
   reader: Reader,
   a: Mention | string | undefined,
   b: Mention | undefined,
-  asksInForce = false,
+  asks?: YesNoQuestion,
 ): Invocation {
   const invocation = invocationOf(reader.commands, 'agreement', { cities: pairIds(reader.catalog, a, b) });
-  return asksInForce ? { ...invocation, asks: 'in-force' } : invocation;
+  return asks ? { ...invocation, asks } : invocation;
 }
 
 /** Both arguments of a pair; a namesake (Concord) is settled by which one has a tie with the other. */

@@ -13,6 +13,7 @@ const agreement = (a: string, b: string): Invocation => ({
   args: { city: a, with: b },
 });
 const stillActive = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'in-force' });
+const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
 /** The period argument as the registry names it. */
 const WINDOW_ARG =
   commands.find((c) => c.name === 'anniversaries')?.args.find((a) => a.kind === 'window')?.name ?? '';
@@ -109,7 +110,7 @@ const PHRASINGS: readonly [string, Invocation][] = [
   ],
   ['is Osaka still twinned with San Francisco?', stillActive('osaka-jp', 'san-francisco-us')],
   ['is the Osaka San Francisco tie disputed?', stillActive('osaka-jp', 'san-francisco-us')],
-  ['did Osaka end its tie with San Francisco?', agreement('osaka-jp', 'san-francisco-us')],
+  ['did Osaka end its tie with San Francisco?', endedBy('osaka-jp', 'san-francisco-us')],
   [
     'who terminated the Osaka - San Francisco sister city agreement?',
     agreement('osaka-jp', 'san-francisco-us'),
@@ -156,6 +157,9 @@ const PHRASINGS: readonly [string, Invocation][] = [
   ['what anniversaries are coming up in the next 60 days?', anniversaries('next 60 days')],
   ['when is the 50th anniversary of Concord and Kitakami?', anniversaries('2024')],
   ['which partnerships turn 50 next year?', anniversaries('next year turning 50')],
+  ['did Shanghai end its partnership with Prague?', endedBy('shanghai-cn', 'prague-cz')],
+  ['Did Prague end the tie with Shanghai', endedBy('prague-cz', 'shanghai-cn')],
+  ['did osaka terminate the san francisco partnership?', endedBy('osaka-jp', 'san-francisco-us')],
   ['Any anniversaries this month', anniversaries('this month')],
   ['anniversaries next month?', anniversaries('next month')],
   ['what anniversaries are there next year?', anniversaries('next year')],
