@@ -11,7 +11,7 @@ import type { Caller } from './core/caller.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { StaffIdSchema } from './domain/settings.ts';
 import { consoleDelivery } from './reminders/console-delivery.ts';
-import { type LedgerFile, openLedger } from './reminders/ledger.ts';
+import { type LedgerFile, ledgerPathFor, openLedger } from './reminders/ledger.ts';
 import { startReminders } from './reminders/runtime.ts';
 import { formatPost, type Simulation, simulateOnCopy } from './reminders/simulate.ts';
 import { anniversaryCalendar } from './render/calendar.ts';
@@ -104,10 +104,14 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError('ask needs the command text, e.g. twinbot ask "partners Prague"');
       const today = parseToday(values.today);
       const store = await openStore(values.data, { write: false });
-      const reply = await new Dispatcher({ store, commands, today: () => today }).answerText(
-        text,
-        cliCaller(),
-      );
+      // `reminders status` reads what was posted; a store that never posted has no ledger to read.
+      const ledger = (await exists(ledgerPathFor(store.path))) ? await openLedger(store.path) : undefined;
+      const reply = await new Dispatcher({
+        store,
+        commands,
+        today: () => today,
+        ...(ledger && { ledger }),
+      }).answerText(text, cliCaller());
       process.stdout.write(`${renderPlain(reply)}\n`);
       return EXIT.ok;
     }

@@ -239,3 +239,30 @@ describe('twinbot calendar', () => {
     expect(run.stdout).toContain('DTSTART;VALUE=DATE:20270603');
   });
 });
+
+describe('twinbot ask reminders status', () => {
+  it('GIVEN a ledger beside the store THEN ask reads what was posted', async () => {
+    const path = await seedCopy();
+    const store = JSON.parse(await readFile(path, 'utf8'));
+    store.reminders = { targets: [{ id: 'console', timeZone: 'UTC' }] };
+    await writeFile(path, JSON.stringify(store));
+    const ledger = {
+      version: 1,
+      entries: [
+        {
+          target: 'console',
+          partnership: 'le-mans-fr--paderborn-de',
+          number: 60,
+          lead: 0,
+          due: '2027-06-03',
+          state: 'sent',
+          at: '2027-06-03T09:00:00Z',
+        },
+      ],
+      progress: { console: '2027-06-03' },
+    };
+    await writeFile(path.replace(/\.json$/, '.ledger.json'), JSON.stringify(ledger));
+    const run = await twinbot(['ask', '--data', path, '--today', '2027-06-04', 'reminders status']);
+    expect(run.stdout).toContain('last sent: 2027-06-03 09:00 UTC, le-mans-fr--paderborn-de #60 on the day');
+  });
+});
