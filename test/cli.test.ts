@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_PATH, SEED_PATH } from '../src/store/paths.ts';
 import { Store } from '../src/store/store.ts';
@@ -264,5 +265,30 @@ describe('twinbot ask reminders status', () => {
     await writeFile(path.replace(/\.json$/, '.ledger.json'), JSON.stringify(ledger));
     const run = await twinbot(['ask', '--data', path, '--today', '2027-06-04', 'reminders status']);
     expect(run.stdout).toContain('last sent: 2027-06-03 09:00 UTC, le-mans-fr--paderborn-de #60 on the day');
+  });
+});
+
+describe('twinbot start with a console reminder target', () => {
+  it('GIVEN an anniversary due today THEN the local shell prints the reminder in the terminal, once', async () => {
+    const path = join(await tempDir(), 'twinning.json');
+    const signed = Temporal.Now.plainDateISO('UTC').subtract({ years: 25 }).toString();
+    const store = {
+      version: 1,
+      cities: [
+        { id: 'aa-cz', name: 'Aa', country: 'CZ' },
+        { id: 'bb-de', name: 'Bb', country: 'DE' },
+      ],
+      partnerships: [
+        { id: 'aa-cz--bb-de', cities: ['aa-cz', 'bb-de'], milestones: [{ kind: 'signing', date: signed }] },
+      ],
+      reminders: { targets: [{ id: 'console', timeZone: 'UTC', postAt: '00:00', leads: [0] }] },
+    };
+    await writeFile(path, JSON.stringify(store));
+    const first = await twinbot(['start', '--data', path], 'reminders status\n');
+    expect(first.stdout).toContain('[reminder]');
+    expect(first.stdout).toContain('25th anniversary: Aa – Bb (a milestone year)');
+    expect(first.stdout).toMatch(/last sent: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC, aa-cz--bb-de #25 on the day/);
+    const again = await twinbot(['start', '--data', path], '');
+    expect(again.stdout).not.toContain('[reminder]');
   });
 });
