@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-export const PLATFORMS = ['shell', 'cli', 'slack', 'discord'] as const;
-export const PlatformSchema = z.enum(PLATFORMS);
+export const PlatformSchema = z.enum(['shell', 'cli', 'slack', 'discord']);
 export type Platform = z.infer<typeof PlatformSchema>;
 
 /** One change to the store: append-only, written in the same file write as the change itself. */

@@ -1,4 +1,4 @@
-import { LEDGER_VERSION, type LedgerEntry, LedgerFileSchema, ledgerKey } from '../domain/reminder.ts';
+import { LEDGER_VERSION, LedgerFileSchema } from '../domain/reminder.ts';
 import { exists } from '../store/init.ts';
 import { JsonFile } from '../store/json-file.ts';
 
@@ -14,8 +14,4 @@ export async function openLedger(storePath: string, options: { lock?: boolean } 
   const path = ledgerPathFor(storePath);
   if (!(await exists(path))) await JsonFile.create(path, LedgerFileSchema, { version: LEDGER_VERSION });
   return JsonFile.open(path, LedgerFileSchema, { version: LEDGER_VERSION, lock: options.lock === true });
-}
-
-export function ledgerKeys(entries: readonly LedgerEntry[]): Set<string> {
-  return new Set(entries.map(ledgerKey));
 }
