@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiCall } from '../../fakes/slack-api.ts';
 import { eventCallback } from '../../fakes/slack-requests.ts';
 import { blockTexts, type HttpHarness, startHttpHarness } from './harness.ts';
 
@@ -12,13 +11,6 @@ describe('Slack mentions and direct messages', () => {
     await slack.close();
   });
 
-  async function posted(): Promise<ApiCall> {
-    const [call] = await slack.fake.waitFor((c) => c.kind === 'api' && c.method === 'chat.postMessage');
-    if (call?.kind !== 'api') throw new Error('expected chat.postMessage');
-    expect(call.error).toBeUndefined();
-    return call;
-  }
-
   it('GIVEN @twinbot partners Kitakami in a channel THEN answers in a thread under the mention', async () => {
     const res = await slack.send(
       eventCallback({
@@ -30,7 +22,7 @@ describe('Slack mentions and direct messages', () => {
       }),
     );
     expect(res.status).toBe(200);
-    const call = await posted();
+    const call = await slack.posted();
     expect(call.args.channel).toBe('C0GENERAL');
     expect(call.args.thread_ts).toBe('1700000100.000200');
     const texts = blockTexts(call.args.blocks);
@@ -50,7 +42,7 @@ describe('Slack mentions and direct messages', () => {
         channel: 'C0GENERAL',
       }),
     );
-    const call = await posted();
+    const call = await slack.posted();
     expect(call.args.thread_ts).toBe('1700000000.000100');
     expect(blockTexts(call.args.blocks).join('\n')).toContain('disputed');
   });
@@ -66,7 +58,7 @@ describe('Slack mentions and direct messages', () => {
         channel: 'D0VISITOR',
       }),
     );
-    const call = await posted();
+    const call = await slack.posted();
     expect(call.args.channel).toBe('D0VISITOR');
     expect(call.args.thread_ts).toBeUndefined();
     expect(blockTexts(call.args.blocks).join('\n')).toContain('terminated by Shanghai');
@@ -82,7 +74,7 @@ describe('Slack mentions and direct messages', () => {
         channel: 'C0TOWN',
       }),
     );
-    const call = await posted();
+    const call = await slack.posted();
     expect(blockTexts(call.args.blocks)).toEqual(['asked in slack:T0TWIN:C0TOWN by UVISITOR']);
   });
 
@@ -95,7 +87,7 @@ describe('Slack mentions and direct messages', () => {
     };
     await slack.send(eventCallback({ type: 'app_mention', ...asked }));
     await slack.send(eventCallback({ type: 'message', channel_type: 'im', ...asked }));
-    const call = await posted();
+    const call = await slack.posted();
     expect(blockTexts(call.args.blocks)[0]).toBe('Partner cities of Taipei');
     await slack.send(
       eventCallback({ type: 'message', channel_type: 'im', ...asked, text: 'partners Prague' }),
@@ -119,7 +111,7 @@ describe('Slack mentions and direct messages', () => {
         channel: 'D0VISITOR',
       }),
     );
-    const call = await posted();
+    const call = await slack.posted();
     expect(call.args.thread_ts).toBe('1700000100.000400');
     expect(blockTexts(call.args.blocks)[0]).toContain('Rzeszów');
   });
@@ -151,7 +143,7 @@ describe('Slack mentions and direct messages', () => {
         channel: 'D0VISITOR',
       }),
     );
-    await posted();
+    await slack.posted();
     const answers = slack.fake.apiCalls('chat.postMessage');
     expect(answers).toHaveLength(1);
     expect(blockTexts(answers[0]?.args.blocks)[0]).toBe('Partner cities of Taipei');

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { expect } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import { ANSWER_IN_ACK_MS } from '../../../src/adapters/slack/command.ts';
 import { startSlack } from '../../../src/adapters/slack/index.ts';
@@ -7,7 +8,7 @@ import { type Command, defineCommand } from '../../../src/core/command.ts';
 import { Dispatcher } from '../../../src/core/dispatcher.ts';
 import { answer } from '../../../src/core/reply.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
-import { FakeSlack } from '../../fakes/slack-api.ts';
+import { type ApiCall, FakeSlack } from '../../fakes/slack-api.ts';
 import { slackMessageError } from '../../fakes/slack-limits.ts';
 import { freePort, type SignedBody, sendToApp, slashCommand } from '../../fakes/slack-requests.ts';
 import { smallStore, storeFrom } from '../../fixtures/knowledge-base.ts';
@@ -95,6 +96,13 @@ export async function startHttpHarness(data: StoreInput = smallStore()) {
         if (error) throw new Error(`Slack would refuse the acknowledgement: ${error}`);
       }
       return { status: res.status, ms, answer, responseId: responseUrl.split('/').pop() as string };
+    },
+    /** The first chat.postMessage the bot made, which Slack must have accepted. */
+    async posted(): Promise<ApiCall> {
+      const [call] = await fake.waitFor((c) => c.kind === 'api' && c.method === 'chat.postMessage');
+      if (call?.kind !== 'api') throw new Error('expected chat.postMessage');
+      expect(call.error).toBeUndefined();
+      return call;
     },
     /** Stops the adapter alone (close() then leaves it stopped). */
     async stop() {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANSWER_IN_ACK_MS } from '../../../src/adapters/slack/command.ts';
-import type { ApiCall, RespondCall } from '../../fakes/slack-api.ts';
+import type { RespondCall } from '../../fakes/slack-api.ts';
 import { buttonPress, slashCommand } from '../../fakes/slack-requests.ts';
 import { BOT_TOKEN, blockTexts, buttons, type HttpHarness, startHttpHarness } from './harness.ts';
 
@@ -12,12 +12,6 @@ describe('Slack /twin over HTTP', () => {
   afterEach(async () => {
     await slack.close();
   });
-
-  async function posted(): Promise<ApiCall> {
-    const [call] = await slack.fake.waitFor((c) => c.kind === 'api' && c.method === 'chat.postMessage');
-    if (call?.kind !== 'api') throw new Error('expected chat.postMessage');
-    return call;
-  }
 
   it('GIVEN /twin agreement prague shanghai THEN the acknowledgement is a private answer that Shanghai terminated it', async () => {
     const acked = await slack.ask('agreement prague shanghai');
@@ -69,7 +63,7 @@ describe('Slack /twin over HTTP', () => {
       }),
     );
     expect(res.status).toBe(200);
-    const call = await posted();
+    const call = await slack.posted();
     expect(call.error).toBeUndefined();
     expect(call.token).toBe(BOT_TOKEN);
     expect(call.args.channel).toBe('C0OFFICE');
@@ -82,7 +76,7 @@ describe('Slack /twin over HTTP', () => {
   it('GIVEN --share THEN the answer goes to the channel and nothing private is sent', async () => {
     const acked = await slack.ask('partners Prague --share', { channelId: 'C0OFFICE' });
     expect(acked.answer).toBeUndefined();
-    const call = await posted();
+    const call = await slack.posted();
     expect(call.args.channel).toBe('C0OFFICE');
     expect(blockTexts(call.args.blocks)[0]).toBe('Partner cities of Prague');
     expect(slack.fake.responses()).toEqual([]);
