@@ -1,4 +1,4 @@
-import { actorId } from '../src/core/caller.ts';
+import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
@@ -10,25 +10,20 @@ export const home = defineCommand({
   examples: ['home Prague'],
   permission: 'staff',
   handler: async ({ store, caller }, { city }) => {
-    const before = await store.update((draft) => {
-      const previous = draft.settings.homeCity;
-      if (previous === city.id) return { unchanged: true, result: previous };
+    const previous = await store.edit(editorOf(caller), (draft) => {
+      const before = draft.settings.homeCity;
       draft.settings.homeCity = city.id;
       return {
-        result: previous,
-        audit: {
-          actor: actorId(caller),
-          platform: caller.platform,
-          action: 'home',
-          target: city.id,
-          ...(previous !== undefined && { before: previous }),
-          after: city.id,
-        },
+        action: 'home',
+        summary: `Set the home city to ${cityLabel(city)}`,
+        target: city.id,
+        touched: [{ record: 'setting', id: 'homeCity' }],
+        result: before,
       };
     });
-    const previous = before === undefined || before === city.id ? undefined : store.catalog.city(before);
+    const was = previous === undefined || previous === city.id ? undefined : store.catalog.city(previous);
     return answer({
-      text: `The home city is now ${cityLabel(city)}${previous ? ` (it was ${previous.name})` : ''}. \`partners\` without a city answers for it.`,
+      text: `The home city is now ${cityLabel(city)}${was ? ` (it was ${was.name})` : ''}. \`partners\` without a city answers for it.`,
     });
   },
 });

@@ -1,13 +1,21 @@
 import type { Command } from '../src/core/command.ts';
+import { add } from './add.ts';
 import { agreement } from './agreement.ts';
+import { alias } from './alias.ts';
 import { anniversaries } from './anniversaries.ts';
 import { city } from './city.ts';
+import { citySet } from './city-set.ts';
 import { help } from './help.ts';
+import { history } from './history.ts';
 import { home } from './home.ts';
 import { partners } from './partners.ts';
+import { record } from './record.ts';
 import { remind } from './remind.ts';
 import { reminders } from './reminders.ts';
+import { remove } from './remove.ts';
 import { search } from './search.ts';
+import { staff } from './staff.ts';
+import { undo } from './undo.ts';
 
 /** Every shared command, in the order `help` lists them. */
 export const commands: readonly Command[] = [
@@ -17,7 +25,15 @@ export const commands: readonly Command[] = [
   agreement,
   anniversaries,
   search,
+  add,
+  record,
+  remove,
+  alias,
+  citySet,
   home,
+  staff,
+  history,
+  undo,
   remind,
   reminders,
 ];

@@ -1,4 +1,4 @@
-import { actorId } from '../src/core/caller.ts';
+import { editorOf } from '../src/core/caller.ts';
 import type { CommandContext } from '../src/core/command.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
@@ -70,18 +70,14 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
     ...(filter && { filter }),
     enabled: true,
   };
-  await ctx.store.update((draft) => {
+  await ctx.store.edit(editorOf(ctx.caller), (draft) => {
     draft.reminders.targets = [...draft.reminders.targets.filter((t) => t.id !== channel), target];
     return {
+      action: 'remind here',
+      summary: `${existing ? 'Changed' : 'Set up'} reminders in ${channel}: ${describeTarget(target, ctx.catalog)}`,
+      target: channel,
+      touched: [{ record: 'reminder-target', id: channel }],
       result: undefined,
-      audit: {
-        actor: actorId(ctx.caller),
-        platform: ctx.caller.platform,
-        action: 'remind here',
-        target: channel,
-        ...(existing && { before: existing }),
-        after: target,
-      },
     };
   });
   const known = new Set<string>();
@@ -107,19 +103,15 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
 }
 
 async function turnOff(ctx: CommandContext, channel: string): Promise<Reply> {
-  const removed = await ctx.store.update((draft) => {
-    const existing = draft.reminders.targets.find((t) => t.id === channel);
-    if (!existing) return { unchanged: true, result: false };
+  const removed = await ctx.store.edit(editorOf(ctx.caller), (draft) => {
+    if (!draft.reminders.targets.some((t) => t.id === channel)) return { unchanged: true, result: false };
     draft.reminders.targets = draft.reminders.targets.filter((t) => t.id !== channel);
     return {
+      action: 'remind off',
+      summary: `Stopped reminders in ${channel}`,
+      target: channel,
+      touched: [{ record: 'reminder-target', id: channel }],
       result: true,
-      audit: {
-        actor: actorId(ctx.caller),
-        platform: ctx.caller.platform,
-        action: 'remind off',
-        target: channel,
-        before: existing,
-      },
     };
   });
   return removed

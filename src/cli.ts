@@ -18,6 +18,7 @@ import { anniversaryCalendar } from './render/calendar.ts';
 import { renderPlain } from './render/plain.ts';
 import { StoreFileError } from './store/errors.ts';
 import { importCsv } from './store/import-csv.ts';
+import { changeStaff } from './store/edits/staff.ts';
 import { createStore, exists } from './store/init.ts';
 import { storeJsonSchema } from './store/json-schema.ts';
 import { DEFAULT_STORE_PATH } from './store/paths.ts';
@@ -283,28 +284,13 @@ async function runStaff(store: Store, args: string[]): Promise<number> {
   }
   const parsed = StaffIdSchema.safeParse(id);
   if (!parsed.success) throw new UsageError(`"${id}" is not a staff id: use ${StaffIdSchema.description}`);
-  const changed = await store.update((draft) => {
-    const staff = draft.settings.staff;
-    const present = staff.includes(parsed.data);
-    if (action === 'add' ? present : !present) return { unchanged: true, result: false };
-    const before = [...staff];
-    draft.settings.staff =
-      action === 'add' ? [...staff, parsed.data] : staff.filter((s) => s !== parsed.data);
-    return {
-      result: true,
-      audit: {
-        actor: `cli:${userInfo().username}`,
-        platform: 'cli',
-        action: `staff ${action}`,
-        target: parsed.data,
-        before,
-        after: draft.settings.staff,
-      },
-    };
-  });
+  const changed = await store.edit(
+    { actor: `cli:${userInfo().username}`, platform: 'cli' },
+    changeStaff(action, parsed.data, { keepOne: false }),
+  );
   const verbDone = action === 'add' ? 'added to' : 'removed from';
   process.stdout.write(
-    changed
+    changed === 'added' || changed === 'removed'
       ? `${parsed.data} ${verbDone} the staff list.\n`
       : `${parsed.data} was already ${action === 'add' ? 'on' : 'off'} the staff list.\n`,
   );

@@ -39,3 +39,8 @@ export function actorId(caller: Caller): string {
       ? `slack:${caller.userId}`
       : `discord:user:${caller.userId}`;
 }
+
+/** The caller as the author of a change. */
+export function editorOf(caller: Caller): { actor: string; platform: Platform } {
+  return { actor: actorId(caller), platform: caller.platform };
+}

@@ -4,20 +4,43 @@ import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
 import type { Caller } from './caller.ts';
-import type { YesNoQuestion } from './parse-command.ts';
+import type { Invocation, YesNoQuestion } from './parse-command.ts';
 import type { Reply } from './reply.ts';
 import type { DateWindow } from './window.ts';
 
-export type ArgKind = 'city' | 'window' | 'text';
+/**
+ * `city`: a known city. `place`: a known city, or a new one given with its country ("Skövde, SE").
+ * `choice`: one of `choices`. `date`: a fuzzy date. `url`: an http(s) address. `lang`: a language
+ * tag. `staff-id`: a person or role, typed as an id or a mention.
+ */
+export type ArgKind = 'city' | 'place' | 'window' | 'text' | 'choice' | 'date' | 'url' | 'lang' | 'staff-id';
 
 export interface ArgSpec {
   readonly name: string;
   readonly kind: ArgKind;
   readonly description: string;
   readonly required: boolean;
+  /** In the text grammar the value follows this word (`signed 2015`, `by Osaka`); otherwise it is positional. */
+  readonly keyword?: string;
+  readonly choices?: readonly string[];
+  /** Other words for a choice: `rejection` for `council_rejection`. */
+  readonly synonyms?: Readonly<Record<string, string>>;
+  /** Text limit in characters (2,000 unless stated). */
+  readonly maxLength?: number;
 }
 
-type ArgValue<K extends ArgKind> = K extends 'city' ? City : K extends 'window' ? DateWindow : string;
+type ArgValue<K extends ArgKind> = K extends 'city'
+  ? City
+  : K extends 'place'
+    ? PlaceArg
+    : K extends 'window'
+      ? DateWindow
+      : string;
+
+/** A city named in a write command: one the store knows, or one to create. */
+export type PlaceArg =
+  | { kind: 'known'; city: City }
+  | { kind: 'new'; name: string; country: string; region?: string };
 
 /** The handler's arguments, typed from the command's own declaration. */
 export type ArgsOf<S extends readonly ArgSpec[]> = {
@@ -39,6 +62,12 @@ export interface CommandContext {
   ledger?: LedgerFile;
   /** The yes/no question the asker put, for handlers that can answer it first. */
   asks?: YesNoQuestion;
+  /** The caller already confirmed (`--yes`, or the Confirm button): destructive commands go ahead. */
+  confirmed: boolean;
+  /** The command as it was asked. */
+  invocation: Invocation;
+  /** Turns a reply into a question with Confirm and Cancel, which runs this invocation again if confirmed. */
+  askToConfirm: (reply: Reply) => Reply;
 }
 
 export interface Command<S extends readonly ArgSpec[] = readonly ArgSpec[]> {
@@ -55,8 +84,11 @@ export function defineCommand<const S extends readonly ArgSpec[]>(command: Comma
   return command as unknown as Command;
 }
 
-/** `agreement <city> <with>`, `anniversaries [window]`. */
+/** `agreement <city> <with>`, `anniversaries [window]`, `record <city> <with> <milestone> [date] [by <by>]`. */
 export function usage(command: Command): string {
-  const args = command.args.map((arg) => (arg.required ? `<${arg.name}>` : `[${arg.name}]`));
+  const args = command.args.map((arg) => {
+    const inner = arg.keyword ? `${arg.keyword} <${arg.name}>` : `<${arg.name}>`;
+    return arg.required ? inner : `[${arg.keyword ? inner : arg.name}]`;
+  });
   return [command.name, ...args].join(' ');
 }

@@ -1,17 +1,17 @@
 import { Temporal } from 'temporal-polyfill';
-import type { City } from '../domain/city.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { anniversaryCalendar } from '../render/calendar.ts';
 import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
-import { type Caller, isStaff } from './caller.ts';
-import type { ArgSpec, Command, CommandContext } from './command.ts';
+import { actorId, type Caller, isStaff } from './caller.ts';
+import type { Command, CommandContext } from './command.ts';
+import { Confirmations, confirmedCommandText } from './confirmations.ts';
 import { cityLabel } from './describe.ts';
 import { findCommand, type Invocation, parseCommandText } from './parse-command.ts';
 import { commandText } from './question/command-text.ts';
 import { parseQuestion } from './question/parse-question.ts';
-import { problem, type Reply } from './reply.ts';
-import { parseWindow } from './window.ts';
+import { answer, problem, type Reply } from './reply.ts';
+import { resolveArg } from './resolve-arg.ts';
 
 export interface DispatcherOptions {
   store: Store;
@@ -31,6 +31,7 @@ export class Dispatcher {
   private readonly store: Store;
   private readonly today: () => Temporal.PlainDate;
   private readonly ledger: LedgerFile | undefined;
+  private readonly confirmations = new Confirmations();
 
   constructor(options: DispatcherOptions) {
     this.store = options.store;
@@ -65,7 +66,8 @@ export class Dispatcher {
     const command = findCommand(this.commands, invocation.command);
     if (!command) return this.helpFor(caller, `I don't know the command "${invocation.command}".`);
     const catalog = this.store.catalog;
-    if (command.permission === 'staff' && !isStaff(caller, catalog.data.settings.staff)) {
+    if (!this.mayRun(command, caller)) {
+      console.warn(`refused ${command.name} to ${actorId(caller)}: not on the staff list`);
       return problem(
         `\`${command.name}\` is for office staff only. Ask your office to add you to the staff list.`,
       );
@@ -78,6 +80,16 @@ export class Dispatcher {
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),
       ...(invocation.asks && { asks: invocation.asks }),
+      confirmed: invocation.confirmed === true,
+      invocation,
+      askToConfirm: (reply) => ({
+        ...reply,
+        ephemeral: true,
+        confirm: {
+          token: this.confirmations.ask(invocation, actorId(caller)),
+          command: confirmedCommandText(command, invocation),
+        },
+      }),
     };
     const args: Record<string, unknown> = {};
     for (const spec of command.args) {
@@ -87,7 +99,7 @@ export class Dispatcher {
           return problem(`\`${command.name}\` needs ${spec.description}, e.g. \`${command.examples[0]}\`.`);
         continue;
       }
-      const resolved = this.resolveArg(spec, raw, ctx);
+      const resolved = resolveArg(spec, raw, ctx);
       if ('reply' in resolved) return resolved.reply;
       args[spec.name] = resolved.value;
     }
@@ -99,6 +111,32 @@ export class Dispatcher {
     }
   }
 
+  /** Whether the caller may run the command at all (staff commands need the staff list). */
+  mayRun(command: Command, caller: Caller): boolean {
+    return command.permission === 'everyone' || isStaff(caller, this.store.catalog.data.settings.staff);
+  }
+
+  /** The Confirm button: runs the change the same person asked for, once. */
+  confirm(token: string, caller: Caller): Promise<Reply> {
+    const taken = this.confirmations.take(token, actorId(caller));
+    if (taken.ok) return this.run({ ...taken.invocation, confirmed: true }, caller);
+    return Promise.resolve(
+      problem(
+        taken.reason === 'not-yours'
+          ? 'Only the person who asked for this change can confirm it.'
+          : 'This confirmation has expired (after 15 minutes, or when the bot restarts). Nothing changed; run the command again.',
+      ),
+    );
+  }
+
+  /** The Cancel button: forgets the pending change. */
+  cancel(token: string, caller: Caller): Reply {
+    const taken = this.confirmations.take(token, actorId(caller));
+    if (!taken.ok && taken.reason === 'not-yours')
+      return problem('Only the person who asked for this change can cancel it.');
+    return answer({ text: 'Cancelled. Nothing changed.', ephemeral: true });
+  }
+
   /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. */
   calendar(): string {
     return anniversaryCalendar(this.store.catalog, this.today());
@@ -107,44 +145,6 @@ export class Dispatcher {
   /** City choices for a partly typed name (autocomplete): stable ids with labels that tell namesakes apart. */
   completeCity(text: string, limit: number): { id: string; label: string }[] {
     return this.store.catalog.search(text, limit).map((city) => ({ id: city.id, label: cityLabel(city) }));
-  }
-
-  private resolveArg(spec: ArgSpec, raw: string, ctx: CommandContext): { value: unknown } | { reply: Reply } {
-    switch (spec.kind) {
-      case 'text':
-        return { value: raw };
-      case 'window': {
-        const window = parseWindow(raw, ctx.today);
-        return window.ok ? { value: window.window } : { reply: problem(window.message) };
-      }
-      case 'city': {
-        const found = ctx.catalog.resolveCity(raw);
-        if (found.kind === 'found') return { value: found.city };
-        if (found.kind === 'ambiguous') {
-          return {
-            reply: problem(
-              `"${raw}" could be ${found.candidates.length} cities. Say which one with its region or country (e.g. "${qualified(found.candidates[0], raw)}"), or use its id.`,
-              {
-                sections: [
-                  { rows: found.candidates.map((city) => ({ text: cityLabel(city), detail: city.id })) },
-                ],
-              },
-            ),
-          };
-        }
-        const close = found.suggestions;
-        return {
-          reply: problem(
-            `No city named "${raw}".${close.length > 0 ? ' Close matches:' : ' Try `search` with part of the name.'}`,
-            {
-              ...(close.length > 0 && {
-                sections: [{ rows: close.map((city) => ({ text: cityLabel(city) })) }],
-              }),
-            },
-          ),
-        };
-      }
-    }
   }
 
   /** Runs what the question asks when the parser is sure; otherwise says what it understood and offers the closest commands. */
@@ -188,10 +188,4 @@ function systemToday(): () => Temporal.PlainDate {
       cached = { until: now - (now % 60_000) + 60_000, date: Temporal.Now.plainDateISO() };
     return cached.date;
   };
-}
-
-/** "Concord, California": the name as typed, qualified the way the name index understands. */
-function qualified(city: City | undefined, raw: string): string {
-  if (!city) return raw;
-  return `${raw}, ${city.region ?? city.country}`;
 }

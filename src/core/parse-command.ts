@@ -1,5 +1,6 @@
 import type { Catalog } from '../store/catalog.ts';
-import type { Command } from './command.ts';
+import type { ArgSpec, Command } from './command.ts';
+import { isLanguageTag } from './language.ts';
 import { splitCityPair } from './split-cities.ts';
 
 /** A request in platform-neutral form: which command, and its arguments as text (or city ids). */
@@ -8,6 +9,8 @@ export interface Invocation {
   args: Record<string, string>;
   /** A yes/no question the answer opens with ("is it still in force?"); only plain-words questions ask one. */
   asks?: YesNoQuestion;
+  /** `--yes` was given: a destructive change goes ahead without asking again. */
+  confirmed?: boolean;
 }
 
 /**
@@ -23,35 +26,177 @@ export type ParseResult =
   | { ok: false; reason: 'unknown-command'; word: string }
   | { ok: false; reason: 'bad-arguments'; command: Command; message: string };
 
+const CONFIRM_FLAG = '--yes';
+
 export function findCommand(commands: readonly Command[], name: string): Command | undefined {
   const wanted = name.toLowerCase();
   return commands.find((c) => c.name === wanted);
 }
 
 /**
- * Reads the text grammar shared by the shell, `twinbot ask`, Slack and mentions: a command name, then
- * its arguments. Two city arguments in a row are split with the name index.
+ * Reads the text grammar shared by the shell, `twinbot ask`, Slack and mentions: a command name (one
+ * or two words, `city set`), then its arguments: positional ones first (two cities in a row are
+ * split with the name index, a choice word ends the city names), then keyword ones in their declared
+ * order (`signed 2015`, `by Osaka`, `reason ...`, `source https://...`). `--yes` confirms.
  */
 export function parseCommandText(text: string, commands: readonly Command[], catalog: Catalog): ParseResult {
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, reason: 'empty' };
-  const [word = '', ...restWords] = trimmed.split(/\s+/);
-  const command = findCommand(commands, word);
-  if (!command) return { ok: false, reason: 'unknown-command', word };
-  const rest = restWords.join(' ');
+  const all = text.trim().split(/\s+/).filter((w) => w !== '');
+  const words = all.filter((w) => w.toLowerCase() !== CONFIRM_FLAG);
+  const confirmed = words.length < all.length;
+  const [first = '', second] = words;
+  if (first === '') return { ok: false, reason: 'empty' };
+  const command =
+    (second !== undefined ? findCommand(commands, `${first} ${second}`) : undefined) ??
+    findCommand(commands, first);
+  if (!command) return { ok: false, reason: 'unknown-command', word: first };
+  const read = readArgs(command, words.slice(command.name.split(' ').length), catalog);
+  if (!read.ok) return { ok: false, reason: 'bad-arguments', command, message: read.message };
+  if (command.args.some((a) => a.required && read.args[a.name] === undefined)) return missing(command);
+  return {
+    ok: true,
+    invocation: { command: command.name, args: read.args, ...(confirmed && { confirmed }) },
+  };
+}
+
+/** The canonical choice a word names (`Sister-City` -> `sister_city`, `rejection` -> `council_rejection`). */
+export function matchChoice(spec: ArgSpec, word: string): string | undefined {
+  const normal = word.trim().toLowerCase().replace(/[-\s]+/g, '_');
+  if (spec.choices?.includes(normal)) return normal;
+  return spec.synonyms?.[normal];
+}
+
+type ReadResult = { ok: true; args: Record<string, string> } | { ok: false; message: string };
+
+function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadResult {
   const args: Record<string, string> = {};
-  const cityArgs = command.args.filter((a) => a.kind === 'city');
-  if (cityArgs.length === 2 && command.args.length === 2) {
-    if (rest === '') return missing(command);
-    const split = splitCityPair(rest, catalog);
-    if (!split.ok) return { ok: false, reason: 'bad-arguments', command, message: split.message };
-    args[cityArgs[0]?.name ?? ''] = split.first;
-    args[cityArgs[1]?.name ?? ''] = split.second;
-  } else if (command.args.length > 0 && rest !== '') {
-    args[command.args[0]?.name ?? ''] = rest;
+  const positional = command.args.filter((a) => a.keyword === undefined);
+  const { before, sections } = cutKeywordSections(command, tokens);
+  for (const [name, words] of sections) args[name] = words.join(' ');
+
+  const cityCount = leadingCities(positional);
+  const cityArgs = positional.slice(0, cityCount);
+  let others = positional.slice(cityCount);
+  let cityWords = before;
+  let remaining: string[] = [];
+  const choice = others[0]?.kind === 'choice' ? others[0] : undefined;
+  if (choice) {
+    const at = before.findIndex((w, i) => i >= Math.min(cityCount, 1) && matchChoice(choice, w) !== undefined);
+    if (at >= 0) {
+      cityWords = before.slice(0, at);
+      args[choice.name] = before[at] as string;
+      remaining = before.slice(at + 1);
+    } else if (cityCount === 0) {
+      if (choice.required && before.length > 0) return { ok: false, message: choiceNeeded(command, choice) };
+      remaining = before;
+    } else if (choice.required && before.length > 0) {
+      return { ok: false, message: choiceNeeded(command, choice) };
+    }
+    others = others.slice(1);
+  } else if (cityCount === 1 && others.length > 0) {
+    const cut = cutCityName(before, catalog);
+    cityWords = cut.city;
+    remaining = cut.rest;
+  } else if (cityCount === 0) {
+    cityWords = [];
+    remaining = before;
   }
-  if (command.args.some((a) => a.required && args[a.name] === undefined)) return missing(command);
-  return { ok: true, invocation: { command: command.name, args } };
+
+  const split = assignCities(cityArgs, cityWords.join(' '), catalog, args);
+  if (split) return split;
+
+  const lang = others.at(-1)?.kind === 'lang' ? others.at(-1) : undefined;
+  const lastWord = remaining.at(-1);
+  if (lang && remaining.length >= 2 && lastWord !== undefined && isLanguageTag(lastWord)) {
+    args[lang.name] = lastWord;
+    remaining = remaining.slice(0, -1);
+    others = others.slice(0, -1);
+  }
+  const [takesRest] = others;
+  if (takesRest && remaining.length > 0) args[takesRest.name] = remaining.join(' ');
+  else if (remaining.length > 0 && command.args.length > 0) {
+    return { ok: false, message: `I don't know what to do with "${remaining.join(' ')}". ${usageHint(command)}` };
+  }
+  return { ok: true, args };
+}
+
+/**
+ * Keyword arguments run from their keyword to the next one; keywords count only in their declared
+ * order (so a reason may say "by"), and a `url` keyword only before an address.
+ */
+function cutKeywordSections(
+  command: Command,
+  tokens: string[],
+): { before: string[]; sections: Map<string, string[]> } {
+  const keyworded = command.args.filter((a) => a.keyword !== undefined);
+  const sections = new Map<string, string[]>();
+  let before = tokens;
+  let open: { name: string; start: number } | undefined;
+  let allowedFrom = 0;
+  tokens.forEach((token, i) => {
+    const next = tokens[i + 1];
+    if (i === 0 || next === undefined) return;
+    const k = keyworded.findIndex(
+      (a, index) =>
+        index >= allowedFrom &&
+        a.keyword === token.toLowerCase() &&
+        (a.kind !== 'url' || /^<?https?:\/\//i.test(next)),
+    );
+    const arg = keyworded[k];
+    if (!arg) return;
+    if (open) sections.set(open.name, tokens.slice(open.start, i));
+    else before = tokens.slice(0, i);
+    open = { name: arg.name, start: i + 1 };
+    allowedFrom = k + 1;
+  });
+  if (open) sections.set(open.name, tokens.slice(open.start));
+  return { before, sections };
+}
+
+function leadingCities(positional: readonly ArgSpec[]): number {
+  let count = 0;
+  while (count < 2 && (positional[count]?.kind === 'city' || positional[count]?.kind === 'place')) count += 1;
+  return count;
+}
+
+/** One city's name and what follows it: cut at a `/`, else after the longest run of words the name index knows. */
+function cutCityName(words: string[], catalog: Catalog): { city: string[]; rest: string[] } {
+  const slash = words.indexOf('/');
+  if (slash > 0) return { city: words.slice(0, slash), rest: words.slice(slash + 1) };
+  let end = Math.min(words.length, Math.max(1, words.length - 1));
+  while (end > 1 && catalog.matchName(words.slice(0, end).join(' ')).length === 0) end -= 1;
+  return { city: words.slice(0, end), rest: words.slice(end) };
+}
+
+function assignCities(
+  cityArgs: readonly ArgSpec[],
+  text: string,
+  catalog: Catalog,
+  args: Record<string, string>,
+): ReadResult | undefined {
+  const [first, second] = cityArgs;
+  if (!first || text === '') return undefined;
+  if (!second) {
+    args[first.name] = text;
+    return undefined;
+  }
+  if (!first.required && catalog.matchName(text).length > 0) {
+    args[first.name] = text;
+    return undefined;
+  }
+  const split = splitCityPair(text, catalog);
+  if (!split.ok) return { ok: false, message: split.message };
+  args[first.name] = split.first;
+  args[second.name] = split.second;
+  return undefined;
+}
+
+function choiceNeeded(command: Command, choice: ArgSpec): string {
+  return `\`${command.name}\` needs ${choice.description}: one of ${(choice.choices ?? []).join(', ')}. ${usageHint(command)}`;
+}
+
+function usageHint(command: Command): string {
+  const example = command.examples[0];
+  return example ? `For example: \`${example}\`.` : '';
 }
 
 function missing(command: Command): ParseResult {

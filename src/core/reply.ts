@@ -41,6 +41,17 @@ export interface Reply {
   suggestions?: string[];
   /** Only the asker sees it (where the platform can do that). */
   ephemeral: boolean;
+  /** The argument an error is about, so a form can show it beside that field. */
+  field?: string;
+  /** A destructive change waits for the asker to confirm it (a button, or the command again with `--yes`). */
+  confirm?: Confirmation;
+}
+
+export interface Confirmation {
+  /** Names the pending change for the Confirm button (see Confirmations). */
+  token: string;
+  /** The same command with `--yes`, for where there are no buttons. */
+  command: string;
 }
 
 export function answer(parts: Omit<Reply, 'kind' | 'ephemeral'> & { ephemeral?: boolean }): Reply {

@@ -3,15 +3,33 @@ import { z } from 'zod';
 export const PlatformSchema = z.enum(['shell', 'cli', 'slack', 'discord']);
 export type Platform = z.infer<typeof PlatformSchema>;
 
+export const RECORD_KINDS = ['city', 'partnership', 'setting', 'reminder-target'] as const;
+
+/** A record as it was before and after a change; a missing side means it was created or removed. */
+export const RecordChangeSchema = z.object({
+  record: z.enum(RECORD_KINDS),
+  id: z.string().min(1).max(300),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
 /** One change to the store: append-only, written in the same file write as the change itself. */
 export const AuditEntrySchema = z.object({
   at: z.iso.datetime({ offset: true }),
   actor: z.string().min(1).max(200).describe('Who made the change, e.g. slack:U123 or the local operator.'),
   platform: PlatformSchema,
   action: z.string().min(1).max(200),
-  target: z.string().max(200).optional(),
+  summary: z.string().min(1).max(3000).optional().describe('What changed, in words, for the history.'),
+  target: z.string().max(300).optional(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
+  changes: z
+    .array(RecordChangeSchema)
+    .optional()
+    .describe('Each record the change touched, before and after: what `undo` restores.'),
+  undoes: z.number().int().min(0).optional().describe('The index of the audit entry this one reverted.'),
 });
 
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export type RecordChange = z.infer<typeof RecordChangeSchema>;
+export type RecordKind = RecordChange['record'];

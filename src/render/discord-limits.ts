@@ -20,4 +20,5 @@ export const DISCORD_LIMITS = {
   commandName: 32,
   commandDescription: 100,
   optionsPerCommand: 25,
+  choicesPerOption: 25,
 } as const;

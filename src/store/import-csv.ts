@@ -9,16 +9,12 @@ import {
   COLUMNS,
   type Column,
   canonicalColumn,
-  cityId,
   type ImportRow,
-  insertMilestone,
-  type Place,
   REQUIRED_COLUMNS,
   RowSchema,
   rowMilestones,
-  type SourceDraft,
-  sourceId,
 } from './import-row.ts';
+import { cityId, insertMilestone, type Place, type SourceDraft, sourceId } from './new-records.ts';
 import type { StoreData } from './schema.ts';
 import type { Store } from './store.ts';
 

@@ -14,19 +14,7 @@ import {
   SourceSchema,
 } from '../domain/partnership.ts';
 import { deriveStatus, STATUSES, type Status } from '../domain/status.ts';
-
-/** A city as one row names it: display name, ISO country and, when the row tells, a region. */
-export interface Place {
-  name: string;
-  country: string;
-  region?: string;
-}
-
-/** Where a row's facts come from, before it gets an id inside a partnership. */
-export interface SourceDraft {
-  title: string;
-  url?: string;
-}
+import { insertMilestone, type Place, type SourceDraft } from './new-records.ts';
 
 /** What one valid row says, typed. */
 export interface ImportRow {
@@ -220,27 +208,6 @@ function readSource(text: string): SourceDraft {
   return SourceSchema.shape.url.safeParse(text).success ? { title: text, url: text } : { title: text };
 }
 
-/** A short id for a source, unique among the partnership's sources: "en-wikipedia-org-wiki-prague". */
-export function sourceId(source: SourceDraft, taken: ReadonlySet<string>): string {
-  const text = source.url ? source.url.replace(/^https?:\/\/(www\.)?/, '') : source.title;
-  const base = slugify(text).slice(0, 60).replace(/-+$/, '');
-  return uniqueId(base || 'source', taken);
-}
-
-/** A new city's id: "concord-california-us", numbered when already taken. */
-export function cityId(place: Place, taken: ReadonlySet<string>): string {
-  const base = slugify(place.name, ...(place.region ? [place.region] : []), place.country);
-  const id = uniqueId(base.slice(0, 110).replace(/-+$/, ''), taken);
-  return CitySchema.shape.id.parse(id);
-}
-
-function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  let n = 2;
-  while (taken.has(`${base}-${n}`)) n += 1;
-  return `${base}-${n}`;
-}
-
 const STATUS_MILESTONE: Record<Exclude<Status, 'disputed'>, MilestoneKind> = {
   proposed: 'proposal',
   approved: 'council_approval',
@@ -284,22 +251,6 @@ export function rowMilestones(
 
 function dated(date: string | undefined): { date?: string } {
   return date === undefined ? {} : { date };
-}
-
-/**
- * Puts a milestone where it belongs in time, keeping the list chronological: a dated one before the
- * first milestone dated later, an undated one last (the latest thing known, as a status column means).
- */
-export function insertMilestone(milestones: Milestone[], milestone: Milestone): void {
-  const { date } = milestone;
-  const at =
-    date === undefined ? -1 : milestones.findIndex((m) => m.date !== undefined && isLater(m.date, date));
-  if (at < 0) milestones.push(milestone);
-  else milestones.splice(at, 0, milestone);
-}
-
-function isLater(date: string, than: string): boolean {
-  return Temporal.PlainDate.compare(earliestDay(date), earliestDay(than)) > 0;
 }
 
 /** The row's own milestones must lead to the status it states ("terminated 1980, signed 1990" does not). */

@@ -1,6 +1,7 @@
-import type { AuditEntry } from '../domain/audit.ts';
+import type { AuditEntry, Platform } from '../domain/audit.ts';
 import { Catalog } from './catalog.ts';
 import { JsonFile } from './json-file.ts';
+import { type RecordRef, recordChanges } from './records.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
 
 export type AuditDraft = Omit<AuditEntry, 'at'>;
@@ -9,6 +10,29 @@ export type AuditDraft = Omit<AuditEntry, 'at'>;
 export type Mutation<T> = (
   draft: StoreData,
 ) => { audit?: AuditDraft; result: T } | { unchanged: true; result: T };
+
+/** Who makes a change, as the audit log names them. */
+export interface Editor {
+  actor: string;
+  platform: Platform;
+}
+
+/** A change made on the draft: what it is called, what it did in words, and every record it touched. */
+export interface Edit<T> {
+  action: string;
+  summary: string;
+  target?: string;
+  touched: readonly RecordRef[];
+  /** The audit entry this change reverts (for `undo`). */
+  undoes?: number;
+  result: T;
+}
+
+/** Builds an edit on the draft; `current` is the store as it was before, for comparisons. */
+export type EditBuilder<T> = (
+  draft: StoreData,
+  current: StoreData,
+) => Edit<T> | { unchanged: true; result: T };
 
 interface StoreOptions {
   now?: () => Date;
@@ -62,6 +86,32 @@ export class Store {
       const outcome = mutate(draft);
       if ('unchanged' in outcome) return outcome;
       if (outcome.audit) draft.audit.push({ ...outcome.audit, at: this.now().toISOString() });
+      return { result: outcome.result };
+    });
+  }
+
+  /**
+   * Applies a change like `update`, and records in the same write each touched record before and
+   * after, so the history can show it and `undo` can put it back. A change that changes nothing is
+   * not written.
+   */
+  edit<T>(editor: Editor, build: EditBuilder<T>): Promise<T> {
+    return this.file.update((draft) => {
+      const current = this.file.data;
+      const outcome = build(draft, current);
+      if ('unchanged' in outcome) return outcome;
+      const changes = recordChanges(current, draft, outcome.touched);
+      if (changes.length === 0) return { unchanged: true, result: outcome.result };
+      draft.audit.push({
+        at: this.now().toISOString(),
+        actor: editor.actor,
+        platform: editor.platform,
+        action: outcome.action,
+        summary: outcome.summary,
+        ...(outcome.target !== undefined && { target: outcome.target }),
+        changes,
+        ...(outcome.undoes !== undefined && { undoes: outcome.undoes }),
+      });
       return { result: outcome.result };
     });
   }

@@ -13,7 +13,7 @@ describe('home', () => {
     expect(store.catalog.data.audit.at(-1)).toMatchObject({
       actor: 'shell:tester',
       action: 'home',
-      after: 'prague-cz',
+      changes: [{ record: 'setting', id: 'homeCity', after: 'prague-cz' }],
     });
   });
 
@@ -21,7 +21,9 @@ describe('home', () => {
     const { store, dispatcher } = await dispatcherFor();
     await dispatcher.answerText('home Prague', operator);
     expect(renderPlain(await dispatcher.answerText('home Kitakami', operator))).toContain('(it was Prague)');
-    expect(store.catalog.data.audit.at(-1)).toMatchObject({ before: 'prague-cz', after: 'kitakami-jp' });
+    expect(store.catalog.data.audit.at(-1)?.changes).toEqual([
+      { record: 'setting', id: 'homeCity', before: 'prague-cz', after: 'kitakami-jp' },
+    ]);
   });
 
   it('GIVEN a Slack user who is not staff THEN refuses and leaves the store unchanged', async () => {

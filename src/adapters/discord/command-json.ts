@@ -29,7 +29,12 @@ export function findSlashCommand(
   topLevel: string,
   subcommand: string | null,
 ): Command | undefined {
-  return commands.find((c) => c.name === subcommand && topLevelName(c) === topLevel);
+  return commands.find((c) => subcommandName(c) === subcommand && topLevelName(c) === topLevel);
+}
+
+/** Two-word commands (`city set`) become one Discord name (`city-set`). */
+export function subcommandName(command: Command): string {
+  return command.name.replace(/\s+/g, '-');
 }
 
 /**
@@ -88,7 +93,7 @@ function subcommands(commands: readonly Command[]): APIApplicationCommandSubcomm
     }
     return {
       type: ApplicationCommandOptionType.Subcommand,
-      name: checkedName(command.name),
+      name: checkedName(subcommandName(command)),
       description: description(command.summary),
       options,
     };
@@ -97,13 +102,28 @@ function subcommands(commands: readonly Command[]): APIApplicationCommandSubcomm
 
 function option(arg: ArgSpec): APIApplicationCommandBasicOption {
   if (arg.name === SHARE_OPTION) throw new Error(`"${SHARE_OPTION}" is reserved for the share option`);
-  return {
-    type: ApplicationCommandOptionType.String,
+  const common = {
     name: checkedName(arg.name),
     description: description(arg.description),
     required: arg.required,
-    // City choices are stable ids from the name index, so an ambiguous name never reaches a handler.
-    ...(arg.kind === 'city' && { autocomplete: true }),
+  };
+  if (arg.kind === 'staff-id') return { ...common, type: ApplicationCommandOptionType.Mentionable };
+  if (arg.kind === 'choice') {
+    const choices = arg.choices ?? [];
+    if (choices.length > LIMITS.choicesPerOption)
+      throw new Error(`"${arg.name}" has more choices than Discord allows (${LIMITS.choicesPerOption})`);
+    return {
+      ...common,
+      type: ApplicationCommandOptionType.String,
+      choices: choices.map((value) => ({ name: value.replace(/_/g, ' '), value })),
+    };
+  }
+  return {
+    ...common,
+    type: ApplicationCommandOptionType.String,
+    // City choices are stable ids from the name index, so an ambiguous name never reaches a handler;
+    // a new city for `add` can still be typed as "Name, CC".
+    ...((arg.kind === 'city' || arg.kind === 'place') && { autocomplete: true }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import type { ArgSpec } from '../../core/command.ts';
 import { problem } from '../../core/reply.ts';
 import { sendAnswer } from './answer.ts';
 import { discordCaller } from './caller.ts';
@@ -24,9 +25,19 @@ export async function answerSlashCommand(
   }
   const args: Record<string, string> = {};
   for (const arg of command.args) {
-    const value = interaction.options.getString(arg.name);
-    if (value !== null) args[arg.name] = value;
+    const value = optionText(interaction, arg);
+    if (value !== undefined) args[arg.name] = value;
   }
   const caller = discordCaller(interaction.user, interaction.member, interaction);
   return sendAnswer(interaction, ctx.dispatcher.run({ command: command.name, args }, caller), share, ctx);
+}
+
+/** An option as the text grammar would have it: a picked member or role becomes its mention. */
+function optionText(interaction: ChatInputCommandInteraction, arg: ArgSpec): string | undefined {
+  if (arg.kind === 'staff-id') {
+    const picked = interaction.options.get(arg.name);
+    if (picked?.value === undefined) return undefined;
+    return picked.role ? `<@&${String(picked.value)}>` : `<@${String(picked.value)}>`;
+  }
+  return interaction.options.getString(arg.name) ?? undefined;
 }

@@ -1,6 +1,6 @@
 import type { Command } from '../../core/command.ts';
 import { findCommand } from '../../core/parse-command.ts';
-import { topLevelName } from './command-json.ts';
+import { subcommandName, topLevelName } from './command-json.ts';
 
 /**
  * Shows a command from an answer (`partners prague-cz`, `agreement <city> <with>`) as the slash
@@ -12,7 +12,7 @@ export function slashUsage(text: string, commands: readonly Command[]): string {
   const [word = '', ...rest] = text.trim().split(/\s+/);
   const command = findCommand(commands, word);
   if (!command) return text;
-  const head = `/${topLevelName(command)} ${command.name}`;
+  const head = `/${topLevelName(command)} ${subcommandName(command)}`;
   if (rest.length === 0) return head;
   const placeholders = rest.every((token) => /^[<[][^\]>]+[\]>]$/.test(token));
   if (placeholders && rest.length === command.args.length) {

@@ -59,9 +59,10 @@ describe('slash command JSON generated from the registry', () => {
     expect(staff?.default_member_permissions).toBe('32');
     expect(staff?.contexts).toEqual([0]);
     expect(optionsOf(staff).map((o) => o.name)).toEqual(
-      commands.filter((c) => c.permission === 'staff').map((c) => c.name),
+      commands.filter((c) => c.permission === 'staff').map((c) => c.name.replace(' ', '-')),
     );
     expect(optionsOf(staff).map((o) => o.name)).toContain('home');
+    expect(optionsOf(staff).map((o) => o.name)).toContain('city-set');
   });
 
   it('GIVEN every name and description THEN within Discord rules (lowercase ≤ 32, description 1-100)', () => {

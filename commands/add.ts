@@ -1,0 +1,112 @@
+import { editorOf } from '../src/core/caller.ts';
+import { defineCommand, type PlaceArg } from '../src/core/command.ts';
+import { cityLabel, describeStatus, shortCityLabel, TYPE_LABELS } from '../src/core/describe.ts';
+import { answer, problem } from '../src/core/reply.ts';
+import { SOURCE_ARG, TYPE_SYNONYMS } from '../src/core/write-args.ts';
+import type { City } from '../src/domain/city.ts';
+import {
+  orderCities,
+  PARTNERSHIP_TYPES,
+  type Partnership,
+  type PartnershipType,
+  partnershipId,
+} from '../src/domain/partnership.ts';
+import { deriveStatus } from '../src/domain/status.ts';
+import { ensureCity, sourceFromUrl } from '../src/store/new-records.ts';
+import type { RecordRef } from '../src/store/records.ts';
+
+export const add = defineCommand({
+  name: 'add',
+  summary: 'Record a new partnership; a city the bot does not know is created when you give its country',
+  args: [
+    { name: 'city', kind: 'place', description: 'a city (a new one as "Name, CC")', required: true },
+    { name: 'with', kind: 'place', description: 'its partner city', required: true },
+    {
+      name: 'type',
+      kind: 'choice',
+      description: 'the kind of tie',
+      choices: PARTNERSHIP_TYPES,
+      synonyms: TYPE_SYNONYMS,
+      required: false,
+    },
+    { name: 'signed', kind: 'date', keyword: 'signed', description: 'when it was signed', required: false },
+    SOURCE_ARG,
+  ],
+  examples: [
+    'add Skövde, SE / Zhangjiakou, CN friendship_city signed 2015',
+    'add Prague / Taipei sister_city signed 2001-04-01 source https://www.praha.eu/',
+  ],
+  permission: 'staff',
+  handler: async ({ store, caller, today }, { city, with: other, type, signed, source }) => {
+    if (city.kind === 'known' && other.kind === 'known' && city.city.id === other.city.id)
+      return problem('A city cannot be partnered with itself: name two different cities.');
+    const outcome = await store.edit<Added>(editorOf(caller), (draft) => {
+      const a = placeId(draft, city);
+      const b = placeId(draft, other);
+      const id = partnershipId(a.id, b.id);
+      const existing = draft.partnerships.find((p) => p.id === id);
+      if (existing) return { unchanged: true, result: { added: false, id, created: [] } };
+      const sources = source ? [sourceFromUrl(source, new Set())] : [];
+      const partnership: Partnership = {
+        id,
+        cities: orderCities(a.id, b.id),
+        ...(type !== undefined && { type: type as PartnershipType }),
+        milestones: signed ? [{ kind: 'signing', date: signed, sources: sources.map((s) => s.id) }] : [],
+        sources,
+      };
+      draft.partnerships.push(partnership);
+      const created = [a.created, b.created].filter((c): c is City => c !== undefined);
+      const touched: RecordRef[] = [
+        ...created.map((c): RecordRef => ({ record: 'city', id: c.id })),
+        { record: 'partnership', id },
+      ];
+      const names = `${nameOf(city, a.created)} – ${nameOf(other, b.created)}`;
+      return {
+        action: 'add',
+        summary: `Added the partnership ${names}${type ? ` (${TYPE_LABELS[type as PartnershipType]})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
+        target: id,
+        touched,
+        result: { added: true, id, created },
+      };
+    });
+    const catalog = store.catalog;
+    const p = catalog.partnershipBetween(...(outcome.id.split('--') as [string, string]));
+    const [first, second] = (p?.cities ?? []).map((cityId) => catalog.city(cityId));
+    if (!p || !first || !second) throw new Error(`partnership ${outcome.id} missing after add`);
+    const names = `${shortCityLabel(first, catalog)} – ${shortCityLabel(second, catalog)}`;
+    if (!outcome.added) {
+      return problem([
+        `${names} are already partners (`,
+        ...describeStatus(deriveStatus(p, today), catalog),
+        '). Use ',
+        { command: `record ${first.id} ${second.id} <milestone>` },
+        ' to add to its timeline.',
+      ]);
+    }
+    const created =
+      outcome.created.length > 0 ? ` New in the bot: ${outcome.created.map(cityLabel).join('; ')}.` : '';
+    return answer({
+      text: [
+        `Added the partnership ${names}.${created} See it with `,
+        { command: `agreement ${first.id} ${second.id}` },
+        ', or take it back with ',
+        { command: 'undo' },
+        '.',
+      ],
+    });
+  },
+});
+
+interface Added {
+  added: boolean;
+  id: string;
+  created: City[];
+}
+
+function placeId(draft: { cities: City[] }, place: PlaceArg): { id: string; created?: City } {
+  return place.kind === 'known' ? { id: place.city.id } : ensureCity(draft, place);
+}
+
+function nameOf(place: PlaceArg, created: City | undefined): string {
+  return place.kind === 'known' ? place.city.name : (created?.name ?? place.name);
+}

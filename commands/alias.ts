@@ -1,0 +1,41 @@
+import { editorOf } from '../src/core/caller.ts';
+import { defineCommand } from '../src/core/command.ts';
+import { cityLabel } from '../src/core/describe.ts';
+import { answer, problem } from '../src/core/reply.ts';
+import { foldName } from '../src/domain/names.ts';
+
+export const alias = defineCommand({
+  name: 'alias',
+  summary: 'Teach the bot another name for a city (in another language, or a former name)',
+  args: [
+    { name: 'city', kind: 'city', description: 'the city', required: true },
+    { name: 'name', kind: 'text', description: 'the other name', required: true, maxLength: 200 },
+    { name: 'lang', kind: 'lang', description: 'its language code (de, cs, ja...)', required: false },
+  ],
+  examples: ['alias Prague Prag de', 'alias Kitakami 北上市 ja', 'alias Concord, California / Concord CA'],
+  permission: 'staff',
+  handler: async ({ store, caller, catalog }, { city, name, lang }) => {
+    const folded = foldName(name);
+    if (folded === '') return problem(`"${name}" has no letters or digits to look up.`, { field: 'name' });
+    if ([city.name, ...city.names.map((n) => n.name)].some((n) => foldName(n) === folded))
+      return problem(`"${name}" is already a name of ${cityLabel(city)}.`, { field: 'name' });
+    const others = catalog.matchName(name).filter((c) => c.id !== city.id);
+    await store.edit(editorOf(caller), (draft) => {
+      const target = draft.cities.find((c) => c.id === city.id);
+      if (!target) return { unchanged: true, result: undefined };
+      target.names.push({ name, kind: 'alias', ...(lang !== undefined && { lang }) });
+      return {
+        action: 'alias',
+        summary: `Added the name "${name}"${lang ? ` (${lang})` : ''} to ${cityLabel(city)}`,
+        target: city.id,
+        touched: [{ record: 'city', id: city.id }],
+        result: undefined,
+      };
+    });
+    const shared =
+      others.length > 0
+        ? ` ${others.map(cityLabel).join('; ')} also ${others.length === 1 ? 'goes' : 'go'} by that name, so questions using it will ask which city is meant.`
+        : '';
+    return answer({ text: `"${name}" now finds ${cityLabel(city)}.${shared}` });
+  },
+});

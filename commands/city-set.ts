@@ -1,0 +1,99 @@
+import { editorOf } from '../src/core/caller.ts';
+import { defineCommand } from '../src/core/command.ts';
+import { cityLabel } from '../src/core/describe.ts';
+import { answer, problem, type Reply } from '../src/core/reply.ts';
+import { TimeZoneSchema } from '../src/domain/city.ts';
+import { countryName, toCountryCode } from '../src/domain/country.ts';
+
+const FIELDS = ['tz', 'region', 'country'] as const;
+type CityField = (typeof FIELDS)[number];
+const PROPERTY = { tz: 'timeZone', region: 'region', country: 'country' } as const;
+/** Clears a field that may be left unknown. */
+const CLEAR = 'none';
+
+export const citySet = defineCommand({
+  name: 'city set',
+  summary: "Correct a city's time zone, region or country",
+  args: [
+    { name: 'city', kind: 'city', description: 'the city', required: true },
+    {
+      name: 'field',
+      kind: 'choice',
+      description: 'what to set',
+      choices: FIELDS,
+      synonyms: { timezone: 'tz', time_zone: 'tz', zone: 'tz', state: 'region', province: 'region' },
+      required: true,
+    },
+    {
+      name: 'value',
+      kind: 'text',
+      description: 'the new value (`none` to clear tz or region)',
+      required: true,
+      maxLength: 200,
+    },
+  ],
+  examples: [
+    'city set Kitakami tz Asia/Tokyo',
+    'city set Concord, California region California',
+    'city set Prague country CZ',
+  ],
+  permission: 'staff',
+  handler: async ({ store, caller }, { city, field, value }) => {
+    const parsed = readValue(field as CityField, value);
+    if ('reply' in parsed) return parsed.reply;
+    const property = PROPERTY[field as CityField];
+    const shown =
+      parsed.value === undefined
+        ? 'not recorded'
+        : field === 'country'
+          ? countryName(parsed.value)
+          : parsed.value;
+    const changed = await store.edit(editorOf(caller), (draft) => {
+      const target = draft.cities.find((c) => c.id === city.id);
+      if (!target || target[property] === parsed.value) return { unchanged: true, result: false };
+      const before = target[property];
+      if (parsed.value === undefined) delete target[property];
+      else target[property] = parsed.value;
+      return {
+        action: 'city set',
+        summary: `Set ${cityLabel(city)}'s ${property} to ${shown}${before === undefined ? '' : ` (was ${before})`}`,
+        target: city.id,
+        touched: [{ record: 'city', id: city.id }],
+        result: true,
+      };
+    });
+    return changed
+      ? answer({ text: `${city.name}'s ${field === 'tz' ? 'time zone' : field} is now ${shown}.` })
+      : problem(`${city.name}'s ${field === 'tz' ? 'time zone' : field} is already ${shown}.`);
+  },
+});
+
+function readValue(field: CityField, value: string): { value: string | undefined } | { reply: Reply } {
+  const clear = value.toLowerCase() === CLEAR;
+  switch (field) {
+    case 'tz': {
+      if (clear) return { value: undefined };
+      const zone = TimeZoneSchema.safeParse(value);
+      return zone.success
+        ? { value: zone.data }
+        : {
+            reply: problem(`"${value}" is not an IANA time zone such as Europe/Prague or Asia/Tokyo.`, {
+              field: 'value',
+            }),
+          };
+    }
+    case 'region':
+      return { value: clear ? undefined : value };
+    case 'country': {
+      const code = toCountryCode(value);
+      return code
+        ? { value: code }
+        : {
+            reply: problem(
+              `"${value}" is not a country I know: use its ISO code, such as CZ, or its English name.`,
+              { field: 'value' },
+            ),
+          };
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { defineCommand } from '../src/core/command.ts';
+import { shortCityLabel } from '../src/core/describe.ts';
+import { answer, type Row } from '../src/core/reply.ts';
+import type { AuditEntry } from '../src/domain/audit.ts';
+import { partnershipId } from '../src/domain/partnership.ts';
+
+export const history = defineCommand({
+  name: 'history',
+  summary: 'Who changed what and when, newest first: everything, one city, or one partnership',
+  args: [
+    { name: 'city', kind: 'city', description: 'a city', required: false },
+    { name: 'with', kind: 'city', description: 'its partner city', required: false },
+  ],
+  examples: ['history', 'history Prague', 'history Prague Shanghai'],
+  permission: 'staff',
+  handler: ({ catalog }, { city, with: other }) => {
+    const audit = catalog.data.audit;
+    const undone = new Set(audit.flatMap((e) => (e.undoes === undefined ? [] : [e.undoes])));
+    const about = other && city ? partnershipId(city.id, other.id) : city?.id;
+    const rows: Row[] = [];
+    for (let i = audit.length - 1; i >= 0; i -= 1) {
+      const entry = audit[i];
+      if (!entry || (about !== undefined && !touches(entry, about, other !== undefined))) continue;
+      rows.push({
+        text: `${entry.summary ?? [entry.action, entry.target].filter(Boolean).join(' ')}${undone.has(i) ? ' (undone)' : ''}`,
+        detail: `${formatTime(entry.at)} · ${entry.actor} · ${entry.platform}`,
+      });
+    }
+    const scope =
+      city && other
+        ? ` of ${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`
+        : city
+          ? ` of ${shortCityLabel(city, catalog)}`
+          : '';
+    return answer({
+      title: `History${scope}`,
+      text:
+        rows.length === 0
+          ? 'No changes recorded yet.'
+          : `${rows.length} ${rows.length === 1 ? 'change' : 'changes'}, newest first.`,
+      ...(rows.length > 0 && { sections: [{ rows }] }),
+      ephemeral: true,
+    });
+  },
+});
+
+/** Whether the entry changed the partnership (`exact`) or the city and its partnerships. */
+function touches(entry: AuditEntry, about: string, exact: boolean): boolean {
+  const ids = [entry.target, ...(entry.changes ?? []).map((c) => c.id)].filter((id) => id !== undefined);
+  return ids.some((id) => (exact ? id === about : id === about || id.split('--').includes(about)));
+}
+
+/** "2026-11-26 20:41 UTC": the log's own clock, the same for every reader. */
+function formatTime(at: string): string {
+  const date = new Date(at);
+  return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)} UTC`;
+}

@@ -1,0 +1,116 @@
+import { isDeepStrictEqual } from 'node:util';
+import { editorOf } from '../src/core/caller.ts';
+import { defineCommand } from '../src/core/command.ts';
+import { describeAct, describeStatus, shortCityLabel } from '../src/core/describe.ts';
+import { answer, problem, type Span } from '../src/core/reply.ts';
+import { MILESTONE_SYNONYMS, SOURCE_ARG } from '../src/core/write-args.ts';
+import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from '../src/domain/partnership.ts';
+import { deriveStatus } from '../src/domain/status.ts';
+import { insertMilestone, sourceFromUrl } from '../src/store/new-records.ts';
+
+/** Changes that end a partnership: asked to confirm first. */
+const DESTRUCTIVE: ReadonlySet<MilestoneKind> = new Set(['termination']);
+
+export const record = defineCommand({
+  name: 'record',
+  summary:
+    'Add a milestone to a partnership (signing, renewal, suspension, resumption, termination, rejection, objection...)',
+  args: [
+    { name: 'city', kind: 'city', description: 'a city', required: true },
+    { name: 'with', kind: 'city', description: 'its partner city', required: true },
+    {
+      name: 'milestone',
+      kind: 'choice',
+      description: 'what happened',
+      choices: MILESTONE_KINDS,
+      synonyms: MILESTONE_SYNONYMS,
+      required: true,
+    },
+    { name: 'date', kind: 'date', description: 'when (2020, 2020-01 or 2020-01-14)', required: false },
+    { name: 'by', kind: 'city', keyword: 'by', description: 'the city that acted alone', required: false },
+    { name: 'reason', kind: 'text', keyword: 'reason', description: 'the reason given', required: false },
+    SOURCE_ARG,
+  ],
+  examples: [
+    'record Prague Shanghai termination 2020-01-14 by Shanghai reason Prague refused the one-China clause',
+    'record Paderborn / Le Mans renewal 2017',
+    'record San Francisco / Osaka objection 2018-10 by San Francisco',
+  ],
+  permission: 'staff',
+  handler: async (ctx, args) => {
+    const { store, caller, catalog } = ctx;
+    const { city, with: other, date, by, reason, source } = args;
+    const kind = args.milestone as MilestoneKind;
+    const p = catalog.partnershipBetween(city.id, other.id);
+    const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
+    if (!p) {
+      return problem([
+        'No partnership between ',
+        names,
+        ' is recorded. Add it first with ',
+        { command: `add ${city.id} / ${other.id}` },
+        '.',
+      ]);
+    }
+    if (by && by.id !== city.id && by.id !== other.id)
+      return problem(`${by.name} is not one of the two cities, so it cannot act in ${names}.`, {
+        field: 'by',
+      });
+    if (kind === 'objection' && !by)
+      return problem('Say which city objects, e.g. `... objection 2018-10 by San Francisco`.', {
+        field: 'by',
+      });
+    const milestone: Milestone = {
+      kind,
+      ...(date !== undefined && { date }),
+      ...(by && { by: by.id }),
+      ...(reason !== undefined && { reason }),
+      sources: [],
+    };
+    const act = [describeAct(milestone, catalog), ...(date ? [` (${date})`] : [])].join('');
+    if (DESTRUCTIVE.has(kind) && !ctx.confirmed) {
+      return ctx.askToConfirm(
+        answer({
+          title: 'Confirm this change',
+          text: `Record that ${names} was ${act}? Its status will change for everyone.`,
+        }),
+      );
+    }
+    const outcome = await store.edit(editorOf(caller), (draft) => {
+      const current = draft.partnerships.find((x) => x.id === p.id);
+      if (!current) return { unchanged: true, result: 'gone' as const };
+      if (current.milestones.some((m) => isDeepStrictEqual({ ...m, sources: [] }, milestone)))
+        return { unchanged: true, result: 'already' as const };
+      const entry = { ...milestone };
+      if (source) {
+        const known = current.sources.find((s) => s.url === source);
+        const cited = known ?? sourceFromUrl(source, new Set(current.sources.map((s) => s.id)));
+        if (!known) current.sources.push(cited);
+        entry.sources = [cited.id];
+      }
+      insertMilestone(current.milestones, entry);
+      return {
+        action: 'record',
+        summary: `Recorded for ${names}: ${act}${reason ? `; reason: ${reason}` : ''}`,
+        target: p.id,
+        touched: [{ record: 'partnership', id: p.id }],
+        result: 'recorded' as const,
+      };
+    });
+    if (outcome === 'gone') return problem(`${names} was removed meanwhile; nothing was recorded.`);
+    if (outcome === 'already') return problem(`That milestone is already recorded for ${names}.`);
+    const now = store.catalog.partnershipBetween(city.id, other.id);
+    const status: Span[] = now ? describeStatus(deriveStatus(now, ctx.today), store.catalog) : [];
+    return answer({
+      text: [
+        `Recorded: ${names} ${act}. Status now: `,
+        ...status,
+        '. See the timeline with ',
+        { command: `agreement ${city.id} ${other.id}` },
+        '; take it back with ',
+        { command: 'undo' },
+        '.',
+      ],
+    });
+  },
+});

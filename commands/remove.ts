@@ -1,0 +1,43 @@
+import { editorOf } from '../src/core/caller.ts';
+import { defineCommand } from '../src/core/command.ts';
+import { shortCityLabel } from '../src/core/describe.ts';
+import { answer, problem } from '../src/core/reply.ts';
+
+export const remove = defineCommand({
+  name: 'remove',
+  summary: 'Delete a partnership recorded by mistake (to record that it ended, use `record ... termination`)',
+  args: [
+    { name: 'city', kind: 'city', description: 'a city', required: true },
+    { name: 'with', kind: 'city', description: 'its partner city', required: true },
+  ],
+  examples: ['remove Skövde / Zhangjiakou'],
+  permission: 'staff',
+  handler: async (ctx, { city, with: other }) => {
+    const { catalog } = ctx;
+    const p = catalog.partnershipBetween(city.id, other.id);
+    const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
+    if (!p) return problem(`No partnership between ${names} is recorded.`);
+    if (!ctx.confirmed) {
+      return ctx.askToConfirm(
+        answer({
+          title: 'Confirm this change',
+          text: `Delete the partnership ${names} with its ${p.milestones.length} milestones and ${p.sources.length} sources? If it ended, record that instead: \`record ${city.id} ${other.id} termination <date>\`.`,
+        }),
+      );
+    }
+    const removed = await ctx.store.edit(editorOf(ctx.caller), (draft) => {
+      if (!draft.partnerships.some((x) => x.id === p.id)) return { unchanged: true, result: false };
+      draft.partnerships = draft.partnerships.filter((x) => x.id !== p.id);
+      return {
+        action: 'remove',
+        summary: `Removed the partnership ${names}`,
+        target: p.id,
+        touched: [{ record: 'partnership', id: p.id }],
+        result: true,
+      };
+    });
+    return removed
+      ? answer({ text: [`Removed the partnership ${names}. `, { command: 'undo' }, ' brings it back.'] })
+      : problem(`${names} was already removed.`);
+  },
+});

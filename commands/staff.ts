@@ -1,0 +1,58 @@
+import { actorId, editorOf } from '../src/core/caller.ts';
+import { defineCommand } from '../src/core/command.ts';
+import { answer, problem } from '../src/core/reply.ts';
+import type { StaffId } from '../src/domain/settings.ts';
+import { changeStaff } from '../src/store/edits/staff.ts';
+
+export const staff = defineCommand({
+  name: 'staff',
+  summary: 'List the office staff, or add or remove a person or a Discord role',
+  args: [
+    {
+      name: 'action',
+      kind: 'choice',
+      description: 'add, remove or list',
+      choices: ['add', 'remove', 'list'],
+      required: true,
+    },
+    { name: 'who', kind: 'staff-id', description: 'a person or role (@mention or id)', required: false },
+  ],
+  examples: ['staff list', 'staff add @ana', 'staff remove slack:U0123ABCD'],
+  permission: 'staff',
+  handler: async ({ store, caller, catalog }, { action, who }) => {
+    if (action === 'list') {
+      const list = catalog.data.settings.staff;
+      return answer({
+        title: 'Office staff',
+        text: `${list.length} ${list.length === 1 ? 'entry' : 'entries'}. Staff can change records and settings.`,
+        sections: [
+          { rows: list.map((id) => ({ text: id, ...(id === actorId(caller) && { detail: 'you' }) })) },
+        ],
+        ephemeral: true,
+      });
+    }
+    if (who === undefined)
+      return problem(`Say who, e.g. \`staff ${action} @name\` or \`staff ${action} discord:role:456\`.`, {
+        field: 'who',
+      });
+    const id = who as StaffId;
+    const outcome = await store.edit(
+      editorOf(caller),
+      changeStaff(action as 'add' | 'remove', id, { keepOne: true }),
+    );
+    switch (outcome) {
+      case 'added':
+        return answer({ text: `${id} is now on the staff list.` });
+      case 'removed':
+        return answer({ text: `${id} is no longer on the staff list.` });
+      case 'already-there':
+        return problem(`${id} is already on the staff list.`);
+      case 'not-there':
+        return problem(`${id} is not on the staff list. See it with \`staff list\`.`);
+      case 'last-one':
+        return problem(
+          `${id} is the last staff entry, and an office needs at least one. Add someone else first.`,
+        );
+    }
+  },
+});

@@ -1,0 +1,70 @@
+import type { AuditEntry, RecordChange } from '../domain/audit.ts';
+import { type RecordRef, recordIs, writeRecord } from './records.ts';
+import type { StoreData } from './schema.ts';
+import type { EditBuilder } from './store.ts';
+
+export type UndoResult = { undone: AuditEntry } | { refused: string };
+
+/**
+ * Reverts the actor's own last change that is not yet undone: each record it touched goes back to
+ * how it was. Refused when someone has changed one of those records since, so no later change is
+ * lost silently.
+ */
+export function undoLastChange(actor: string): EditBuilder<UndoResult> {
+  return (draft) => {
+    const found = lastChangeBy(draft.audit, actor);
+    if (found === undefined) return { unchanged: true, result: { refused: 'You have no change to undo.' } };
+    const { entry, index } = found;
+    const what = entry.summary ?? entry.action;
+    if (entry.changes === undefined || entry.changes.length === 0) {
+      return {
+        unchanged: true,
+        result: {
+          refused: `Your last change (${what}) was recorded without its before and after, so it cannot be undone. Make the opposite change instead.`,
+        },
+      };
+    }
+    for (const change of entry.changes) {
+      if (!recordIs(draft, change, change.after)) {
+        const later = laterChangeTo(draft.audit, index, change);
+        const by = later ? ` by ${later.actor} (${later.summary ?? later.action})` : '';
+        return {
+          unchanged: true,
+          result: {
+            refused: `Your last change (${what}) cannot be undone: ${change.record} ${change.id} was changed since${by}. Make the opposite change instead.`,
+          },
+        };
+      }
+    }
+    for (const change of [...entry.changes].reverse()) writeRecord(draft, change, change.before);
+    return {
+      action: 'undo',
+      summary: `Undid: ${what}`,
+      ...(entry.target !== undefined && { target: entry.target }),
+      touched: entry.changes.map((c): RecordRef => ({ record: c.record, id: c.id })),
+      undoes: index,
+      result: { undone: entry },
+    };
+  };
+}
+
+function lastChangeBy(
+  audit: readonly AuditEntry[],
+  actor: string,
+): { entry: AuditEntry; index: number } | undefined {
+  const undone = new Set(audit.flatMap((e) => (e.undoes === undefined ? [] : [e.undoes])));
+  for (let index = audit.length - 1; index >= 0; index -= 1) {
+    const entry = audit[index];
+    if (entry === undefined || entry.actor !== actor || entry.undoes !== undefined || undone.has(index))
+      continue;
+    return { entry, index };
+  }
+  return undefined;
+}
+
+function laterChangeTo(audit: readonly AuditEntry[], after: number, ref: RecordRef): AuditEntry | undefined {
+  return audit
+    .slice(after + 1)
+    .reverse()
+    .find((e) => e.changes?.some((c) => c.record === ref.record && c.id === ref.id));
+}
