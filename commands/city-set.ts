@@ -8,6 +8,7 @@ import { countryName, toCountryCode } from '../src/domain/country.ts';
 const FIELDS = ['tz', 'region', 'country'] as const;
 type CityField = (typeof FIELDS)[number];
 const PROPERTY = { tz: 'timeZone', region: 'region', country: 'country' } as const;
+const LABEL = { tz: 'time zone', region: 'region', country: 'country' } as const;
 /** Clears a field that may be left unknown. */
 const CLEAR = 'none';
 
@@ -56,15 +57,15 @@ export const citySet = defineCommand({
       else target[property] = parsed.value;
       return {
         action: 'city set',
-        summary: `Set ${cityLabel(city)}'s ${property} to ${shown}${before === undefined ? '' : ` (was ${before})`}`,
+        summary: `Set ${cityLabel(city)}'s ${LABEL[field as CityField]} to ${shown}${before === undefined ? '' : ` (was ${before})`}`,
         target: city.id,
         touched: [{ record: 'city', id: city.id }],
         result: true,
       };
     });
     return changed
-      ? answer({ text: `${city.name}'s ${field === 'tz' ? 'time zone' : field} is now ${shown}.` })
-      : problem(`${city.name}'s ${field === 'tz' ? 'time zone' : field} is already ${shown}.`);
+      ? answer({ text: `${city.name}'s ${LABEL[field as CityField]} is now ${shown}.` })
+      : problem(`${city.name}'s ${LABEL[field as CityField]} is already ${shown}.`);
   },
 });
 

@@ -21,7 +21,7 @@ export const remove = defineCommand({
       return ctx.askToConfirm(
         answer({
           title: 'Confirm this change',
-          text: `Delete the partnership ${names} with its ${p.milestones.length} milestones and ${p.sources.length} sources? If it ended, record that instead: \`record ${city.id} ${other.id} termination <date>\`.`,
+          text: `Delete the partnership ${names} with ${count(p.milestones.length, 'milestone')} and ${count(p.sources.length, 'source')}? If it ended, record that instead: \`record ${city.id} ${other.id} termination <date>\`.`,
         }),
       );
     }
@@ -41,3 +41,7 @@ export const remove = defineCommand({
       : problem(`${names} was already removed.`);
   },
 });
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

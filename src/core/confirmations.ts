@@ -56,9 +56,16 @@ export function confirmedCommandText(command: Command, invocation: Invocation): 
   const positional = command.args
     .filter((a) => a.keyword === undefined && invocation.args[a.name] !== undefined)
     .map((a) => invocation.args[a.name] as string);
-  const cities = command.args.filter((a) => a.keyword === undefined && (a.kind === 'city' || a.kind === 'place'));
+  const cities = command.args.filter(
+    (a) => a.keyword === undefined && (a.kind === 'city' || a.kind === 'place'),
+  );
   const [first, ...rest] = positional;
-  const head = cities.length === 2 && first !== undefined && rest[0] !== undefined ? [`${first} / ${rest.shift()}`] : first !== undefined ? [first] : [];
+  const head =
+    cities.length === 2 && first !== undefined && rest[0] !== undefined
+      ? [`${first} / ${rest.shift()}`]
+      : first !== undefined
+        ? [first]
+        : [];
   const keyworded = command.args
     .filter((a) => a.keyword !== undefined && invocation.args[a.name] !== undefined)
     .map((a) => `${a.keyword} ${invocation.args[a.name]}`);

@@ -35,7 +35,8 @@ export function parseDateText(text: string, today: Temporal.PlainDate): DateText
     const others = words.filter((_, i) => i !== monthAt && i !== words.length - 1);
     if (others.length === 0) return checked(text, year, month, undefined);
     const day = others[0]?.replace(/(?:st|nd|rd|th)$/, '');
-    if (others.length === 1 && day !== undefined && /^\d{1,2}$/.test(day)) return checked(text, year, month, day);
+    if (others.length === 1 && day !== undefined && /^\d{1,2}$/.test(day))
+      return checked(text, year, month, day);
   }
   return {
     ok: false,

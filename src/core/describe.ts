@@ -1,5 +1,6 @@
 import type { City } from '../domain/city.ts';
 import { countryName } from '../domain/country.ts';
+import { precisionOf } from '../domain/fuzzy-date.ts';
 import type { Milestone, MilestoneKind, PartnershipType } from '../domain/partnership.ts';
 import type { DerivedStatus, SideStatus, Status } from '../domain/status.ts';
 import type { Catalog } from '../store/catalog.ts';
@@ -62,7 +63,8 @@ export function typeLabel(type: PartnershipType | undefined): string {
 export function describeStatus(derived: DerivedStatus, catalog: Catalog): Span[] {
   const decisive = derived.decisive;
   const actor = decisive?.by ? catalog.city(decisive.by)?.name : undefined;
-  const when = (m: Milestone | undefined): Span[] => (m?.date ? [' on ', { date: m.date }] : []);
+  const when = (m: Milestone | undefined): Span[] =>
+    m?.date ? [precisionOf(m.date) === 'day' ? ' on ' : ' in ', { date: m.date }] : [];
   if (derived.status === 'disputed') {
     const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
     return [

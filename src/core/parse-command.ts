@@ -40,7 +40,10 @@ export function findCommand(commands: readonly Command[], name: string): Command
  * order (`signed 2015`, `by Osaka`, `reason ...`, `source https://...`). `--yes` confirms.
  */
 export function parseCommandText(text: string, commands: readonly Command[], catalog: Catalog): ParseResult {
-  const all = text.trim().split(/\s+/).filter((w) => w !== '');
+  const all = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const words = all.filter((w) => w.toLowerCase() !== CONFIRM_FLAG);
   const confirmed = words.length < all.length;
   const [first = '', second] = words;
@@ -60,7 +63,10 @@ export function parseCommandText(text: string, commands: readonly Command[], cat
 
 /** The canonical choice a word names (`Sister-City` -> `sister_city`, `rejection` -> `council_rejection`). */
 export function matchChoice(spec: ArgSpec, word: string): string | undefined {
-  const normal = word.trim().toLowerCase().replace(/[-\s]+/g, '_');
+  const normal = word
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
   if (spec.choices?.includes(normal)) return normal;
   return spec.synonyms?.[normal];
 }
@@ -80,7 +86,9 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
   let remaining: string[] = [];
   const choice = others[0]?.kind === 'choice' ? others[0] : undefined;
   if (choice) {
-    const at = before.findIndex((w, i) => i >= Math.min(cityCount, 1) && matchChoice(choice, w) !== undefined);
+    const at = before.findIndex(
+      (w, i) => i >= Math.min(cityCount, 1) && matchChoice(choice, w) !== undefined,
+    );
     if (at >= 0) {
       cityWords = before.slice(0, at);
       args[choice.name] = before[at] as string;
@@ -114,7 +122,10 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
   const [takesRest] = others;
   if (takesRest && remaining.length > 0) args[takesRest.name] = remaining.join(' ');
   else if (remaining.length > 0 && command.args.length > 0) {
-    return { ok: false, message: `I don't know what to do with "${remaining.join(' ')}". ${usageHint(command)}` };
+    return {
+      ok: false,
+      message: `I don't know what to do with "${remaining.join(' ')}". ${usageHint(command)}`,
+    };
   }
   return { ok: true, args };
 }

@@ -35,7 +35,9 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
   });
   const limit = spec.maxLength ?? (spec.kind === 'place' || spec.kind === 'city' ? NAME_LIMIT : TEXT_LIMIT);
   if (text.length > limit) {
-    return refuse(`${capitalize(spec.description)} is ${text.length} characters long; the limit is ${limit.toLocaleString('en')}.`);
+    return refuse(
+      `${capitalize(spec.description)} is ${text.length} characters long; the limit is ${limit.toLocaleString('en')}.`,
+    );
   }
   if (text === '') return refuse(`${capitalize(spec.description)} is empty.`);
   switch (spec.kind) {
@@ -102,7 +104,10 @@ function newPlace(text: string): PlaceArg | undefined {
   return { kind: 'new', name, country, ...(region !== '' && { region }) };
 }
 
-function ambiguous(text: string, candidates: readonly City[]): [string, Omit<Reply, 'kind' | 'ephemeral' | 'text'>] {
+function ambiguous(
+  text: string,
+  candidates: readonly City[],
+): [string, Omit<Reply, 'kind' | 'ephemeral' | 'text'>] {
   const example = candidates[0] ? `${text}, ${candidates[0].region ?? candidates[0].country}` : text;
   return [
     `"${text}" could be ${candidates.length} cities. Say which one with its region or country (e.g. "${example}"), or use its id.`,
@@ -118,7 +123,9 @@ function unknown(
   const after = close.length > 0 ? ' Close matches:' : advice.none;
   return [
     `No city named "${text}".${advice.always ?? ''}${after}`,
-    close.length > 0 ? { sections: [{ rows: close.map((city) => ({ text: cityLabel(city), detail: city.id })) }] } : {},
+    close.length > 0
+      ? { sections: [{ rows: close.map((city) => ({ text: cityLabel(city), detail: city.id })) }] }
+      : {},
   ];
 }
 

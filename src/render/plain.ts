@@ -46,6 +46,7 @@ export function renderPlain(reply: Reply): string {
   if (reply.suggestions && reply.suggestions.length > 0) {
     lines.push('', `Try: ${reply.suggestions.map((s) => `\`${stripControl(s)}\``).join(' or ')}`);
   }
+  if (reply.confirm) lines.push('', `To go ahead, run: \`${stripControl(reply.confirm.command)}\``);
   if (reply.footer) lines.push('', plainSpans(reply.footer));
   return lines.join('\n').replace(/^\n+/, '');
 }
