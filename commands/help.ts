@@ -1,6 +1,6 @@
-import { defineCommand, usage } from '../src/core/command.ts';
+import { type Command, defineCommand, usage } from '../src/core/command.ts';
 import { findCommand } from '../src/core/parse-command.ts';
-import { answer, problem } from '../src/core/reply.ts';
+import { answer, problem, type Row } from '../src/core/reply.ts';
 
 export const help = defineCommand({
   name: 'help',
@@ -14,24 +14,26 @@ export const help = defineCommand({
         title: 'Twinning bot',
         text: 'Ask about partner cities, anniversaries and the status of agreements. Type `help <command>` for more.',
         sections: [
+          { rows: ctx.commands.filter((c) => c.permission === 'everyone').map(row) },
           {
-            rows: ctx.commands.map((c) => ({
-              text: [{ command: usage(c) }],
-              detail: summaryOf(c.summary, c.permission),
-            })),
+            heading: 'For office staff (changes are recorded in `history`; `undo` takes back your last one)',
+            rows: ctx.commands.filter((c) => c.permission === 'staff').map(row),
           },
         ],
         ephemeral: true,
       });
     }
-    const command = findCommand(ctx.commands, name.split(/\s+/)[0] ?? '');
+    const [first = '', second] = name.trim().split(/\s+/);
+    const command =
+      (second === undefined ? undefined : findCommand(ctx.commands, `${first} ${second}`)) ??
+      findCommand(ctx.commands, first);
     if (!command) return problem(`There is no command "${name}". Type \`help\` for the list.`);
     return answer({
       title: usage(command),
       text: summaryOf(command.summary, command.permission),
       fields: command.args.map((arg) => ({
         label: arg.name,
-        value: `${arg.description}${arg.required ? '' : ' (optional)'}`,
+        value: `${arg.description}${arg.choices ? `: ${arg.choices.join(', ')}` : ''}${arg.required ? '' : ' (optional)'}`,
       })),
       sections: [
         { heading: 'Examples', rows: command.examples.map((example) => ({ text: [{ command: example }] })) },
@@ -40,6 +42,10 @@ export const help = defineCommand({
     });
   },
 });
+
+function row(c: Command): Row {
+  return { text: [{ command: usage(c) }], detail: summaryOf(c.summary, c.permission) };
+}
 
 function summaryOf(summary: string, permission: 'everyone' | 'staff'): string {
   return permission === 'staff' ? `${summary} (office staff only)` : summary;

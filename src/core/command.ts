@@ -84,10 +84,23 @@ export function defineCommand<const S extends readonly ArgSpec[]>(command: Comma
   return command as unknown as Command;
 }
 
+/** What a keyword argument's value is, in usage lines: `[signed <date>]`, `[by <city>]`. */
+const PLACEHOLDER: Record<ArgKind, string> = {
+  city: 'city',
+  place: 'city',
+  window: 'period',
+  text: 'text',
+  choice: 'choice',
+  date: 'date',
+  url: 'url',
+  lang: 'language',
+  'staff-id': 'who',
+};
+
 /** `agreement <city> <with>`, `anniversaries [window]`, `record <city> <with> <milestone> [date] [by <by>]`. */
 export function usage(command: Command): string {
   const args = command.args.map((arg) => {
-    const inner = arg.keyword ? `${arg.keyword} <${arg.name}>` : `<${arg.name}>`;
+    const inner = arg.keyword ? `${arg.keyword} <${PLACEHOLDER[arg.kind]}>` : `<${arg.name}>`;
     return arg.required ? inner : `[${arg.keyword ? inner : arg.name}]`;
   });
   return [command.name, ...args].join(' ');

@@ -20,6 +20,8 @@ export interface DispatcherOptions {
   today?: () => Temporal.PlainDate;
   /** What reminders were posted, for `reminders status`. */
   ledger?: LedgerFile;
+  /** Where refusals are logged (they are not changes, so they stay out of the audit log). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -32,12 +34,14 @@ export class Dispatcher {
   private readonly today: () => Temporal.PlainDate;
   private readonly ledger: LedgerFile | undefined;
   private readonly confirmations = new Confirmations();
+  private readonly log: (line: string) => void;
 
   constructor(options: DispatcherOptions) {
     this.store = options.store;
     this.ledger = options.ledger;
     this.commands = options.commands;
     this.today = options.today ?? systemToday();
+    this.log = options.log ?? ((line) => console.warn(line));
   }
 
   /**
@@ -67,7 +71,7 @@ export class Dispatcher {
     if (!command) return this.helpFor(caller, `I don't know the command "${invocation.command}".`);
     const catalog = this.store.catalog;
     if (!this.mayRun(command, caller)) {
-      console.warn(`refused ${command.name} to ${actorId(caller)}: not on the staff list`);
+      this.log(`refused \`${command.name}\` to ${actorId(caller)} on ${caller.platform}: not on the staff list`);
       return problem(
         `\`${command.name}\` is for office staff only. Ask your office to add you to the staff list.`,
       );

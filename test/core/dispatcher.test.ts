@@ -47,6 +47,15 @@ describe('Dispatcher permissions', () => {
     expect(store.catalog.data.settings.homeCity).toBeUndefined();
   });
 
+  it('GIVEN a refused staff command THEN the refusal is logged with who asked, and not audited', async () => {
+    const store = await storeFrom();
+    const logged: string[] = [];
+    const dispatcher = new Dispatcher({ store, commands, log: (line) => logged.push(line) });
+    await dispatcher.answerText('home Prague', slackUser('USTRANGER'));
+    expect(logged).toEqual(['refused `home` to slack:USTRANGER on slack: not on the staff list']);
+    expect(store.catalog.data.audit).toEqual([]);
+  });
+
   it('GIVEN a Slack user on the staff list THEN the staff command runs', async () => {
     const { store, dispatcher } = await withStaffCommand();
     const reply = await dispatcher.answerText('sethome Prague', slackUser('UOFFICE'));
