@@ -27,6 +27,9 @@ export interface FakeMember {
   username?: string;
 }
 
+/** A member or role picked in a Mentionable option. */
+export type FakeMentionable = { role: string } | { user: string };
+
 export interface FakeGuild {
   id: string;
   name: string;
@@ -157,18 +160,29 @@ export class FakeDiscord {
     }
   }
 
-  /** `/command subcommand option:value ...` typed by a member of the first guild. */
+  /**
+   * `/command subcommand option:value ...` typed by a member of the first guild. A Mentionable
+   * option (`{ role: id }` or `{ user: id }`) arrives as Discord sends it: the id as the value, and
+   * the role or the user and member in `resolved`.
+   */
   slashCommand(input: {
     command: string;
     subcommand: string;
-    options?: Record<string, string | boolean>;
+    options?: Record<string, string | boolean | FakeMentionable>;
     member?: FakeMember;
   }): { id: string; token: string } {
-    const options = Object.entries(input.options ?? {}).map(([name, value]) => ({
-      name,
-      type: typeof value === 'boolean' ? 5 : 3,
-      value,
-    }));
+    const resolved: { roles?: Json; users?: Json; members?: Json } = {};
+    const options = Object.entries(input.options ?? {}).map(([name, value]) => {
+      if (typeof value !== 'object') return { name, type: typeof value === 'boolean' ? 5 : 3, value };
+      if ('role' in value) {
+        resolved.roles = { ...resolved.roles, [value.role]: this.roleObject(value.role) };
+        return { name, type: 9, value: value.role };
+      }
+      const member = { userId: value.user };
+      resolved.users = { ...resolved.users, [value.user]: this.user(member) };
+      resolved.members = { ...resolved.members, [value.user]: this.memberObject(member, false) };
+      return { name, type: 9, value: value.user };
+    });
     return this.interaction(
       2,
       {
@@ -176,6 +190,7 @@ export class FakeDiscord {
         name: input.command,
         type: 1,
         options: [{ type: 1, name: input.subcommand, options }],
+        ...(Object.keys(resolved).length > 0 && { resolved }),
       },
       input.member,
     );
@@ -310,6 +325,11 @@ export class FakeDiscord {
       avatar: null,
       global_name: null,
     };
+  }
+
+  private roleObject(id: string): Json {
+    const role = this.guild().roles?.find((r) => r.id === id) ?? { id, name: 'role' };
+    return roleObject(role, 1);
   }
 
   private memberObject(member: FakeMember, withUser: boolean): Json {
@@ -549,18 +569,27 @@ function choicesError(data: Json | undefined): [number, unknown] | undefined {
 
 const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
 
-/** Discord's rules for application commands: names, descriptions, option counts and order. */
+/** Option types: 1 subcommand, 2 group, 3 string, 4 integer, 5 boolean, ... 9 mentionable, 10 number, 11 attachment. */
+const OPTION_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+/** Only string, integer and number options take choices or autocomplete. */
+const CHOOSABLE = new Set([3, 4, 10]);
+
+/** Discord's rules for application commands: names, descriptions, option types, counts, order and choices. */
 function commandsError(body: unknown): [number, unknown] | undefined {
   if (!Array.isArray(body)) return invalid('body must be an array');
   const checkOptions = (options: Json[] | undefined, where: string): [number, unknown] | undefined => {
     if (!options) return undefined;
     if (options.length > 25) return invalid(`${where}: more than 25 options`);
+    if (new Set(options.map((o) => o.name)).size < options.length)
+      return invalid(`${where}: duplicate names`);
     let optionalSeen = false;
     for (const option of options) {
       const at = `${where}.${String(option.name)}`;
       if (!NAME.test(String(option.name))) return invalid(`${at}: bad name`);
       const description = String(option.description ?? '');
       if (description.length < 1 || description.length > 100) return invalid(`${at}: description length`);
+      if (!OPTION_TYPES.has(Number(option.type)))
+        return invalid(`${at}: unknown type ${String(option.type)}`);
       if (option.type === 1 || option.type === 2) {
         const nested = checkOptions(option.options as Json[] | undefined, at);
         if (nested) return nested;
@@ -570,6 +599,14 @@ function commandsError(body: unknown): [number, unknown] | undefined {
         return invalid(`${at}: required option after an optional one`);
       if (option.required !== true) optionalSeen = true;
       if (option.autocomplete === true && option.choices) return invalid(`${at}: autocomplete with choices`);
+      const choosable = CHOOSABLE.has(Number(option.type));
+      if (option.autocomplete === true && !choosable)
+        return invalid(`${at}: autocomplete on type ${option.type}`);
+      if (option.choices !== undefined) {
+        if (!choosable) return invalid(`${at}: choices on type ${String(option.type)}`);
+        const error = choicesOf(option.choices, option.type === 3 ? 'string' : 'number', at);
+        if (error) return error;
+      }
     }
     return undefined;
   };
@@ -584,6 +621,32 @@ function commandsError(body: unknown): [number, unknown] | undefined {
   return undefined;
 }
 
+/** A command option's fixed choices: at most 25, names 1-100 characters, values of the option's type. */
+function choicesOf(choices: unknown, type: 'string' | 'number', at: string): [number, unknown] | undefined {
+  if (!Array.isArray(choices) || choices.length > 25) return invalid(`${at}: more than 25 choices`);
+  for (const choice of choices as Json[]) {
+    const name = String(choice.name ?? '');
+    if (name.length < 1 || name.length > 100) return invalid(`${at}: choice name length`);
+    if (typeof choice.value !== type) return invalid(`${at}: choice value not a ${type}`);
+    if (type === 'string' && (choice.value as string).length > 100)
+      return invalid(`${at}: choice value longer than 100`);
+  }
+  return undefined;
+}
+
+function roleObject(role: { id: string; name: string }, position: number): Json {
+  return {
+    ...role,
+    color: 0,
+    hoist: false,
+    position,
+    permissions: '0',
+    managed: false,
+    mentionable: false,
+    flags: 0,
+  };
+}
+
 function guildObject(guild: FakeGuild): Json {
   return {
     id: guild.id,
@@ -594,16 +657,7 @@ function guildObject(guild: FakeGuild): Json {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: guild.id, name: '@everyone' }, ...(guild.roles ?? [])].map((role, position) => ({
-      ...role,
-      color: 0,
-      hoist: false,
-      position,
-      permissions: '0',
-      managed: false,
-      mentionable: false,
-      flags: 0,
-    })),
+    roles: [{ id: guild.id, name: '@everyone' }, ...(guild.roles ?? [])].map(roleObject),
     emojis: [],
     features: [],
     mfa_level: 0,

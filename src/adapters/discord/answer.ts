@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { problem, type Reply } from '../../core/reply.ts';
+import { confirmRow } from './confirm-buttons.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 import { pageMessage } from './paging.ts';
 import { suggestionRow } from './suggestions.ts';
@@ -15,14 +16,21 @@ export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<
   });
 }
 
-/** The first page of a rendered reply; the others are kept for the page buttons under `key`. */
+/**
+ * The first page of a rendered reply, with its buttons: pages (the others are kept under `key`),
+ * suggested commands, and Confirm/Cancel for a change that waits for the asker.
+ */
 export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
   const pages = ctx.render(reply);
   if (pages.length > 1) ctx.pages.put(key, pages);
   const message = pageMessage(pages, key, 0);
   return {
     ...message,
-    components: [...message.components, ...suggestionRow(reply, ctx.dispatcher.commands)],
+    components: [
+      ...message.components,
+      ...suggestionRow(reply, ctx.dispatcher.commands),
+      ...confirmRow(reply),
+    ],
   };
 }
 
@@ -54,7 +62,7 @@ export async function sendAnswer(
 }
 
 /** The promise's value if it settles within `ms`, else undefined. */
-function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+export function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(resolve, ms, undefined);

@@ -3,7 +3,11 @@ import type { Dispatcher } from '../../core/dispatcher.ts';
 import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
 import { findSlashCommand } from './command-json.ts';
 
-/** Suggestions for the option being typed: cities from the name index; other options get none. */
+/**
+ * Suggestions for the option being typed: cities from the name index (for a `place` too, where a
+ * new city typed as "Name, CC" is still sent as typed, since Discord submits free text for
+ * autocomplete options); other options get none.
+ */
 export async function completeOption(
   interaction: AutocompleteInteraction,
   dispatcher: Dispatcher,
@@ -15,7 +19,8 @@ export async function completeOption(
     interaction.options.getSubcommand(false),
   );
   const arg = command?.args.find((a) => a.name === focused.name);
-  await interaction.respond(arg?.kind === 'city' ? cityChoices(dispatcher, String(focused.value)) : []);
+  const names = arg?.kind === 'city' || arg?.kind === 'place';
+  await interaction.respond(names ? cityChoices(dispatcher, String(focused.value)) : []);
 }
 
 /**

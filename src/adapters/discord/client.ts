@@ -4,6 +4,7 @@ import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
 import { completeOption } from './autocomplete.ts';
 import { turnPage } from './buttons.ts';
+import { isConfirmButton, pressConfirmButton } from './confirm-buttons.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 import { answerMention } from './mentions.ts';
 import { PageStore } from './paging.ts';
@@ -90,9 +91,9 @@ async function handle(interaction: Interaction, ctx: DiscordContext): Promise<vo
   if (interaction.isChatInputCommand()) return answerSlashCommand(interaction, ctx);
   if (interaction.isAutocomplete()) return completeOption(interaction, ctx.dispatcher);
   if (interaction.isButton()) {
-    return isSuggestionButton(interaction.customId)
-      ? runSuggestion(interaction, ctx)
-      : turnPage(interaction, ctx);
+    if (isSuggestionButton(interaction.customId)) return runSuggestion(interaction, ctx);
+    if (isConfirmButton(interaction.customId)) return pressConfirmButton(interaction, ctx);
+    return turnPage(interaction, ctx);
   }
 }
 

@@ -10,8 +10,14 @@ afterEach(async () => {
   bot = undefined;
 });
 
-async function complete(running: RunningBot, subcommand: string, name: string, value: string) {
-  const { id } = running.fake.autocomplete({ command: 'twin', subcommand, focused: { name, value } });
+async function complete(
+  running: RunningBot,
+  subcommand: string,
+  name: string,
+  value: string,
+  command = 'twin',
+) {
+  const { id } = running.fake.autocomplete({ command, subcommand, focused: { name, value } });
   const call = await running.fake.callbackOf(id);
   expect(call.status).toBe(204);
   expect(call.body.type).toBe(8);
@@ -56,6 +62,15 @@ describe('Discord city autocomplete', () => {
     const choices = await complete(bot, 'partners', 'city', 'saint');
     expect(choices).toHaveLength(25);
     expect(new Set(choices.map((c) => c.value)).size).toBe(25);
+  });
+
+  it('GIVEN the city and partner options of /twin-staff add (known or new cities) THEN city choices too', async () => {
+    bot = await startBot();
+    expect((await complete(bot, 'add', 'city', 'prah', 'twin-staff'))[0]?.value).toBe('prague-cz');
+    expect((await complete(bot, 'add', 'with', 'conc', 'twin-staff')).map((c) => c.value).sort()).toEqual([
+      'concord-california-us',
+      'concord-massachusetts-us',
+    ]);
   });
 
   it('GIVEN the window option of anniversaries THEN no city choices', async () => {

@@ -62,3 +62,40 @@ describe('the fake Discord enforces Discord limits', () => {
     expect(response).toMatchObject({ status: 400, body: { code: 50035 } });
   });
 });
+
+describe('the fake Discord enforces the rules for application commands', () => {
+  const option = (extra: Record<string, unknown>) => ({ name: 'who', description: 'Someone', ...extra });
+  const put = (options: unknown[]) =>
+    fetch(`${fake.apiUrl}/v10/applications/${APPLICATION_ID}/commands`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bot ${TOKEN}` },
+      body: JSON.stringify([{ name: 'twin', description: 'Twin', options }]),
+    });
+  const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `c${i}`, value: `v${i}` }));
+
+  it.each([
+    ['choices on a Mentionable option', [option({ type: 9, choices: choices(2) })]],
+    ['autocomplete on a Mentionable option', [option({ type: 9, autocomplete: true })]],
+    ['26 choices', [option({ type: 3, choices: choices(26) })]],
+    ['a number as a string choice value', [option({ type: 3, choices: [{ name: 'one', value: 1 }] })]],
+    ['choices and autocomplete together', [option({ type: 3, choices: choices(2), autocomplete: true })]],
+    ['an unknown option type', [option({ type: 12 })]],
+    ['two options of one name', [option({ type: 3 }), option({ type: 9 })]],
+    [
+      'a required option after an optional one',
+      [option({ type: 3, required: false }), option({ name: 'city', type: 3, required: true })],
+    ],
+  ])('GIVEN %s THEN 400 code 50035', async (_, options) => {
+    const response = await put(options);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ code: 50035 });
+  });
+
+  it('GIVEN a Mentionable option and a string option with 25 choices THEN accepted', async () => {
+    const response = await put([
+      option({ type: 3, name: 'kind', choices: choices(25), required: true }),
+      option({ type: 9 }),
+    ]);
+    expect(response.status).toBe(200);
+  });
+});

@@ -16,7 +16,14 @@ afterEach(async () => {
   await fake.close();
 });
 
-type Option = { name: string; autocomplete?: boolean; options?: Option[] };
+type Option = {
+  name: string;
+  type?: number;
+  required?: boolean;
+  autocomplete?: boolean;
+  choices?: { name: string; value: string }[];
+  options?: Option[];
+};
 
 const config = () => ({ token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl });
 
@@ -37,6 +44,36 @@ describe('registerCommands', () => {
     });
     expect(staff).toMatchObject({ name: 'twin-staff', default_member_permissions: '32' });
     expect(registered.scope).toBe('in server 1500000000000000001');
+  });
+
+  it('GIVEN the staff edit commands THEN places autocomplete, kinds are choices, who is Mentionable, and the fake accepts them', async () => {
+    await registerCommands(config(), commands, '1500000000000000001');
+    const [put] = fake.calls;
+    expect(put?.status).toBe(200);
+    const staff = ((put?.body ?? []) as Option[]).find((c) => c.name === 'twin-staff');
+    const sub = (name: string) => (staff?.options?.find((o) => o.name === name)?.options ?? []) as Option[];
+    expect(sub('add').map((o) => [o.name, o.type, o.required, o.autocomplete])).toEqual([
+      ['city', 3, true, true],
+      ['with', 3, true, true],
+      ['type', 3, false, undefined],
+      ['signed', 3, false, undefined],
+      ['source', 3, false, undefined],
+      ['share', 5, false, undefined],
+    ]);
+    expect(sub('add').find((o) => o.name === 'type')?.choices).toContainEqual({
+      name: 'friendship city',
+      value: 'friendship_city',
+    });
+    expect(sub('record').find((o) => o.name === 'milestone')).toMatchObject({ required: true });
+    expect(
+      sub('record')
+        .find((o) => o.name === 'milestone')
+        ?.choices?.map((c) => c.value),
+    ).toContain('termination');
+    expect(sub('staff').find((o) => o.name === 'who')).toMatchObject({ type: 9, required: false });
+    expect(staff?.options?.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['add', 'record', 'remove', 'alias', 'city-set', 'staff', 'history', 'undo']),
+    );
   });
 
   it('GIVEN no guild THEN the PUT goes to the global commands', async () => {
