@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { slackMessageError } from './slack-limits.ts';
+import { slackMessageError, slackViewError } from './slack-limits.ts';
 
 /**
  * A fake of the Slack Web API and of interaction response_urls on 127.0.0.1, for driving the real Bolt
@@ -177,6 +177,14 @@ export class FakeSlack {
           message: { type: 'message', ts, text: args.text, bot_id: FAKE_IDS.bot },
         };
       }
+      case 'views.open': {
+        // Slack opens a view only for the trigger_id of a user's action (a slash command, a button).
+        if (typeof args.trigger_id !== 'string' || args.trigger_id === '')
+          return { ok: false, error: 'invalid_trigger_id' };
+        const error = slackViewError(args.view);
+        if (error) return { ok: false, error };
+        return { ok: true, view: { id: `V${this.nextTs++}`, ...(args.view as object) } };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }
@@ -197,13 +205,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Web API arguments arrive as form fields; objects (blocks) arrive as JSON inside a field. */
+/** Web API arguments arrive as form fields; objects (blocks, a view) arrive as JSON inside a field. */
 function parseForm(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.startsWith('application/json'))
     return raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = key === 'blocks' || key === 'attachments' ? JSON.parse(value) : value;
+    args[key] = key === 'blocks' || key === 'attachments' || key === 'view' ? JSON.parse(value) : value;
   }
   return args;
 }

@@ -102,3 +102,89 @@ function sized(object: TextObject | undefined, min: number, max: number): number
   const length = object.text.length;
   return length >= min && length <= max ? length : undefined;
 }
+
+const VIEW_TITLE = 24;
+const VIEW_BUTTON = 24;
+const VIEW_BLOCKS = 100;
+const CALLBACK_ID = 255;
+const PRIVATE_METADATA = 3000;
+const BLOCK_ID = 255;
+const INPUT_LABEL = 2000;
+const INPUT_HINT = 2000;
+const PLACEHOLDER = 150;
+const INPUT_MAX_LENGTH = 3000;
+const SELECT_OPTIONS = 100;
+const OPTION_TEXT = 75;
+const OPTION_VALUE = 150;
+
+/** Slack's error code for a modal given to views.open, or undefined when Slack would open it. */
+export function slackViewError(view: unknown): string | undefined {
+  if (!view || typeof view !== 'object') return 'invalid_arguments';
+  const v = view as Record<string, unknown>;
+  if (v.type !== 'modal') return 'invalid_arguments';
+  if (!plainText(v.title, VIEW_TITLE)) return 'invalid_arguments';
+  if (v.close !== undefined && !plainText(v.close, VIEW_BUTTON)) return 'invalid_arguments';
+  if (v.submit !== undefined && !plainText(v.submit, VIEW_BUTTON)) return 'invalid_arguments';
+  if (typeof v.callback_id !== 'string' || v.callback_id === '' || v.callback_id.length > CALLBACK_ID)
+    return 'invalid_arguments';
+  if (typeof v.private_metadata === 'string' && v.private_metadata.length > PRIVATE_METADATA)
+    return 'invalid_arguments';
+  if (!Array.isArray(v.blocks) || v.blocks.length === 0 || v.blocks.length > VIEW_BLOCKS)
+    return 'invalid_arguments';
+  const blockIds = new Set<string>();
+  const actionIds = new Set<string>();
+  let inputs = 0;
+  for (const block of v.blocks as AnyBlock[]) {
+    const id = block.block_id;
+    if (id !== undefined) {
+      if (typeof id !== 'string' || id === '' || id.length > BLOCK_ID || blockIds.has(id))
+        return 'invalid_arguments';
+      blockIds.add(id);
+    }
+    if (block.type === 'input') {
+      inputs += 1;
+      if (!validInput(block)) return 'invalid_arguments';
+    } else if (blockText(block, actionIds) === undefined) return 'invalid_arguments';
+  }
+  // A modal with inputs cannot be submitted without a submit button, so Slack refuses it.
+  return inputs > 0 && v.submit === undefined ? 'invalid_arguments' : undefined;
+}
+
+function validInput(block: AnyBlock): boolean {
+  if (!plainText(block.label, INPUT_LABEL)) return false;
+  if (block.hint !== undefined && !plainText(block.hint, INPUT_HINT)) return false;
+  if (block.optional !== undefined && typeof block.optional !== 'boolean') return false;
+  const element = block.element as Record<string, unknown> | undefined;
+  if (!element || typeof element.action_id !== 'string' || element.action_id === '') return false;
+  if (element.placeholder !== undefined && !plainText(element.placeholder, PLACEHOLDER)) return false;
+  switch (element.type) {
+    case 'plain_text_input': {
+      const max = element.max_length;
+      return max === undefined || (typeof max === 'number' && max >= 1 && max <= INPUT_MAX_LENGTH);
+    }
+    case 'url_text_input':
+      return true;
+    case 'datepicker':
+      return element.initial_date === undefined || /^\d{4}-\d{2}-\d{2}$/.test(String(element.initial_date));
+    case 'static_select': {
+      const options = element.options as { text?: TextObject; value?: unknown }[] | undefined;
+      if (!Array.isArray(options) || options.length === 0 || options.length > SELECT_OPTIONS) return false;
+      const values = new Set<string>();
+      for (const option of options) {
+        if (!plainText(option.text, OPTION_TEXT)) return false;
+        if (typeof option.value !== 'string' || option.value.length > OPTION_VALUE) return false;
+        if (values.has(option.value)) return false;
+        values.add(option.value);
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Titles, labels, hints, placeholders and options take plain text only. */
+function plainText(object: unknown, max: number): boolean {
+  const text = object as TextObject | undefined;
+  return text?.type === 'plain_text' && sized(text, 1, max) !== undefined;
+}

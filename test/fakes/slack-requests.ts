@@ -114,6 +114,79 @@ export function buttonPress(press: ButtonPress): SignedBody {
   };
 }
 
+export interface ViewSubmission {
+  /** The view as the app opened it (the `view` given to views.open). */
+  view: Record<string, unknown>;
+  /** What the user entered, by block id: typed text, a picked date (YYYY-MM-DD) or a chosen option's value. */
+  values: Record<string, string>;
+  userId?: string;
+}
+
+interface InputBlock {
+  type: string;
+  block_id: string;
+  element: { type: string; action_id: string; options?: { text: unknown; value: string }[] };
+}
+
+/** A modal submitted: Slack sends every input's state, null where the user left it empty. */
+export function viewSubmission(submission: ViewSubmission): SignedBody {
+  const blocks = (submission.view.blocks ?? []) as InputBlock[];
+  const inputs = blocks.filter((block) => block.type === 'input');
+  const unknown = Object.keys(submission.values).filter((id) => !inputs.some((b) => b.block_id === id));
+  if (unknown.length > 0) throw new Error(`the view has no input blocks ${unknown.join(', ')}`);
+  const values = Object.fromEntries(
+    inputs.map((block) => [
+      block.block_id,
+      { [block.element.action_id]: inputState(block, submission.values[block.block_id]) },
+    ]),
+  );
+  const payload = {
+    type: 'view_submission',
+    team: { id: FAKE_IDS.team, domain: 'city-office' },
+    user: {
+      id: submission.userId ?? 'UVISITOR',
+      username: 'someone',
+      name: 'someone',
+      team_id: FAKE_IDS.team,
+    },
+    api_app_id: 'A0TWIN',
+    token: 'legacy-verification-token',
+    trigger_id: '4.5.6',
+    view: {
+      id: 'V0FORM',
+      team_id: FAKE_IDS.team,
+      app_id: 'A0TWIN',
+      bot_id: FAKE_IDS.bot,
+      hash: '1700000000.abcdef',
+      private_metadata: '',
+      ...submission.view,
+      state: { values },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+  return {
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: 'application/x-www-form-urlencoded',
+  };
+}
+
+function inputState(block: InputBlock, value: string | undefined): Record<string, unknown> {
+  const { type, options } = block.element;
+  switch (type) {
+    case 'datepicker':
+      return { type, selected_date: value ?? null };
+    case 'static_select': {
+      if (value === undefined) return { type, selected_option: null };
+      const option = options?.find((o) => o.value === value);
+      if (!option) throw new Error(`${block.block_id} offers no option ${value}`);
+      return { type, selected_option: option };
+    }
+    default:
+      return { type, value: value ?? null };
+  }
+}
+
 /** An Events API callback around one event. */
 export function eventCallback(event: Record<string, unknown>): SignedBody {
   return {

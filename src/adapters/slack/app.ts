@@ -3,7 +3,9 @@ import { App, LogLevel } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import { listenForButtons } from './buttons.ts';
 import { listenForSlashCommand } from './command.ts';
+import { listenForConfirmations } from './confirm.ts';
 import { listenForConversations } from './conversation.ts';
+import { listenForForms } from './forms.ts';
 import type { ListenerDeps } from './listeners.ts';
 import { boltLogger, type Log } from './log.ts';
 
@@ -39,6 +41,8 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
         });
   listenForSlashCommand(app, deps);
   listenForButtons(app, deps);
+  listenForConfirmations(app, deps);
+  listenForForms(app, deps);
   listenForConversations(app, deps);
   return app;
 }

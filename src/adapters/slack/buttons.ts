@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import { deliver, sharePage } from './deliver.ts';
-import { type ListenerDeps, slackCaller } from './listeners.ts';
+import { type ListenerDeps, presserOf } from './listeners.ts';
 import {
   ACTION_IDS,
   type Answer,
@@ -72,7 +72,7 @@ function onButton(
       async () => {
         const ref = decodePageRef(action.value);
         if (!ref || !isRerunnable(dispatcher, ref.text)) return stale(respond);
-        const answer = await answerQuestion(dispatcher, ref.text, callerOf(body));
+        const answer = await answerQuestion(dispatcher, ref.text, presserOf(body));
         await handle({ answer, page: ref.page, body, respond, client });
       },
       (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
@@ -82,8 +82,4 @@ function onButton(
 
 async function stale(respond: RespondFn): Promise<void> {
   await respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON_TEXT });
-}
-
-function callerOf(body: BlockAction) {
-  return slackCaller(body.user.id, body.team?.id ?? body.user.team_id, body.channel?.id);
 }

@@ -1,27 +1,37 @@
 import type { App } from '@slack/bolt';
+import { ANSWER_IN_ACK_MS, within } from './deadline.ts';
 import { deliver, sharePage } from './deliver.ts';
+import { formAskedFor, openForm } from './forms.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
-import { answerQuestion, messagesFor, SLASH_COMMAND } from './pages.ts';
+import { answerOnce, answerQuestion, messagesFor, SLASH_COMMAND } from './pages.ts';
 
 /**
- * How long an answer may take to travel back inside the acknowledgement itself. Slack gives up on an
- * acknowledgement after 3 s, so slower work (a write to a large store, say) is acknowledged first and
- * answered through the response_url. Answers from memory take well under a millisecond.
+ * `/twin <question>`: answered privately, or for everyone with `--share`; `/twin add` alone opens a
+ * form instead.
  */
-export const ANSWER_IN_ACK_MS = 1500;
-
-/** `/twin <question>`: answered privately, or for everyone with `--share`. */
 export function listenForSlashCommand(app: App, { dispatcher, afterAck }: ListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const question = readQuestion(command.text);
     const asker = { kind: 'private' as const, respond };
     const tellUser = (text: string) => respond({ response_type: 'ephemeral', text });
-    const answering = answerQuestion(
-      dispatcher,
-      question.text,
-      slackCaller(command.user_id, command.team_id, command.channel_id),
-    );
+    const caller = slackCaller(command.user_id, command.team_id, command.channel_id);
+    const form = formAskedFor(dispatcher, question.text);
+    if (form && dispatcher.mayRun(form, caller)) {
+      await ack();
+      const origin = { command: form.name, responseUrl: command.response_url, channelId: command.channel_id };
+      await afterAck.run(
+        `${SLASH_COMMAND} ${form.name} form`,
+        () => openForm(client, command.trigger_id, form, origin),
+        tellUser,
+      );
+      return;
+    }
+    // Anyone else asking for a form is refused by the dispatcher; the text grammar would instead
+    // list what the staff command needs.
+    const answering = form
+      ? dispatcher.run({ command: form.name, args: {} }, caller).then((reply) => answerOnce(reply))
+      : answerQuestion(dispatcher, question.text, caller);
     // Marked as handled at once: a failure is reported after the ack, where the user can be told.
     answering.catch(() => undefined);
 
@@ -47,13 +57,4 @@ export function listenForSlashCommand(app: App, { dispatcher, afterAck }: Listen
       tellUser,
     );
   });
-}
-
-/** The work's result if it succeeds within `ms`, else undefined (it keeps running). */
-function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
-  });
-  return Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }

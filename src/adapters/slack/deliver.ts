@@ -38,7 +38,7 @@ const CANNOT_POST_TEXT =
 
 /**
  * Posts a page for everyone in the conversation. Errors stay private: they are about how the question
- * was asked. Where the bot may not post, the asker is told how to fix that, and (when they have not
+ * was asked; so do requests to confirm a change, which only the asker can settle. Where the bot may not post, the asker is told how to fix that, and (when they have not
  * seen it yet) gets the answer privately meanwhile.
  */
 export async function sharePage(
@@ -48,7 +48,7 @@ export async function sharePage(
   asker: Destination & { kind: 'private' },
   options: { answerPrivatelyIfRefused: boolean },
 ): Promise<void> {
-  if (answer.reply.kind !== 'answer') {
+  if (answer.reply.kind !== 'answer' || answer.reply.confirm !== undefined) {
     await deliver(asker, messagesFor(answer, page, 'ephemeral'));
     return;
   }

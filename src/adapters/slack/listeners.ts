@@ -1,3 +1,4 @@
+import type { BlockAction } from '@slack/bolt';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
 import type { AfterAck } from './work.ts';
@@ -19,4 +20,9 @@ export function slackCaller(
     userId,
     ...(teamId !== undefined && channelId !== undefined && { channel: `slack:${teamId}:${channelId}` }),
   };
+}
+
+/** Whoever pressed a button, where they pressed it. */
+export function presserOf(body: BlockAction): Caller {
+  return slackCaller(body.user.id, body.team?.id ?? body.user.team_id, body.channel?.id);
 }

@@ -2,13 +2,19 @@ import { z } from 'zod';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
 import { findCommand } from '../../core/parse-command.ts';
-import type { Reply } from '../../core/reply.ts';
+import type { Confirmation, Reply } from '../../core/reply.ts';
 import { type Block, renderSlack, type SlackPage } from '../../render/slack.ts';
 
 /** How people type a command in Slack; help and suggestions show commands this way. */
 export const SLASH_COMMAND = '/twin';
 
-export const ACTION_IDS = { share: 'twin_share', more: 'twin_more', run: 'twin_run' } as const;
+export const ACTION_IDS = {
+  share: 'twin_share',
+  more: 'twin_more',
+  run: 'twin_run',
+  confirm: 'twin_confirm',
+  cancel: 'twin_cancel',
+} as const;
 
 /** Slack's limit on a button's label. */
 const BUTTON_LABEL_MAX = 75;
@@ -62,13 +68,24 @@ export async function answerQuestion(
 ): Promise<Answer> {
   const reply = await dispatcher.answerText(question, caller);
   return {
+    ...answerOnce(reply),
     question,
-    reply,
-    pages: renderSlack(reply, { commandPrefix: `${SLASH_COMMAND} ` }),
-    rerunnable: isRerunnable(dispatcher, question),
+    // Asking a confirmation again would only make a second one; its own buttons are the way on.
+    rerunnable: reply.confirm === undefined && isRerunnable(dispatcher, question),
     runnable: (reply.suggestions ?? [])
       .filter((s) => isRerunnable(dispatcher, s))
       .slice(0, SUGGESTION_BUTTONS),
+  };
+}
+
+/** A reply that no button may ask for again: a refusal, a form's outcome, a Confirm button's result. */
+export function answerOnce(reply: Reply): Answer {
+  return {
+    question: '',
+    reply,
+    pages: renderSlack(reply, { commandPrefix: `${SLASH_COMMAND} ` }),
+    rerunnable: false,
+    runnable: [],
   };
 }
 
@@ -92,7 +109,14 @@ type Audience = 'ephemeral' | 'public';
  * pages remain), or, for an answer that cannot be asked again, every page at once, so none is lost.
  */
 export function messagesFor(answer: Answer, page: number, audience: Audience): SlackMessage[] {
-  if (!answer.rerunnable) return answer.pages.map(({ blocks, text }) => ({ blocks, text }));
+  if (!answer.rerunnable) {
+    const last = answer.pages.length - 1;
+    const confirm = answer.reply.confirm;
+    return answer.pages.map(({ blocks, text }, index) => ({
+      blocks: confirm && index === last ? [...blocks, confirmActions(confirm)] : blocks,
+      text,
+    }));
+  }
   // The store may have changed since the button was made; the last page is the closest still there.
   const index = Math.min(page, answer.pages.length - 1);
   const shown = answer.pages[index] as SlackPage;
@@ -128,5 +152,24 @@ function button(label: string, actionId: string, ref: PageRef) {
     action_id: actionId,
     text: { type: 'plain_text' as const, text: label },
     value: encodePageRef(ref),
+  };
+}
+
+/** Confirm (red, since it changes the store for everyone) and Cancel, under the question. */
+function confirmActions(confirm: Confirmation): Block {
+  // The token alone names the pending change; the dispatcher keeps the rest.
+  const value = confirm.token;
+  return {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTION_IDS.confirm,
+        style: 'danger',
+        text: { type: 'plain_text', text: 'Confirm' },
+        value,
+      },
+      { type: 'button', action_id: ACTION_IDS.cancel, text: { type: 'plain_text', text: 'Cancel' }, value },
+    ],
   };
 }

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { expect } from 'vitest';
 import { commands } from '../../../commands/index.ts';
-import { ANSWER_IN_ACK_MS } from '../../../src/adapters/slack/command.ts';
+import { ANSWER_IN_ACK_MS } from '../../../src/adapters/slack/deadline.ts';
 import { startSlack } from '../../../src/adapters/slack/index.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import { type Command, defineCommand } from '../../../src/core/command.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANSWER_IN_ACK_MS } from '../../../src/adapters/slack/command.ts';
+import { ANSWER_IN_ACK_MS } from '../../../src/adapters/slack/deadline.ts';
 import type { RespondCall } from '../../fakes/slack-api.ts';
 import { buttonPress, slashCommand } from '../../fakes/slack-requests.ts';
 import { BOT_TOKEN, blockTexts, buttons, type HttpHarness, startHttpHarness } from './harness.ts';

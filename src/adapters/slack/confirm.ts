@@ -1,0 +1,45 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { Caller } from '../../core/caller.ts';
+import type { Reply } from '../../core/reply.ts';
+import { deliver } from './deliver.ts';
+import { type ListenerDeps, presserOf } from './listeners.ts';
+import { ACTION_IDS, answerOnce, messagesFor } from './pages.ts';
+
+/**
+ * Confirm and Cancel under a destructive change. Unlike Run, these exist for staff commands: the
+ * dispatcher checks again that the presser is staff and is the person who asked.
+ */
+export function listenForConfirmations(app: App, deps: ListenerDeps): void {
+  onDecision(app, ACTION_IDS.confirm, 'Confirm', deps, (token, caller) =>
+    deps.dispatcher.confirm(token, caller),
+  );
+  onDecision(app, ACTION_IDS.cancel, 'Cancel', deps, async (token, caller) =>
+    deps.dispatcher.cancel(token, caller),
+  );
+}
+
+function onDecision(
+  app: App,
+  actionId: string,
+  label: string,
+  { afterAck }: ListenerDeps,
+  decide: (token: string, caller: Caller) => Promise<Reply>,
+): void {
+  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond }) => {
+    await ack();
+    await afterAck.run(
+      label,
+      async () => {
+        const reply = await decide(action.value ?? '', presserOf(body));
+        const [first, ...rest] = messagesFor(answerOnce(reply), 0, 'ephemeral');
+        // The outcome takes the question's place, so its buttons are gone. A refusal (someone else
+        // pressed, or a double click found the token spent) goes to the presser as a new message,
+        // so the buttons or a result already shown are never overwritten.
+        const replace = reply.kind === 'answer';
+        await respond({ response_type: 'ephemeral', replace_original: replace, ...first });
+        await deliver({ kind: 'private', respond }, rest);
+      },
+      (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+    );
+  });
+}

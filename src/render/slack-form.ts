@@ -1,0 +1,125 @@
+import type { types } from '@slack/bolt';
+import type { ArgSpec, Command } from '../core/command.ts';
+import { stripControl } from './plain.ts';
+
+/** Limits Slack enforces on a modal (it refuses to open one that breaks them). */
+const VIEW_LIMITS = { title: 24, button: 24, optionText: 75 } as const;
+
+/** Texts up to this long fit one line; longer ones (a reason) get a box that grows. */
+const SINGLE_LINE_MAX = 200;
+const TEXT_MAX = 2000;
+
+/** Every input has this action id; the block id says which argument (and which part of it) it is. */
+export const INPUT_ACTION_ID = 'value';
+
+/**
+ * The block holding an argument's input. A date has two: the picker, and a text box for dates known
+ * only to the year or month, which a picker cannot express.
+ */
+export function inputBlockId(argName: string, part: 'main' | 'typed' = 'main'): string {
+  return part === 'main' ? `arg:${argName}` : `arg:${argName}:typed`;
+}
+
+export interface FormOptions {
+  /** Names the form when Slack sends it back. */
+  callbackId: string;
+  /** Returned unchanged with the submission (Slack allows 3,000 characters). */
+  privateMetadata: string;
+  /** How the reader types a command here, e.g. `/twin `. */
+  commandPrefix: string;
+}
+
+/**
+ * A modal asking for each of the command's arguments, in declared order. Pure: the same command
+ * gives the same form. Nothing is required at the form level where a date may come from either of
+ * two inputs; the dispatcher checks what is missing, exactly as for typed commands.
+ */
+export function renderForm(command: Command, options: FormOptions): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: options.callbackId,
+    private_metadata: options.privateMetadata,
+    title: plain(clip(`${options.commandPrefix}${command.name}`, VIEW_LIMITS.title)),
+    submit: plain(clip(capitalize(command.name), VIEW_LIMITS.button)),
+    close: plain('Cancel'),
+    blocks: [
+      { type: 'section', text: { type: 'plain_text', text: stripControl(command.summary) } },
+      ...command.args.flatMap(inputBlocks),
+    ],
+  };
+}
+
+function inputBlocks(spec: ArgSpec): types.InputBlock[] {
+  const block = (element: types.InputBlock['element'], extra: Partial<types.InputBlock> = {}) => ({
+    type: 'input' as const,
+    block_id: inputBlockId(spec.name),
+    label: plain(capitalize(spec.description)),
+    optional: !spec.required,
+    element,
+    ...extra,
+  });
+  switch (spec.kind) {
+    case 'choice':
+      return [
+        block({
+          type: 'static_select',
+          action_id: INPUT_ACTION_ID,
+          placeholder: plain('Choose one'),
+          options: (spec.choices ?? []).map((choice) => ({
+            text: plain(clip(choice.replace(/_/g, ' '), VIEW_LIMITS.optionText)),
+            value: choice,
+          })),
+        }),
+      ];
+    case 'date':
+      return [
+        block({ type: 'datepicker', action_id: INPUT_ACTION_ID }, { optional: true }),
+        {
+          type: 'input',
+          block_id: inputBlockId(spec.name, 'typed'),
+          label: plain('…or only the year or month'),
+          optional: true,
+          element: {
+            type: 'plain_text_input',
+            action_id: INPUT_ACTION_ID,
+            placeholder: plain('1974 / 1974-10'),
+          },
+          hint: plain('A date typed here wins over the one picked above.'),
+        },
+      ];
+    case 'url':
+      return [block({ type: 'url_text_input', action_id: INPUT_ACTION_ID })];
+    case 'text': {
+      const max = spec.maxLength ?? TEXT_MAX;
+      return [
+        block({
+          type: 'plain_text_input',
+          action_id: INPUT_ACTION_ID,
+          max_length: max,
+          multiline: max > SINGLE_LINE_MAX,
+        }),
+      ];
+    }
+    case 'place':
+      return [
+        block(
+          { type: 'plain_text_input', action_id: INPUT_ACTION_ID },
+          { hint: plain('A city the bot does not know yet: type it as "Name, CC", e.g. "Skövde, SE".') },
+        ),
+      ];
+    default:
+      return [block({ type: 'plain_text_input', action_id: INPUT_ACTION_ID })];
+  }
+}
+
+function plain(text: string): types.PlainTextElement {
+  return { type: 'plain_text', text };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
