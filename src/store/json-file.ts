@@ -66,8 +66,9 @@ export class JsonFile<S extends z.ZodType> {
       if ('unchanged' in outcome) return outcome.result;
       const parsed = this.schema.safeParse(draft);
       if (!parsed.success) throw new InvalidChangeError(describeFirstIssue(parsed.error, draft));
+      // Memory follows the file only once the file is written, so a failed write changes nothing.
+      await this.db.adapter.write(parsed.data);
       this.db.data = parsed.data;
-      await this.db.write();
       return outcome.result;
     };
     const result = this.queue.then(run, run);
