@@ -25,6 +25,10 @@ describe('Slack app manifest', () => {
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
 
+  it('GIVEN `/twin staff add @ana` THEN Slack is asked to send the mention as a user id (escaped), which the staff list needs', () => {
+    expect(manifest.features.slash_commands[0].should_escape).toBe(true);
+  });
+
   it('GIVEN HTTP mode THEN every request URL points at the endpoint Bolt serves', () => {
     const urls = [
       manifest.features.slash_commands[0].url,

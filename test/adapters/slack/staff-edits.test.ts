@@ -77,6 +77,12 @@ async function submit(view: Record<string, unknown>, values: Record<string, stri
 }
 
 describe('Slack: staff edit the records with /twin', () => {
+  it('GIVEN /twin staff add with a user mention as Slack escapes it THEN that user is on the staff list', async () => {
+    const acked = await slack.ask('staff add <@U0ANA|ana>', { userId: STAFF });
+    expect(blockTexts(acked.answer?.blocks).join('\n')).toContain('slack:U0ANA is now on the staff list');
+    expect(slack.store.catalog.data.settings.staff).toContain('slack:U0ANA');
+  });
+
   it('GIVEN a staff user adds a partnership of two new cities THEN it is answered privately and stored, audited as them', async () => {
     const acked = await slack.ask('add Skövde, SE / Zhangjiakou, CN friendship_city signed 2015', {
       userId: STAFF,
