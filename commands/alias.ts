@@ -2,6 +2,7 @@ import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
+import type { City } from '../src/domain/city.ts';
 import { foldName } from '../src/domain/names.ts';
 
 export const alias = defineCommand({
@@ -17,21 +18,23 @@ export const alias = defineCommand({
   handler: async ({ store, caller, catalog }, { city, name, lang }) => {
     const folded = foldName(name);
     if (folded === '') return problem(`"${name}" has no letters or digits to look up.`, { field: 'name' });
-    if ([city.name, ...city.names.map((n) => n.name)].some((n) => foldName(n) === folded))
+    if (hasName(city, folded))
       return problem(`"${name}" is already a name of ${cityLabel(city)}.`, { field: 'name' });
     const others = catalog.matchName(name).filter((c) => c.id !== city.id);
-    await store.edit(editorOf(caller), (draft) => {
+    const added = await store.edit(editorOf(caller), (draft) => {
       const target = draft.cities.find((c) => c.id === city.id);
-      if (!target) return { unchanged: true, result: undefined };
+      // Checked again here: the same name may have been added while this change waited its turn.
+      if (!target || hasName(target, folded)) return { unchanged: true, result: false };
       target.names.push({ name, kind: 'alias', ...(lang !== undefined && { lang }) });
       return {
         action: 'alias',
         summary: `Added the name "${name}"${lang ? ` (${lang})` : ''} to ${cityLabel(city)}`,
         target: city.id,
         touched: [{ record: 'city', id: city.id }],
-        result: undefined,
+        result: true,
       };
     });
+    if (!added) return problem(`"${name}" is already a name of ${cityLabel(city)}.`, { field: 'name' });
     const shared =
       others.length > 0
         ? ` ${others.map(cityLabel).join('; ')} also ${others.length === 1 ? 'goes' : 'go'} by that name, so questions using it will ask which city is meant.`
@@ -39,3 +42,7 @@ export const alias = defineCommand({
     return answer({ text: `"${name}" now finds ${cityLabel(city)}.${shared}` });
   },
 });
+
+function hasName(city: City, folded: string): boolean {
+  return [city.name, ...city.names.map((n) => n.name)].some((n) => foldName(n) === folded);
+}

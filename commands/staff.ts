@@ -20,6 +20,8 @@ export const staff = defineCommand({
   examples: ['staff list', 'staff add @ana', 'staff remove slack:U0123ABCD'],
   permission: 'staff',
   handler: async ({ store, caller, catalog }, { action, who }) => {
+    if (action === 'list' && who !== undefined)
+      return problem('`staff list` takes nothing after it.', { field: 'who' });
     if (action === 'list') {
       const list = catalog.data.settings.staff;
       return answer({

@@ -1,5 +1,5 @@
 /** Control characters and bidirectional overrides: invisible, and able to disguise stored text. */
-const HIDDEN = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const HIDDEN = /[\p{Cc}\p{Bidi_Control}]/gu;
 
 /** Text typed into a write command, with line breaks made spaces and hidden characters stripped. */
 export function cleanText(text: string): string {

@@ -62,7 +62,10 @@ export class Dispatcher {
       case 'unknown-command':
         return this.answerQuestion(text, parsed.word, caller);
       case 'bad-arguments':
-        return problem(parsed.message);
+        // Someone who may not run the command learns that first, not what it needs.
+        return this.mayRun(parsed.command, caller)
+          ? problem(parsed.message)
+          : this.refuse(parsed.command, caller);
     }
   }
 
@@ -70,12 +73,7 @@ export class Dispatcher {
     const command = findCommand(this.commands, invocation.command);
     if (!command) return this.helpFor(caller, `I don't know the command "${invocation.command}".`);
     const catalog = this.store.catalog;
-    if (!this.mayRun(command, caller)) {
-      this.log(`refused \`${command.name}\` to ${actorId(caller)} on ${caller.platform}: not on the staff list`);
-      return problem(
-        `\`${command.name}\` is for office staff only. Ask your office to add you to the staff list.`,
-      );
-    }
+    if (!this.mayRun(command, caller)) return this.refuse(command, caller);
     const ctx: CommandContext = {
       store: this.store,
       catalog,
@@ -99,8 +97,11 @@ export class Dispatcher {
     for (const spec of command.args) {
       const raw = invocation.args[spec.name]?.trim();
       if (raw === undefined || raw === '') {
-        if (spec.required)
-          return problem(`\`${command.name}\` needs ${spec.description}, e.g. \`${command.examples[0]}\`.`);
+        if (spec.required) {
+          return problem(`\`${command.name}\` needs ${spec.description}, e.g. \`${command.examples[0]}\`.`, {
+            field: spec.name,
+          });
+        }
         continue;
       }
       const resolved = resolveArg(spec, raw, ctx);
@@ -136,9 +137,21 @@ export class Dispatcher {
   /** The Cancel button: forgets the pending change. */
   cancel(token: string, caller: Caller): Reply {
     const taken = this.confirmations.take(token, actorId(caller));
-    if (!taken.ok && taken.reason === 'not-yours')
-      return problem('Only the person who asked for this change can cancel it.');
-    return answer({ text: 'Cancelled. Nothing changed.', ephemeral: true });
+    if (taken.ok) return answer({ text: 'Cancelled. Nothing changed.', ephemeral: true });
+    return problem(
+      taken.reason === 'not-yours'
+        ? 'Only the person who asked for this change can cancel it.'
+        : 'This change is no longer waiting: it was already confirmed or cancelled, or it expired.',
+    );
+  }
+
+  private refuse(command: Command, caller: Caller): Reply {
+    this.log(
+      `refused \`${command.name}\` to ${actorId(caller)} on ${caller.platform}: not on the staff list`,
+    );
+    return problem(
+      `\`${command.name}\` is for office staff only. Ask your office to add you to the staff list.`,
+    );
   }
 
   /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. */

@@ -86,13 +86,11 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
   let remaining: string[] = [];
   const choice = others[0]?.kind === 'choice' ? others[0] : undefined;
   if (choice) {
-    const at = before.findIndex(
-      (w, i) => i >= Math.min(cityCount, 1) && matchChoice(choice, w) !== undefined,
-    );
-    if (at >= 0) {
-      cityWords = before.slice(0, at);
-      args[choice.name] = before[at] as string;
-      remaining = before.slice(at + 1);
+    const found = findChoice(choice, before, Math.min(cityCount, 1));
+    if (found) {
+      cityWords = before.slice(0, found.at);
+      args[choice.name] = found.words.join(' ');
+      remaining = before.slice(found.at + found.words.length);
     } else if (cityCount === 0) {
       if (choice.required && before.length > 0) return { ok: false, message: choiceNeeded(command, choice) };
       remaining = before;
@@ -121,7 +119,7 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
   }
   const [takesRest] = others;
   if (takesRest && remaining.length > 0) args[takesRest.name] = remaining.join(' ');
-  else if (remaining.length > 0 && command.args.length > 0) {
+  else if (remaining.length > 0) {
     return {
       ok: false,
       message: `I don't know what to do with "${remaining.join(' ')}". ${usageHint(command)}`,
@@ -150,7 +148,7 @@ function cutKeywordSections(
       (a, index) =>
         index >= allowedFrom &&
         a.keyword === token.toLowerCase() &&
-        (a.kind !== 'url' || /^<?https?:\/\//i.test(next)),
+        (a.kind !== 'url' || /^<?[a-z][a-z0-9+.-]*:\/\//i.test(next)),
     );
     const arg = keyworded[k];
     if (!arg) return;
@@ -161,6 +159,20 @@ function cutKeywordSections(
   });
   if (open) sections.set(open.name, tokens.slice(open.start));
   return { before, sections };
+}
+
+/** The first choice word from `from` on; two words make one choice too (`sister city`, `phase out`). */
+function findChoice(
+  choice: ArgSpec,
+  words: string[],
+  from: number,
+): { at: number; words: string[] } | undefined {
+  for (let at = from; at < words.length; at += 1) {
+    const pair = words.slice(at, at + 2);
+    if (pair.length === 2 && matchChoice(choice, pair.join(' ')) !== undefined) return { at, words: pair };
+    if (matchChoice(choice, words[at] as string) !== undefined) return { at, words: [words[at] as string] };
+  }
+  return undefined;
 }
 
 function leadingCities(positional: readonly ArgSpec[]): number {

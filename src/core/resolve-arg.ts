@@ -135,7 +135,7 @@ function unwrapLink(text: string): string {
 }
 
 function isWebAddress(text: string): boolean {
-  if (!URL.canParse(text)) return false;
+  if (/\s/.test(text) || !URL.canParse(text)) return false;
   const url = new URL(text);
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
 }

@@ -6,7 +6,7 @@ import { formatFuzzyDate } from './dates.ts';
  * neither drive a terminal nor disguise itself.
  */
 export function stripControl(text: string): string {
-  return text.replace(/\p{Cc}|[\u202A-\u202E\u2066-\u2069]/gu, (ch) => (ch === '\n' ? ch : ''));
+  return text.replace(/[\p{Cc}\p{Bidi_Control}]/gu, (ch) => (ch === '\n' ? ch : ''));
 }
 
 export function plainSpans(text: RichText): string {

@@ -80,6 +80,6 @@ export function sourceFromUrl(
   url: string,
   taken: ReadonlySet<string>,
 ): { id: string; title: string; url: string } {
-  const title = new URL(url).hostname.replace(/^www\./, '');
+  const title = new URL(url).hostname.replace(/^www\./, '').replace(/\.$/, '') || url;
   return { id: sourceId({ title, url }, taken), title, url };
 }
