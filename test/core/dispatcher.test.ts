@@ -5,7 +5,9 @@ import { defineCommand } from '../../src/core/command.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
 import { answer } from '../../src/core/reply.ts';
 import { renderPlain } from '../../src/render/plain.ts';
-import { operator, storeFrom } from '../fixtures/knowledge-base.ts';
+import { Store } from '../../src/store/store.ts';
+import { answerText, editingDispatcher } from '../fixtures/edit-dispatcher.ts';
+import { operator, smallStore, storeFrom } from '../fixtures/knowledge-base.ts';
 
 /** A staff-only command that writes, to prove the dispatcher's check runs before any handler. */
 const setHome = defineCommand({
@@ -54,6 +56,24 @@ describe('Dispatcher permissions', () => {
     await dispatcher.answerText('home Prague', slackUser('USTRANGER'));
     expect(logged).toEqual(['refused `home` to slack:USTRANGER on slack: not on the staff list']);
     expect(store.catalog.data.audit).toEqual([]);
+  });
+
+  it('GIVEN a non-staff user typing a staff command without its arguments THEN refused, not told what it needs', async () => {
+    const store = await storeFrom();
+    const dispatcher = new Dispatcher({ store, commands, log: () => {} });
+    const reply = await dispatcher.answerText('record', slackUser('USTRANGER'));
+    expect(renderPlain(reply)).toContain('`record` is for office staff only');
+  });
+
+  it('GIVEN a Cancel pressed for a change no longer waiting THEN says so, rather than claiming a cancellation', async () => {
+    const store = await storeFrom();
+    const dispatcher = new Dispatcher({ store, commands });
+    const asked = await dispatcher.answerText('remove prague taipei', operator);
+    const token = asked.confirm?.token ?? '';
+    expect(renderPlain(await dispatcher.confirm(token, operator))).toContain('Removed the partnership');
+    const late = dispatcher.cancel(token, operator);
+    expect(late.kind).toBe('error');
+    expect(renderPlain(late)).toContain('This change is no longer waiting');
   });
 
   it('GIVEN a Slack user on the staff list THEN the staff command runs', async () => {
@@ -117,5 +137,91 @@ describe('Dispatcher arguments', () => {
       operator,
     );
     expect(renderPlain(reply)).toContain('disputed');
+  });
+});
+
+describe('Dispatcher: staff edits', () => {
+  /** Every command that changes the store, in a form that would succeed for staff. */
+  const WRITES = [
+    'add Skövde, SE / Zhangjiakou, CN friendship_city signed 2015',
+    'add Prague / Kitakami',
+    'record prague taipei renewal 2024',
+    'record prague taipei termination 2024 by taipei --yes',
+    'remove prague shanghai --yes',
+    'alias prague Praga pl',
+    'city set kitakami tz Asia/Tokyo',
+    'home Prague',
+    'staff add slack:U0ANA',
+    'staff remove slack:UTWO',
+    'undo',
+    'remind here',
+  ];
+  const outsiders: Caller[] = [
+    slackUser('UNOBODY'),
+    discordMember('99', ['1']),
+    { platform: 'discord', userId: '99' },
+  ];
+
+  it('GIVEN a caller not on the staff list THEN every write command is refused, the file is byte for byte the same and nothing is audited', async () => {
+    const { ask, fileText, store, logged } = await editingDispatcher();
+    answerText(await ask('alias preston Proud Preston'));
+    const before = await fileText();
+    for (const caller of outsiders) {
+      for (const line of WRITES) {
+        const reply = await ask(line, caller);
+        expect(reply.kind, `${line} by ${caller.platform}:${caller.userId}`).toBe('error');
+        expect(renderPlain(reply)).toContain('is for office staff only');
+        expect(reply.confirm).toBeUndefined();
+      }
+    }
+    expect(await fileText()).toBe(before);
+    expect(store.catalog.data.audit).toHaveLength(1);
+    expect(logged).toHaveLength(WRITES.length * outsiders.length);
+  });
+
+  it('GIVEN a staff member THEN the same write commands are not refused for permission', async () => {
+    const { ask } = await editingDispatcher({
+      ...smallStore(),
+      settings: { staff: ['slack:UOFFICE', 'slack:UTWO'] },
+    });
+    for (const line of WRITES) {
+      expect(renderPlain(await ask(line, slackUser('UOFFICE'))), line).not.toContain('for office staff only');
+    }
+  });
+
+  it('GIVEN a confirmation token pressed by someone not on the staff list THEN refused, nothing changes', async () => {
+    const { ask, dispatcher, fileText } = await editingDispatcher();
+    const token = (await ask('remove prague shanghai')).confirm?.token;
+    if (!token) throw new Error('no confirmation asked');
+    const before = await fileText();
+    expect((await dispatcher.confirm(token, slackUser('UNOBODY'))).kind).toBe('error');
+    expect(await fileText()).toBe(before);
+  });
+
+  it('GIVEN 20 writes at once from Slack and the shell THEN all 20 are kept, each with its audit entry, in the file', async () => {
+    const { dispatcher, store } = await editingDispatcher();
+    const lines = [
+      ...Array.from({ length: 10 }, (_, i) => ({
+        text: `add Town${i}, SE / Prague twin`,
+        caller: slackUser('UOFFICE'),
+      })),
+      ...Array.from({ length: 10 }, (_, i) => ({ text: `alias kitakami Kita${i}`, caller: operator })),
+    ];
+    const replies = await Promise.all(lines.map(({ text, caller }) => dispatcher.answerText(text, caller)));
+    expect(replies.map((r) => r.kind)).toEqual(Array(20).fill('answer'));
+    const reopened = await Store.open(store.path);
+    const data = reopened.catalog.data;
+    for (let i = 0; i < 10; i += 1) {
+      expect(reopened.catalog.partnershipBetween('prague-cz', `town${i}-se`), `Town${i}`).toBeDefined();
+    }
+    expect(
+      data.cities
+        .find((c) => c.id === 'kitakami-jp')
+        ?.names.map((n) => n.name)
+        .sort(),
+    ).toEqual(['北上市', ...Array.from({ length: 10 }, (_, i) => `Kita${i}`)].sort());
+    expect(data.audit).toHaveLength(20);
+    expect(data.audit.filter((e) => e.actor === 'slack:UOFFICE' && e.platform === 'slack')).toHaveLength(10);
+    expect(data.audit.filter((e) => e.actor === 'shell:tester' && e.platform === 'shell')).toHaveLength(10);
   });
 });

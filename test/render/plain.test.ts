@@ -38,6 +38,21 @@ describe('renderPlain', () => {
   });
 });
 
+describe('renderPlain with hidden characters', () => {
+  it('GIVEN stored text with control and bidirectional marks THEN they are stripped, line breaks kept', () => {
+    const text = 'Pra\u202Egue\u200E\u061C\u0007\nline two';
+    expect(renderPlain(answer({ text }))).toBe('Prague\nline two');
+  });
+
+  it('GIVEN a reply that waits for confirmation THEN says which command goes ahead', () => {
+    const reply = {
+      ...answer({ text: 'Delete it?' }),
+      confirm: { token: 't', command: 'remove a / b --yes' },
+    };
+    expect(renderPlain(reply)).toContain('To go ahead, run: `remove a / b --yes`');
+  });
+});
+
 describe('dates', () => {
   it.each([
     [1, '1st'],

@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InvalidChangeError, StoreFileError } from '../../src/store/errors.ts';
+import type { StoreData } from '../../src/store/schema.ts';
 import { Store } from '../../src/store/store.ts';
 import { smallStore, storeFrom, tempDir } from '../fixtures/knowledge-base.ts';
 
@@ -139,5 +140,135 @@ describe('Store.update', () => {
       return { result: undefined };
     });
     expect(store.catalog.resolveCity('brno')).toMatchObject({ kind: 'found', city: { id: 'brno-cz' } });
+  });
+});
+
+describe('Store.edit', () => {
+  const AT = new Date('2026-11-26T09:30:00.000Z');
+  const editor = { actor: 'slack:UOFFICE', platform: 'slack' } as const;
+  const clockedStore = async () =>
+    Store.create(join(await tempDir(), 'store.json'), smallStore(), { now: () => AT });
+  const setHome = (id: string) => (draft: StoreData) => {
+    draft.settings.homeCity = id;
+    return {
+      action: 'home',
+      summary: `Set the home city to ${id}`,
+      target: id,
+      touched: [{ record: 'setting', id: 'homeCity' }] as const,
+      result: 'set',
+    };
+  };
+
+  it('GIVEN an edit THEN the file on disk holds the change and its audit entry with each record before and after', async () => {
+    const store = await clockedStore();
+    await store.edit(editor, setHome('prague-cz'));
+    await store.edit(editor, setHome('kitakami-jp'));
+    const onDisk = JSON.parse(await readFile(store.path, 'utf8'));
+    expect(onDisk.settings.homeCity).toBe('kitakami-jp');
+    expect(onDisk.audit).toEqual([
+      {
+        at: '2026-11-26T09:30:00.000Z',
+        actor: 'slack:UOFFICE',
+        platform: 'slack',
+        action: 'home',
+        summary: 'Set the home city to prague-cz',
+        target: 'prague-cz',
+        changes: [{ record: 'setting', id: 'homeCity', after: 'prague-cz' }],
+      },
+      {
+        at: '2026-11-26T09:30:00.000Z',
+        actor: 'slack:UOFFICE',
+        platform: 'slack',
+        action: 'home',
+        summary: 'Set the home city to kitakami-jp',
+        target: 'kitakami-jp',
+        changes: [{ record: 'setting', id: 'homeCity', before: 'prague-cz', after: 'kitakami-jp' }],
+      },
+    ]);
+  });
+
+  it('GIVEN a builder that reports no change THEN nothing is written and its result is returned', async () => {
+    const store = await storeFrom();
+    const before = await readFile(store.path, 'utf8');
+    const { ino } = await stat(store.path);
+    const result = await store.edit(editor, () => ({ unchanged: true, result: 'nothing' }));
+    expect(result).toBe('nothing');
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+    expect((await stat(store.path)).ino).toBe(ino);
+  });
+
+  it('GIVEN an edit that leaves every touched record as it was THEN no audit entry and no write', async () => {
+    const store = await storeFrom();
+    await store.edit(editor, setHome('prague-cz'));
+    const before = await readFile(store.path, 'utf8');
+    const { ino } = await stat(store.path);
+    expect(await store.edit(editor, setHome('prague-cz'))).toBe('set');
+    expect(store.catalog.data.audit).toHaveLength(1);
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+    expect((await stat(store.path)).ino).toBe(ino);
+  });
+
+  it('GIVEN an edit that would make the store invalid THEN it is refused whole: no change, no audit entry on disk', async () => {
+    const store = await storeFrom();
+    const before = await readFile(store.path, 'utf8');
+    const attempt = store.edit(editor, setHome('atlantis-gr'));
+    await expect(attempt).rejects.toThrow(/settings\.homeCity: no city with id "atlantis-gr"/);
+    await expect(attempt).rejects.toBeInstanceOf(InvalidChangeError);
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+    expect(store.catalog.data.audit).toEqual([]);
+  });
+
+  it('GIVEN the builder THEN it sees the store as it was beside the draft it changes', async () => {
+    const store = await storeFrom();
+    const seen = await store.edit(editor, (draft, current) => {
+      draft.settings.homeCity = 'prague-cz';
+      return {
+        action: 'home',
+        summary: 'Set home',
+        touched: [{ record: 'setting', id: 'homeCity' }],
+        result: current.settings.homeCity,
+      };
+    });
+    expect(seen).toBeUndefined();
+    expect(store.catalog.data.settings.homeCity).toBe('prague-cz');
+  });
+
+  it('GIVEN an edit that reverts another THEN its audit entry names the entry it reverts', async () => {
+    const store = await storeFrom();
+    await store.edit(editor, setHome('prague-cz'));
+    await store.edit(editor, (draft) => {
+      delete draft.settings.homeCity;
+      return {
+        action: 'undo',
+        summary: 'Undid',
+        touched: [{ record: 'setting', id: 'homeCity' }],
+        undoes: 0,
+        result: 0,
+      };
+    });
+    const onDisk = JSON.parse(await readFile(store.path, 'utf8'));
+    expect(onDisk.audit[1]).toMatchObject({ action: 'undo', undoes: 0, changes: [{ before: 'prague-cz' }] });
+    expect(onDisk.audit[1].changes[0]).not.toHaveProperty('after');
+  });
+
+  it('GIVEN 20 concurrent edits from two editors THEN every change and every audit entry is in the file', async () => {
+    const store = await storeFrom();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.edit(i % 2 === 0 ? editor : { actor: 'discord:user:42', platform: 'discord' }, (draft) => {
+          draft.settings.staff.push(`slack:U${i}`);
+          return {
+            action: 'staff add',
+            summary: `Added ${i}`,
+            touched: [{ record: 'setting', id: 'staff' }],
+            result: i,
+          };
+        }),
+      ),
+    );
+    const reopened = await Store.open(store.path);
+    expect(reopened.catalog.data.settings.staff).toHaveLength(21);
+    expect(reopened.catalog.data.audit).toHaveLength(20);
+    expect(reopened.catalog.data.audit.filter((e) => e.platform === 'discord')).toHaveLength(10);
   });
 });

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/core/reply.ts';
+import type { StoreInput } from '../../src/store/schema.ts';
+import { answerText, editingDispatcher } from '../fixtures/edit-dispatcher.ts';
+import { operator, smallStore } from '../fixtures/knowledge-base.ts';
+
+async function withChanges() {
+  const edits = await editingDispatcher();
+  for (const line of [
+    'alias prague Praga pl',
+    'record prague taipei renewal 2024',
+    'city set kitakami tz Asia/Tokyo',
+    'add Skövde, SE / Prague',
+    'record le mans paderborn renewal 2017',
+  ]) {
+    answerText(await edits.ask(line));
+  }
+  return edits;
+}
+
+const rowsOf = (reply: Reply) => reply.sections?.[0]?.rows.map((r) => String(r.text)) ?? [];
+
+describe('history', () => {
+  it('GIVEN no changes THEN says none are recorded', async () => {
+    const { ask } = await editingDispatcher();
+    expect(answerText(await ask('history'))).toContain('No changes recorded yet.');
+  });
+
+  it('GIVEN changes THEN lists all, newest first, with when, who and where', async () => {
+    const { ask } = await withChanges();
+    const reply = await ask('history');
+    expect(reply.text).toBe('5 changes, newest first.');
+    expect(reply.ephemeral).toBe(true);
+    expect(rowsOf(reply)).toEqual([
+      'Recorded for Le Mans – Paderborn: renewed (2017)',
+      'Added the partnership Skövde – Prague; new city: Skövde, Sweden',
+      "Set Kitakami, Iwate, Japan's time zone to Asia/Tokyo",
+      'Recorded for Prague – Taipei: renewed (2024)',
+      'Added the name "Praga" (pl) to Prague, Czechia',
+    ]);
+    expect(reply.sections?.[0]?.rows[0]?.detail).toBe('2026-11-26 09:30 UTC · slack:UOFFICE · slack');
+  });
+
+  it('GIVEN one city THEN lists the changes to it and to its partnerships, and no others', async () => {
+    const { ask } = await withChanges();
+    const reply = await ask('history praha');
+    expect(reply.title).toBe('History of Prague');
+    expect(rowsOf(reply)).toEqual([
+      'Added the partnership Skövde – Prague; new city: Skövde, Sweden',
+      'Recorded for Prague – Taipei: renewed (2024)',
+      'Added the name "Praga" (pl) to Prague, Czechia',
+    ]);
+  });
+
+  it('GIVEN a pair THEN lists only the changes to that partnership', async () => {
+    const { ask } = await withChanges();
+    const reply = await ask('history taipei prague');
+    expect(reply.title).toBe('History of Taipei – Prague');
+    expect(rowsOf(reply)).toEqual(['Recorded for Prague – Taipei: renewed (2024)']);
+    expect(answerText(await ask('history prague shanghai'))).toContain('No changes recorded yet.');
+  });
+
+  it('GIVEN an undone change THEN it is marked (undone), and the undo is listed too', async () => {
+    const { ask } = await withChanges();
+    answerText(await ask('undo'));
+    expect(rowsOf(await ask('history le mans paderborn'))).toEqual([
+      'Undid: Recorded for Le Mans – Paderborn: renewed (2017)',
+      'Recorded for Le Mans – Paderborn: renewed (2017) (undone)',
+    ]);
+    expect(rowsOf(await ask('history')).filter((r) => r.endsWith('(undone)'))).toHaveLength(1);
+  });
+
+  it('GIVEN entries from before changes were recorded THEN lists them by action and target', async () => {
+    const data: StoreInput = {
+      ...smallStore(),
+      audit: [
+        {
+          at: '2025-01-01T12:00:00Z',
+          actor: 'cli:root',
+          platform: 'cli',
+          action: 'import',
+          target: 'twins.csv',
+        },
+      ],
+    };
+    const { ask } = await editingDispatcher(data);
+    const reply = await ask('history', operator);
+    expect(reply.sections?.[0]?.rows).toEqual([
+      { text: 'import twins.csv', detail: '2025-01-01 12:00 UTC · cli:root · cli' },
+    ]);
+  });
+});

@@ -1,0 +1,170 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { StoreInput } from '../../src/store/schema.ts';
+import type { EditBuilder, Editor } from '../../src/store/store.ts';
+import { undoLastChange } from '../../src/store/undo.ts';
+import { smallStore, storeFrom } from '../fixtures/knowledge-base.ts';
+
+const ana: Editor = { actor: 'slack:UANA', platform: 'slack' };
+const bob: Editor = { actor: 'discord:user:42', platform: 'discord' };
+
+/** Adds another name to a city, as `alias` does. */
+function addName(cityId: string, name: string): EditBuilder<void> {
+  return (draft) => {
+    draft.cities.find((c) => c.id === cityId)?.names.push({ name, kind: 'alias' });
+    return {
+      action: 'alias',
+      summary: `Added the name "${name}" to ${cityId}`,
+      target: cityId,
+      touched: [{ record: 'city', id: cityId }],
+      result: undefined,
+    };
+  };
+}
+
+const namesOf = (store: Awaited<ReturnType<typeof storeFrom>>, cityId: string) =>
+  store.catalog.data.cities.find((c) => c.id === cityId)?.names.map((n) => n.name);
+
+describe('undoLastChange', () => {
+  it('GIVEN my last change THEN puts the record back exactly, and the undo is audited with the entry it reverts', async () => {
+    const store = await storeFrom();
+    const original = structuredClone(store.catalog.data.cities);
+    await store.edit(ana, addName('preston-gb', 'Proud Preston'));
+    const outcome = await store.edit(ana, undoLastChange(ana.actor));
+    expect(outcome).toMatchObject({ undone: { summary: 'Added the name "Proud Preston" to preston-gb' } });
+    expect(store.catalog.data.cities).toEqual(original);
+    const onDisk = JSON.parse(await readFile(store.path, 'utf8'));
+    expect(onDisk.cities).toEqual(JSON.parse(JSON.stringify(original)));
+    expect(onDisk.audit[1]).toMatchObject({
+      actor: 'slack:UANA',
+      action: 'undo',
+      summary: 'Undid: Added the name "Proud Preston" to preston-gb',
+      undoes: 0,
+      changes: [{ record: 'city', id: 'preston-gb', before: onDisk.audit[0].changes[0].after }],
+    });
+  });
+
+  it('GIVEN no change of mine THEN refuses, and nothing is written', async () => {
+    const store = await storeFrom();
+    await store.edit(bob, addName('preston-gb', 'Proud Preston'));
+    const before = await readFile(store.path, 'utf8');
+    expect(await store.edit(ana, undoLastChange(ana.actor))).toEqual({
+      refused: 'You have no change to undo.',
+    });
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+    expect(namesOf(store, 'preston-gb')).toEqual(['Proud Preston']);
+  });
+
+  it('GIVEN someone else changed the same record since THEN refuses naming them and their change, and keeps both', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('taipei-tw', 'Taibei'));
+    await store.edit(bob, addName('taipei-tw', 'Daibak'));
+    const before = await readFile(store.path, 'utf8');
+    const outcome = await store.edit(ana, undoLastChange(ana.actor));
+    expect(outcome).toEqual({
+      refused:
+        'Your last change (Added the name "Taibei" to taipei-tw) cannot be undone: city taipei-tw was changed since by discord:user:42 (Added the name "Daibak" to taipei-tw). Make the opposite change instead.',
+    });
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+    expect(namesOf(store, 'taipei-tw')).toEqual(['臺北', 'Taibei', 'Daibak']);
+  });
+
+  it('GIVEN someone else changed a different record since THEN my change is still undone, and theirs kept', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('taipei-tw', 'Taibei'));
+    await store.edit(bob, addName('preston-gb', 'Proud Preston'));
+    expect(await store.edit(ana, undoLastChange(ana.actor))).toHaveProperty('undone');
+    expect(namesOf(store, 'taipei-tw')).toEqual(['臺北']);
+    expect(namesOf(store, 'preston-gb')).toEqual(['Proud Preston']);
+  });
+
+  it('GIVEN undo again and again THEN walks back through my changes, newest first, until there is none', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('preston-gb', 'One'));
+    await store.edit(bob, addName('nablus-ps', 'Shechem'));
+    await store.edit(ana, addName('preston-gb', 'Two'));
+    await store.edit(ana, undoLastChange(ana.actor));
+    expect(namesOf(store, 'preston-gb')).toEqual(['One']);
+    await store.edit(ana, undoLastChange(ana.actor));
+    expect(namesOf(store, 'preston-gb')).toEqual([]);
+    expect(await store.edit(ana, undoLastChange(ana.actor))).toEqual({
+      refused: 'You have no change to undo.',
+    });
+    expect(namesOf(store, 'nablus-ps')).toEqual(['Shechem']);
+    expect(store.catalog.data.audit.map((e) => e.undoes)).toEqual([undefined, undefined, undefined, 2, 0]);
+  });
+
+  it('GIVEN import-style entries without before and after earlier in the log THEN my later change is undone', async () => {
+    const data: StoreInput = {
+      ...smallStore(),
+      audit: [
+        {
+          at: '2025-01-01T00:00:00Z',
+          actor: 'cli:root',
+          platform: 'cli',
+          action: 'import',
+          target: 'twins.csv',
+        },
+        {
+          at: '2025-01-02T00:00:00Z',
+          actor: 'slack:UANA',
+          platform: 'slack',
+          action: 'home',
+          target: 'prague-cz',
+        },
+      ],
+    };
+    const store = await storeFrom(data);
+    await store.edit(ana, addName('preston-gb', 'Proud Preston'));
+    expect(await store.edit(ana, undoLastChange(ana.actor))).toMatchObject({ undone: { action: 'alias' } });
+    expect(namesOf(store, 'preston-gb')).toEqual([]);
+    expect(store.catalog.data.audit.at(-1)?.undoes).toBe(2);
+  });
+
+  it('GIVEN my last change was recorded without before and after THEN refuses saying so, and writes nothing', async () => {
+    const data: StoreInput = {
+      ...smallStore(),
+      audit: [
+        {
+          at: '2025-01-01T00:00:00Z',
+          actor: 'cli:root',
+          platform: 'cli',
+          action: 'import',
+          target: 'twins.csv',
+        },
+      ],
+    };
+    const store = await storeFrom(data);
+    const before = await readFile(store.path, 'utf8');
+    const outcome = await store.edit({ actor: 'cli:root', platform: 'cli' }, undoLastChange('cli:root'));
+    expect(outcome).toEqual({
+      refused:
+        'Your last change (import) was recorded without its before and after, so it cannot be undone. Make the opposite change instead.',
+    });
+    expect(await readFile(store.path, 'utf8')).toBe(before);
+  });
+
+  it('GIVEN a change that created and removed records THEN undo removes the created ones and restores the removed one', async () => {
+    const store = await storeFrom();
+    const original = structuredClone(store.catalog.data);
+    await store.edit(ana, (draft) => {
+      draft.cities.push({ id: 'brno-cz', name: 'Brno', names: [], country: 'CZ' });
+      draft.partnerships = draft.partnerships.filter((p) => p.id !== 'nablus-ps--preston-gb');
+      return {
+        action: 'test',
+        summary: 'Added Brno, removed Nablus – Preston',
+        touched: [
+          { record: 'city', id: 'brno-cz' },
+          { record: 'partnership', id: 'nablus-ps--preston-gb' },
+        ],
+        result: undefined,
+      };
+    });
+    await store.edit(ana, undoLastChange(ana.actor));
+    const now = store.catalog.data;
+    expect(now.cities).toEqual(original.cities);
+    expect(new Set(now.partnerships.map((p) => JSON.stringify(p)))).toEqual(
+      new Set(original.partnerships.map((p) => JSON.stringify(p))),
+    );
+  });
+});
