@@ -9,6 +9,7 @@ import { deliveriesOf, hasPlatform, startPlatforms } from './adapters/start.ts';
 import { ConfigError, type PlatformConfig, readPlatformConfig } from './config.ts';
 import type { Caller } from './core/caller.ts';
 import { Dispatcher } from './core/dispatcher.ts';
+import { findCommand, parseCommandText } from './core/parse-command.ts';
 import { StaffIdSchema } from './domain/settings.ts';
 import { consoleDelivery } from './reminders/console-delivery.ts';
 import { type LedgerFile, ledgerPathFor, openLedger } from './reminders/ledger.ts';
@@ -27,7 +28,7 @@ import { Store } from './store/store.ts';
 const USAGE = `Usage: twinbot <command> [options]
 
   start   [--data PATH]                       run the bot (the local shell when no platform token is set)
-  ask     [--data PATH] [--today YYYY-MM-DD] "<command text>"
+  ask     [--data PATH] [--today YYYY-MM-DD] [--yes] "<command text>"   (--yes confirms a termination or removal)
   init    [--data PATH] [--empty]             create a store file from the shipped seed (or empty)
   check   [--data PATH]                       validate a store file
   export  [--data PATH]                       print the store as JSON
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       'restart-at': { type: 'string', multiple: true },
       down: { type: 'string' },
+      yes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -100,11 +102,12 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'ask': {
-      const text = rest.join(' ');
-      if (text.trim() === '')
+      const words = rest.join(' ');
+      if (words.trim() === '')
         throw new UsageError('ask needs the command text, e.g. twinbot ask "partners Prague"');
       const today = parseToday(values.today);
-      const store = await openStore(values.data, { write: false });
+      const text = values.yes ? `${words} --yes` : words;
+      const store = await openStore(values.data, { write: await changesRecords(values.data, text) });
       // `reminders status` reads what was posted; a store that never posted has no ledger to read.
       const ledger = (await exists(ledgerPathFor(store.path))) ? await openLedger(store.path) : undefined;
       const reply = await new Dispatcher({
@@ -194,6 +197,16 @@ async function openStore(explicitPath: string | undefined, access: { write: bool
     process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(created)}\n`);
   }
   return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write });
+}
+
+/**
+ * Whether `ask` runs a staff command, which may write: then it must hold the store's lock like any
+ * writer, so a running bot and the CLI never write the same file at once.
+ */
+async function changesRecords(path: string | undefined, text: string): Promise<boolean> {
+  const peek = await openStore(path, { write: false });
+  const parsed = parseCommandText(text, commands, peek.catalog);
+  return parsed.ok && findCommand(commands, parsed.invocation.command)?.permission === 'staff';
 }
 
 /** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */

@@ -177,6 +177,30 @@ describe('twinbot staff', () => {
     expect(JSON.parse(await readFile(path, 'utf8')).settings.staff).toEqual([]);
   });
 
+  it('GIVEN the bot holding the store THEN a change through ask is refused too, not written beside it', async () => {
+    const path = await seedCopy();
+    const before = await readFile(path, 'utf8');
+    const bot = await Store.open(path, { lock: true });
+    try {
+      const refused = await twinbot(['ask', '--data', path, 'alias prague Prag2 de']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('in use by another twinbot process');
+    } finally {
+      await bot.close();
+    }
+    expect(await readFile(path, 'utf8')).toBe(before);
+  });
+
+  it('GIVEN ask remove without and then with --yes THEN first asks, then removes', async () => {
+    const path = await seedCopy();
+    const asked = await twinbot(['ask', '--data', path, 'remove', 'paderborn', 'le', 'mans']);
+    expect(asked.stdout).toContain('To go ahead, run: `remove paderborn / le mans --yes`');
+    expect(JSON.parse(await readFile(path, 'utf8')).partnerships).toHaveLength(13);
+    const done = await twinbot(['ask', '--data', path, 'remove', 'paderborn', 'le', 'mans', '--yes']);
+    expect(done.stdout).toContain('Removed the partnership Paderborn – Le Mans');
+    expect(JSON.parse(await readFile(path, 'utf8')).partnerships).toHaveLength(12);
+  });
+
   it('GIVEN a malformed staff id THEN refuses it with the accepted forms, store unchanged', async () => {
     const path = await seedCopy();
     const before = await readFile(path, 'utf8');
