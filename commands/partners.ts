@@ -4,6 +4,9 @@ import { answer, problem, type Row } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
 import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
 
+/** One collator for every answer: `localeCompare` builds one on each call. */
+const byName = new Intl.Collator('en');
+
 export const partners = defineCommand({
   name: 'partners',
   summary: "A city's partner cities with type, status and since when (default: the home city)",
@@ -27,7 +30,7 @@ export const partners = defineCommand({
       };
       return { row, order: STATUSES.indexOf(derived.status as Status), name: other?.name ?? '' };
     });
-    rows.sort((x, y) => x.order - y.order || x.name.localeCompare(y.name));
+    rows.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     return answer({
       title: `Partner cities of ${shortCityLabel(city, catalog)}`,
       text: rows.length === 0 ? 'No partnerships are recorded for this city.' : `${rows.length} recorded`,

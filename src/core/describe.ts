@@ -63,8 +63,6 @@ export function typeLabel(type: PartnershipType | undefined): string {
 export function describeStatus(derived: DerivedStatus, catalog: Catalog): Span[] {
   const decisive = derived.decisive;
   const actor = decisive?.by ? catalog.city(decisive.by)?.name : undefined;
-  const when = (m: Milestone | undefined): Span[] =>
-    m?.date ? [precisionOf(m.date) === 'day' ? ' on ' : ' in ', { date: m.date }] : [];
   if (derived.status === 'disputed') {
     const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
     return [
@@ -78,6 +76,11 @@ export function describeStatus(derived: DerivedStatus, catalog: Catalog): Span[]
   if (derived.status === 'none') return [label];
   if (derived.status === 'active') return describeActive(decisive);
   return [actor ? `${label} by ${actor}` : label, ...when(decisive)];
+}
+
+/** " on 14 January 2020", " in March 2024", or nothing when the date is unknown. */
+function when(m: Milestone | undefined): Span[] {
+  return m?.date ? [precisionOf(m.date) === 'day' ? ' on ' : ' in ', { date: m.date }] : [];
 }
 
 /** "terminated by Shanghai", "rejected by Preston's council", "signed". */

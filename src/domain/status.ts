@@ -51,42 +51,48 @@ export function deriveStatus(
   asOf?: { year: number; month: number; day: number },
 ): DerivedStatus {
   const [a, b] = partnership.cities;
-  let sides: Record<string, SideStatus> = { [a]: 'none', [b]: 'none' };
-  let beforeLastUnilateral = sides;
+  // Two plain variables rather than a record keyed by city id: this runs for every partner of every
+  // answer, and records with computed keys are slow to build.
+  let sa: SideStatus = 'none';
+  let sb: SideStatus = 'none';
+  let beforeA: SideStatus = 'none';
+  let beforeB: SideStatus = 'none';
   let decisive: Milestone | undefined;
   let objection: Milestone | undefined;
   const limit = asOf && dayKey(asOf);
 
   for (const milestone of partnership.milestones) {
     if (limit !== undefined && milestone.date !== undefined && earliestKey(milestone.date) > limit) break;
+    const by = milestone.by;
     if (milestone.kind === 'objection') {
-      if (milestone.by === undefined) continue;
-      sides = { ...sides, [milestone.by]: beforeLastUnilateral[milestone.by] ?? 'none' };
+      if (by === undefined) continue;
+      if (by === a) sa = beforeA;
+      else if (by === b) sb = beforeB;
       objection = milestone;
       continue;
     }
     const effect = EFFECT[milestone.kind];
     if (effect === undefined) continue;
-    const previous = sides;
-    if (milestone.by === undefined) {
-      sides = { [a]: effect, [b]: effect };
-      objection = undefined;
-    } else if (milestone.kind === 'council_approval') {
-      sides = { ...sides, [milestone.by]: effect };
+    if (by !== undefined && milestone.kind === 'council_approval') {
+      if (by === a) sa = effect;
+      else if (by === b) sb = effect;
     } else {
-      beforeLastUnilateral = previous;
-      sides = { [a]: effect, [b]: effect };
+      if (by !== undefined) {
+        beforeA = sa;
+        beforeB = sb;
+      }
+      sa = effect;
+      sb = effect;
       objection = undefined;
     }
     decisive = milestone;
   }
 
-  const sa = sides[a] ?? 'none';
-  const sb = sides[b] ?? 'none';
   let status: Status | 'none';
   if (sa === sb) status = sa;
   else if (objection) status = 'disputed';
   else status = sa === 'none' || sb === 'none' ? (sa === 'none' ? sb : sa) : 'proposed';
+  const sides: Record<string, SideStatus> = { [a]: sa, [b]: sb };
   return {
     status,
     sides,

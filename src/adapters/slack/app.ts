@@ -6,7 +6,7 @@ import { listenForSlashCommand } from './command.ts';
 import { listenForConfirmations } from './confirm.ts';
 import { listenForConversations } from './conversation.ts';
 import { listenForForms } from './forms.ts';
-import type { ListenerDeps } from './listeners.ts';
+import { buttonListener, type ListenerDeps } from './listeners.ts';
 import { boltLogger, type Log } from './log.ts';
 
 /**
@@ -40,8 +40,9 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
           ],
         });
   listenForSlashCommand(app, deps);
-  listenForButtons(app, deps);
-  listenForConfirmations(app, deps);
+  const onButton = buttonListener(app);
+  listenForButtons(onButton, deps);
+  listenForConfirmations(onButton, deps);
   listenForForms(app, deps);
   listenForConversations(app, deps);
   return app;

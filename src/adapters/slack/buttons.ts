@@ -1,6 +1,6 @@
-import type { App, BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import { deliver, sharePage } from './deliver.ts';
-import { type ListenerDeps, presserOf } from './listeners.ts';
+import { type ListenerDeps, type OnButton, presserOf } from './listeners.ts';
 import {
   ACTION_IDS,
   type Answer,
@@ -26,8 +26,8 @@ interface Pressed {
  * answer is computed again for whoever pressed it (so their permissions apply), with no state kept
  * between messages.
  */
-export function listenForButtons(app: App, deps: ListenerDeps): void {
-  onButton(app, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
+export function listenForButtons(on: OnButton, deps: ListenerDeps): void {
+  onButton(on, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
     const channel = body.channel?.id;
     if (channel === undefined) return stale(respond);
     const conversation = { kind: 'conversation' as const, client, channel };
@@ -40,7 +40,7 @@ export function listenForButtons(app: App, deps: ListenerDeps): void {
     );
   });
 
-  onButton(app, ACTION_IDS.more, 'More', deps, async ({ answer, page, body, respond, client }) => {
+  onButton(on, ACTION_IDS.more, 'More', deps, async ({ answer, page, body, respond, client }) => {
     // The next page goes where the pressed one is: privately, or in the same conversation and thread.
     const message = body.message;
     const channel = body.channel?.id;
@@ -52,20 +52,20 @@ export function listenForButtons(app: App, deps: ListenerDeps): void {
     }
   });
 
-  onButton(app, ACTION_IDS.run, 'Run', deps, async ({ answer, respond }) => {
+  onButton(on, ACTION_IDS.run, 'Run', deps, async ({ answer, respond }) => {
     await deliver({ kind: 'private', respond }, messagesFor(answer, 0, 'ephemeral'));
   });
 }
 
 /** Acknowledges a button, reads the question it carries (refusing staff commands) and answers it again. */
 function onButton(
-  app: App,
+  on: OnButton,
   actionId: string,
   label: string,
   { dispatcher, afterAck }: ListenerDeps,
   handle: (pressed: Pressed) => Promise<void>,
 ): void {
-  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond, client }) => {
+  on(actionId, async ({ ack, body, action, respond, client }) => {
     await ack();
     await afterAck.run(
       label,

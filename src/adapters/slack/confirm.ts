@@ -1,31 +1,30 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Caller } from '../../core/caller.ts';
 import type { Reply } from '../../core/reply.ts';
 import { deliver } from './deliver.ts';
-import { type ListenerDeps, presserOf } from './listeners.ts';
+import { type ListenerDeps, type OnButton, presserOf } from './listeners.ts';
 import { ACTION_IDS, answerOnce, messagesFor } from './pages.ts';
 
 /**
  * Confirm and Cancel under a destructive change. Unlike Run, these exist for staff commands: the
  * dispatcher checks again that the presser is staff and is the person who asked.
  */
-export function listenForConfirmations(app: App, deps: ListenerDeps): void {
-  onDecision(app, ACTION_IDS.confirm, 'Confirm', deps, (token, caller) =>
+export function listenForConfirmations(on: OnButton, deps: ListenerDeps): void {
+  onDecision(on, ACTION_IDS.confirm, 'Confirm', deps, (token, caller) =>
     deps.dispatcher.confirm(token, caller),
   );
-  onDecision(app, ACTION_IDS.cancel, 'Cancel', deps, async (token, caller) =>
+  onDecision(on, ACTION_IDS.cancel, 'Cancel', deps, async (token, caller) =>
     deps.dispatcher.cancel(token, caller),
   );
 }
 
 function onDecision(
-  app: App,
+  on: OnButton,
   actionId: string,
   label: string,
   { afterAck }: ListenerDeps,
   decide: (token: string, caller: Caller) => Promise<Reply>,
 ): void {
-  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, respond }) => {
+  on(actionId, async ({ ack, body, action, respond }) => {
     await ack();
     await afterAck.run(
       label,

@@ -1,4 +1,4 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App, types, webApi } from '@slack/bolt';
 import { deliver } from './deliver.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
@@ -14,35 +14,49 @@ interface Asked {
   text: string;
 }
 
-/** `@twinbot partners Kitakami` in a channel, and direct messages: the same grammar, answered in place. */
+/**
+ * `@twinbot partners Kitakami` in a channel, and direct messages: the same grammar, answered in place.
+ * One listener for both events: Bolt runs every listener's matching on every request, slash commands
+ * included, so each extra listener costs every question some time.
+ */
 export function listenForConversations(app: App, deps: ListenerDeps): void {
-  app.event('app_mention', async ({ event, context, client }) => {
-    // Direct messages are answered by the message listener below; answering here too would answer twice.
-    if (event.user === undefined || event.channel.startsWith('D')) return;
+  app.event(/^(?:app_mention|message)$/, async ({ event, context, client }) => {
+    const asked =
+      event.type === 'app_mention' ? mentioned(event) : directMessage(event as types.MessageEvent);
+    if (asked === undefined) return;
     await answerInConversation(deps, {
       client,
-      channel: event.channel,
-      // A mention at the top of a channel is answered in a thread under it, keeping the channel quiet.
-      threadTs: event.thread_ts ?? event.ts,
-      userId: event.user,
+      ...asked,
       teamId: context.teamId,
-      text: readQuestion(event.text, context.botUserId).text,
+      text: readQuestion(asked.text, context.botUserId).text,
     });
   });
+}
 
-  app.message(async ({ message, context, client }) => {
-    // Only what a person typed in a DM: not edits, joins or other bots' messages.
-    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined)
-      return;
-    await answerInConversation(deps, {
-      client,
-      channel: message.channel,
-      threadTs: message.thread_ts,
-      userId: message.user,
-      teamId: context.teamId,
-      text: readQuestion(message.text ?? '', context.botUserId).text,
-    });
-  });
+type Where = Omit<Asked, 'client' | 'teamId'>;
+
+function mentioned(event: types.AppMentionEvent): Where | undefined {
+  // Direct messages are answered as messages below; answering the mention too would answer twice.
+  if (event.user === undefined || event.channel.startsWith('D')) return undefined;
+  // A mention at the top of a channel is answered in a thread under it, keeping the channel quiet.
+  return {
+    channel: event.channel,
+    threadTs: event.thread_ts ?? event.ts,
+    userId: event.user,
+    text: event.text,
+  };
+}
+
+function directMessage(message: types.MessageEvent): Where | undefined {
+  // Only what a person typed in a DM: not edits, joins or other bots' messages.
+  if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id !== undefined)
+    return undefined;
+  return {
+    channel: message.channel,
+    threadTs: message.thread_ts,
+    userId: message.user,
+    text: message.text ?? '',
+  };
 }
 
 async function answerInConversation({ dispatcher, afterAck }: ListenerDeps, asked: Asked): Promise<void> {
