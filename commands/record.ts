@@ -4,8 +4,10 @@ import { defineCommand } from '../src/core/command.ts';
 import { describeAct, describeStatus, shortCityLabel } from '../src/core/describe.ts';
 import { answer, problem, type Span } from '../src/core/reply.ts';
 import { MILESTONE_SYNONYMS, SOURCE_ARG } from '../src/core/write-args.ts';
+import { precisionOf } from '../src/domain/fuzzy-date.ts';
 import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from '../src/domain/partnership.ts';
 import { deriveStatus } from '../src/domain/status.ts';
+import { formatFuzzyDate } from '../src/render/dates.ts';
 import { insertMilestone, sourceFromUrl } from '../src/store/new-records.ts';
 
 /** Changes that end a partnership: asked to confirm first. */
@@ -67,7 +69,7 @@ export const record = defineCommand({
       ...(reason !== undefined && { reason }),
       sources: [],
     };
-    const act = [describeAct(milestone, catalog), ...(date ? [` (${date})`] : [])].join('');
+    const act = `${describeAct(milestone, catalog)}${date ? ` ${precisionOf(date) === 'day' ? 'on' : 'in'} ${formatFuzzyDate(date)}` : ''}`;
     if (DESTRUCTIVE.has(kind) && !ctx.confirmed) {
       return ctx.askToConfirm(
         answer({

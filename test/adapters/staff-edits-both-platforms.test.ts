@@ -129,7 +129,7 @@ describe('Staff edits from Slack and Discord over one store', () => {
       }),
     ).toContain('Recorded: Paderborn – Le Mans');
     const history = await onSlack('history paderborn le mans');
-    expect(history).toContain('Recorded for Paderborn – Le Mans: renewed (2017)');
+    expect(history).toContain('Recorded for Paderborn – Le Mans: renewed in 2017');
     expect(history).toContain(`discord:user:${DISCORD_STAFF.userId} · discord`);
     expect(history).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     expect(await onSlack('undo')).toContain('You have no change to undo.');

@@ -32,10 +32,10 @@ describe('history', () => {
     expect(reply.text).toBe('5 changes, newest first.');
     expect(reply.ephemeral).toBe(true);
     expect(rowsOf(reply)).toEqual([
-      'Recorded for Le Mans – Paderborn: renewed (2017)',
+      'Recorded for Le Mans – Paderborn: renewed in 2017',
       'Added the partnership Skövde – Prague; new city: Skövde, Sweden',
       "Set Kitakami, Iwate, Japan's time zone to Asia/Tokyo",
-      'Recorded for Prague – Taipei: renewed (2024)',
+      'Recorded for Prague – Taipei: renewed in 2024',
       'Added the name "Praga" (pl) to Prague, Czechia',
     ]);
     expect(reply.sections?.[0]?.rows[0]?.detail).toBe('2026-11-26 09:30 UTC · slack:UOFFICE · slack');
@@ -47,7 +47,7 @@ describe('history', () => {
     expect(reply.title).toBe('History of Prague');
     expect(rowsOf(reply)).toEqual([
       'Added the partnership Skövde – Prague; new city: Skövde, Sweden',
-      'Recorded for Prague – Taipei: renewed (2024)',
+      'Recorded for Prague – Taipei: renewed in 2024',
       'Added the name "Praga" (pl) to Prague, Czechia',
     ]);
   });
@@ -56,7 +56,7 @@ describe('history', () => {
     const { ask } = await withChanges();
     const reply = await ask('history taipei prague');
     expect(reply.title).toBe('History of Taipei – Prague');
-    expect(rowsOf(reply)).toEqual(['Recorded for Prague – Taipei: renewed (2024)']);
+    expect(rowsOf(reply)).toEqual(['Recorded for Prague – Taipei: renewed in 2024']);
     expect(answerText(await ask('history prague shanghai'))).toContain('No changes recorded yet.');
   });
 
@@ -64,8 +64,8 @@ describe('history', () => {
     const { ask } = await withChanges();
     answerText(await ask('undo'));
     expect(rowsOf(await ask('history le mans paderborn'))).toEqual([
-      'Undid: Recorded for Le Mans – Paderborn: renewed (2017)',
-      'Recorded for Le Mans – Paderborn: renewed (2017) (undone)',
+      'Undid: Recorded for Le Mans – Paderborn: renewed in 2017',
+      'Recorded for Le Mans – Paderborn: renewed in 2017 (undone)',
     ]);
     expect(rowsOf(await ask('history')).filter((r) => r.endsWith('(undone)'))).toHaveLength(1);
   });

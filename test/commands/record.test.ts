@@ -9,7 +9,7 @@ describe('record', () => {
   it('GIVEN a renewal THEN adds it to the timeline in date order and answers with the status now', async () => {
     const { store, ask, say } = await editingDispatcher();
     const reply = await ask('record le mans paderborn renewal 2017');
-    expect(answerText(reply)).toContain('Recorded: Le Mans – Paderborn renewed (2017). Status now: active');
+    expect(answerText(reply)).toContain('Recorded: Le Mans – Paderborn renewed in 2017. Status now: active');
     expect(
       store.catalog.partnershipBetween('le-mans-fr', 'paderborn-de')?.milestones.map((m) => m.kind),
     ).toEqual(['historic_tie', 'signing', 'renewal']);
@@ -31,7 +31,7 @@ describe('record', () => {
     expect(reply.kind).toBe('answer');
     expect(reply.ephemeral).toBe(true);
     expect(reply.text).toBe(
-      'Record that Prague – Taipei was terminated by Taipei (2024-03)? Its status will change for everyone.',
+      'Record that Prague – Taipei was terminated by Taipei in March 2024? Its status will change for everyone.',
     );
     expect(reply.confirm?.command).toBe(
       'record prague / taipei termination 2024-03 by taipei reason agreed by no one source https://a.example/b --yes',
@@ -192,7 +192,7 @@ describe('record', () => {
       actor: 'slack:UOFFICE',
       platform: 'slack',
       action: 'record',
-      summary: 'Recorded for Le Mans – Paderborn: renewed (2017); reason: fifty years',
+      summary: 'Recorded for Le Mans – Paderborn: renewed in 2017; reason: fifty years',
       target: 'le-mans-fr--paderborn-de',
     });
     expect(entry?.changes).toEqual([
