@@ -35,7 +35,8 @@ export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
 }
 
 /**
- * Answers a slash command: ephemeral unless the user shared it (errors and refusals always are).
+ * Answers a slash command: ephemeral unless the user shared it (errors, refusals and questions waiting
+ * for confirmation always are).
  * An answer that is not ready within `deferAfterMs` (a write to a large store) is deferred first,
  * so Discord's 3-second deadline is met; its visibility is then the one asked for.
  */
@@ -53,7 +54,8 @@ export async function sendAnswer(
     await interaction.editReply({ ...firstPage(reply, interaction.id, ctx), allowedMentions: NO_MENTIONS });
     return;
   }
-  const ephemeral = !share || early.kind === 'error';
+  // A question waiting for the asker's Confirm stays theirs, even when they asked to share the answer.
+  const ephemeral = !share || early.kind === 'error' || early.confirm !== undefined;
   await interaction.reply({
     ...firstPage(early, interaction.id, ctx),
     allowedMentions: NO_MENTIONS,

@@ -125,6 +125,19 @@ describe('Discord staff edits (real discord.js against a fake Discord)', () => {
     expect(await storeBytes(bot)).toEqual(before);
   });
 
+  it('GIVEN /twin-staff record … termination with share:true THEN the question still goes only to the asker', async () => {
+    bot = await startBot({ data: staffStore() });
+    const { id } = bot.fake.slashCommand({
+      command: 'twin-staff',
+      subcommand: 'record',
+      options: { city: 'prague-cz', with: 'taipei-tw', milestone: 'termination', share: true },
+      member: STAFF,
+    });
+    const question = (await bot.fake.callbackOf(id)).body.data;
+    expect(question.embeds[0].title).toBe('Confirm this change');
+    expect(question.flags).toBe(EPHEMERAL);
+  });
+
   it('GIVEN the asker presses Confirm THEN the termination is recorded once and the question is replaced by the result, buttons gone', async () => {
     bot = await startBot({ data: staffStore() });
     const question = await askToTerminate(bot);
