@@ -9,7 +9,6 @@ import { deliveriesOf, hasPlatform, startPlatforms } from './adapters/start.ts';
 import { ConfigError, type PlatformConfig, readPlatformConfig } from './config.ts';
 import type { Caller } from './core/caller.ts';
 import { Dispatcher } from './core/dispatcher.ts';
-import { findCommand, parseCommandText } from './core/parse-command.ts';
 import { StaffIdSchema } from './domain/settings.ts';
 import { consoleDelivery } from './reminders/console-delivery.ts';
 import { type LedgerFile, ledgerPathFor, openLedger } from './reminders/ledger.ts';
@@ -107,17 +106,20 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError('ask needs the command text, e.g. twinbot ask "partners Prague"');
       const today = parseToday(values.today);
       const text = values.yes ? `${words} --yes` : words;
-      const store = await openStore(values.data, { write: await changesRecords(values.data, text) });
-      // `reminders status` reads what was posted; a store that never posted has no ledger to read.
-      const ledger = (await exists(ledgerPathFor(store.path))) ? await openLedger(store.path) : undefined;
-      const reply = await new Dispatcher({
-        store,
-        commands,
-        today: () => today,
-        ...(ledger && { ledger }),
-      }).answerText(text, cliCaller());
-      process.stdout.write(`${renderPlain(reply)}\n`);
-      return EXIT.ok;
+      // A change takes the store's lock like any writer, so a running bot and the CLI never write
+      // the same file at once; a question never needs it.
+      return withStore(values.data, { write: 'on-write' }, async (store) => {
+        // `reminders status` reads what was posted; a store that never posted has no ledger to read.
+        const ledger = (await exists(ledgerPathFor(store.path))) ? await openLedger(store.path) : undefined;
+        const reply = await new Dispatcher({
+          store,
+          commands,
+          today: () => today,
+          ...(ledger && { ledger }),
+        }).answerText(text, cliCaller());
+        process.stdout.write(`${renderPlain(reply)}\n`);
+        return EXIT.ok;
+      });
     }
     case 'init': {
       if (await exists(dataPath)) throw new UsageError(`${dataPath} already exists; it was left as it is.`);
@@ -185,7 +187,10 @@ async function main(argv: string[]): Promise<number> {
  * The default store is created from the seed on first use, so `npm start` works on a fresh clone;
  * a path given with --data must already exist.
  */
-async function openStore(explicitPath: string | undefined, access: { write: boolean }): Promise<Store> {
+/** `write: 'on-write'` takes the lock only when a change comes (see JsonFile). */
+type Access = { write: boolean | 'on-write' };
+
+async function openStore(explicitPath: string | undefined, access: Access): Promise<Store> {
   if (explicitPath !== undefined && !(await exists(explicitPath))) {
     throw new StoreFileError(
       explicitPath,
@@ -197,16 +202,6 @@ async function openStore(explicitPath: string | undefined, access: { write: bool
     process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(created)}\n`);
   }
   return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write });
-}
-
-/**
- * Whether `ask` runs a staff command, which may write: then it must hold the store's lock like any
- * writer, so a running bot and the CLI never write the same file at once.
- */
-async function changesRecords(path: string | undefined, text: string): Promise<boolean> {
-  const peek = await openStore(path, { write: false });
-  const parsed = parseCommandText(text, commands, peek.catalog);
-  return parsed.ok && findCommand(commands, parsed.invocation.command)?.permission === 'staff';
 }
 
 /** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */
@@ -237,7 +232,7 @@ function logLine(line: string): void {
 /** Runs a CLI action on the store and gives up the store's lock however the action ends. */
 async function withStore(
   path: string | undefined,
-  access: { write: boolean },
+  access: Access,
   action: (store: Store) => Promise<number>,
 ): Promise<number> {
   const store = await openStore(path, access);

@@ -177,7 +177,7 @@ describe('twinbot staff', () => {
     expect(JSON.parse(await readFile(path, 'utf8')).settings.staff).toEqual([]);
   });
 
-  it('GIVEN the bot holding the store THEN a change through ask is refused too, not written beside it', async () => {
+  it('GIVEN the bot holding the store THEN a change through ask is refused too, not written beside it, while staff questions still work', async () => {
     const path = await seedCopy();
     const before = await readFile(path, 'utf8');
     const bot = await Store.open(path, { lock: true });
@@ -185,6 +185,9 @@ describe('twinbot staff', () => {
       const refused = await twinbot(['ask', '--data', path, 'alias prague Prag2 de']);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain('in use by another twinbot process');
+      const history = await twinbot(['ask', '--data', path, 'history']);
+      expect(history.code).toBe(0);
+      expect(history.stdout).toContain('No changes recorded yet.');
     } finally {
       await bot.close();
     }

@@ -99,3 +99,8 @@ function describeActive(decisive: Milestone | undefined): Span[] {
   if (decisive.kind === 'resumption') return ['active again since ', { date: decisive.date }];
   return ['active since ', { date: decisive.date }];
 }
+
+/** "Name of the city" from "name of the city": descriptions start lower case so they read inside sentences. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -6,7 +6,7 @@ import type { Caller } from './caller.ts';
 import { cleanText } from './clean-text.ts';
 import type { ArgSpec, PlaceArg } from './command.ts';
 import { parseDateText } from './date-text.ts';
-import { cityLabel } from './describe.ts';
+import { capitalize, cityLabel } from './describe.ts';
 import { isLanguageTag } from './language.ts';
 import { matchChoice } from './parse-command.ts';
 import { problem, type Reply } from './reply.ts';
@@ -33,7 +33,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
   const refuse = (message: string, extra: Omit<Reply, 'kind' | 'ephemeral' | 'text'> = {}): Resolved => ({
     reply: problem(message, { ...extra, field: spec.name }),
   });
-  const limit = spec.maxLength ?? (spec.kind === 'place' || spec.kind === 'city' ? NAME_LIMIT : TEXT_LIMIT);
+  const limit = textLimit(spec);
   if (text.length > limit) {
     return refuse(
       `${capitalize(spec.description)} is ${text.length} characters long; the limit is ${limit.toLocaleString('en')}.`,
@@ -92,6 +92,11 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
   }
 }
 
+/** How long the argument's text may be: its own limit, 200 for a city's name, 2,000 otherwise. */
+export function textLimit(spec: ArgSpec): number {
+  return spec.maxLength ?? (spec.kind === 'place' || spec.kind === 'city' ? NAME_LIMIT : TEXT_LIMIT);
+}
+
 /** "Skövde, SE" or "Springfield, Illinois, US": a new city's name, optional region and country. */
 function newPlace(text: string): PlaceArg | undefined {
   const parts = text.split(',').map((p) => p.trim());
@@ -138,8 +143,4 @@ function isWebAddress(text: string): boolean {
   if (/\s/.test(text) || !URL.canParse(text)) return false;
   const url = new URL(text);
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { ArgSpec, Command } from '../core/command.ts';
+import { capitalize } from '../core/describe.ts';
+import { textLimit } from '../core/resolve-arg.ts';
 import { stripControl } from './plain.ts';
 
 /** Limits Slack enforces on a modal (it refuses to open one that breaks them). */
@@ -7,7 +9,6 @@ const VIEW_LIMITS = { title: 24, button: 24, optionText: 75 } as const;
 
 /** Texts up to this long fit one line; longer ones (a reason) get a box that grows. */
 const SINGLE_LINE_MAX = 200;
-const TEXT_MAX = 2000;
 
 /** Every input has this action id; the block id says which argument (and which part of it) it is. */
 export const INPUT_ACTION_ID = 'value';
@@ -90,7 +91,7 @@ function inputBlocks(spec: ArgSpec): types.InputBlock[] {
     case 'url':
       return [block({ type: 'url_text_input', action_id: INPUT_ACTION_ID })];
     case 'text': {
-      const max = spec.maxLength ?? TEXT_MAX;
+      const max = textLimit(spec);
       return [
         block({
           type: 'plain_text_input',
@@ -118,8 +119,4 @@ function plain(text: string): types.PlainTextElement {
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -9,8 +9,12 @@ import { describeFirstIssue, InvalidChangeError, StoreFileError } from './errors
 export type Change<D, T> = (draft: D) => { result: T } | { unchanged: true; result: T };
 
 export interface OpenOptions {
-  /** Become the file's one writer: another process asking for the lock is refused. */
-  lock?: boolean;
+  /**
+   * Become the file's one writer: another process asking for the lock is refused. `on-write` asks
+   * only before the first change (and reads the file again under the lock), so a process that may
+   * only read never stands in a writer's way.
+   */
+  lock?: boolean | 'on-write';
   /** The format version this program reads; a file from a newer program is refused, not misread. */
   version?: number;
 }
@@ -27,7 +31,8 @@ export class JsonFile<S extends z.ZodType> {
     readonly path: string,
     private readonly schema: S,
     private readonly db: Low<z.output<S>>,
-    private readonly release: () => Promise<void>,
+    private release: () => Promise<void>,
+    private lockOnWrite?: { version: number | undefined },
   ) {}
 
   static async open<S extends z.ZodType>(
@@ -35,10 +40,12 @@ export class JsonFile<S extends z.ZodType> {
     schema: S,
     options: OpenOptions = {},
   ): Promise<JsonFile<S>> {
-    const release = options.lock ? await lockFile(path) : async () => {};
+    const release = options.lock === true ? await lockFile(path) : async () => {};
     try {
       const data = await readValidated(path, schema, options.version);
-      return new JsonFile(path, schema, new Low(new JSONFile<z.output<S>>(path), data), release);
+      const db = new Low(new JSONFile<z.output<S>>(path), data);
+      const lazy = options.lock === 'on-write' ? { version: options.version } : undefined;
+      return new JsonFile(path, schema, db, release, lazy);
     } catch (error) {
       await release();
       throw error;
@@ -61,6 +68,7 @@ export class JsonFile<S extends z.ZodType> {
   /** Applies a change on a copy, validates the result whole, then writes it; an invalid result changes nothing. */
   update<T>(change: Change<z.output<S>, T>): Promise<T> {
     const run = async (): Promise<T> => {
+      await this.lockBeforeFirstWrite();
       const draft = structuredClone(this.db.data);
       const outcome = change(draft);
       if ('unchanged' in outcome) return outcome.result;
@@ -74,6 +82,15 @@ export class JsonFile<S extends z.ZodType> {
     const result = this.queue.then(run, run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** For `lock: 'on-write'`: takes the lock, then reads the file again, since another writer may have changed it. */
+  private async lockBeforeFirstWrite(): Promise<void> {
+    if (!this.lockOnWrite) return;
+    this.release = await lockFile(this.path);
+    const { version } = this.lockOnWrite;
+    this.lockOnWrite = undefined;
+    this.db.data = await readValidated(this.path, this.schema, version);
   }
 
   /** Waits for queued writes, then gives up the lock (if held). */

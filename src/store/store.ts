@@ -36,7 +36,7 @@ export type EditBuilder<T> = (
 
 interface StoreOptions {
   now?: () => Date;
-  lock?: boolean;
+  lock?: boolean | 'on-write';
 }
 
 /**
@@ -57,7 +57,7 @@ export class Store {
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
     const file = await JsonFile.open(path, StoreSchema, {
       version: STORE_VERSION,
-      lock: options.lock === true,
+      lock: options.lock ?? false,
     });
     return new Store(file, options.now ?? (() => new Date()));
   }

@@ -24,4 +24,31 @@ describe('JsonFile', () => {
     expect(file.data).toEqual({ count: 1 });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ count: 1 });
   });
+
+  it("GIVEN lock 'on-write' THEN opening leaves the file to another writer, and a change locks it and starts from the file as it is then", async () => {
+    const path = join(await tempDir(), 'counter.json');
+    await writeFile(path, JSON.stringify({ count: 1 }));
+    const reader = await JsonFile.open(path, Counter, { lock: 'on-write' });
+    const writer = await JsonFile.open(path, Counter, { lock: true });
+    await writer.update((draft) => {
+      draft.count = 5;
+      return { result: undefined };
+    });
+    await expect(
+      reader.update((draft) => {
+        draft.count += 1;
+        return { result: undefined };
+      }),
+    ).rejects.toThrow('in use by another twinbot process');
+    await writer.close();
+    await reader.update((draft) => {
+      draft.count += 1;
+      return { result: undefined };
+    });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ count: 6 });
+    await expect(JsonFile.open(path, Counter, { lock: true })).rejects.toThrow(
+      'in use by another twinbot process',
+    );
+    await reader.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { problem, type Reply } from '../../core/reply.ts';
+import { within } from '../within.ts';
 import { confirmRow } from './confirm-buttons.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 import { pageMessage } from './paging.ts';
@@ -61,13 +62,4 @@ export async function sendAnswer(
     allowedMentions: NO_MENTIONS,
     ...(ephemeral && { flags: MessageFlags.Ephemeral }),
   });
-}
-
-/** The promise's value if it settles within `ms`, else undefined. */
-export function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

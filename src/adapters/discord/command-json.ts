@@ -8,6 +8,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ArgSpec, Command } from '../../core/command.ts';
+import { capitalize } from '../../core/describe.ts';
 import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
 
 /** Everyone's commands are subcommands of `/twin`; staff commands of `/twin-staff`. */
@@ -142,7 +143,7 @@ function checkedName(name: string): string {
  * summary stays available in `/twin help`.
  */
 function description(text: string): string {
-  const capitalized = text.charAt(0).toUpperCase() + text.slice(1);
+  const capitalized = capitalize(text);
   if (capitalized.length <= LIMITS.commandDescription) return capitalized;
   const cut = capitalized.lastIndexOf(' ', LIMITS.commandDescription - 1);
   return `${capitalized.slice(0, cut > 0 ? cut : LIMITS.commandDescription - 1)}…`;

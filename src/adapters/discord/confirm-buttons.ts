@@ -7,7 +7,8 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Reply } from '../../core/reply.ts';
-import { failSafe, firstPage, within } from './answer.ts';
+import { within } from '../within.ts';
+import { failSafe, firstPage } from './answer.ts';
 import { discordCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 

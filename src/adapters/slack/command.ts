@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
-import { ANSWER_IN_ACK_MS, within } from './deadline.ts';
+import { within } from '../within.ts';
+import { ANSWER_IN_ACK_MS } from './deadline.ts';
 import { deliver, sharePage } from './deliver.ts';
 import { formAskedFor, openForm } from './forms.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
-import { answerOnce, answerQuestion, messagesFor, SLASH_COMMAND } from './pages.ts';
+import { answerQuestion, messagesFor, SLASH_COMMAND } from './pages.ts';
 
 /**
  * `/twin <question>`: answered privately, or for everyone with `--share`; `/twin add` alone opens a
@@ -27,11 +28,8 @@ export function listenForSlashCommand(app: App, { dispatcher, afterAck }: Listen
       );
       return;
     }
-    // Anyone else asking for a form is refused by the dispatcher; the text grammar would instead
-    // list what the staff command needs.
-    const answering = form
-      ? dispatcher.run({ command: form.name, args: {} }, caller).then((reply) => answerOnce(reply))
-      : answerQuestion(dispatcher, question.text, caller);
+    // Anyone else asking for a form gets the dispatcher's refusal, like any staff command.
+    const answering = answerQuestion(dispatcher, question.text, caller);
     // Marked as handled at once: a failure is reported after the ack, where the user can be told.
     answering.catch(() => undefined);
 

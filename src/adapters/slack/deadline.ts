@@ -4,12 +4,3 @@
  * answered through the response_url. Answers from memory take well under a millisecond.
  */
 export const ANSWER_IN_ACK_MS = 1500;
-
-/** The work's result if it succeeds within `ms`, else undefined (it keeps running). */
-export function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
-  });
-  return Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
-}

@@ -38,8 +38,9 @@ const CANNOT_POST_TEXT =
 
 /**
  * Posts a page for everyone in the conversation. Errors stay private: they are about how the question
- * was asked; so do requests to confirm a change, which only the asker can settle. Where the bot may not post, the asker is told how to fix that, and (when they have not
- * seen it yet) gets the answer privately meanwhile.
+ * was asked; so do requests to confirm a change, which only the asker can settle. Where the bot may
+ * not post, the asker is told how to fix that, and (when they have not seen it yet) gets the answer
+ * privately meanwhile.
  */
 export async function sharePage(
   answer: Answer,
