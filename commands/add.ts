@@ -44,12 +44,13 @@ export const add = defineCommand({
       const a = placeId(draft, city);
       const b = placeId(draft, other);
       const id = partnershipId(a.id, b.id);
-      const existing = draft.partnerships.find((p) => p.id === id);
-      if (existing) return { unchanged: true, result: { added: false, id, created: [] } };
+      const cities = orderCities(a.id, b.id);
+      if (draft.partnerships.some((p) => p.id === id))
+        return { unchanged: true, result: { added: false, cities, created: [] } };
       const sources = source ? [sourceFromUrl(source, new Set())] : [];
       const partnership: Partnership = {
         id,
-        cities: orderCities(a.id, b.id),
+        cities,
         ...(type !== undefined && { type: type as PartnershipType }),
         milestones: signed ? [{ kind: 'signing', date: signed, sources: sources.map((s) => s.id) }] : [],
         sources,
@@ -66,13 +67,14 @@ export const add = defineCommand({
         summary: `Added the partnership ${names}${type ? ` (${TYPE_LABELS[type as PartnershipType]})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
         target: id,
         touched,
-        result: { added: true, id, created },
+        result: { added: true, cities, created },
       };
     });
     const catalog = store.catalog;
-    const p = catalog.partnershipBetween(...(outcome.id.split('--') as [string, string]));
-    const [first, second] = (p?.cities ?? []).map((cityId) => catalog.city(cityId));
-    if (!p || !first || !second) throw new Error(`partnership ${outcome.id} missing after add`);
+    const p = catalog.partnershipBetween(...outcome.cities);
+    const [first, second] = outcome.cities.map((cityId) => catalog.city(cityId));
+    if (!p || !first || !second)
+      throw new Error(`partnership ${outcome.cities.join('--')} missing after add`);
     const names = `${shortCityLabel(first, catalog)} – ${shortCityLabel(second, catalog)}`;
     if (!outcome.added) {
       return problem([
@@ -99,7 +101,8 @@ export const add = defineCommand({
 
 interface Added {
   added: boolean;
-  id: string;
+  /** The two city ids, in the partnership's order. */
+  cities: [string, string];
   created: City[];
 }
 

@@ -3,7 +3,6 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { commands } from '../commands/index.ts';
-import { registerCommands } from './adapters/discord/register-commands.ts';
 import { runShell } from './adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from './adapters/start.ts';
 import { ConfigError, type PlatformConfig, readPlatformConfig } from './config.ts';
@@ -150,6 +149,8 @@ async function main(argv: string[]): Promise<number> {
           'register-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID (see the README, Discord).',
         );
       }
+      // Loaded here only: discord.js is slow to load and no other command needs it.
+      const { registerCommands } = await import('./adapters/discord/register-commands.ts');
       const registered = await registerCommands(discord, commands, values.guild);
       process.stdout.write(`Registered ${registered.commands.join(' and ')} ${registered.scope}.\n`);
       return EXIT.ok;

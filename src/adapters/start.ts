@@ -1,15 +1,23 @@
 import type { PlatformConfig } from '../config.ts';
 import type { Deliveries } from '../reminders/delivery.ts';
 import type { AdapterDeps, RunningAdapter } from './adapter.ts';
-import { startDiscord } from './discord/index.ts';
-import { startSlack } from './slack/index.ts';
 
-/** Starts every configured platform side by side over one dispatcher; stops those started if one fails. */
+/**
+ * Starts every configured platform side by side over one dispatcher; stops those started if one fails.
+ * Each platform's library is loaded only when it is configured: discord.js and Bolt take most of a
+ * second to load, which the local shell and every `twinbot` command would otherwise pay.
+ */
 export async function startPlatforms(config: PlatformConfig, deps: AdapterDeps): Promise<RunningAdapter[]> {
   const running: RunningAdapter[] = [];
   try {
-    if (config.slack) running.push(await startSlack(config.slack, deps));
-    if (config.discord) running.push(await startDiscord(config.discord, deps));
+    if (config.slack) {
+      const { startSlack } = await import('./slack/index.ts');
+      running.push(await startSlack(config.slack, deps));
+    }
+    if (config.discord) {
+      const { startDiscord } = await import('./discord/index.ts');
+      running.push(await startDiscord(config.discord, deps));
+    }
   } catch (error) {
     await Promise.allSettled(running.map((adapter) => adapter.stop()));
     throw error;

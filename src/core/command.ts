@@ -4,7 +4,7 @@ import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
 import type { Caller } from './caller.ts';
-import type { Invocation, YesNoQuestion } from './parse-command.ts';
+import type { YesNoQuestion } from './parse-command.ts';
 import type { Reply } from './reply.ts';
 import type { DateWindow } from './window.ts';
 
@@ -64,8 +64,6 @@ export interface CommandContext {
   asks?: YesNoQuestion;
   /** The caller already confirmed (`--yes`, or the Confirm button): destructive commands go ahead. */
   confirmed: boolean;
-  /** The command as it was asked. */
-  invocation: Invocation;
   /** Turns a reply into a question with Confirm and Cancel, which runs this invocation again if confirmed. */
   askToConfirm: (reply: Reply) => Reply;
 }

@@ -83,7 +83,6 @@ export class Dispatcher {
       ...(this.ledger && { ledger: this.ledger }),
       ...(invocation.asks && { asks: invocation.asks }),
       confirmed: invocation.confirmed === true,
-      invocation,
       askToConfirm: (reply) => ({
         ...reply,
         ephemeral: true,

@@ -91,11 +91,10 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
       cityWords = before.slice(0, found.at);
       args[choice.name] = found.words.join(' ');
       remaining = before.slice(found.at + found.words.length);
-    } else if (cityCount === 0) {
-      if (choice.required && before.length > 0) return { ok: false, message: choiceNeeded(command, choice) };
-      remaining = before;
     } else if (choice.required && before.length > 0) {
       return { ok: false, message: choiceNeeded(command, choice) };
+    } else if (cityCount === 0) {
+      remaining = before;
     }
     others = others.slice(1);
   } else if (cityCount === 1 && others.length > 0) {
