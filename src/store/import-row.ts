@@ -1,9 +1,7 @@
-import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
-import { CitySchema } from '../domain/city.ts';
 import { toCountryCode } from '../domain/country.ts';
-import { earliestDay, type FuzzyDate, readFuzzyDate } from '../domain/fuzzy-date.ts';
-import { foldName, slugify } from '../domain/names.ts';
+import { type FuzzyDate, readFuzzyDate } from '../domain/fuzzy-date.ts';
+import { foldName } from '../domain/names.ts';
 import {
   type Milestone,
   type MilestoneKind,

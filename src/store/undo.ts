@@ -1,6 +1,5 @@
-import type { AuditEntry, RecordChange } from '../domain/audit.ts';
+import type { AuditEntry } from '../domain/audit.ts';
 import { type RecordRef, recordIs, writeRecord } from './records.ts';
-import type { StoreData } from './schema.ts';
 import type { EditBuilder } from './store.ts';
 
 export type UndoResult = { undone: AuditEntry } | { refused: string };
