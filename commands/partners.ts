@@ -23,10 +23,15 @@ export const partners = defineCommand({
     const rows = catalog.partnershipsOf(city.id).map((p) => {
       const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
       const derived = deriveStatus(p, today);
-      const since = anniversaryMilestone(p)?.date;
+      const established = anniversaryMilestone(p);
+      const status = describeStatus(derived, catalog);
+      // "active since 13 January 2020" already says since when, so the date is not said twice.
+      const saysSince = derived.status === 'active' && derived.decisive === established;
       const row: Row = {
         text: `${other ? shortCityLabel(other, catalog) : '?'} (${typeLabel(p.type)})`,
-        detail: [...describeStatus(derived, catalog), ' · since ', since ? { date: since } : 'date unknown'],
+        detail: saysSince
+          ? status
+          : [...status, ' · since ', established ? { date: established.date } : 'date unknown'],
       };
       return { row, order: STATUSES.indexOf(derived.status as Status), name: other?.name ?? '' };
     });

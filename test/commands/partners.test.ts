@@ -16,6 +16,15 @@ describe('partners', () => {
     expect(text).toContain('terminated by Shanghai on 14 January 2020 · since 17 May 2017');
   });
 
+  it('GIVEN a partnership active since its signing THEN the date is said once', async () => {
+    const text = await askSmall('partners Praha');
+    expect(text).toContain('Taipei (sister city)\n    active since 13 January 2020\n');
+  });
+
+  it('GIVEN a renewed partnership THEN says both the renewal and since when', async () => {
+    expect(await askSeed('partners kitakami')).toContain('active, renewed October 2024 · since October 1974');
+  });
+
   it('GIVEN no city and no home city THEN asks for a city', async () => {
     expect(await askSmall('partners')).toContain('Name a city');
   });
