@@ -1,11 +1,20 @@
 /**
  * The work's result if it succeeds within `ms`, else undefined (it keeps running). Both platforms
  * answer in the acknowledgement when they can, and acknowledge first when the work is slow.
+ * One promise and one timer, since every question passes through here.
  */
 export function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(resolve, ms, undefined);
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms, undefined);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
   });
-  return Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }

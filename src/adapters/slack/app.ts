@@ -6,8 +6,9 @@ import { listenForSlashCommand } from './command.ts';
 import { listenForConfirmations } from './confirm.ts';
 import { listenForConversations } from './conversation.ts';
 import { listenForForms } from './forms.ts';
-import { buttonListener, type ListenerDeps } from './listeners.ts';
+import type { ListenerDeps } from './listeners.ts';
 import { boltLogger, type Log } from './log.ts';
+import { Router } from './router.ts';
 
 /**
  * The Bolt app for the configured mode: HTTP (requests signed with the signing secret, `POST
@@ -39,12 +40,12 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
             { path: '/calendar.ics', method: ['GET'], handler: (_req, res) => calendar(res, deps) },
           ],
         });
-  listenForSlashCommand(app, deps);
-  const onButton = buttonListener(app);
-  listenForButtons(onButton, deps);
-  listenForConfirmations(onButton, deps);
-  listenForForms(app, deps);
-  listenForConversations(app, deps);
+  const router = new Router(app);
+  listenForSlashCommand(router, deps);
+  listenForButtons(router, deps);
+  listenForConfirmations(router, deps);
+  listenForForms(router, deps);
+  listenForConversations(router, deps);
   return app;
 }
 

@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
 import { deliver, sharePage } from './deliver.ts';
-import { type ListenerDeps, type OnButton, presserOf } from './listeners.ts';
+import { type ListenerDeps, presserOf } from './listeners.ts';
 import {
   ACTION_IDS,
   type Answer,
@@ -10,6 +10,7 @@ import {
   messagesFor,
   SLASH_COMMAND,
 } from './pages.ts';
+import type { Router } from './router.ts';
 
 const STALE_BUTTON_TEXT = `That button no longer works. Ask again with \`${SLASH_COMMAND} ...\`.`;
 
@@ -26,8 +27,8 @@ interface Pressed {
  * answer is computed again for whoever pressed it (so their permissions apply), with no state kept
  * between messages.
  */
-export function listenForButtons(on: OnButton, deps: ListenerDeps): void {
-  onButton(on, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
+export function listenForButtons(router: Router, deps: ListenerDeps): void {
+  onButton(router, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
     const channel = body.channel?.id;
     if (channel === undefined) return stale(respond);
     const conversation = { kind: 'conversation' as const, client, channel };
@@ -40,7 +41,7 @@ export function listenForButtons(on: OnButton, deps: ListenerDeps): void {
     );
   });
 
-  onButton(on, ACTION_IDS.more, 'More', deps, async ({ answer, page, body, respond, client }) => {
+  onButton(router, ACTION_IDS.more, 'More', deps, async ({ answer, page, body, respond, client }) => {
     // The next page goes where the pressed one is: privately, or in the same conversation and thread.
     const message = body.message;
     const channel = body.channel?.id;
@@ -52,20 +53,20 @@ export function listenForButtons(on: OnButton, deps: ListenerDeps): void {
     }
   });
 
-  onButton(on, ACTION_IDS.run, 'Run', deps, async ({ answer, respond }) => {
+  onButton(router, ACTION_IDS.run, 'Run', deps, async ({ answer, respond }) => {
     await deliver({ kind: 'private', respond }, messagesFor(answer, 0, 'ephemeral'));
   });
 }
 
 /** Acknowledges a button, reads the question it carries (refusing staff commands) and answers it again. */
 function onButton(
-  on: OnButton,
+  router: Router,
   actionId: string,
   label: string,
   { dispatcher, afterAck }: ListenerDeps,
   handle: (pressed: Pressed) => Promise<void>,
 ): void {
-  on(actionId, async ({ ack, body, action, respond, client }) => {
+  router.button(actionId, async ({ ack, body, action, respond, client }) => {
     await ack();
     await afterAck.run(
       label,

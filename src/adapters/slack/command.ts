@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { within } from '../within.ts';
 import { ANSWER_IN_ACK_MS } from './deadline.ts';
 import { deliver, sharePage } from './deliver.ts';
@@ -6,13 +5,14 @@ import { formAskedFor, openForm } from './forms.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
 import { answerQuestion, messagesFor, SLASH_COMMAND } from './pages.ts';
+import type { Router } from './router.ts';
 
 /**
  * `/twin <question>`: answered privately, or for everyone with `--share`; `/twin add` alone opens a
  * form instead.
  */
-export function listenForSlashCommand(app: App, { dispatcher, afterAck }: ListenerDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+export function listenForSlashCommand(router: Router, { dispatcher, afterAck }: ListenerDeps): void {
+  router.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const question = readQuestion(command.text);
     const asker = { kind: 'private' as const, respond };
     const tellUser = (text: string) => respond({ response_type: 'ephemeral', text });

@@ -1,30 +1,31 @@
 import type { Caller } from '../../core/caller.ts';
 import type { Reply } from '../../core/reply.ts';
 import { deliver } from './deliver.ts';
-import { type ListenerDeps, type OnButton, presserOf } from './listeners.ts';
+import { type ListenerDeps, presserOf } from './listeners.ts';
 import { ACTION_IDS, answerOnce, messagesFor } from './pages.ts';
+import type { Router } from './router.ts';
 
 /**
  * Confirm and Cancel under a destructive change. Unlike Run, these exist for staff commands: the
  * dispatcher checks again that the presser is staff and is the person who asked.
  */
-export function listenForConfirmations(on: OnButton, deps: ListenerDeps): void {
-  onDecision(on, ACTION_IDS.confirm, 'Confirm', deps, (token, caller) =>
+export function listenForConfirmations(router: Router, deps: ListenerDeps): void {
+  onDecision(router, ACTION_IDS.confirm, 'Confirm', deps, (token, caller) =>
     deps.dispatcher.confirm(token, caller),
   );
-  onDecision(on, ACTION_IDS.cancel, 'Cancel', deps, async (token, caller) =>
+  onDecision(router, ACTION_IDS.cancel, 'Cancel', deps, async (token, caller) =>
     deps.dispatcher.cancel(token, caller),
   );
 }
 
 function onDecision(
-  on: OnButton,
+  router: Router,
   actionId: string,
   label: string,
   { afterAck }: ListenerDeps,
   decide: (token: string, caller: Caller) => Promise<Reply>,
 ): void {
-  on(actionId, async ({ ack, body, action, respond }) => {
+  router.button(actionId, async ({ ack, body, action, respond }) => {
     await ack();
     await afterAck.run(
       label,

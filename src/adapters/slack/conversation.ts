@@ -1,8 +1,9 @@
-import type { App, types, webApi } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import { deliver } from './deliver.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
 import { answerQuestion, messagesFor } from './pages.ts';
+import type { ConversationArgs, Handler, Router } from './router.ts';
 
 interface Asked {
   client: webApi.WebClient;
@@ -14,13 +15,9 @@ interface Asked {
   text: string;
 }
 
-/**
- * `@twinbot partners Kitakami` in a channel, and direct messages: the same grammar, answered in place.
- * One listener for both events: Bolt runs every listener's matching on every request, slash commands
- * included, so each extra listener costs every question some time.
- */
-export function listenForConversations(app: App, deps: ListenerDeps): void {
-  app.event(/^(?:app_mention|message)$/, async ({ event, context, client }) => {
+/** `@twinbot partners Kitakami` in a channel, and direct messages: the same grammar, answered in place. */
+export function listenForConversations(router: Router, deps: ListenerDeps): void {
+  const answer: Handler<ConversationArgs> = async ({ event, context, client }) => {
     const asked =
       event.type === 'app_mention' ? mentioned(event) : directMessage(event as types.MessageEvent);
     if (asked === undefined) return;
@@ -30,7 +27,9 @@ export function listenForConversations(app: App, deps: ListenerDeps): void {
       teamId: context.teamId,
       text: readQuestion(asked.text, context.botUserId).text,
     });
-  });
+  };
+  router.event('app_mention', answer);
+  router.event('message', answer);
 }
 
 type Where = Omit<Asked, 'client' | 'teamId'>;

@@ -1,4 +1,4 @@
-import type { App, RespondFn, ViewOutput, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { RespondFn, ViewOutput, webApi } from '@slack/bolt';
 import type { Command } from '../../core/command.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
 import { findCommand } from '../../core/parse-command.ts';
@@ -10,6 +10,7 @@ import { deliver } from './deliver.ts';
 import { decodeOrigin, encodeOrigin, type FormOrigin, readEntries } from './form-values.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
 import { answerOnce, messagesFor, SLASH_COMMAND } from './pages.ts';
+import type { Router } from './router.ts';
 
 /** Commands with many arguments, easier to fill in a form than to type in the right order. */
 const FORM_COMMANDS: ReadonlySet<string> = new Set(['add', 'record']);
@@ -42,8 +43,8 @@ export async function openForm(
  * A submitted form runs its command like a typed one. A problem keeps the form open with the message
  * beside the field it is about; an answer closes it and goes privately to the channel it came from.
  */
-export function listenForForms(app: App, { dispatcher, afterAck }: ListenerDeps): void {
-  app.view<ViewSubmitAction>(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
+export function listenForForms(router: Router, { dispatcher, afterAck }: ListenerDeps): void {
+  router.form(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
     const origin = decodeOrigin(view.private_metadata);
     const command = origin && findCommand(dispatcher.commands, origin.command);
     const entries = command && readEntries(command, view.state.values);
