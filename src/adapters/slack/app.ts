@@ -23,6 +23,9 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
     deferInitialization: true,
     // Bolt's conversation store keeps state between events; every answer here is stateless.
     convoStore: false as const,
+    // Bolt's ignoreSelf is one more middleware step on every request; the only handler it could
+    // protect, conversations, skips the bot's own messages itself.
+    ignoreSelf: false,
     clientOptions: {
       ...(config.apiUrl !== undefined && { slackApiUrl: config.apiUrl }),
       // Bolt's default retries for about 30 minutes; an answer that late helps no one.

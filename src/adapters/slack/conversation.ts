@@ -20,7 +20,8 @@ export function listenForConversations(router: Router, deps: ListenerDeps): void
   const answer: Handler<ConversationArgs> = async ({ event, context, client }) => {
     const asked =
       event.type === 'app_mention' ? mentioned(event) : directMessage(event as types.MessageEvent);
-    if (asked === undefined) return;
+    // The bot's own messages (ignoreSelf is off in app.ts): answering them could answer forever.
+    if (asked === undefined || asked.userId === context.botUserId) return;
     await answerInConversation(deps, {
       client,
       ...asked,

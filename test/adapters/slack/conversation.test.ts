@@ -148,4 +148,30 @@ describe('Slack mentions and direct messages', () => {
     expect(answers).toHaveLength(1);
     expect(blockTexts(answers[0]?.args.blocks)[0]).toBe('Partner cities of Taipei');
   });
+
+  it("GIVEN the bot's own message mentioning itself in a channel THEN nothing is answered", async () => {
+    const res = await slack.send(
+      eventCallback({
+        type: 'app_mention',
+        user: 'UBOT',
+        text: '<@UBOT> partners Prague',
+        ts: '1700000100.000900',
+        channel: 'C0GENERAL',
+      }),
+    );
+    expect(res.status).toBe(200);
+    await slack.send(
+      eventCallback({
+        type: 'app_mention',
+        user: 'UVISITOR',
+        text: '<@UBOT> partners Taipei',
+        ts: '1700000100.001000',
+        channel: 'C0GENERAL',
+      }),
+    );
+    await slack.posted();
+    const answers = slack.fake.apiCalls('chat.postMessage');
+    expect(answers).toHaveLength(1);
+    expect(blockTexts(answers[0]?.args.blocks)[0]).toBe('Partner cities of Taipei');
+  });
 });
