@@ -36,9 +36,9 @@ export const agreement = defineCommand({
     const fields: Field[] = [
       { label: 'Type', value: typeLabel(p.type) },
       { label: 'Status', value: describeStatus(derived, catalog) },
-      ...p.cities.map((id) => ({
+      ...p.cities.map((id, index) => ({
         label: `${catalog.city(id)?.name ?? id}'s side`,
-        value: STATUS_LABELS[derived.sides[id] ?? 'none'],
+        value: STATUS_LABELS[derived.sides[index] ?? 'none'],
       })),
       { label: 'Signed', value: signing ? dateAndPlace(signing) : 'no signing recorded' },
       ...(from && from !== signing

@@ -18,8 +18,11 @@ export type SideStatus = Exclude<Status, 'disputed'> | 'none';
 
 export interface DerivedStatus {
   status: Status | 'none';
-  /** Each city's stance, keyed by city id. */
-  sides: Record<string, SideStatus>;
+  /**
+   * Each city's stance, in the order of the partnership's `cities`. Not an object keyed by city id:
+   * V8 gives every new pair of keys its own hidden class, and this runs for every partner listed.
+   */
+  sides: readonly [SideStatus, SideStatus];
   /** The milestone that set the current status, and who acted alone in it, if anyone. */
   decisive?: Milestone;
   /** The side that contests the other's act, when disputed. */
@@ -92,10 +95,9 @@ export function deriveStatus(
   if (sa === sb) status = sa;
   else if (objection) status = 'disputed';
   else status = sa === 'none' || sb === 'none' ? (sa === 'none' ? sb : sa) : 'proposed';
-  const sides: Record<string, SideStatus> = { [a]: sa, [b]: sb };
   return {
     status,
-    sides,
+    sides: [sa, sb],
     ...(decisive && { decisive }),
     ...(objection && status === 'disputed' && { objection }),
   };
