@@ -113,7 +113,11 @@ function context(text: string): Block {
 function packLines(lines: string[], max: number = SLACK_LIMITS.sectionText): string[] {
   const texts: string[] = [];
   let current = '';
-  for (const line of lines.flatMap((l) => splitMrkdwn(l, max))) {
+  // Splitting is for the rare line longer than a section; most answers have none.
+  const fitting = lines.every((line) => line.length <= max)
+    ? lines
+    : lines.flatMap((l) => splitMrkdwn(l, max));
+  for (const line of fitting) {
     if (current !== '' && current.length + 1 + line.length > max) {
       texts.push(current);
       current = '';
