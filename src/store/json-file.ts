@@ -87,10 +87,16 @@ export class JsonFile<S extends z.ZodType> {
   /** For `lock: 'on-write'`: takes the lock, then reads the file again, since another writer may have changed it. */
   private async lockBeforeFirstWrite(): Promise<void> {
     if (!this.lockOnWrite) return;
-    this.release = await lockFile(this.path);
-    const { version } = this.lockOnWrite;
+    const release = await lockFile(this.path);
+    try {
+      this.db.data = await readValidated(this.path, this.schema, this.lockOnWrite.version);
+    } catch (error) {
+      // Still unread: the next change must lock and read again, not write over the file from memory.
+      await release();
+      throw error;
+    }
+    this.release = release;
     this.lockOnWrite = undefined;
-    this.db.data = await readValidated(this.path, this.schema, version);
   }
 
   /** Waits for queued writes, then gives up the lock (if held). */

@@ -51,4 +51,22 @@ describe('JsonFile', () => {
     );
     await reader.close();
   });
+
+  it("GIVEN lock 'on-write' and the file left invalid by another writer THEN a change is refused, and once the file is valid again it starts from it", async () => {
+    const path = join(await tempDir(), 'counter.json');
+    await writeFile(path, JSON.stringify({ count: 1 }));
+    const reader = await JsonFile.open(path, Counter, { lock: 'on-write' });
+    await writeFile(path, '{"count": "seven"}');
+    const increment = () =>
+      reader.update((draft) => {
+        draft.count += 1;
+        return { result: undefined };
+      });
+    await expect(increment()).rejects.toThrow();
+    expect(await readFile(path, 'utf8')).toBe('{"count": "seven"}');
+    await writeFile(path, JSON.stringify({ count: 7 }));
+    await increment();
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ count: 8 });
+    await reader.close();
+  });
 });
