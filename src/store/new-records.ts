@@ -60,8 +60,9 @@ function isLater(date: string, than: string): boolean {
  */
 export function ensureCity(draft: { cities: City[] }, place: Place): { id: string; created?: City } {
   const folded = foldName(place.name);
+  const region = foldName(place.region ?? '');
   const same = draft.cities.find(
-    (c) => c.country === place.country && foldName(c.name) === folded && c.region === place.region,
+    (c) => c.country === place.country && foldName(c.name) === folded && foldName(c.region ?? '') === region,
   );
   if (same) return { id: same.id };
   const city: City = {

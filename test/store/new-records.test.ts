@@ -22,10 +22,14 @@ describe('ensureCity', () => {
     expect(draft.cities.map((c) => c.id)).toEqual(['prague-cz', 'skovde-se', 'springfield-illinois-us']);
   });
 
-  it('GIVEN a place already in the draft under any case or accents THEN reuses it and creates nothing', () => {
+  it('GIVEN a place already in the draft, name and region in any case or accents, THEN reuses it and creates nothing', () => {
     const draft = { cities: [city('skovde-se', 'Skövde', 'SE')] };
+    draft.cities.push(city('springfield-illinois-us', 'Springfield', 'US', 'Illinois'));
     expect(ensureCity(draft, { name: 'SKOVDE', country: 'SE' })).toEqual({ id: 'skovde-se' });
-    expect(draft.cities).toHaveLength(1);
+    expect(ensureCity(draft, { name: 'springfield', region: 'illinois', country: 'US' })).toEqual({
+      id: 'springfield-illinois-us',
+    });
+    expect(draft.cities).toHaveLength(2);
   });
 
   it('GIVEN the same name in another region or country THEN makes a new city with its own id', () => {
