@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/core/command.ts';
 import { shortCityLabel } from '../src/core/describe.ts';
 import { answer, type Row } from '../src/core/reply.ts';
-import type { AuditEntry } from '../src/domain/audit.ts';
+import { type AuditEntry, undoneIndexes } from '../src/domain/audit.ts';
 import { partnershipId } from '../src/domain/partnership.ts';
 
 export const history = defineCommand({
@@ -15,7 +15,7 @@ export const history = defineCommand({
   permission: 'staff',
   handler: ({ catalog }, { city, with: other }) => {
     const audit = catalog.data.audit;
-    const undone = new Set(audit.flatMap((e) => (e.undoes === undefined ? [] : [e.undoes])));
+    const undone = undoneIndexes(audit);
     const about = other && city ? partnershipId(city.id, other.id) : city?.id;
     const rows: Row[] = [];
     for (let i = audit.length - 1; i >= 0; i -= 1) {

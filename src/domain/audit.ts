@@ -3,11 +3,9 @@ import { z } from 'zod';
 export const PlatformSchema = z.enum(['shell', 'cli', 'slack', 'discord']);
 export type Platform = z.infer<typeof PlatformSchema>;
 
-export const RECORD_KINDS = ['city', 'partnership', 'setting', 'reminder-target'] as const;
-
 /** A record as it was before and after a change; a missing side means it was created or removed. */
 export const RecordChangeSchema = z.object({
-  record: z.enum(RECORD_KINDS),
+  record: z.enum(['city', 'partnership', 'setting', 'reminder-target']),
   id: z.string().min(1).max(300),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
@@ -33,3 +31,8 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type RecordChange = z.infer<typeof RecordChangeSchema>;
 export type RecordKind = RecordChange['record'];
+
+/** The indexes of the entries that a later `undo` reverted. */
+export function undoneIndexes(audit: readonly AuditEntry[]): Set<number> {
+  return new Set(audit.flatMap((entry) => (entry.undoes === undefined ? [] : [entry.undoes])));
+}

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../domain/audit.ts';
+import { type AuditEntry, undoneIndexes } from '../domain/audit.ts';
 import { type RecordRef, recordIs, writeRecord } from './records.ts';
 import type { EditBuilder } from './store.ts';
 
@@ -40,7 +40,7 @@ export function undoLastChange(actor: string): EditBuilder<UndoResult> {
       action: 'undo',
       summary: `Undid: ${what}`,
       ...(entry.target !== undefined && { target: entry.target }),
-      touched: entry.changes.map((c): RecordRef => ({ record: c.record, id: c.id })),
+      touched: entry.changes,
       undoes: index,
       result: { undone: entry },
     };
@@ -51,7 +51,7 @@ function lastChangeBy(
   audit: readonly AuditEntry[],
   actor: string,
 ): { entry: AuditEntry; index: number } | undefined {
-  const undone = new Set(audit.flatMap((e) => (e.undoes === undefined ? [] : [e.undoes])));
+  const undone = undoneIndexes(audit);
   for (let index = audit.length - 1; index >= 0; index -= 1) {
     const entry = audit[index];
     if (entry === undefined || entry.actor !== actor || entry.undoes !== undefined || undone.has(index))
@@ -64,6 +64,5 @@ function lastChangeBy(
 function laterChangeTo(audit: readonly AuditEntry[], after: number, ref: RecordRef): AuditEntry | undefined {
   return audit
     .slice(after + 1)
-    .reverse()
-    .find((e) => e.changes?.some((c) => c.record === ref.record && c.id === ref.id));
+    .findLast((e) => e.changes?.some((c) => c.record === ref.record && c.id === ref.id));
 }
