@@ -1,5 +1,5 @@
 import { type Command, defineCommand, usage } from '../src/core/command.ts';
-import { findCommand } from '../src/core/parse-command.ts';
+import { leadingCommand } from '../src/core/parse-command.ts';
 import { answer, problem, type Row } from '../src/core/reply.ts';
 
 export const help = defineCommand({
@@ -23,10 +23,7 @@ export const help = defineCommand({
         ephemeral: true,
       });
     }
-    const [first = '', second] = name.trim().split(/\s+/);
-    const command =
-      (second === undefined ? undefined : findCommand(ctx.commands, `${first} ${second}`)) ??
-      findCommand(ctx.commands, first);
+    const command = leadingCommand(ctx.commands, name.trim().split(/\s+/));
     if (!command) return problem(`There is no command "${name}". Type \`help\` for the list.`);
     return answer({
       title: usage(command),

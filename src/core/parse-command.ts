@@ -34,6 +34,18 @@ export function findCommand(commands: readonly Command[], name: string): Command
 }
 
 /**
+ * The command a line of words starts with: a two-word name (`city set`) before a one-word one
+ * (`city`), so a staff command is never taken for the everyone command it begins with.
+ */
+export function leadingCommand(commands: readonly Command[], words: readonly string[]): Command | undefined {
+  const [first = '', second] = words;
+  return (
+    (second === undefined ? undefined : findCommand(commands, `${first} ${second}`)) ??
+    findCommand(commands, first)
+  );
+}
+
+/**
  * Reads the text grammar shared by the shell, `twinbot ask`, Slack and mentions: a command name (one
  * or two words, `city set`), then its arguments: positional ones first (two cities in a row are
  * split with the name index, a choice word ends the city names), then keyword ones in their declared
@@ -46,11 +58,9 @@ export function parseCommandText(text: string, commands: readonly Command[], cat
     .filter((w) => w !== '');
   const words = all.filter((w) => w.toLowerCase() !== CONFIRM_FLAG);
   const confirmed = words.length < all.length;
-  const [first = '', second] = words;
+  const [first = ''] = words;
   if (first === '') return { ok: false, reason: 'empty' };
-  const command =
-    (second !== undefined ? findCommand(commands, `${first} ${second}`) : undefined) ??
-    findCommand(commands, first);
+  const command = leadingCommand(commands, words);
   if (!command) return { ok: false, reason: 'unknown-command', word: first };
   const read = readArgs(command, words.slice(command.name.split(' ').length), catalog);
   if (!read.ok) return { ok: false, reason: 'bad-arguments', command, message: read.message };

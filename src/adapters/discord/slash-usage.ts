@@ -1,5 +1,5 @@
 import type { Command } from '../../core/command.ts';
-import { findCommand } from '../../core/parse-command.ts';
+import { leadingCommand } from '../../core/parse-command.ts';
 import { subcommandName, topLevelName } from './command-json.ts';
 
 /**
@@ -9,9 +9,10 @@ import { subcommandName, topLevelName } from './command-json.ts';
  * of the bot also understand.
  */
 export function slashUsage(text: string, commands: readonly Command[]): string {
-  const [word = '', ...rest] = text.trim().split(/\s+/);
-  const command = findCommand(commands, word);
+  const words = text.trim().split(/\s+/);
+  const command = leadingCommand(commands, words);
   if (!command) return text;
+  const rest = words.slice(command.name.split(' ').length);
   const head = `/${topLevelName(command)} ${subcommandName(command)}`;
   if (rest.length === 0) return head;
   const placeholders = rest.every((token) => /^[<[][^\]>]+[\]>]$/.test(token));

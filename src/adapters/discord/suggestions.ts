@@ -7,7 +7,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Command } from '../../core/command.ts';
-import { findCommand } from '../../core/parse-command.ts';
+import { leadingCommand } from '../../core/parse-command.ts';
 import { problem, type Reply } from '../../core/reply.ts';
 import { failSafe, firstPage } from './answer.ts';
 import { discordCaller } from './caller.ts';
@@ -61,7 +61,7 @@ export async function runSuggestion(interaction: ButtonInteraction, ctx: Discord
 }
 
 function isRunnable(text: string, commands: readonly Command[]): boolean {
-  return findCommand(commands, text.split(/\s+/)[0] ?? '')?.permission === 'everyone';
+  return leadingCommand(commands, text.trim().split(/\s+/))?.permission === 'everyone';
 }
 
 function label(text: string): string {

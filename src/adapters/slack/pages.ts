@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
-import { findCommand } from '../../core/parse-command.ts';
+import { leadingCommand } from '../../core/parse-command.ts';
 import type { Confirmation, Reply } from '../../core/reply.ts';
 import { type Block, renderSlack, type SlackPage } from '../../render/slack.ts';
 
@@ -91,7 +91,7 @@ export function answerOnce(reply: Reply): Answer {
 
 /** Checked again when a button is pressed, before anything runs: a button must never cause a write. */
 export function isRerunnable(dispatcher: Dispatcher, question: string): boolean {
-  const command = findCommand(dispatcher.commands, question.split(' ')[0] ?? '');
+  const command = leadingCommand(dispatcher.commands, question.split(' '));
   const fits = encodePageRef({ text: question, page: Number.MAX_SAFE_INTEGER }).length <= BUTTON_VALUE_MAX;
   return command?.permission !== 'staff' && fits;
 }

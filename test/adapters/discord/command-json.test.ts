@@ -115,6 +115,7 @@ describe('slashUsage', () => {
     ['anniversaries [window]', '/twin anniversaries window:[window]'],
     ['help', '/twin help'],
     ['home <city>', '/twin-staff home city:<city>'],
+    ['city set <city> <field> <value>', '/twin-staff city-set city:<city> field:<field> value:<value>'],
     ['search new york', '/twin search text:new york'],
     ['agreement san francisco osaka', 'agreement san francisco osaka'],
     ['staff add', 'staff add'],

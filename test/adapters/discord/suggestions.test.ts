@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTENTS } from '../../fakes/discord.ts';
+import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { type RunningBot, startBot } from './harness.ts';
 
 let bot: RunningBot | undefined;
@@ -29,14 +30,26 @@ describe('Discord suggestion buttons', () => {
     expect(answer.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
-  it('GIVEN a forged button for a staff command THEN nothing runs and the store is unchanged', async () => {
-    bot = await startBot();
-    const click = bot.fake.button({
-      customId: 'twin:run:home Prague',
-      message: { id: bot.fake.id(), embeds: [], components: [] },
-    });
-    const answer = await bot.fake.callbackOf(click.id);
-    expect(JSON.stringify(answer.body.data.embeds)).toContain('cannot run this command');
-    expect(bot.store.catalog.data.settings.homeCity).toBeUndefined();
-  });
+  it.each([
+    'home Prague',
+    // Its first word is the everyone command `city`: the whole name must be read.
+    'city set Prague tz Asia/Tokyo',
+  ])(
+    'GIVEN a forged button for the staff command "%s", pressed by staff, THEN nothing runs and the store is unchanged',
+    async (text) => {
+      const member = { userId: '1100000000000000042' };
+      bot = await startBot({
+        data: { ...smallStore(), settings: { staff: [`discord:user:${member.userId}`] } },
+      });
+      const before = JSON.stringify(bot.store.catalog.data);
+      const click = bot.fake.button({
+        customId: `twin:run:${text}`,
+        message: { id: bot.fake.id(), embeds: [], components: [] },
+        member,
+      });
+      const answer = await bot.fake.callbackOf(click.id);
+      expect(JSON.stringify(answer.body.data.embeds)).toContain('cannot run this command');
+      expect(JSON.stringify(bot.store.catalog.data)).toBe(before);
+    },
+  );
 });

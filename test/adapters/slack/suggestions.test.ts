@@ -25,17 +25,25 @@ describe('Slack suggestion buttons', () => {
     expect(blockTexts(body.blocks).join('\n')).toContain('terminated by Shanghai');
   });
 
-  it('GIVEN a forged Run button for a staff command THEN it runs nothing and says the button no longer works', async () => {
-    await slack.send(
-      buttonPress({
-        actionId: 'twin_run',
-        value: JSON.stringify({ t: 'home Prague', p: 0 }),
-        userId: 'UOFFICE',
-        responseUrl: slack.fake.responseUrl(),
-      }),
-    );
-    const [response] = await slack.fake.waitFor((c) => c.kind === 'respond');
-    expect(JSON.stringify((response as { body: unknown }).body)).toContain('no longer works');
-    expect(slack.store.catalog.data.settings.homeCity).toBeUndefined();
-  });
+  it.each([
+    'home Prague',
+    // Its first word is the everyone command `city`: the whole name must be read.
+    'city set Prague tz Asia/Tokyo',
+  ])(
+    'GIVEN a forged Run button for the staff command "%s", pressed by staff, THEN it runs nothing and says the button no longer works',
+    async (text) => {
+      const before = JSON.stringify(slack.store.catalog.data);
+      await slack.send(
+        buttonPress({
+          actionId: 'twin_run',
+          value: JSON.stringify({ t: text, p: 0 }),
+          userId: 'UOFFICE',
+          responseUrl: slack.fake.responseUrl(),
+        }),
+      );
+      const [response] = await slack.fake.waitFor((c) => c.kind === 'respond');
+      expect(JSON.stringify((response as { body: unknown }).body)).toContain('no longer works');
+      expect(JSON.stringify(slack.store.catalog.data)).toBe(before);
+    },
+  );
 });
