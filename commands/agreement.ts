@@ -1,7 +1,9 @@
 import { defineCommand } from '../src/core/command.ts';
 import {
+  dateClause,
   describeAct,
   describeStatus,
+  objectionClause,
   STATUS_LABELS,
   shortCityLabel,
   typeLabel,
@@ -95,9 +97,12 @@ function endedByAnswer(askedAbout: string, derived: DerivedStatus, catalog: Cata
 
 /** "Osaka ended the partnership on 2 October 2018; San Francisco does not accept that" */
 function disputedAct(derived: DerivedStatus, catalog: Catalog): Span[] {
-  const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
-  const act = endedAct(derived.decisive, catalog) ?? describeStatus(derived, catalog).slice(1);
-  return [...act, objector ? `; ${objector} does not accept that` : ''];
+  const { decisive } = derived;
+  const act = endedAct(decisive, catalog) ?? [
+    decisive ? describeAct(decisive, catalog) : 'one side acted',
+    ...dateClause(decisive),
+  ];
+  return [...act, objectionClause(derived, catalog)];
 }
 
 const ENDING_VERBS: Partial<Record<Milestone['kind'], string>> = {
@@ -111,9 +116,8 @@ function endedAct(m: Milestone | undefined, catalog: Catalog): Span[] | undefine
   const verb = m && ENDING_VERBS[m.kind];
   if (!m || !verb) return undefined;
   const actor = m.by ? catalog.city(m.by)?.name : undefined;
-  const when: Span[] = m.date ? [' on ', { date: m.date }] : [];
   const passive = verb === 'began phasing out' ? 'is being phased out' : `was ${verb}`;
-  return [actor ? `${actor} ${verb} the partnership` : `the partnership ${passive}`, ...when];
+  return [actor ? `${actor} ${verb} the partnership` : `the partnership ${passive}`, ...dateClause(m)];
 }
 
 function dateAndPlace(m: Milestone): Span[] {

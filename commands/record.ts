@@ -1,13 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
-import { describeAct, describeStatus, shortCityLabel } from '../src/core/describe.ts';
+import { dateClause, describeAct, describeStatus, shortCityLabel } from '../src/core/describe.ts';
 import { answer, problem, type Span } from '../src/core/reply.ts';
 import { MILESTONE_SYNONYMS, SOURCE_ARG } from '../src/core/write-args.ts';
-import { precisionOf } from '../src/domain/fuzzy-date.ts';
 import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from '../src/domain/partnership.ts';
 import { deriveStatus } from '../src/domain/status.ts';
-import { formatFuzzyDate } from '../src/render/dates.ts';
+import { plainSpans } from '../src/render/plain.ts';
 import { insertMilestone, sourceFromUrl } from '../src/store/new-records.ts';
 
 /** Changes that end a partnership: asked to confirm first. */
@@ -69,7 +68,7 @@ export const record = defineCommand({
       ...(reason !== undefined && { reason }),
       sources: [],
     };
-    const act = `${describeAct(milestone, catalog)}${date ? ` ${precisionOf(date) === 'day' ? 'on' : 'in'} ${formatFuzzyDate(date)}` : ''}`;
+    const act = plainSpans([describeAct(milestone, catalog), ...dateClause(milestone)]);
     if (DESTRUCTIVE.has(kind) && !ctx.confirmed) {
       return ctx.askToConfirm(
         answer({

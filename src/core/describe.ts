@@ -64,22 +64,27 @@ export function describeStatus(derived: DerivedStatus, catalog: Catalog): Span[]
   const decisive = derived.decisive;
   const actor = decisive?.by ? catalog.city(decisive.by)?.name : undefined;
   if (derived.status === 'disputed') {
-    const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
     return [
       'disputed: ',
       decisive ? describeAct(decisive, catalog) : 'one side acted',
-      ...when(decisive),
-      objector ? `; ${objector} does not accept that` : '',
+      ...dateClause(decisive),
+      objectionClause(derived, catalog),
     ];
   }
   const label = STATUS_LABELS[derived.status];
   if (derived.status === 'none') return [label];
   if (derived.status === 'active') return describeActive(decisive);
-  return [actor ? `${label} by ${actor}` : label, ...when(decisive)];
+  return [actor ? `${label} by ${actor}` : label, ...dateClause(decisive)];
+}
+
+/** "; San Francisco does not accept that" when the status is disputed by a known city, else nothing. */
+export function objectionClause(derived: DerivedStatus, catalog: Catalog): string {
+  const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
+  return objector ? `; ${objector} does not accept that` : '';
 }
 
 /** " on 14 January 2020", " in March 2024", or nothing when the date is unknown. */
-function when(m: Milestone | undefined): Span[] {
+export function dateClause(m: Milestone | undefined): Span[] {
   return m?.date ? [precisionOf(m.date) === 'day' ? ' on ' : ' in ', { date: m.date }] : [];
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlain } from '../../src/render/plain.ts';
-import { dispatcherFor, operator } from '../fixtures/knowledge-base.ts';
+import type { StoreInput } from '../../src/store/schema.ts';
+import { dispatcherFor, operator, smallStore } from '../fixtures/knowledge-base.ts';
 import { askSeed, askSmall } from './seed-answers.ts';
 
 describe('agreement', () => {
@@ -51,6 +52,38 @@ describe('agreement', () => {
   it('GIVEN two cities with no partnership THEN says none is recorded', async () => {
     const text = await askSmall('agreement prague osaka');
     expect(text).toContain('No partnership between Prague – Osaka is recorded.');
+  });
+
+  describe('GIVEN an in-force question', () => {
+    /** Asks "is it still in force?" of the small store with `milestones` appended to one partnership. */
+    type Milestones = NonNullable<StoreInput['partnerships'][number]['milestones']>;
+    const askInForce = async (id: string, milestones: Milestones) => {
+      const data = smallStore();
+      const p = data.partnerships.find((x) => x.id === id);
+      p?.milestones?.push(...milestones);
+      const { dispatcher } = await dispatcherFor(data);
+      const [city, other] = p?.cities ?? [];
+      const reply = await dispatcher.run(
+        { command: 'agreement', args: { city: city ?? '', with: other ?? '' }, asks: 'in-force' },
+        operator,
+      );
+      return renderPlain(reply);
+    };
+
+    it('THEN an end known to the month says "in March 2024", not "on"', async () => {
+      expect(
+        await askInForce('prague-cz--taipei-tw', [{ kind: 'termination', date: '2024-03', by: 'taipei-tw' }]),
+      ).toContain('No: Taipei ended the partnership in March 2024.');
+    });
+
+    it('THEN a disputed act that is not an end names the objector once', async () => {
+      const text = await askInForce('nablus-ps--preston-gb', [
+        { kind: 'objection', date: '2003-11', by: 'nablus-ps' },
+      ]);
+      expect(text).toContain(
+        "Disputed: rejected by Preston's council on 30 October 2003; Nablus does not accept that.",
+      );
+    });
   });
 
   describe('GIVEN a yes/no question about who ended it', () => {
