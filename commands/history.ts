@@ -3,6 +3,7 @@ import { shortCityLabel } from '../src/core/describe.ts';
 import { answer, type Row } from '../src/core/reply.ts';
 import { type AuditEntry, undoneIndexes } from '../src/domain/audit.ts';
 import { partnershipId } from '../src/domain/partnership.ts';
+import { plural } from '../src/render/dates.ts';
 
 export const history = defineCommand({
   name: 'history',
@@ -35,9 +36,7 @@ export const history = defineCommand({
     return answer({
       title: `History${scope}`,
       text:
-        rows.length === 0
-          ? 'No changes recorded yet.'
-          : `${rows.length} ${rows.length === 1 ? 'change' : 'changes'}, newest first.`,
+        rows.length === 0 ? 'No changes recorded yet.' : `${plural(rows.length, 'change')}, newest first.`,
       ...(rows.length > 0 && { sections: [{ rows }] }),
       ephemeral: true,
     });

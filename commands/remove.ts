@@ -2,6 +2,7 @@ import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { shortCityLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
+import { plural } from '../src/render/dates.ts';
 
 export const remove = defineCommand({
   name: 'remove',
@@ -21,7 +22,7 @@ export const remove = defineCommand({
       return ctx.askToConfirm(
         answer({
           title: 'Confirm this change',
-          text: `Delete the partnership ${names} with ${count(p.milestones.length, 'milestone')} and ${count(p.sources.length, 'source')}? If it ended, record that instead: \`record ${city.id} ${other.id} termination <date>\`.`,
+          text: `Delete the partnership ${names} with ${plural(p.milestones.length, 'milestone')} and ${plural(p.sources.length, 'source')}? If it ended, record that instead: \`record ${city.id} ${other.id} termination <date>\`.`,
         }),
       );
     }
@@ -41,7 +42,3 @@ export const remove = defineCommand({
       : problem(`${names} was already removed.`);
   },
 });
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

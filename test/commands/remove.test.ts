@@ -46,12 +46,14 @@ describe('remove', () => {
     expect(reply.confirm).toBeUndefined();
   });
 
-  it('GIVEN a removal confirmed after someone else already removed it THEN says it was already removed', async () => {
+  it('GIVEN a removal confirmed after someone else already removed it THEN says none is recorded and changes nothing', async () => {
     const { store, dispatcher, ask } = await editingDispatcher();
     const token = (await ask('remove prague shanghai')).confirm?.token;
     if (!token) throw new Error('no confirmation asked');
     answerText(await ask('remove prague shanghai --yes'));
-    expect((await dispatcher.confirm(token, office)).kind).toBe('error');
+    expect(errorText(await dispatcher.confirm(token, office))).toBe(
+      'No partnership between Prague – Shanghai is recorded.',
+    );
     expect(store.catalog.data.audit).toHaveLength(1);
   });
 });

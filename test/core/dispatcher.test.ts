@@ -198,6 +198,21 @@ describe('Dispatcher: staff edits', () => {
     expect(await fileText()).toBe(before);
   });
 
+  it('GIVEN the asker taken off the staff list before pressing Confirm THEN refused for staff only, nothing changes', async () => {
+    const { ask, dispatcher, fileText } = await editingDispatcher({
+      ...smallStore(),
+      settings: { staff: ['slack:UOFFICE', 'slack:UTWO'] },
+    });
+    const token = (await ask('remove prague shanghai', slackUser('UOFFICE'))).confirm?.token;
+    if (!token) throw new Error('no confirmation asked');
+    renderPlain(await ask('staff remove slack:UOFFICE', slackUser('UTWO')));
+    const before = await fileText();
+    expect(renderPlain(await dispatcher.confirm(token, slackUser('UOFFICE')))).toContain(
+      'for office staff only',
+    );
+    expect(await fileText()).toBe(before);
+  });
+
   it('GIVEN 20 writes at once from Slack and the shell THEN all 20 are kept, each with its audit entry, in the file', async () => {
     const { dispatcher, store } = await editingDispatcher();
     const lines = [
