@@ -10,7 +10,8 @@ import {
   messagesFor,
   SLASH_COMMAND,
 } from './pages.ts';
-import type { Router } from './router.ts';
+import type { ButtonArgs, Router } from './router.ts';
+import type { AfterAck } from './work.ts';
 
 const STALE_BUTTON_TEXT = `That button no longer works. Ask again with \`${SLASH_COMMAND} ...\`.`;
 
@@ -30,7 +31,7 @@ interface Pressed {
 export function listenForButtons(router: Router, deps: ListenerDeps): void {
   onButton(router, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
     const channel = body.channel?.id;
-    if (channel === undefined) return stale(respond);
+    if (channel === undefined) return tellPresser(respond, STALE_BUTTON_TEXT);
     const conversation = { kind: 'conversation' as const, client, channel };
     await sharePage(
       answer,
@@ -66,21 +67,36 @@ function onButton(
   { dispatcher, afterAck }: ListenerDeps,
   handle: (pressed: Pressed) => Promise<void>,
 ): void {
-  router.button(actionId, async ({ ack, body, action, respond, client }) => {
-    await ack();
+  onPress(router, actionId, label, afterAck, async ({ body, action, respond, client }) => {
+    const ref = decodePageRef(action.value);
+    if (!ref || !isRerunnable(dispatcher, ref.text)) return tellPresser(respond, STALE_BUTTON_TEXT);
+    const answer = await answerQuestion(dispatcher, ref.text, presserOf(body));
+    await handle({ answer, page: ref.page, body, respond, client });
+  });
+}
+
+/**
+ * Acknowledges a press at once (Slack waits 3 s at most) and does the work after; a failure is told
+ * to the presser in a message of its own.
+ */
+export function onPress(
+  router: Router,
+  actionId: string,
+  label: string,
+  afterAck: AfterAck,
+  work: (args: ButtonArgs) => Promise<void>,
+): void {
+  router.button(actionId, async (args) => {
+    await args.ack();
     await afterAck.run(
       label,
-      async () => {
-        const ref = decodePageRef(action.value);
-        if (!ref || !isRerunnable(dispatcher, ref.text)) return stale(respond);
-        const answer = await answerQuestion(dispatcher, ref.text, presserOf(body));
-        await handle({ answer, page: ref.page, body, respond, client });
-      },
-      (text) => respond({ response_type: 'ephemeral', replace_original: false, text }),
+      () => work(args),
+      (text) => tellPresser(args.respond, text),
     );
   });
 }
 
-async function stale(respond: RespondFn): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON_TEXT });
+/** A private note to whoever pressed, leaving the message with the button as it was. */
+async function tellPresser(respond: RespondFn, text: string): Promise<void> {
+  await respond({ response_type: 'ephemeral', replace_original: false, text });
 }

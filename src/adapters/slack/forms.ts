@@ -54,8 +54,6 @@ export function listenForForms(router: Router, { dispatcher, afterAck }: Listene
     }
     const caller = slackCaller(body.user.id, body.team?.id ?? body.user.team_id, origin.channelId);
     const running = dispatcher.run({ command: command.name, args: entries.args }, caller);
-    // Marked as handled at once: a failure is reported after the ack, where the user can be told.
-    running.catch(() => undefined);
     const quick = await within(running, ANSWER_IN_ACK_MS);
     if (quick?.kind === 'error') {
       const field = quick.field === undefined ? undefined : entries.blocks[quick.field];
