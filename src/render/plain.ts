@@ -1,6 +1,13 @@
 import type { Reply, RichText } from '../core/reply.ts';
 import { formatFuzzyDate } from './dates.ts';
 
+/** Text cut to `max` characters with "…", never between the two halves of a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = /[\uD800-\uDBFF]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
+}
+
 /**
  * Removes control characters (except line breaks) and bidirectional overrides, so stored text can
  * neither drive a terminal nor disguise itself.

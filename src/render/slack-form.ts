@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { ArgSpec, Command } from '../core/command.ts';
 import { capitalize } from '../core/describe.ts';
 import { textLimit } from '../core/resolve-arg.ts';
-import { stripControl } from './plain.ts';
+import { clip, stripControl } from './plain.ts';
 
 /** Limits Slack enforces on a modal (it refuses to open one that breaks them). */
 const VIEW_LIMITS = { title: 24, button: 24, optionText: 75 } as const;
@@ -115,8 +115,4 @@ function inputBlocks(spec: ArgSpec): types.InputBlock[] {
 
 function plain(text: string): types.PlainTextElement {
   return { type: 'plain_text', text };
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

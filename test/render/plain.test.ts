@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/core/reply.ts';
 import { formatFuzzyDate, ordinal } from '../../src/render/dates.ts';
-import { renderPlain } from '../../src/render/plain.ts';
+import { clip, renderPlain } from '../../src/render/plain.ts';
 
 describe('renderPlain', () => {
   it('GIVEN dates as values THEN writes each as precisely as it is known', () => {
@@ -71,5 +71,20 @@ describe('dates', () => {
 
   it('GIVEN 29 February THEN formats it as given', () => {
     expect(formatFuzzyDate('2024-02-29')).toBe('29 February 2024');
+  });
+});
+
+describe('clip', () => {
+  it('GIVEN text within the limit THEN leaves it as it is', () => {
+    expect(clip('Run: /twin partners Prague', 75)).toBe('Run: /twin partners Prague');
+  });
+
+  it('GIVEN longer text THEN cuts it to the limit, ending in an ellipsis', () => {
+    expect(clip('partners Kitakami', 10)).toBe('partners …');
+  });
+
+  it('GIVEN an emoji where the cut falls THEN keeps it whole or drops it, never half', () => {
+    expect(clip('Taipei 🏯 tower', 9)).toBe('Taipei …');
+    expect(clip('Taipei 🏯 tower', 10)).toBe('Taipei 🏯…');
   });
 });

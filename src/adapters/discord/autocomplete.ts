@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { Dispatcher } from '../../core/dispatcher.ts';
 import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
+import { clip } from '../../render/plain.ts';
 import { findSlashCommand } from './command-json.ts';
 
 /**
@@ -36,10 +37,7 @@ export function cityChoices(
     .completeCity(typed, LIMITS.autocompleteChoices)
     .filter((choice) => choice.id.length <= LIMITS.choiceValue)
     .map((choice) => ({
-      name:
-        choice.label.length <= LIMITS.choiceName
-          ? choice.label
-          : `${choice.label.slice(0, LIMITS.choiceName - 1)}…`,
+      name: clip(choice.label, LIMITS.choiceName),
       value: choice.id,
     }));
 }

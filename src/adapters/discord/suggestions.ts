@@ -9,6 +9,7 @@ import {
 import type { Command } from '../../core/command.ts';
 import { leadingCommand } from '../../core/parse-command.ts';
 import { problem, type Reply } from '../../core/reply.ts';
+import { clip } from '../../render/plain.ts';
 import { failSafe, firstPage } from './answer.ts';
 import { discordCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
@@ -35,7 +36,7 @@ export function suggestionRow(
       (text): APIButtonComponentWithCustomId => ({
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: label(`Run: ${text}`),
+        label: clip(`Run: ${text}`, LABEL_MAX),
         custom_id: `${PREFIX}${text}`,
       }),
     );
@@ -62,8 +63,4 @@ export async function runSuggestion(interaction: ButtonInteraction, ctx: Discord
 
 function isRunnable(text: string, commands: readonly Command[]): boolean {
   return leadingCommand(commands, text.trim().split(/\s+/))?.permission === 'everyone';
-}
-
-function label(text: string): string {
-  return text.length <= LABEL_MAX ? text : `${text.slice(0, LABEL_MAX - 1)}…`;
 }

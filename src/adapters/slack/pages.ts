@@ -3,6 +3,7 @@ import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
 import { leadingCommand } from '../../core/parse-command.ts';
 import type { Confirmation, Reply } from '../../core/reply.ts';
+import { clip } from '../../render/plain.ts';
 import { type Block, renderSlack, type SlackPage } from '../../render/slack.ts';
 
 /** How people type a command in Slack; help and suggestions show commands this way. */
@@ -135,15 +136,14 @@ export function messagesFor(answer: Answer, page: number, audience: Audience): S
   // "Did you mean ...?": each suggested command is a button that runs it for whoever presses it.
   for (const command of answer.runnable) {
     buttons.push(
-      button(label(`Run: ${SLASH_COMMAND} ${command}`), ACTION_IDS.run, { text: command, page: 0 }),
+      button(clip(`Run: ${SLASH_COMMAND} ${command}`, BUTTON_LABEL_MAX), ACTION_IDS.run, {
+        text: command,
+        page: 0,
+      }),
     );
   }
   const actions: Block[] = buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : [];
   return [{ blocks: [...shown.blocks, ...actions], text: shown.text }];
-}
-
-function label(text: string): string {
-  return text.length <= BUTTON_LABEL_MAX ? text : `${text.slice(0, BUTTON_LABEL_MAX - 1)}…`;
 }
 
 function button(label: string, actionId: string, ref: PageRef) {
