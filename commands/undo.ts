@@ -1,4 +1,4 @@
-import { actorId, editorOf } from '../src/core/caller.ts';
+import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { answer, problem } from '../src/core/reply.ts';
 import { InvalidChangeError } from '../src/store/errors.ts';
@@ -13,7 +13,7 @@ export const undo = defineCommand({
   handler: async ({ store, caller }) => {
     let outcome: UndoResult;
     try {
-      outcome = await store.edit(editorOf(caller), undoLastChange(actorId(caller)));
+      outcome = await store.edit(editorOf(caller), undoLastChange);
     } catch (error) {
       if (!(error instanceof InvalidChangeError)) throw error;
       return problem(

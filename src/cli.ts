@@ -6,7 +6,7 @@ import { commands } from '../commands/index.ts';
 import { runShell } from './adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from './adapters/start.ts';
 import { ConfigError, type PlatformConfig, readPlatformConfig } from './config.ts';
-import type { Caller } from './core/caller.ts';
+import { actorId, type Caller, editorOf } from './core/caller.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { StaffIdSchema } from './domain/settings.ts';
 import { consoleDelivery } from './reminders/console-delivery.ts';
@@ -257,7 +257,7 @@ async function runImport(store: Store, files: string[], skipInvalid: boolean): P
   const report = await importCsv(store, text, {
     skipInvalid,
     sourceTitle: file.split('/').pop() ?? file,
-    actor: `cli:${userInfo().username}`,
+    actor: actorId(cliCaller()),
     platform: 'cli',
     ...(showProgress && {
       onProgress: (done: number, total: number) => process.stderr.write(`\rimporting: ${done}/${total} rows`),
@@ -294,7 +294,7 @@ async function runStaff(store: Store, args: string[]): Promise<number> {
   const parsed = StaffIdSchema.safeParse(id);
   if (!parsed.success) throw new UsageError(`"${id}" is not a staff id: use ${StaffIdSchema.description}`);
   const changed = await store.edit(
-    { actor: `cli:${userInfo().username}`, platform: 'cli' },
+    editorOf(cliCaller()),
     changeStaff(action, parsed.data, { keepOne: false }),
   );
   const verbDone = action === 'add' ? 'added to' : 'removed from';

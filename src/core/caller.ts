@@ -1,5 +1,6 @@
 import type { Platform } from '../domain/audit.ts';
 import type { StaffId } from '../domain/settings.ts';
+import type { Editor } from '../store/store.ts';
 
 /** Who is asking, as the adapter established it. */
 export interface Caller {
@@ -41,6 +42,6 @@ export function actorId(caller: Caller): string {
 }
 
 /** The caller as the author of a change. */
-export function editorOf(caller: Caller): { actor: string; platform: Platform } {
+export function editorOf(caller: Caller): Editor {
   return { actor: actorId(caller), platform: caller.platform };
 }

@@ -28,11 +28,8 @@ export interface Edit<T> {
   result: T;
 }
 
-/** Builds an edit on the draft; `current` is the store as it was before, for comparisons. */
-export type EditBuilder<T> = (
-  draft: StoreData,
-  current: StoreData,
-) => Edit<T> | { unchanged: true; result: T };
+/** Builds an edit on the draft, for the editor making it. */
+export type EditBuilder<T> = (draft: StoreData, editor: Editor) => Edit<T> | { unchanged: true; result: T };
 
 interface StoreOptions {
   now?: () => Date;
@@ -97,10 +94,9 @@ export class Store {
    */
   edit<T>(editor: Editor, build: EditBuilder<T>): Promise<T> {
     return this.file.update((draft) => {
-      const current = this.file.data;
-      const outcome = build(draft, current);
+      const outcome = build(draft, editor);
       if ('unchanged' in outcome) return outcome;
-      const changes = recordChanges(current, draft, outcome.touched);
+      const changes = recordChanges(this.file.data, draft, outcome.touched);
       if (changes.length === 0) return { unchanged: true, result: outcome.result };
       draft.audit.push({
         at: this.now().toISOString(),

@@ -9,43 +9,41 @@ export type UndoResult = { undone: AuditEntry } | { refused: string };
  * how it was. Refused when someone has changed one of those records since, so no later change is
  * lost silently.
  */
-export function undoLastChange(actor: string): EditBuilder<UndoResult> {
-  return (draft) => {
-    const found = lastChangeBy(draft.audit, actor);
-    if (found === undefined) return { unchanged: true, result: { refused: 'You have no change to undo.' } };
-    const { entry, index } = found;
-    const what = entry.summary ?? entry.action;
-    if (entry.changes === undefined || entry.changes.length === 0) {
+export const undoLastChange: EditBuilder<UndoResult> = (draft, { actor }) => {
+  const found = lastChangeBy(draft.audit, actor);
+  if (found === undefined) return { unchanged: true, result: { refused: 'You have no change to undo.' } };
+  const { entry, index } = found;
+  const what = entry.summary ?? entry.action;
+  if (entry.changes === undefined || entry.changes.length === 0) {
+    return {
+      unchanged: true,
+      result: {
+        refused: `Your last change (${what}) was recorded without its before and after, so it cannot be undone. Make the opposite change instead.`,
+      },
+    };
+  }
+  for (const change of entry.changes) {
+    if (!recordIs(draft, change, change.after)) {
+      const later = laterChangeTo(draft.audit, index, change);
+      const by = later ? ` by ${later.actor} (${later.summary ?? later.action})` : '';
       return {
         unchanged: true,
         result: {
-          refused: `Your last change (${what}) was recorded without its before and after, so it cannot be undone. Make the opposite change instead.`,
+          refused: `Your last change (${what}) cannot be undone: ${change.record} ${change.id} was changed since${by}. Make the opposite change instead.`,
         },
       };
     }
-    for (const change of entry.changes) {
-      if (!recordIs(draft, change, change.after)) {
-        const later = laterChangeTo(draft.audit, index, change);
-        const by = later ? ` by ${later.actor} (${later.summary ?? later.action})` : '';
-        return {
-          unchanged: true,
-          result: {
-            refused: `Your last change (${what}) cannot be undone: ${change.record} ${change.id} was changed since${by}. Make the opposite change instead.`,
-          },
-        };
-      }
-    }
-    for (const change of [...entry.changes].reverse()) writeRecord(draft, change, change.before);
-    return {
-      action: 'undo',
-      summary: `Undid: ${what}`,
-      ...(entry.target !== undefined && { target: entry.target }),
-      touched: entry.changes,
-      undoes: index,
-      result: { undone: entry },
-    };
+  }
+  for (const change of [...entry.changes].reverse()) writeRecord(draft, change, change.before);
+  return {
+    action: 'undo',
+    summary: `Undid: ${what}`,
+    ...(entry.target !== undefined && { target: entry.target }),
+    touched: entry.changes,
+    undoes: index,
+    result: { undone: entry },
   };
-}
+};
 
 function lastChangeBy(
   audit: readonly AuditEntry[],

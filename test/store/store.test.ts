@@ -218,18 +218,18 @@ describe('Store.edit', () => {
     expect(store.catalog.data.audit).toEqual([]);
   });
 
-  it('GIVEN the builder THEN it sees the store as it was beside the draft it changes', async () => {
+  it('GIVEN the builder THEN it is told who makes the edit', async () => {
     const store = await storeFrom();
-    const seen = await store.edit(editor, (draft, current) => {
+    const seen = await store.edit(editor, (draft, by) => {
       draft.settings.homeCity = 'prague-cz';
       return {
         action: 'home',
         summary: 'Set home',
         touched: [{ record: 'setting', id: 'homeCity' }],
-        result: current.settings.homeCity,
+        result: by,
       };
     });
-    expect(seen).toBeUndefined();
+    expect(seen).toEqual(editor);
     expect(store.catalog.data.settings.homeCity).toBe('prague-cz');
   });
 

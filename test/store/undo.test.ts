@@ -30,7 +30,7 @@ describe('undoLastChange', () => {
     const store = await storeFrom();
     const original = structuredClone(store.catalog.data.cities);
     await store.edit(ana, addName('preston-gb', 'Proud Preston'));
-    const outcome = await store.edit(ana, undoLastChange(ana.actor));
+    const outcome = await store.edit(ana, undoLastChange);
     expect(outcome).toMatchObject({ undone: { summary: 'Added the name "Proud Preston" to preston-gb' } });
     expect(store.catalog.data.cities).toEqual(original);
     const onDisk = JSON.parse(await readFile(store.path, 'utf8'));
@@ -48,7 +48,7 @@ describe('undoLastChange', () => {
     const store = await storeFrom();
     await store.edit(bob, addName('preston-gb', 'Proud Preston'));
     const before = await readFile(store.path, 'utf8');
-    expect(await store.edit(ana, undoLastChange(ana.actor))).toEqual({
+    expect(await store.edit(ana, undoLastChange)).toEqual({
       refused: 'You have no change to undo.',
     });
     expect(await readFile(store.path, 'utf8')).toBe(before);
@@ -60,7 +60,7 @@ describe('undoLastChange', () => {
     await store.edit(ana, addName('taipei-tw', 'Taibei'));
     await store.edit(bob, addName('taipei-tw', 'Daibak'));
     const before = await readFile(store.path, 'utf8');
-    const outcome = await store.edit(ana, undoLastChange(ana.actor));
+    const outcome = await store.edit(ana, undoLastChange);
     expect(outcome).toEqual({
       refused:
         'Your last change (Added the name "Taibei" to taipei-tw) cannot be undone: city taipei-tw was changed since by discord:user:42 (Added the name "Daibak" to taipei-tw). Make the opposite change instead.',
@@ -73,7 +73,7 @@ describe('undoLastChange', () => {
     const store = await storeFrom();
     await store.edit(ana, addName('taipei-tw', 'Taibei'));
     await store.edit(bob, addName('preston-gb', 'Proud Preston'));
-    expect(await store.edit(ana, undoLastChange(ana.actor))).toHaveProperty('undone');
+    expect(await store.edit(ana, undoLastChange)).toHaveProperty('undone');
     expect(namesOf(store, 'taipei-tw')).toEqual(['臺北']);
     expect(namesOf(store, 'preston-gb')).toEqual(['Proud Preston']);
   });
@@ -83,11 +83,11 @@ describe('undoLastChange', () => {
     await store.edit(ana, addName('preston-gb', 'One'));
     await store.edit(bob, addName('nablus-ps', 'Shechem'));
     await store.edit(ana, addName('preston-gb', 'Two'));
-    await store.edit(ana, undoLastChange(ana.actor));
+    await store.edit(ana, undoLastChange);
     expect(namesOf(store, 'preston-gb')).toEqual(['One']);
-    await store.edit(ana, undoLastChange(ana.actor));
+    await store.edit(ana, undoLastChange);
     expect(namesOf(store, 'preston-gb')).toEqual([]);
-    expect(await store.edit(ana, undoLastChange(ana.actor))).toEqual({
+    expect(await store.edit(ana, undoLastChange)).toEqual({
       refused: 'You have no change to undo.',
     });
     expect(namesOf(store, 'nablus-ps')).toEqual(['Shechem']);
@@ -116,7 +116,7 @@ describe('undoLastChange', () => {
     };
     const store = await storeFrom(data);
     await store.edit(ana, addName('preston-gb', 'Proud Preston'));
-    expect(await store.edit(ana, undoLastChange(ana.actor))).toMatchObject({ undone: { action: 'alias' } });
+    expect(await store.edit(ana, undoLastChange)).toMatchObject({ undone: { action: 'alias' } });
     expect(namesOf(store, 'preston-gb')).toEqual([]);
     expect(store.catalog.data.audit.at(-1)?.undoes).toBe(2);
   });
@@ -136,7 +136,7 @@ describe('undoLastChange', () => {
     };
     const store = await storeFrom(data);
     const before = await readFile(store.path, 'utf8');
-    const outcome = await store.edit({ actor: 'cli:root', platform: 'cli' }, undoLastChange('cli:root'));
+    const outcome = await store.edit({ actor: 'cli:root', platform: 'cli' }, undoLastChange);
     expect(outcome).toEqual({
       refused:
         'Your last change (import) was recorded without its before and after, so it cannot be undone. Make the opposite change instead.',
@@ -160,7 +160,7 @@ describe('undoLastChange', () => {
         result: undefined,
       };
     });
-    await store.edit(ana, undoLastChange(ana.actor));
+    await store.edit(ana, undoLastChange);
     const now = store.catalog.data;
     expect(now.cities).toEqual(original.cities);
     expect(new Set(now.partnerships.map((p) => JSON.stringify(p)))).toEqual(
