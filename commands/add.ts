@@ -8,7 +8,6 @@ import {
   orderCities,
   PARTNERSHIP_TYPES,
   type Partnership,
-  type PartnershipType,
   partnershipId,
 } from '../src/domain/partnership.ts';
 import { deriveStatus } from '../src/domain/status.ts';
@@ -51,7 +50,7 @@ export const add = defineCommand({
       const partnership: Partnership = {
         id,
         cities,
-        ...(type !== undefined && { type: type as PartnershipType }),
+        ...(type !== undefined && { type }),
         milestones: signed ? [{ kind: 'signing', date: signed, sources: sources.map((s) => s.id) }] : [],
         sources,
       };
@@ -64,7 +63,7 @@ export const add = defineCommand({
       const names = `${nameOf(city, a.created)} – ${nameOf(other, b.created)}`;
       return {
         action: 'add',
-        summary: `Added the partnership ${names}${type ? ` (${TYPE_LABELS[type as PartnershipType]})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
+        summary: `Added the partnership ${names}${type ? ` (${TYPE_LABELS[type]})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
         target: id,
         touched,
         result: { added: true, cities, created },

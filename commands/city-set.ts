@@ -40,9 +40,9 @@ export const citySet = defineCommand({
   ],
   permission: 'staff',
   handler: async ({ store, caller }, { city, field, value }) => {
-    const parsed = readValue(field as CityField, value);
+    const parsed = readValue(field, value);
     if ('reply' in parsed) return parsed.reply;
-    const property = PROPERTY[field as CityField];
+    const property = PROPERTY[field];
     const shown =
       parsed.value === undefined
         ? 'not recorded'
@@ -57,15 +57,15 @@ export const citySet = defineCommand({
       else target[property] = parsed.value;
       return {
         action: 'city set',
-        summary: `Set ${cityLabel(city)}'s ${LABEL[field as CityField]} to ${shown}${before === undefined ? '' : ` (was ${before})`}`,
+        summary: `Set ${cityLabel(city)}'s ${LABEL[field]} to ${shown}${before === undefined ? '' : ` (was ${before})`}`,
         target: city.id,
         touched: [{ record: 'city', id: city.id }],
         result: true,
       };
     });
     return changed
-      ? answer({ text: `${city.name}'s ${LABEL[field as CityField]} is now ${shown}.` })
-      : problem(`${city.name}'s ${LABEL[field as CityField]} is already ${shown}.`);
+      ? answer({ text: `${city.name}'s ${LABEL[field]} is now ${shown}.` })
+      : problem(`${city.name}'s ${LABEL[field]} is already ${shown}.`);
   },
 });
 

@@ -41,7 +41,7 @@ export const record = defineCommand({
   handler: async (ctx, args) => {
     const { store, caller, catalog } = ctx;
     const { city, with: other, date, by, reason, source } = args;
-    const kind = args.milestone as MilestoneKind;
+    const kind = args.milestone;
     const p = catalog.partnershipBetween(city.id, other.id);
     const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
     if (!p) {

@@ -1,7 +1,6 @@
 import { actorId, editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { answer, problem } from '../src/core/reply.ts';
-import type { StaffId } from '../src/domain/settings.ts';
 import { changeStaff } from '../src/store/edits/staff.ts';
 
 export const staff = defineCommand({
@@ -37,23 +36,19 @@ export const staff = defineCommand({
       return problem(`Say who, e.g. \`staff ${action} @name\` or \`staff ${action} discord:role:456\`.`, {
         field: 'who',
       });
-    const id = who as StaffId;
-    const outcome = await store.edit(
-      editorOf(caller),
-      changeStaff(action as 'add' | 'remove', id, { keepOne: true }),
-    );
+    const outcome = await store.edit(editorOf(caller), changeStaff(action, who, { keepOne: true }));
     switch (outcome) {
       case 'added':
-        return answer({ text: `${id} is now on the staff list.` });
+        return answer({ text: `${who} is now on the staff list.` });
       case 'removed':
-        return answer({ text: `${id} is no longer on the staff list.` });
+        return answer({ text: `${who} is no longer on the staff list.` });
       case 'already-there':
-        return problem(`${id} is already on the staff list.`);
+        return problem(`${who} is already on the staff list.`);
       case 'not-there':
-        return problem(`${id} is not on the staff list. See it with \`staff list\`.`);
+        return problem(`${who} is not on the staff list. See it with \`staff list\`.`);
       case 'last-one':
         return problem(
-          `${id} is the last staff entry, and an office needs at least one. Add someone else first.`,
+          `${who} is the last staff entry, and an office needs at least one. Add someone else first.`,
         );
     }
   },

@@ -1,5 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
+import type { StaffId } from '../domain/settings.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
@@ -42,11 +43,16 @@ export type PlaceArg =
   | { kind: 'known'; city: City }
   | { kind: 'new'; name: string; country: string; region?: string };
 
+/** An argument's value: a choice is one of its own choices, a staff id is checked as one. */
+type SpecValue<A extends ArgSpec> = A extends { kind: 'choice'; choices: readonly (infer C extends string)[] }
+  ? C
+  : A extends { kind: 'staff-id' }
+    ? StaffId
+    : ArgValue<A['kind']>;
+
 /** The handler's arguments, typed from the command's own declaration. */
 export type ArgsOf<S extends readonly ArgSpec[]> = {
-  [A in S[number] as A['name']]: A['required'] extends true
-    ? ArgValue<A['kind']>
-    : ArgValue<A['kind']> | undefined;
+  [A in S[number] as A['name']]: A['required'] extends true ? SpecValue<A> : SpecValue<A> | undefined;
 };
 
 export type Permission = 'everyone' | 'staff';
