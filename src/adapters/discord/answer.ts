@@ -23,16 +23,10 @@ export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<
  */
 export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
   const pages = ctx.render(reply);
-  if (pages.length > 1) ctx.pages.put(key, pages);
-  const message = pageMessage(pages, key, 0);
-  return {
-    ...message,
-    components: [
-      ...message.components,
-      ...suggestionRow(reply, ctx.dispatcher.commands),
-      ...confirmRow(reply),
-    ],
-  };
+  const rows = [...suggestionRow(reply, ctx.dispatcher.commands), ...confirmRow(reply)];
+  // Kept with the pages, so turning a page keeps the answer's own buttons under it.
+  if (pages.length > 1) ctx.pages.put(key, pages, rows);
+  return pageMessage(pages, key, 0, rows);
 }
 
 /**

@@ -6,8 +6,8 @@ import { pageMessage, parsePageButtonId } from './paging.ts';
 /** "Previous"/"Next": the message is updated in place with the other page. */
 export async function turnPage(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
   const target = parsePageButtonId(interaction.customId);
-  const pages = target && ctx.pages.get(target.key);
-  if (!target || !pages) {
+  const kept = target && ctx.pages.get(target.key);
+  if (!target || !kept) {
     const gone = problem(
       'The other pages of this answer are no longer kept (the bot was restarted, or many answers came since). Run the command again.',
     );
@@ -18,5 +18,8 @@ export async function turnPage(interaction: ButtonInteraction, ctx: DiscordConte
     });
     return;
   }
-  await interaction.update({ ...pageMessage(pages, target.key, target.index), allowedMentions: NO_MENTIONS });
+  await interaction.update({
+    ...pageMessage(kept.pages, target.key, target.index, kept.rows),
+    allowedMentions: NO_MENTIONS,
+  });
 }

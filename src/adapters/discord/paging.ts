@@ -16,16 +16,24 @@ const DEFAULT_MAX_CHARS = 20_000_000;
  * again) fits any question, shows the answer as it was asked, and never runs a staff command twice.
  * Bounded by size: after a restart, or many long answers later, a click says the pages are gone.
  */
+type ActionRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** A long answer's pages, and the rows of buttons (suggestions, Confirm) shown under every page. */
+export interface KeptAnswer {
+  pages: APIEmbed[];
+  rows: ActionRow[];
+}
+
 export class PageStore {
-  private readonly answers = new Map<string, { pages: APIEmbed[]; chars: number }>();
+  private readonly answers = new Map<string, KeptAnswer & { chars: number }>();
   private chars = 0;
 
   constructor(private readonly maxChars = DEFAULT_MAX_CHARS) {}
 
-  put(key: string, pages: APIEmbed[]): void {
+  put(key: string, pages: APIEmbed[], rows: ActionRow[] = []): void {
     const chars = JSON.stringify(pages).length;
     this.forget(key);
-    this.answers.set(key, { pages, chars });
+    this.answers.set(key, { pages, rows, chars });
     this.chars += chars;
     for (const [oldest, entry] of this.answers) {
       if (this.chars <= this.maxChars || oldest === key) break;
@@ -34,8 +42,8 @@ export class PageStore {
     }
   }
 
-  get(key: string): APIEmbed[] | undefined {
-    return this.answers.get(key)?.pages;
+  get(key: string): KeptAnswer | undefined {
+    return this.answers.get(key);
   }
 
   private forget(key: string): void {
@@ -56,16 +64,17 @@ export function parsePageButtonId(customId: string): { key: string; index: numbe
   return match ? { key: match[1] as string, index: Number(match[2]) } : undefined;
 }
 
-/** One page and, when there are several, the buttons to the neighbouring pages. */
+/** One page, the buttons to the neighbouring pages when there are several, then the answer's own rows. */
 export function pageMessage(
   pages: readonly APIEmbed[],
   key: string,
   index: number,
-): { embeds: APIEmbed[]; components: APIActionRowComponent<APIButtonComponentWithCustomId>[] } {
+  rows: readonly ActionRow[] = [],
+): { embeds: APIEmbed[]; components: ActionRow[] } {
   const at = Math.min(Math.max(index, 0), pages.length - 1);
   const page = pages[at];
   if (!page) throw new Error('an answer has at least one page');
-  if (pages.length === 1) return { embeds: [page], components: [] };
+  if (pages.length === 1) return { embeds: [page], components: [...rows] };
   const button = (label: string, target: number): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -77,6 +86,7 @@ export function pageMessage(
     embeds: [page],
     components: [
       { type: ComponentType.ActionRow, components: [button('Previous', at - 1), button('Next', at + 1)] },
+      ...rows,
     ],
   };
 }

@@ -1,3 +1,9 @@
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import {
   PageStore,
@@ -24,7 +30,7 @@ describe('PageStore', () => {
   it('GIVEN one answer larger than the bound THEN it is still kept (until the next one)', () => {
     const store = new PageStore(10);
     store.put('1', [page('x'.repeat(100))]);
-    expect(store.get('1')).toHaveLength(1);
+    expect(store.get('1')?.pages).toHaveLength(1);
   });
 });
 
@@ -43,6 +49,27 @@ describe('page buttons', () => {
     expect(previous).toMatchObject({ label: 'Previous', disabled: false, custom_id: 'twin:page:1:1' });
     expect(next).toMatchObject({ label: 'Next', disabled: true });
     expect(previous?.custom_id).not.toBe(next?.custom_id);
+  });
+
+  it("GIVEN the answer's own rows (a suggestion, Confirm) THEN every page shows them under its paging buttons, a single page alone", () => {
+    const run: APIActionRowComponent<APIButtonComponentWithCustomId> = {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'Run: help',
+          custom_id: 'twin:run:help',
+        },
+      ],
+    };
+    const store = new PageStore();
+    store.put('1', [page('a'), page('b')], [run]);
+    const kept = store.get('1');
+    const second = pageMessage(kept?.pages ?? [], '1', 1, kept?.rows).components;
+    expect(second).toHaveLength(2);
+    expect(second[1]).toEqual(run);
+    expect(pageMessage([page('only')], '2', 0, [run]).components).toEqual([run]);
   });
 });
 
