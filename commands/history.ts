@@ -51,6 +51,5 @@ function touches(entry: AuditEntry, about: string, exact: boolean): boolean {
 
 /** "2026-11-26 20:41 UTC": the log's own clock, the same for every reader. */
 function formatTime(at: string): string {
-  const date = new Date(at);
-  return `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)} UTC`;
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -1,5 +1,5 @@
 import type { Temporal } from 'temporal-polyfill';
-import { type FuzzyDate, parseFuzzyDate } from '../domain/fuzzy-date.ts';
+import { type FuzzyDate, formatFuzzyDateIso, parseFuzzyDate } from '../domain/fuzzy-date.ts';
 
 export type DateTextResult = { ok: true; date: FuzzyDate } | { ok: false; message: string };
 
@@ -45,9 +45,11 @@ export function parseDateText(text: string, today: Temporal.PlainDate): DateText
 }
 
 function checked(text: string, year: string, month?: string, day?: string): DateTextResult {
-  const iso = [year.padStart(4, '0'), month?.padStart(2, '0'), day?.padStart(2, '0')]
-    .filter((part) => part !== undefined)
-    .join('-');
+  const iso = formatFuzzyDateIso({
+    year: Number(year),
+    ...(month !== undefined && { month: Number(month) }),
+    ...(day !== undefined && { day: Number(day) }),
+  });
   if (parseFuzzyDate(iso) === undefined)
     return { ok: false, message: `"${text.trim()}" is not a real calendar date.` };
   return { ok: true, date: iso };

@@ -57,10 +57,12 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
       const date = parseDateText(text, scope.today);
       return date.ok ? { value: date.date } : refuse(date.message);
     }
-    case 'url':
-      return isWebAddress(unwrapLink(text))
-        ? { value: unwrapLink(text) }
+    case 'url': {
+      const url = unwrapLink(text);
+      return isWebAddress(url)
+        ? { value: url }
         : refuse(`"${text}" is not a web address: give one starting with http:// or https://.`);
+    }
     case 'lang':
       return isLanguageTag(text)
         ? { value: text }

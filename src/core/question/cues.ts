@@ -26,7 +26,7 @@ export interface CueTable {
   readonly filler: readonly string[];
 }
 
-export const ENGLISH: CueTable = {
+const ENGLISH: CueTable = {
   language: 'en',
   partners: [
     'partner',
@@ -289,7 +289,7 @@ export const ENGLISH: CueTable = {
   ],
 };
 
-export const GERMAN: CueTable = {
+const GERMAN: CueTable = {
   language: 'de',
   partners: [
     'partnerstadt',
@@ -368,7 +368,7 @@ export const GERMAN: CueTable = {
   ],
 };
 
-export const FRENCH: CueTable = {
+const FRENCH: CueTable = {
   language: 'fr',
   partners: [
     'jumelee',

@@ -140,7 +140,7 @@ function swaps(text: string): string[] {
 }
 
 /** Whether a and b differ by at most one substitution, insertion, deletion or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
+function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

@@ -18,7 +18,7 @@ export type QuestionReading =
   | { sure: false; heard: string[]; closest: Invocation[] };
 
 /** Questions are a sentence or two; longer text is not read (and costs nothing). */
-export const MAX_QUESTION_WORDS = 40;
+const MAX_QUESTION_WORDS = 40;
 
 type Topic = 'partners' | 'agreement' | 'inForce' | 'ended' | 'anniversaries' | 'city' | 'home';
 const TOPICS: readonly Topic[] = [
@@ -232,24 +232,21 @@ function placeName(m: Mention, catalog: Catalog): string {
   return catalog.hasNamesake(city) ? `${city.name}, ${city.region ?? city.country}` : city.name;
 }
 
+/** Every language's cues for each topic, split into words once rather than on every question. */
+const TOPIC_CUES = TOPICS.map(
+  (topic) => [topic, CUE_TABLES.flatMap((table) => table[topic].map((cue) => cue.split(' ')))] as const,
+);
+
 function topicsOf(words: readonly Token[]): Set<Topic> {
-  const found = new Set<Topic>();
   const folded = words.map((w) => w.folded);
-  for (const table of CUE_TABLES) {
-    for (const topic of TOPICS) {
-      if (found.has(topic)) continue;
-      if (cueList(table, topic).some((cue) => containsCue(folded, cue))) found.add(topic);
-    }
+  const found = new Set<Topic>();
+  for (const [topic, cues] of TOPIC_CUES) {
+    if (cues.some((parts) => containsCue(folded, parts))) found.add(topic);
   }
   return found;
 }
 
-function cueList(table: CueTable, topic: Topic): readonly string[] {
-  return table[topic];
-}
-
-function containsCue(words: readonly string[], cue: string): boolean {
-  const parts = cue.split(' ');
+function containsCue(words: readonly string[], parts: readonly string[]): boolean {
   for (let i = 0; i + parts.length <= words.length; i++) {
     if (parts.every((part, j) => wordMatches(words[i + j] ?? '', part))) return true;
   }
