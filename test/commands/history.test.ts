@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
-import type { StoreInput } from '../../src/store/schema.ts';
 import { answerText, editingDispatcher } from '../fixtures/edit-dispatcher.ts';
-import { operator, smallStore } from '../fixtures/knowledge-base.ts';
+import { legacyImport, operator, smallStoreWithAudit } from '../fixtures/knowledge-base.ts';
 
 async function withChanges() {
   const edits = await editingDispatcher();
@@ -71,19 +70,9 @@ describe('history', () => {
   });
 
   it('GIVEN entries from before changes were recorded THEN lists them by action and target', async () => {
-    const data: StoreInput = {
-      ...smallStore(),
-      audit: [
-        {
-          at: '2025-01-01T12:00:00Z',
-          actor: 'cli:root',
-          platform: 'cli',
-          action: 'import',
-          target: 'twins.csv',
-        },
-      ],
-    };
-    const { ask } = await editingDispatcher(data);
+    const { ask } = await editingDispatcher(
+      smallStoreWithAudit(legacyImport({ actor: 'cli:root', platform: 'cli' }, '2025-01-01T12:00:00Z')),
+    );
     const reply = await ask('history', operator);
     expect(reply.sections?.[0]?.rows).toEqual([
       { text: 'import twins.csv', detail: '2025-01-01 12:00 UTC · cli:root · cli' },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.ts';
-import type { StoreInput } from '../../src/store/schema.ts';
 import { answerText, editingDispatcher, errorText } from '../fixtures/edit-dispatcher.ts';
-import { operator, smallStore } from '../fixtures/knowledge-base.ts';
+import { legacyImport, operator, smallStore, smallStoreWithAudit } from '../fixtures/knowledge-base.ts';
 
 describe('undo', () => {
   it('GIVEN an add that created cities THEN undo removes the partnership and the new cities', async () => {
@@ -73,19 +72,9 @@ describe('undo', () => {
   });
 
   it('GIVEN an import earlier in the log THEN undo takes back my later change, then refuses at the import', async () => {
-    const data: StoreInput = {
-      ...smallStore(),
-      audit: [
-        {
-          at: '2025-01-01T12:00:00Z',
-          actor: 'shell:tester',
-          platform: 'shell',
-          action: 'import',
-          target: 'twins.csv',
-        },
-      ],
-    };
-    const { store, ask, fileText } = await editingDispatcher(data);
+    const { store, ask, fileText } = await editingDispatcher(
+      smallStoreWithAudit(legacyImport({ actor: 'shell:tester', platform: 'shell' })),
+    );
     answerText(await ask('alias preston Proud Preston', operator));
     answerText(await ask('undo', operator));
     expect(store.catalog.city('preston-gb')?.names).toEqual([]);

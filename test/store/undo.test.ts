@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { StoreInput } from '../../src/store/schema.ts';
 import type { EditBuilder, Editor } from '../../src/store/store.ts';
 import { undoLastChange } from '../../src/store/undo.ts';
-import { smallStore, storeFrom } from '../fixtures/knowledge-base.ts';
+import { legacyImport, smallStoreWithAudit, storeFrom } from '../fixtures/knowledge-base.ts';
 
 const ana: Editor = { actor: 'slack:UANA', platform: 'slack' };
 const bob: Editor = { actor: 'discord:user:42', platform: 'discord' };
@@ -95,26 +94,15 @@ describe('undoLastChange', () => {
   });
 
   it('GIVEN import-style entries without before and after earlier in the log THEN my later change is undone', async () => {
-    const data: StoreInput = {
-      ...smallStore(),
-      audit: [
-        {
-          at: '2025-01-01T00:00:00Z',
-          actor: 'cli:root',
-          platform: 'cli',
-          action: 'import',
-          target: 'twins.csv',
-        },
-        {
-          at: '2025-01-02T00:00:00Z',
-          actor: 'slack:UANA',
-          platform: 'slack',
-          action: 'home',
-          target: 'prague-cz',
-        },
-      ],
-    };
-    const store = await storeFrom(data);
+    const store = await storeFrom(
+      smallStoreWithAudit(legacyImport(), {
+        at: '2025-01-02T00:00:00Z',
+        actor: 'slack:UANA',
+        platform: 'slack',
+        action: 'home',
+        target: 'prague-cz',
+      }),
+    );
     await store.edit(ana, addName('preston-gb', 'Proud Preston'));
     expect(await store.edit(ana, undoLastChange)).toMatchObject({ undone: { action: 'alias' } });
     expect(namesOf(store, 'preston-gb')).toEqual([]);
@@ -122,19 +110,7 @@ describe('undoLastChange', () => {
   });
 
   it('GIVEN my last change was recorded without before and after THEN refuses saying so, and writes nothing', async () => {
-    const data: StoreInput = {
-      ...smallStore(),
-      audit: [
-        {
-          at: '2025-01-01T00:00:00Z',
-          actor: 'cli:root',
-          platform: 'cli',
-          action: 'import',
-          target: 'twins.csv',
-        },
-      ],
-    };
-    const store = await storeFrom(data);
+    const store = await storeFrom(smallStoreWithAudit(legacyImport()));
     const before = await readFile(store.path, 'utf8');
     const outcome = await store.edit({ actor: 'cli:root', platform: 'cli' }, undoLastChange);
     expect(outcome).toEqual({
