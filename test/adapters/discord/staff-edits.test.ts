@@ -86,6 +86,23 @@ function press(running: RunningBot, question: { components: unknown }, button: B
   });
 }
 
+/** Presses the question's Confirm or Cancel as `member`: refused in a private reply of its own saying `message`. */
+async function expectRefusedPress(
+  running: RunningBot,
+  question: { components: { components: Button[] }[] },
+  label: 'Confirm' | 'Cancel',
+  member: FakeMember,
+  message: string,
+): Promise<void> {
+  const refused = await running.fake.callbackOf(
+    press(running, question, buttons(question)[label] as Button, member).id,
+  );
+  expect(refused.body.type).toBe(4);
+  expect(refused.body.data.flags).toBe(EPHEMERAL);
+  expect(refused.body.data.allowed_mentions).toEqual(NO_PINGS);
+  expect(text(refused)).toContain(message);
+}
+
 describe('Discord staff edits (real discord.js against a fake Discord)', () => {
   it('GIVEN a staff member THEN /twin-staff add with two new cities typed as "Name, CC" records the partnership and both cities', async () => {
     bot = await startBot({ data: staffStore() });
@@ -152,11 +169,7 @@ describe('Discord staff edits (real discord.js against a fake Discord)', () => {
     expect(taipei(bot)?.milestones.at(-1)).toMatchObject({ kind: 'termination', date: '2024-03-01' });
 
     // A double click: the spent token changes nothing and does not overwrite the result shown.
-    const again = await bot.fake.callbackOf(press(bot, question, confirm, STAFF).id);
-    expect(again.body.type).toBe(4);
-    expect(again.body.data.flags).toBe(EPHEMERAL);
-    expect(again.body.data.allowed_mentions).toEqual(NO_PINGS);
-    expect(text(again)).toContain('expired');
+    await expectRefusedPress(bot, question, 'Confirm', STAFF, 'expired');
     expect(taipei(bot)?.milestones.filter((m) => m.kind === 'termination')).toHaveLength(1);
   });
 
@@ -173,11 +186,7 @@ describe('Discord staff edits (real discord.js against a fake Discord)', () => {
     expect(text(update)).toContain('Cancelled. Nothing changed.');
     expect(update.body.data.components).toEqual([]);
 
-    const late = await bot.fake.callbackOf(
-      press(bot, question, buttons(question).Confirm as Button, STAFF).id,
-    );
-    expect(late.body.data.flags).toBe(EPHEMERAL);
-    expect(text(late)).toContain('expired');
+    await expectRefusedPress(bot, question, 'Confirm', STAFF, 'expired');
     expect(await storeBytes(bot)).toEqual(before);
   });
 
@@ -188,17 +197,21 @@ describe('Discord staff edits (real discord.js against a fake Discord)', () => {
     const confirm = buttons(question).Confirm as Button;
 
     for (const presser of [OTHER_STAFF, MEMBER]) {
-      const refused = await bot.fake.callbackOf(press(bot, question, confirm, presser).id);
-      expect(refused.body.type).toBe(4);
-      expect(refused.body.data.flags).toBe(EPHEMERAL);
-      expect(refused.body.data.allowed_mentions).toEqual(NO_PINGS);
-      expect(text(refused)).toContain('Only the person who asked for this change can confirm it.');
+      await expectRefusedPress(
+        bot,
+        question,
+        'Confirm',
+        presser,
+        'Only the person who asked for this change can confirm it.',
+      );
     }
-    const cancel = await bot.fake.callbackOf(
-      press(bot, question, buttons(question).Cancel as Button, MEMBER).id,
+    await expectRefusedPress(
+      bot,
+      question,
+      'Cancel',
+      MEMBER,
+      'Only the person who asked for this change can cancel it.',
     );
-    expect(cancel.body.data.flags).toBe(EPHEMERAL);
-    expect(text(cancel)).toContain('Only the person who asked for this change can cancel it.');
     expect(await storeBytes(bot)).toEqual(before);
 
     const update = await bot.fake.callbackOf(press(bot, question, confirm, STAFF).id);
@@ -218,11 +231,7 @@ describe('Discord staff edits (real discord.js against a fake Discord)', () => {
     expect(text(await bot.fake.callbackOf(removal.id))).toContain('is no longer on the staff list');
     const before = await storeBytes(bot);
 
-    const refused = await bot.fake.callbackOf(
-      press(bot, question, buttons(question).Confirm as Button, STAFF).id,
-    );
-    expect(refused.body.data.flags).toBe(EPHEMERAL);
-    expect(text(refused)).toContain('is for office staff only');
+    await expectRefusedPress(bot, question, 'Confirm', STAFF, 'is for office staff only');
     expect(await storeBytes(bot)).toEqual(before);
   });
 
