@@ -10,7 +10,7 @@ import { actorId, type Caller, editorOf } from './core/caller.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { StaffIdSchema } from './domain/settings.ts';
 import { consoleDelivery } from './reminders/console-delivery.ts';
-import { type LedgerFile, ledgerPathFor, openLedger } from './reminders/ledger.ts';
+import { hasLedger, type LedgerFile, openLedger } from './reminders/ledger.ts';
 import { startReminders } from './reminders/runtime.ts';
 import { formatPost, type Simulation, simulateOnCopy } from './reminders/simulate.ts';
 import { anniversaryCalendar } from './render/calendar.ts';
@@ -109,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
       // the same file at once; a question never needs it.
       return withStore(values.data, { write: 'on-write' }, async (store) => {
         // `reminders status` reads what was posted; a store that never posted has no ledger to read.
-        const ledger = (await exists(ledgerPathFor(store.path))) ? await openLedger(store.path) : undefined;
+        const ledger = (await hasLedger(store.path)) ? await openLedger(store.path) : undefined;
         const reply = await new Dispatcher({
           store,
           commands,
@@ -184,13 +184,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** `write: 'on-write'` takes the lock only when a change comes (see JsonFile). */
+type Access = { write: boolean | 'on-write' };
+
+/**
+ * A writer that finds the store held waits this long before refusing: long enough for a bot that
+ * is stopping, or another CLI change, to finish; short enough to tell a person what is wrong.
+ */
+const LOCK_WAIT_MS = 5_000;
+
 /**
  * The default store is created from the seed on first use, so `npm start` works on a fresh clone;
  * a path given with --data must already exist.
  */
-/** `write: 'on-write'` takes the lock only when a change comes (see JsonFile). */
-type Access = { write: boolean | 'on-write' };
-
 async function openStore(explicitPath: string | undefined, access: Access): Promise<Store> {
   if (explicitPath !== undefined && !(await exists(explicitPath))) {
     throw new StoreFileError(
@@ -202,7 +208,7 @@ async function openStore(explicitPath: string | undefined, access: Access): Prom
     const created = await createStore(DEFAULT_STORE_PATH);
     process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(created)}\n`);
   }
-  return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write });
+  return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write, lockWaitMs: LOCK_WAIT_MS });
 }
 
 /** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import lockfile from 'proper-lockfile';
+import { type Adapter, Low } from 'lowdb';
 import type { z } from 'zod';
+import { writeFileDurably } from './durable-write.ts';
 import { describeFirstIssue, InvalidChangeError, StoreFileError } from './errors.ts';
+import { acquireLock, type Release } from './file-lock.ts';
+import { readStoreText, requireFolderFor, writableTarget } from './store-file.ts';
 
 /** A change to a file's data: made on a draft, or reported as no change so nothing is written. */
 export type Change<D, T> = (draft: D) => { result: T } | { unchanged: true; result: T };
@@ -15,6 +15,8 @@ export interface OpenOptions {
    * only read never stands in a writer's way.
    */
   lock?: boolean | 'on-write';
+  /** How long to wait for another writer to finish before refusing (default: refuse at once). */
+  waitMs?: number;
   /** The format version this program reads; a file from a newer program is refused, not misread. */
   version?: number;
 }
@@ -22,7 +24,7 @@ export interface OpenOptions {
 /**
  * A JSON file owned by one process and validated by a zod schema: refused (and never touched) when
  * unreadable or invalid, changed only through one queue, each change validated whole before it is
- * applied and written atomically (lowdb writes a temp file and renames it).
+ * applied and written durably (see durable-write.ts) to the file a symbolic link points at.
  */
 export class JsonFile<S extends z.ZodType> {
   private queue: Promise<unknown> = Promise.resolve();
@@ -31,8 +33,8 @@ export class JsonFile<S extends z.ZodType> {
     readonly path: string,
     private readonly schema: S,
     private readonly db: Low<z.output<S>>,
-    private release: () => Promise<void>,
-    private lockOnWrite?: { version: number | undefined },
+    private release: Release,
+    private lockOnWrite?: { version: number | undefined; waitMs: number | undefined },
   ) {}
 
   static async open<S extends z.ZodType>(
@@ -40,11 +42,12 @@ export class JsonFile<S extends z.ZodType> {
     schema: S,
     options: OpenOptions = {},
   ): Promise<JsonFile<S>> {
-    const release = options.lock === true ? await lockFile(path) : async () => {};
+    const release = options.lock === true ? await lockForWriting(path, options.waitMs) : async () => {};
     try {
       const data = await readValidated(path, schema, options.version);
-      const db = new Low(new JSONFile<z.output<S>>(path), data);
-      const lazy = options.lock === 'on-write' ? { version: options.version } : undefined;
+      const db = new Low(durableJson<z.output<S>>(path), data);
+      const lazy =
+        options.lock === 'on-write' ? { version: options.version, waitMs: options.waitMs } : undefined;
       return new JsonFile(path, schema, db, release, lazy);
     } catch (error) {
       await release();
@@ -56,8 +59,9 @@ export class JsonFile<S extends z.ZodType> {
   static async create<S extends z.ZodType>(path: string, schema: S, data: unknown): Promise<JsonFile<S>> {
     const parsed = schema.safeParse(data);
     if (!parsed.success) throw new InvalidChangeError(describeFirstIssue(parsed.error, data));
-    const db = new Low(new JSONFile<z.output<S>>(path), parsed.data);
-    await db.write();
+    await requireFolderFor(path);
+    await writeOrExplain(path, () => writeFileDurably(path, serialize(parsed.data)));
+    const db = new Low(durableJson<z.output<S>>(path), parsed.data);
     return new JsonFile(path, schema, db, async () => {});
   }
 
@@ -87,7 +91,7 @@ export class JsonFile<S extends z.ZodType> {
   /** For `lock: 'on-write'`: takes the lock, then reads the file again, since another writer may have changed it. */
   private async lockBeforeFirstWrite(): Promise<void> {
     if (!this.lockOnWrite) return;
-    const release = await lockFile(this.path);
+    const release = await lockForWriting(this.path, this.lockOnWrite.waitMs);
     try {
       this.db.data = await readValidated(this.path, this.schema, this.lockOnWrite.version);
     } catch (error) {
@@ -106,18 +110,37 @@ export class JsonFile<S extends z.ZodType> {
   }
 }
 
-async function lockFile(path: string): Promise<() => Promise<void>> {
+/** Locks the file a change would be written to, after checking that it can be changed at all. */
+async function lockForWriting(path: string, waitMs: number | undefined): Promise<Release> {
+  const target = await writableTarget(path);
+  return writeOrExplain(path, () =>
+    acquireLock(target, { shownAs: path, ...(waitMs !== undefined && { waitMs }) }),
+  );
+}
+
+/** lowdb's adapter for the file: read checked (see store-file.ts), written durably to its target. */
+function durableJson<T>(path: string): Adapter<T> {
+  return {
+    read: async () => JSON.parse(await readStoreText(path)) as T,
+    write: async (data) => {
+      const target = await writableTarget(path);
+      await writeOrExplain(path, () => writeFileDurably(target, serialize(data)));
+    },
+  };
+}
+
+const serialize = (data: unknown) => JSON.stringify(data, null, 2);
+
+/** A write the disk refuses (full, read-only mount, permissions changed) is told in a line naming the file. */
+async function writeOrExplain<T>(path: string, write: () => Promise<T>): Promise<T> {
   try {
-    return await lockfile.lock(path, { realpath: false, stale: 15_000, update: 5_000 });
+    return await write();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOCKED') {
-      throw new StoreFileError(
-        path,
-        'is in use by another twinbot process (is the bot running?). Stop it first, or make the change in chat.',
-      );
-    }
-    throw error;
+    if (error instanceof StoreFileError) throw error;
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    const reason = message.replace(/^\w+: /, '').split(',')[0];
+    throw new StoreFileError(path, `could not be written (${code}: ${reason}); nothing was changed`);
   }
 }
 
@@ -127,14 +150,7 @@ async function readValidated<S extends z.ZodType>(
   schema: S,
   version: number | undefined,
 ): Promise<z.output<S>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new StoreFileError(path, 'no such file; create one with `twinbot init`');
-    throw new StoreFileError(path, `cannot be read (${code ?? 'unknown error'})`);
-  }
+  const text = await readStoreText(path);
   let json: unknown;
   try {
     json = JSON.parse(text);

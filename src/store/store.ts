@@ -34,6 +34,8 @@ export type EditBuilder<T> = (draft: StoreData, editor: Editor) => Edit<T> | { u
 interface StoreOptions {
   now?: () => Date;
   lock?: boolean | 'on-write';
+  /** How long to wait for another writer to let go of the lock before refusing. */
+  lockWaitMs?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export class Store {
     const file = await JsonFile.open(path, StoreSchema, {
       version: STORE_VERSION,
       lock: options.lock ?? false,
+      ...(options.lockWaitMs !== undefined && { waitMs: options.lockWaitMs }),
     });
     return new Store(file, options.now ?? (() => new Date()));
   }

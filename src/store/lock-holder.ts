@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { hostname } from 'node:os';
+import { basename } from 'node:path';
+import { z } from 'zod';
+
+/** Who holds a store's lock, as written in the lock folder: enough to name it and to ask whether it lives. */
+export const HolderSchema = z.object({
+  pid: z.number().int(),
+  command: z.string(),
+  since: z.string(),
+  host: z.string(),
+  /** The running kernel's boot id (Linux): equal ids mean the same machine since the same boot. */
+  bootId: z.string().optional(),
+  /** The file name, in the lock folder, of the socket the holder listens on while it lives. */
+  socket: z.string(),
+});
+export type Holder = z.infer<typeof HolderSchema>;
+
+const BOOT_ID = readBootId();
+
+function readBootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This process as a holder: secrets never reach argv (they come from the environment), so it can be shown. */
+export function thisProcess(socket: string): Holder {
+  const [, script, ...args] = process.argv;
+  return {
+    pid: process.pid,
+    command: [script === undefined ? 'node' : basename(script), ...args].join(' ').slice(0, 200),
+    since: new Date().toISOString(),
+    host: hostname(),
+    ...(BOOT_ID !== undefined && { bootId: BOOT_ID }),
+    socket,
+  };
+}
+
+export type Liveness = 'alive' | 'dead' | 'elsewhere';
+
+/**
+ * Whether a holder still runs. Its socket answers a connection for as long as the process lives,
+ * even while its event loop is busy (the kernel accepts into the backlog), and the kernel closes it
+ * the moment the process dies, however it dies: no heartbeat to miss, no pid to be reused. A holder
+ * on another machine (a store on a network share) cannot be asked this way, unless it is this
+ * machine before a reboot.
+ */
+export async function livenessOf(holder: Holder, socketPath: string): Promise<Liveness> {
+  const sameBoot =
+    holder.bootId !== undefined && BOOT_ID !== undefined
+      ? holder.bootId === BOOT_ID
+      : holder.host === hostname();
+  if (!sameBoot) return holder.host === hostname() ? 'dead' : 'elsewhere';
+  return (await answers(socketPath)) ? 'alive' : 'dead';
+}
+
+/** Only a refused connection or a missing socket means nobody listens; any other failure is taken as alive. */
+export function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(socketPath);
+    const settle = (alive: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(alive);
+    };
+    const timer = setTimeout(() => settle(true), 2_000);
+    socket.once('connect', () => settle(true));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      settle(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'),
+    );
+  });
+}
+
+/** "pid 4242 (cli.ts start), since 2026-12-03 16:05 UTC" */
+export function describeHolder(holder: Holder): string {
+  const since = holder.since.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  return `pid ${holder.pid} (${holder.command}), since ${since}`;
+}
