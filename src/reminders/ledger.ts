@@ -1,17 +1,26 @@
+import { realpath } from 'node:fs/promises';
 import { LEDGER_VERSION, LedgerFileSchema } from '../domain/reminder.ts';
 import { exists } from '../store/init.ts';
 import { JsonFile } from '../store/json-file.ts';
 
 export type LedgerFile = JsonFile<typeof LedgerFileSchema>;
 
-/** `data/twinning.json` keeps its ledger in `data/twinning.ledger.json`. */
-export function ledgerPathFor(storePath: string): string {
-  return `${storePath.replace(/\.json$/, '')}.ledger.json`;
+/**
+ * `data/twinning.json` keeps its ledger in `data/twinning.ledger.json`, beside the file a symbolic
+ * link points at: a store reached by two paths has one ledger, so nothing is posted twice.
+ */
+async function ledgerPathFor(storePath: string): Promise<string> {
+  return `${(await realpath(storePath)).replace(/\.json$/, '')}.ledger.json`;
+}
+
+/** Whether the store has posted anything yet (a store that never posted has no ledger). */
+export async function hasLedger(storePath: string): Promise<boolean> {
+  return exists(await ledgerPathFor(storePath));
 }
 
 /** Opens the ledger beside a store, creating an empty one the first time. */
 export async function openLedger(storePath: string, options: { lock?: boolean } = {}): Promise<LedgerFile> {
-  const path = ledgerPathFor(storePath);
+  const path = await ledgerPathFor(storePath);
   if (!(await exists(path))) await JsonFile.create(path, LedgerFileSchema, { version: LEDGER_VERSION });
   return JsonFile.open(path, LedgerFileSchema, { version: LEDGER_VERSION, lock: options.lock === true });
 }

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../../src/store/paths.ts';
 import { FakeDiscord } from '../../fakes/discord.ts';
 import { tempDir } from '../../fixtures/knowledge-base.ts';
+import { spawnTwinbot } from '../../fixtures/twinbot-process.ts';
 import { APPLICATION_ID, GUILD, TOKEN } from './harness.ts';
-import { spawnTwinbot } from './process.ts';
 
 let fake: FakeDiscord | undefined;
 

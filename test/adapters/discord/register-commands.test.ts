@@ -3,8 +3,8 @@ import { commands } from '../../../commands/index.ts';
 import { registerCommands } from '../../../src/adapters/discord/register-commands.ts';
 import { ConfigError } from '../../../src/config.ts';
 import { FakeDiscord } from '../../fakes/discord.ts';
+import { runTwinbot } from '../../fixtures/twinbot-process.ts';
 import { APPLICATION_ID, TOKEN } from './harness.ts';
-import { runTwinbot } from './process.ts';
 
 let fake: FakeDiscord;
 

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,7 +63,6 @@ describe('twinbot start with Slack settings (the real process)', () => {
     expect(output).toContain('slack: stopped');
     expect(output).not.toContain(BOT_TOKEN);
     expect(output).not.toContain(SIGNING_SECRET);
-    expect(existsSync(`${dataPath}.lock`)).toBe(false);
     const reopened = await Store.open(dataPath, { lock: true });
     await reopened.close();
   });
