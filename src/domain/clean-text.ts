@@ -8,9 +8,12 @@ import stripAnsi from 'strip-ansi';
  * selectors are left to `keepShapingMarks`, since some of them change how text is drawn.
  */
 const HIDDEN =
-  /(?![\p{Join_Control}\p{Variation_Selector}])[\p{Cc}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/gu;
-/** ZWNJ U+200C, ZWJ U+200D and the variation selectors (U+FE00-FE0F, U+E0100-E01EF, Mongolian U+180B-180F). */
-const SHAPING_MARK = /[\p{Join_Control}\p{Variation_Selector}]/u;
+  /(?![\p{Join_Control}\p{Variation_Selector}\u180E])[\p{Cc}\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/gu;
+/**
+ * ZWNJ U+200C, ZWJ U+200D, the variation selectors (U+FE00-FE0F, U+E0100-E01EF, Mongolian
+ * U+180B-180F) and the Mongolian vowel separator U+180E.
+ */
+const SHAPING_MARK = /[\p{Join_Control}\p{Variation_Selector}\u180E]/u;
 const ZWNJ = '\u200C';
 const ZWJ = '\u200D';
 /** Half of a surrogate pair without its other half: not a character at all (broken UTF-16). */
@@ -37,10 +40,11 @@ export function cleanText(text: string): string {
 
 /**
  * Keeps a joiner or variation selector only where it shapes what is drawn: after a letter of a
- * script that uses them (ZWNJ in Persian "خرم\u200Cآباد", ZWJ in Sinhala "ශ්\u200Dරී", an ideographic variation
- * selector after a kanji) and inside emoji sequences ("👩\u200D💻", "❤\uFE0F"). After a Latin, Greek or
- * Cyrillic letter, or on its own, it changes nothing visible and only hides a difference
- * ("Pra\u200Dgue"), so it goes. Name lookups ignore all of them either way (see foldName).
+ * script that uses them (ZWNJ in Persian "خرم\u200Cآباد", ZWJ in Sinhala "ශ්\u200Dරී", an
+ * ideographic variation selector after a kanji) and inside emoji sequences ("👩\u200D💻",
+ * "❤\uFE0F"). After a Latin, Greek or Cyrillic letter, or on its own, it changes nothing visible and
+ * only hides a difference ("Pra\u200Dgue"), so it goes. Name lookups ignore all of them either way
+ * (see foldName).
  */
 function keepShapingMarks(text: string): string {
   if (!SHAPING_MARK.test(text)) return text;
