@@ -4,6 +4,7 @@ import { cityLabel } from '../src/core/describe.ts';
 import { answer, problem, type Reply } from '../src/core/reply.ts';
 import { TimeZoneSchema } from '../src/domain/city.ts';
 import { countryName, toCountryCode } from '../src/domain/country.ts';
+import { nameProblem } from '../src/domain/names.ts';
 
 const FIELDS = ['tz', 'region', 'country'] as const;
 type CityField = (typeof FIELDS)[number];
@@ -83,8 +84,17 @@ function readValue(field: CityField, value: string): { value: string | undefined
             }),
           };
     }
-    case 'region':
-      return { value: clear ? undefined : value };
+    case 'region': {
+      if (clear) return { value: undefined };
+      const wrong = nameProblem(value);
+      return wrong
+        ? {
+            reply: problem(`The region "${value}" ${wrong}: give its name, or \`none\` to clear it.`, {
+              field: 'value',
+            }),
+          }
+        : { value };
+    }
     case 'country': {
       const code = toCountryCode(value);
       return code

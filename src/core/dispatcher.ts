@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { cleanText } from '../domain/clean-text.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { anniversaryCalendar } from '../render/calendar.ts';
 import { InvalidChangeError } from '../store/errors.ts';
@@ -47,8 +48,11 @@ export class Dispatcher {
   /**
    * Answers a line of the text grammar, or a question in plain words when the line is not a command.
    * A command followed by a question mark ("anniversaries this month?") is read as a question first.
+   * The line is cleaned before it is split into words, so a hidden character can neither split a
+   * name ("Pra\uFEFFgue") nor hide inside one.
    */
-  async answerText(text: string, caller: Caller): Promise<Reply> {
+  async answerText(typed: string, caller: Caller): Promise<Reply> {
+    const text = cleanText(typed);
     const catalog = this.store.catalog;
     const parsed = parseCommandText(text, this.commands, catalog);
     if (parsed.ok && text.trim().endsWith('?')) {

@@ -1,9 +1,10 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
+import { cleanText } from '../domain/clean-text.ts';
 import { toCountryCode } from '../domain/country.ts';
+import { NAME_LIMIT, nameProblem } from '../domain/names.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Caller } from './caller.ts';
-import { cleanText } from './clean-text.ts';
 import type { ArgSpec, PlaceArg } from './command.ts';
 import { parseDateText } from './date-text.ts';
 import { capitalize, cityLabel } from './describe.ts';
@@ -14,7 +15,6 @@ import { parseStaffId } from './staff-mention.ts';
 import { parseWindow } from './window.ts';
 
 const TEXT_LIMIT = 2000;
-const NAME_LIMIT = 200;
 
 export interface ArgScope {
   catalog: Catalog;
@@ -82,6 +82,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
       if (found.kind === 'found') return { value: { kind: 'known', city: found.city } satisfies PlaceArg };
       if (found.kind === 'ambiguous') return refuse(...ambiguous(text, found.candidates));
       const place = newPlace(text);
+      if (typeof place === 'string') return refuse(place);
       if (place) return { value: place };
       const [name = text] = text.split(',');
       return refuse(
@@ -99,8 +100,11 @@ export function textLimit(spec: ArgSpec): number {
   return spec.maxLength ?? (spec.kind === 'place' || spec.kind === 'city' ? NAME_LIMIT : TEXT_LIMIT);
 }
 
-/** "Skövde, SE" or "Springfield, Illinois, US": a new city's name, optional region and country. */
-function newPlace(text: string): PlaceArg | undefined {
+/**
+ * "Skövde, SE" or "Springfield, Illinois, US": a new city's name, optional region and country;
+ * undefined when the text is not in that form, or what is wrong with the name or region.
+ */
+function newPlace(text: string): PlaceArg | string | undefined {
   const parts = text.split(',').map((p) => p.trim());
   const last = parts.at(-1);
   const name = parts[0];
@@ -108,6 +112,12 @@ function newPlace(text: string): PlaceArg | undefined {
   const country = toCountryCode(last);
   if (country === undefined) return undefined;
   const region = parts.slice(1, -1).join(', ');
+  const nameWrong = nameProblem(name);
+  if (nameWrong)
+    return `The new city's name "${name}" ${nameWrong}: give its name, then its country code after a comma, e.g. "Skövde, SE".`;
+  const regionWrong = region === '' ? undefined : nameProblem(region);
+  if (regionWrong)
+    return `The region "${region}" ${regionWrong}: give the region's name, or leave it out ("${name}, ${last}").`;
   return { kind: 'new', name, country, ...(region !== '' && { region }) };
 }
 

@@ -1,5 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { NAME_LIMIT } from './names.ts';
 
 export const CityIdSchema = z
   .string()
@@ -21,7 +22,7 @@ export const TimeZoneSchema = z
 export const NAME_KINDS = ['official', 'native', 'exonym', 'alias', 'former'] as const;
 
 export const CityNameSchema = z.object({
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(NAME_LIMIT),
   lang: z
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as cs or zh-Hant')
@@ -31,7 +32,7 @@ export const CityNameSchema = z.object({
 
 export const CitySchema = z.object({
   id: CityIdSchema,
-  name: z.string().min(1).max(200).describe('The name shown by default (usually the English one).'),
+  name: z.string().min(1).max(NAME_LIMIT).describe('The name shown by default (usually the English one).'),
   names: z
     .array(CityNameSchema)
     .default([])
@@ -40,7 +41,7 @@ export const CitySchema = z.object({
   region: z
     .string()
     .min(1)
-    .max(200)
+    .max(NAME_LIMIT)
     .optional()
     .describe('State, province or prefecture, to tell same-named cities apart.'),
   timeZone: TimeZoneSchema.optional(),

@@ -12,15 +12,20 @@ const SPECIAL_LETTERS: Record<string, string> = {
   ħ: 'h',
 };
 
+/** The longest name or region a city may have. */
+export const NAME_LIMIT = 200;
+
 /**
  * Folds a name for lookup: case, diacritics, punctuation and white space do not matter, so
- * "Rzeszów", "RZESZOW" and "rzeszow" meet, and "Saint-Étienne" meets "saint etienne". Scripts without
- * case (北上市) pass through unchanged.
+ * "Rzeszów", "RZESZOW" and "rzeszow" meet, and "Saint-Étienne" meets "saint etienne". Characters
+ * that are not drawn (zero-width space, joiners, variation selectors, soft hyphen: Unicode's
+ * default-ignorable set) do not count either, so a name that differs from a known one only by them
+ * is that name. Scripts without case (北上市) pass through unchanged.
  */
 export function foldName(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
     .toLowerCase()
     .replace(/[ßøłđðþæœıħ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -34,4 +39,15 @@ export function slugify(...parts: string[]): string {
     .join('-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/**
+ * Why cleaned text cannot be a city's name or region ("has no letters or digits"), or undefined
+ * when it can: a name must be found again by its letters, and fit the store's limit.
+ */
+export function nameProblem(name: string): string | undefined {
+  if (name === '') return 'is empty';
+  if (name.length > NAME_LIMIT) return `is ${name.length} characters long; the limit is ${NAME_LIMIT}`;
+  if (foldName(name) === '') return 'has no letters or digits';
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import type { City } from '../domain/city.ts';
+import { cleanText } from '../domain/clean-text.ts';
 import { foldName } from '../domain/names.ts';
 import { type Milestone, orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
 import type { Catalog } from './catalog.ts';
@@ -64,9 +65,10 @@ export async function importCsv(
   const table = readTable(csvText);
   if ('reason' in table) return { ...NOTHING, rejected: [table], written: false };
   const rows = table.rows.map((row) => readRow(table.columns, row));
+  const sourceTitle = cleanText(options.sourceTitle);
   return store.update<ImportReport>((draft) => {
     const places = rows.flatMap((read) => ('row' in read ? [read.row.a, read.row.b] : []));
-    const run = new ImportRun(draft, store.catalog, places, options.sourceTitle);
+    const run = new ImportRun(draft, store.catalog, places, sourceTitle);
     const rejected: RejectedRow[] = [];
     rows.forEach((read, i) => {
       const reason = 'row' in read ? run.apply(read.row) : read.reason;
@@ -82,7 +84,7 @@ export async function importCsv(
         actor: options.actor,
         platform: options.platform,
         action: 'import',
-        target: options.sourceTitle.slice(0, 200),
+        target: sourceTitle.slice(0, 200),
         after: { ...run.counts, rejected: rejected.length },
       },
       result: { ...run.counts, rejected, written: true },
@@ -96,7 +98,10 @@ interface Table {
   rows: { line: number; cells: string[] }[];
 }
 
-/** Splits the text into cells with line numbers and checks the header; a broken file is one rejection. */
+/**
+ * Splits the text into cells with line numbers and checks the header; a broken file is one rejection.
+ * Each cell is cleaned as chat input is (see cleanText), so a file cannot store what chat cannot.
+ */
 function readTable(csvText: string): Table | RejectedRow {
   const records: { line: number; cells: string[] }[] = [];
   try {
@@ -106,8 +111,8 @@ function readTable(csvText: string): Table | RejectedRow {
       skip_empty_lines: true,
       relax_quotes: true,
       relax_column_count: true,
-      on_record: (cells, context) => {
-        records.push({ line: context.lines, cells });
+      on_record: (cells: string[], context) => {
+        records.push({ line: context.lines, cells: cells.map(cleanText) });
         return null;
       },
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toCountryCode } from '../domain/country.ts';
 import { type FuzzyDate, readFuzzyDate } from '../domain/fuzzy-date.ts';
-import { foldName } from '../domain/names.ts';
+import { foldName, nameProblem } from '../domain/names.ts';
 import {
   type Milestone,
   type MilestoneKind,
@@ -114,8 +114,8 @@ export const RowSchema = z
     source: z.preprocess(blankToUndefined, z.string().max(500).optional()),
   })
   .transform((cells, ctx) => {
-    const a = readPlace(cells.city_a, cells.country_a, cells.region_a);
-    const b = readPlace(cells.city_b, cells.country_b, cells.region_b);
+    const a = readPlace('a', cells.city_a, cells.country_a, cells.region_a);
+    const b = readPlace('b', cells.city_b, cells.country_b, cells.region_b);
     if (typeof a === 'string') ctx.addIssue({ code: 'custom', path: ['city_a'], message: a });
     if (typeof b === 'string') ctx.addIssue({ code: 'custom', path: ['city_b'], message: b });
     const problem = statusProblem(cells);
@@ -159,37 +159,95 @@ function statusProblem(cells: {
 }
 
 /**
- * Reads a city from its cells, forgiving the forms registries use: "Prague 6 (Prague)" and
- * "Paderborn (district)" (a capitalised note names a place and becomes the region, a lowercase one
- * says what kind of body it is and is dropped), "Córdoba, Bolívar" (the part after the comma is the
- * region, or the country when the country cell is empty: "Varna, Bulgaria"), and country cells such
- * as "Wales, United Kingdom" or "Georgia (country)". A region cell wins over what the names imply.
- * Returns the reason when the cells do not name a city in a known country.
+ * Reads a city from its cells, forgiving the forms registries use without losing a word of them:
+ * - after commas, a region and the country: "Córdoba, Bolívar", "Varna, Bulgaria" (the country, when
+ *   the country cell is empty), "Springfield, Illinois, US"; a trailing country that repeats the
+ *   country cell is said twice and dropped;
+ * - a place in brackets at the end, capitalised, is the region: "Prague 6 (Prague)";
+ * - anything else in brackets stays part of the name: "Paderborn (district)" is the district, a body of
+ *   its own beside the city of Paderborn;
+ * - country cells such as "Wales, United Kingdom" or "Georgia (country)", the nation becoming the region
+ *   when nothing else names one.
+ * When the name places the city in one region and the region cell (or the name itself) in another,
+ * the row is refused rather than one of them dropped. Returns the reason when the cells do not name a
+ * city in a known country.
  */
-function readPlace(cityCell: string, countryCell: string, regionCell: string | undefined): Place | string {
-  const [named = '', ...rest] = cityCell.split(',');
-  const suffix = rest.join(',').trim() || undefined;
-  const { name, note } = splitNote(named.trim());
-  if (name === '') return 'no city name';
-  if (name.length > 200) return 'the city name is longer than 200 characters';
-  const countryText = countryCell.trim() || suffix;
-  if (countryText === undefined) return `no country for ${name}`;
+function readPlace(
+  side: 'a' | 'b',
+  cityCell: string,
+  countryCell: string,
+  regionCell: string | undefined,
+): Place | string {
+  const [named = '', ...qualifiers] = splitOutsideBrackets(cityCell);
+  const { name, noteRegion } = splitNote(named);
+  const nameWrong = nameProblem(name);
+  if (nameWrong) return name === '' ? 'no city name' : `the city name ${quoted(name)}${nameWrong}`;
+  const fromName = countryCell === '';
+  const countryText = fromName ? qualifiers.pop() : countryCell;
+  if (countryText === undefined) return `no country for ${name}: fill in country_${side}`;
   const country = toCountryCode(countryText);
-  if (country === undefined) return `unknown country "${countryText}"`;
-  // After the comma comes a region, unless it is the country ("Varna, Bulgaria").
-  const commaRegion = suffix !== countryText && toCountryCode(suffix ?? '') !== country ? suffix : undefined;
-  const noteRegion = note !== undefined && /^\p{Lu}/u.test(note) ? note : undefined;
-  const region = regionCell ?? commaRegion ?? noteRegion ?? regionInCountryCell(countryText, country);
-  if (region !== undefined && region.length > 200) return 'the region is longer than 200 characters';
+  if (country === undefined) {
+    return fromName
+      ? `unknown country "${countryText}" (read after the comma, since country_${side} is empty): fill in country_${side}`
+      : `unknown country "${countryText}"`;
+  }
+  // "Wales" resolves to GB but is a region, not the country said twice.
+  const saysCountry = (text: string) =>
+    toCountryCode(text) === country && regionInCountryCell(text, country) === undefined;
+  const last = qualifiers.at(-1);
+  if (last !== undefined && saysCountry(last)) qualifiers.pop();
+  const inName = [qualifiers.join(', '), noteRegion].filter(
+    (region): region is string => region !== undefined && region !== '' && !saysCountry(region),
+  );
+  const stated = regionCell === undefined ? inName : [regionCell, ...inName];
+  const [region = regionInCountryCell(countryText, country), other] = distinctByFold(stated);
+  if (other !== undefined) {
+    const clash =
+      regionCell === undefined
+        ? `names two regions, ${region} and ${other}`
+        : `places the city in ${other}, but region_${side} says ${region}`;
+    return `"${cityCell}" ${clash}: write the city's name alone in city_${side} and its one region in region_${side}`;
+  }
+  const regionWrong = region === undefined ? undefined : nameProblem(region);
+  if (regionWrong) return `the region ${quoted(region ?? '')}${regionWrong}`;
   return region === undefined ? { name, country } : { name, country, region };
 }
 
-/** "Prague 6 (Prague)" -> name "Prague 6", note "Prague". */
-function splitNote(text: string): { name: string; note?: string } {
-  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
-  if (!match?.[1]) return { name: text };
-  const note = match[2]?.trim();
-  return note ? { name: match[1], note } : { name: match[1] };
+/** "Córdoba (Bolívar), CO" -> ["Córdoba (Bolívar)", "CO"]: commas inside brackets belong to the part. */
+function splitOutsideBrackets(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (char === '(') depth += 1;
+    else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((part, i) => i === 0 || part !== '');
+}
+
+/** "Prague 6 (Prague)" -> name "Prague 6" in the region "Prague"; other text stays whole. */
+function splitNote(text: string): { name: string; noteRegion?: string } {
+  const match = /^(.+?)\s*\((\p{Lu}[^()]*)\)$/u.exec(text);
+  const [, name, note] = match ?? [];
+  return name && note ? { name, noteRegion: note.trim() } : { name: text };
+}
+
+/** The texts that differ once folded, in order: "Prague" and "prague" are one region. */
+function distinctByFold(texts: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const text of texts) if (!seen.has(foldName(text))) seen.set(foldName(text), text);
+  return [...seen.values()];
+}
+
+/** A value quoted for a message, with a space after it; left out when too long to be read there. */
+function quoted(text: string): string {
+  return text.length <= 60 ? `"${text}" ` : '';
 }
 
 /** "Wales, United Kingdom" and "Wales" both put the city in the region Wales of GB. */

@@ -33,6 +33,17 @@ describe('city set', () => {
     expect(await fileText()).toBe(before);
   });
 
+  it('GIVEN a region with no letter or digit THEN refuses naming the field and why, and the file is unchanged', async () => {
+    const { ask, fileText } = await editingDispatcher();
+    const before = await fileText();
+    const reply = await ask('city set Kitakami region ---');
+    expect(errorText(reply)).toBe(
+      'The region "---" has no letters or digits: give its name, or `none` to clear it.',
+    );
+    expect(reply.field).toBe('value');
+    expect(await fileText()).toBe(before);
+  });
+
   it('GIVEN `none` for the time zone or region THEN clears it, saying it was', async () => {
     const { store, ask } = await editingDispatcher();
     expect(answerText(await ask('city set Prague timezone none'))).toBe(

@@ -183,6 +183,15 @@ describe('resolveArg: city and place', () => {
     });
   });
 
+  it('GIVEN a new city whose name or region has no letter or digit THEN refuses saying which and what to give', () => {
+    expect(refusalOf(resolveArg(spec('place'), '???, SE', scope())).text).toContain(
+      'The new city\'s name \\"???\\" has no letters or digits',
+    );
+    expect(refusalOf(resolveArg(spec('place'), 'Springfield, --, US', scope())).text).toContain(
+      'The region \\"--\\" has no letters or digits: give the region\'s name, or leave it out (\\"Springfield, US\\")',
+    );
+  });
+
   it('GIVEN an unknown city without a country THEN refuses and says how to add it as new', () => {
     expect(refusalOf(resolveArg(spec('place'), 'Atlantis', scope())).text).toContain(
       'give its country code after a comma, e.g. \\"Atlantis, SE\\"',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldName, slugify } from '../../src/domain/names.ts';
+import { foldName, nameProblem, slugify } from '../../src/domain/names.ts';
 
 describe('foldName', () => {
   it('GIVEN Rzeszów in any case, with or without its accent THEN all fold to the same key', () => {
@@ -42,6 +42,33 @@ describe('foldName', () => {
     expect(foldName('  Frankfurt   am\tMain ')).toBe('frankfurt am main');
     expect(foldName('Stratford-upon-Avon')).toBe('stratford upon avon');
     expect(foldName("St. John's, (NL)")).toBe('st john s nl');
+  });
+});
+
+describe('foldName: characters that are not drawn', () => {
+  it('GIVEN Prague with a zero-width space, word joiner, BOM, soft hyphen, joiner or selector inside THEN it folds to "prague"', () => {
+    for (const hidden of ['\u200B', '\u2060', '\uFEFF', '\u00AD', '\u200C', '\u200D', '\uFE0F', '\u3164']) {
+      expect(foldName(`Pra${hidden}gue`), `U+${hidden.codePointAt(0)?.toString(16)}`).toBe('prague');
+    }
+  });
+
+  it('GIVEN a Persian name with or without its zero-width non-joiner THEN both fold to the same key', () => {
+    expect(foldName('خرم\u200Cآباد')).toBe(foldName('خرمآباد'));
+  });
+});
+
+describe('nameProblem', () => {
+  it('GIVEN a name with a letter or a digit, up to 200 characters THEN there is no problem', () => {
+    expect(nameProblem('Prague 6')).toBeUndefined();
+    expect(nameProblem('北上市')).toBeUndefined();
+    expect(nameProblem('n'.repeat(200))).toBeUndefined();
+  });
+
+  it('GIVEN an empty name, one over 200 characters, or one with no letter or digit THEN says which', () => {
+    expect(nameProblem('')).toBe('is empty');
+    expect(nameProblem('n'.repeat(201))).toBe('is 201 characters long; the limit is 200');
+    expect(nameProblem('!!!')).toBe('has no letters or digits');
+    expect(nameProblem('\u00AD-')).toBe('has no letters or digits');
   });
 });
 

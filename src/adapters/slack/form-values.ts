@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Command } from '../../core/command.ts';
+import { cleanText } from '../../domain/clean-text.ts';
 import { INPUT_ACTION_ID, inputBlockId } from '../../render/slack-form.ts';
 
 /** Where a form was asked for, kept in the modal: its answer goes back there, privately. */
@@ -45,7 +46,10 @@ export interface FormEntries {
   blocks: Record<string, string>;
 }
 
-/** The submitted form's `state.values` as the command's arguments; undefined if Slack sent something else. */
+/**
+ * The submitted form's `state.values` as the command's arguments, cleaned as typed text is (a box
+ * holding only hidden characters counts as empty); undefined if Slack sent something else.
+ */
 export function readEntries(command: Command, values: unknown): FormEntries | undefined {
   const parsed = StateValuesSchema.safeParse(values);
   if (!parsed.success) return undefined;
@@ -53,7 +57,8 @@ export function readEntries(command: Command, values: unknown): FormEntries | un
   const args: Record<string, string> = {};
   const blocks: Record<string, string> = {};
   for (const spec of command.args) {
-    const typed = spec.kind === 'date' ? state(inputBlockId(spec.name, 'typed'))?.value?.trim() : undefined;
+    const typedBox = spec.kind === 'date' ? state(inputBlockId(spec.name, 'typed'))?.value : undefined;
+    const typed = typedBox ? cleanText(typedBox) : undefined;
     if (typed) {
       // Typed wins: it is the only way to give a year or a month alone.
       args[spec.name] = typed;
@@ -61,7 +66,8 @@ export function readEntries(command: Command, values: unknown): FormEntries | un
       continue;
     }
     const main = state(inputBlockId(spec.name));
-    const value = (main?.selected_option?.value ?? main?.selected_date ?? main?.value)?.trim();
+    const entered = main?.selected_option?.value ?? main?.selected_date ?? main?.value;
+    const value = entered ? cleanText(entered) : undefined;
     if (value) args[spec.name] = value;
     blocks[spec.name] = inputBlockId(spec.name);
   }
