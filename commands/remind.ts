@@ -1,4 +1,4 @@
-import { editorOf } from '../src/core/caller.ts';
+import { type Caller, editorOf, type PostCheck } from '../src/core/caller.ts';
 import type { CommandContext } from '../src/core/command.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
@@ -62,6 +62,8 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
     }
     filter = { city: found.city.id };
   }
+  const cannotPost = await cannotPostHere(ctx.caller);
+  if (cannotPost) return cannotPost;
   const target: ReminderTarget = {
     id: channel,
     timeZone,
@@ -100,6 +102,28 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
       ' stops them.',
     ],
   });
+}
+
+/** What a caller whose adapter gave no way to check gets: nothing is set up on a guess. */
+const NO_WAY_TO_CHECK: PostCheck = {
+  canPost: 'unknown',
+  why: 'this way of asking gives me no way to check',
+  fix: 'Type `remind here` as a command in the channel itself.',
+};
+
+/**
+ * Reminders are posted later, when nobody is watching: a channel the bot cannot post in is refused now
+ * with what to do, rather than accepted and disabled by the first reminder. When the platform cannot
+ * be asked, nothing is set up either, and the reply says so.
+ */
+async function cannotPostHere(caller: Caller): Promise<Reply | undefined> {
+  const check = caller.canPostHere ? await caller.canPostHere() : NO_WAY_TO_CHECK;
+  if (check.canPost === true) return undefined;
+  if (check.canPost === false)
+    return problem(`I can't post reminders in this channel: ${check.why}. ${check.fix} Nothing was set up.`);
+  return problem(
+    `I could not check whether I can post in this channel (${check.why}), so nothing was set up. ${check.fix}`,
+  );
 }
 
 async function turnOff(ctx: CommandContext, channel: string): Promise<Reply> {

@@ -12,7 +12,7 @@ import { StaffIdSchema } from './domain/settings.ts';
 import { consoleDelivery } from './reminders/console-delivery.ts';
 import { hasLedger, type LedgerFile, openLedger } from './reminders/ledger.ts';
 import { startReminders } from './reminders/runtime.ts';
-import { formatPost, type Simulation, simulateOnCopy } from './reminders/simulate.ts';
+import { formatPost, type Simulation, simulateInMemory } from './reminders/simulate.ts';
 import { anniversaryCalendar } from './render/calendar.ts';
 import { renderPlain } from './render/plain.ts';
 import { changeStaff } from './store/edits/staff.ts';
@@ -164,12 +164,14 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'simulate') throw new UsageError('reminders takes one command here: simulate');
       const simulation = readSimulation(values);
       const store = await openStore(values.data, { write: false });
-      const result = await simulateOnCopy(store.catalog.data, simulation);
-      if (result.defaultTarget)
+      if (store.catalog.data.reminders.targets.length === 0)
         process.stdout.write(
           '# no reminder targets in the store: simulating one console target at 09:00 UTC\n',
         );
-      for (const post of result.posts) process.stdout.write(`${formatPost(post)}\n`);
+      // Each post is printed as it is made: a ten-year run shows its progress.
+      const result = await simulateInMemory(store.catalog.data, simulation, (post) =>
+        process.stdout.write(`${formatPost(post)}\n`),
+      );
       const disabled = result.disabled.map((d) => `${d.target} (${d.reason})`).join(', ');
       process.stdout.write(
         `# ${result.posts.length} posts, ${result.missed} missed${disabled ? `, disabled: ${disabled}` : ''}\n`,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Temporal } from 'temporal-polyfill';
@@ -238,6 +239,67 @@ describe('twinbot reminders simulate', () => {
     expect(run.stdout).toContain('2027-06-04 00:00 UTC console le-mans-fr--paderborn-de 60 0 late');
     expect(run.stdout.match(/le-mans-fr--paderborn-de 60 0/g)).toHaveLength(1);
     expect(run.stdout).toMatch(/# \d+ posts, 0 missed\n$/);
+  });
+
+  it('GIVEN the seed, an outage and a restart THEN prints exactly what it printed when it simulated on a file copy', async () => {
+    const run = await twinbot([
+      'reminders',
+      'simulate',
+      '--data',
+      await seedCopy(),
+      '--from',
+      '2027-05-30',
+      '--to',
+      '2027-06-06',
+      '--down',
+      '2027-06-02..2027-06-03',
+      '--restart-at',
+      '2027-06-05T09:30:00Z',
+    ]);
+    expect(run.stdout).toBe(
+      [
+        '# no reminder targets in the store: simulating one console target at 09:00 UTC',
+        '2027-06-04 00:00 UTC console buffalo-us--rzeszow-pl 52 0 late',
+        '2027-06-04 00:00 UTC console le-mans-fr--paderborn-de 60 0 late',
+        '# 2 posts, 0 missed',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('GIVEN a run killed with SIGKILL mid-run THEN it leaves nothing in the temp folder, and the store is unchanged', async () => {
+    const path = await seedCopy();
+    const before = await readFile(path, 'utf8');
+    const tmp = await tempDir();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        CLI,
+        'reminders',
+        'simulate',
+        '--data',
+        path,
+        '--from',
+        '2027-01-01',
+        '--to',
+        '2036-12-31',
+      ],
+      // tsx keeps a compile cache in the temp folder: off, so the folder holds only what twinbot leaves.
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: tmp, TSX_DISABLE_CACHE: '1' } },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      // The first post printed: the simulation is under way, with almost ten years still to go.
+      if (/^2027-\S+ \S+ UTC console /m.test(stdout)) child.kill('SIGKILL');
+    });
+    const [, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+    expect(signal).toBe('SIGKILL');
+    expect(stdout).not.toMatch(/# \d+ posts/);
+    expect(await readdir(tmp)).toEqual([]);
+    expect(await readFile(path, 'utf8')).toBe(before);
   });
 
   it('GIVEN a malformed --down THEN says the form it wants', async () => {

@@ -13,9 +13,20 @@ export interface ShellOptions {
 
 const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
 
+/** The operator at the terminal; reminders set up here (`console`) are printed in this terminal. */
+export function shellCaller(): Caller {
+  return {
+    platform: 'shell',
+    userId: userInfo().username,
+    channel: 'console',
+    // The terminal is always there to print in.
+    canPostHere: async () => ({ canPost: true }),
+  };
+}
+
 /** The local shell: the same dispatcher as every platform, with the operator as staff. */
 export async function runShell(dispatcher: Dispatcher, options: ShellOptions): Promise<void> {
-  const caller: Caller = { platform: 'shell', userId: userInfo().username, channel: 'console' };
+  const caller = shellCaller();
   const rl = createInterface({
     input: options.input,
     output: options.interactive ? options.output : undefined,

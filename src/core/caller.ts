@@ -11,7 +11,19 @@ export interface Caller {
   displayName?: string;
   /** Where the question was asked, as a reminder target id: slack:<team>:<channel>, discord:<guild>:<channel> or console. */
   channel?: string;
+  /** Asks the platform whether the bot can post in `channel` (reminders need it); the adapter gives it with the channel. */
+  canPostHere?: () => Promise<PostCheck>;
 }
+
+/**
+ * Whether the bot can post in a channel, as its adapter found out: it can; it cannot, with why and
+ * what to do about it; or the platform could not be asked (why, and what to do). Adapters never throw
+ * for a failed check: they say it could not be made.
+ */
+export type PostCheck =
+  | { canPost: true }
+  | { canPost: false; why: string; fix: string }
+  | { canPost: 'unknown'; why: string; fix: string };
 
 /**
  * Deny by default: only callers on the store's staff list are staff. The local shell and CLI operator

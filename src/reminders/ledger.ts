@@ -2,8 +2,12 @@ import { realpath } from 'node:fs/promises';
 import { LEDGER_VERSION, LedgerFileSchema } from '../domain/reminder.ts';
 import { exists } from '../store/init.ts';
 import { JsonFile } from '../store/json-file.ts';
+import { MemoryFile } from '../store/memory-file.ts';
 
 export type LedgerFile = JsonFile<typeof LedgerFileSchema>;
+
+/** What the scheduler needs of a ledger: its entries and one way to change them (a file, or memory). */
+export type Ledger = Pick<LedgerFile, 'data' | 'update'>;
 
 /**
  * `data/twinning.json` keeps its ledger in `data/twinning.ledger.json`, beside the file a symbolic
@@ -23,4 +27,9 @@ export async function openLedger(storePath: string, options: { lock?: boolean } 
   const path = await ledgerPathFor(storePath);
   if (!(await exists(path))) await JsonFile.create(path, LedgerFileSchema, { version: LEDGER_VERSION });
   return JsonFile.open(path, LedgerFileSchema, { version: LEDGER_VERSION, lock: options.lock === true });
+}
+
+/** An empty ledger that lives in memory only, for simulations. */
+export function memoryLedger(): Ledger {
+  return MemoryFile.create(LedgerFileSchema, { version: LEDGER_VERSION });
 }

@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Temporal } from 'temporal-polyfill';
 import type { Reply } from '../core/reply.ts';
 import type { ReminderTarget } from '../domain/reminder.ts';
 import type { StoreData } from '../store/schema.ts';
 import { Store } from '../store/store.ts';
 import type { Deliveries, Delivery, DeliveryResult } from './delivery.ts';
-import { type LedgerFile, openLedger } from './ledger.ts';
+import { type Ledger, memoryLedger } from './ledger.ts';
 import { type PostRecord, ReminderScheduler } from './scheduler.ts';
 
 /** The simulated clock ticks every quarter hour: exact for zones offset by 30 or 45 minutes too. */
@@ -28,11 +25,19 @@ export interface SimulatedPost extends PostRecord {
   message: Reply;
 }
 
+/** Hears of each post as the simulation makes it, so a long run can be followed while it goes. */
+export type OnPost = (post: SimulatedPost) => void;
+
 /**
  * Runs the real tick code on a virtual clock against a recording delivery, from 00:00 UTC on `from`
  * to the end of `to`. Give it copies: the simulation writes the ledger (and disables gone targets).
  */
-export async function simulateReminders(store: Store, ledger: LedgerFile, simulation: Simulation) {
+export async function simulateReminders(
+  store: Store,
+  ledger: Ledger,
+  simulation: Simulation,
+  onPost: OnPost = () => {},
+) {
   const posts: SimulatedPost[] = [];
   const messages: Reply[] = [];
   const recorder: Delivery = {
@@ -68,7 +73,9 @@ export async function simulateReminders(store: Store, ledger: LedgerFile, simula
     }
     const report = await scheduler.tick(now);
     report.posted.forEach((post, i) => {
-      posts.push({ ...post, message: messages[messages.length - report.posted.length + i] as Reply });
+      const simulated = { ...post, message: messages[messages.length - report.posted.length + i] as Reply };
+      posts.push(simulated);
+      onPost(simulated);
     });
     missed += report.missed;
     disabled.push(...report.disabled);
@@ -77,19 +84,14 @@ export async function simulateReminders(store: Store, ledger: LedgerFile, simula
 }
 
 /**
- * Simulates on a throwaway copy of the store's data in a temporary folder, so the real store and its
- * ledger are never touched. Without targets, one console target at 09:00 UTC stands in.
+ * Simulates on a copy of the store's data and an empty ledger, both in memory only: the real store and
+ * its ledger are never touched, and nothing is left behind however the process ends (a copy on disk
+ * would outlive a SIGKILL). Without targets, one console target at 09:00 UTC stands in.
  */
-export async function simulateOnCopy(data: StoreData, simulation: Simulation) {
-  const folder = await mkdtemp(join(tmpdir(), 'twinbot-simulate-'));
-  try {
-    const targets = data.reminders.targets.length > 0 ? data.reminders.targets : [DEFAULT_SIMULATED_TARGET];
-    const store = await Store.create(join(folder, 'store.json'), { ...data, reminders: { targets } });
-    const result = await simulateReminders(store, await openLedger(store.path), simulation);
-    return { ...result, defaultTarget: data.reminders.targets.length === 0 };
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+export function simulateInMemory(data: StoreData, simulation: Simulation, onPost?: OnPost) {
+  const targets = data.reminders.targets.length > 0 ? data.reminders.targets : [DEFAULT_SIMULATED_TARGET];
+  const store = Store.inMemory({ ...data, reminders: { targets } });
+  return simulateReminders(store, memoryLedger(), simulation, onPost);
 }
 
 const DEFAULT_SIMULATED_TARGET: ReminderTarget = {

@@ -2,7 +2,8 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 
-import type { Caller } from '../../src/core/caller.ts';
+import { shellCaller } from '../../src/adapters/shell.ts';
+import type { Caller, PostCheck } from '../../src/core/caller.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
 import { openLedger } from '../../src/reminders/ledger.ts';
 import { ReminderScheduler } from '../../src/reminders/scheduler.ts';
@@ -10,8 +11,14 @@ import { renderPlain } from '../../src/render/plain.ts';
 import type { StoreInput } from '../../src/store/schema.ts';
 import { smallStore, storeFrom } from '../fixtures/knowledge-base.ts';
 
-const shell: Caller = { platform: 'shell', userId: 'tester', channel: 'console' };
-const staffInSlack: Caller = { platform: 'slack', userId: 'UOFFICE', channel: 'slack:T1:C9' };
+const shell = shellCaller();
+/** On the staff list, in a Slack channel whose adapter answers the post check with `check`. */
+const staffInSlack = (check: PostCheck = { canPost: true }): Caller => ({
+  platform: 'slack',
+  userId: 'UOFFICE',
+  channel: 'slack:T1:C9',
+  canPostHere: async () => check,
+});
 
 async function setUp(data: StoreInput = smallStore()) {
   const store = await storeFrom(data);
@@ -46,7 +53,7 @@ describe('remind', () => {
     const data = smallStore();
     data.settings = { ...data.settings, homeCity: 'prague-cz' };
     const { store, ask } = await setUp(data);
-    await ask('remind here', staffInSlack);
+    await ask('remind here', staffInSlack());
     expect(store.catalog.data.reminders.targets[0]).toMatchObject({
       id: 'slack:T1:C9',
       timeZone: 'Europe/Prague',
@@ -96,6 +103,77 @@ describe('remind', () => {
     expect(store.catalog.data.reminders.targets).toEqual([]);
   });
 
+  it('GIVEN a channel the bot cannot post in THEN refuses with the reason and what to do, and stores and audits nothing', async () => {
+    const { store, ask } = await setUp();
+    const auditBefore = store.catalog.data.audit.length;
+    const { reply, text } = await ask(
+      'remind here tz UTC',
+      staffInSlack({
+        canPost: false,
+        why: 'I am not a member of this channel',
+        fix: 'Type `/invite @twinbot` in this channel.',
+      }),
+    );
+    expect(reply.kind).toBe('error');
+    expect(text).toContain(
+      "I can't post reminders in this channel: I am not a member of this channel. Type `/invite @twinbot` in this channel. Nothing was set up.",
+    );
+    expect(store.catalog.data.reminders.targets).toEqual([]);
+    expect(store.catalog.data.audit).toHaveLength(auditBefore);
+  });
+
+  it('GIVEN a disabled target whose channel still shuts the bot out THEN remind here does not enable it again', async () => {
+    const { store, ask } = await setUp();
+    await ask('remind here tz UTC', staffInSlack());
+    await store.update((draft) => {
+      const [target] = draft.reminders.targets;
+      if (target)
+        Object.assign(target, {
+          enabled: false,
+          disabled: { reason: 'not_in_channel', at: '2027-05-01T09:00:00Z' },
+        });
+      return { result: undefined };
+    });
+    await ask(
+      'remind here at 10:00',
+      staffInSlack({ canPost: false, why: 'I am not a member of this channel', fix: '' }),
+    );
+    expect(store.catalog.data.reminders.targets[0]).toMatchObject({ enabled: false, postAt: '09:00' });
+  });
+
+  it('GIVEN the platform cannot be asked THEN says the check could not be made, and stores nothing', async () => {
+    const { store, ask } = await setUp();
+    const { reply, text } = await ask(
+      'remind here tz UTC',
+      staffInSlack({ canPost: 'unknown', why: 'Slack could not be reached', fix: 'Try again in a moment.' }),
+    );
+    expect(reply.kind).toBe('error');
+    expect(text).toContain(
+      'I could not check whether I can post in this channel (Slack could not be reached), so nothing was set up. Try again in a moment.',
+    );
+    expect(store.catalog.data.reminders.targets).toEqual([]);
+  });
+
+  it('GIVEN a caller whose adapter gives no way to check THEN nothing is set up on a guess', async () => {
+    const { store, ask } = await setUp();
+    const { reply, text } = await ask('remind here tz UTC', {
+      platform: 'slack',
+      userId: 'UOFFICE',
+      channel: 'slack:T1:C9',
+    });
+    expect(reply.kind).toBe('error');
+    expect(text).toContain('Type `remind here` as a command in the channel itself.');
+    expect(store.catalog.data.reminders.targets).toEqual([]);
+  });
+
+  it('GIVEN a channel the bot can no longer post in THEN remind off still stops its reminders', async () => {
+    const { store, ask } = await setUp();
+    await ask('remind here tz UTC', staffInSlack());
+    const gone = staffInSlack({ canPost: false, why: 'I am not a member of this channel', fix: '' });
+    expect((await ask('remind off', gone)).text).toContain('No more reminders');
+    expect(store.catalog.data.reminders.targets).toEqual([]);
+  });
+
   it('GIVEN remind off THEN the channel gets no more reminders; a second time says none are set', async () => {
     const { store, ask } = await setUp();
     await ask('remind here tz UTC');
@@ -109,7 +187,7 @@ describe('reminders', () => {
   it('GIVEN targets THEN preview lists what will be posted where and when, in date order', async () => {
     const { ask } = await setUp();
     await ask('remind here tz UTC for all');
-    await ask('remind here tz Europe/Prague at 10:30 leads 0', staffInSlack);
+    await ask('remind here tz Europe/Prague at 10:30 leads 0', staffInSlack());
     const { text } = await ask('reminders preview next 40 days');
     const paris = text.indexOf('4 May 2027 09:00 UTC · console');
     const day = text.indexOf('3 June 2027 10:30 Europe/Prague · slack:T1:C9');
@@ -122,7 +200,7 @@ describe('reminders', () => {
     const data = smallStore();
     const { store, ledger, ask } = await setUp(data);
     await ask('remind here tz UTC for all');
-    await ask('remind here tz UTC', staffInSlack);
+    await ask('remind here tz UTC', staffInSlack());
     const scheduler = new ReminderScheduler(store, ledger, {
       console: { deliver: async () => ({ ok: true }) },
       slack: { deliver: async () => ({ ok: false, reason: 'gone', detail: 'channel_not_found' }) },

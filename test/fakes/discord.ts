@@ -30,12 +30,24 @@ export interface FakeMember {
 /** A member or role picked in a Mentionable option. */
 export type FakeMentionable = { role: string } | { user: string };
 
+export interface FakeChannel {
+  id: string;
+  name: string;
+  /** The bot's permissions in this channel (a bitfield); by default those of its role. */
+  botPermissions?: bigint;
+}
+
 export interface FakeGuild {
   id: string;
   name: string;
   roles?: { id: string; name: string }[];
-  channels?: { id: string; name: string }[];
+  channels?: FakeChannel[];
 }
+
+/** What the bot's own role grants in every channel unless a channel says otherwise. */
+export const BOT_ROLE_PERMISSIONS = 2248473465835073n;
+const BOT_ROLE_ID = '1600000000000000999';
+export const PERMISSIONS = { ViewChannel: 1n << 10n, SendMessages: 1n << 11n, EmbedLinks: 1n << 14n };
 
 export interface FakeDiscordOptions {
   token: string;
@@ -44,6 +56,13 @@ export interface FakeDiscordOptions {
   guilds?: FakeGuild[];
   /** Privileged intents enabled in the "Developer Portal"; identifying with others closes with 4014. */
   privilegedIntents?: number;
+  /** GUILD_CREATE without the bot's own member, which Discord always sends: to test the bot copes. */
+  omitBotMember?: boolean;
+  /**
+   * The app was added to the guilds without its bot (scope `applications.commands` alone): the bot is
+   * sent no guild, yet members can still use its slash commands there.
+   */
+  commandsOnly?: boolean;
 }
 
 export const INTENTS = {
@@ -114,12 +133,16 @@ export class FakeDiscord {
 
   /** Whether a channel exists in one of the fake's guilds (a deleted one does not). */
   hasChannel(id: string): boolean {
-    if (this.dmChannels.has(id)) return true;
-    return (this.options.guilds ?? []).some((guild) =>
-      (guild.channels ?? [{ id: '1400000000000000001', name: 'general' }]).some(
-        (channel) => channel.id === id,
-      ),
-    );
+    return this.dmChannels.has(id) || this.guildChannel(id) !== undefined;
+  }
+
+  private guildChannel(id: string): FakeChannel | undefined {
+    return (this.options.guilds ?? []).flatMap(channelsOf).find((channel) => channel.id === id);
+  }
+
+  /** The bot's permissions in a channel, as Discord works them out (and sends as `app_permissions`). */
+  private botPermissionsIn(channelId: string): bigint {
+    return this.guildChannel(channelId)?.botPermissions ?? BOT_ROLE_PERMISSIONS;
   }
 
   /** Resolves with the first recorded call (past or future) that matches. */
@@ -170,6 +193,8 @@ export class FakeDiscord {
     subcommand: string;
     options?: Record<string, string | boolean | FakeMentionable>;
     member?: FakeMember;
+    /** The channel it is typed in; the first guild's first channel by default. */
+    channelId?: string;
   }): { id: string; token: string } {
     const resolved: { roles?: Json; users?: Json; members?: Json } = {};
     const options = Object.entries(input.options ?? {}).map(([name, value]) => {
@@ -193,6 +218,8 @@ export class FakeDiscord {
         ...(Object.keys(resolved).length > 0 && { resolved }),
       },
       input.member,
+      undefined,
+      input.channelId,
     );
   }
 
@@ -226,13 +253,13 @@ export class FakeDiscord {
     return this.interaction(3, { custom_id: input.customId, component_type: 2 }, input.member, input.message);
   }
 
-  /** A message posted in the first guild's first channel. */
-  message(input: { content: string; member?: FakeMember }): string {
+  /** A message posted in the first guild, in its first channel unless another is named. */
+  message(input: { content: string; member?: FakeMember; channelId?: string }): string {
     const guild = this.guild();
     const member = input.member ?? { userId: '1100000000000000001' };
     const id = this.id();
     this.dispatch('MESSAGE_CREATE', {
-      ...this.messageObject({ content: input.content }, this.channelId(), id),
+      ...this.messageObject({ content: input.content }, input.channelId ?? this.channelId(), id),
       author: this.user(member),
       guild_id: guild.id,
       member: this.memberObject(member, false),
@@ -268,12 +295,12 @@ export class FakeDiscord {
     data: Json,
     member: FakeMember = { userId: '1100000000000000001' },
     message?: Json,
+    channelId = this.channelId(),
   ): { id: string; token: string } {
     const id = this.id();
     const token = `interaction-token-${id}`;
     const guild = this.guild();
     this.interactions.set(id, { type, token, createdAt: Date.now(), acknowledged: false });
-    const channelId = this.channelId();
     this.dispatch('INTERACTION_CREATE', {
       id,
       application_id: this.options.applicationId,
@@ -285,7 +312,7 @@ export class FakeDiscord {
       channel_id: channelId,
       channel: { id: channelId, type: 0, guild_id: guild.id, name: 'general' },
       member: this.memberObject(member, true),
-      app_permissions: '2248473465835073',
+      app_permissions: String(this.botPermissionsIn(channelId)),
       locale: 'en-US',
       guild_locale: 'en-US',
       entitlements: [],
@@ -392,7 +419,7 @@ export class FakeDiscord {
       session.socket.close(4014, 'Disallowed intent(s).');
       return;
     }
-    const guilds = this.options.guilds ?? [];
+    const guilds = this.options.commandsOnly ? [] : (this.options.guilds ?? []);
     const send = (t: string, payload: unknown) => {
       session.seq += 1;
       session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d: payload }));
@@ -406,7 +433,8 @@ export class FakeDiscord {
       application: { id: this.options.applicationId, flags: 0 },
       shard: [0, 1],
     });
-    for (const guild of guilds) send('GUILD_CREATE', guildObject(guild));
+    for (const guild of guilds)
+      send('GUILD_CREATE', guildObject(guild, this.botUser(), this.options.omitBotMember !== true));
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -452,8 +480,15 @@ export class FakeDiscord {
     if (webhook) return this.webhook(method, webhook[2] ?? '', webhook[3] !== undefined, body);
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && channelMessage) {
-      if (!this.hasChannel(channelMessage[1] ?? ''))
-        return [404, { message: 'Unknown Channel', code: 10003 }];
+      const channelId = channelMessage[1] ?? '';
+      if (!this.hasChannel(channelId)) return [404, { message: 'Unknown Channel', code: 10003 }];
+      const allowed = this.dmChannels.has(channelId)
+        ? BOT_ROLE_PERMISSIONS
+        : this.botPermissionsIn(channelId);
+      if ((allowed & PERMISSIONS.ViewChannel) === 0n)
+        return [403, { message: 'Missing Access', code: 50001 }];
+      if ((allowed & PERMISSIONS.SendMessages) === 0n)
+        return [403, { message: 'Missing Permissions', code: 50013 }];
       const error = messageError(body, { empty: false });
       return error ?? [200, this.messageObject(body, channelMessage[1] ?? '')];
     }
@@ -647,7 +682,15 @@ function roleObject(role: { id: string; name: string }, position: number): Json 
   };
 }
 
-function guildObject(guild: FakeGuild): Json {
+function channelsOf(guild: FakeGuild): FakeChannel[] {
+  return guild.channels ?? [{ id: '1400000000000000001', name: 'general' }];
+}
+
+/**
+ * A guild as GUILD_CREATE sends it. Without the GuildMembers intent its members are the bot alone, with
+ * the role its invite created; a channel that sets the bot's permissions does it with an overwrite.
+ */
+function guildObject(guild: FakeGuild, bot: Json, withBotMember: boolean): Json {
   return {
     id: guild.id,
     name: guild.name,
@@ -657,7 +700,14 @@ function guildObject(guild: FakeGuild): Json {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: guild.id, name: '@everyone' }, ...(guild.roles ?? [])].map(roleObject),
+    roles: [
+      ...[{ id: guild.id, name: '@everyone' }, ...(guild.roles ?? [])].map(roleObject),
+      {
+        ...roleObject({ id: BOT_ROLE_ID, name: 'twinbot' }, 1),
+        permissions: String(BOT_ROLE_PERMISSIONS),
+        managed: true,
+      },
+    ],
     emojis: [],
     features: [],
     mfa_level: 0,
@@ -668,15 +718,34 @@ function guildObject(guild: FakeGuild): Json {
     stickers: [],
     unavailable: false,
     member_count: 2,
-    members: [],
-    channels: (guild.channels ?? [{ id: '1400000000000000001', name: 'general' }]).map(
-      (channel, position) => ({
-        ...channel,
-        type: 0,
-        position,
-        permission_overwrites: [],
-      }),
-    ),
+    members: withBotMember
+      ? [
+          {
+            user: bot,
+            roles: [BOT_ROLE_ID],
+            joined_at: '2024-01-01T00:00:00.000Z',
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
+        ]
+      : [],
+    channels: channelsOf(guild).map(({ botPermissions, ...channel }, position) => ({
+      ...channel,
+      type: 0,
+      position,
+      permission_overwrites:
+        botPermissions === undefined
+          ? []
+          : [
+              {
+                id: bot.id,
+                type: 1,
+                allow: String(botPermissions),
+                deny: String(BOT_ROLE_PERMISSIONS & ~botPermissions),
+              },
+            ],
+    })),
     threads: [],
     presences: [],
     voice_states: [],

@@ -32,12 +32,18 @@ export type FakeCall = ApiCall | RespondCall;
 export interface FakeSlackOptions {
   botToken: string;
   appToken?: string;
+  /** The bot scopes the workspace granted at install; all of them when not given. */
+  scopes?: readonly string[];
 }
 
 export class FakeSlack {
   readonly calls: FakeCall[] = [];
   /** Channels the bot is not a member of: posting there fails with `not_in_channel`. */
   readonly notInChannel = new Set<string>();
+  /** Private channels: to a bot that is not a member, Slack answers `channel_not_found` about them. */
+  readonly privateChannels = new Set<string>();
+  /** Methods whose requests never get an answer: the connection drops, as when the network fails. */
+  readonly unreachable = new Set<string>();
   /** What `apps.connections.open` hands out (a local WebSocket server's URL). */
   socketUrl: string | undefined;
   private nextTs = 100;
@@ -130,6 +136,11 @@ export class FakeSlack {
       const method = path.slice('/api/'.length);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const args = parseForm(raw, req.headers['content-type']);
+      if (this.unreachable.has(method)) {
+        this.record({ kind: 'api', method, token, args, error: 'unreachable' });
+        req.socket.destroy();
+        return;
+      }
       const result = this.answer(method, token, args);
       this.record({
         kind: 'api',
@@ -177,6 +188,8 @@ export class FakeSlack {
           message: { type: 'message', ts, text: args.text, bot_id: FAKE_IDS.bot },
         };
       }
+      case 'conversations.info':
+        return this.conversationInfo(String(args.channel ?? ''));
       case 'views.open': {
         // Slack opens a view only for the trigger_id of a user's action (a slash command, a button).
         if (typeof args.trigger_id !== 'string' || args.trigger_id === '')
@@ -188,6 +201,33 @@ export class FakeSlack {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /**
+   * What Slack tells the bot about a conversation: each kind needs its own read scope; a private
+   * channel or a direct message the bot is not in is `channel_not_found`; `is_member` says whether the
+   * bot is in a public channel (direct messages have no such field).
+   */
+  private conversationInfo(channel: string): Record<string, unknown> {
+    const kind = channel.startsWith('D') ? 'im' : this.privateChannels.has(channel) ? 'private' : 'public';
+    const needed = { im: 'im:read', private: 'groups:read', public: 'channels:read' }[kind];
+    const { scopes } = this.options;
+    if (scopes !== undefined && !scopes.includes(needed))
+      return { ok: false, error: 'missing_scope', needed, provided: scopes.join(',') };
+    const member = !this.notInChannel.has(channel);
+    if (channel === '' || (kind !== 'public' && !member)) return { ok: false, error: 'channel_not_found' };
+    return {
+      ok: true,
+      channel: {
+        id: channel,
+        is_channel: kind === 'public',
+        is_group: false,
+        is_im: kind === 'im',
+        is_private: kind !== 'public',
+        is_archived: false,
+        ...(kind !== 'im' && { is_member: member }),
+      },
+    };
   }
 
   private record(call: FakeCall): void {

@@ -5,7 +5,12 @@ import { ledgerKey } from '../../src/domain/reminder.ts';
 import type { Delivery, DeliveryResult } from '../../src/reminders/delivery.ts';
 import { openLedger } from '../../src/reminders/ledger.ts';
 import { ReminderScheduler } from '../../src/reminders/scheduler.ts';
-import { formatPost, type Simulation, simulateReminders } from '../../src/reminders/simulate.ts';
+import {
+  formatPost,
+  type Simulation,
+  simulateInMemory,
+  simulateReminders,
+} from '../../src/reminders/simulate.ts';
 import { SEED_PATH } from '../../src/store/paths.ts';
 import type { StoreInput } from '../../src/store/schema.ts';
 import { smallStore, storeFrom } from '../fixtures/knowledge-base.ts';
@@ -98,6 +103,26 @@ describe('reminders over a simulated year', () => {
       ledger.data.entries.find((e) => e.partnership === 'le-mans-fr--paderborn-de' && e.lead === 7)?.state,
     ).toBe('missed');
     expect(lines).toContain('2027-06-03 09:00 UTC console le-mans-fr--paderborn-de 60 0');
+  });
+
+  it('GIVEN restarts, an outage and a deleted channel THEN a simulation in memory posts, misses and disables exactly what one on files does', async () => {
+    const simulation: Simulation = {
+      from: day('2027-05-01'),
+      to: day('2027-06-30'),
+      restarts: [instant('2027-06-03T09:00:00Z')],
+      down: { from: day('2027-06-10'), to: day('2027-06-20') },
+      goneTargets: new Set(['slack:T1:C1']),
+    };
+    const onFiles = await simulate(simulation);
+    const streamed: string[] = [];
+    const data = (await storeFrom(withTargets())).catalog.data;
+    const inMemory = await simulateInMemory(data, simulation, (post) => streamed.push(formatPost(post)));
+    expect(inMemory.posts.map(formatPost)).toEqual(onFiles.lines);
+    expect(streamed).toEqual(onFiles.lines);
+    expect(inMemory.missed).toBe(onFiles.missed);
+    expect(inMemory.disabled).toEqual(onFiles.disabled);
+    expect(onFiles.lines.length).toBeGreaterThan(0);
+    expect(onFiles.disabled).toHaveLength(1);
   });
 
   it('GIVEN a deleted channel THEN its target is disabled with the reason and the other target keeps posting', async () => {

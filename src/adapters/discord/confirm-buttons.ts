@@ -9,7 +9,7 @@ import {
 import type { Reply } from '../../core/reply.ts';
 import { within } from '../within.ts';
 import { failSafe, firstPage } from './answer.ts';
-import { discordCaller } from './caller.ts';
+import { interactionCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 
 /** `twin:confirm:<token>` / `twin:cancel:<token>`: the token names the pending change, so nothing else is kept. */
@@ -57,7 +57,7 @@ export function isConfirmButton(customId: string): boolean {
  */
 export async function pressConfirmButton(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
   const [, action, token = ''] = CUSTOM_ID.exec(interaction.customId) ?? [];
-  const caller = discordCaller(interaction.user, interaction.member, interaction);
+  const caller = interactionCaller(interaction);
   const pending = failSafe(
     action === 'confirm'
       ? ctx.dispatcher.confirm(token, caller)

@@ -1,6 +1,6 @@
 import type { Message } from 'discord.js';
 import { failSafe, firstPage } from './answer.ts';
-import { discordCaller } from './caller.ts';
+import { messageCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 
 /**
@@ -14,7 +14,7 @@ export async function answerMention(message: Message, botUserId: string, ctx: Di
   const match = new RegExp(`^<@!?${botUserId}>([\\s\\S]*)$`).exec(text);
   const question = match ? match[1] : message.guildId === null ? text : undefined;
   if (question === undefined) return;
-  const caller = discordCaller(message.author, message.member, message);
+  const caller = messageCaller(message);
   const reply = await failSafe(ctx.dispatcher.answerText(question, caller), ctx);
   await message.reply({ ...firstPage(reply, message.id, ctx), allowedMentions: NO_MENTIONS });
 }

@@ -2,7 +2,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { ArgSpec } from '../../core/command.ts';
 import { problem } from '../../core/reply.ts';
 import { sendAnswer } from './answer.ts';
-import { discordCaller } from './caller.ts';
+import { interactionCaller } from './caller.ts';
 import { findSlashCommand, SHARE_OPTION } from './command-json.ts';
 import type { DiscordContext } from './context.ts';
 
@@ -28,7 +28,7 @@ export async function answerSlashCommand(
     const value = optionText(interaction, arg);
     if (value !== undefined) args[arg.name] = value;
   }
-  const caller = discordCaller(interaction.user, interaction.member, interaction);
+  const caller = interactionCaller(interaction);
   return sendAnswer(interaction, ctx.dispatcher.run({ command: command.name, args }, caller), share, ctx);
 }
 

@@ -11,7 +11,7 @@ import { leadingCommand } from '../../core/parse-command.ts';
 import { problem, type Reply } from '../../core/reply.ts';
 import { clip } from '../../render/plain.ts';
 import { failSafe, firstPage } from './answer.ts';
-import { discordCaller } from './caller.ts';
+import { interactionCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 
 const PREFIX = 'twin:run:';
@@ -50,7 +50,7 @@ export function isSuggestionButton(customId: string): boolean {
 /** Runs the suggested command for whoever pressed the button, answering them privately. */
 export async function runSuggestion(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
   const text = interaction.customId.slice(PREFIX.length);
-  const caller = discordCaller(interaction.user, interaction.member, interaction);
+  const caller = interactionCaller(interaction);
   const reply = isRunnable(text, ctx.dispatcher.commands)
     ? await failSafe(ctx.dispatcher.answerText(text, caller), ctx)
     : problem('That button cannot run this command. Type it yourself instead.');

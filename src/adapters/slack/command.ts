@@ -16,7 +16,7 @@ export function listenForSlashCommand(router: Router, { dispatcher, afterAck }: 
     const question = readQuestion(command.text);
     const asker = { kind: 'private' as const, respond };
     const tellUser = (text: string) => respond({ response_type: 'ephemeral', text });
-    const caller = slackCaller(command.user_id, command.team_id, command.channel_id);
+    const caller = slackCaller(command.user_id, command.team_id, command.channel_id, client);
     const form = formAskedFor(dispatcher, question.text);
     if (form && dispatcher.mayRun(form, caller)) {
       await ack();

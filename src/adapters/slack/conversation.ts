@@ -69,7 +69,7 @@ async function answerInConversation({ dispatcher, afterAck }: ListenerDeps, aske
   await afterAck.run(
     'answering a message',
     async () => {
-      const caller = slackCaller(asked.userId, asked.teamId, asked.channel);
+      const caller = slackCaller(asked.userId, asked.teamId, asked.channel, asked.client);
       const answer = await answerQuestion(dispatcher, asked.text, caller);
       await deliver(destination, messagesFor(answer, 0, 'public'));
     },

@@ -1,6 +1,7 @@
-import type { BlockAction } from '@slack/bolt';
+import type { BlockAction, webApi } from '@slack/bolt';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
+import { slackPostCheck } from './post-check.ts';
 import type { AfterAck } from './work.ts';
 
 /** What every listener needs: the one dispatcher, and the tracker for work done after `ack()`. */
@@ -9,16 +10,22 @@ export interface ListenerDeps {
   afterAck: AfterAck;
 }
 
-/** The asker, and where they asked as a reminder target id (`slack:<team>:<channel>`), when known. */
+/**
+ * The asker, and where they asked as a reminder target id (`slack:<team>:<channel>`), when known.
+ * With the Web API client, the dispatcher can also ask whether the bot can post there.
+ */
 export function slackCaller(
   userId: string,
   teamId: string | undefined,
   channelId: string | undefined,
+  client?: webApi.WebClient,
 ): Caller {
   return {
     platform: 'slack',
     userId,
     ...(teamId !== undefined && channelId !== undefined && { channel: `slack:${teamId}:${channelId}` }),
+    ...(client !== undefined &&
+      channelId !== undefined && { canPostHere: () => slackPostCheck(client, channelId) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../../fakes/discord.ts';
+import { FakeDiscord, PERMISSIONS } from '../../fakes/discord.ts';
 import { APPLICATION_ID, GUILD, TOKEN } from './harness.ts';
 
 /** The fake must refuse what Discord refuses, or "accepted by the fake" would prove nothing. */
@@ -97,5 +97,35 @@ describe('the fake Discord enforces the rules for application commands', () => {
       option({ type: 9 }),
     ]);
     expect(response.status).toBe(200);
+  });
+});
+
+describe('the fake Discord enforces the bot permissions of each channel', () => {
+  it('GIVEN channels where the bot cannot see or cannot send THEN a post there gets 50001 or 50013; elsewhere it is accepted', async () => {
+    const { ViewChannel } = PERMISSIONS;
+    const guild = {
+      ...GUILD,
+      channels: [
+        { id: '1400000000000000001', name: 'general' },
+        { id: '1400000000000000002', name: 'read-only', botPermissions: ViewChannel },
+        { id: '1400000000000000003', name: 'hidden', botPermissions: 0n },
+      ],
+    };
+    const own = await FakeDiscord.start({ token: TOKEN, applicationId: APPLICATION_ID, guilds: [guild] });
+    try {
+      const post = async (channelId: string) => {
+        const response = await fetch(`${own.apiUrl}/v10/channels/${channelId}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bot ${TOKEN}` },
+          body: JSON.stringify({ content: 'hello' }),
+        });
+        return { status: response.status, code: ((await response.json()) as { code?: number }).code };
+      };
+      expect((await post('1400000000000000001')).status).toBe(200);
+      expect(await post('1400000000000000002')).toEqual({ status: 403, code: 50013 });
+      expect(await post('1400000000000000003')).toEqual({ status: 403, code: 50001 });
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -8,7 +8,7 @@ import { type Command, defineCommand } from '../../../src/core/command.ts';
 import { Dispatcher } from '../../../src/core/dispatcher.ts';
 import { answer } from '../../../src/core/reply.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
-import { type ApiCall, FakeSlack } from '../../fakes/slack-api.ts';
+import { type ApiCall, FakeSlack, type FakeSlackOptions } from '../../fakes/slack-api.ts';
 import { slackMessageError } from '../../fakes/slack-limits.ts';
 import { freePort, type SignedBody, sendToApp, slashCommand } from '../../fakes/slack-requests.ts';
 import { smallStore, storeFrom } from '../../fixtures/knowledge-base.ts';
@@ -54,8 +54,11 @@ export interface Acked {
  * The real adapter in HTTP mode on loopback, against a fake Slack, over a store built for the test
  * and the shared commands (plus the `where` probe).
  */
-export async function startHttpHarness(data: StoreInput = smallStore()) {
-  const fake = await FakeSlack.start({ botToken: BOT_TOKEN });
+export async function startHttpHarness(
+  data: StoreInput = smallStore(),
+  fakeOptions: Omit<FakeSlackOptions, 'botToken'> = {},
+) {
+  const fake = await FakeSlack.start({ botToken: BOT_TOKEN, ...fakeOptions });
   const store = await storeFrom(data);
   const dispatcher = new Dispatcher({
     store,

@@ -19,6 +19,11 @@ describe('Slack app manifest', () => {
       'chat:write',
       'app_mentions:read',
       'im:history',
+      // conversations.info, for `remind here` to check that the bot can post in the channel.
+      'channels:read',
+      'groups:read',
+      'im:read',
+      'mpim:read',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
