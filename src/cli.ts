@@ -20,6 +20,7 @@ import { StoreFileError } from './store/errors.ts';
 import { importCsv } from './store/import-csv.ts';
 import { createStore, exists } from './store/init.ts';
 import { storeJsonSchema } from './store/json-schema.ts';
+import { describeHolder } from './store/lock-holder.ts';
 import { DEFAULT_STORE_PATH } from './store/paths.ts';
 import { Store } from './store/store.ts';
 
@@ -74,6 +75,11 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const platforms = readPlatformConfig(process.env);
       return withStore(values.data, { write: true }, async (store) => {
+        if (store.tookOverFrom) {
+          logLine(
+            `store: taken over from ${describeHolder(store.tookOverFrom)}, which ended without letting go of it`,
+          );
+        }
         const ledger = await openLedger(store.path, { lock: true });
         const dispatcher = new Dispatcher({ store, commands, ledger });
         try {

@@ -2,12 +2,8 @@ import { realpath } from 'node:fs/promises';
 import { LEDGER_VERSION, LedgerFileSchema } from '../domain/reminder.ts';
 import { exists } from '../store/init.ts';
 import { JsonFile } from '../store/json-file.ts';
-import { MemoryFile } from '../store/memory-file.ts';
 
 export type LedgerFile = JsonFile<typeof LedgerFileSchema>;
-
-/** What the scheduler needs of a ledger: its entries and one way to change them (a file, or memory). */
-export type Ledger = Pick<LedgerFile, 'data' | 'update'>;
 
 /**
  * `data/twinning.json` keeps its ledger in `data/twinning.ledger.json`, beside the file a symbolic
@@ -30,6 +26,6 @@ export async function openLedger(storePath: string, options: { lock?: boolean } 
 }
 
 /** An empty ledger that lives in memory only, for simulations. */
-export function memoryLedger(): Ledger {
-  return MemoryFile.create(LedgerFileSchema, { version: LEDGER_VERSION });
+export function memoryLedger(): LedgerFile {
+  return JsonFile.inMemory(LedgerFileSchema, { version: LEDGER_VERSION });
 }

@@ -3,7 +3,7 @@ import { type LedgerEntry, ledgerKey, type ReminderTarget } from '../domain/remi
 import type { Store } from '../store/store.ts';
 import { type Deliveries, platformOfTarget } from './delivery.ts';
 import { type DueReminder, reminderIdentity, remindersDueOn } from './due.ts';
-import type { Ledger } from './ledger.ts';
+import type { LedgerFile } from './ledger.ts';
 import { hasReachedPostTime, type LocalMoment, localMoment } from './local-time.ts';
 import { reminderMessage } from './messages.ts';
 
@@ -43,7 +43,7 @@ export class ReminderScheduler {
 
   constructor(
     private readonly store: Store,
-    private readonly ledger: Ledger,
+    private readonly ledger: LedgerFile,
     private readonly deliveries: Deliveries,
     private readonly log: (line: string) => void = () => {},
   ) {}

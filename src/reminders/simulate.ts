@@ -4,7 +4,7 @@ import type { ReminderTarget } from '../domain/reminder.ts';
 import type { StoreData } from '../store/schema.ts';
 import { Store } from '../store/store.ts';
 import type { Deliveries, Delivery, DeliveryResult } from './delivery.ts';
-import { type Ledger, memoryLedger } from './ledger.ts';
+import { type LedgerFile, memoryLedger } from './ledger.ts';
 import { type PostRecord, ReminderScheduler } from './scheduler.ts';
 
 /** The simulated clock ticks every quarter hour: exact for zones offset by 30 or 45 minutes too. */
@@ -34,7 +34,7 @@ export type OnPost = (post: SimulatedPost) => void;
  */
 export async function simulateReminders(
   store: Store,
-  ledger: Ledger,
+  ledger: LedgerFile,
   simulation: Simulation,
   onPost: OnPost = () => {},
 ) {

@@ -5,16 +5,22 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreFileError } from './errors.ts';
 import {
-  answers,
   describeHolder,
   type Holder,
   HolderSchema,
+  knock,
   type Liveness,
   livenessOf,
   thisProcess,
 } from './lock-holder.ts';
 
 export type Release = () => Promise<void>;
+
+export interface Lock {
+  release: Release;
+  /** The holder before this one, when it died without letting go (killed, crashed, power cut). */
+  tookOverFrom?: Holder;
+}
 
 export interface LockOptions {
   /** How long to keep asking while another live process holds the lock, before refusing. */
@@ -35,7 +41,7 @@ export interface LockOptions {
  * Releasing closes the socket and leaves the entry, so its number is never taken twice; the next
  * holder clears the entries before its own.
  */
-export async function acquireLock(path: string, options: LockOptions = {}): Promise<Release> {
+export async function acquireLock(path: string, options: LockOptions = {}): Promise<Lock> {
   const dir = `${path}.lock`;
   await mkdir(dir, { recursive: true });
   const token = randomBytes(6).toString('hex');
@@ -49,7 +55,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       if ('number' in attempt) {
         await unlink(ticket);
         await clearBefore(dir, attempt.number, token);
-        return () => socket.close();
+        return { release: () => socket.close(), ...(attempt.crashed && { tookOverFrom: attempt.crashed }) };
       }
       if ('holder' in attempt) {
         if (Date.now() >= deadline)
@@ -66,17 +72,22 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   }
 }
 
-type Attempt = { number: number } | { holder: Holder; liveness: Liveness } | { contended: true };
+type Attempt =
+  | { number: number; crashed?: Holder }
+  | { holder: Holder; liveness: Liveness }
+  | { contended: true };
 
 async function takeNext(dir: string, ticket: string): Promise<Attempt> {
   const top = (await entryNumbers(dir))[0] ?? 0;
+  let crashed: Holder | undefined;
   if (top > 0) {
     const holder = await readHolder(dir, top);
     // Gone: a newer holder cleared it since the listing; look again.
     if (holder === 'gone') return { contended: true };
     if (holder !== 'invalid') {
       const liveness = await withSocketPath(dir, holder.socket, (address) => livenessOf(holder, address));
-      if (liveness !== 'dead') return { holder, liveness };
+      if (liveness === 'alive' || liveness === 'elsewhere') return { holder, liveness };
+      if (liveness === 'crashed') crashed = holder;
     }
   }
   const mine = top + 1;
@@ -92,7 +103,7 @@ async function takeNext(dir: string, ticket: string): Promise<Attempt> {
     await unlink(entryPath(dir, mine)).catch(() => undefined);
     return { contended: true };
   }
-  return { number: mine };
+  return { number: mine, ...(crashed && { crashed }) };
 }
 
 const ENTRY = /^(\d+)\.json$/;
@@ -137,8 +148,8 @@ async function clearBefore(dir: string, mine: number, token: string): Promise<vo
     }
     const [owner, kind] = name.split('.');
     if (owner === undefined || owner === token || (kind !== 'sock' && kind !== 'tmp')) continue;
-    const alive = await withSocketPath(dir, `${owner}.sock`, answers);
-    if (!alive) await unlink(join(dir, name)).catch(() => undefined);
+    const answer = await withSocketPath(dir, `${owner}.sock`, knock);
+    if (answer !== 'answered') await unlink(join(dir, name)).catch(() => undefined);
   }
 }
 

@@ -1,8 +1,9 @@
-import { type Adapter, Low } from 'lowdb';
+import { type Adapter, Low, Memory } from 'lowdb';
 import type { z } from 'zod';
 import { writeFileDurably } from './durable-write.ts';
 import { describeFirstIssue, InvalidChangeError, StoreFileError } from './errors.ts';
-import { acquireLock, type Release } from './file-lock.ts';
+import { acquireLock, type Lock, type Release } from './file-lock.ts';
+import type { Holder } from './lock-holder.ts';
 import { readStoreText, requireFolderFor, writableTarget } from './store-file.ts';
 
 /** A change to a file's data: made on a draft, or reported as no change so nothing is written. */
@@ -28,13 +29,16 @@ export interface OpenOptions {
  */
 export class JsonFile<S extends z.ZodType> {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The writer before this one, when it died holding the file (see file-lock.ts). */
+  tookOverFrom: Holder | undefined;
 
   private constructor(
-    readonly path: string,
+    /** Where the data lives; none for a file held in memory only. */
+    readonly path: string | undefined,
     private readonly schema: S,
     private readonly db: Low<z.output<S>>,
     private release: Release,
-    private lockOnWrite?: { version: number | undefined; waitMs: number | undefined },
+    private lockOnWrite?: { path: string; version: number | undefined; waitMs: number | undefined },
   ) {}
 
   static async open<S extends z.ZodType>(
@@ -42,13 +46,16 @@ export class JsonFile<S extends z.ZodType> {
     schema: S,
     options: OpenOptions = {},
   ): Promise<JsonFile<S>> {
-    const release = options.lock === true ? await lockForWriting(path, options.waitMs) : async () => {};
+    const lock = options.lock === true ? await lockForWriting(path, options.waitMs) : undefined;
+    const release = lock?.release ?? (async () => {});
     try {
       const data = await readValidated(path, schema, options.version);
       const db = new Low(durableJson<z.output<S>>(path), data);
       const lazy =
-        options.lock === 'on-write' ? { version: options.version, waitMs: options.waitMs } : undefined;
-      return new JsonFile(path, schema, db, release, lazy);
+        options.lock === 'on-write' ? { path, version: options.version, waitMs: options.waitMs } : undefined;
+      const file = new JsonFile(path, schema, db, release, lazy);
+      file.tookOverFrom = lock?.tookOverFrom;
+      return file;
     } catch (error) {
       await release();
       throw error;
@@ -63,6 +70,16 @@ export class JsonFile<S extends z.ZodType> {
     await writeOrExplain(path, () => writeFileDurably(path, serialize(parsed.data)));
     const db = new Low(durableJson<z.output<S>>(path), parsed.data);
     return new JsonFile(path, schema, db, async () => {});
+  }
+
+  /**
+   * Holds data that must pass the schema in memory only, with the same rules for changes but no
+   * file: for simulations, which must leave nothing behind even when the process is killed.
+   */
+  static inMemory<S extends z.ZodType>(schema: S, data: unknown): JsonFile<S> {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw new InvalidChangeError(describeFirstIssue(parsed.error, data));
+    return new JsonFile(undefined, schema, new Low(new Memory<z.output<S>>(), parsed.data), async () => {});
   }
 
   get data(): z.output<S> {
@@ -91,15 +108,17 @@ export class JsonFile<S extends z.ZodType> {
   /** For `lock: 'on-write'`: takes the lock, then reads the file again, since another writer may have changed it. */
   private async lockBeforeFirstWrite(): Promise<void> {
     if (!this.lockOnWrite) return;
-    const release = await lockForWriting(this.path, this.lockOnWrite.waitMs);
+    const { path, version, waitMs } = this.lockOnWrite;
+    const { release, tookOverFrom } = await lockForWriting(path, waitMs);
     try {
-      this.db.data = await readValidated(this.path, this.schema, this.lockOnWrite.version);
+      this.db.data = await readValidated(path, this.schema, version);
     } catch (error) {
       // Still unread: the next change must lock and read again, not write over the file from memory.
       await release();
       throw error;
     }
     this.release = release;
+    this.tookOverFrom = tookOverFrom;
     this.lockOnWrite = undefined;
   }
 
@@ -111,7 +130,7 @@ export class JsonFile<S extends z.ZodType> {
 }
 
 /** Locks the file a change would be written to, after checking that it can be changed at all. */
-async function lockForWriting(path: string, waitMs: number | undefined): Promise<Release> {
+async function lockForWriting(path: string, waitMs: number | undefined): Promise<Lock> {
   const target = await writableTarget(path);
   return writeOrExplain(path, () =>
     acquireLock(target, { shownAs: path, ...(waitMs !== undefined && { waitMs }) }),

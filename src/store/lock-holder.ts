@@ -40,7 +40,12 @@ export function thisProcess(socket: string): Holder {
   };
 }
 
-export type Liveness = 'alive' | 'dead' | 'elsewhere';
+/**
+ * What became of a holder: still running; gone after letting go (its socket removed); gone without
+ * letting go (killed or crashed: its socket left behind); or on another machine, where this one
+ * cannot ask.
+ */
+export type Liveness = 'alive' | 'released' | 'crashed' | 'elsewhere';
 
 /**
  * Whether a holder still runs. Its socket answers a connection for as long as the process lives,
@@ -54,23 +59,27 @@ export async function livenessOf(holder: Holder, socketPath: string): Promise<Li
     holder.bootId !== undefined && BOOT_ID !== undefined
       ? holder.bootId === BOOT_ID
       : holder.host === hostname();
-  if (!sameBoot) return holder.host === hostname() ? 'dead' : 'elsewhere';
-  return (await answers(socketPath)) ? 'alive' : 'dead';
+  if (!sameBoot) return holder.host === hostname() ? 'crashed' : 'elsewhere';
+  const answer = await knock(socketPath);
+  return answer === 'answered' ? 'alive' : answer === 'refused' ? 'crashed' : 'released';
 }
 
-/** Only a refused connection or a missing socket means nobody listens; any other failure is taken as alive. */
-export function answers(socketPath: string): Promise<boolean> {
+/**
+ * Connects to a socket: a refused connection means a socket file nobody listens on, a missing one
+ * means none; any other failure is taken as someone there, so a lock is never taken by mistake.
+ */
+export function knock(socketPath: string): Promise<'answered' | 'refused' | 'missing'> {
   return new Promise((resolve) => {
     const socket = connect(socketPath);
-    const settle = (alive: boolean) => {
+    const settle = (answer: 'answered' | 'refused' | 'missing') => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(alive);
+      resolve(answer);
     };
-    const timer = setTimeout(() => settle(true), 2_000);
-    socket.once('connect', () => settle(true));
+    const timer = setTimeout(() => settle('answered'), 2_000);
+    socket.once('connect', () => settle('answered'));
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      settle(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'),
+      settle(error.code === 'ECONNREFUSED' ? 'refused' : error.code === 'ENOENT' ? 'missing' : 'answered'),
     );
   });
 }

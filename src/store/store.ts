@@ -1,7 +1,7 @@
 import type { AuditEntry, Platform } from '../domain/audit.ts';
 import { Catalog } from './catalog.ts';
 import { JsonFile } from './json-file.ts';
-import { MemoryFile } from './memory-file.ts';
+import type { Holder } from './lock-holder.ts';
 import { type RecordRef, recordChanges } from './records.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
 
@@ -39,9 +39,6 @@ interface StoreOptions {
   lockWaitMs?: number;
 }
 
-/** Where a store keeps its data: its JSON file, or memory alone (a simulation: see MemoryFile). */
-type Backing = Pick<JsonFile<typeof StoreSchema>, 'data' | 'update' | 'close'> & { readonly path?: string };
-
 /**
  * The knowledge base: one validated JSON file (see JsonFile) and the in-memory indexes over it,
  * rebuilt after every write. Each change lands in the same file write as its audit entry.
@@ -50,7 +47,7 @@ export class Store {
   private current: Catalog;
 
   private constructor(
-    private readonly file: Backing,
+    private readonly file: JsonFile<typeof StoreSchema>,
     private readonly now: () => Date,
   ) {
     this.current = new Catalog(file.data);
@@ -73,13 +70,18 @@ export class Store {
 
   /** Holds data that must be valid in memory only: it behaves like a file store but never writes. */
   static inMemory(data: unknown, options: Pick<StoreOptions, 'now'> = {}): Store {
-    return new Store(MemoryFile.create(StoreSchema, data), options.now ?? (() => new Date()));
+    return new Store(JsonFile.inMemory(StoreSchema, data), options.now ?? (() => new Date()));
   }
 
   /** The store's file; an in-memory store has none, so asking for it is a bug. */
   get path(): string {
     if (this.file.path === undefined) throw new Error('an in-memory store has no file');
     return this.file.path;
+  }
+
+  /** The writer before this one, when it died holding the store (killed, crashed, power cut). */
+  get tookOverFrom(): Holder | undefined {
+    return this.file.tookOverFrom;
   }
 
   /** Indexes over the data as it is now: a write replaces the data, and the indexes follow on next use. */

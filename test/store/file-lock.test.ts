@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { acquireLock } from '../../src/store/file-lock.ts';
+import { acquireLock, type Lock } from '../../src/store/file-lock.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 
 const TAKER = fileURLToPath(new URL('./lock-taker.ts', import.meta.url));
@@ -52,8 +52,9 @@ describe('the store lock', () => {
     expect(holder.firstLine()).toBe(`held ${holder.child.pid}`);
     await killed(holder.child);
     const started = performance.now();
-    const release = await acquireLock(file);
+    const { release, tookOverFrom } = await acquireLock(file);
     expect(performance.now() - started).toBeLessThan(1_000);
+    expect(tookOverFrom?.pid).toBe(holder.child.pid);
     const left = await readdir(`${file}.lock`);
     expect(left.filter((name) => name.endsWith('.json'))).toHaveLength(1);
     expect(left.filter((name) => name.endsWith('.sock'))).toHaveLength(1);
@@ -66,22 +67,23 @@ describe('the store lock', () => {
     expect(await refusalOf(acquireLock(file))).toContain(`pid ${holder.child.pid}`);
     await once(holder.child, 'exit');
     expect(holder.output()).toBe(`held ${holder.child.pid}\nreleased\n`);
-    const release = await acquireLock(file);
+    const { release } = await acquireLock(file);
     await release();
   });
 
   it('GIVEN a taker that may wait THEN it gets the lock once the holder releases it', async () => {
     const file = join(await tempDir(), 'store.json');
     const holder = await takeInChild(file, '--hold', '500');
-    const release = await acquireLock(file, { waitMs: 10_000 });
+    const { release } = await acquireLock(file, { waitMs: 10_000 });
     expect(holder.output()).toContain('released');
     await release();
   });
 
   it('GIVEN a released lock THEN the same process can take it again, and its own earlier entry is cleared', async () => {
     const file = join(await tempDir(), 'store.json');
-    await (await acquireLock(file))();
-    const release = await acquireLock(file);
+    await (await acquireLock(file)).release();
+    const { release, tookOverFrom } = await acquireLock(file);
+    expect(tookOverFrom).toBeUndefined();
     expect((await readdir(`${file}.lock`)).filter((name) => name.endsWith('.json'))).toEqual(['2.json']);
     await release();
   });
@@ -108,7 +110,7 @@ describe('the store lock', () => {
       for (const refused of attempts.filter((a) => a.status === 'rejected')) {
         expect(String(refused.reason)).toContain('is in use by another twinbot process');
       }
-      await (held[0] as PromiseFulfilledResult<() => Promise<void>>).value();
+      await (held[0] as PromiseFulfilledResult<Lock>).value.release();
     }
   });
 
@@ -144,6 +146,6 @@ describe('the store lock', () => {
     } finally {
       await killed(holder.child);
     }
-    await (await acquireLock(file))();
+    await (await acquireLock(file)).release();
   });
 });

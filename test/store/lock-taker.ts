@@ -13,7 +13,7 @@ const { values, positionals } = parseArgs({
 const [file] = positionals;
 if (file === undefined) throw new Error('lock-taker needs a file');
 try {
-  const release = await acquireLock(file, { waitMs: Number(values.wait ?? 0) });
+  const { release } = await acquireLock(file, { waitMs: Number(values.wait ?? 0) });
   process.stdout.write(`held ${process.pid}\n`);
   const busyUntil = Date.now() + Number(values.busy ?? 0);
   while (Date.now() < busyUntil) {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MemoryFile } from '../../src/store/memory-file.ts';
+import { JsonFile } from '../../src/store/json-file.ts';
 import { Store } from '../../src/store/store.ts';
 import { smallStore } from '../fixtures/knowledge-base.ts';
 
 const Counter = z.object({ count: z.number().int() });
 
-describe('MemoryFile', () => {
+describe('JsonFile.inMemory', () => {
   it('GIVEN a change that breaks the schema THEN it is refused naming the field, and the data stays as it was', async () => {
-    const file = MemoryFile.create(Counter, { count: 1 });
+    const file = JsonFile.inMemory(Counter, { count: 1 });
     await expect(
       file.update((draft) => {
         draft.count = 1.5;
@@ -19,7 +19,7 @@ describe('MemoryFile', () => {
   });
 
   it('GIVEN changes asked for one after the other without waiting THEN each starts from the one before', async () => {
-    const file = MemoryFile.create(Counter, { count: 1 });
+    const file = JsonFile.inMemory(Counter, { count: 1 });
     const increment = () =>
       file.update((draft) => {
         draft.count += 1;
@@ -30,7 +30,7 @@ describe('MemoryFile', () => {
   });
 
   it('GIVEN invalid data THEN it is refused at once', () => {
-    expect(() => MemoryFile.create(Counter, { count: 'one' })).toThrow('field count');
+    expect(() => JsonFile.inMemory(Counter, { count: 'one' })).toThrow('field count');
   });
 });
 
