@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { watch } from 'node:fs';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +202,28 @@ describe('twinbot staff', () => {
     expect(asked.stdout).toContain('To go ahead, run: `remove paderborn / le mans --yes`');
     expect(JSON.parse(await readFile(path, 'utf8')).partnerships).toHaveLength(13);
     const done = await twinbot(['ask', '--data', path, 'remove', 'paderborn', 'le', 'mans', '--yes']);
+    expect(done.stdout).toContain('Removed the partnership Paderborn – Le Mans');
+    expect(JSON.parse(await readFile(path, 'utf8')).partnerships).toHaveLength(12);
+  });
+
+  it('GIVEN another writer holding the store for a moment THEN ask --yes waits for it and makes the change', async () => {
+    const path = await seedCopy();
+    const holder = await Store.open(path, { lock: true });
+    // A taker leaves its ticket in the lock folder while it waits: release only once ask is waiting.
+    const waiting = new Promise<void>((resolve) => {
+      const watcher = watch(`${path}.lock`, (_event, name) => {
+        if (name?.endsWith('.tmp')) {
+          watcher.close();
+          resolve();
+        }
+      });
+    });
+    const asked = twinbot(['ask', '--data', path, '--yes', 'remove', 'paderborn', 'le', 'mans']);
+    await waiting;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await holder.close();
+    const done = await asked;
+    expect(done.code).toBe(0);
     expect(done.stdout).toContain('Removed the partnership Paderborn – Le Mans');
     expect(JSON.parse(await readFile(path, 'utf8')).partnerships).toHaveLength(12);
   });
