@@ -14,6 +14,12 @@ import { parseQuestion } from './question/parse-question.ts';
 import { answer, problem, type Reply } from './reply.ts';
 import { resolveArg } from './resolve-arg.ts';
 
+/** What a line of text asks for (see Dispatcher.read). */
+export type Reading =
+  | { kind: 'run'; invocation: Invocation }
+  | { kind: 'unsure'; firstWord: string; heard: readonly string[]; closest: readonly Invocation[] }
+  | { kind: 'bad-arguments'; command: Command; message: string };
+
 export interface DispatcherOptions {
   store: Store;
   commands: readonly Command[];
@@ -48,29 +54,63 @@ export class Dispatcher {
   /**
    * Answers a line of the text grammar, or a question in plain words when the line is not a command.
    * A command followed by a question mark ("anniversaries this month?") is read as a question first.
+   */
+  answerText(text: string, caller: Caller): Promise<Reply> {
+    return this.answerReading(this.read(text), caller);
+  }
+
+  /**
+   * What a line of text asks for, read once: a command to run (typed, or understood from a question),
+   * or why it is not one. Buttons keep the invocation read here and never read their text again.
    * The line is cleaned before it is split into words, so a hidden character can neither split a
    * name ("Pra\uFEFFgue") nor hide inside one.
    */
-  async answerText(typed: string, caller: Caller): Promise<Reply> {
+  read(typed: string): Reading {
     const text = cleanText(typed);
     const catalog = this.store.catalog;
     const parsed = parseCommandText(text, this.commands, catalog);
     if (parsed.ok && text.trim().endsWith('?')) {
       const question = parseQuestion(text, catalog, this.commands);
-      if (question.sure) return this.run(question.invocation, caller);
+      if (question.sure) return { kind: 'run', invocation: question.invocation };
     }
-    if (parsed.ok) return this.run(parsed.invocation, caller);
+    if (parsed.ok) return { kind: 'run', invocation: parsed.invocation };
     switch (parsed.reason) {
       case 'empty':
-        return this.run({ command: 'help', args: {} }, caller);
-      case 'unknown-command':
-        return this.answerQuestion(text, parsed.word, caller);
+        return { kind: 'run', invocation: { command: 'help', args: {} } };
+      case 'unknown-command': {
+        const question = parseQuestion(text, catalog, this.commands);
+        if (question.sure) return { kind: 'run', invocation: question.invocation };
+        return { kind: 'unsure', firstWord: parsed.word, heard: question.heard, closest: question.closest };
+      }
+      case 'bad-arguments':
+        return { kind: 'bad-arguments', command: parsed.command, message: parsed.message };
+    }
+  }
+
+  answerReading(reading: Reading, caller: Caller): Promise<Reply> {
+    switch (reading.kind) {
+      case 'run':
+        return this.run(reading.invocation, caller);
+      case 'unsure':
+        return this.answerUnsure(reading, caller);
       case 'bad-arguments':
         // Someone who may not run the command learns that first, not what it needs.
-        return this.mayRun(parsed.command, caller)
-          ? problem(parsed.message)
-          : this.refuse(parsed.command, caller);
+        return Promise.resolve(
+          this.mayRun(reading.command, caller)
+            ? problem(reading.message)
+            : this.refuse(reading.command, caller),
+        );
     }
+  }
+
+  /**
+   * The invocation a button may run again for whoever presses it: only a command everyone may run, so
+   * a press can never change the store, and never with `--yes`.
+   */
+  forAnyone(reading: Reading): Invocation | undefined {
+    if (reading.kind !== 'run') return undefined;
+    const { confirmed: _, ...invocation } = reading.invocation;
+    return findCommand(this.commands, invocation.command)?.permission === 'everyone' ? invocation : undefined;
   }
 
   async run(invocation: Invocation, caller: Caller): Promise<Reply> {
@@ -167,16 +207,14 @@ export class Dispatcher {
     return this.store.catalog.search(text, limit).map((city) => ({ id: city.id, label: cityLabel(city) }));
   }
 
-  /** Runs what the question asks when the parser is sure; otherwise says what it understood and offers the closest commands. */
-  private answerQuestion(text: string, firstWord: string, caller: Caller): Promise<Reply> {
+  /** Says what was understood of a question the parser is not sure of, and offers the closest commands. */
+  private answerUnsure(reading: Reading & { kind: 'unsure' }, caller: Caller): Promise<Reply> {
     const catalog = this.store.catalog;
-    const question = parseQuestion(text, catalog, this.commands);
-    if (question.sure) return this.run(question.invocation, caller);
-    if (question.heard.length === 0 && question.closest.length === 0) {
-      return this.helpFor(caller, `I don't know the command "${firstWord}".`);
+    if (reading.heard.length === 0 && reading.closest.length === 0) {
+      return this.helpFor(caller, `I don't know the command "${reading.firstWord}".`);
     }
-    const closest = question.closest.map((invocation) => commandText(invocation, catalog));
-    const understood = question.heard.length > 0 ? ` I understood ${question.heard.join('; ')}.` : '';
+    const closest = reading.closest.map((invocation) => commandText(invocation, catalog));
+    const understood = reading.heard.length > 0 ? ` I understood ${reading.heard.join('; ')}.` : '';
     if (closest.length === 0) return this.helpFor(caller, `I'm not sure what you are asking.${understood}`);
     return Promise.resolve(
       problem(

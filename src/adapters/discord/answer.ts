@@ -23,7 +23,7 @@ export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<
  */
 export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
   const pages = ctx.render(reply);
-  const rows = [...suggestionRow(reply, ctx.dispatcher.commands), ...confirmRow(reply)];
+  const rows = [...suggestionRow(reply, ctx.dispatcher), ...confirmRow(reply)];
   // Kept with the pages, so turning a page keeps the answer's own buttons under it.
   if (pages.length > 1) ctx.pages.put(key, pages, rows);
   return pageMessage(pages, key, 0, rows);

@@ -6,8 +6,7 @@ import {
   ComponentType,
   MessageFlags,
 } from 'discord.js';
-import type { Command } from '../../core/command.ts';
-import { leadingCommand } from '../../core/parse-command.ts';
+import type { Dispatcher } from '../../core/dispatcher.ts';
 import { problem, type Reply } from '../../core/reply.ts';
 import { clip } from '../../render/plain.ts';
 import { failSafe, firstPage } from './answer.ts';
@@ -27,10 +26,12 @@ const SUGGESTION_BUTTONS = 3;
  */
 export function suggestionRow(
   reply: Reply,
-  commands: readonly Command[],
+  dispatcher: Dispatcher,
 ): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   const buttons = (reply.suggestions ?? [])
-    .filter((text) => isRunnable(text, commands) && `${PREFIX}${text}`.length <= CUSTOM_ID_MAX)
+    .filter(
+      (text) => `${PREFIX}${text}`.length <= CUSTOM_ID_MAX && dispatcher.forAnyone(dispatcher.read(text)),
+    )
     .slice(0, SUGGESTION_BUTTONS)
     .map(
       (text): APIButtonComponentWithCustomId => ({
@@ -47,20 +48,20 @@ export function isSuggestionButton(customId: string): boolean {
   return customId.startsWith(PREFIX);
 }
 
-/** Runs the suggested command for whoever pressed the button, answering them privately. */
+/**
+ * Runs the suggested command for whoever pressed the button, answering them privately. The text is
+ * read once, and what it reads as is what runs: only a command anyone may run, never with `--yes`.
+ */
 export async function runSuggestion(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
   const text = interaction.customId.slice(PREFIX.length);
   const caller = interactionCaller(interaction);
-  const reply = isRunnable(text, ctx.dispatcher.commands)
-    ? await failSafe(ctx.dispatcher.answerText(text, caller), ctx)
+  const invocation = ctx.dispatcher.forAnyone(ctx.dispatcher.read(text));
+  const reply = invocation
+    ? await failSafe(ctx.dispatcher.run(invocation, caller), ctx)
     : problem('That button cannot run this command. Type it yourself instead.');
   await interaction.reply({
     ...firstPage(reply, interaction.id, ctx),
     flags: MessageFlags.Ephemeral,
     allowedMentions: NO_MENTIONS,
   });
-}
-
-function isRunnable(text: string, commands: readonly Command[]): boolean {
-  return leadingCommand(commands, text.trim().split(/\s+/))?.permission === 'everyone';
 }

@@ -34,6 +34,13 @@ describe('Discord suggestion buttons', () => {
     'home Prague',
     // Its first word is the everyone command `city`: the whole name must be read.
     'city set Prague tz Asia/Tokyo',
+    // The text grammar drops `--yes` before it reads the command's name: the check must read the same.
+    'city --yes set Prague tz Asia/Tokyo',
+    '--yes home Prague',
+    'home\tPrague',
+    ' home\nPrague',
+    'home\u00a0Prague',
+    '\u3000home Prague',
   ])(
     'GIVEN a forged button for the staff command "%s", pressed by staff, THEN nothing runs and the store is unchanged',
     async (text) => {
