@@ -9,6 +9,9 @@ import { slackMessageError, slackViewError } from './slack-limits.ts';
 
 export const FAKE_IDS = { team: 'T0TWIN', botUser: 'UBOT', bot: 'BBOT' } as const;
 
+/** How often Slack lets an app post to one response_url. */
+export const RESPONSE_URL_USES = 5;
+
 /** A Web API method call (`/api/<method>`, form-encoded with the token in the header). */
 export interface ApiCall {
   kind: 'api';
@@ -48,6 +51,7 @@ export class FakeSlack {
   socketUrl: string | undefined;
   private nextTs = 100;
   private nextResponseUrl = 1;
+  private readonly responseUrlUses = new Map<string, number>();
   private waiters: { check: () => void }[] = [];
 
   private constructor(
@@ -125,10 +129,16 @@ export class FakeSlack {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', this.url).pathname;
     if (req.method === 'POST' && path.startsWith('/respond/')) {
+      const id = path.slice('/respond/'.length);
       const body = JSON.parse(raw) as Record<string, unknown>;
-      const error = slackMessageError(body);
-      this.record({ kind: 'respond', id: path.slice('/respond/'.length), body, ...(error && { error }) });
-      if (error) sendJson(res, { ok: false, error }, 400);
+      // Slack lets an app use a response_url five times (within 30 minutes); it documents no answer
+      // for a sixth, which in practice is refused with 404 `used_url`.
+      const uses = (this.responseUrlUses.get(id) ?? 0) + 1;
+      this.responseUrlUses.set(id, uses);
+      const error = uses > RESPONSE_URL_USES ? 'used_url' : slackMessageError(body);
+      this.record({ kind: 'respond', id, body, ...(error && { error }) });
+      if (error === 'used_url') res.writeHead(404, { 'Content-Type': 'text/plain' }).end(error);
+      else if (error) sendJson(res, { ok: false, error }, 400);
       else sendJson(res, { ok: true });
       return;
     }

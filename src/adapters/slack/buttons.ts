@@ -4,11 +4,12 @@ import { type ListenerDeps, presserOf } from './listeners.ts';
 import {
   ACTION_IDS,
   type Answer,
-  answerQuestion,
-  decodePageRef,
-  isRerunnable,
-  messagesFor,
+  answerAction,
+  decodeActionRef,
+  keptPage,
+  messageFor,
   SLASH_COMMAND,
+  type SlackMessage,
 } from './pages.ts';
 import type { ButtonArgs, Router } from './router.ts';
 import type { AfterAck } from './work.ts';
@@ -24,11 +25,12 @@ interface Pressed {
 }
 
 /**
- * Share, More and Run (a suggested command): each button carries the question and the page, and the
- * answer is computed again for whoever pressed it (so their permissions apply), with no state kept
- * between messages.
+ * Share, More and Run (a suggested command): each button carries the command it runs and the page,
+ * and the answer is computed again for whoever pressed it (so their permissions apply), with no state
+ * kept between messages. More under an answer that cannot be asked again shows its kept pages.
  */
 export function listenForButtons(router: Router, deps: ListenerDeps): void {
+  const { kept } = deps;
   onButton(router, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
     const channel = body.channel?.id;
     if (channel === undefined) return tellPresser(respond, STALE_BUTTON_TEXT);
@@ -39,27 +41,46 @@ export function listenForButtons(router: Router, deps: ListenerDeps): void {
       conversation,
       { kind: 'private', respond },
       { answerPrivatelyIfRefused: false },
+      kept,
     );
   });
 
   onButton(router, ACTION_IDS.more, 'More', deps, async ({ answer, page, body, respond, client }) => {
-    // The next page goes where the pressed one is: privately, or in the same conversation and thread.
-    const message = body.message;
-    const channel = body.channel?.id;
-    if (body.container.is_ephemeral === true || message === undefined || channel === undefined) {
-      await deliver({ kind: 'private', respond }, messagesFor(answer, page, 'ephemeral'));
-    } else {
-      const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
-      await deliver({ kind: 'conversation', client, channel, threadTs }, messagesFor(answer, page, 'public'));
-    }
+    await showNextPage(body, respond, client, (audience) => messageFor(answer, page, audience, kept));
   });
 
   onButton(router, ACTION_IDS.run, 'Run', deps, async ({ answer, respond }) => {
-    await deliver({ kind: 'private', respond }, messagesFor(answer, 0, 'ephemeral'));
+    await deliver({ kind: 'private', respond }, messageFor(answer, 0, 'ephemeral', kept));
+  });
+
+  onPress(router, ACTION_IDS.page, 'More', deps.afterAck, async ({ body, action, respond, client }) => {
+    const message = keptPage(kept, action.value);
+    if (message === undefined) return tellPresser(respond, STALE_BUTTON_TEXT);
+    await showNextPage(body, respond, client, () => message);
   });
 }
 
-/** Acknowledges a button, reads the question it carries (refusing staff commands) and answers it again. */
+/** The next page goes where the pressed one is: privately, or in the same conversation and thread. */
+async function showNextPage(
+  body: BlockAction<ButtonAction>,
+  respond: RespondFn,
+  client: webApi.WebClient,
+  page: (audience: 'ephemeral' | 'public') => SlackMessage,
+): Promise<void> {
+  const message = body.message;
+  const channel = body.channel?.id;
+  if (body.container.is_ephemeral === true || message === undefined || channel === undefined) {
+    await deliver({ kind: 'private', respond }, page('ephemeral'));
+  } else {
+    const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
+    await deliver({ kind: 'conversation', client, channel, threadTs }, page('public'));
+  }
+}
+
+/**
+ * Acknowledges a button, reads the command it carries and runs it again for the presser, unless a
+ * button may not run it (a staff command: only a forged or stale value can carry one).
+ */
 function onButton(
   router: Router,
   actionId: string,
@@ -68,9 +89,9 @@ function onButton(
   handle: (pressed: Pressed) => Promise<void>,
 ): void {
   onPress(router, actionId, label, afterAck, async ({ body, action, respond, client }) => {
-    const ref = decodePageRef(action.value);
-    if (!ref || !isRerunnable(dispatcher, ref.text)) return tellPresser(respond, STALE_BUTTON_TEXT);
-    const answer = await answerQuestion(dispatcher, ref.text, presserOf(body));
+    const ref = decodeActionRef(action.value);
+    const answer = ref && (await answerAction(dispatcher, ref.invocation, presserOf(body)));
+    if (!ref || !answer) return tellPresser(respond, STALE_BUTTON_TEXT);
     await handle({ answer, page: ref.page, body, respond, client });
   });
 }

@@ -4,14 +4,15 @@ import { deliver, sharePage } from './deliver.ts';
 import { formAskedFor, openForm } from './forms.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
-import { answerQuestion, messagesFor, SLASH_COMMAND } from './pages.ts';
+import { answerQuestion, messageFor, SLASH_COMMAND } from './pages.ts';
 import type { Router } from './router.ts';
 
 /**
  * `/twin <question>`: answered privately, or for everyone with `--share`; `/twin add` alone opens a
- * form instead.
+ * form instead. The answer travels in the acknowledgement when it is ready at once and nothing else
+ * is waiting; otherwise the acknowledgement goes first and the answer follows through the response_url.
  */
-export function listenForSlashCommand(router: Router, { dispatcher, afterAck }: ListenerDeps): void {
+export function listenForSlashCommand(router: Router, { dispatcher, afterAck, kept }: ListenerDeps): void {
   router.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const question = readQuestion(command.text);
     const asker = { kind: 'private' as const, respond };
@@ -21,7 +22,8 @@ export function listenForSlashCommand(router: Router, { dispatcher, afterAck }: 
     if (form && dispatcher.mayRun(form, caller)) {
       await ack();
       const origin = { command: form.name, responseUrl: command.response_url, channelId: command.channel_id };
-      await afterAck.run(
+      // The trigger_id lapses 3 s after the command: the form cannot wait in the queue.
+      await afterAck.now(
         `${SLASH_COMMAND} ${form.name} form`,
         () => openForm(client, command.trigger_id, form, origin),
         tellUser,
@@ -29,28 +31,26 @@ export function listenForSlashCommand(router: Router, { dispatcher, afterAck }: 
       return;
     }
     // Anyone else asking for a form gets the dispatcher's refusal, like any staff command.
-    const answering = answerQuestion(dispatcher, question.text, caller);
+    const answer = () => answerQuestion(dispatcher, question.text, caller);
+    const started = question.share ? undefined : afterAck.tryNow(answer);
     // Marked as handled at once: a failure is reported after the ack, where the user can be told.
-    answering.catch(() => undefined);
-
-    const quick = question.share ? undefined : await within(answering, ANSWER_IN_ACK_MS);
+    started?.catch(() => undefined);
+    const quick = started && (await within(started, ANSWER_IN_ACK_MS));
     if (quick) {
-      const [first, ...rest] = messagesFor(quick, 0, 'ephemeral');
-      await ack({ response_type: 'ephemeral', ...first });
-      if (rest.length > 0) await afterAck.run(SLASH_COMMAND, () => deliver(asker, rest), tellUser);
+      await ack({ response_type: 'ephemeral', ...messageFor(quick, 0, 'ephemeral', kept) });
       return;
     }
     await ack();
     await afterAck.run(
       SLASH_COMMAND,
       async () => {
-        const answer = await answering;
+        const answered = await (started ?? answer());
         if (!question.share) {
-          await deliver(asker, messagesFor(answer, 0, 'ephemeral'));
+          await deliver(asker, messageFor(answered, 0, 'ephemeral', kept));
           return;
         }
         const channel = { kind: 'conversation' as const, client, channel: command.channel_id };
-        await sharePage(answer, 0, channel, asker, { answerPrivatelyIfRefused: true });
+        await sharePage(answered, 0, channel, asker, { answerPrivatelyIfRefused: true }, kept);
       },
       tellUser,
     );

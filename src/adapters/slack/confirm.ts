@@ -1,9 +1,8 @@
 import type { Caller } from '../../core/caller.ts';
 import type { Reply } from '../../core/reply.ts';
 import { onPress } from './buttons.ts';
-import { deliver } from './deliver.ts';
 import { type ListenerDeps, presserOf } from './listeners.ts';
-import { ACTION_IDS, answerOnce, messagesFor } from './pages.ts';
+import { ACTION_IDS, answerOnce, messageFor } from './pages.ts';
 import type { Router } from './router.ts';
 
 /**
@@ -23,17 +22,16 @@ function onDecision(
   router: Router,
   actionId: string,
   label: string,
-  { afterAck }: ListenerDeps,
+  { afterAck, kept }: ListenerDeps,
   decide: (token: string, caller: Caller) => Promise<Reply>,
 ): void {
   onPress(router, actionId, label, afterAck, async ({ body, action, respond }) => {
     const reply = await decide(action.value ?? '', presserOf(body));
-    const [first, ...rest] = messagesFor(answerOnce(reply), 0, 'ephemeral');
+    const message = messageFor(answerOnce(reply), 0, 'ephemeral', kept);
     // The outcome takes the question's place, so its buttons are gone. A refusal (someone else
     // pressed, or a double click found the token spent) goes to the presser as a new message,
     // so the buttons or a result already shown are never overwritten.
     const replace = reply.kind === 'answer';
-    await respond({ response_type: 'ephemeral', replace_original: replace, ...first });
-    await deliver({ kind: 'private', respond }, rest);
+    await respond({ response_type: 'ephemeral', replace_original: replace, ...message });
   });
 }

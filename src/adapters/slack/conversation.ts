@@ -2,7 +2,7 @@ import type { types, webApi } from '@slack/bolt';
 import { deliver } from './deliver.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
-import { answerQuestion, messagesFor } from './pages.ts';
+import { answerQuestion, messageFor } from './pages.ts';
 import type { ConversationArgs, Handler, Router } from './router.ts';
 
 interface Asked {
@@ -59,7 +59,10 @@ function directMessage(message: types.MessageEvent): Where | undefined {
   };
 }
 
-async function answerInConversation({ dispatcher, afterAck }: ListenerDeps, asked: Asked): Promise<void> {
+async function answerInConversation(
+  { dispatcher, afterAck, kept }: ListenerDeps,
+  asked: Asked,
+): Promise<void> {
   const destination = {
     kind: 'conversation' as const,
     client: asked.client,
@@ -71,7 +74,7 @@ async function answerInConversation({ dispatcher, afterAck }: ListenerDeps, aske
     async () => {
       const caller = slackCaller(asked.userId, asked.teamId, asked.channel, asked.client);
       const answer = await answerQuestion(dispatcher, asked.text, caller);
-      await deliver(destination, messagesFor(answer, 0, 'public'));
+      await deliver(destination, messageFor(answer, 0, 'public', kept));
     },
     (text) =>
       asked.client.chat.postMessage({

@@ -1,27 +1,26 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import { type Answer, messagesFor, type SlackMessage } from './pages.ts';
+import type { KeptPages } from './kept-pages.ts';
+import { type Answer, messageFor, type SlackMessage } from './pages.ts';
 
 /** Where an answer goes: privately through the interaction's response_url, or posted in a conversation. */
 type Destination =
   | { kind: 'private'; respond: RespondFn }
   | { kind: 'conversation'; client: webApi.WebClient; channel: string; threadTs?: string };
 
-/** Sends the messages in order, so a multi-page answer reads top to bottom. */
-export async function deliver(destination: Destination, messages: readonly SlackMessage[]): Promise<void> {
-  for (const message of messages) {
-    if (destination.kind === 'private') {
-      // A new message rather than a replacement: earlier pages stay readable above the next one.
-      await destination.respond({ response_type: 'ephemeral', replace_original: false, ...message });
-    } else {
-      await destination.client.chat.postMessage({
-        channel: destination.channel,
-        ...(destination.threadTs !== undefined && { thread_ts: destination.threadTs }),
-        ...message,
-        // Source links would otherwise each unfold into a preview card under the answer.
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-    }
+/** Sends one message: long answers go one page at a time, with a More button for the next. */
+export async function deliver(destination: Destination, message: SlackMessage): Promise<void> {
+  if (destination.kind === 'private') {
+    // A new message rather than a replacement: earlier pages stay readable above the next one.
+    await destination.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  } else {
+    await destination.client.chat.postMessage({
+      channel: destination.channel,
+      ...(destination.threadTs !== undefined && { thread_ts: destination.threadTs }),
+      ...message,
+      // Source links would otherwise each unfold into a preview card under the answer.
+      unfurl_links: false,
+      unfurl_media: false,
+    });
   }
 }
 
@@ -48,16 +47,17 @@ export async function sharePage(
   conversation: Destination & { kind: 'conversation' },
   asker: Destination & { kind: 'private' },
   options: { answerPrivatelyIfRefused: boolean },
+  kept: KeptPages,
 ): Promise<void> {
   if (answer.reply.kind !== 'answer' || answer.reply.confirm !== undefined) {
-    await deliver(asker, messagesFor(answer, page, 'ephemeral'));
+    await deliver(asker, messageFor(answer, page, 'ephemeral', kept));
     return;
   }
   try {
-    await deliver(conversation, messagesFor(answer, page, 'public'));
+    await deliver(conversation, messageFor(answer, page, 'public', kept));
   } catch (error) {
     if (!cannotPostHere(error)) throw error;
     await asker.respond({ response_type: 'ephemeral', replace_original: false, text: CANNOT_POST_TEXT });
-    if (options.answerPrivatelyIfRefused) await deliver(asker, messagesFor(answer, page, 'ephemeral'));
+    if (options.answerPrivatelyIfRefused) await deliver(asker, messageFor(answer, page, 'ephemeral', kept));
   }
 }

@@ -9,7 +9,7 @@ import { ANSWER_IN_ACK_MS } from './deadline.ts';
 import { deliver } from './deliver.ts';
 import { decodeOrigin, encodeOrigin, type FormOrigin, readEntries } from './form-values.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
-import { answerOnce, messagesFor, SLASH_COMMAND } from './pages.ts';
+import { answerOnce, messageFor, SLASH_COMMAND } from './pages.ts';
 import type { Router } from './router.ts';
 
 /** Commands with many arguments, easier to fill in a form than to type in the right order. */
@@ -43,7 +43,7 @@ export async function openForm(
  * A submitted form runs its command like a typed one. A problem keeps the form open with the message
  * beside the field it is about; an answer closes it and goes privately to the channel it came from.
  */
-export function listenForForms(router: Router, { dispatcher, afterAck }: ListenerDeps): void {
+export function listenForForms(router: Router, { dispatcher, afterAck, kept }: ListenerDeps): void {
   router.form(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
     const origin = decodeOrigin(view.private_metadata);
     const command = origin && findCommand(dispatcher.commands, origin.command);
@@ -65,7 +65,7 @@ export function listenForForms(router: Router, { dispatcher, afterAck }: Listene
     await afterAck.run(
       `${SLASH_COMMAND} ${command.name} form`,
       async () =>
-        deliver({ kind: 'private', respond }, messagesFor(answerOnce(await running), 0, 'ephemeral')),
+        deliver({ kind: 'private', respond }, messageFor(answerOnce(await running), 0, 'ephemeral', kept)),
       (text) => respond({ response_type: 'ephemeral', text }),
     );
   });

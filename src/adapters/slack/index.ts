@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../config.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
 import { createSlackApp } from './app.ts';
+import { KeptPages } from './kept-pages.ts';
 import { describeError, type Log, redactingLog } from './log.ts';
 import { slackReminderDelivery } from './reminder-delivery.ts';
 import { AfterAck } from './work.ts';
@@ -12,7 +13,7 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
   const secrets = [config.botToken, config.mode === 'http' ? config.signingSecret : config.appToken];
   const log = redactingLog(deps.log, secrets);
   const afterAck = new AfterAck(log);
-  const app = createSlackApp(config, log, { dispatcher: deps.dispatcher, afterAck });
+  const app = createSlackApp(config, log, { dispatcher: deps.dispatcher, afterAck, kept: new KeptPages() });
   await app.init().catch((error: unknown) => {
     throw startError('SLACK_BOT_TOKEN', error);
   });

@@ -1,13 +1,18 @@
 import type { BlockAction, webApi } from '@slack/bolt';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
+import type { KeptPages } from './kept-pages.ts';
 import { slackPostCheck } from './post-check.ts';
 import type { AfterAck } from './work.ts';
 
-/** What every listener needs: the one dispatcher, and the tracker for work done after `ack()`. */
+/**
+ * What every listener needs: the one dispatcher, the queue for work done after `ack()`, and the kept
+ * pages of long answers that cannot be asked for again.
+ */
 export interface ListenerDeps {
   dispatcher: Dispatcher;
   afterAck: AfterAck;
+  kept: KeptPages;
 }
 
 /**

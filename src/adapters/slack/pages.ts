@@ -1,18 +1,26 @@
 import { z } from 'zod';
 import type { Caller } from '../../core/caller.ts';
-import type { Dispatcher } from '../../core/dispatcher.ts';
-import { leadingCommand } from '../../core/parse-command.ts';
+import type { Dispatcher, Reading } from '../../core/dispatcher.ts';
+import type { Invocation } from '../../core/parse-command.ts';
 import type { Confirmation, Reply } from '../../core/reply.ts';
 import { clip } from '../../render/plain.ts';
 import { type Block, renderSlack, type SlackPage } from '../../render/slack.ts';
+import type { KeptPages } from './kept-pages.ts';
 
 /** How people type a command in Slack; help and suggestions show commands this way. */
 export const SLASH_COMMAND = '/twin';
 
+/**
+ * Each button's action id starts with one of these. Slack refuses a message in which two buttons
+ * share an action id (`invalid_blocks`), so buttons of one kind are numbered after a colon
+ * (`twin_run:0`, `twin_run:1`), and the router reads the part before it.
+ */
 export const ACTION_IDS = {
   share: 'twin_share',
   more: 'twin_more',
   run: 'twin_run',
+  /** The next page of an answer that cannot be asked again, kept in memory (see KeptPages). */
+  page: 'twin_page',
   confirm: 'twin_confirm',
   cancel: 'twin_cancel',
 } as const;
@@ -26,75 +34,107 @@ const SUGGESTION_BUTTONS = 3;
 const BUTTON_VALUE_MAX = 2000;
 
 /**
- * What a button needs to show a page again without any state kept here: the question and the page.
- * The answer is computed afresh when the button is pressed, for whoever presses it.
+ * What Share, More and Run carry: the command to run again (as the text grammar read it when the
+ * answer was made, so the button's value is never read as text) and the page to show. The answer is
+ * computed afresh when the button is pressed, for whoever presses it; no state is kept here.
  */
-interface PageRef {
-  text: string;
+interface ActionRef {
+  invocation: Invocation;
   page: number;
 }
 
-const PageRefSchema = z.object({ t: z.string(), p: z.number().int().min(0) });
+const ActionRefSchema = z.object({
+  c: z.string(),
+  a: z.record(z.string(), z.string()),
+  q: z.enum(['in-force', 'ended-by-first']).optional(),
+  p: z.number().int().min(0),
+});
 
-function encodePageRef(ref: PageRef): string {
-  return JSON.stringify({ t: ref.text, p: ref.page });
+function encodeActionRef({ invocation, page }: ActionRef): string {
+  return JSON.stringify({
+    c: invocation.command,
+    a: invocation.args,
+    ...(invocation.asks && { q: invocation.asks }),
+    p: page,
+  });
 }
 
-export function decodePageRef(value: string | undefined): PageRef | undefined {
+/**
+ * The command a pressed button asks to run, or undefined when the value is not one of ours. Whether
+ * the command may run from a button at all is checked again by whoever runs it (see answerAction).
+ */
+export function decodeActionRef(value: string | undefined): ActionRef | undefined {
   try {
-    const parsed = PageRefSchema.safeParse(JSON.parse(value ?? ''));
-    return parsed.success ? { text: parsed.data.t, page: parsed.data.p } : undefined;
+    const parsed = ActionRefSchema.safeParse(JSON.parse(value ?? ''));
+    if (!parsed.success) return undefined;
+    const { c, a, q, p } = parsed.data;
+    return { invocation: { command: c, args: a, ...(q && { asks: q }) }, page: p };
   } catch {
     return undefined;
   }
 }
 
 export interface Answer {
-  question: string;
   reply: Reply;
   pages: SlackPage[];
   /**
-   * Whether a button may ask the question again. Never for staff commands, since they write: pressing
-   * Share or More must not change the store a second time. Nor for a question too long for a button.
+   * What a button may run again for whoever presses it: only a command everyone may run, since
+   * pressing Share or More must never change the store; none for a confirmation (its own buttons are
+   * the way on) or a command too long for a button. Without it, the pages are kept in memory instead.
    */
-  rerunnable: boolean;
+  again: Invocation | undefined;
   /** The reply's suggested commands that a button may run (never a staff command). */
-  runnable: string[];
+  runnable: { text: string; invocation: Invocation }[];
 }
 
+/** Reads the question once, answers it, and keeps what its buttons may run again. */
 export async function answerQuestion(
   dispatcher: Dispatcher,
   question: string,
   caller: Caller,
 ): Promise<Answer> {
-  const reply = await dispatcher.answerText(question, caller);
-  return {
-    ...answerOnce(reply),
-    question,
-    // Asking a confirmation again would only make a second one; its own buttons are the way on.
-    rerunnable: reply.confirm === undefined && isRerunnable(dispatcher, question),
-    runnable: (reply.suggestions ?? [])
-      .filter((s) => isRerunnable(dispatcher, s))
-      .slice(0, SUGGESTION_BUTTONS),
-  };
+  const reading = dispatcher.read(question);
+  return withButtons(dispatcher, reading, await dispatcher.answerReading(reading, caller));
+}
+
+/**
+ * Runs what a pressed button carries, for whoever pressed it; undefined when a button may not run it
+ * (a staff command in a forged or stale value), so nothing runs.
+ */
+export async function answerAction(
+  dispatcher: Dispatcher,
+  invocation: Invocation,
+  caller: Caller,
+): Promise<Answer | undefined> {
+  const reading: Reading = { kind: 'run', invocation };
+  const allowed = dispatcher.forAnyone(reading);
+  if (allowed === undefined) return undefined;
+  return withButtons(dispatcher, reading, await dispatcher.run(allowed, caller));
+}
+
+function withButtons(dispatcher: Dispatcher, reading: Reading, reply: Reply): Answer {
+  const again = reply.confirm === undefined ? fitting(dispatcher.forAnyone(reading)) : undefined;
+  const runnable = (reply.suggestions ?? []).flatMap((text) => {
+    const invocation = fitting(dispatcher.forAnyone(dispatcher.read(text)));
+    return invocation ? [{ text, invocation }] : [];
+  });
+  return { ...answerOnce(reply), again, runnable: runnable.slice(0, SUGGESTION_BUTTONS) };
+}
+
+function fitting(invocation: Invocation | undefined): Invocation | undefined {
+  if (invocation === undefined) return undefined;
+  const longest = encodeActionRef({ invocation, page: Number.MAX_SAFE_INTEGER });
+  return longest.length <= BUTTON_VALUE_MAX ? invocation : undefined;
 }
 
 /** A reply that no button may ask for again: a refusal, a form's outcome, a Confirm button's result. */
 export function answerOnce(reply: Reply): Answer {
   return {
-    question: '',
     reply,
     pages: renderSlack(reply, { commandPrefix: `${SLASH_COMMAND} ` }),
-    rerunnable: false,
+    again: undefined,
     runnable: [],
   };
-}
-
-/** Checked again when a button is pressed, before anything runs: a button must never cause a write. */
-export function isRerunnable(dispatcher: Dispatcher, question: string): boolean {
-  const command = leadingCommand(dispatcher.commands, question.split(' '));
-  const fits = encodePageRef({ text: question, page: Number.MAX_SAFE_INTEGER }).length <= BUTTON_VALUE_MAX;
-  return command?.permission !== 'staff' && fits;
 }
 
 export interface SlackMessage {
@@ -106,52 +146,103 @@ export interface SlackMessage {
 type Audience = 'ephemeral' | 'public';
 
 /**
- * The messages to send: one page with its buttons (Share for the asker's private answers, More while
- * pages remain), or, for an answer that cannot be asked again, every page at once, so none is lost.
+ * The one message to send for a page: the page with its buttons (Share for the asker's private
+ * answers, More while pages remain, Run for suggestions). An answer that cannot be asked again keeps
+ * its pages in memory and its More button shows the next one: sending every page at once would use a
+ * response_url more often than Slack allows (five times).
  */
-export function messagesFor(answer: Answer, page: number, audience: Audience): SlackMessage[] {
-  if (!answer.rerunnable) {
-    const last = answer.pages.length - 1;
-    const confirm = answer.reply.confirm;
-    return answer.pages.map(({ blocks, text }, index) => ({
-      blocks: confirm && index === last ? [...blocks, confirmActions(confirm)] : blocks,
-      text,
-    }));
+export function messageFor(answer: Answer, page: number, audience: Audience, kept: KeptPages): SlackMessage {
+  if (answer.again === undefined) {
+    const pages = withLastActions(answer);
+    if (pages.length === 1) return pages[0] as SlackMessage;
+    return keptPageMessage(kept.keep(pages), pages, 0);
   }
+  const again = answer.again;
   // The store may have changed since the button was made; the last page is the closest still there.
   const index = Math.min(page, answer.pages.length - 1);
   const shown = answer.pages[index] as SlackPage;
   const buttons = [];
   if (audience === 'ephemeral' && answer.reply.kind === 'answer') {
-    buttons.push(button('Share in channel', ACTION_IDS.share, { text: answer.question, page: index }));
+    buttons.push(
+      button('Share in channel', ACTION_IDS.share, encodeActionRef({ invocation: again, page: index })),
+    );
   }
   if (index + 1 < answer.pages.length) {
     buttons.push(
-      button(`More (${index + 2} of ${answer.pages.length})`, ACTION_IDS.more, {
-        text: answer.question,
-        page: index + 1,
-      }),
+      button(
+        `More (${index + 2} of ${answer.pages.length})`,
+        ACTION_IDS.more,
+        encodeActionRef({ invocation: again, page: index + 1 }),
+      ),
     );
   }
-  // "Did you mean ...?": each suggested command is a button that runs it for whoever presses it.
-  for (const command of answer.runnable) {
-    buttons.push(
-      button(clip(`Run: ${SLASH_COMMAND} ${command}`, BUTTON_LABEL_MAX), ACTION_IDS.run, {
-        text: command,
-        page: 0,
-      }),
-    );
-  }
+  buttons.push(...runButtons(answer));
   const actions: Block[] = buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : [];
-  return [{ blocks: [...shown.blocks, ...actions], text: shown.text }];
+  return { blocks: [...shown.blocks, ...actions], text: shown.text };
 }
 
-function button(label: string, actionId: string, ref: PageRef) {
+/** "Did you mean ...?": each suggested command is a button that runs it for whoever presses it. */
+function runButtons(answer: Answer) {
+  return answer.runnable.map(({ text, invocation }, i) =>
+    button(
+      clip(`Run: ${SLASH_COMMAND} ${text}`, BUTTON_LABEL_MAX),
+      `${ACTION_IDS.run}:${i}`,
+      encodeActionRef({ invocation, page: 0 }),
+    ),
+  );
+}
+
+/** A kept page, with a More button while pages remain; undefined once the pages are forgotten. */
+export function keptPage(kept: KeptPages, value: string | undefined): SlackMessage | undefined {
+  const ref = KeptRefSchema.safeParse(parseJson(value));
+  if (!ref.success) return undefined;
+  const pages = kept.get(ref.data.k);
+  if (pages === undefined || ref.data.p >= pages.length) return undefined;
+  return keptPageMessage(ref.data.k, pages, ref.data.p);
+}
+
+const KeptRefSchema = z.object({ k: z.string(), p: z.number().int().min(0) });
+
+function keptPageMessage(key: string, pages: readonly SlackMessage[], index: number): SlackMessage {
+  const shown = pages[index] as SlackMessage;
+  if (index + 1 >= pages.length) return shown;
+  const more = button(
+    `More (${index + 2} of ${pages.length})`,
+    ACTION_IDS.page,
+    JSON.stringify({ k: key, p: index + 1 }),
+  );
+  return { blocks: [...shown.blocks, { type: 'actions', elements: [more] }], text: shown.text };
+}
+
+function parseJson(value: string | undefined): unknown {
+  try {
+    return JSON.parse(value ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The pages, with the suggestions' Run buttons, or Confirm and Cancel, under the last one. */
+function withLastActions(answer: Answer): SlackMessage[] {
+  const last = answer.pages.length - 1;
+  const confirm = answer.reply.confirm;
+  const runs = runButtons(answer);
+  const actions: Block[] = [
+    ...(runs.length > 0 ? [{ type: 'actions' as const, elements: runs }] : []),
+    ...(confirm ? [confirmActions(confirm)] : []),
+  ];
+  return answer.pages.map(({ blocks, text }, index) => ({
+    blocks: index === last ? [...blocks, ...actions] : blocks,
+    text,
+  }));
+}
+
+function button(label: string, actionId: string, value: string) {
   return {
     type: 'button' as const,
     action_id: actionId,
     text: { type: 'plain_text' as const, text: label },
-    value: encodePageRef(ref),
+    value,
   };
 }
 

@@ -39,6 +39,7 @@ export class Router {
     this.commands.set(name, handle);
   }
 
+  /** `actionId` also routes the numbered ids of several buttons of one kind (`twin_run:0`, `twin_run:1`). */
   button(actionId: string, handle: Handler<ButtonArgs>): void {
     this.buttons.set(actionId, handle);
   }
@@ -58,7 +59,9 @@ export class Router {
     } else if ('action' in args) {
       const { action } = args;
       const handle =
-        'action_id' in action && action.type === 'button' ? this.buttons.get(action.action_id) : undefined;
+        'action_id' in action && action.type === 'button'
+          ? this.buttons.get(buttonKind(action.action_id))
+          : undefined;
       if (handle) return handle(args as ButtonArgs);
     } else if ('view' in args) {
       const handle = args.body.type === 'view_submission' ? this.forms.get(args.view.callback_id) : undefined;
@@ -69,4 +72,10 @@ export class Router {
     }
     return args.next();
   }
+}
+
+/** The kind of button an action id names: the part before a colon, which numbers buttons of one kind. */
+function buttonKind(actionId: string): string {
+  const colon = actionId.indexOf(':');
+  return colon === -1 ? actionId : actionId.slice(0, colon);
 }

@@ -87,7 +87,10 @@ export async function startHttpHarness(
     baseUrl,
     send,
     /** Sends `/twin <text>`; an answer in the acknowledgement must pass Slack's limits like any message. */
-    async ask(text: string, options: { userId?: string; channelId?: string } = {}): Promise<Acked> {
+    async ask(
+      text: string,
+      options: { userId?: string; channelId?: string; triggerId?: string } = {},
+    ): Promise<Acked> {
       const responseUrl = fake.responseUrl();
       const started = performance.now();
       const res = await send(slashCommand({ text, responseUrl, ...options }));

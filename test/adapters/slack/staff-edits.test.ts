@@ -57,7 +57,7 @@ async function askToTerminate(): Promise<string> {
 
 /** Opens a form with `/twin <command>` and returns the view Slack was asked to open and the response_url id. */
 async function openForm(command: string) {
-  const acked = await slack.ask(command, { userId: STAFF, channelId: 'C0OFFICE' });
+  const acked = await slack.ask(command, { userId: STAFF, channelId: 'C0OFFICE', triggerId: '1.2.3' });
   expect(acked.status).toBe(200);
   expect(acked.answer).toBeUndefined();
   const [call] = (await slack.fake.waitFor(

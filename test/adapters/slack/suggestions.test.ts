@@ -14,10 +14,10 @@ describe('Slack suggestion buttons', () => {
   it('GIVEN a question the bot is not sure of THEN the suggested command is a button, and pressing it answers privately', async () => {
     const acked = await slack.ask('prague shanghai');
     expect(blockTexts(acked.answer?.blocks).join('\n')).toContain("I'm not sure what you are asking");
-    const run = buttons(acked.answer?.blocks).get('twin_run');
+    const run = buttons(acked.answer?.blocks).get('twin_run:0');
     expect(run?.label).toBe('Run: /twin agreement Prague Shanghai');
     await slack.send(
-      buttonPress({ actionId: 'twin_run', value: run?.value ?? '', responseUrl: slack.fake.responseUrl() }),
+      buttonPress({ actionId: 'twin_run:0', value: run?.value ?? '', responseUrl: slack.fake.responseUrl() }),
     );
     const [response] = await slack.fake.waitFor((c) => c.kind === 'respond');
     const body = response?.kind === 'respond' ? response.body : {};
@@ -25,25 +25,72 @@ describe('Slack suggestion buttons', () => {
     expect(blockTexts(body.blocks).join('\n')).toContain('terminated by Shanghai');
   });
 
-  it.each([
+  it('GIVEN agreement for two known cities without a tie THEN both suggestions are buttons Slack accepts, and each runs its own command', async () => {
+    // ask() fails if Slack would refuse the acknowledgement (two buttons with one action_id: invalid_blocks).
+    const acked = await slack.ask('agreement Taipei Shanghai');
+    const shown = buttons(acked.answer?.blocks);
+    const runs = [...shown].filter(([id]) => id.startsWith('twin_run'));
+    expect(runs.map(([, b]) => b.label)).toEqual([
+      'Run: /twin partners taipei-tw',
+      'Run: /twin partners shanghai-cn',
+    ]);
+    for (const [actionId, { value }] of runs) {
+      await slack.send(buttonPress({ actionId, value, responseUrl: slack.fake.responseUrl() }));
+    }
+    const answers = await slack.fake.waitFor((c) => c.kind === 'respond', 2);
+    const titles = answers.map((c) => (c.kind === 'respond' ? blockTexts(c.body.blocks)[0] : ''));
+    expect(titles.sort()).toEqual(['Partner cities of Shanghai', 'Partner cities of Taipei']);
+  });
+});
+
+/**
+ * Buttons carry the command they run as structured values. Before that, a button carried text that
+ * was checked by splitting on plain spaces and then run by the text grammar, which splits on any
+ * whitespace and drops `--yes`: a tab, a newline, a leading or non-breaking space turned a "harmless"
+ * value into a staff write. Every forged value below, pressed by a staff member, must run nothing.
+ */
+describe('Slack buttons with forged values', () => {
+  const STAFF = 'UOFFICE';
+  const texts = [
+    'home\tPrague',
+    'home\nPrague',
+    ' home Prague',
+    'home\u00a0Prague',
+    '\u3000home Prague',
+    '--yes home Prague',
+    'city --yes set Prague tz Asia/Tokyo',
+    'city\tset Prague tz Asia/Tokyo',
     'home Prague',
-    // Its first word is the everyone command `city`: the whole name must be read.
-    'city set Prague tz Asia/Tokyo',
-  ])(
-    'GIVEN a forged Run button for the staff command "%s", pressed by staff, THEN it runs nothing and says the button no longer works',
-    async (text) => {
+  ];
+  const asText = texts.map((text) => JSON.stringify({ t: text, p: 0 }));
+  const asAction = [
+    { c: 'home', a: { city: 'Prague' }, p: 0 },
+    { c: 'home\t', a: { city: 'Prague' }, p: 0 },
+    { c: 'city set', a: { city: 'Prague', field: 'tz', value: 'Asia/Tokyo' }, p: 0 },
+    { c: 'alias', a: { city: 'Prague', name: 'Praga' }, p: 0 },
+  ].map((value) => JSON.stringify(value));
+
+  it.each(
+    ['twin_run', 'twin_share', 'twin_more'].flatMap((actionId) =>
+      [...asText, ...asAction].map((value) => ({ actionId, value })),
+    ),
+  )(
+    'GIVEN $actionId carrying $value, pressed by staff, THEN nothing runs and the presser is told the button no longer works',
+    async ({ actionId, value }) => {
       const before = JSON.stringify(slack.store.catalog.data);
       await slack.send(
         buttonPress({
-          actionId: 'twin_run',
-          value: JSON.stringify({ t: text, p: 0 }),
-          userId: 'UOFFICE',
+          actionId,
+          value,
+          userId: STAFF,
+          channelId: 'C0OFFICE',
           responseUrl: slack.fake.responseUrl(),
         }),
       );
       const [response] = await slack.fake.waitFor((c) => c.kind === 'respond');
       expect(JSON.stringify((response as { body: unknown }).body)).toContain('no longer works');
       expect(JSON.stringify(slack.store.catalog.data)).toBe(before);
+      expect(slack.store.catalog.data.settings.homeCity).toBeUndefined();
     },
   );
 });
