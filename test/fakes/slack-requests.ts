@@ -41,8 +41,15 @@ export async function sendToApp(
   return fetch(`${baseUrl}/slack/events`, { method: 'POST', headers, body: request.body });
 }
 
+/** Slack gives every user action (a command, a press, a submitted form) a trigger_id of its own. */
+function triggerId(): string {
+  return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${Math.random().toString(16).slice(2, 10)}`;
+}
+
 export interface SlashCommand {
   text: string;
+  /** By default a fresh one, as Slack sends; the same one twice is the same action delivered twice. */
+  triggerId?: string;
   userId?: string;
   channelId?: string;
   responseUrl: string;
@@ -61,7 +68,7 @@ export function slashCommand(command: SlashCommand): SignedBody {
     text: command.text,
     api_app_id: 'A0TWIN',
     response_url: command.responseUrl,
-    trigger_id: '1.2.3',
+    trigger_id: command.triggerId ?? triggerId(),
   });
   return { body: fields.toString(), contentType: 'application/x-www-form-urlencoded' };
 }
@@ -92,7 +99,7 @@ export function buttonPress(press: ButtonPress): SignedBody {
       channel_id: channel,
       is_ephemeral: press.ephemeral ?? press.message === undefined,
     },
-    trigger_id: '1.2.3',
+    trigger_id: triggerId(),
     team: { id: FAKE_IDS.team, domain: 'city-office' },
     channel: { id: channel, name: 'general' },
     ...(press.message && { message: { type: 'message', user: FAKE_IDS.botUser, ...press.message } }),
@@ -151,7 +158,7 @@ export function viewSubmission(submission: ViewSubmission): SignedBody {
     },
     api_app_id: 'A0TWIN',
     token: 'legacy-verification-token',
-    trigger_id: '4.5.6',
+    trigger_id: triggerId(),
     view: {
       id: 'V0FORM',
       team_id: FAKE_IDS.team,

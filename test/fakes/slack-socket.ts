@@ -41,13 +41,28 @@ export class FakeSocketGateway {
     return new FakeSocketGateway(server, `ws://127.0.0.1:${port}/link`);
   }
 
-  /** Delivers one envelope and resolves with the app's acknowledgement. */
-  deliver(type: 'slash_commands' | 'events_api' | 'interactive', payload: unknown): Promise<SocketAck> {
+  /**
+   * Delivers one envelope and resolves with the app's acknowledgement. `retry` makes it a redelivery,
+   * as Slack sends an event again when its acknowledgement was late.
+   */
+  deliver(
+    type: 'slash_commands' | 'events_api' | 'interactive',
+    payload: unknown,
+    retry?: { attempt: number; reason: string },
+  ): Promise<SocketAck> {
     const socket = this.socket;
     if (!socket) throw new Error('no app connected to the fake Socket Mode server');
     const envelopeId = `env-${this.nextEnvelope++}`;
     const acked = new Promise<SocketAck>((resolve) => this.acks.set(envelopeId, resolve));
-    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }));
+    socket.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: true,
+        ...(retry && { retry_attempt: retry.attempt, retry_reason: retry.reason }),
+      }),
+    );
     return acked;
   }
 

@@ -5,14 +5,18 @@ import { listenForButtons } from './buttons.ts';
 import { listenForSlashCommand } from './command.ts';
 import { listenForConfirmations } from './confirm.ts';
 import { listenForConversations } from './conversation.ts';
+import { SeenDeliveries } from './deliveries.ts';
 import { listenForForms } from './forms.ts';
 import type { ListenerDeps } from './listeners.ts';
 import { boltLogger, type Log } from './log.ts';
+import { SlackHttpReceiver } from './receiver.ts';
 import { Router } from './router.ts';
+import { GuardedSocketModeReceiver } from './socket-receiver.ts';
 
 /**
  * The Bolt app for the configured mode: HTTP (requests signed with the signing secret, `POST
- * /slack/events`, `GET /healthz`, `GET /calendar.ics`) or Socket Mode (a WebSocket opened with the app-level token).
+ * /slack/events`, `GET /healthz`, `GET /calendar.ics`) or Socket Mode (a WebSocket opened with the
+ * app-level token). Either way requests pass our FrontDoor before Bolt: checked, and run once.
  */
 export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps): App {
   const common = {
@@ -32,17 +36,26 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
       retryConfig: { retries: 2 },
     },
   };
-  const app =
+  const seen = new SeenDeliveries();
+  const receiver =
     config.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({
-          ...common,
+      ? new GuardedSocketModeReceiver(
+          {
+            appToken: config.appToken,
+            logger: common.logger,
+            logLevel: common.logLevel,
+            installerOptions: { clientOptions: common.clientOptions },
+          },
+          seen,
+          log,
+        )
+      : new SlackHttpReceiver({
           signingSecret: config.signingSecret,
-          customRoutes: [
-            { path: '/healthz', method: ['GET'], handler: (_req, res) => healthy(res) },
-            { path: '/calendar.ics', method: ['GET'], handler: (_req, res) => calendar(res, deps) },
-          ],
+          seen,
+          log,
+          routes: { '/healthz': healthy, '/calendar.ics': (res) => calendar(res, deps) },
         });
+  const app = new App({ ...common, receiver });
   const router = new Router(app);
   listenForSlashCommand(router, deps);
   listenForButtons(router, deps);

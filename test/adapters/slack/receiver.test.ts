@@ -3,9 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSlack } from '../../../src/adapters/slack/index.ts';
 import { ConfigError, type SlackConfig } from '../../../src/config.ts';
 import { FakeSlack } from '../../fakes/slack-api.ts';
-import { freePort, signedHeaders, slashCommand } from '../../fakes/slack-requests.ts';
+import { eventCallback, freePort, signedHeaders, slashCommand } from '../../fakes/slack-requests.ts';
 import { dispatcherFor } from '../../fixtures/knowledge-base.ts';
 import { BOT_TOKEN, blockTexts, type HttpHarness, SIGNING_SECRET, startHttpHarness } from './harness.ts';
+
+/** An Events API body around `event`, as Slack wraps it. */
+function eventBody(event: Record<string, unknown>) {
+  return JSON.parse(eventCallback(event).body) as Record<string, unknown>;
+}
 
 describe('Slack HTTP receiver', () => {
   let slack: HttpHarness;
@@ -55,6 +60,98 @@ describe('Slack HTTP receiver', () => {
     const res = await slack.send(refusedRequest(), { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(res.status).toBe(401);
     await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it('GIVEN a timestamp ten minutes in the future THEN 401 and no handler runs', async () => {
+    const res = await slack.send(refusedRequest(), { timestamp: Math.floor(Date.now() / 1000) + 10 * 60 });
+    expect(res.status).toBe(401);
+    await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it.each([
+    ['a JSON body of null', { body: 'null', contentType: 'application/json' }],
+    ['a JSON number', { body: '42', contentType: 'application/json' }],
+    ['a JSON array', { body: '[{"type":"event_callback"}]', contentType: 'application/json' }],
+    ['a form payload of null', { body: 'payload=null', contentType: 'application/x-www-form-urlencoded' }],
+    [
+      'a form payload that is no JSON',
+      { body: 'payload=%7B', contentType: 'application/x-www-form-urlencoded' },
+    ],
+  ])('GIVEN a signed request with %s THEN 400, and the app goes on answering', async (_, request) => {
+    const res = await slack.send(request);
+    expect(res.status).toBe(400);
+    await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it.each([
+    ['an event of null', { type: 'event_callback', event_id: 'Ev1', event: null }],
+    [
+      'an event with a channel that is no string',
+      eventBody({ type: 'app_mention', channel: 42, text: 'hi', ts: '1' }),
+    ],
+    ['an event we do not answer', eventBody({ type: 'reaction_added', user: 'U1', item: null })],
+    ['a slash command without a user', { command: '/twin', text: 'partners Prague' }],
+    [
+      'a button press whose actions are not a list',
+      { type: 'block_actions', actions: 'twin_run', user: { id: 'U1' } },
+    ],
+    ['a type nobody sends', { type: 'telepathy', payload: { x: 1 } }],
+  ])('GIVEN a signed request with %s THEN 200 and nothing runs', async (_, body) => {
+    const res = await slack.send({ body: JSON.stringify(body), contentType: 'application/json' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it('GIVEN a body over 1 MB THEN 413 and no handler runs', async () => {
+    const request = slashCommand({
+      text: `partners ${'x'.repeat(1_100_000)}`,
+      responseUrl: slack.fake.responseUrl(),
+    });
+    const res = await slack.send(request);
+    expect(res.status).toBe(413);
+    await onlyTheNextGoodRequestIsAnswered();
+  });
+
+  it('GIVEN the same signed staff command sent again within five minutes THEN it runs once', async () => {
+    const request = slashCommand({
+      text: 'alias Prague Praga pl',
+      userId: 'UOFFICE',
+      responseUrl: slack.fake.responseUrl(),
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const first = await slack.send(request, { timestamp });
+    const replayed = await slack.send(request, { timestamp });
+    expect([first.status, replayed.status]).toEqual([200, 200]);
+    expect(await first.text()).toContain('Praga');
+    expect(await replayed.text()).toBe('');
+    expect(slack.store.catalog.data.audit.filter((entry) => entry.action === 'alias')).toHaveLength(1);
+  });
+
+  it('GIVEN an event Slack delivers again (X-Slack-Retry-Num, same event_id) THEN it is answered once', async () => {
+    const mention = eventCallback({
+      type: 'app_mention',
+      user: 'UVISITOR',
+      text: '<@UBOT> partners Taipei',
+      ts: '1700000300.000100',
+      channel: 'C0GENERAL',
+    });
+    expect((await slack.send(mention)).status).toBe(200);
+    for (const retry of ['1', '2']) {
+      const headers = {
+        ...signedHeaders(SIGNING_SECRET, mention),
+        'X-Slack-Retry-Num': retry,
+        'X-Slack-Retry-Reason': 'http_timeout',
+      };
+      const res = await fetch(`${slack.baseUrl}/slack/events`, {
+        method: 'POST',
+        headers,
+        body: mention.body,
+      });
+      expect(res.status).toBe(200);
+    }
+    await slack.stop();
+    expect(slack.fake.apiCalls('chat.postMessage')).toHaveLength(1);
   });
 
   it('GIVEN GET /healthz THEN 200', async () => {

@@ -1,0 +1,54 @@
+import { type App, SocketModeReceiver, type SocketModeReceiverOptions } from '@slack/bolt';
+import type { SeenDeliveries } from './deliveries.ts';
+import { FrontDoor } from './front-door.ts';
+import { describeError, type Log } from './log.ts';
+
+/** What the wrapper below touches of Bolt's socket client: its WebSocket message handler. */
+interface SocketClientInternals {
+  onWebSocketMessage(data: string | ArrayBuffer, isBinary: boolean): Promise<void>;
+  removeAllListeners(event: 'ws_message'): void;
+  on(event: 'ws_message', listener: (data: string | ArrayBuffer, isBinary: boolean) => void): void;
+}
+
+/**
+ * Bolt's Socket Mode receiver with the FrontDoor in front of the app: envelopes reach Bolt only in
+ * the shapes our listeners read, a redelivered event (Slack sends it again with `retry_attempt` when
+ * an acknowledgement is late) runs once, and a failure is logged and the envelope acknowledged, so
+ * Slack does not deliver it again.
+ */
+export class GuardedSocketModeReceiver extends SocketModeReceiver {
+  constructor(
+    options: SocketModeReceiverOptions,
+    private readonly seen: SeenDeliveries,
+    private readonly log: Log,
+  ) {
+    super(options);
+    // The socket client reads `payload.event.type` of an events_api envelope before anything else can
+    // look at it, in a handler whose failure nothing catches: an envelope without an event would end
+    // the process. Its handler is wrapped so such an envelope is logged and dropped instead.
+    const client = this.client as unknown as SocketClientInternals;
+    const handle = client.onWebSocketMessage.bind(client);
+    client.removeAllListeners('ws_message');
+    client.on('ws_message', (data, isBinary) => {
+      handle(data, isBinary).catch((error: unknown) => {
+        this.log(
+          `slack: dropped a Socket Mode message the socket client could not read: ${describeError(error)}`,
+        );
+      });
+    });
+  }
+
+  override init(app: App): void {
+    const door = new FrontDoor(app, this.seen, this.log);
+    const guarded: Pick<App, 'processEvent'> = {
+      processEvent: async (event) => {
+        if ((await door.pass(event)) !== 'failed') return;
+        await event.ack().catch((error: unknown) => {
+          this.log(`slack: could not acknowledge a failed envelope: ${describeError(error)}`);
+        });
+      },
+    };
+    // Bolt's receiver calls nothing on the app but processEvent.
+    super.init(guarded as App);
+  }
+}
