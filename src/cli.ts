@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Temporal } from 'temporal-polyfill';
 import { commands } from '../commands/index.ts';
+import { logStrayErrors } from './adapters/last-resort.ts';
 import { runShell } from './adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from './adapters/start.ts';
 import { ConfigError, type PlatformConfig, readPlatformConfig } from './config.ts';
@@ -227,6 +228,8 @@ async function runPlatforms(
   ledger: LedgerFile,
 ): Promise<void> {
   const log = logLine;
+  // No single request, event or interaction may take the bot down, whatever a library throws.
+  const stopLogging = logStrayErrors(log, platforms);
   const running = await startPlatforms(platforms, { dispatcher, log });
   log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
   const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
@@ -237,6 +240,7 @@ async function runPlatforms(
   log('stopping');
   reminders.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
+  stopLogging();
 }
 
 /** Operational log lines go to stderr with a timestamp; nothing secret is ever passed in. */
