@@ -81,34 +81,34 @@ export class SlackHttpReceiver implements Receiver {
     const signature = header(req, 'x-slack-signature');
     const contentType = header(req, 'content-type') ?? '';
     const declared = Number(header(req, 'content-length') ?? 0);
-    if (declared > MAX_BODY_BYTES) return refuseUnread(res, 413);
+    if (declared > MAX_BODY_BYTES) return refuseUnread(req, res, 413);
     // Slack's ssl_check is not signed; it asks only whether the certificate is good.
     if (signature === undefined && contentType.startsWith('application/x-www-form-urlencoded')) {
       const raw = await readBody(req);
-      if (raw === undefined) return refuseUnread(res, 413);
+      if (raw === undefined) return refuseUnread(req, res, 413);
       const form = new URLSearchParams(raw.toString('utf8'));
       return answer(res, form.get('ssl_check') === '1' ? 200 : 401);
     }
     const sentAt = timestamp !== undefined && /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : undefined;
     if (sentAt === undefined || Math.abs(Date.now() / 1000 - sentAt) > MAX_CLOCK_SKEW_S) {
-      return refuseUnread(res, 401);
+      return refuseUnread(req, res, 401);
     }
-    if (signature === undefined || !/^v0=[0-9a-f]{64}$/.test(signature)) return refuseUnread(res, 401);
+    if (signature === undefined || !/^v0=[0-9a-f]{64}$/.test(signature)) return refuseUnread(req, res, 401);
     const raw = await readBody(req);
-    if (raw === undefined) return refuseUnread(res, 413);
+    if (raw === undefined) return refuseUnread(req, res, 413);
     const expected = createHmac('sha256', this.options.signingSecret)
       .update(`v0:${timestamp}:`)
       .update(raw)
       .digest('hex');
     if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature.slice(3)))) return answer(res, 401);
+    const body = parseBody(raw.toString('utf8'), contentType);
+    if (body === undefined) return answer(res, 400);
     // The same signed bytes can only be a replay: Slack signs each delivery afresh, with its own time.
     const replayableUntil = (sentAt + MAX_CLOCK_SKEW_S + 1) * 1000;
     if (!this.options.seen.first(`signed:${expected}`, replayableUntil)) {
       this.options.log('slack: ignored a signed request sent again; it ran once already');
       return answer(res, 200);
     }
-    const body = parseBody(raw.toString('utf8'), contentType);
-    if (body === undefined) return answer(res, 400);
     if (body.type === 'url_verification') {
       return answer(res, 200, { challenge: typeof body.challenge === 'string' ? body.challenge : '' });
     }
@@ -199,10 +199,23 @@ function parseBody(text: string, contentType: string): Record<string, unknown> |
   }
 }
 
-/** Refuses before reading the body, whatever its size: the connection is closed after the answer. */
-function refuseUnread(res: ServerResponse, status: number): void {
+/** Past this much of a refused body, the connection is cut instead of read to its end. */
+const MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
+
+/**
+ * Refuses without keeping the body: the rest is read and thrown away so the sender gets the answer
+ * (up to a limit, past which the connection is cut), and the connection closes after it.
+ */
+function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number): void {
   res.shouldKeepAlive = false;
   answer(res, status);
+  let discarded = 0;
+  req.removeAllListeners('data');
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) req.destroy();
+  });
+  req.resume();
 }
 
 function answer(res: ServerResponse, status: number, body?: unknown): void {
