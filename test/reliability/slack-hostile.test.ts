@@ -232,7 +232,7 @@ function cases(responseUrl: () => string, apiUrl: string): Case[] {
           `search ${'é'.repeat(3000)}`,
           '\u202e\u200bhelp',
           '   \t\n ',
-          'agreement ' + 'Prague '.repeat(500),
+          `agreement ${'Prague '.repeat(500)}`,
           'home\u00a0Prague',
         ]);
         list.push({

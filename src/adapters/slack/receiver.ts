@@ -203,18 +203,18 @@ function parseBody(text: string, contentType: string): Record<string, unknown> |
 const MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
 
 /**
- * Refuses without keeping the body: the rest is read and thrown away so the sender gets the answer
- * (up to a limit, past which the connection is cut), and the connection closes after it.
+ * Refuses without keeping the body: the rest is read and thrown away first, so the sender gets the
+ * answer rather than a broken connection; past a limit the connection is cut instead.
  */
 function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number): void {
-  res.shouldKeepAlive = false;
-  answer(res, status);
+  if (req.complete) return answer(res, status);
   let discarded = 0;
   req.removeAllListeners('data');
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
     if (discarded > MAX_DISCARDED_BYTES) req.destroy();
   });
+  req.on('end', () => answer(res, status));
   req.resume();
 }
 

@@ -12,9 +12,18 @@ const IN_ACK_BUDGET_MS = 20;
 /** Answers sent at once (each waits on Slack's response); the work before each is done one at a time. */
 const CONCURRENT = 32;
 /** Past this many waiting answers, a new question is told to ask again rather than queued for long. */
-const MAX_WAITING = 5_000;
+const MAX_WAITING = 1_000;
+/**
+ * Queued work starts only once no request has come for this long: while a burst arrives, every
+ * request is acknowledged before any answer is worked out. One piece per turn is not enough: a burst
+ * is read a few requests per turn, so a few milliseconds of work per turn add up to seconds of delay.
+ */
+const QUIET_MS = 5;
+/** ...unless the oldest waiting work has waited this long: answers are not starved by steady traffic. */
+const MAX_DEFER_MS = 1_000;
 
 interface Job {
+  queuedAt: number;
   label: string;
   task: () => Promise<void>;
   tellUser: (text: string) => Promise<unknown>;
@@ -23,8 +32,9 @@ interface Job {
 
 /**
  * The work done after `ack()`. Slack gives up on an acknowledgement after 3 s, so the acknowledgement
- * must never wait behind other requests' work: work after it waits in one queue and starts one piece
- * per turn of the event loop, so requests that arrive meanwhile are acknowledged between two pieces.
+ * must never wait behind other requests' work: work after it waits in one queue, starts one piece
+ * per turn of the event loop and only when no request is arriving, so requests that arrive meanwhile
+ * are acknowledged first.
  * A question is answered inside its acknowledgement only when nothing is waiting (see tryNow).
  * Each task is tracked, so stopping waits for answers (and store writes) in progress, and a failure
  * is logged and told to the user instead of vanishing.
@@ -38,17 +48,19 @@ export class AfterAck {
   private inAckSpent = 0;
   private turn = 0;
   private turnEndScheduled = false;
+  private lastArrival = 0;
 
   constructor(private readonly log: Log) {}
 
   /** Queues `task` behind the work already waiting; resolves once it has finished (or failed and been told). */
   run(label: string, task: () => Promise<void>, tellUser: (text: string) => Promise<unknown>): Promise<void> {
+    this.lastArrival = performance.now();
     if (this.waiting.length >= MAX_WAITING) {
       this.log(`slack: ${label} refused, ${this.waiting.length} answers waiting`);
       return this.track(this.settle(label, () => tellUser(BUSY_TEXT).then(() => undefined), tellUser));
     }
     const done = new Promise<void>((finished) => {
-      this.waiting.push({ label, task, tellUser, finished });
+      this.waiting.push({ queuedAt: performance.now(), label, task, tellUser, finished });
     });
     this.scheduleStep();
     return this.track(done);
@@ -112,21 +124,39 @@ export class AfterAck {
     });
   }
 
-  /** One job per turn of the event loop, so the acknowledgements of new requests come in between. */
+  /**
+   * One job per turn of the event loop, and none while requests are arriving (see QUIET_MS), so the
+   * acknowledgements of new requests never wait behind the work of earlier ones.
+   */
   private scheduleStep(): void {
     if (this.stepScheduled || this.waiting.length === 0 || this.active >= CONCURRENT) return;
     this.stepScheduled = true;
-    setImmediate(() => {
+    const now = performance.now();
+    const quietFor = now - this.lastArrival;
+    const waited = now - (this.waiting[0]?.queuedAt ?? now);
+    const step = () => {
       this.stepScheduled = false;
-      const job = this.waiting.shift();
-      if (job === undefined) return;
-      this.active += 1;
-      void this.settle(job.label, job.task, job.tellUser).finally(() => {
-        this.active -= 1;
-        job.finished();
-        this.scheduleStep();
-      });
+      this.startNext();
+    };
+    if (quietFor >= QUIET_MS || waited >= MAX_DEFER_MS) setImmediate(step);
+    else setTimeout(step, Math.min(QUIET_MS - quietFor, MAX_DEFER_MS - waited) + 1);
+  }
+
+  private startNext(): void {
+    const now = performance.now();
+    const job = this.waiting[0];
+    if (job === undefined) return;
+    if (now - this.lastArrival < QUIET_MS && now - job.queuedAt < MAX_DEFER_MS) {
+      this.scheduleStep();
+      return;
+    }
+    this.waiting.shift();
+    this.active += 1;
+    void this.settle(job.label, job.task, job.tellUser).finally(() => {
+      this.active -= 1;
+      job.finished();
       this.scheduleStep();
     });
+    this.scheduleStep();
   }
 }

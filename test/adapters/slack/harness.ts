@@ -40,6 +40,25 @@ export const slowCommand: Command = defineCommand({
   },
 });
 
+/** How long the `busy` probe keeps the event loop. */
+export const BUSY_MS = 25;
+
+/** A command for tests only: an answer that holds the event loop, as a long list does on a large store. */
+export const busyCommand: Command = defineCommand({
+  name: 'busy',
+  summary: 'Answers after holding the event loop (test probe)',
+  args: [],
+  examples: ['busy'],
+  permission: 'everyone',
+  handler: () => {
+    const until = performance.now() + BUSY_MS;
+    while (performance.now() < until) {
+      // Holding the event loop is the point.
+    }
+    return answer({ text: 'worked hard' });
+  },
+});
+
 /** A slash command's acknowledgement: the HTTP status, how long it took, and the answer it carried. */
 export interface Acked {
   status: number;
@@ -62,7 +81,7 @@ export async function startHttpHarness(
   const store = await storeFrom(data);
   const dispatcher = new Dispatcher({
     store,
-    commands: [...commands, whereCommand, slowCommand],
+    commands: [...commands, whereCommand, slowCommand, busyCommand],
     today: () => Temporal.PlainDate.from('2026-11-26'),
   });
   const port = await freePort();
