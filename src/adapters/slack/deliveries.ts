@@ -31,6 +31,7 @@ const Button = z.looseObject({
   type: z.string(),
   action_id: z.string().max(255),
   value: z.string().optional(),
+  action_ts: z.string().optional(),
 });
 const BlockActions = z.looseObject({
   type: z.literal('block_actions'),
@@ -41,7 +42,7 @@ const BlockActions = z.looseObject({
   channel: z.looseObject({ id: Id }).optional(),
   message: z.looseObject({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
   response_url: Url.optional(),
-  trigger_id: Id,
+  trigger_id: Id.optional(),
   ...Enterprise,
 });
 
@@ -116,9 +117,11 @@ export function readDelivery(body: unknown): Delivery {
   if (fields.name !== undefined || fields.type === 'block_suggestion') return dropped('an options request');
   if (fields.actions !== undefined || fields.type === 'dialog_submission') {
     const parsed = BlockActions.safeParse(body);
-    return parsed.success
-      ? { ok: true, kind: 'button', key: `trigger:${parsed.data.trigger_id}` }
-      : dropped('an action we do not answer, or a malformed one');
+    if (!parsed.success) return dropped('an action we do not answer, or a malformed one');
+    const { trigger_id, user, actions } = parsed.data;
+    // Slack sends a trigger_id with every press; the press's own time names it otherwise.
+    const key = trigger_id ? `trigger:${trigger_id}` : `press:${user.id}:${actions[0]?.action_ts ?? ''}`;
+    return { ok: true, kind: 'button', key };
   }
   if (fields.type === 'view_submission') {
     const parsed = ViewSubmission.safeParse(body);

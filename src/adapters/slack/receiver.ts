@@ -147,6 +147,8 @@ export class SlackHttpReceiver implements Receiver {
       if (!acked) {
         if (outcome === 'failed') {
           acked = true;
+          // The delivery is remembered as run: Slack's retries of it would only be dropped.
+          res.setHeader('X-Slack-No-Retry', '1');
           answer(res, 500);
         } else await ack();
       }

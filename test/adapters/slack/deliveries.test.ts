@@ -50,6 +50,12 @@ describe('readDelivery', () => {
       buttonPress({ actionId: 'twin_more', value: '{}', responseUrl: 'https://hooks.example/2' }).body,
     );
     expect(readDelivery(press)).toEqual({ ok: true, kind: 'button', key: `trigger:${press.trigger_id}` });
+    const { trigger_id: _, ...withoutTrigger } = press;
+    expect(readDelivery(withoutTrigger)).toEqual({
+      ok: true,
+      kind: 'button',
+      key: 'press:UVISITOR:1700000000.000002',
+    });
   });
 
   it.each([

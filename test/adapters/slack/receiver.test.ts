@@ -137,10 +137,11 @@ describe('Slack HTTP receiver', () => {
       channel: 'C0GENERAL',
     });
     expect((await slack.send(mention)).status).toBe(200);
-    for (const retry of ['1', '2']) {
+    for (const retry of [1, 2]) {
+      // Slack signs each retry afresh, with the time it sends it.
       const headers = {
-        ...signedHeaders(SIGNING_SECRET, mention),
-        'X-Slack-Retry-Num': retry,
+        ...signedHeaders(SIGNING_SECRET, mention, Math.floor(Date.now() / 1000) + retry),
+        'X-Slack-Retry-Num': String(retry),
         'X-Slack-Retry-Reason': 'http_timeout',
       };
       const res = await fetch(`${slack.baseUrl}/slack/events`, {
