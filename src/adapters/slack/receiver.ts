@@ -209,7 +209,10 @@ const MAX_DISCARDED_BYTES = 8 * MAX_BODY_BYTES;
  * answer rather than a broken connection; past a limit the connection is cut instead.
  */
 function refuseUnread(req: IncomingMessage, res: ServerResponse, status: number): void {
-  if (req.complete) return answer(res, status);
+  if (req.complete) {
+    answer(res, status);
+    return;
+  }
   let discarded = 0;
   req.removeAllListeners('data');
   req.on('data', (chunk: Buffer) => {
