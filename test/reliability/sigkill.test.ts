@@ -9,9 +9,9 @@ import type { StoreData } from '../../src/store/schema.ts';
 import { Store } from '../../src/store/store.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../adapters/slack/harness.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
-import { freePort, sendToApp } from '../fakes/slack-requests.ts';
+import { sendToApp } from '../fakes/slack-requests.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
-import { spawnTwinbot } from '../fixtures/twinbot-process.ts';
+import { spawnTwinbot, startSlackBot } from '../fixtures/twinbot-process.ts';
 
 /** A small seeded generator, so that a failure names the seed that reproduces its kill moments. */
 function randomFrom(seed: number): () => number {
@@ -153,25 +153,14 @@ describe.concurrent('SIGKILL at random moments', () => {
     let previous: ChildProcess | undefined;
     try {
       for (let cycle = 0; cycle < 12; cycle++) {
-        const port = await freePort();
-        const bot = spawnTwinbot(['start', '--data', path], {
-          SLACK_BOT_TOKEN: BOT_TOKEN,
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: fake.apiUrl,
-          PORT: String(port),
+        const bot = await startSlackBot(path, {
+          apiUrl: fake.apiUrl,
+          botToken: BOT_TOKEN,
+          signingSecret: SIGNING_SECRET,
         });
-        let log = '';
-        bot.stderr?.on('data', (chunk) => {
-          log += chunk;
-        });
-        bot.stdout?.on('data', (chunk) => {
-          log += chunk;
-        });
-        const exited = once(bot, 'exit');
-        await expect.poll(() => log, { timeout: 30_000, interval: 20 }).toContain('running: slack');
         const context = `seed ${seed}, bot ${cycle}`;
         // Taken over without waiting for the dead bot (a live one would have been waited for, then refused).
-        if (previous) expect(log, context).toContain(`store: taken over from pid ${previous.pid} `);
+        if (previous) expect(bot.output(), context).toContain(`store: taken over from pid ${previous.pid} `);
 
         const names = [0, 1, 2, 3].map((n) => `Balias${cycle}x${n}`);
         const answered = new Set<string>();
@@ -185,7 +174,7 @@ describe.concurrent('SIGKILL at random moments', () => {
             response_url: fake.responseUrl(),
             trigger_id: `${cycle}.${name}`,
           });
-          const res = await sendToApp(`http://127.0.0.1:${port}`, SIGNING_SECRET, {
+          const res = await sendToApp(bot.url, SIGNING_SECRET, {
             body: fields.toString(),
             contentType: 'application/x-www-form-urlencoded',
           });
@@ -195,8 +184,8 @@ describe.concurrent('SIGKILL at random moments', () => {
         for (const edit of edits) edit.catch(() => undefined);
         const killAfter = random() * 300;
         await new Promise((resolve) => setTimeout(resolve, killAfter));
-        bot.kill('SIGKILL');
-        await exited;
+        bot.child.kill('SIGKILL');
+        await bot.exited;
         await Promise.allSettled(edits);
         for (const call of fake.responses()) {
           const body = JSON.stringify(call.body);
@@ -209,7 +198,7 @@ describe.concurrent('SIGKILL at random moments', () => {
           expect(auditMentions(data, `"${name}"`), `${context}: ${name} audited iff kept`).toBe(kept);
           if (answered.has(name)) expect(kept, `${context}: ${name} acknowledged`).toBe(true);
         }
-        previous = bot;
+        previous = bot.child;
       }
     } finally {
       if (previous && previous.exitCode === null && previous.signalCode === null) previous.kill('SIGKILL');

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,12 +5,12 @@ import { FAKE_IDS, FakeSlack } from '../fakes/slack-api.ts';
 import {
   buttonPress,
   eventCallback,
-  freePort,
   type SignedBody,
   signedHeaders,
   slashCommand,
 } from '../fakes/slack-requests.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
+import { type RunningBot, startSlackBot } from '../fixtures/twinbot-process.ts';
 
 /**
  * 1,000 malformed or hostile signed requests against the real bot process (`twinbot start` with
@@ -319,11 +317,10 @@ function statusOfJson(value: unknown): number {
 }
 
 describe('the Slack bot process under 1,000 hostile signed requests', () => {
-  let child: ChildProcess;
+  let bot: RunningBot;
   let fake: FakeSlack;
   let dataPath: string;
   let baseUrl: string;
-  let output = '';
 
   beforeAll(async () => {
     fake = await FakeSlack.start({ botToken: BOT_TOKEN });
@@ -331,38 +328,18 @@ describe('the Slack bot process under 1,000 hostile signed requests', () => {
     const seed = JSON.parse(await readFile(join(ROOT, 'data/seed.json'), 'utf8'));
     seed.settings.staff = [`slack:${STAFF}`];
     await writeFile(dataPath, JSON.stringify(seed));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start', '--data', dataPath], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        PORT: String(port),
-        SLACK_API_URL: fake.apiUrl,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    bot = await startSlackBot(dataPath, {
+      apiUrl: fake.apiUrl,
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
     });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const deadline = Date.now() + 20_000;
-    while (!output.includes('running: slack')) {
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`the bot did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    baseUrl = bot.url;
   }, 30_000);
 
   afterAll(async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGKILL');
-      await once(child, 'exit');
+    if (bot.child.exitCode === null) {
+      bot.child.kill('SIGKILL');
+      await bot.exited;
     }
     await fake.close();
   });
@@ -400,16 +377,16 @@ describe('the Slack bot process under 1,000 hostile signed requests', () => {
     });
     await Promise.all(workers);
     expect(wrong).toEqual([]);
-    expect(child.exitCode).toBeNull();
+    expect(bot.child.exitCode).toBeNull();
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
 
     // Stopping waits for the answers and writes under way, then frees the store.
-    child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
+    bot.child.kill('SIGTERM');
+    const [code] = await bot.exited;
     expect(code).toBe(0);
-    expect(output).not.toContain('bug:');
-    expect(output).not.toContain(SIGNING_SECRET);
-    expect(output).not.toContain(BOT_TOKEN);
+    expect(bot.output()).not.toContain('bug:');
+    expect(bot.output()).not.toContain(SIGNING_SECRET);
+    expect(bot.output()).not.toContain(BOT_TOKEN);
 
     const store = JSON.parse(await readFile(dataPath, 'utf8'));
     const writes = new Set(all.flatMap((c) => (c.writes ? [c.writes] : [])));

@@ -50,81 +50,57 @@ describe('Slack Socket Mode', () => {
     expect(blockTexts(answer.blocks).join('\n')).toContain('terminated by Shanghai');
     expect(logs).toContain('slack: Socket Mode, connected');
   });
-});
 
-describe('Slack Socket Mode redeliveries and hostile envelopes', () => {
-  const logs: string[] = [];
-  let fake: FakeSlack;
-  let gateway: FakeSocketGateway;
-  let store: Store;
-  let adapter: RunningAdapter;
+  describe('redeliveries and hostile envelopes', () => {
+    async function answersACommand(): Promise<void> {
+      const payload = Object.fromEntries(
+        new URLSearchParams(slashCommand({ text: 'partners Taipei', responseUrl: fake.responseUrl() }).body),
+      );
+      const ack = await gateway.deliver('slash_commands', payload);
+      expect(blockTexts((ack.payload as { blocks?: unknown }).blocks)[0]).toBe('Partner cities of Taipei');
+    }
 
-  beforeEach(async () => {
-    fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
-    gateway = await FakeSocketGateway.start();
-    fake.socketUrl = gateway.url;
-    const built = await dispatcherFor();
-    store = built.store;
-    adapter = await startSlack(
-      { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-      { dispatcher: built.dispatcher, log: (line) => logs.push(line) },
+    it('GIVEN an event delivered again with retry_attempt THEN it is answered once', async () => {
+      const mention = JSON.parse(
+        eventCallback({
+          type: 'app_mention',
+          user: 'UVISITOR',
+          text: '<@UBOT> partners Taipei',
+          ts: '1.1',
+          channel: 'C0GENERAL',
+        }).body,
+      );
+      await gateway.deliver('events_api', mention);
+      await gateway.deliver('events_api', mention, { attempt: 1, reason: 'timeout' });
+      await gateway.deliver('events_api', mention, { attempt: 2, reason: 'timeout' });
+      await adapter.stop();
+      expect(fake.apiCalls('chat.postMessage')).toHaveLength(1);
+    });
+
+    it.each([
+      ['slash_commands', null],
+      ['slash_commands', { command: '/twin', text: 42 }],
+      ['interactive', 'payload'],
+      ['interactive', { type: 'block_actions', actions: [null] }],
+      ['events_api', { type: 'event_callback', event_id: 'Ev9', event: { type: 'app_mention', channel: 7 } }],
+    ] as const)(
+      'GIVEN a %s envelope carrying %j THEN it is acknowledged and the next command answered',
+      async (type, payload) => {
+        const ack = await gateway.deliver(type, payload);
+        expect(ack.envelope_id).toMatch(/^env-/);
+        await answersACommand();
+      },
+    );
+
+    it.each([{ type: 'event_callback', event_id: 'Ev9', event: null }, [1, 2, 3]])(
+      'GIVEN an events_api envelope carrying %j, which the socket client itself cannot read, THEN it is logged and the next command answered',
+      async (payload) => {
+        void gateway.deliver('events_api', payload);
+        await answersACommand();
+        expect(logs.join('\n')).toContain('dropped a Socket Mode message the socket client could not read');
+      },
     );
   });
-  afterEach(async () => {
-    await adapter.stop();
-    await gateway.close();
-    await fake.close();
-    await store.close();
-  });
-
-  async function answersACommand(): Promise<void> {
-    const payload = Object.fromEntries(
-      new URLSearchParams(slashCommand({ text: 'partners Taipei', responseUrl: fake.responseUrl() }).body),
-    );
-    const ack = await gateway.deliver('slash_commands', payload);
-    expect(blockTexts((ack.payload as { blocks?: unknown }).blocks)[0]).toBe('Partner cities of Taipei');
-  }
-
-  it('GIVEN an event delivered again with retry_attempt THEN it is answered once', async () => {
-    const mention = JSON.parse(
-      eventCallback({
-        type: 'app_mention',
-        user: 'UVISITOR',
-        text: '<@UBOT> partners Taipei',
-        ts: '1.1',
-        channel: 'C0GENERAL',
-      }).body,
-    );
-    await gateway.deliver('events_api', mention);
-    await gateway.deliver('events_api', mention, { attempt: 1, reason: 'timeout' });
-    await gateway.deliver('events_api', mention, { attempt: 2, reason: 'timeout' });
-    await adapter.stop();
-    expect(fake.apiCalls('chat.postMessage')).toHaveLength(1);
-  });
-
-  it.each([
-    ['slash_commands', null],
-    ['slash_commands', { command: '/twin', text: 42 }],
-    ['interactive', 'payload'],
-    ['interactive', { type: 'block_actions', actions: [null] }],
-    ['events_api', { type: 'event_callback', event_id: 'Ev9', event: { type: 'app_mention', channel: 7 } }],
-  ] as const)(
-    'GIVEN a %s envelope carrying %j THEN it is acknowledged and the next command answered',
-    async (type, payload) => {
-      const ack = await gateway.deliver(type, payload);
-      expect(ack.envelope_id).toMatch(/^env-/);
-      await answersACommand();
-    },
-  );
-
-  it.each([{ type: 'event_callback', event_id: 'Ev9', event: null }, [1, 2, 3]])(
-    'GIVEN an events_api envelope carrying %j, which the socket client itself cannot read, THEN it is logged and the next command answered',
-    async (payload) => {
-      void gateway.deliver('events_api', payload);
-      await answersACommand();
-      expect(logs.join('\n')).toContain('dropped a Socket Mode message the socket client could not read');
-    },
-  );
 });
 
 describe('Slack Socket Mode start-up', () => {
