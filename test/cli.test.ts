@@ -239,32 +239,7 @@ describe('twinbot staff', () => {
 });
 
 describe('twinbot reminders simulate', () => {
-  it('GIVEN a span, an outage and a restart THEN prints every post once as date time zone target partnership N lead', async () => {
-    const path = await seedCopy();
-    const run = await twinbot([
-      'reminders',
-      'simulate',
-      '--data',
-      path,
-      '--from',
-      '2027-05-30',
-      '--to',
-      '2027-06-06',
-      '--down',
-      '2027-06-02..2027-06-03',
-      '--restart-at',
-      '2027-06-05T09:30:00Z',
-    ]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain(
-      '# no reminder targets in the store: simulating one console target at 09:00 UTC',
-    );
-    expect(run.stdout).toContain('2027-06-04 00:00 UTC console le-mans-fr--paderborn-de 60 0 late');
-    expect(run.stdout.match(/le-mans-fr--paderborn-de 60 0/g)).toHaveLength(1);
-    expect(run.stdout).toMatch(/# \d+ posts, 0 missed\n$/);
-  });
-
-  it('GIVEN the seed, an outage and a restart THEN prints exactly what it printed when it simulated on a file copy', async () => {
+  it('GIVEN the seed, an outage and a restart THEN prints every post once as date time zone target partnership N lead, late ones marked, exactly as when it simulated on a file copy', async () => {
     const run = await twinbot([
       'reminders',
       'simulate',
@@ -288,6 +263,7 @@ describe('twinbot reminders simulate', () => {
         '',
       ].join('\n'),
     );
+    expect(run.code).toBe(0);
   });
 
   it('GIVEN a run killed with SIGKILL mid-run THEN it leaves nothing in the temp folder, and the store is unchanged', async () => {
