@@ -1,0 +1,50 @@
+import { StoreFileError } from '../store/errors.ts';
+import { createStore, exists } from '../store/init.ts';
+import { DEFAULT_STORE_PATH } from '../store/paths.ts';
+import { Store } from '../store/store.ts';
+
+/** `write: 'on-write'` takes the lock only when a change comes (see JsonFile). */
+export type Access = { write: boolean | 'on-write' };
+
+/**
+ * A writer that finds the store held waits this long before refusing: long enough for a bot that
+ * is stopping, or another CLI change, to finish; short enough to tell a person what is wrong.
+ */
+const LOCK_WAIT_MS = 5_000;
+
+/**
+ * The default store is created from the seed on first use, so `npm start` works on a fresh clone;
+ * a path given with --data must already exist.
+ */
+export async function openStore(explicitPath: string | undefined, access: Access): Promise<Store> {
+  if (explicitPath !== undefined && !(await exists(explicitPath))) {
+    throw new StoreFileError(
+      explicitPath,
+      `no such file. Create it with \`twinbot init --data ${explicitPath}\`.`,
+    );
+  }
+  if (explicitPath === undefined && !(await exists(DEFAULT_STORE_PATH))) {
+    const created = await createStore(DEFAULT_STORE_PATH);
+    process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(created)}\n`);
+  }
+  return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write, lockWaitMs: LOCK_WAIT_MS });
+}
+
+/** Runs a CLI action on the store and gives up the store's lock however the action ends. */
+export async function withStore(
+  path: string | undefined,
+  access: Access,
+  action: (store: Store) => Promise<number>,
+): Promise<number> {
+  const store = await openStore(path, access);
+  try {
+    return await action(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function summary(store: Store): string {
+  const { cities, partnerships } = store.catalog.data;
+  return `${cities.length} cities, ${partnerships.length} partnerships`;
+}

@@ -1,0 +1,15 @@
+export const USAGE = `Usage: twinbot <command> [options]
+
+  start   [--data PATH]                       run the bot (the local shell when no platform token is set)
+  ask     [--data PATH] [--today YYYY-MM-DD] [--yes] "<command text>"   (--yes confirms a termination or removal)
+  init    [--data PATH] [--empty]             create a store file from the shipped seed (or empty)
+  check   [--data PATH]                       validate a store file
+  export  [--data PATH]                       print the store as JSON
+  import  [--data PATH] [--skip-invalid] FILE.csv
+  staff   add|remove|list [--data PATH] [slack:U123 | discord:user:123 | discord:role:456]
+  schema                                      print the store's JSON Schema (data/schema.json)
+  register-commands [--guild ID]              register the Discord slash commands in one server, or globally
+  calendar [--data PATH] [--today YYYY-MM-DD]  print an iCalendar of day-precision anniversaries (> anniversaries.ics)
+  reminders simulate --from YYYY-MM-DD --to YYYY-MM-DD [--data PATH] [--restart-at INSTANT]... [--down FROM..TO]
+                                              run the reminder tick on a virtual clock; print every post
+`;

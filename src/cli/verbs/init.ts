@@ -1,0 +1,13 @@
+import { createStore, exists } from '../../store/init.ts';
+import { DEFAULT_STORE_PATH } from '../../store/paths.ts';
+import { type CliArgs, EXIT, UsageError } from '../options.ts';
+import { summary } from '../store-access.ts';
+
+/** `twinbot init`: a new store file from the shipped seed, or an empty one. */
+export async function init({ values }: CliArgs): Promise<number> {
+  const path = values.data ?? DEFAULT_STORE_PATH;
+  if (await exists(path)) throw new UsageError(`${path} already exists; it was left as it is.`);
+  const store = await createStore(path, { empty: values.empty === true });
+  process.stdout.write(`Created ${path}: ${summary(store)}\n`);
+  return EXIT.ok;
+}

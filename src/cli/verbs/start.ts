@@ -1,0 +1,72 @@
+import { commands } from '../../../commands/index.ts';
+import { logStrayErrors } from '../../adapters/last-resort.ts';
+import { runShell } from '../../adapters/shell.ts';
+import { deliveriesOf, hasPlatform, startPlatforms } from '../../adapters/start.ts';
+import { type PlatformConfig, readPlatformConfig } from '../../config.ts';
+import { Dispatcher } from '../../core/dispatcher.ts';
+import { consoleDelivery } from '../../reminders/console-delivery.ts';
+import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
+import { startReminders } from '../../reminders/runtime.ts';
+import { describeHolder } from '../../store/lock-holder.ts';
+import type { Store } from '../../store/store.ts';
+import { logLine } from '../log-line.ts';
+import { type CliArgs, EXIT } from '../options.ts';
+import { withStore } from '../store-access.ts';
+
+/** `twinbot start`: the configured platforms, or the local shell when none is configured. */
+export async function start({ values }: CliArgs): Promise<number> {
+  const platforms = readPlatformConfig(process.env);
+  return withStore(values.data, { write: true }, async (store) => {
+    if (store.tookOverFrom) {
+      logLine(
+        `store: taken over from ${describeHolder(store.tookOverFrom)}, which ended without letting go of it`,
+      );
+    }
+    const ledger = await openLedger(store.path, { lock: true });
+    const dispatcher = new Dispatcher({ store, commands, ledger });
+    try {
+      if (hasPlatform(platforms)) {
+        await runPlatforms(platforms, dispatcher, store, ledger);
+      } else {
+        const reminders = await startReminders(
+          store,
+          ledger,
+          { console: consoleDelivery(process.stdout) },
+          logLine,
+        );
+        await runShell(dispatcher, {
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true,
+        });
+        reminders.stop();
+      }
+    } finally {
+      await ledger.close();
+    }
+    return EXIT.ok;
+  });
+}
+
+/** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */
+async function runPlatforms(
+  platforms: PlatformConfig,
+  dispatcher: Dispatcher,
+  store: Store,
+  ledger: LedgerFile,
+): Promise<void> {
+  const log = logLine;
+  // No single request, event or interaction may take the bot down, whatever a library throws.
+  const stopLogging = logStrayErrors(log, platforms);
+  const running = await startPlatforms(platforms, { dispatcher, log });
+  log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
+  const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  log('stopping');
+  reminders.stop();
+  await Promise.allSettled(running.map((adapter) => adapter.stop()));
+  stopLogging();
+}
