@@ -1,18 +1,14 @@
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, type Interaction, Partials } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js';
 import { ConfigError, type DiscordConfig } from '../../config.ts';
 import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
-import { completeOption } from './autocomplete.ts';
-import { turnPage } from './buttons.ts';
-import { isConfirmButton, pressConfirmButton } from './confirm-buttons.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
+import { answerInteraction, messageOf } from './interactions.ts';
 import { answerMention } from './mentions.ts';
 import { PageStore } from './paging.ts';
 import { discordReminderDelivery } from './reminder-delivery.ts';
 import type { DiscordSettings } from './settings.ts';
-import { answerSlashCommand } from './slash-command.ts';
 import { slashUsage } from './slash-usage.ts';
-import { isSuggestionButton, runSuggestion } from './suggestions.ts';
 
 export interface DiscordOptions extends DiscordSettings {
   /** Defer answers not ready after this long; default 1.5 s, half of Discord's deadline. */
@@ -54,11 +50,7 @@ export async function connectDiscord(
       renderDiscordPages(reply, { formatCommand: (text) => slashUsage(text, dispatcher.commands) }),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
   };
-  client.on(Events.InteractionCreate, (interaction) => {
-    handle(interaction, ctx).catch((error: unknown) =>
-      log(`discord: interaction failed: ${messageOf(error)}`),
-    );
-  });
+  client.on(Events.InteractionCreate, (interaction) => void answerInteraction(interaction, ctx));
   if (options.messageContent) {
     client.on(Events.MessageCreate, (message) => {
       answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
@@ -85,16 +77,6 @@ export async function connectDiscord(
     reminders: { platform: 'discord', delivery: discordReminderDelivery(client.rest, ctx.render) },
     stop: () => client.destroy(),
   };
-}
-
-async function handle(interaction: Interaction, ctx: DiscordContext): Promise<void> {
-  if (interaction.isChatInputCommand()) return answerSlashCommand(interaction, ctx);
-  if (interaction.isAutocomplete()) return completeOption(interaction, ctx.dispatcher);
-  if (interaction.isButton()) {
-    if (isSuggestionButton(interaction.customId)) return runSuggestion(interaction, ctx);
-    if (isConfirmButton(interaction.customId)) return pressConfirmButton(interaction, ctx);
-    return turnPage(interaction, ctx);
-  }
 }
 
 /**
@@ -127,8 +109,4 @@ function refusal(code: number): string {
     default:
       return `Discord closed the gateway connection (code ${code}).`;
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
