@@ -2,6 +2,7 @@ import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from '
 import { ConfigError, type DiscordConfig } from '../../config.ts';
 import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
+import { ContainedShardingStrategy } from './contained-shards.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 import { answerInteraction, messageOf } from './interactions.ts';
 import { answerMention } from './mentions.ts';
@@ -34,14 +35,22 @@ export async function connectDiscord(
       GatewayIntentBits.DirectMessages,
     );
   }
+  const { dispatcher, log } = deps;
   const client = new Client({
     intents,
     // A direct message arrives in a channel the client has not cached: without this it is dropped.
     partials: options.messageContent ? [Partials.Channel] : [],
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
+    ws: {
+      buildStrategy: (manager) =>
+        new ContainedShardingStrategy(manager, (event, error) =>
+          log(
+            `discord: dropped the gateway event ${event}, which discord.js could not handle: ${withFrames(error)}`,
+          ),
+        ),
+    },
   });
-  const { dispatcher, log } = deps;
   const ctx: DiscordContext = {
     dispatcher,
     log,
@@ -109,4 +118,15 @@ function refusal(code: number): string {
     default:
       return `Discord closed the gateway connection (code ${code}).`;
   }
+}
+
+/** The error and the first frames of its stack: where discord.js choked, to find the cause. */
+function withFrames(error: unknown): string {
+  if (!(error instanceof Error)) return messageOf(error);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 3)
+    .map((line) => line.trim());
+  return [`${error.name}: ${messageOf(error)}`, ...frames].join(' | ');
 }
