@@ -8,6 +8,7 @@ import { answerInteraction, messageOf } from './interactions.ts';
 import { answerMention } from './mentions.ts';
 import { PageStore } from './paging.ts';
 import { discordReminderDelivery } from './reminder-delivery.ts';
+import { SeenIds } from './seen-ids.ts';
 import type { DiscordSettings } from './settings.ts';
 import { slashUsage } from './slash-usage.ts';
 
@@ -59,9 +60,15 @@ export async function connectDiscord(
       renderDiscordPages(reply, { formatCommand: (text) => slashUsage(text, dispatcher.commands) }),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
   };
-  client.on(Events.InteractionCreate, (interaction) => void answerInteraction(interaction, ctx));
+  // Each interaction and message runs once, however often the gateway delivers it.
+  const interactions = new SeenIds();
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (firstTime(interactions, interaction.id, 'interaction', log)) void answerInteraction(interaction, ctx);
+  });
   if (options.messageContent) {
+    const messages = new SeenIds();
     client.on(Events.MessageCreate, (message) => {
+      if (!firstTime(messages, message.id, 'message', log)) return;
       answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
         log(`discord: mention answer failed: ${messageOf(error)}`),
       );
@@ -86,6 +93,15 @@ export async function connectDiscord(
     reminders: { platform: 'discord', delivery: discordReminderDelivery(client.rest, ctx.render) },
     stop: () => client.destroy(),
   };
+}
+
+/** Whether an interaction or message is new; a repeat, or an id Discord cannot have sent, is logged. */
+function firstTime(seen: SeenIds, id: unknown, what: string, log: (line: string) => void): boolean {
+  const taken = seen.take(id);
+  // The id itself is logged only once known to be a snowflake: anything else could be a megabyte.
+  if (taken === 'again') log(`discord: ${what} ${String(id)} came again; it runs only once`);
+  if (taken === 'not-an-id') log(`discord: ignored the ${what}: its id is not a Discord id`);
+  return taken === 'first';
 }
 
 /**
