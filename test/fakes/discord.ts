@@ -96,6 +96,8 @@ export class FakeDiscord {
   private readonly gateway = new WebSocketServer({ noServer: true });
   private readonly sessions = new Set<{ socket: WebSocket; seq: number }>();
   private readonly interactions = new Map<string, LiveInteraction>();
+  /** Every interaction and message built here, by id, so one can be delivered again. */
+  private readonly delivered = new Map<string, { t: string; d: Json }>();
   private readonly listeners = new Set<() => void>();
   private nextId = 1_300_000_000_000_000_000n;
   private port = 0;
@@ -258,7 +260,7 @@ export class FakeDiscord {
     const guild = this.guild();
     const member = input.member ?? { userId: '1100000000000000001' };
     const id = this.id();
-    this.dispatch('MESSAGE_CREATE', {
+    this.send('MESSAGE_CREATE', {
       ...this.messageObject({ content: input.content }, input.channelId ?? this.channelId(), id),
       author: this.user(member),
       guild_id: guild.id,
@@ -273,7 +275,7 @@ export class FakeDiscord {
     const id = this.id();
     const channelId = this.id();
     this.dmChannels.add(channelId);
-    this.dispatch('MESSAGE_CREATE', {
+    this.send('MESSAGE_CREATE', {
       ...this.messageObject({ content: input.content }, channelId, id),
       author: this.user({ userId: input.userId ?? '1100000000000000001' }),
       mentions: [],
@@ -281,6 +283,34 @@ export class FakeDiscord {
       channel_type: 1,
     });
     return { id, channelId };
+  }
+
+  /**
+   * Delivers an INTERACTION_CREATE payload exactly as given, however malformed. One with a string id
+   * and token and a known type (2, 3, 4) gets callbacks like any interaction.
+   */
+  deliverInteraction(d: unknown): void {
+    if (typeof d === 'object' && d !== null) {
+      const { id, token, type } = d as Json;
+      if (typeof id === 'string' && typeof token === 'string' && (type === 2 || type === 3 || type === 4)) {
+        this.interactions.set(id, { type, token, createdAt: Date.now(), acknowledged: false });
+      }
+    }
+    this.dispatch('INTERACTION_CREATE', d);
+  }
+
+  /** The payload of an interaction or message sent earlier (to alter it, or to send it again). */
+  payloadOf(id: string): Json {
+    const sent = this.delivered.get(id);
+    if (!sent) throw new Error(`nothing with id ${id} was sent`);
+    return structuredClone(sent.d);
+  }
+
+  /** The same interaction or message delivered again, as a gateway that replays events would. */
+  replay(id: string): void {
+    const sent = this.delivered.get(id);
+    if (!sent) throw new Error(`nothing with id ${id} was sent`);
+    this.dispatch(sent.t, sent.d);
   }
 
   async close(): Promise<void> {
@@ -301,7 +331,7 @@ export class FakeDiscord {
     const token = `interaction-token-${id}`;
     const guild = this.guild();
     this.interactions.set(id, { type, token, createdAt: Date.now(), acknowledged: false });
-    this.dispatch('INTERACTION_CREATE', {
+    const payload: Json = {
       id,
       application_id: this.options.applicationId,
       type,
@@ -319,8 +349,15 @@ export class FakeDiscord {
       authorizing_integration_owners: { '0': guild.id },
       context: 0,
       ...(message && { message: this.messageObject(message, channelId, String(message.id ?? this.id())) }),
-    });
+    };
+    this.send('INTERACTION_CREATE', payload);
     return { id, token };
+  }
+
+  /** Dispatches an interaction or message of ours, kept by its id for replay(). */
+  private send(t: string, d: Json): void {
+    this.delivered.set(String(d.id), { t, d });
+    this.dispatch(t, d);
   }
 
   private guild(): FakeGuild {

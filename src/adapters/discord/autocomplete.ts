@@ -3,25 +3,23 @@ import type { Dispatcher } from '../../core/dispatcher.ts';
 import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
 import { clip } from '../../render/plain.ts';
 import { findSlashCommand } from './command-json.ts';
+import { focusedOption, readSubcommand } from './options.ts';
 
 /**
  * Suggestions for the option being typed: cities from the name index (for a `place` too, where a
  * new city typed as "Name, CC" is still sent as typed, since Discord submits free text for
- * autocomplete options); other options get none.
+ * autocomplete options); other options, and keystrokes that cannot be read, get none.
  */
 export async function completeOption(
   interaction: AutocompleteInteraction,
   dispatcher: Dispatcher,
 ): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const command = findSlashCommand(
-    dispatcher.commands,
-    interaction.commandName,
-    interaction.options.getSubcommand(false),
-  );
-  const arg = command?.args.find((a) => a.name === focused.name);
+  const input = readSubcommand(interaction.options.data);
+  const focused = input && focusedOption(input);
+  const command = input && findSlashCommand(dispatcher.commands, interaction.commandName, input.subcommand);
+  const arg = focused && command?.args.find((a) => a.name === focused.name);
   const names = arg?.kind === 'city' || arg?.kind === 'place';
-  await interaction.respond(names ? cityChoices(dispatcher, String(focused.value)) : []);
+  await interaction.respond(names && focused ? cityChoices(dispatcher, focused.text) : []);
 }
 
 /**

@@ -1,18 +1,16 @@
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, type Interaction, Partials } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js';
 import { ConfigError, type DiscordConfig } from '../../config.ts';
 import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
-import { completeOption } from './autocomplete.ts';
-import { turnPage } from './buttons.ts';
-import { isConfirmButton, pressConfirmButton } from './confirm-buttons.ts';
+import { ContainedShardingStrategy } from './contained-shards.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
+import { answerInteraction, messageOf } from './interactions.ts';
 import { answerMention } from './mentions.ts';
 import { PageStore } from './paging.ts';
 import { discordReminderDelivery } from './reminder-delivery.ts';
+import { SeenIds } from './seen-ids.ts';
 import type { DiscordSettings } from './settings.ts';
-import { answerSlashCommand } from './slash-command.ts';
 import { slashUsage } from './slash-usage.ts';
-import { isSuggestionButton, runSuggestion } from './suggestions.ts';
 
 export interface DiscordOptions extends DiscordSettings {
   /** Defer answers not ready after this long; default 1.5 s, half of Discord's deadline. */
@@ -38,14 +36,22 @@ export async function connectDiscord(
       GatewayIntentBits.DirectMessages,
     );
   }
+  const { dispatcher, log } = deps;
   const client = new Client({
     intents,
     // A direct message arrives in a channel the client has not cached: without this it is dropped.
     partials: options.messageContent ? [Partials.Channel] : [],
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
+    ws: {
+      buildStrategy: (manager) =>
+        new ContainedShardingStrategy(manager, (event, error) =>
+          log(
+            `discord: dropped the gateway event ${event}, which discord.js could not handle: ${withFrames(error)}`,
+          ),
+        ),
+    },
   });
-  const { dispatcher, log } = deps;
   const ctx: DiscordContext = {
     dispatcher,
     log,
@@ -54,13 +60,15 @@ export async function connectDiscord(
       renderDiscordPages(reply, { formatCommand: (text) => slashUsage(text, dispatcher.commands) }),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
   };
+  // Each interaction and message runs once, however often the gateway delivers it.
+  const interactions = new SeenIds();
   client.on(Events.InteractionCreate, (interaction) => {
-    handle(interaction, ctx).catch((error: unknown) =>
-      log(`discord: interaction failed: ${messageOf(error)}`),
-    );
+    if (firstTime(interactions, interaction.id, 'interaction', log)) void answerInteraction(interaction, ctx);
   });
   if (options.messageContent) {
+    const messages = new SeenIds();
     client.on(Events.MessageCreate, (message) => {
+      if (!firstTime(messages, message.id, 'message', log)) return;
       answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
         log(`discord: mention answer failed: ${messageOf(error)}`),
       );
@@ -87,14 +95,13 @@ export async function connectDiscord(
   };
 }
 
-async function handle(interaction: Interaction, ctx: DiscordContext): Promise<void> {
-  if (interaction.isChatInputCommand()) return answerSlashCommand(interaction, ctx);
-  if (interaction.isAutocomplete()) return completeOption(interaction, ctx.dispatcher);
-  if (interaction.isButton()) {
-    if (isSuggestionButton(interaction.customId)) return runSuggestion(interaction, ctx);
-    if (isConfirmButton(interaction.customId)) return pressConfirmButton(interaction, ctx);
-    return turnPage(interaction, ctx);
-  }
+/** Whether an interaction or message is new; a repeat, or an id Discord cannot have sent, is logged. */
+function firstTime(seen: SeenIds, id: unknown, what: string, log: (line: string) => void): boolean {
+  const taken = seen.take(id);
+  // The id itself is logged only once known to be a snowflake: anything else could be a megabyte.
+  if (taken === 'again') log(`discord: ${what} ${String(id)} came again; it runs only once`);
+  if (taken === 'not-an-id') log(`discord: ignored the ${what}: its id is not a Discord id`);
+  return taken === 'first';
 }
 
 /**
@@ -129,6 +136,13 @@ function refusal(code: number): string {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The error and the first frames of its stack: where discord.js choked, to find the cause. */
+function withFrames(error: unknown): string {
+  if (!(error instanceof Error)) return messageOf(error);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 3)
+    .map((line) => line.trim());
+  return [`${error.name}: ${messageOf(error)}`, ...frames].join(' | ');
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreInput } from '../../../src/store/schema.ts';
 import { smallStore } from '../../fixtures/knowledge-base.ts';
-import { type RunningBot, startBot } from './harness.ts';
+import { type RunningBot, startBot, variantOf } from './harness.ts';
 
 let bot: RunningBot | undefined;
 
@@ -76,5 +76,35 @@ describe('Discord city autocomplete', () => {
   it('GIVEN the window option of anniversaries THEN no city choices', async () => {
     bot = await startBot();
     expect(await complete(bot, 'anniversaries', 'window', 'pra')).toEqual([]);
+  });
+
+  it.each([
+    ['no focused option', (o: Record<string, unknown>) => [{ ...o, focused: undefined }]],
+    ['two focused options', (o: Record<string, unknown>) => [o, { ...o, name: 'with' }]],
+    ['a focused number', (o: Record<string, unknown>) => [{ ...o, value: 5 }]],
+    ['a focused object', (o: Record<string, unknown>) => [{ ...o, value: { name: 'prague' } }]],
+  ])('GIVEN a keystroke with %s THEN answered with no choices', async (_, options) => {
+    bot = await startBot();
+    const { id: template } = bot.fake.autocomplete({
+      command: 'twin',
+      subcommand: 'partners',
+      focused: { name: 'city', value: 'pra' },
+    });
+    await bot.fake.callbackOf(template);
+    const id = variantOf(bot.fake, template, (d) => {
+      d.data.options[0].options = options(d.data.options[0].options[0]);
+      return d;
+    });
+    const call = await bot.fake.callbackOf(id);
+    expect(call.status).toBe(204);
+    expect(call.body).toEqual({ type: 8, data: { choices: [] } });
+  });
+
+  it('GIVEN a megabyte typed into a city option THEN no choices, at once, and the next keystroke is answered', async () => {
+    bot = await startBot();
+    const started = Date.now();
+    expect(await complete(bot, 'partners', 'city', 'prague '.repeat(150_000))).toEqual([]);
+    expect(await complete(bot, 'partners', 'city', 'prah')).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -90,3 +90,21 @@ export function hubWithPartners(count: number): StoreInput {
     })),
   };
 }
+
+/**
+ * An interaction like one sent earlier, with an id and token of its own, changed by `alter` (which
+ * may return anything, however malformed) and delivered as it is. Returns the new id.
+ */
+export function variantOf(
+  fake: FakeDiscord,
+  sentId: string,
+  // biome-ignore lint/suspicious/noExplicitAny: the payload is arbitrary JSON, bent on purpose
+  alter: (payload: any) => unknown,
+): string {
+  const payload = fake.payloadOf(sentId);
+  const id = fake.id();
+  payload.id = id;
+  payload.token = `interaction-token-${id}`;
+  fake.deliverInteraction(alter(payload));
+  return id;
+}

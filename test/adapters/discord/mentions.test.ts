@@ -46,6 +46,26 @@ describe('Discord mentions (MessageContent opt-in)', () => {
     expect(bot.fake.calls.filter((c) => c.path.endsWith('/messages'))).toHaveLength(1);
   });
 
+  it.each<[string, Record<string, unknown>]>([
+    ['content that is a number', { content: 42 }],
+    ['content that is null', { content: null }],
+    ['content that is an object', { content: { text: 'partners prague' } }],
+    ['no author', { author: undefined }],
+    ['more text than Discord lets anyone write', { content: `<@BOT> partners ${'prague '.repeat(600)}` }],
+  ])('GIVEN a mention with %s THEN ignored, without a failure', async (_, change) => {
+    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    const { fake } = bot;
+    const template = fake.message({ content: `<@${fake.botUserId}> city prague` });
+    await fake.waitFor((c) => c.path.endsWith('/messages'));
+    const altered: Record<string, unknown> = { ...fake.payloadOf(template), ...change, id: fake.id() };
+    if (typeof altered.content === 'string') altered.content = altered.content.replace('BOT', fake.botUserId);
+    fake.dispatch('MESSAGE_CREATE', altered);
+    const fence = fake.message({ content: `<@${fake.botUserId}> city shanghai` });
+    await fake.waitFor((c) => c.path.endsWith('/messages') && c.body.message_reference?.message_id === fence);
+    const answered = fake.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'));
+    expect(answered.map((c) => c.body.message_reference.message_id)).toEqual([template, fence]);
+  });
+
   it('GIVEN the opt-in but MessageContent not enabled for the app THEN start-up fails saying how to fix it', async () => {
     const started = startBot({ messageContent: true, fake: { privilegedIntents: 0 } });
     await expect(started).rejects.toThrow(ConfigError);
