@@ -232,6 +232,7 @@ describe('hostile Discord dispatches against the running bot', () => {
       'twin:run:--yes home kitakami-jp',
       'twin:run:undo',
       'twin:run:staff add discord:user:1100000000000000002',
+      'twin:run:city --yes set prague-cz tz Asia/Tokyo',
       'twin:run:remove prague-cz taipei-tw --yes',
       'twin:run:alias prague-cz Forged',
       'twin:confirm:forged-token',
