@@ -18,7 +18,7 @@ import { Store } from '../../src/store/store.ts';
 import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
 
 const WIKIPEDIA_CSV = fileURLToPath(
-  new URL('../../../shared/data/wikipedia-twin-cities/twin_cities.csv', import.meta.url),
+  new URL('../../data/sources/wikipedia-twin-cities/twin_cities.csv', import.meta.url),
 );
 const CHOICES = 25;
 const SAMPLED_CITIES = 400;

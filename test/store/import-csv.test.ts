@@ -8,7 +8,7 @@ import { deriveStatus } from '../../src/domain/status.ts';
 import { type ImportOptions, importCsv } from '../../src/store/import-csv.ts';
 import { Store } from '../../src/store/store.ts';
 
-const WIKIPEDIA_CSV = join(import.meta.dirname, '../../../shared/data/wikipedia-twin-cities/twin_cities.csv');
+const WIKIPEDIA_CSV = join(import.meta.dirname, '../../data/sources/wikipedia-twin-cities/twin_cities.csv');
 
 const PRAGUE: City = {
   id: 'prague-cz',
