@@ -9,6 +9,20 @@ import { basename, dirname, join } from 'node:path';
  * permissions.
  */
 export async function writeFileDurably(path: string, text: string): Promise<void> {
+  await (await prepareDurably(path, text)).commit();
+}
+
+/** A replacement written and flushed beside its file, waiting to be renamed over it. */
+export interface PreparedWrite {
+  /** Renames the temp file over the file and flushes the folder. */
+  commit(): Promise<void>;
+}
+
+/**
+ * The first half of writeFileDurably, for replacing several files together: every new text is on
+ * disk before the first rename, so the renames, which cannot fail for lack of space, come last.
+ */
+export async function prepareDurably(path: string, text: string): Promise<PreparedWrite> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.tmp`);
   const mode = await stat(path).then(
@@ -24,8 +38,12 @@ export async function writeFileDurably(path: string, text: string): Promise<void
   } finally {
     await handle.close();
   }
-  await rename(temp, path);
-  await syncFolder(folder);
+  return {
+    commit: async () => {
+      await rename(temp, path);
+      await syncFolder(folder);
+    },
+  };
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -1,0 +1,23 @@
+import { backupOfFiles } from '../../store/backup.ts';
+import { writeFileDurably } from '../../store/durable-write.ts';
+import { DEFAULT_STORE_PATH } from '../../store/paths.ts';
+import { type CliArgs, EXIT } from '../options.ts';
+
+/** `twinbot backup [FILE|-]`: the store and its reminders ledger in one file (default: named by the time). */
+export async function backup({ values, rest }: CliArgs): Promise<number> {
+  const now = new Date();
+  const text = await backupOfFiles(values.data ?? DEFAULT_STORE_PATH, now);
+  const file = rest[0] ?? defaultBackupName(now);
+  if (file === '-') {
+    process.stdout.write(text);
+    return EXIT.ok;
+  }
+  await writeFileDurably(file, text);
+  process.stderr.write(`Backed up the store and its reminders ledger to ${file}\n`);
+  return EXIT.ok;
+}
+
+/** `twinbot-backup-20261203T171800Z.json`: sorts by time, and has no colon (Windows, scp). */
+export function defaultBackupName(now: Date): string {
+  return `twinbot-backup-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')}.json`;
+}
