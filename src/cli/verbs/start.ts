@@ -7,7 +7,9 @@ import { Dispatcher } from '../../core/dispatcher.ts';
 import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
 import { startReminders } from '../../reminders/runtime.ts';
+import { backupText } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
+import { readSnapshotDays, startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
 import { logLine } from '../log-line.ts';
 import { type CliArgs, EXIT } from '../options.ts';
@@ -16,6 +18,7 @@ import { withStore } from '../store-access.ts';
 /** `twinbot start`: the configured platforms, or the local shell when none is configured. */
 export async function start({ values }: CliArgs): Promise<number> {
   const platforms = readPlatformConfig(process.env);
+  const snapshotDays = readSnapshotDays(process.env);
   return withStore(values.data, { write: true }, async (store) => {
     if (store.tookOverFrom) {
       logLine(
@@ -24,6 +27,15 @@ export async function start({ values }: CliArgs): Promise<number> {
     }
     const ledger = await openLedger(store.path, { lock: true });
     const dispatcher = new Dispatcher({ store, commands, ledger });
+    // From memory, which is what the files hold: this process is their one writer.
+    const snapshots = await startSnapshots(
+      {
+        storePath: store.path,
+        days: snapshotDays,
+        backup: () => backupText(store.catalog.data, ledger.data, new Date()),
+      },
+      logLine,
+    );
     try {
       if (hasPlatform(platforms)) {
         await runPlatforms(platforms, dispatcher, store, ledger);
@@ -42,6 +54,7 @@ export async function start({ values }: CliArgs): Promise<number> {
         reminders.stop();
       }
     } finally {
+      snapshots.stop();
       await ledger.close();
     }
     return EXIT.ok;
