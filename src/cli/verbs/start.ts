@@ -1,4 +1,5 @@
 import { commands } from '../../../commands/index.ts';
+import { readCalendarToken } from '../../adapters/calendar-feed.ts';
 import { logStrayErrors } from '../../adapters/last-resort.ts';
 import { runShell } from '../../adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from '../../adapters/start.ts';
@@ -19,6 +20,7 @@ import { withStore } from '../store-access.ts';
 export async function start({ values }: CliArgs): Promise<number> {
   const platforms = readPlatformConfig(process.env);
   const snapshotDays = readSnapshotDays(process.env);
+  const calendarToken = readCalendarToken(process.env);
   return withStore(values.data, { write: true }, async (store) => {
     if (store.tookOverFrom) {
       logLine(
@@ -38,7 +40,7 @@ export async function start({ values }: CliArgs): Promise<number> {
     );
     try {
       if (hasPlatform(platforms)) {
-        await runPlatforms(platforms, dispatcher, store, ledger);
+        await runPlatforms(platforms, dispatcher, store, ledger, calendarToken);
       } else {
         const reminders = await startReminders(
           store,
@@ -67,11 +69,16 @@ async function runPlatforms(
   dispatcher: Dispatcher,
   store: Store,
   ledger: LedgerFile,
+  calendarToken: string | undefined,
 ): Promise<void> {
   const log = logLine;
   // No single request, event or interaction may take the bot down, whatever a library throws.
   const stopLogging = logStrayErrors(log, platforms);
-  const running = await startPlatforms(platforms, { dispatcher, log });
+  const running = await startPlatforms(platforms, {
+    dispatcher,
+    log,
+    ...(calendarToken !== undefined && { calendarToken }),
+  });
   log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
   const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
   await new Promise<void>((resolve) => {
