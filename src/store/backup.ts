@@ -1,4 +1,4 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LEDGER_VERSION, LedgerFileSchema } from '../domain/reminder.ts';
@@ -55,6 +55,11 @@ export async function backupOfFiles(storePath: string, now: Date): Promise<strin
     ? (await JsonFile.open(ledgerPath, LedgerFileSchema, { version: LEDGER_VERSION })).data
     : LedgerFileSchema.parse({ version: LEDGER_VERSION });
   return backupText(store.data, ledger, now);
+}
+
+/** A copy of the store is as private as the store: it gets the store file's permissions. */
+export async function storeMode(storePath: string): Promise<number> {
+  return (await stat(storePath)).mode & 0o777;
 }
 
 /** Reads and validates a backup whole; any fault refuses it before anything is touched. */

@@ -6,10 +6,10 @@ import { basename, dirname, join } from 'node:path';
  * one, never a mix or an empty file, and the new one survives once this resolves: the text goes to
  * a temp file beside it that is flushed to disk, renamed over the file, and the folder is flushed
  * so the rename itself is on disk (the order SQLite and PostgreSQL follow). The file keeps its
- * permissions.
+ * permissions; a new file gets `newFileMode` when given (a copy of the store gets the store's).
  */
-export async function writeFileDurably(path: string, text: string): Promise<void> {
-  await (await prepareDurably(path, text)).commit();
+export async function writeFileDurably(path: string, text: string, newFileMode?: number): Promise<void> {
+  await (await prepareDurably(path, text, newFileMode)).commit();
 }
 
 /** A replacement written and flushed beside its file, waiting to be renamed over it. */
@@ -22,12 +22,16 @@ export interface PreparedWrite {
  * The first half of writeFileDurably, for replacing several files together: every new text is on
  * disk before the first rename, so the renames, which cannot fail for lack of space, come last.
  */
-export async function prepareDurably(path: string, text: string): Promise<PreparedWrite> {
+export async function prepareDurably(
+  path: string,
+  text: string,
+  newFileMode?: number,
+): Promise<PreparedWrite> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.tmp`);
   const mode = await stat(path).then(
     (existing) => existing.mode & 0o7777,
-    () => undefined,
+    () => newFileMode,
   );
   const handle = await open(temp, 'w', mode);
   try {

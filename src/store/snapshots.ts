@@ -1,4 +1,4 @@
-import { mkdir, readdir, realpath, unlink } from 'node:fs/promises';
+import { mkdir, readdir, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Cron } from 'croner';
 import { Temporal } from 'temporal-polyfill';
@@ -48,7 +48,8 @@ export async function snapshotIfDue(plan: SnapshotPlan, now: Date): Promise<Snap
   const file = join(folder, `${stem}-${today}.json`);
   const report: SnapshotReport = { removed: [] };
   if (!(await exists(file))) {
-    await writeFileDurably(file, plan.backup());
+    // As private as the store it copies.
+    await writeFileDurably(file, plan.backup(), (await stat(store)).mode & 0o777);
     report.taken = file;
   }
   const oldestKept = today.subtract({ days: plan.days - 1 }).toString();

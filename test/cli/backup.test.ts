@@ -1,4 +1,4 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../src/store/paths.ts';
@@ -37,8 +37,10 @@ describe('twinbot backup and restore', { timeout: 30_000 }, () => {
   it('GIVEN a backup THEN restore after changes puts back the store and the ledger exactly as they were', async () => {
     const { dir, store, ledger } = await storeWithLedger();
     const file = join(dir, 'backup.json');
+    await chmod(store, 0o600);
     const backedUp = await runTwinbot(['backup', '--data', store, file], {});
     expect(backedUp.code).toBe(0);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
     const before = JSON.parse(await readFile(store, 'utf8'));
 
     expect((await runTwinbot(['staff', 'add', 'slack:U0NEW', '--data', store], {})).code).toBe(0);

@@ -1,4 +1,4 @@
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
@@ -39,6 +39,13 @@ describe('daily snapshots', () => {
       'twinning-2026-11-19.json',
       'twinning-2026-11-20.json',
     ]);
+  });
+
+  it('GIVEN a store only its owner may read THEN its snapshots are only for its owner too', async () => {
+    const { storePath } = await storeIn();
+    await chmod(storePath, 0o600);
+    const report = await snapshotIfDue({ storePath, days: 1, backup: () => '{}' }, day('2026-12-03'));
+    expect((await stat(report.taken as string)).mode & 0o777).toBe(0o600);
   });
 
   it('GIVEN SNAPSHOT_DAYS=0 THEN nothing is written and no folder is made', async () => {

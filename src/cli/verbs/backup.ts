@@ -1,4 +1,4 @@
-import { backupOfFiles } from '../../store/backup.ts';
+import { backupOfFiles, storeMode } from '../../store/backup.ts';
 import { writeFileDurably } from '../../store/durable-write.ts';
 import { DEFAULT_STORE_PATH } from '../../store/paths.ts';
 import { type CliArgs, EXIT } from '../options.ts';
@@ -6,13 +6,14 @@ import { type CliArgs, EXIT } from '../options.ts';
 /** `twinbot backup [FILE|-]`: the store and its reminders ledger in one file (default: named by the time). */
 export async function backup({ values, rest }: CliArgs): Promise<number> {
   const now = new Date();
-  const text = await backupOfFiles(values.data ?? DEFAULT_STORE_PATH, now);
+  const storePath = values.data ?? DEFAULT_STORE_PATH;
+  const text = await backupOfFiles(storePath, now);
   const file = rest[0] ?? defaultBackupName(now);
   if (file === '-') {
     process.stdout.write(text);
     return EXIT.ok;
   }
-  await writeFileDurably(file, text);
+  await writeFileDurably(file, text, await storeMode(storePath));
   process.stderr.write(`Backed up the store and its reminders ledger to ${file}\n`);
   return EXIT.ok;
 }
