@@ -54,6 +54,28 @@ describe('twinbot backup and restore', { timeout: 30_000 }, () => {
     expect(JSON.parse(await readFile(ledger, 'utf8'))).toEqual(LEDGER);
   });
 
+  it('GIVEN a folder that does not exist THEN backup says the file could not be written, exit 1', async () => {
+    const { dir, store } = await storeWithLedger();
+    const run = await runTwinbot(['backup', '--data', store, join(dir, 'missing', 'b.json')], {});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `the backup could not be written to ${join(dir, 'missing', 'b.json')} (ENOENT`,
+    );
+  });
+
+  it('GIVEN a restore cut off between its two renames (restored store, old ledger) THEN running it again restores the ledger too', async () => {
+    const { dir, store, ledger } = await storeWithLedger();
+    const file = join(dir, 'backup.json');
+    await runTwinbot(['backup', '--data', store, file], {});
+    const backup = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(store, JSON.stringify(backup.store, null, 2));
+    await writeFile(ledger, JSON.stringify({ version: 1, entries: [], progress: {} }));
+
+    expect((await runTwinbot(['restore', '--data', store, file], {})).code).toBe(0);
+    expect(JSON.parse(await readFile(ledger, 'utf8'))).toEqual(LEDGER);
+    expect(JSON.parse(await readFile(store, 'utf8'))).toEqual(backup.store);
+  });
+
   it('GIVEN backup - THEN the backup goes to standard output, with its format and version', async () => {
     const { store } = await storeWithLedger();
     const run = await runTwinbot(['backup', '--data', store, '-'], {});

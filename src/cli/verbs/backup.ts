@@ -13,7 +13,14 @@ export async function backup({ values, rest }: CliArgs): Promise<number> {
     process.stdout.write(text);
     return EXIT.ok;
   }
-  await writeFileDurably(file, text, await storeMode(storePath));
+  try {
+    await writeFileDurably(file, text, await storeMode(storePath));
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    process.stderr.write(`twinbot: the backup could not be written to ${file} (${message})\n`);
+    return EXIT.failed;
+  }
   process.stderr.write(`Backed up the store and its reminders ledger to ${file}\n`);
   return EXIT.ok;
 }
