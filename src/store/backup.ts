@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { LEDGER_VERSION, LedgerFileSchema } from '../domain/reminder.ts';
+import { LEDGER_VERSION, LedgerFileSchema, ledgerKey } from '../domain/reminder.ts';
 import { ledgerPathBeside } from '../reminders/ledger.ts';
 import { prepareDurably } from './durable-write.ts';
 import { describeFirstIssue, StoreFileError } from './errors.ts';
@@ -97,18 +97,29 @@ export async function readBackup(path: string): Promise<z.output<typeof BackupSc
   return parsed.data;
 }
 
+/** What a restore did with the ledger it found. */
+export interface RestoreReport {
+  /** Posts the ledger on disk recorded that the backup did not (made after it was taken). */
+  keptPosts: number;
+  /** The ledger on disk could not be read, so the backup's alone was restored. */
+  unreadableLedger: boolean;
+}
+
 /**
  * Replaces a store and its ledger with a backup's. Both new files are written and flushed beside
  * their files first; then, holding the locks of both (the bot's), the store is renamed into place,
  * then the ledger. A crash between the two renames leaves the restored store beside the ledger as
  * it was, which knows of every post made up to then, so nothing is posted twice; running the
  * restore again finishes it.
+ *
+ * A post cannot be taken back by restoring a file, so the restored ledger also keeps what the
+ * ledger on disk records and the backup does not: the posts made since the backup was taken.
  */
 export async function restoreBackup(
   storePath: string,
   backup: z.output<typeof BackupSchema>,
   options: { waitMs?: number } = {},
-): Promise<void> {
+): Promise<RestoreReport> {
   const storeFile = (await exists(storePath)) ? await writableTarget(storePath) : await newFile(storePath);
   const ledgerPath = ledgerPathBeside(storeFile);
   const ledgerFile = (await exists(ledgerPath)) ? await writableTarget(ledgerPath) : ledgerPath;
@@ -117,21 +128,54 @@ export async function restoreBackup(
   try {
     const ledgerLock = await acquireLock(ledgerFile, { shownAs: ledgerPath, waitMs });
     try {
+      const current = await currentLedger(ledgerFile);
+      const ledger =
+        current === undefined || current === null ? backup.ledger : keepPostsSince(backup.ledger, current);
       // Under the locks: the temp files are the ones the bot's own writes use.
-      const [store, ledger] = await explained(storePath, () =>
+      const [storeWrite, ledgerWrite] = await explained(storePath, () =>
         Promise.all([
           prepareDurably(storeFile, JSON.stringify(backup.store, null, 2)),
-          prepareDurably(ledgerFile, JSON.stringify(backup.ledger, null, 2)),
+          prepareDurably(ledgerFile, JSON.stringify(ledger, null, 2)),
         ]),
       );
-      await store.commit();
-      await ledger.commit();
+      await storeWrite.commit();
+      await ledgerWrite.commit();
+      return {
+        keptPosts: ledger.entries.length - backup.ledger.entries.length,
+        unreadableLedger: current === null,
+      };
     } finally {
       await ledgerLock.release();
     }
   } finally {
     await storeLock.release();
   }
+}
+
+/** The ledger on disk: undefined when there is none, null when it cannot be read or is invalid. */
+async function currentLedger(path: string): Promise<LedgerData | undefined | null> {
+  if (!(await exists(path))) return undefined;
+  try {
+    return (await JsonFile.open(path, LedgerFileSchema, { version: LEDGER_VERSION })).data;
+  } catch (error) {
+    if (error instanceof StoreFileError) return null;
+    throw error;
+  }
+}
+
+/** The backup's ledger, plus every entry only the current one has, and the later progress of each target. */
+export function keepPostsSince(restored: LedgerData, current: LedgerData): LedgerData {
+  const known = new Set(restored.entries.map(ledgerKey));
+  const progress = { ...restored.progress };
+  for (const [target, date] of Object.entries(current.progress)) {
+    const before = progress[target];
+    if (before === undefined || date > before) progress[target] = date;
+  }
+  return {
+    ...restored,
+    entries: [...restored.entries, ...current.entries.filter((entry) => !known.has(ledgerKey(entry)))],
+    progress,
+  };
 }
 
 /** A disk that refuses the new files (full, read-only) is told in a line; the files are as they were. */

@@ -76,6 +76,36 @@ describe('twinbot backup and restore', { timeout: 30_000 }, () => {
     expect(JSON.parse(await readFile(store, 'utf8'))).toEqual(backup.store);
   });
 
+  it('GIVEN posts recorded since the backup THEN restore keeps them in the ledger, so they are not posted again', async () => {
+    const { dir, store, ledger } = await storeWithLedger();
+    const file = join(dir, 'backup.json');
+    await runTwinbot(['backup', '--data', store, file], {});
+    const later = { ...LEDGER.entries[0], lead: 0, due: '2026-06-21', at: '2026-06-21T07:00:00.000Z' };
+    const since = {
+      version: 1,
+      entries: [...LEDGER.entries, later],
+      progress: { 'slack:T0TWIN:C0GENERAL': '2026-06-21' },
+    };
+    await writeFile(ledger, JSON.stringify(since));
+
+    const run = await runTwinbot(['restore', '--data', store, file], {});
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Kept 1 reminder post(s) recorded since the backup');
+    expect(JSON.parse(await readFile(ledger, 'utf8'))).toEqual(since);
+  });
+
+  it('GIVEN an unreadable ledger on disk THEN restore puts the backup’s in its place and says what that risks', async () => {
+    const { dir, store, ledger } = await storeWithLedger();
+    const file = join(dir, 'backup.json');
+    await runTwinbot(['backup', '--data', store, file], {});
+    await writeFile(ledger, '{"version": 1, "entr');
+
+    const run = await runTwinbot(['restore', '--data', store, file], {});
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('could not be read');
+    expect(JSON.parse(await readFile(ledger, 'utf8'))).toEqual(LEDGER);
+  });
+
   it('GIVEN backup - THEN the backup goes to standard output, with its format and version', async () => {
     const { store } = await storeWithLedger();
     const run = await runTwinbot(['backup', '--data', store, '-'], {});
