@@ -12,6 +12,8 @@ const VERBS: Record<string, () => Promise<Verb>> = {
   init: async () => (await import('./cli/verbs/init.ts')).init,
   check: async () => (await import('./cli/verbs/check.ts')).check,
   export: async () => (await import('./cli/verbs/export.ts')).exportStore,
+  backup: async () => (await import('./cli/verbs/backup.ts')).backup,
+  restore: async () => (await import('./cli/verbs/restore.ts')).restore,
   import: async () => (await import('./cli/verbs/import.ts')).importFile,
   staff: async () => (await import('./cli/verbs/staff.ts')).staff,
   schema: async () => (await import('./cli/verbs/schema.ts')).schema,

@@ -6,6 +6,8 @@ export interface AdapterDeps {
   dispatcher: Dispatcher;
   /** Writes one operational line; callers never pass secrets or tokens. */
   log: (line: string) => void;
+  /** The secret in the calendar feed's address (`CALENDAR_TOKEN`); without it the feed is off. */
+  calendarToken?: string;
 }
 
 export interface RunningAdapter {

@@ -10,7 +10,7 @@ export type Access = { write: boolean | 'on-write' };
  * A writer that finds the store held waits this long before refusing: long enough for a bot that
  * is stopping, or another CLI change, to finish; short enough to tell a person what is wrong.
  */
-const LOCK_WAIT_MS = 5_000;
+export const LOCK_WAIT_MS = 5_000;
 
 /**
  * The default store is created from the seed on first use, so `npm start` works on a fresh clone;

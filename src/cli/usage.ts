@@ -4,7 +4,9 @@ export const USAGE = `Usage: twinbot <command> [options]
   ask     [--data PATH] [--today YYYY-MM-DD] [--yes] "<command text>"   (--yes confirms a termination or removal)
   init    [--data PATH] [--empty]             create a store file from the shipped seed (or empty)
   check   [--data PATH]                       validate a store file
-  export  [--data PATH]                       print the store as JSON
+  export  [--data PATH]                       print the store as JSON (without the reminders ledger: use backup)
+  backup  [--data PATH] [FILE | -]            the store and its reminders ledger in one file (default twinbot-backup-<time>.json)
+  restore [--data PATH] FILE                  replace the store and its ledger with a backup, checked whole first
   import  [--data PATH] [--skip-invalid] FILE.csv
   staff   add|remove|list [--data PATH] [slack:U123 | discord:user:123 | discord:role:456]
   schema                                      print the store's JSON Schema (data/schema.json)

@@ -9,8 +9,13 @@ export type LedgerFile = JsonFile<typeof LedgerFileSchema>;
  * `data/twinning.json` keeps its ledger in `data/twinning.ledger.json`, beside the file a symbolic
  * link points at: a store reached by two paths has one ledger, so nothing is posted twice.
  */
-async function ledgerPathFor(storePath: string): Promise<string> {
-  return `${(await realpath(storePath)).replace(/\.json$/, '')}.ledger.json`;
+export async function ledgerPathFor(storePath: string): Promise<string> {
+  return ledgerPathBeside(await realpath(storePath));
+}
+
+/** The ledger's path beside a store file that is no symbolic link (or does not exist yet). */
+export function ledgerPathBeside(storeFile: string): string {
+  return `${storeFile.replace(/\.json$/, '')}.ledger.json`;
 }
 
 /** Whether the store has posted anything yet (a store that never posted has no ledger). */

@@ -6,14 +6,32 @@ import { basename, dirname, join } from 'node:path';
  * one, never a mix or an empty file, and the new one survives once this resolves: the text goes to
  * a temp file beside it that is flushed to disk, renamed over the file, and the folder is flushed
  * so the rename itself is on disk (the order SQLite and PostgreSQL follow). The file keeps its
- * permissions.
+ * permissions; a new file gets `newFileMode` when given (a copy of the store gets the store's).
  */
-export async function writeFileDurably(path: string, text: string): Promise<void> {
+export async function writeFileDurably(path: string, text: string, newFileMode?: number): Promise<void> {
+  await (await prepareDurably(path, text, newFileMode)).commit();
+}
+
+/** A replacement written and flushed beside its file, waiting to be renamed over it. */
+export interface PreparedWrite {
+  /** Renames the temp file over the file and flushes the folder. */
+  commit(): Promise<void>;
+}
+
+/**
+ * The first half of writeFileDurably, for replacing several files together: every new text is on
+ * disk before the first rename, so the renames, which cannot fail for lack of space, come last.
+ */
+export async function prepareDurably(
+  path: string,
+  text: string,
+  newFileMode?: number,
+): Promise<PreparedWrite> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.tmp`);
   const mode = await stat(path).then(
     (existing) => existing.mode & 0o7777,
-    () => undefined,
+    () => newFileMode,
   );
   const handle = await open(temp, 'w', mode);
   try {
@@ -24,8 +42,12 @@ export async function writeFileDurably(path: string, text: string): Promise<void
   } finally {
     await handle.close();
   }
-  await rename(temp, path);
-  await syncFolder(folder);
+  return {
+    commit: async () => {
+      await rename(temp, path);
+      await syncFolder(folder);
+    },
+  };
 }
 
 async function syncFolder(folder: string): Promise<void> {

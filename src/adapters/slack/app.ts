@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
+import type { PathRoute } from '../calendar-feed.ts';
 import { listenForButtons } from './buttons.ts';
 import { listenForSlashCommand } from './command.ts';
 import { listenForConfirmations } from './confirm.ts';
@@ -15,10 +16,10 @@ import { GuardedSocketModeReceiver } from './socket-receiver.ts';
 
 /**
  * The Bolt app for the configured mode: HTTP (requests signed with the signing secret, `POST
- * /slack/events`, `GET /healthz`, `GET /calendar.ics`) or Socket Mode (a WebSocket opened with the
+ * /slack/events`, `GET /healthz`, and the calendar feed when it is on) or Socket Mode (a WebSocket opened with the
  * app-level token). Either way requests pass our FrontDoor before Bolt: checked, and run once.
  */
-export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps): App {
+export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps, calendar?: PathRoute): App {
   const common = {
     token: config.botToken,
     logger: boltLogger(log),
@@ -53,7 +54,8 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
           signingSecret: config.signingSecret,
           seen,
           log,
-          routes: { '/healthz': healthy, '/calendar.ics': (res) => calendar(res, deps) },
+          routes: { '/healthz': healthy },
+          ...(calendar !== undefined && { pathRoutes: [calendar] }),
         });
   const app = new App({ ...common, receiver });
   const router = new Router(app);
@@ -63,15 +65,6 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
   listenForForms(router, deps);
   listenForConversations(router, deps);
   return app;
-}
-
-/** The anniversaries calendar that offices subscribe to in Outlook or Google Calendar. */
-function calendar(res: ServerResponse, deps: ListenerDeps): void {
-  res.writeHead(200, {
-    'Content-Type': 'text/calendar; charset=utf-8',
-    'Content-Disposition': 'inline; filename="anniversaries.ics"',
-  });
-  res.end(deps.dispatcher.calendar());
 }
 
 function healthy(res: ServerResponse): void {

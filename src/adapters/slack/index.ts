@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../config.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
+import { calendarFeed } from '../calendar-feed.ts';
 import { createSlackApp } from './app.ts';
 import { KeptPages } from './kept-pages.ts';
 import { describeError, type Log, redactingLog } from './log.ts';
@@ -10,10 +11,23 @@ import { AfterAck } from './work.ts';
 
 /** Starts the Slack adapter in the configured mode; resolves once it can receive questions. */
 export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promise<RunningAdapter> {
-  const secrets = [config.botToken, config.mode === 'http' ? config.signingSecret : config.appToken];
+  const secrets = [
+    config.botToken,
+    config.mode === 'http' ? config.signingSecret : config.appToken,
+    ...(deps.calendarToken !== undefined ? [deps.calendarToken] : []),
+  ];
   const log = redactingLog(deps.log, secrets);
   const afterAck = new AfterAck(log);
-  const app = createSlackApp(config, log, { dispatcher: deps.dispatcher, afterAck, kept: new KeptPages() });
+  const calendar =
+    deps.calendarToken === undefined
+      ? undefined
+      : calendarFeed(deps.calendarToken, () => deps.dispatcher.calendar());
+  const app = createSlackApp(
+    config,
+    log,
+    { dispatcher: deps.dispatcher, afterAck, kept: new KeptPages() },
+    calendar,
+  );
   await app.init().catch((error: unknown) => {
     throw startError('SLACK_BOT_TOKEN', error);
   });
@@ -27,7 +41,8 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
       throw error;
     });
     const { port } = server.address() as AddressInfo;
-    log(`slack: HTTP mode on port ${port} (POST /slack/events, GET /healthz, GET /calendar.ics)`);
+    const feed = calendar === undefined ? 'calendar feed off' : 'GET /calendar/<CALENDAR_TOKEN>.ics';
+    log(`slack: HTTP mode on port ${port} (POST /slack/events, GET /healthz, ${feed})`);
   } else {
     await (app.start() as Promise<unknown>).catch((error: unknown) => {
       throw startError('SLACK_APP_TOKEN', error);

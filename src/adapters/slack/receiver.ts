@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { PathRoute } from '../calendar-feed.ts';
 import type { SeenDeliveries } from './deliveries.ts';
 import { FrontDoor } from './front-door.ts';
 import { describeError, type Log } from './log.ts';
@@ -13,7 +14,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const ACK_DEADLINE_MS = 2500;
 const EVENTS_PATH = '/slack/events';
 
-/** A GET route beside the events endpoint (`/healthz`, `/calendar.ics`). */
+/** A GET route beside the events endpoint (`/healthz`). */
 export type Route = (res: ServerResponse) => void;
 
 /**
@@ -35,6 +36,8 @@ export class SlackHttpReceiver implements Receiver {
       seen: SeenDeliveries;
       log: Log;
       routes: Record<string, Route>;
+      /** GET routes that match paths themselves (the calendar feed, whose path holds its secret). */
+      pathRoutes?: readonly PathRoute[];
     },
   ) {}
 
@@ -72,6 +75,8 @@ export class SlackHttpReceiver implements Receiver {
     if (req.method === 'POST' && path === EVENTS_PATH) return this.handleSlack(req, res);
     const route = req.method === 'GET' && path !== undefined ? this.options.routes[path] : undefined;
     if (route) return route(res);
+    if (req.method === 'GET' && path !== undefined && this.options.pathRoutes?.some((r) => r(path, res)))
+      return;
     answer(res, 404);
     req.resume();
   }

@@ -1,4 +1,5 @@
 import { commands } from '../../../commands/index.ts';
+import { readCalendarToken } from '../../adapters/calendar-feed.ts';
 import { logStrayErrors } from '../../adapters/last-resort.ts';
 import { runShell } from '../../adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from '../../adapters/start.ts';
@@ -7,7 +8,9 @@ import { Dispatcher } from '../../core/dispatcher.ts';
 import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
 import { startReminders } from '../../reminders/runtime.ts';
+import { backupText } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
+import { readSnapshotDays, startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
 import { logLine } from '../log-line.ts';
 import { type CliArgs, EXIT } from '../options.ts';
@@ -16,6 +19,8 @@ import { withStore } from '../store-access.ts';
 /** `twinbot start`: the configured platforms, or the local shell when none is configured. */
 export async function start({ values }: CliArgs): Promise<number> {
   const platforms = readPlatformConfig(process.env);
+  const snapshotDays = readSnapshotDays(process.env);
+  const calendarToken = readCalendarToken(process.env);
   return withStore(values.data, { write: true }, async (store) => {
     if (store.tookOverFrom) {
       logLine(
@@ -24,9 +29,18 @@ export async function start({ values }: CliArgs): Promise<number> {
     }
     const ledger = await openLedger(store.path, { lock: true });
     const dispatcher = new Dispatcher({ store, commands, ledger });
+    // From memory, which is what the files hold: this process is their one writer.
+    const snapshots = await startSnapshots(
+      {
+        storePath: store.path,
+        days: snapshotDays,
+        backup: () => backupText(store.catalog.data, ledger.data, new Date()),
+      },
+      logLine,
+    );
     try {
       if (hasPlatform(platforms)) {
-        await runPlatforms(platforms, dispatcher, store, ledger);
+        await runPlatforms(platforms, dispatcher, store, ledger, calendarToken);
       } else {
         const reminders = await startReminders(
           store,
@@ -42,6 +56,7 @@ export async function start({ values }: CliArgs): Promise<number> {
         reminders.stop();
       }
     } finally {
+      snapshots.stop();
       await ledger.close();
     }
     return EXIT.ok;
@@ -54,11 +69,16 @@ async function runPlatforms(
   dispatcher: Dispatcher,
   store: Store,
   ledger: LedgerFile,
+  calendarToken: string | undefined,
 ): Promise<void> {
   const log = logLine;
   // No single request, event or interaction may take the bot down, whatever a library throws.
   const stopLogging = logStrayErrors(log, platforms);
-  const running = await startPlatforms(platforms, { dispatcher, log });
+  const running = await startPlatforms(platforms, {
+    dispatcher,
+    log,
+    ...(calendarToken !== undefined && { calendarToken }),
+  });
   log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
   const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
   await new Promise<void>((resolve) => {

@@ -76,6 +76,7 @@ export interface Acked {
 export async function startHttpHarness(
   data: StoreInput = smallStore(),
   fakeOptions: Omit<FakeSlackOptions, 'botToken'> = {},
+  adapterOptions: { calendarToken?: string } = {},
 ) {
   const fake = await FakeSlack.start({ botToken: BOT_TOKEN, ...fakeOptions });
   const store = await storeFrom(data);
@@ -93,7 +94,7 @@ export async function startHttpHarness(
     port,
     apiUrl: fake.apiUrl,
   };
-  const adapter = await startSlack(config, { dispatcher, log: (line) => logs.push(line) });
+  const adapter = await startSlack(config, { dispatcher, log: (line) => logs.push(line), ...adapterOptions });
   let stopped = false;
   const baseUrl = `http://127.0.0.1:${port}`;
   const send = (request: SignedBody, forged?: { timestamp?: number; signature?: string }) =>

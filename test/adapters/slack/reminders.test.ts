@@ -1,4 +1,3 @@
-import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../src/reminders/ledger.ts';
@@ -61,16 +60,5 @@ describe('reminders on Slack', () => {
     const report = await scheduler.tick(Temporal.Instant.from('2027-06-03T13:00:00Z'));
     expect(report.disabled).toEqual([{ target: 'slack:T0TWIN:C0KICKED', reason: 'not_in_channel' }]);
     expect(report.posted.map((p) => p.target)).toEqual(['slack:T0TWIN:C0GENERAL']);
-  });
-
-  it('GIVEN HTTP mode THEN GET /calendar.ics serves the anniversaries calendar', async () => {
-    slack = await startHttpHarness();
-    const res = await fetch(`${slack.baseUrl}/calendar.ics`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/calendar');
-    const events = new ICAL.Component(ICAL.parse(await res.text())).getAllSubcomponents('vevent');
-    expect(events.map((e) => new ICAL.Event(e).summary)).toContain(
-      '60th anniversary: Le Mans – Paderborn 🎉',
-    );
   });
 });
