@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { type CliArgs, EXIT, parseCommandLine, UsageError } from './cli/options.ts';
 import { USAGE } from './cli/usage.ts';
 import { ConfigError } from './config.ts';

@@ -66,12 +66,20 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
 }
 
 /** The anniversaries calendar that offices subscribe to in Outlook or Google Calendar. */
-function calendar(res: ServerResponse, deps: ListenerDeps): void {
+async function calendar(res: ServerResponse, deps: ListenerDeps): Promise<void> {
+  let text: string;
+  try {
+    text = await deps.dispatcher.calendar();
+  } catch (error) {
+    console.error('slack: /calendar.ics failed:', error);
+    res.writeHead(500).end();
+    return;
+  }
   res.writeHead(200, {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': 'inline; filename="anniversaries.ics"',
   });
-  res.end(deps.dispatcher.calendar());
+  res.end(text);
 }
 
 function healthy(res: ServerResponse): void {
