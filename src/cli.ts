@@ -1,3 +1,5 @@
+#!/usr/bin/env node
+import { loadDotEnv } from './cli/env-file.ts';
 import { type CliArgs, EXIT, parseCommandLine, UsageError } from './cli/options.ts';
 import { USAGE } from './cli/usage.ts';
 import { ConfigError } from './config.ts';
@@ -31,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined;
   if (load === undefined) throw new UsageError(`unknown command "${verb}"`);
+  loadDotEnv();
   return (await load())({ values, rest });
 }
 

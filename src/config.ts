@@ -53,49 +53,73 @@ function present(env: NodeJS.ProcessEnv): Record<string, string> {
   );
 }
 
+/**
+ * Every mistake at once, one line each naming its variable: an operator fixes them in one go instead
+ * of one restart per mistake.
+ */
 export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
-  const parsed = EnvSchema.safeParse(present(env));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}`);
+  const set = present(env);
+  const parsed = EnvSchema.safeParse(set);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+  problems.push(...slackProblems(set), ...discordProblems(set));
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(
+      problems.length === 1
+        ? (problems[0] ?? '')
+        : `${problems.length} configuration problems:\n${problems.map((line) => `  - ${line}`).join('\n')}`,
+    );
   }
   const e = parsed.data;
   return { ...slackConfig(e), ...discordConfig(e) };
 }
 
-function slackConfig(e: z.infer<typeof EnvSchema>): PlatformConfig {
-  const anySlack = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;
-  if (anySlack === undefined) return {};
-  if (e.SLACK_BOT_TOKEN === undefined) {
-    throw new ConfigError('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) as well.');
+/** Variables that are set but cannot work without another one. */
+function slackProblems(set: Record<string, string>): string[] {
+  const has = (name: string) => Object.hasOwn(set, name);
+  if (!has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) return [];
+  const problems: string[] = [];
+  if (!has('SLACK_BOT_TOKEN')) {
+    problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) as well.');
   }
+  if (!has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) {
+    problems.push(
+      'SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is missing: set the signing secret for HTTP mode, or an app token for Socket Mode.',
+    );
+  }
+  return problems;
+}
+
+function discordProblems(set: Record<string, string>): string[] {
+  const has = (name: string) => Object.hasOwn(set, name);
+  if (has('DISCORD_TOKEN') === has('DISCORD_APPLICATION_ID')) return [];
+  return has('DISCORD_TOKEN')
+    ? ['DISCORD_APPLICATION_ID is missing: Discord needs the application id as well.']
+    : ['DISCORD_TOKEN is missing: Discord needs the bot token as well.'];
+}
+
+/** Only called once every problem above is ruled out. */
+function slackConfig(e: z.infer<typeof EnvSchema>): PlatformConfig {
+  if (e.SLACK_BOT_TOKEN === undefined) return {};
   const apiUrl = e.SLACK_API_URL === undefined ? {} : { apiUrl: e.SLACK_API_URL };
   if (e.SLACK_APP_TOKEN !== undefined) {
     return { slack: { mode: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, ...apiUrl } };
   }
-  if (e.SLACK_SIGNING_SECRET !== undefined) {
-    return {
-      slack: {
-        mode: 'http',
-        botToken: e.SLACK_BOT_TOKEN,
-        signingSecret: e.SLACK_SIGNING_SECRET,
-        port: e.PORT,
-        ...apiUrl,
-      },
-    };
-  }
-  throw new ConfigError(
-    'SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is missing: set the signing secret for HTTP mode, or an app token for Socket Mode.',
-  );
+  if (e.SLACK_SIGNING_SECRET === undefined) return {};
+  return {
+    slack: {
+      mode: 'http',
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      port: e.PORT,
+      ...apiUrl,
+    },
+  };
 }
 
 function discordConfig(e: z.infer<typeof EnvSchema>): PlatformConfig {
-  if (e.DISCORD_TOKEN === undefined && e.DISCORD_APPLICATION_ID === undefined) return {};
-  if (e.DISCORD_TOKEN === undefined)
-    throw new ConfigError('DISCORD_TOKEN is missing: Discord needs the bot token as well.');
-  if (e.DISCORD_APPLICATION_ID === undefined) {
-    throw new ConfigError('DISCORD_APPLICATION_ID is missing: Discord needs the application id as well.');
-  }
+  if (e.DISCORD_TOKEN === undefined || e.DISCORD_APPLICATION_ID === undefined) return {};
   const apiUrl = e.DISCORD_API_URL === undefined ? {} : { apiUrl: e.DISCORD_API_URL };
   return { discord: { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ...apiUrl } };
 }

@@ -64,3 +64,27 @@ describe('readPlatformConfig', () => {
     expect(message).not.toContain(SECRET);
   });
 });
+
+describe('readPlatformConfig with several mistakes', () => {
+  it('GIVEN three mistakes THEN all three are named in one message, and no value is echoed', () => {
+    const leaked = 'xoxp-leaked-user-token-123';
+    let message = '';
+    try {
+      readPlatformConfig({ SLACK_BOT_TOKEN: leaked, PORT: 'eighty', DISCORD_TOKEN: 'x'.repeat(30) });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain('4 configuration problems');
+    for (const variable of [
+      'SLACK_BOT_TOKEN',
+      'PORT',
+      'SLACK_SIGNING_SECRET or SLACK_APP_TOKEN',
+      'DISCORD_APPLICATION_ID',
+    ]) {
+      expect(message).toContain(variable);
+    }
+    expect(message).not.toContain(leaked);
+    expect(message).not.toContain('x'.repeat(30));
+  });
+});

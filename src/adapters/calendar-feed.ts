@@ -28,18 +28,30 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * not show either), and any other path is left to the 404 every unknown path gets, so a guess
  * learns nothing.
  */
-export function calendarFeed(token: string, calendar: () => string): PathRoute {
+export function calendarFeed(
+  token: string,
+  calendar: () => Promise<string>,
+  log: (line: string) => void,
+): PathRoute {
   const expected = digest(token);
   return (path, res) => {
     const match = /^\/calendar\/([^/]+)\.ics$/.exec(path);
     if (match?.[1] === undefined || !timingSafeEqual(digest(match[1]), expected)) return false;
-    res.writeHead(200, {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'inline; filename="anniversaries.ics"',
-      'Cache-Control': 'private, max-age=300',
-      'Referrer-Policy': 'no-referrer',
-    });
-    res.end(calendar());
+    calendar().then(
+      (text) => {
+        res.writeHead(200, {
+          'Content-Type': 'text/calendar; charset=utf-8',
+          'Content-Disposition': 'inline; filename="anniversaries.ics"',
+          'Cache-Control': 'private, max-age=300',
+          'Referrer-Policy': 'no-referrer',
+        });
+        res.end(text);
+      },
+      (error: unknown) => {
+        log(`calendar feed failed: ${error instanceof Error ? error.message : String(error)}`);
+        res.writeHead(500).end();
+      },
+    );
     return true;
   };
 }

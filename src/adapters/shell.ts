@@ -9,6 +9,8 @@ export interface ShellOptions {
   output: NodeJS.WritableStream;
   /** A person at a terminal gets a prompt and history; piped input is answered line by line. */
   interactive: boolean;
+  /** Ends the shell (a stop signal): the line being answered is finished, no further line is read. */
+  signal?: AbortSignal;
 }
 
 const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
@@ -35,6 +37,7 @@ export async function runShell(dispatcher: Dispatcher, options: ShellOptions): P
     prompt: 'twinbot> ',
   });
   const write = (text: string) => options.output.write(`${text}\n`);
+  options.signal?.addEventListener('abort', () => rl.close(), { once: true });
   if (options.interactive) {
     write(
       'Twinning bot: ask about partner cities, anniversaries and agreements. Type `help`, or `exit` to leave.',

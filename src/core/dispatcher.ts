@@ -1,7 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { cleanText } from '../domain/clean-text.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
-import { anniversaryCalendar } from '../render/calendar.ts';
 import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
 import { actorId, type Caller, isStaff } from './caller.ts';
@@ -197,8 +196,9 @@ export class Dispatcher {
     );
   }
 
-  /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. */
-  calendar(): string {
+  /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. Loaded on first use: only the feed needs `ics`. */
+  async calendar(): Promise<string> {
+    const { anniversaryCalendar } = await import('../render/calendar.ts');
     return anniversaryCalendar(this.store.catalog, this.today());
   }
 

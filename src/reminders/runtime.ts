@@ -7,7 +7,8 @@ import { ReminderScheduler } from './scheduler.ts';
 import { formatPost } from './simulate.ts';
 
 export interface RunningReminders {
-  stop(): void;
+  /** No tick starts after this; resolves once a tick under way has finished and settled its posts. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -37,7 +38,16 @@ export async function startReminders(
       log(`reminder tick failed: ${(error as Error).message}`);
     }
   };
-  await tick();
-  const job = new Cron('* * * * *', { protect: true }, tick);
-  return { stop: () => job.stop() };
+  let current = tick();
+  await current;
+  const job = new Cron('* * * * *', { protect: true }, () => {
+    current = tick();
+    return current;
+  });
+  return {
+    stop: async () => {
+      job.stop();
+      await current;
+    },
+  };
 }

@@ -1,6 +1,22 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dataDir = (file: string) => fileURLToPath(new URL(`../../data/${file}`, import.meta.url));
+/**
+ * The package root: the nearest folder above this module with a package.json. The same source runs
+ * from src/ (tsx) and from dist/src/ (the build), so a fixed `../..` would point at dist/ there.
+ */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+const dataDir = (file: string) => join(packageRoot(), 'data', file);
 
 /** The live store, created from the seed on first start; gitignored. */
 export const DEFAULT_STORE_PATH = dataDir('twinning.json');

@@ -58,7 +58,7 @@ describe('startReminders', () => {
       },
       (line) => logs.push(line),
     );
-    running.stop();
+    await running.stop();
     expect(posted.map((m) => m.title)).toEqual(['🎉 10th anniversary: Aa – Bb (a milestone year)']);
     expect(logs.some((l) => l.includes('1 post(s) interrupted by a stop are recorded as unconfirmed'))).toBe(
       true,

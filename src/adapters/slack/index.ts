@@ -21,7 +21,7 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
   const calendar =
     deps.calendarToken === undefined
       ? undefined
-      : calendarFeed(deps.calendarToken, () => deps.dispatcher.calendar());
+      : calendarFeed(deps.calendarToken, () => deps.dispatcher.calendar(), log);
   const app = createSlackApp(
     config,
     log,

@@ -48,12 +48,15 @@ export async function start({ values }: CliArgs): Promise<number> {
           { console: consoleDelivery(process.stdout) },
           logLine,
         );
+        const stopping = stopSignal();
         await runShell(dispatcher, {
           input: process.stdin,
           output: process.stdout,
           interactive: process.stdin.isTTY === true,
+          signal: stopping.signal,
         });
-        reminders.stop();
+        stopping.dispose();
+        await reminders.stop();
       }
     } finally {
       snapshots.stop();
@@ -81,12 +84,29 @@ async function runPlatforms(
   });
   log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
   const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const stopping = stopSignal();
+  await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve()));
+  stopping.dispose();
   log('stopping');
-  reminders.stop();
+  await reminders.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   stopLogging();
+}
+
+/**
+ * Aborted by the first SIGINT or SIGTERM (Ctrl-C, docker stop, systemctl stop): the bot then stops
+ * taking work, finishes what is under way, settles the ledger and frees the store, and exits 0.
+ */
+function stopSignal(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
 }

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../scripts/build.ts';
+import { SEED_PATH } from '../../src/store/paths.ts';
+import { tempDir } from '../fixtures/knowledge-base.ts';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..');
+// Inside the package like dist/, so the built code finds data/ the way an installed copy does.
+const out = join(root, 'node_modules', '.cache', 'twinbot-build-test');
+const cli = join(out, 'cli.js');
+
+describe('the build (dist/) that npm start and bin.twinbot run', () => {
+  beforeAll(() => buildCli(out), 60_000);
+
+  it('GIVEN the built CLI THEN it runs under plain node and answers a question', async () => {
+    const store = join(await tempDir(), 'twinning.json');
+    await copyFile(SEED_PATH, store);
+    const { stdout } = await run(process.execPath, [cli, 'ask', '--data', store, 'partners kitakami']);
+    expect(stdout).toContain('Partner cities of Kitakami');
+    expect(stdout).toContain('Concord, California');
+  });
+
+  it('GIVEN the built CLI THEN it finds the shipped seed in data/ (init copies it)', async () => {
+    const store = join(await tempDir(), 'new.json');
+    await run(process.execPath, [cli, 'init', '--data', store]);
+    expect(JSON.parse(await readFile(store, 'utf8')).partnerships).toEqual(
+      JSON.parse(await readFile(SEED_PATH, 'utf8')).partnerships,
+    );
+  });
+
+  it('GIVEN the built CLI THEN it starts with a hashbang, so bin.twinbot runs it with node', async () => {
+    expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+});
