@@ -48,7 +48,6 @@ beforeEach(async () => {
   const discord = await connectDiscord(
     { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: discordFake.apiUrl },
     { dispatcher, log },
-    { messageContent: false },
   );
   both = { store, dispatcher, slackFake, discordFake, slack, discord, slackUrl: `http://127.0.0.1:${port}` };
 });

@@ -54,7 +54,11 @@ export interface FakeDiscordOptions {
   applicationId: string;
   botUserId?: string;
   guilds?: FakeGuild[];
-  /** Privileged intents enabled in the "Developer Portal"; identifying with others closes with 4014. */
+  /**
+   * Privileged intents enabled in the "Developer Portal"; identifying with others closes with 4014.
+   * Without Message Content granted and asked for, messages arrive as Discord sends them then: the
+   * text only of those that mention the bot and of direct messages, the others emptied.
+   */
   privilegedIntents?: number;
   /** GUILD_CREATE without the bot's own member, which Discord always sends: to test the bot copes. */
   omitBotMember?: boolean;
@@ -73,6 +77,13 @@ export const INTENTS = {
   DirectMessages: 1 << 12,
 };
 const PRIVILEGED = INTENTS.MessageContent | INTENTS.GuildMembers | (1 << 8);
+
+/** A gateway connection and the intents it identified with (0 until it has). */
+interface Session {
+  socket: WebSocket;
+  seq: number;
+  intents: number;
+}
 
 /** Interaction types: 2 slash command, 3 component, 4 autocomplete. */
 interface LiveInteraction {
@@ -94,7 +105,7 @@ export class FakeDiscord {
   readonly botUserId: string;
   private readonly http: Server;
   private readonly gateway = new WebSocketServer({ noServer: true });
-  private readonly sessions = new Set<{ socket: WebSocket; seq: number }>();
+  private readonly sessions = new Set<Session>();
   private readonly interactions = new Map<string, LiveInteraction>();
   /** Every interaction and message built here, by id, so one can be delivered again. */
   private readonly delivered = new Map<string, { t: string; d: Json }>();
@@ -177,12 +188,37 @@ export class FakeDiscord {
     return this.waitFor((c) => c.method === 'POST' && c.path.startsWith(`/interactions/${interactionId}/`));
   }
 
-  /** Sends a dispatch (op 0, increasing s) to every connected client. */
+  /**
+   * Sends a dispatch (op 0, increasing s) to every connected client. A message goes, as Discord sends
+   * it, only to a client that asked for its intent, and without its content unless that is allowed.
+   */
   dispatch(t: string, d: unknown): void {
     for (const session of this.sessions) {
+      const payload = t === 'MESSAGE_CREATE' ? this.messageFor(session.intents, d) : d;
+      if (payload === undefined) continue;
       session.seq += 1;
-      session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+      session.socket.send(JSON.stringify({ op: 0, t, s: session.seq, d: payload }));
     }
+  }
+
+  /**
+   * A MESSAGE_CREATE as a client with these intents receives it: none without Guild Messages (in a
+   * guild) or Direct Messages (in a DM); content, embeds, attachments, components and poll emptied
+   * without Message Content, except in a DM, a message that mentions the bot, or the bot's own.
+   */
+  private messageFor(intents: number, d: unknown): unknown {
+    if (typeof d !== 'object' || d === null) return d;
+    const message = d as Json;
+    const inGuild = message.guild_id !== undefined;
+    if ((intents & (inGuild ? INTENTS.GuildMessages : INTENTS.DirectMessages)) === 0) return undefined;
+    const ids = (list: unknown) => (Array.isArray(list) ? list.map((user) => (user as Json)?.id) : []);
+    const visible =
+      (intents & INTENTS.MessageContent) !== 0 ||
+      !inGuild ||
+      ids(message.mentions).includes(this.botUserId) ||
+      (message.author as Json | undefined)?.id === this.botUserId;
+    if (visible) return d;
+    return { ...message, content: '', embeds: [], attachments: [], components: [], poll: undefined };
   }
 
   /**
@@ -434,7 +470,7 @@ export class FakeDiscord {
   }
 
   private connect(socket: WebSocket): void {
-    const session = { socket, seq: 0 };
+    const session: Session = { socket, seq: 0, intents: 0 };
     this.sessions.add(session);
     socket.on('close', () => this.sessions.delete(session));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
@@ -445,7 +481,7 @@ export class FakeDiscord {
     });
   }
 
-  private identify(session: { socket: WebSocket; seq: number }, d: Json): void {
+  private identify(session: Session, d: Json): void {
     this.identifies.push(d);
     if (d.token !== this.options.token) {
       session.socket.close(4004, 'Authentication failed.');
@@ -456,6 +492,7 @@ export class FakeDiscord {
       session.socket.close(4014, 'Disallowed intent(s).');
       return;
     }
+    session.intents = intents;
     const guilds = this.options.commandsOnly ? [] : (this.options.guilds ?? []);
     const send = (t: string, payload: unknown) => {
       session.seq += 1;

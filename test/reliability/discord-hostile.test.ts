@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../src/store/paths.ts';
 import { APPLICATION_ID, GUILD, TOKEN, variantOf } from '../adapters/discord/harness.ts';
-import { FakeDiscord, type FakeMember, INTENTS } from '../fakes/discord.ts';
+import { FakeDiscord, type FakeMember } from '../fakes/discord.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 import { spawnTwinbot } from '../fixtures/twinbot-process.ts';
 
 /**
  * A few hundred malformed or hostile gateway dispatches against the real bot process (`twinbot
- * start` with DISCORD_* against the fake Discord, mentions enabled): interactions that are null,
+ * start` with DISCORD_* against the fake Discord, no privileged intent): interactions that are null,
  * numbers or arrays, that lack fields or carry them with the wrong type, unknown interaction and
  * component types, options of the wrong type or of a megabyte, commands and subcommands we never
  * registered, buttons we never issued (forged custom ids that try to run staff commands, with tabs,
@@ -112,7 +112,7 @@ beforeAll(async () => {
     token: TOKEN,
     applicationId: APPLICATION_ID,
     guilds: [GUILD],
-    privilegedIntents: INTENTS.MessageContent,
+    privilegedIntents: 0,
   });
   storePath = join(await tempDir(), 'twinning.json');
   const seed = JSON.parse(await readFile(SEED_PATH, 'utf8'));
@@ -122,6 +122,7 @@ beforeAll(async () => {
     DISCORD_TOKEN: TOKEN,
     DISCORD_APPLICATION_ID: APPLICATION_ID,
     DISCORD_API_URL: fake.apiUrl,
+    // Left over from an old .env: said once to be no longer needed, never a reason to stop.
     DISCORD_MESSAGE_CONTENT: '1',
   });
   await new Promise<void>((resolve, reject) => {
@@ -332,6 +333,7 @@ describe('hostile Discord dispatches against the running bot', () => {
       `alias by ${staff}`,
     ]);
     expect(stderr).toContain('dropped the gateway event INTERACTION_CREATE');
+    expect(stderr.match(/DISCORD_MESSAGE_CONTENT is no longer needed/g)).toHaveLength(1);
     // Nothing may end the process, nor reach start's last-resort handler (its lines start "bug:").
     expect(stderr).not.toMatch(/Unhandled|uncaught|triggerUncaughtException/i);
     expect(stderr).not.toMatch(/ bug: /);

@@ -9,10 +9,9 @@ import { answerMention } from './mentions.ts';
 import { PageStore } from './paging.ts';
 import { discordReminderDelivery } from './reminder-delivery.ts';
 import { SeenIds } from './seen-ids.ts';
-import type { DiscordSettings } from './settings.ts';
 import { slashUsage } from './slash-usage.ts';
 
-export interface DiscordOptions extends DiscordSettings {
+export interface DiscordOptions {
   /** Defer answers not ready after this long; default 1.5 s, half of Discord's deadline. */
   deferAfterMs?: number;
 }
@@ -20,27 +19,20 @@ export interface DiscordOptions extends DiscordSettings {
 const DEFAULT_DEFER_AFTER_MS = 1500;
 
 /**
- * Logs the discord.js client in and answers interactions (and, when enabled, mentions) until stopped.
- * Only the `Guilds` intent is needed for slash commands; mentions add the message intents.
+ * Logs the discord.js client in and answers interactions, mentions and direct messages until stopped.
+ * No privileged intent: Discord sends the text of messages that mention the bot and of direct
+ * messages without Message Content, and other guild messages arrive empty and are ignored.
  */
 export async function connectDiscord(
   config: DiscordConfig,
   deps: AdapterDeps,
-  options: DiscordOptions,
+  options: DiscordOptions = {},
 ): Promise<RunningAdapter> {
-  const intents = [GatewayIntentBits.Guilds];
-  if (options.messageContent) {
-    intents.push(
-      GatewayIntentBits.GuildMessages,
-      GatewayIntentBits.MessageContent,
-      GatewayIntentBits.DirectMessages,
-    );
-  }
   const { dispatcher, log } = deps;
   const client = new Client({
-    intents,
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     // A direct message arrives in a channel the client has not cached: without this it is dropped.
-    partials: options.messageContent ? [Partials.Channel] : [],
+    partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     ...(config.apiUrl !== undefined && { rest: { api: config.apiUrl } }),
     ws: {
@@ -65,15 +57,13 @@ export async function connectDiscord(
   client.on(Events.InteractionCreate, (interaction) => {
     if (firstTime(interactions, interaction.id, 'interaction', log)) void answerInteraction(interaction, ctx);
   });
-  if (options.messageContent) {
-    const messages = new SeenIds();
-    client.on(Events.MessageCreate, (message) => {
-      if (!firstTime(messages, message.id, 'message', log)) return;
-      answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
-        log(`discord: mention answer failed: ${messageOf(error)}`),
-      );
-    });
-  }
+  const messages = new SeenIds();
+  client.on(Events.MessageCreate, (message) => {
+    if (!firstTime(messages, message.id, 'message', log)) return;
+    answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
+      log(`discord: mention answer failed: ${messageOf(error)}`),
+    );
+  });
   client.on(Events.Error, (error) => log(`discord: ${error.message}`));
 
   try {
@@ -83,8 +73,7 @@ export async function connectDiscord(
     throw error;
   }
   log(
-    `discord: connected as ${client.user?.tag ?? '?'} to ${client.guilds.cache.size} server(s)` +
-      (options.messageContent ? ', answering mentions' : ''),
+    `discord: connected as ${client.user?.tag ?? '?'} to ${client.guilds.cache.size} server(s), answering mentions and direct messages`,
   );
   // The fuzzy name index is built on first use: build it now, not during someone's first keystroke.
   dispatcher.completeCity('a', 1);
@@ -130,7 +119,8 @@ function refusal(code: number): string {
     case GatewayCloseCodes.AuthenticationFailed:
       return 'Discord refused DISCORD_TOKEN: copy the bot token again from the Developer Portal (Bot > Reset Token).';
     case GatewayCloseCodes.DisallowedIntents:
-      return 'Discord refused the MessageContent intent: enable it in the Developer Portal (Bot > Privileged Gateway Intents), or unset DISCORD_MESSAGE_CONTENT.';
+      // twinbot asks for no privileged intent, so this is Discord's side (or a proxy's), not a setting here.
+      return 'Discord refused the gateway intents (Guilds, Guild Messages, Direct Messages; none privileged): check the bot in the Developer Portal, or DISCORD_API_URL if it points elsewhere than Discord.';
     default:
       return `Discord closed the gateway connection (code ${code}).`;
   }

@@ -18,9 +18,10 @@ const MessageSchema = z.object({
 
 /**
  * A message that starts by mentioning the bot (`@twinbot partners Prague`), or any direct message to
- * it, is answered with the text grammar (or as a question in plain words), as a reply. Only reached
- * when the MessageContent intent is enabled; other bots are ignored so two bots never answer each
- * other, and so are messages that are not text Discord could have sent.
+ * it, is answered with the text grammar (or as a question in plain words), as a reply. Without the
+ * Message Content intent Discord sends other guild messages with empty content, so they match
+ * neither and are ignored; other bots are ignored so two bots never answer each other, and so are
+ * messages that are not text Discord could have sent.
  */
 export async function answerMention(message: Message, botUserId: string, ctx: DiscordContext): Promise<void> {
   const parsed = MessageSchema.safeParse(message);

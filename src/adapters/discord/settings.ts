@@ -1,24 +1,12 @@
-import { z } from 'zod';
-import { ConfigError } from '../../config.ts';
-
-/** Optional Discord behaviour from the environment (secrets stay in src/config.ts). */
-export interface DiscordSettings {
-  /** Answer messages that mention the bot; needs the privileged MessageContent intent. */
-  messageContent: boolean;
-}
-
-const Flag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((value) => value === '1' || value === 'true' || value === 'yes');
-
-export function readDiscordSettings(env: NodeJS.ProcessEnv): DiscordSettings {
-  const raw = env.DISCORD_MESSAGE_CONTENT;
-  if (raw === undefined || raw === '') return { messageContent: false };
-  const parsed = Flag.safeParse(raw.trim().toLowerCase());
-  if (!parsed.success) {
-    throw new ConfigError(
-      'DISCORD_MESSAGE_CONTENT must be 1 (answer mentions of the bot; enable the MessageContent intent first) or 0',
-    );
-  }
-  return { messageContent: parsed.data };
+/**
+ * What start-up should tell the operator about Discord variables that no longer do anything.
+ * DISCORD_MESSAGE_CONTENT once switched on the privileged Message Content intent; Discord sends the
+ * text of mentions and direct messages without it, so the bot never asks for it and the variable
+ * is ignored rather than refused, so an old .env still starts.
+ */
+export function retiredDiscordVariables(env: NodeJS.ProcessEnv): string[] {
+  if (env.DISCORD_MESSAGE_CONTENT === undefined) return [];
+  return [
+    'discord: DISCORD_MESSAGE_CONTENT is no longer needed and is ignored: mentions and direct messages are always answered, without the Message Content intent. Remove it from the environment.',
+  ];
 }

@@ -47,7 +47,7 @@ export async function startBot(
     const bot = await connectDiscord(
       { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
       { dispatcher, log: (line) => logs.push(line) },
-      { messageContent: false, ...discordOptions },
+      discordOptions,
     );
     return {
       fake,

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/config.ts';
 import { INTENTS } from '../../fakes/discord.ts';
 import { type RunningBot, startBot } from './harness.ts';
 
@@ -10,12 +9,12 @@ afterEach(async () => {
   bot = undefined;
 });
 
-describe('Discord mentions (MessageContent opt-in)', () => {
-  it('GIVEN the opt-in THEN identifies with the message intents and answers "@bot partners prague" in the channel', async () => {
-    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
-    expect(bot.fake.identifies[0]?.intents).toBe(
-      INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.MessageContent | INTENTS.DirectMessages,
-    );
+describe('Discord mentions and direct messages (no Message Content intent)', () => {
+  it('GIVEN an app granted no privileged intent THEN never asks for Message Content, and answers a mention and a DM', async () => {
+    bot = await startBot({ fake: { privilegedIntents: 0 } });
+    const intents = Number(bot.fake.identifies[0]?.intents);
+    expect(intents & INTENTS.MessageContent).toBe(0);
+    expect(intents).toBe(INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.DirectMessages);
     const messageId = bot.fake.message({ content: `<@${bot.fake.botUserId}> partners prague` });
     const post = await bot.fake.waitFor(
       (c) => c.method === 'POST' && c.path === '/channels/1400000000000000001/messages',
@@ -24,10 +23,21 @@ describe('Discord mentions (MessageContent opt-in)', () => {
     expect(post.body.message_reference.message_id).toBe(messageId);
     expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(post.body.embeds[0].title).toBe('Partner cities of Prague');
+    const { channelId } = bot.fake.directMessage({ content: 'city prague' });
+    const dm = await bot.fake.waitFor(
+      (c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`,
+    );
+    expect(dm.status).toBe(200);
+    expect(dm.body.embeds[0].title).toContain('Prague');
+  });
+
+  it('GIVEN Message Content granted in the portal anyway THEN still not asked for', async () => {
+    bot = await startBot({ fake: { privilegedIntents: INTENTS.MessageContent } });
+    expect(Number(bot.fake.identifies[0]?.intents) & INTENTS.MessageContent).toBe(0);
   });
 
   it('GIVEN a direct message without a mention THEN answers it in the DM', async () => {
-    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot = await startBot();
     const { channelId } = bot.fake.directMessage({ content: 'is Prague still twinned with Shanghai?' });
     const post = await bot.fake.waitFor(
       (c) => c.method === 'POST' && c.path === `/channels/${channelId}/messages`,
@@ -38,7 +48,7 @@ describe('Discord mentions (MessageContent opt-in)', () => {
   });
 
   it('GIVEN a message that does not start with the mention THEN no answer', async () => {
-    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot = await startBot();
     bot.fake.message({ content: 'partners prague' });
     bot.fake.message({ content: `<@${bot.fake.botUserId}> city prague` });
     const post = await bot.fake.waitFor((c) => c.path.endsWith('/messages'));
@@ -53,7 +63,7 @@ describe('Discord mentions (MessageContent opt-in)', () => {
     ['no author', { author: undefined }],
     ['more text than Discord lets anyone write', { content: `<@BOT> partners ${'prague '.repeat(600)}` }],
   ])('GIVEN a mention with %s THEN ignored, without a failure', async (_, change) => {
-    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot = await startBot();
     const { fake } = bot;
     const template = fake.message({ content: `<@${fake.botUserId}> city prague` });
     await fake.waitFor((c) => c.path.endsWith('/messages'));
@@ -66,9 +76,13 @@ describe('Discord mentions (MessageContent opt-in)', () => {
     expect(answered.map((c) => c.body.message_reference.message_id)).toEqual([template, fence]);
   });
 
-  it('GIVEN the opt-in but MessageContent not enabled for the app THEN start-up fails saying how to fix it', async () => {
-    const started = startBot({ messageContent: true, fake: { privilegedIntents: 0 } });
-    await expect(started).rejects.toThrow(ConfigError);
-    await expect(started).rejects.toThrow(/Privileged Gateway Intents.*DISCORD_MESSAGE_CONTENT/);
+  it('GIVEN a guild message that does not mention the bot THEN it arrives without content and is ignored, without a failure', async () => {
+    bot = await startBot();
+    const { fake } = bot;
+    fake.message({ content: 'partners prague' });
+    const fence = fake.message({ content: `<@${fake.botUserId}> city shanghai` });
+    await fake.waitFor((c) => c.path.endsWith('/messages') && c.body.message_reference?.message_id === fence);
+    const answered = fake.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'));
+    expect(answered.map((c) => c.body.message_reference.message_id)).toEqual([fence]);
   });
 });

@@ -11,8 +11,6 @@ import {
   pageMessage,
   parsePageButtonId,
 } from '../../../src/adapters/discord/paging.ts';
-import { readDiscordSettings } from '../../../src/adapters/discord/settings.ts';
-import { ConfigError } from '../../../src/config.ts';
 
 const page = (text: string) => ({ description: text });
 
@@ -70,25 +68,5 @@ describe('page buttons', () => {
     expect(second).toHaveLength(2);
     expect(second[1]).toEqual(run);
     expect(pageMessage([page('only')], '2', 0, [run]).components).toEqual([run]);
-  });
-});
-
-describe('DISCORD_MESSAGE_CONTENT', () => {
-  it.each([
-    [undefined, false],
-    ['', false],
-    ['0', false],
-    ['1', true],
-    ['true', true],
-    ['YES', true],
-  ])('GIVEN %s THEN answering mentions is %s', (value, expected) => {
-    expect(readDiscordSettings({ DISCORD_MESSAGE_CONTENT: value }).messageContent).toBe(expected);
-  });
-
-  it('GIVEN something else THEN a ConfigError naming the variable and the fix', () => {
-    expect(() => readDiscordSettings({ DISCORD_MESSAGE_CONTENT: 'maybe' })).toThrow(ConfigError);
-    expect(() => readDiscordSettings({ DISCORD_MESSAGE_CONTENT: 'maybe' })).toThrow(
-      /DISCORD_MESSAGE_CONTENT must be 1/,
-    );
   });
 });

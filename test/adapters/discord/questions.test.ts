@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTENTS } from '../../fakes/discord.ts';
 import { type RunningBot, startBot } from './harness.ts';
 
 let bot: RunningBot | undefined;
@@ -11,7 +10,7 @@ afterEach(async () => {
 
 describe('Discord: questions in plain words', () => {
   it('GIVEN "@bot is Prague still twinned with Shanghai?" THEN the channel answer starts with "No: Shanghai ended ..."', async () => {
-    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot = await startBot();
     const messageId = bot.fake.message({
       content: `<@${bot.fake.botUserId}> is Prague still twinned with Shanghai?`,
     });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreInput } from '../../../src/store/schema.ts';
-import { type FakeDiscordOptions, type FakeMember, INTENTS, PERMISSIONS } from '../../fakes/discord.ts';
+import { type FakeDiscordOptions, type FakeMember, PERMISSIONS } from '../../fakes/discord.ts';
 import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { GUILD, type RunningBot, startBot } from './harness.ts';
 
@@ -30,16 +30,8 @@ function staffStore(): StoreInput {
   return { ...data, settings: { staff: [`discord:user:${STAFF.userId}`], homeCity: 'prague-cz' } };
 }
 
-function start(messageContent = false, fake: Partial<FakeDiscordOptions> = {}) {
-  return startBot({
-    data: staffStore(),
-    messageContent,
-    fake: {
-      guilds: [{ ...GUILD, channels: CHANNELS }],
-      privilegedIntents: INTENTS.MessageContent,
-      ...fake,
-    },
-  });
+function start(fake: Partial<FakeDiscordOptions> = {}) {
+  return startBot({ data: staffStore(), fake: { guilds: [{ ...GUILD, channels: CHANNELS }], ...fake } });
 }
 
 /** `/twin-staff remind action:here` in a channel: the text of the answer, and whether the store file changed. */
@@ -81,7 +73,7 @@ describe('Discord: remind here checks that the bot can post in the channel', () 
   });
 
   it('GIVEN a server the app was added to without its bot THEN refuses and says to invite the bot with the README link, nothing written', async () => {
-    bot = await start(false, { commandsOnly: true });
+    bot = await start({ commandsOnly: true });
     const { text, unchanged } = await remindHere(bot, GENERAL);
     expect(text).toContain(
       "I can't post reminders in this channel: I am not in this server, only my commands are.",
@@ -91,7 +83,7 @@ describe('Discord: remind here checks that the bot can post in the channel', () 
   });
 
   it('GIVEN a mention in a channel where the bot lacks Embed Links THEN the same check, worked out from the cached roles and overwrites, refuses it', async () => {
-    bot = await start(true);
+    bot = await start();
     bot.fake.message({
       content: `<@${bot.fake.botUserId}> remind here`,
       member: STAFF,
@@ -105,7 +97,7 @@ describe('Discord: remind here checks that the bot can post in the channel', () 
   });
 
   it('GIVEN a mention in a channel with the invite permissions THEN reminders are set up there', async () => {
-    bot = await start(true);
+    bot = await start();
     bot.fake.message({ content: `<@${bot.fake.botUserId}> remind here`, member: STAFF, channelId: GENERAL });
     const reply = await bot.fake.waitFor(
       (c) => c.method === 'POST' && c.path === `/channels/${GENERAL}/messages`,
@@ -117,7 +109,7 @@ describe('Discord: remind here checks that the bot can post in the channel', () 
   });
 
   it('GIVEN a mention in a server whose details lack the bot itself THEN says it could not check and to use the slash command, nothing written', async () => {
-    bot = await start(true, { omitBotMember: true });
+    bot = await start({ omitBotMember: true });
     bot.fake.message({ content: `<@${bot.fake.botUserId}> remind here`, member: STAFF, channelId: GENERAL });
     const reply = await bot.fake.waitFor(
       (c) => c.method === 'POST' && c.path === `/channels/${GENERAL}/messages`,

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SeenIds } from '../../../src/adapters/discord/seen-ids.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
-import { INTENTS } from '../../fakes/discord.ts';
 import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { type RunningBot, startBot } from './harness.ts';
 
@@ -75,7 +74,7 @@ describe('Discord events delivered twice', () => {
   });
 
   it('GIVEN a mention delivered twice THEN it is answered once', async () => {
-    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot = await startBot();
     const { fake } = bot;
     const answers = () => fake.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/messages'));
     const ask = async (text: string) => {

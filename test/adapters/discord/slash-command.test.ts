@@ -11,9 +11,11 @@ afterEach(async () => {
 });
 
 describe('Discord slash commands (real discord.js against a fake Discord)', () => {
-  it('GIVEN no opt-in THEN the client identifies with the Guilds intent only (no privileged intent)', async () => {
+  it('GIVEN no privileged intent granted THEN the client identifies with Guilds, Guild Messages and Direct Messages only', async () => {
     bot = await startBot();
-    expect(bot.fake.identifies.map((d) => d.intents)).toEqual([INTENTS.Guilds]);
+    expect(bot.fake.identifies.map((d) => d.intents)).toEqual([
+      INTENTS.Guilds | INTENTS.GuildMessages | INTENTS.DirectMessages,
+    ]);
   });
 
   it('GIVEN /twin agreement city:prague-cz with:shanghai-cn THEN an ephemeral embed: terminated by Shanghai', async () => {

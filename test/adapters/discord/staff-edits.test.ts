@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreInput } from '../../../src/store/schema.ts';
-import { type FakeMember, INTENTS, type RecordedCall } from '../../fakes/discord.ts';
+import type { FakeMember, RecordedCall } from '../../fakes/discord.ts';
 import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { APPLICATION_ID, hubWithPartners, MEMBER_ROLE, type RunningBot, startBot } from './harness.ts';
 
@@ -236,11 +236,7 @@ describe('Discord staff edits (real discord.js against a fake Discord)', () => {
   });
 
   it('GIVEN a staff member asks by mentioning the bot THEN the channel reply carries the buttons, and Confirm records it in place', async () => {
-    bot = await startBot({
-      data: staffStore(),
-      messageContent: true,
-      fake: { privilegedIntents: INTENTS.MessageContent },
-    });
+    bot = await startBot({ data: staffStore() });
     bot.fake.message({
       content: `<@${bot.fake.botUserId}> record prague-cz taipei-tw termination 2024-03-01`,
       member: STAFF,

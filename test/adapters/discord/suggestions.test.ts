@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTENTS } from '../../fakes/discord.ts';
 import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { type RunningBot, startBot } from './harness.ts';
 
@@ -12,7 +11,7 @@ afterEach(async () => {
 
 describe('Discord suggestion buttons', () => {
   it('GIVEN a question the bot is not sure of THEN the suggestion is a button that runs it privately for whoever presses it', async () => {
-    bot = await startBot({ messageContent: true, fake: { privilegedIntents: INTENTS.MessageContent } });
+    bot = await startBot();
     bot.fake.message({ content: `<@${bot.fake.botUserId}> prague shanghai` });
     const post = await bot.fake.waitFor((c) => c.method === 'POST' && c.path.endsWith('/messages'));
     const run = post.body.components[0].components[0];
