@@ -22,7 +22,7 @@ interface Report {
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
-});
+}, 15_000);
 
 /** `twinbot start` with HEALTH_PORT; resolves once it logs `running:` and the health address. */
 async function startBot(
@@ -40,8 +40,11 @@ async function startBot(
   });
   const exited = once(child, 'exit');
   closers.push(async () => {
+    // Bounded teardown even when a test fails before its own clean-up.
+    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.kill('SIGTERM');
     await exited;
+    clearTimeout(kill);
   });
   let output = '';
   const read = (chunk: Buffer) => {
