@@ -14,7 +14,8 @@ FROM node:24-slim
 RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
   && rm -rf /var/lib/apt/lists/*
-ENV NODE_ENV=production PORT=3000
+# HEALTH_PORT: /healthz, /readyz, /livez (and the calendar feed) in every mode, for HEALTHCHECK.
+ENV NODE_ENV=production PORT=3000 HEALTH_PORT=8080
 WORKDIR /app
 # dist/ carries its dependencies (one bundle), so the image needs no node_modules.
 COPY --from=build /app/package.json ./
@@ -24,9 +25,9 @@ COPY --from=build /app/data/seed.json /app/data/schema.json ./data/
 RUN mkdir /data && chown node:node /data
 VOLUME /data
 USER node
-EXPOSE 3000
-# Slack HTTP mode answers /healthz on PORT.
+EXPOSE 3000 8080
+# /healthz on HEALTH_PORT runs every check (store, Slack, Discord, reminder tick); 503 names what fails.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.HEALTH_PORT||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/cli.js"]
 CMD ["start", "--data", "/data/twinning.json"]

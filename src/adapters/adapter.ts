@@ -10,8 +10,16 @@ export interface AdapterDeps {
   calendarToken?: string;
 }
 
+/** Whether a part of the bot works, and a short word on why not; never a secret. */
+export interface Health {
+  ok: boolean;
+  detail: string;
+}
+
 export interface RunningAdapter {
   readonly name: string;
+  /** Whether this platform's connection (or receiver) is up, for the health endpoints. */
+  health(): Health;
   /** Posts reminders into this platform's channels. */
   readonly reminders?: { platform: 'slack' | 'discord'; delivery: Delivery };
   stop(): Promise<void>;

@@ -7,6 +7,8 @@ import { ReminderScheduler } from './scheduler.ts';
 import { formatPost } from './simulate.ts';
 
 export interface RunningReminders {
+  /** When a tick last completed without failing (the start time until one has); a health check watches it. */
+  lastTickAt(): Date;
   /** No tick starts after this; resolves once a tick under way has finished and settled its posts. */
   stop(): Promise<void>;
 }
@@ -27,9 +29,11 @@ export async function startReminders(
     log(
       `reminders: ${unconfirmed} post(s) interrupted by a stop are recorded as unconfirmed, not posted again`,
     );
+  let lastTickAt = new Date();
   const tick = async () => {
     try {
       const report = await scheduler.tick(Temporal.Now.instant());
+      lastTickAt = new Date();
       for (const post of report.posted) log(`reminder posted: ${formatPost(post)}`);
       for (const gone of report.disabled) log(`reminders for ${gone.target} disabled: ${gone.reason}`);
       if (report.missed > 0)
@@ -45,6 +49,7 @@ export async function startReminders(
     return current;
   });
   return {
+    lastTickAt: () => lastTickAt,
     stop: async () => {
       job.stop();
       await current;

@@ -4,6 +4,7 @@ import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
 import { ContainedShardingStrategy } from './contained-shards.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
+import { discordHealth } from './health.ts';
 import { answerInteraction, messageOf } from './interactions.ts';
 import { answerMention } from './mentions.ts';
 import { PageStore } from './paging.ts';
@@ -80,6 +81,7 @@ export async function connectDiscord(
   return {
     name: 'discord',
     reminders: { platform: 'discord', delivery: discordReminderDelivery(client.rest, ctx.render) },
+    health: () => discordHealth(client),
     stop: () => client.destroy(),
   };
 }

@@ -19,7 +19,12 @@ import { GuardedSocketModeReceiver } from './socket-receiver.ts';
  * /slack/events`, `GET /healthz`, and the calendar feed when it is on) or Socket Mode (a WebSocket opened with the
  * app-level token). Either way requests pass our FrontDoor before Bolt: checked, and run once.
  */
-export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps, calendar?: PathRoute): App {
+export function createSlackApp(
+  config: SlackConfig,
+  log: Log,
+  deps: ListenerDeps,
+  calendar?: PathRoute,
+): { app: App; socket?: GuardedSocketModeReceiver } {
   const common = {
     token: config.botToken,
     logger: boltLogger(log),
@@ -64,7 +69,7 @@ export function createSlackApp(config: SlackConfig, log: Log, deps: ListenerDeps
   listenForConfirmations(router, deps);
   listenForForms(router, deps);
   listenForConversations(router, deps);
-  return app;
+  return receiver instanceof GuardedSocketModeReceiver ? { app, socket: receiver } : { app };
 }
 
 function healthy(res: ServerResponse): void {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../config.ts';
-import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
+import type { AdapterDeps, Health, RunningAdapter } from '../adapter.ts';
 import { calendarFeed } from '../calendar-feed.ts';
 import { createSlackApp } from './app.ts';
 import { KeptPages } from './kept-pages.ts';
@@ -22,7 +22,7 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
     deps.calendarToken === undefined
       ? undefined
       : calendarFeed(deps.calendarToken, () => deps.dispatcher.calendar(), log);
-  const app = createSlackApp(
+  const { app, socket } = createSlackApp(
     config,
     log,
     { dispatcher: deps.dispatcher, afterAck, kept: new KeptPages() },
@@ -31,6 +31,7 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
   await app.init().catch((error: unknown) => {
     throw startError('SLACK_BOT_TOKEN', error);
   });
+  let health: () => Health;
   if (config.mode === 'http') {
     const server = await app.start(config.port).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -40,6 +41,10 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
       }
       throw error;
     });
+    health = () =>
+      server.listening
+        ? { ok: true, detail: 'HTTP receiver listening' }
+        : { ok: false, detail: 'HTTP receiver closed' };
     const { port } = server.address() as AddressInfo;
     const feed = calendar === undefined ? 'calendar feed off' : 'GET /calendar/<CALENDAR_TOKEN>.ics';
     log(`slack: HTTP mode on port ${port} (POST /slack/events, GET /healthz, ${feed})`);
@@ -48,10 +53,15 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
       throw startError('SLACK_APP_TOKEN', error);
     });
     log('slack: Socket Mode, connected');
+    health = () =>
+      socket?.connected() === true
+        ? { ok: true, detail: 'Socket Mode connected' }
+        : { ok: false, detail: 'Socket Mode disconnected' };
   }
   return {
     name: 'slack',
     reminders: { platform: 'slack', delivery: slackReminderDelivery(app.client) },
+    health,
     stop: () => stop(app, afterAck, log),
   };
 }

@@ -38,6 +38,11 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
     });
   }
 
+  /** Whether the WebSocket to Slack is open (the client reconnects by itself when it drops). */
+  connected(): boolean {
+    return this.client.websocket?.isActive() === true;
+  }
+
   override init(app: App): void {
     const door = new FrontDoor(app, this.seen, this.log);
     const guarded: Pick<App, 'processEvent'> = {

@@ -1,13 +1,15 @@
 import { commands } from '../../../commands/index.ts';
-import { readCalendarToken } from '../../adapters/calendar-feed.ts';
+import { calendarFeed, readCalendarToken } from '../../adapters/calendar-feed.ts';
 import { logStrayErrors } from '../../adapters/last-resort.ts';
 import { runShell } from '../../adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from '../../adapters/start.ts';
 import { type PlatformConfig, readPlatformConfig } from '../../config.ts';
 import { Dispatcher } from '../../core/dispatcher.ts';
+import { HealthChecks, healthRoute, reminderTicks, storeReadable } from '../../ops/health.ts';
+import { type OpsServer, readOpsSettings, startOpsServer } from '../../ops/ops-server.ts';
 import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
-import { startReminders } from '../../reminders/runtime.ts';
+import { type RunningReminders, startReminders } from '../../reminders/runtime.ts';
 import { backupText } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
 import { readSnapshotDays, startSnapshots } from '../../store/snapshots.ts';
@@ -21,6 +23,7 @@ export async function start({ values }: CliArgs): Promise<number> {
   const platforms = readPlatformConfig(process.env);
   const snapshotDays = readSnapshotDays(process.env);
   const calendarToken = readCalendarToken(process.env);
+  const opsSettings = readOpsSettings(process.env);
   return withStore(values.data, { write: true }, async (store) => {
     if (store.tookOverFrom) {
       logLine(
@@ -38,9 +41,33 @@ export async function start({ values }: CliArgs): Promise<number> {
       },
       logLine,
     );
+    // Served from the start, so a probe sees "starting" rather than a refused connection.
+    const health = new HealthChecks([
+      'store',
+      ...(platforms.slack ? ['slack'] : []),
+      ...(platforms.discord ? ['discord'] : []),
+      'reminders',
+    ]);
+    health.set('store', storeReadable(store.path));
+    let ops: OpsServer | undefined;
     try {
+      if (opsSettings) {
+        ops = await startOpsServer(
+          opsSettings,
+          [
+            healthRoute(health, logLine),
+            ...(calendarToken === undefined
+              ? []
+              : [calendarFeed(calendarToken, () => dispatcher.calendar(), logLine)]),
+          ],
+          logLine,
+        );
+        logLine(
+          `health: port ${ops.port} (GET /livez, /readyz, /healthz${calendarToken === undefined ? '' : ', /calendar/<CALENDAR_TOKEN>.ics'})`,
+        );
+      }
       if (hasPlatform(platforms)) {
-        await runPlatforms(platforms, dispatcher, store, ledger, calendarToken);
+        await runPlatforms(platforms, dispatcher, store, ledger, calendarToken, health);
       } else {
         const reminders = await startReminders(
           store,
@@ -48,6 +75,7 @@ export async function start({ values }: CliArgs): Promise<number> {
           { console: consoleDelivery(process.stdout) },
           logLine,
         );
+        watchReminders(health, reminders);
         const stopping = stopSignal();
         await runShell(dispatcher, {
           input: process.stdin,
@@ -59,6 +87,7 @@ export async function start({ values }: CliArgs): Promise<number> {
         await reminders.stop();
       }
     } finally {
+      await ops?.stop();
       snapshots.stop();
       await ledger.close();
     }
@@ -73,6 +102,7 @@ async function runPlatforms(
   store: Store,
   ledger: LedgerFile,
   calendarToken: string | undefined,
+  health: HealthChecks,
 ): Promise<void> {
   const log = logLine;
   // No single request, event or interaction may take the bot down, whatever a library throws.
@@ -82,8 +112,10 @@ async function runPlatforms(
     log,
     ...(calendarToken !== undefined && { calendarToken }),
   });
+  for (const adapter of running) health.set(adapter.name, () => adapter.health());
   log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
   const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
+  watchReminders(health, reminders);
   const stopping = stopSignal();
   await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve()));
   stopping.dispose();
@@ -91,6 +123,13 @@ async function runPlatforms(
   await reminders.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   stopLogging();
+}
+
+function watchReminders(health: HealthChecks, reminders: RunningReminders): void {
+  health.set(
+    'reminders',
+    reminderTicks(() => reminders.lastTickAt()),
+  );
 }
 
 /**
