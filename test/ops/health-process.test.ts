@@ -11,7 +11,7 @@ import { FakeSlack } from '../fakes/slack-api.ts';
 import { freePort } from '../fakes/slack-requests.ts';
 import { FakeSocketGateway } from '../fakes/slack-socket.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
-import { spawnTwinbot } from '../fixtures/twinbot-process.ts';
+import { spawnTwinbot, untilPrinted } from '../fixtures/twinbot-process.ts';
 
 interface Report {
   ok: boolean;
@@ -46,19 +46,8 @@ async function startBot(
     await exited;
     clearTimeout(kill);
   });
-  let output = '';
-  const read = (chunk: Buffer) => {
-    output += chunk;
-  };
-  child.stdout?.on('data', read);
-  child.stderr?.on('data', read);
-  const deadline = Date.now() + 30_000;
-  while (!output.includes(started)) {
-    if (Date.now() > deadline || child.exitCode !== null)
-      throw new Error(`the bot did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  expect(output).toContain(`health: port ${port}`);
+  const output = await untilPrinted(child, started);
+  expect(output()).toContain(`health: port ${port}`);
   return { store, health: `http://127.0.0.1:${port}`, child };
 }
 
