@@ -2,7 +2,7 @@
 import { loadDotEnv } from './cli/env-file.ts';
 import { type CliArgs, EXIT, parseCommandLine, UsageError } from './cli/options.ts';
 import { USAGE } from './cli/usage.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config-result.ts';
 import { StoreFileError } from './store/errors.ts';
 
 type Verb = (args: CliArgs) => Promise<number>;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ConfigError, mistakes, ok, type Parsed, valueOrThrow } from './config-result.ts';
+
+export { ConfigError };
 
 /**
  * Platform settings, read only from the environment. Which adapters start follows from which tokens
@@ -39,11 +42,6 @@ export interface PlatformConfig {
   discord?: DiscordConfig;
 }
 
-/** A setting is missing or malformed: start-up stops with this message. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
 /** Empty variables count as unset, as they do in most deployment tools. */
 function present(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
@@ -54,25 +52,24 @@ function present(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /**
- * Every mistake at once, one line each naming its variable: an operator fixes them in one go instead
- * of one restart per mistake.
+ * The Slack and Discord variables: every mistake at once, one line each naming its variable (see
+ * readSettings, which reports these beside the other settings' mistakes).
  */
-export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
+export function parsePlatformConfig(env: NodeJS.ProcessEnv): Parsed<PlatformConfig> {
   const set = present(env);
-  const parsed = EnvSchema.safeParse(set);
-  const problems = parsed.success
+  const result = EnvSchema.safeParse(set);
+  const problems = result.success
     ? []
-    : parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+    : result.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')} ${issue.message}`);
   problems.push(...slackProblems(set), ...discordProblems(set));
-  if (!parsed.success || problems.length > 0) {
-    throw new ConfigError(
-      problems.length === 1
-        ? (problems[0] ?? '')
-        : `${problems.length} configuration problems:\n${problems.map((line) => `  - ${line}`).join('\n')}`,
-    );
-  }
-  const e = parsed.data;
-  return { ...slackConfig(e), ...discordConfig(e) };
+  if (!result.success || problems.length > 0) return mistakes(...problems);
+  const e = result.data;
+  return ok({ ...slackConfig(e), ...discordConfig(e) });
+}
+
+/** The platform settings alone, for commands that need nothing else (`register-commands`). */
+export function readPlatformConfig(env: NodeJS.ProcessEnv): PlatformConfig {
+  return valueOrThrow(parsePlatformConfig(env));
 }
 
 /** Variables that are set but cannot work without another one. */

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { ConfigError } from '../config.ts';
+import { mistakes, ok, type Parsed } from '../config-result.ts';
 
 /** A GET route that decides from the path whether it answers; false leaves the request to a 404. */
 export type PathRoute = (path: string, res: ServerResponse) => boolean;
@@ -9,15 +9,15 @@ export type PathRoute = (path: string, res: ServerResponse) => boolean;
 const TOKEN = /^[A-Za-z0-9_-]{32,256}$/;
 
 /** `CALENDAR_TOKEN`: the secret part of the feed's address; unset, the feed is off. Never echoed. */
-export function readCalendarToken(env: NodeJS.ProcessEnv): string | undefined {
+export function parseCalendarToken(env: NodeJS.ProcessEnv): Parsed<string | undefined> {
   const token = env.CALENDAR_TOKEN;
-  if (token === undefined || token === '') return undefined;
+  if (token === undefined || token === '') return ok(undefined);
   if (!TOKEN.test(token)) {
-    throw new ConfigError(
+    return mistakes(
       'CALENDAR_TOKEN must be at least 32 letters, digits, - or _ (for example the output of `openssl rand -hex 16`)',
     );
   }
-  return token;
+  return ok(token);
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();

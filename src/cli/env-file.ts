@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config-result.ts';
 
 /**
  * Loads `.env` from the working directory when there is one, with Node's own parser (no dependency).

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PathRoute } from '../adapters/calendar-feed.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError, mistakes, ok, type Parsed } from '../config-result.ts';
 
 export interface OpsSettings {
   port: number;
@@ -14,14 +14,14 @@ export interface OpsSettings {
  * every mode. Unset, they are off: a laptop running the local shell opens no port, and two bots on
  * one machine do not collide; the container image and the unit example set it.
  */
-export function readOpsSettings(env: NodeJS.ProcessEnv): OpsSettings | undefined {
+export function parseOpsSettings(env: NodeJS.ProcessEnv): Parsed<OpsSettings | undefined> {
   const port = env.HEALTH_PORT;
-  if (port === undefined || port === '') return undefined;
+  if (port === undefined || port === '') return ok(undefined);
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535) {
-    throw new ConfigError('HEALTH_PORT must be a port number (0 to 65535), for example 8080');
+    return mistakes('HEALTH_PORT must be a port number (0 to 65535), for example 8080');
   }
   const host = env.HEALTH_HOST;
-  return { port: Number(port), ...(host !== undefined && host !== '' && { host }) };
+  return ok({ port: Number(port), ...(host !== undefined && host !== '' && { host }) });
 }
 
 export interface OpsServer {

@@ -2,22 +2,22 @@ import { mkdir, readdir, realpath, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Cron } from 'croner';
 import { Temporal } from 'temporal-polyfill';
-import { ConfigError } from '../config.ts';
+import { mistakes, ok, type Parsed } from '../config-result.ts';
 import { writeFileDurably } from './durable-write.ts';
 import { exists } from './init.ts';
 
 export const DEFAULT_SNAPSHOT_DAYS = 14;
 
 /** `SNAPSHOT_DAYS`: how many daily snapshots to keep; 0 turns them off. */
-export function readSnapshotDays(env: NodeJS.ProcessEnv): number {
+export function parseSnapshotDays(env: NodeJS.ProcessEnv): Parsed<number> {
   const text = env.SNAPSHOT_DAYS;
-  if (text === undefined || text === '') return DEFAULT_SNAPSHOT_DAYS;
+  if (text === undefined || text === '') return ok(DEFAULT_SNAPSHOT_DAYS);
   if (!/^\d{1,4}$/.test(text)) {
-    throw new ConfigError(
-      `SNAPSHOT_DAYS must be a whole number of days (default ${DEFAULT_SNAPSHOT_DAYS}; 0 turns daily snapshots off), not "${text}"`,
+    return mistakes(
+      `SNAPSHOT_DAYS must be a whole number of days (default ${DEFAULT_SNAPSHOT_DAYS}; 0 turns daily snapshots off)`,
     );
   }
-  return Number(text);
+  return ok(Number(text));
 }
 
 export interface SnapshotPlan {

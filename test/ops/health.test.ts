@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFeed } from '../../src/adapters/calendar-feed.ts';
 import { HealthChecks, healthRoute, reminderTicks, storeReadable } from '../../src/ops/health.ts';
-import { type OpsServer, readOpsSettings, startOpsServer } from '../../src/ops/ops-server.ts';
+import { type OpsServer, parseOpsSettings, startOpsServer } from '../../src/ops/ops-server.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 
 const TOKEN = 'c0ffee00c0ffee00c0ffee00c0ffee00';
@@ -102,18 +102,22 @@ describe('the health endpoints', () => {
 
 describe('HEALTH_PORT and HEALTH_HOST', () => {
   it('GIVEN nothing set THEN the server is off; GIVEN a port THEN every interface unless HEALTH_HOST', () => {
-    expect(readOpsSettings({})).toBeUndefined();
-    expect(readOpsSettings({ HEALTH_PORT: '' })).toBeUndefined();
-    expect(readOpsSettings({ HEALTH_PORT: '8080' })).toEqual({ port: 8080 });
-    expect(readOpsSettings({ HEALTH_PORT: '8080', HEALTH_HOST: '127.0.0.1' })).toEqual({
-      port: 8080,
-      host: '127.0.0.1',
+    expect(parseOpsSettings({})).toEqual({ ok: true, value: undefined });
+    expect(parseOpsSettings({ HEALTH_PORT: '' })).toEqual({ ok: true, value: undefined });
+    expect(parseOpsSettings({ HEALTH_PORT: '8080' })).toEqual({ ok: true, value: { port: 8080 } });
+    expect(parseOpsSettings({ HEALTH_PORT: '8080', HEALTH_HOST: '127.0.0.1' })).toEqual({
+      ok: true,
+      value: { port: 8080, host: '127.0.0.1' },
     });
   });
 
   it('GIVEN a port that is not a number THEN the error names HEALTH_PORT', () => {
-    expect(() => readOpsSettings({ HEALTH_PORT: 'eighty' })).toThrow(/^HEALTH_PORT must be a port number/);
-    expect(() => readOpsSettings({ HEALTH_PORT: '70000' })).toThrow(/HEALTH_PORT/);
+    for (const port of ['eighty', '70000']) {
+      expect(parseOpsSettings({ HEALTH_PORT: port })).toEqual({
+        ok: false,
+        problems: [expect.stringMatching(/^HEALTH_PORT must be a port number/)],
+      });
+    }
   });
 
   it('GIVEN HEALTH_PORT already in use THEN start-up fails naming HEALTH_PORT', async () => {

@@ -1,9 +1,8 @@
 import { chmod, copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.ts';
 import { SEED_PATH } from '../../src/store/paths.ts';
-import { readSnapshotDays, snapshotIfDue } from '../../src/store/snapshots.ts';
+import { parseSnapshotDays, snapshotIfDue } from '../../src/store/snapshots.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 
 async function storeIn(): Promise<{ dir: string; storePath: string }> {
@@ -50,16 +49,26 @@ describe('daily snapshots', () => {
 
   it('GIVEN SNAPSHOT_DAYS=0 THEN nothing is written and no folder is made', async () => {
     const { dir, storePath } = await storeIn();
-    const days = readSnapshotDays({ SNAPSHOT_DAYS: '0' });
-    const report = await snapshotIfDue({ storePath, days, backup: () => '{}' }, day('2026-12-03'));
+    const days = parseSnapshotDays({ SNAPSHOT_DAYS: '0' });
+    if (!days.ok) throw new Error('SNAPSHOT_DAYS=0 refused');
+    const report = await snapshotIfDue(
+      { storePath, days: days.value, backup: () => '{}' },
+      day('2026-12-03'),
+    );
     expect(report).toEqual({ removed: [] });
     expect(await readdir(dir)).toEqual(['twinning.json']);
   });
 
-  it('GIVEN SNAPSHOT_DAYS unset, a number or not a number THEN 14, that number, or a message naming the variable', () => {
-    expect(readSnapshotDays({})).toBe(14);
-    expect(readSnapshotDays({ SNAPSHOT_DAYS: '30' })).toBe(30);
-    expect(() => readSnapshotDays({ SNAPSHOT_DAYS: 'two weeks' })).toThrow(ConfigError);
-    expect(() => readSnapshotDays({ SNAPSHOT_DAYS: '-1' })).toThrow(/SNAPSHOT_DAYS must be a whole number/);
+  it('GIVEN SNAPSHOT_DAYS unset, a number or not a number THEN 14, that number, or a problem naming the variable but not the value', () => {
+    expect(parseSnapshotDays({})).toEqual({ ok: true, value: 14 });
+    expect(parseSnapshotDays({ SNAPSHOT_DAYS: '30' })).toEqual({ ok: true, value: 30 });
+    for (const text of ['two weeks', '-1']) {
+      const result = parseSnapshotDays({ SNAPSHOT_DAYS: text });
+      expect(result).toEqual({
+        ok: false,
+        problems: [expect.stringMatching(/^SNAPSHOT_DAYS must be a whole number/)],
+      });
+      expect(JSON.stringify(result)).not.toContain(text);
+    }
   });
 });

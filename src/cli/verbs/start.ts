@@ -1,18 +1,19 @@
 import { commands } from '../../../commands/index.ts';
-import { calendarFeed, readCalendarToken } from '../../adapters/calendar-feed.ts';
+import { calendarFeed } from '../../adapters/calendar-feed.ts';
 import { logStrayErrors } from '../../adapters/last-resort.ts';
 import { runShell } from '../../adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from '../../adapters/start.ts';
-import { type PlatformConfig, readPlatformConfig } from '../../config.ts';
+import type { PlatformConfig } from '../../config.ts';
 import { Dispatcher } from '../../core/dispatcher.ts';
 import { HealthChecks, healthRoute, reminderTicks, storeReadable } from '../../ops/health.ts';
-import { type OpsServer, readOpsSettings, startOpsServer } from '../../ops/ops-server.ts';
+import { type OpsServer, startOpsServer } from '../../ops/ops-server.ts';
 import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
 import { type RunningReminders, startReminders } from '../../reminders/runtime.ts';
+import { readSettings } from '../../settings.ts';
 import { backupText } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
-import { readSnapshotDays, startSnapshots } from '../../store/snapshots.ts';
+import { startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
 import { logLine } from '../log-line.ts';
 import { type CliArgs, EXIT } from '../options.ts';
@@ -20,10 +21,8 @@ import { withStore } from '../store-access.ts';
 
 /** `twinbot start`: the configured platforms, or the local shell when none is configured. */
 export async function start({ values }: CliArgs): Promise<number> {
-  const platforms = readPlatformConfig(process.env);
-  const snapshotDays = readSnapshotDays(process.env);
-  const calendarToken = readCalendarToken(process.env);
-  const opsSettings = readOpsSettings(process.env);
+  // Every configuration mistake is reported, together, before anything starts.
+  const { platforms, snapshotDays, calendarToken, ops: opsSettings } = readSettings(process.env);
   return withStore(values.data, { write: true }, async (store) => {
     if (store.tookOverFrom) {
       logLine(
