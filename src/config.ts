@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError, mistakes, ok, type Parsed, valueOrThrow } from './config-result.ts';
 
 export { ConfigError };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PlatformSchema = z.enum(['shell', 'cli', 'slack', 'discord']);
 export type Platform = z.infer<typeof PlatformSchema>;

@@ -1,5 +1,5 @@
 import countries from 'i18n-iso-countries/index.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NAME_LIMIT } from './names.ts';
 
 export const CityIdSchema = z

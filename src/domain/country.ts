@@ -42,13 +42,25 @@ const EXTRA_NAMES: Record<string, string> = {
   'federated states of micronesia': 'FM',
 };
 
-const displayNames = new Intl.DisplayNames('en', { type: 'region' });
+// Built on first use: the index folds some 500 names and Intl loads its region names, which a
+// question that never names a country (most of them, and every `twinbot ask` start) need not pay for.
+let displayNames: Intl.DisplayNames | undefined;
+let byFoldedName: Map<string, string> | undefined;
 
-const byFoldedName = new Map<string, string>();
-for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
-  for (const name of [...names, displayNames.of(code) ?? code]) byFoldedName.set(foldName(name), code);
+function regionNames(): Intl.DisplayNames {
+  displayNames ??= new Intl.DisplayNames('en', { type: 'region' });
+  return displayNames;
 }
-for (const [name, code] of Object.entries(EXTRA_NAMES)) byFoldedName.set(name, code);
+
+function countriesByFoldedName(): Map<string, string> {
+  if (byFoldedName) return byFoldedName;
+  byFoldedName = new Map();
+  for (const [code, names] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+    for (const name of [...names, regionNames().of(code) ?? code]) byFoldedName.set(foldName(name), code);
+  }
+  for (const [name, code] of Object.entries(EXTRA_NAMES)) byFoldedName.set(name, code);
+  return byFoldedName;
+}
 
 /**
  * Reads a country as ISO alpha-2 or alpha-3 code or English name, including the forms registries use:
@@ -64,7 +76,7 @@ export function toCountryCode(text: string): string | undefined {
   const withoutNote = trimmed.replace(/\s*\([^)]*\)\s*$/, '');
   const candidates = [withoutNote, ...withoutNote.split(',').reverse()];
   for (const candidate of candidates) {
-    const code = byFoldedName.get(foldName(candidate));
+    const code = countriesByFoldedName().get(foldName(candidate));
     if (code) return code;
   }
   return undefined;
@@ -72,5 +84,5 @@ export function toCountryCode(text: string): string | undefined {
 
 /** The everyday English name: "United States", "Czechia", "South Korea". */
 export function countryName(code: string): string {
-  return displayNames.of(code) ?? code;
+  return regionNames().of(code) ?? code;
 }

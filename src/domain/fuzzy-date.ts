@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A date known to the day, the month or only the year, kept as ISO text ("1967-06-03", "1974-10",

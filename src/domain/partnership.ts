@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CityIdSchema } from './city.ts';
 import { earliestKey, FuzzyDateSchema, latestKey } from './fuzzy-date.ts';
 import { checkUniqueIds } from './unique-ids.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CityIdSchema, TimeZoneSchema } from './city.ts';
 
 /** Where reminders go: a Slack or Discord channel, or the terminal of the local shell. */

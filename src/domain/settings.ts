@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CityIdSchema } from './city.ts';
 
 /** A staff member: a Slack user, a Discord user, or everyone holding a Discord role. */

@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEDGER_VERSION, LedgerFileSchema, ledgerKey } from '../domain/reminder.ts';
 import { ledgerPathBeside } from '../reminders/ledger.ts';
 import { prepareDurably } from './durable-write.ts';

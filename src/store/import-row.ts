@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toCountryCode } from '../domain/country.ts';
 import { type FuzzyDate, readFuzzyDate } from '../domain/fuzzy-date.ts';
 import { foldName, nameProblem } from '../domain/names.ts';

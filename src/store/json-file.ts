@@ -183,7 +183,9 @@ async function readValidated<S extends z.ZodType>(
       `was written by a newer twinbot (version ${found}; this one reads ${version})`,
     );
   }
-  const parsed = schema.safeParse(json);
+  // Without zod's JIT: it compiles a validator per object schema, which a file read once per start
+  // never earns back (the same checks run either way).
+  const parsed = schema.safeParse(json, { jitless: true });
   if (!parsed.success) throw new StoreFileError(path, describeFirstIssue(parsed.error, json));
   return parsed.data;
 }

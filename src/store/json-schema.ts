@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StoreSchema } from './schema.ts';
 
 /** The store's JSON Schema, generated from the zod schemas so editors validate and complete the file. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who holds a store's lock, as written in the lock folder: enough to name it and to ask whether it lives. */
 export const HolderSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEntrySchema } from '../domain/audit.ts';
 import { CitySchema } from '../domain/city.ts';
 import { PartnershipSchema } from '../domain/partnership.ts';

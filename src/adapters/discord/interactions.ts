@@ -1,5 +1,5 @@
 import { type Interaction, MessageFlags } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { problem } from '../../core/reply.ts';
 import { DISCORD_LIMITS } from '../../render/discord-limits.ts';
 import { clip } from '../../render/plain.ts';

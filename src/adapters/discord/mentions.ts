@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { failSafe, firstPage } from './answer.ts';
 import { messageCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';

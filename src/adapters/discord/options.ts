@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as OptionType } from 'discord.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ArgSpec, Command } from '../../core/command.ts';
 import { NAME_LIMIT } from '../../domain/names.ts';
 import { SHARE_OPTION } from './command-json.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The requests Slack sends that a listener here answers, read at the edge before Bolt sees them.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Command } from '../../core/command.ts';
 import { cleanText } from '../../domain/clean-text.ts';
 import { INPUT_ACTION_ID, inputBlockId } from '../../render/slack-form.ts';

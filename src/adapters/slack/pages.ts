@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher, Reading } from '../../core/dispatcher.ts';
 import type { Invocation } from '../../core/parse-command.ts';
