@@ -1,11 +1,14 @@
-// Builds dist/: src/cli.ts bundled with its dependencies into ES modules split into chunks, one per
-// lazily loaded piece (each `twinbot` command, Slack, Discord, the calendar...), so a command loads
-// only what it runs. Why a bundle and not tsc's output: test/bench/cli.bench.ts measures both.
-import { rm } from 'node:fs/promises';
+// Builds dist/: the `twinbot` entry (src/cli.ts) and, beside it, one bundle per command
+// (dist/verbs/<name>/), each with its dependencies and split into chunks only where it loads a
+// part lazily (Slack, Discord, the calendar...). A command so loads what it runs in a handful of
+// files: one build split across every command left `twinbot ask` loading some 30 small chunks,
+// and each file costs the ESM loader a resolve, a read and a compile at every start.
+// Why a bundle and not tsc's output: test/bench/cli.bench.ts measures both.
+import { readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -30,24 +33,68 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * The modules that the entry and the commands share (see src/cli/shared.ts): in a command's bundle
+ * they are imported from dist/shared.js, so a StoreFileError thrown by `ask` is the class the entry
+ * catches, not a copy of it.
+ */
+const SHARED = new Set(
+  ['src/cli/options.ts', 'src/config-result.ts', 'src/store/errors.ts'].map((path) => join(root, path)),
+);
+
+const fromShared = (sharedPath: string): Plugin => ({
+  name: 'twinbot-shared',
+  setup(b) {
+    b.onResolve({ filter: /\.ts$/ }, (args) =>
+      SHARED.has(resolve(args.resolveDir, args.path)) ? { path: sharedPath, external: true } : undefined,
+    );
+  },
+});
+
+/** `import('./cli/verbs/ask.ts')` in the entry loads the command's own bundle. */
+const commandBundles: Plugin = {
+  name: 'twinbot-command-bundles',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cli\/verbs\/[a-z-]+\.ts$/ }, (args) => {
+      const name = basename(args.path, '.ts');
+      return { path: `./verbs/${name}/${name}.js`, external: true };
+    });
+  },
+};
+
+const common: BuildOptions = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Bundled CommonJS packages call require(), which ES modules do not have.
+  banner: {
+    js: "import { createRequire as __twinbotRequire } from 'node:module'; const require = __twinbotRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+};
+
 /** Builds into `outdir` (default dist/). */
 export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
-  await build({
-    entryPoints: [join(root, 'src/cli.ts')],
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // Bundled CommonJS packages call require(), which ES modules do not have.
-    banner: {
-      js: "import { createRequire as __twinbotRequire } from 'node:module'; const require = __twinbotRequire(import.meta.url);",
-    },
-    plugins: [zodEnglishOnly],
-    logLevel: 'warning',
-  });
+  const verbs = (await readdir(join(root, 'src/cli/verbs'))).filter((name) => name.endsWith('.ts'));
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: { cli: join(root, 'src/cli.ts'), shared: join(root, 'src/cli/shared.ts') },
+      outdir,
+      plugins: [commandBundles],
+    }),
+    ...verbs.map((file) =>
+      build({
+        ...common,
+        entryPoints: [join(root, 'src/cli/verbs', file)],
+        outdir: join(outdir, 'verbs', basename(file, '.ts')),
+        plugins: [zodEnglishOnly, fromShared('../../shared.js')],
+      }),
+    ),
+  ]);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();

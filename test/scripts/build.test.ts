@@ -32,6 +32,18 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     );
   });
 
+  it('GIVEN a store error raised in a command’s own bundle THEN the entry knows it: one line, exit 2', async () => {
+    const missing = join(await tempDir(), 'missing.json');
+    const failed = await run(process.execPath, [cli, 'ask', '--data', missing, 'partners kitakami']).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toBe(
+      `twinbot: ${missing}: no such file. Create it with \`twinbot init --data ${missing}\`.\n`,
+    );
+  });
+
   it('GIVEN the built CLI THEN it starts with a hashbang, so bin.twinbot runs it with node', async () => {
     expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
