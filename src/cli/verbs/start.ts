@@ -1,11 +1,14 @@
 import { commands } from '../../../commands/index.ts';
 import { calendarFeed, readCalendarToken } from '../../adapters/calendar-feed.ts';
-import { logStrayErrors } from '../../adapters/last-resort.ts';
+import { logStrayErrors, secretsOf } from '../../adapters/last-resort.ts';
 import { runShell } from '../../adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from '../../adapters/start.ts';
-import { type PlatformConfig, readPlatformConfig } from '../../config.ts';
+import { ConfigError, type PlatformConfig, readPlatformConfig } from '../../config.ts';
 import { Dispatcher } from '../../core/dispatcher.ts';
+import type { Logger } from '../../core/logger.ts';
 import { HealthChecks, healthRoute, reminderTicks, storeReadable } from '../../ops/health.ts';
+import { openLogger, readLogLevel } from '../../ops/logger.ts';
+import { BotMetrics, logRequest } from '../../ops/metrics.ts';
 import { type OpsServer, readOpsSettings, startOpsServer } from '../../ops/ops-server.ts';
 import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
@@ -14,7 +17,6 @@ import { backupText } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
 import { readSnapshotDays, startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
-import { logLine } from '../log-line.ts';
 import { type CliArgs, EXIT } from '../options.ts';
 import { withStore } from '../store-access.ts';
 
@@ -24,14 +26,30 @@ export async function start({ values }: CliArgs): Promise<number> {
   const snapshotDays = readSnapshotDays(process.env);
   const calendarToken = readCalendarToken(process.env);
   const opsSettings = readOpsSettings(process.env);
+  const logLevel = readLogLevel(process.env);
+  if (!logLevel.ok) throw new ConfigError(logLevel.problems.join('\n'));
+  const log = await openLogger(logLevel.value, [
+    ...secretsOf(platforms),
+    ...(calendarToken === undefined ? [] : [calendarToken]),
+  ]);
   return withStore(values.data, { write: true }, async (store) => {
     if (store.tookOverFrom) {
-      logLine(
+      log.warn(
         `store: taken over from ${describeHolder(store.tookOverFrom)}, which ended without letting go of it`,
       );
     }
     const ledger = await openLedger(store.path, { lock: true });
-    const dispatcher = new Dispatcher({ store, commands, ledger });
+    const metrics = opsSettings && new BotMetrics(store.path);
+    const dispatcher = new Dispatcher({
+      store,
+      commands,
+      ledger,
+      log,
+      onRequest: (request) => {
+        logRequest(log, request);
+        metrics?.request(request);
+      },
+    });
     // From memory, which is what the files hold: this process is their one writer.
     const snapshots = await startSnapshots(
       {
@@ -39,7 +57,7 @@ export async function start({ values }: CliArgs): Promise<number> {
         days: snapshotDays,
         backup: () => backupText(store.catalog.data, ledger.data, new Date()),
       },
-      logLine,
+      log,
     );
     // Served from the start, so a probe sees "starting" rather than a refused connection.
     const health = new HealthChecks([
@@ -55,27 +73,29 @@ export async function start({ values }: CliArgs): Promise<number> {
         ops = await startOpsServer(
           opsSettings,
           [
-            healthRoute(health, logLine),
+            healthRoute(health, log),
+            ...(metrics ? [metrics.route(log)] : []),
             ...(calendarToken === undefined
               ? []
-              : [calendarFeed(calendarToken, () => dispatcher.calendar(), logLine)]),
+              : [calendarFeed(calendarToken, () => dispatcher.calendar(), log)]),
           ],
-          logLine,
+          log,
         );
-        logLine(
-          `health: port ${ops.port} (GET /livez, /readyz, /healthz${calendarToken === undefined ? '' : ', /calendar/<CALENDAR_TOKEN>.ics'})`,
+        log.info(
+          `health: port ${ops.port} (GET /livez, /readyz, /healthz, /metrics${calendarToken === undefined ? '' : ', /calendar/<CALENDAR_TOKEN>.ics'})`,
         );
       }
       if (hasPlatform(platforms)) {
-        await runPlatforms(platforms, dispatcher, store, ledger, calendarToken, health);
+        await runPlatforms(platforms, { dispatcher, store, ledger, calendarToken, health, log, metrics });
       } else {
         const reminders = await startReminders(
           store,
           ledger,
           { console: consoleDelivery(process.stdout) },
-          logLine,
+          log,
+          metrics?.reminderEvents,
         );
-        watchReminders(health, reminders);
+        watchReminders(health, metrics, reminders);
         const stopping = stopSignal();
         await runShell(dispatcher, {
           input: process.stdin,
@@ -98,13 +118,8 @@ export async function start({ values }: CliArgs): Promise<number> {
 /** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */
 async function runPlatforms(
   platforms: PlatformConfig,
-  dispatcher: Dispatcher,
-  store: Store,
-  ledger: LedgerFile,
-  calendarToken: string | undefined,
-  health: HealthChecks,
+  { dispatcher, store, ledger, calendarToken, health, log, metrics }: Running,
 ): Promise<void> {
-  const log = logLine;
   // No single request, event or interaction may take the bot down, whatever a library throws.
   const stopLogging = logStrayErrors(log, platforms);
   const running = await startPlatforms(platforms, {
@@ -113,23 +128,39 @@ async function runPlatforms(
     ...(calendarToken !== undefined && { calendarToken }),
   });
   for (const adapter of running) health.set(adapter.name, () => adapter.health());
-  log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
-  const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
-  watchReminders(health, reminders);
+  log.info(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
+  const reminders = await startReminders(store, ledger, deliveriesOf(running), log, metrics?.reminderEvents);
+  watchReminders(health, metrics, reminders);
   const stopping = stopSignal();
   await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve()));
   stopping.dispose();
-  log('stopping');
+  log.info('stopping');
   await reminders.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   stopLogging();
 }
 
-function watchReminders(health: HealthChecks, reminders: RunningReminders): void {
+/** What the platforms run with, besides their settings. */
+interface Running {
+  dispatcher: Dispatcher;
+  store: Store;
+  ledger: LedgerFile;
+  calendarToken: string | undefined;
+  health: HealthChecks;
+  log: Logger;
+  metrics: BotMetrics | undefined;
+}
+
+function watchReminders(
+  health: HealthChecks,
+  metrics: BotMetrics | undefined,
+  reminders: RunningReminders,
+): void {
   health.set(
     'reminders',
     reminderTicks(() => reminders.lastTickAt()),
   );
+  metrics?.watchReminders(() => reminders.lastTickAt());
 }
 
 /**

@@ -5,6 +5,7 @@ import { orderCities, partnershipId } from '../../../src/domain/partnership.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { FakeDiscord, type FakeDiscordOptions } from '../../fakes/discord.ts';
+import { capturedLog } from '../../fixtures/captured-log.ts';
 import { dispatcherFor, smallStore } from '../../fixtures/knowledge-base.ts';
 
 export const TOKEN = 'MTIwMDAwMDAwMDAwMDAwMDAwMQ.fake-iat.fake-secret-for-tests';
@@ -42,11 +43,11 @@ export async function startBot(
     ...fakeOptions,
   });
   const { store, dispatcher } = await dispatcherFor(data);
-  const logs: string[] = [];
+  const { log, lines: logs } = capturedLog('info');
   try {
     const bot = await connectDiscord(
       { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
-      { dispatcher, log: (line) => logs.push(line) },
+      { dispatcher, log },
       discordOptions,
     );
     return {
