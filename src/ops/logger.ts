@@ -55,6 +55,7 @@ export function createLogger(options: LoggerOptions): Logger {
     {
       level: options.level,
       base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       // Error objects never reach pino whole (see `safeFields`), but a library's may nest in a field.
       serializers: { err: (error: unknown) => describeErrorFields(error, scrub) },

@@ -98,7 +98,11 @@ export class BotMetrics {
   }
 }
 
-/** The request log line: at info the facts, at debug also what was asked (message text never above debug). */
+/**
+ * The one line per request: at info the facts; at debug, as a debug line, also what was asked, which
+ * is message text and so never above debug. The local shell's own questions are debug only: its
+ * operator reads the answers in the same terminal.
+ */
 export function logRequest(log: Logger, request: HandledRequest): void {
   const fields = {
     platform: request.platform,
@@ -108,5 +112,5 @@ export function logRequest(log: Logger, request: HandledRequest): void {
   };
   const message = `request: ${request.platform} ${request.command} ${request.outcome}`;
   if (log.enabled('debug')) log.debug(message, { ...fields, text: request.text });
-  else log.info(message, fields);
+  else if (request.platform !== 'shell') log.info(message, fields);
 }

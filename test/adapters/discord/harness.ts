@@ -1,6 +1,7 @@
 import type { RunningAdapter } from '../../../src/adapters/adapter.ts';
 import { connectDiscord, type DiscordOptions } from '../../../src/adapters/discord/client.ts';
 import type { Dispatcher } from '../../../src/core/dispatcher.ts';
+import type { LogLevel } from '../../../src/core/logger.ts';
 import { orderCities, partnershipId } from '../../../src/domain/partnership.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
 import type { Store } from '../../../src/store/store.ts';
@@ -27,15 +28,21 @@ export interface RunningBot {
   store: Store;
   dispatcher: Dispatcher;
   bot: RunningAdapter;
+  /** The messages logged, in order (see `captured` for the whole JSON lines). */
   logs: string[];
+  captured: ReturnType<typeof capturedLog>;
   close(): Promise<void>;
 }
 
 /** The real discord.js client logged into a fake Discord, answering from a store of `data`. */
 export async function startBot(
-  options: { data?: StoreInput; fake?: Partial<FakeDiscordOptions> } & Partial<DiscordOptions> = {},
+  options: {
+    data?: StoreInput;
+    fake?: Partial<FakeDiscordOptions>;
+    logLevel?: LogLevel;
+  } & Partial<DiscordOptions> = {},
 ): Promise<RunningBot> {
-  const { data = smallStore(), fake: fakeOptions, ...discordOptions } = options;
+  const { data = smallStore(), fake: fakeOptions, logLevel = 'info', ...discordOptions } = options;
   const fake = await FakeDiscord.start({
     token: TOKEN,
     applicationId: APPLICATION_ID,
@@ -43,7 +50,8 @@ export async function startBot(
     ...fakeOptions,
   });
   const { store, dispatcher } = await dispatcherFor(data);
-  const { log, lines: logs } = capturedLog('info');
+  const captured = capturedLog(logLevel, [TOKEN]);
+  const { log, lines: logs } = captured;
   try {
     const bot = await connectDiscord(
       { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
@@ -56,6 +64,7 @@ export async function startBot(
       dispatcher,
       bot,
       logs,
+      captured,
       /** Stops everything; fails the test if the bot logged a failure it swallowed on the way. */
       async close() {
         await bot.stop();
