@@ -2,9 +2,9 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HandledRequest } from '../../src/core/dispatcher.ts';
-import { BotMetrics, logRequest } from '../../src/ops/metrics.ts';
+import { BotMetrics } from '../../src/ops/metrics.ts';
 import { type OpsServer, startOpsServer } from '../../src/ops/ops-server.ts';
-import { capturedLog, LEVEL } from '../fixtures/captured-log.ts';
+import { capturedLog } from '../fixtures/captured-log.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 
 let server: OpsServer | undefined;
@@ -92,38 +92,5 @@ describe('GET /metrics', () => {
     const text = await (await served(second))().then((res) => res.text());
     expect(text).toContain('# TYPE twinbot_requests_total counter');
     expect(text).not.toContain('twinbot_requests_total{');
-  });
-});
-
-describe('the request log line', () => {
-  it('GIVEN LOG_LEVEL info THEN one info line with platform, command, outcome and milliseconds, and no message text', () => {
-    const captured = capturedLog('info');
-    logRequest(captured.log, request({ ms: 1.23456 }));
-    expect(captured.records()).toEqual([
-      {
-        level: LEVEL.info,
-        time: expect.any(String),
-        platform: 'slack',
-        command: 'partners',
-        outcome: 'answered',
-        ms: 1.23,
-        msg: 'request: slack partners answered',
-      },
-    ]);
-    expect(captured.raw()).not.toContain('prague');
-  });
-
-  it('GIVEN LOG_LEVEL debug THEN the one line is a debug line that also carries what was asked', () => {
-    const captured = capturedLog('debug');
-    logRequest(captured.log, request({}));
-    expect(captured.records()).toMatchObject([
-      { level: LEVEL.debug, command: 'partners', outcome: 'answered', text: 'partners prague' },
-    ]);
-  });
-
-  it('GIVEN a token typed into a question THEN even the debug line shows it redacted', () => {
-    const captured = capturedLog('debug');
-    logRequest(captured.log, request({ text: 'partners xoxb-123-456-abcdef' }));
-    expect(captured.records()[0]?.text).toBe('partners [redacted]');
   });
 });

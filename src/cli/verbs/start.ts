@@ -8,8 +8,9 @@ import { Dispatcher } from '../../core/dispatcher.ts';
 import type { Logger } from '../../core/logger.ts';
 import { HealthChecks, healthRoute, reminderTicks, storeReadable } from '../../ops/health.ts';
 import { openLogger, readLogLevel } from '../../ops/logger.ts';
-import { BotMetrics, logRequest } from '../../ops/metrics.ts';
+import type { BotMetrics } from '../../ops/metrics.ts';
 import { type OpsServer, readOpsSettings, startOpsServer } from '../../ops/ops-server.ts';
+import { logRequest } from '../../ops/request-log.ts';
 import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
 import { type RunningReminders, startReminders } from '../../reminders/runtime.ts';
@@ -39,7 +40,8 @@ export async function start({ values }: CliArgs): Promise<number> {
       );
     }
     const ledger = await openLedger(store.path, { lock: true });
-    const metrics = opsSettings && new BotMetrics(store.path);
+    // prom-client is loaded only where /metrics is served.
+    const metrics = opsSettings && new (await import('../../ops/metrics.ts')).BotMetrics(store.path);
     const dispatcher = new Dispatcher({
       store,
       commands,
