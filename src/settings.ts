@@ -1,6 +1,8 @@
 import { parseCalendarToken } from './adapters/calendar-feed.ts';
 import { type PlatformConfig, parsePlatformConfig } from './config.ts';
 import { ConfigError, type Parsed } from './config-result.ts';
+import type { LogLevel } from './core/logger.ts';
+import { parseLogLevel } from './ops/log-level.ts';
 import { type OpsSettings, parseOpsSettings } from './ops/ops-server.ts';
 import { parseSnapshotDays } from './store/snapshots.ts';
 
@@ -10,6 +12,7 @@ export interface Settings {
   snapshotDays: number;
   calendarToken: string | undefined;
   ops: OpsSettings | undefined;
+  logLevel: LogLevel;
 }
 
 /**
@@ -22,11 +25,19 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const snapshotDays = parseSnapshotDays(env);
   const calendarToken = parseCalendarToken(env);
   const ops = parseOpsSettings(env);
-  const problems = [platforms, snapshotDays, calendarToken, ops].flatMap(problemsOf);
+  const logLevel = parseLogLevel(env);
+  const problems = [platforms, snapshotDays, calendarToken, ops, logLevel].flatMap(problemsOf);
   if (platforms.ok && calendarToken.ok && ops.ok) {
     problems.push(...unservedCalendar(platforms.value, calendarToken.value, ops.value));
   }
-  if (problems.length > 0 || !platforms.ok || !snapshotDays.ok || !calendarToken.ok || !ops.ok) {
+  if (
+    problems.length > 0 ||
+    !platforms.ok ||
+    !snapshotDays.ok ||
+    !calendarToken.ok ||
+    !ops.ok ||
+    !logLevel.ok
+  ) {
     throw ConfigError.of(problems);
   }
   return {
@@ -34,6 +45,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     snapshotDays: snapshotDays.value,
     calendarToken: calendarToken.value,
     ops: ops.value,
+    logLevel: logLevel.value,
   };
 }
 

@@ -22,17 +22,19 @@ describe('readSettings', () => {
       snapshotDays: 14,
       calendarToken: undefined,
       ops: undefined,
+      logLevel: 'info',
     });
   });
 
   it('GIVEN every setting well formed THEN each part has its value', () => {
-    expect(readSettings({ ...SLACK_HTTP, SNAPSHOT_DAYS: '3', CALENDAR_TOKEN, HEALTH_PORT: '8080' })).toEqual({
+    expect(readSettings({ ...SLACK_HTTP, SNAPSHOT_DAYS: '3', CALENDAR_TOKEN, HEALTH_PORT: '8080', LOG_LEVEL: 'warn' })).toEqual({
       platforms: {
         slack: { mode: 'http', botToken: 'xoxb-1', signingSecret: 'a-signing-secret', port: 3000 },
       },
       snapshotDays: 3,
       calendarToken: CALENDAR_TOKEN,
       ops: { port: 8080 },
+      logLevel: 'warn',
     });
   });
 
@@ -44,13 +46,14 @@ describe('readSettings', () => {
       SNAPSHOT_DAYS: 'fortnight',
       CALENDAR_TOKEN: 'weak-token',
       HEALTH_PORT: 'eighty',
+      LOG_LEVEL: 'chatty',
     });
     const lines = message.split('\n');
-    expect(lines[0]).toBe('4 configuration problems:');
-    for (const variable of ['SLACK_BOT_TOKEN', 'SNAPSHOT_DAYS', 'CALENDAR_TOKEN', 'HEALTH_PORT']) {
+    expect(lines[0]).toBe('5 configuration problems:');
+    for (const variable of ['SLACK_BOT_TOKEN', 'SNAPSHOT_DAYS', 'CALENDAR_TOKEN', 'HEALTH_PORT', 'LOG_LEVEL']) {
       expect(lines.filter((line) => line.startsWith(`  - ${variable} `))).toHaveLength(1);
     }
-    for (const value of [leaked, 'a-signing-secret', 'fortnight', 'weak-token', 'eighty']) {
+    for (const value of [leaked, 'a-signing-secret', 'fortnight', 'weak-token', 'eighty', 'chatty']) {
       expect(message).not.toContain(value);
     }
   });

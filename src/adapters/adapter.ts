@@ -1,11 +1,12 @@
 import type { Dispatcher } from '../core/dispatcher.ts';
+import type { Logger } from '../core/logger.ts';
 import type { Delivery } from '../reminders/delivery.ts';
 
-/** What every platform adapter gets: the one dispatcher (never the store) and a log line writer. */
+/** What every platform adapter gets: the one dispatcher (never the store) and the logger. */
 export interface AdapterDeps {
   dispatcher: Dispatcher;
-  /** Writes one operational line; callers never pass secrets or tokens. */
-  log: (line: string) => void;
+  /** Operational lines; callers never pass secrets or tokens. */
+  log: Logger;
   /** The secret in the calendar feed's address (`CALENDAR_TOKEN`); without it the feed is off. */
   calendarToken?: string;
 }

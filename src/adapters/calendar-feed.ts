@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { mistakes, ok, type Parsed } from '../config-result.ts';
+import type { Logger } from '../core/logger.ts';
 
 /** A GET route that decides from the path whether it answers; false leaves the request to a 404. */
 export type PathRoute = (path: string, res: ServerResponse) => boolean;
@@ -28,11 +29,7 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * not show either), and any other path is left to the 404 every unknown path gets, so a guess
  * learns nothing.
  */
-export function calendarFeed(
-  token: string,
-  calendar: () => Promise<string>,
-  log: (line: string) => void,
-): PathRoute {
+export function calendarFeed(token: string, calendar: () => Promise<string>, log: Logger): PathRoute {
   const expected = digest(token);
   return (path, res) => {
     const match = /^\/calendar\/([^/]+)\.ics$/.exec(path);
@@ -48,7 +45,7 @@ export function calendarFeed(
         res.end(text);
       },
       (error: unknown) => {
-        log(`calendar feed failed: ${error instanceof Error ? error.message : String(error)}`);
+        log.error(`calendar feed failed: ${error instanceof Error ? error.message : String(error)}`);
         res.writeHead(500).end();
       },
     );

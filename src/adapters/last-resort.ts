@@ -1,4 +1,5 @@
 import type { PlatformConfig } from '../config.ts';
+import type { Logger } from '../core/logger.ts';
 
 /**
  * The process's last line of defence while the bot serves Slack or Discord. Each request's own
@@ -8,10 +9,10 @@ import type { PlatformConfig } from '../config.ts';
  * (temp file and rename), so an error between two steps of a request cannot leave a half-written store.
  * Returns a function that removes the handlers again.
  */
-export function logStrayErrors(log: (line: string) => void, platforms: PlatformConfig): () => void {
+export function logStrayErrors(log: Logger, platforms: PlatformConfig): () => void {
   const secrets = secretsOf(platforms);
   const report = (what: string) => (error: unknown) =>
-    log(redact(`bug: ${what}: ${describe(error)}`, secrets));
+    log.error(redact(`bug: ${what}: ${describe(error)}`, secrets));
   const onRejection = report('a failed promise that nothing handled');
   const onException = report('an error that nothing caught');
   process.on('unhandledRejection', onRejection);
@@ -33,7 +34,8 @@ function describe(error: unknown): string {
   return [`${error.name}: ${error.message}`, ...frames].join(' | ');
 }
 
-function secretsOf({ slack, discord }: PlatformConfig): string[] {
+/** The configured platform secrets, for scrubbing from what is logged. */
+export function secretsOf({ slack, discord }: PlatformConfig): string[] {
   return [
     slack?.botToken,
     slack?.mode === 'http' ? slack.signingSecret : slack?.appToken,

@@ -7,6 +7,7 @@ import { actorId, type Caller, isStaff } from './caller.ts';
 import type { Command, CommandContext } from './command.ts';
 import { Confirmations, confirmedCommandText } from './confirmations.ts';
 import { cityLabel } from './describe.ts';
+import { type Logger, silentLogger } from './logger.ts';
 import { findCommand, type Invocation, parseCommandText } from './parse-command.ts';
 import { commandText } from './question/command-text.ts';
 import { parseQuestion } from './question/parse-question.ts';
@@ -27,7 +28,33 @@ export interface DispatcherOptions {
   /** What reminders were posted, for `reminders status`. */
   ledger?: LedgerFile;
   /** Where refusals are logged (they are not changes, so they stay out of the audit log). */
-  log?: (line: string) => void;
+  log?: Logger;
+  /** Told about every request once it is answered: the request log line and the metrics. */
+  onRequest?: (request: HandledRequest) => void;
+}
+
+/**
+ * How a request ended: `answered`; `problem`, a reply that says what the asker should fix;
+ * `refused`, a staff command from someone not on the staff list; `not-understood`, text that is
+ * no command; `error`, a failure of ours (it propagates to the adapter, which tells the asker).
+ */
+export type RequestOutcome = 'answered' | 'problem' | 'refused' | 'not-understood' | 'error';
+
+/** One request the dispatcher handled, as operations see it. */
+export interface HandledRequest {
+  platform: Caller['platform'];
+  /** The command's registered name, or `none` when the text named no command. */
+  command: string;
+  outcome: RequestOutcome;
+  ms: number;
+  /** What was asked, in the asker's words or as the command's arguments: message text, so debug only. */
+  text: string;
+}
+
+/** Filled in while a request runs; what is still unset when it ends follows from the reply. */
+interface Trace {
+  command: string;
+  outcome?: RequestOutcome;
 }
 
 /**
@@ -40,14 +67,16 @@ export class Dispatcher {
   private readonly today: () => Temporal.PlainDate;
   private readonly ledger: LedgerFile | undefined;
   private readonly confirmations = new Confirmations();
-  private readonly log: (line: string) => void;
+  private readonly log: Logger;
+  private readonly onRequest: ((request: HandledRequest) => void) | undefined;
 
   constructor(options: DispatcherOptions) {
     this.store = options.store;
     this.ledger = options.ledger;
     this.commands = options.commands;
     this.today = options.today ?? systemToday();
-    this.log = options.log ?? ((line) => console.warn(line));
+    this.log = options.log ?? silentLogger;
+    this.onRequest = options.onRequest;
   }
 
   /**
@@ -55,7 +84,9 @@ export class Dispatcher {
    * A command followed by a question mark ("anniversaries this month?") is read as a question first.
    */
   answerText(text: string, caller: Caller): Promise<Reply> {
-    return this.answerReading(this.read(text), caller);
+    const started = performance.now();
+    const reading = this.read(text);
+    return this.observed(caller, text, started, (trace) => this.answerTraced(reading, caller, trace));
   }
 
   /**
@@ -87,19 +118,53 @@ export class Dispatcher {
   }
 
   answerReading(reading: Reading, caller: Caller): Promise<Reply> {
+    return this.observed(caller, readingText(reading), performance.now(), (trace) =>
+      this.answerTraced(reading, caller, trace),
+    );
+  }
+
+  private answerTraced(reading: Reading, caller: Caller, trace: Trace): Promise<Reply> {
     switch (reading.kind) {
       case 'run':
-        return this.run(reading.invocation, caller);
+        return this.runTraced(reading.invocation, caller, trace);
       case 'unsure':
+        trace.outcome = 'not-understood';
         return this.answerUnsure(reading, caller);
       case 'bad-arguments':
+        trace.command = reading.command.name;
         // Someone who may not run the command learns that first, not what it needs.
         return Promise.resolve(
           this.mayRun(reading.command, caller)
             ? problem(reading.message)
-            : this.refuse(reading.command, caller),
+            : this.refuse(reading.command, caller, trace),
         );
     }
+  }
+
+  /**
+   * Runs one request for an adapter and tells `onRequest` how it ended and how long it took. Only the
+   * public entry points observe, so a request that runs another command inside (help after an unknown
+   * word, a confirmed change) is one request.
+   */
+  private async observed(
+    caller: Caller,
+    text: string,
+    started: number,
+    handle: (trace: Trace) => Promise<Reply>,
+  ): Promise<Reply> {
+    const trace: Trace = { command: 'none' };
+    let outcome: RequestOutcome = 'error';
+    try {
+      const reply = await handle(trace);
+      outcome = trace.outcome ?? (reply.kind === 'answer' ? 'answered' : 'problem');
+      return reply;
+    } finally {
+      this.report(caller, trace.command, outcome, started, text);
+    }
+  }
+
+  private report(caller: Caller, command: string, outcome: RequestOutcome, started: number, text: string) {
+    this.onRequest?.({ platform: caller.platform, command, outcome, ms: performance.now() - started, text });
   }
 
   /**
@@ -112,11 +177,21 @@ export class Dispatcher {
     return findCommand(this.commands, invocation.command)?.permission === 'everyone' ? invocation : undefined;
   }
 
-  async run(invocation: Invocation, caller: Caller): Promise<Reply> {
+  run(invocation: Invocation, caller: Caller): Promise<Reply> {
+    return this.observed(caller, invocationText(invocation), performance.now(), (trace) =>
+      this.runTraced(invocation, caller, trace),
+    );
+  }
+
+  private async runTraced(invocation: Invocation, caller: Caller, trace: Trace): Promise<Reply> {
     const command = findCommand(this.commands, invocation.command);
-    if (!command) return this.helpFor(caller, `I don't know the command "${invocation.command}".`);
+    if (!command) {
+      trace.outcome = 'not-understood';
+      return this.helpFor(caller, `I don't know the command "${invocation.command}".`);
+    }
+    trace.command = command.name;
     const catalog = this.store.catalog;
-    if (!this.mayRun(command, caller)) return this.refuse(command, caller);
+    if (!this.mayRun(command, caller)) return this.refuse(command, caller, trace);
     const ctx: CommandContext = {
       store: this.store,
       catalog,
@@ -165,31 +240,46 @@ export class Dispatcher {
 
   /** The Confirm button: runs the change the same person asked for, once. */
   confirm(token: string, caller: Caller): Promise<Reply> {
+    const started = performance.now();
     const taken = this.confirmations.take(token, actorId(caller));
-    if (taken.ok) return this.run({ ...taken.invocation, confirmed: true }, caller);
-    return Promise.resolve(
-      problem(
-        taken.reason === 'not-yours'
-          ? 'Only the person who asked for this change can confirm it.'
-          : 'This confirmation has expired (after 15 minutes, or when the bot restarts). Nothing changed; run the command again.',
-      ),
-    );
+    if (taken.ok) {
+      const invocation = { ...taken.invocation, confirmed: true };
+      return this.observed(caller, invocationText(invocation), started, (trace) =>
+        this.runTraced(invocation, caller, trace),
+      );
+    }
+    return this.observed(caller, 'confirm', started, (trace) => {
+      trace.command = 'confirm';
+      return Promise.resolve(
+        problem(
+          taken.reason === 'not-yours'
+            ? 'Only the person who asked for this change can confirm it.'
+            : 'This confirmation has expired (after 15 minutes, or when the bot restarts). Nothing changed; run the command again.',
+        ),
+      );
+    });
   }
 
   /** The Cancel button: forgets the pending change. */
   cancel(token: string, caller: Caller): Reply {
+    const started = performance.now();
     const taken = this.confirmations.take(token, actorId(caller));
-    if (taken.ok) return answer({ text: 'Cancelled. Nothing changed.', ephemeral: true });
-    return problem(
-      taken.reason === 'not-yours'
-        ? 'Only the person who asked for this change can cancel it.'
-        : 'This change is no longer waiting: it was already confirmed or cancelled, or it expired.',
-    );
+    const reply = taken.ok
+      ? answer({ text: 'Cancelled. Nothing changed.', ephemeral: true })
+      : problem(
+          taken.reason === 'not-yours'
+            ? 'Only the person who asked for this change can cancel it.'
+            : 'This change is no longer waiting: it was already confirmed or cancelled, or it expired.',
+        );
+    this.report(caller, 'cancel', reply.kind === 'answer' ? 'answered' : 'problem', started, 'cancel');
+    return reply;
   }
 
-  private refuse(command: Command, caller: Caller): Reply {
-    this.log(
+  private refuse(command: Command, caller: Caller, trace: Trace): Reply {
+    trace.outcome = 'refused';
+    this.log.warn(
       `refused \`${command.name}\` to ${actorId(caller)} on ${caller.platform}: not on the staff list`,
+      { command: command.name, user: actorId(caller), platform: caller.platform },
     );
     return problem(
       `\`${command.name}\` is for office staff only. Ask your office to add you to the staff list.`,
@@ -225,13 +315,29 @@ export class Dispatcher {
   }
 
   private helpFor(caller: Caller, note: string): Promise<Reply> {
-    return this.run({ command: 'help', args: {} }, caller).then((help) => ({
+    return this.runTraced({ command: 'help', args: {} }, caller, { command: 'help' }).then((help) => ({
       ...help,
       kind: 'error',
       ephemeral: true,
       text: note,
     }));
   }
+}
+
+/** A reading's words for the debug log: the command and its arguments, or the word not understood. */
+function readingText(reading: Reading): string {
+  switch (reading.kind) {
+    case 'run':
+      return invocationText(reading.invocation);
+    case 'unsure':
+      return reading.firstWord;
+    case 'bad-arguments':
+      return reading.command.name;
+  }
+}
+
+function invocationText(invocation: Invocation): string {
+  return [invocation.command, ...Object.values(invocation.args)].join(' ');
 }
 
 /**

@@ -2,6 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import type { Health } from '../adapters/adapter.ts';
 import type { PathRoute } from '../adapters/calendar-feed.ts';
+import type { Logger } from '../core/logger.ts';
 
 /** One named part of the bot; checked on every request, so it must be cheap. */
 export type HealthCheck = () => Health | Promise<Health>;
@@ -68,7 +69,7 @@ export function reminderTicks(lastTickAt: () => Date, now: () => Date = () => ne
  * balancer), and `/healthz` is the same as `/readyz`, as in Kubernetes, for Docker's HEALTHCHECK and
  * uptime monitors. A failing check gives 503 and is named in `failing`.
  */
-export function healthRoute(checks: HealthChecks, log: (line: string) => void): PathRoute {
+export function healthRoute(checks: HealthChecks, log: Logger): PathRoute {
   return (path, res) => {
     if (path === '/livez') {
       json(res, 200, { ok: true });
@@ -78,7 +79,7 @@ export function healthRoute(checks: HealthChecks, log: (line: string) => void): 
     checks.run().then(
       (report) => json(res, report.ok ? 200 : 503, report),
       (error: unknown) => {
-        log(`health check failed: ${(error as Error).message}`);
+        log.error(`health check failed: ${(error as Error).message}`);
         json(res, 500, { ok: false });
       },
     );

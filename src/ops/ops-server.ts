@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PathRoute } from '../adapters/calendar-feed.ts';
 import { ConfigError, mistakes, ok, type Parsed } from '../config-result.ts';
+import type { Logger } from '../core/logger.ts';
 
 export interface OpsSettings {
   port: number;
@@ -33,7 +34,7 @@ export interface OpsServer {
 export async function startOpsServer(
   settings: OpsSettings,
   routes: readonly PathRoute[],
-  log: (line: string) => void,
+  log: Logger,
 ): Promise<OpsServer> {
   const server = createServer((req, res) => {
     req.resume();
@@ -45,12 +46,12 @@ export async function startOpsServer(
     try {
       if (!routes.some((route) => route(path, res))) res.writeHead(404).end();
     } catch (error) {
-      log(`health server: a request failed: ${(error as Error).message}`);
+      log.error(`health server: a request failed: ${(error as Error).message}`);
       if (!res.headersSent) res.writeHead(500).end();
     }
   });
   await listen(server, settings);
-  server.on('error', (error) => log(`health server: ${error.message}`));
+  server.on('error', (error) => log.error(`health server: ${error.message}`));
   return {
     port: (server.address() as AddressInfo).port,
     stop: () =>

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { type Logger, silentLogger } from '../core/logger.ts';
 import { type LedgerEntry, ledgerKey, type ReminderTarget } from '../domain/reminder.ts';
 import type { Store } from '../store/store.ts';
 import { type Deliveries, platformOfTarget } from './delivery.ts';
@@ -45,7 +46,7 @@ export class ReminderScheduler {
     private readonly store: Store,
     private readonly ledger: LedgerFile,
     private readonly deliveries: Deliveries,
-    private readonly log: (line: string) => void = () => {},
+    private readonly log: Logger = silentLogger,
   ) {}
 
   /**
@@ -178,7 +179,7 @@ export class ReminderScheduler {
       await this.disable(target.id, result.detail, now);
       return { gone: result.detail };
     }
-    this.log(
+    this.log.warn(
       `reminder for ${target.id} not posted (${result.reason}: ${result.detail}); retrying on a later tick`,
     );
     return 'retry';

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Cron } from 'croner';
 import { Temporal } from 'temporal-polyfill';
 import { mistakes, ok, type Parsed } from '../config-result.ts';
+import type { Logger } from '../core/logger.ts';
 import { writeFileDurably } from './durable-write.ts';
 import { exists } from './init.ts';
 
@@ -81,17 +82,17 @@ export interface RunningSnapshots {
  */
 export async function startSnapshots(
   plan: SnapshotPlan,
-  log: (line: string) => void,
+  log: Logger,
   now: () => Date = () => new Date(),
 ): Promise<RunningSnapshots> {
   if (plan.days === 0) return { stop: () => undefined };
   const check = async () => {
     try {
       const report = await snapshotIfDue(plan, now());
-      if (report.taken) log(`snapshot: ${report.taken}`);
-      for (const gone of report.removed) log(`snapshot removed (older than ${plan.days} days): ${gone}`);
+      if (report.taken) log.info(`snapshot: ${report.taken}`);
+      for (const gone of report.removed) log.info(`snapshot removed (older than ${plan.days} days): ${gone}`);
     } catch (error) {
-      log(`snapshot failed: ${(error as Error).message}`);
+      log.error(`snapshot failed: ${(error as Error).message}`);
     }
   };
   await check();

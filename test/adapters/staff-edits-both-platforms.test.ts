@@ -4,6 +4,7 @@ import type { RunningAdapter } from '../../src/adapters/adapter.ts';
 import { connectDiscord } from '../../src/adapters/discord/client.ts';
 import { startSlack } from '../../src/adapters/slack/index.ts';
 import type { Dispatcher } from '../../src/core/dispatcher.ts';
+import { silentLogger } from '../../src/core/logger.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeDiscord, type FakeMember } from '../fakes/discord.ts';
 import { FakeSlack } from '../fakes/slack-api.ts';
@@ -40,7 +41,7 @@ beforeEach(async () => {
     guilds: [GUILD],
   });
   const port = await freePort();
-  const log = () => {};
+  const log = silentLogger;
   const slack = await startSlack(
     { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port, apiUrl: slackFake.apiUrl },
     { dispatcher, log },

@@ -18,6 +18,7 @@ import { Temporal } from 'temporal-polyfill';
 import { commands } from '../../commands/index.ts';
 import { startSlack } from '../../src/adapters/slack/index.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
+import { silentLogger } from '../../src/core/logger.ts';
 import { partnershipId } from '../../src/domain/partnership.ts';
 import { Store } from '../../src/store/store.ts';
 import { type Burst, burst } from '../fakes/burst.ts';
@@ -112,7 +113,7 @@ const barePort = ((await bare.start({ port: 0, host: '127.0.0.1' })).address() a
 const ourPort = await freePort();
 const ours = await startSlack(
   { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: ourPort, apiUrl },
-  { dispatcher, log: () => {} },
+  { dispatcher, log: silentLogger },
 );
 
 const hosts = ['idle', 'busy'] as const;

@@ -27,6 +27,7 @@ import { Temporal } from 'temporal-polyfill';
 import { commands } from '../../commands/index.ts';
 import { startSlack } from '../../src/adapters/slack/index.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
+import { silentLogger } from '../../src/core/logger.ts';
 import { Store } from '../../src/store/store.ts';
 import { freePort } from '../fakes/slack-requests.ts';
 import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
@@ -118,7 +119,7 @@ const bareDispatch = await bareApp((question, userId) =>
 const ourPort = await freePort();
 const ours = await startSlack(
   { mode: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: ourPort, apiUrl },
-  { dispatcher, log: () => {} },
+  { dispatcher, log: silentLogger },
 );
 
 const text = `partners ${city.name}`;

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import type { Caller } from '../../src/core/caller.ts';
 import { defineCommand } from '../../src/core/command.ts';
-import { Dispatcher } from '../../src/core/dispatcher.ts';
+import { Dispatcher, type HandledRequest } from '../../src/core/dispatcher.ts';
 import { answer } from '../../src/core/reply.ts';
 import { renderPlain } from '../../src/render/plain.ts';
 import { Store } from '../../src/store/store.ts';
+import { capturedLog, LEVEL } from '../fixtures/captured-log.ts';
 import { answerText, editingDispatcher } from '../fixtures/edit-dispatcher.ts';
 import { operator, smallStore, storeFrom } from '../fixtures/knowledge-base.ts';
 
@@ -51,16 +52,23 @@ describe('Dispatcher permissions', () => {
 
   it('GIVEN a refused staff command THEN the refusal is logged with who asked, and not audited', async () => {
     const store = await storeFrom();
-    const logged: string[] = [];
-    const dispatcher = new Dispatcher({ store, commands, log: (line) => logged.push(line) });
+    const captured = capturedLog();
+    const dispatcher = new Dispatcher({ store, commands, log: captured.log });
     await dispatcher.answerText('home Prague', slackUser('USTRANGER'));
-    expect(logged).toEqual(['refused `home` to slack:USTRANGER on slack: not on the staff list']);
+    expect(captured.records()).toMatchObject([
+      {
+        level: LEVEL.warn,
+        msg: 'refused `home` to slack:USTRANGER on slack: not on the staff list',
+        command: 'home',
+        user: 'slack:USTRANGER',
+      },
+    ]);
     expect(store.catalog.data.audit).toEqual([]);
   });
 
   it('GIVEN a non-staff user typing a staff command without its arguments THEN refused, not told what it needs', async () => {
     const store = await storeFrom();
-    const dispatcher = new Dispatcher({ store, commands, log: () => {} });
+    const dispatcher = new Dispatcher({ store, commands });
     const reply = await dispatcher.answerText('record', slackUser('USTRANGER'));
     expect(renderPlain(reply)).toContain('`record` is for office staff only');
   });
@@ -176,7 +184,7 @@ describe('Dispatcher: staff edits', () => {
     }
     expect(await fileText()).toBe(before);
     expect(store.catalog.data.audit).toHaveLength(1);
-    expect(logged).toHaveLength(WRITES.length * outsiders.length);
+    expect(logged()).toHaveLength(WRITES.length * outsiders.length);
   });
 
   it('GIVEN a staff member THEN the same write commands are not refused for permission', async () => {
@@ -238,5 +246,47 @@ describe('Dispatcher: staff edits', () => {
     expect(data.audit).toHaveLength(20);
     expect(data.audit.filter((e) => e.actor === 'slack:UOFFICE' && e.platform === 'slack')).toHaveLength(10);
     expect(data.audit.filter((e) => e.actor === 'shell:tester' && e.platform === 'shell')).toHaveLength(10);
+  });
+});
+
+describe('Dispatcher request observer', () => {
+  it('GIVEN requests that end each way THEN each is reported once, with platform, command and outcome', async () => {
+    const store = await storeFrom();
+    const seen: HandledRequest[] = [];
+    const dispatcher = new Dispatcher({ store, commands, onRequest: (request) => seen.push(request) });
+    await dispatcher.answerText('partners Prague', slackUser('UANY'));
+    await dispatcher.answerText('partners Atlantis', discordMember('7', []));
+    await dispatcher.answerText('home Prague', slackUser('USTRANGER'));
+    await dispatcher.answerText('flibbertigibbet', slackUser('UANY'));
+    await dispatcher.run({ command: 'city', args: { city: 'Prague' } }, discordMember('7', []));
+    dispatcher.cancel('no-such-token', slackUser('UANY'));
+    expect(seen.map(({ platform, command, outcome }) => [platform, command, outcome])).toEqual([
+      ['slack', 'partners', 'answered'],
+      ['discord', 'partners', 'problem'],
+      ['slack', 'home', 'refused'],
+      ['slack', 'none', 'not-understood'],
+      ['discord', 'city', 'answered'],
+      ['slack', 'cancel', 'problem'],
+    ]);
+    expect(seen[0]?.text).toBe('partners Prague');
+    for (const request of seen) expect(request.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('GIVEN a handler that throws THEN the request is reported as an error and the error still reaches the adapter', async () => {
+    const store = await storeFrom();
+    const seen: HandledRequest[] = [];
+    const broken = defineCommand({
+      name: 'broken',
+      summary: 'Fails',
+      args: [],
+      examples: ['broken'],
+      permission: 'everyone',
+      handler: async () => {
+        throw new Error('a bug');
+      },
+    });
+    const dispatcher = new Dispatcher({ store, commands: [broken], onRequest: (r) => seen.push(r) });
+    await expect(dispatcher.answerText('broken', operator)).rejects.toThrow('a bug');
+    expect(seen).toMatchObject([{ platform: 'shell', command: 'broken', outcome: 'error' }]);
   });
 });

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { calendarFeed } from '../../src/adapters/calendar-feed.ts';
+import { silentLogger } from '../../src/core/logger.ts';
 import { HealthChecks, healthRoute, reminderTicks, storeReadable } from '../../src/ops/health.ts';
 import { type OpsServer, parseOpsSettings, startOpsServer } from '../../src/ops/ops-server.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
@@ -17,15 +18,8 @@ afterEach(async () => {
 async function serve(checks: HealthChecks): Promise<string> {
   server = await startOpsServer(
     { port: 0, host: '127.0.0.1' },
-    [
-      healthRoute(checks, () => {}),
-      calendarFeed(
-        TOKEN,
-        async () => 'BEGIN:VCALENDAR',
-        () => {},
-      ),
-    ],
-    () => {},
+    [healthRoute(checks, silentLogger), calendarFeed(TOKEN, async () => 'BEGIN:VCALENDAR', silentLogger)],
+    silentLogger,
   );
   return `http://127.0.0.1:${server.port}`;
 }
@@ -123,7 +117,7 @@ describe('HEALTH_PORT and HEALTH_HOST', () => {
   it('GIVEN HEALTH_PORT already in use THEN start-up fails naming HEALTH_PORT', async () => {
     const url = await serve(new HealthChecks([]));
     const port = Number(new URL(url).port);
-    await expect(startOpsServer({ port, host: '127.0.0.1' }, [], () => {})).rejects.toThrow(
+    await expect(startOpsServer({ port, host: '127.0.0.1' }, [], silentLogger)).rejects.toThrow(
       /HEALTH_PORT \d+ on HEALTH_HOST 127.0.0.1 cannot be used \(EADDRINUSE\)/,
     );
   });

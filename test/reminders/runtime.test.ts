@@ -4,6 +4,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { openLedger } from '../../src/reminders/ledger.ts';
 import { startReminders } from '../../src/reminders/runtime.ts';
 import type { StoreInput } from '../../src/store/schema.ts';
+import { capturedLog } from '../fixtures/captured-log.ts';
 import { storeFrom } from '../fixtures/knowledge-base.ts';
 
 /** A partnership signed ten years ago today (UTC), and a console target that posts from midnight. */
@@ -28,7 +29,7 @@ function dueToday(): StoreInput {
 }
 
 describe('startReminders', () => {
-  it('GIVEN a reminder due today and a pending post from a crash THEN start settles the pending one and posts today’s at once, logging it', async () => {
+  it('GIVEN a reminder due today and a pending post from a crash THEN start settles the pending one and posts today’s at once, logging and counting both', async () => {
     const store = await storeFrom(dueToday());
     const ledger = await openLedger(store.path);
     await ledger.update((draft) => {
@@ -44,7 +45,8 @@ describe('startReminders', () => {
       return { result: undefined };
     });
     const posted: Reply[] = [];
-    const logs: string[] = [];
+    const captured = capturedLog('info');
+    const counted: string[] = [];
     const running = await startReminders(
       store,
       ledger,
@@ -56,13 +58,20 @@ describe('startReminders', () => {
           },
         },
       },
-      (line) => logs.push(line),
+      captured.log,
+      {
+        posted: (late) => counted.push(late ? 'late' : 'sent'),
+        missed: (count) => counted.push(`missed ${count}`),
+        unconfirmed: (count) => counted.push(`unconfirmed ${count}`),
+      },
     );
+    const logs = captured.messages();
     await running.stop();
     expect(posted.map((m) => m.title)).toEqual(['🎉 10th anniversary: Aa – Bb (a milestone year)']);
     expect(logs.some((l) => l.includes('1 post(s) interrupted by a stop are recorded as unconfirmed'))).toBe(
       true,
     );
+    expect(counted).toEqual(['unconfirmed 1', 'sent']);
     expect(logs.some((l) => l.startsWith('reminder posted: ') && l.includes('aa-cz--bb-de 10 0'))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import { suggestionRow } from './suggestions.ts';
  */
 export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<Reply> {
   return pending.catch((error: unknown) => {
-    ctx.log(`discord: answer failed: ${error instanceof Error ? error.message : String(error)}`);
+    ctx.log.error(`discord: answer failed: ${error instanceof Error ? error.message : String(error)}`);
     return problem('Something went wrong on our side and nothing was changed. Please try again later.');
   });
 }

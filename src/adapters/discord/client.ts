@@ -1,5 +1,6 @@
 import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Partials } from 'discord.js';
 import { ConfigError, type DiscordConfig } from '../../config.ts';
+import type { Logger } from '../../core/logger.ts';
 import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
 import { ContainedShardingStrategy } from './contained-shards.ts';
@@ -39,7 +40,7 @@ export async function connectDiscord(
     ws: {
       buildStrategy: (manager) =>
         new ContainedShardingStrategy(manager, (event, error) =>
-          log(
+          log.error(
             `discord: dropped the gateway event ${event}, which discord.js could not handle: ${withFrames(error)}`,
           ),
         ),
@@ -62,10 +63,17 @@ export async function connectDiscord(
   client.on(Events.MessageCreate, (message) => {
     if (!firstTime(messages, message.id, 'message', log)) return;
     answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
-      log(`discord: mention answer failed: ${messageOf(error)}`),
+      log.error(`discord: mention answer failed: ${messageOf(error)}`),
     );
   });
-  client.on(Events.Error, (error) => log(`discord: ${error.message}`));
+  client.on(Events.Error, (error) => log.error(`discord: ${error.message}`));
+  // discord.js and @discordjs/ws (gateway, heartbeats, reconnects) report through these events.
+  client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
+  if (log.enabled('debug')) client.on(Events.Debug, (message) => log.debug(`discord: ${message}`));
+  // Not the route: an interaction's route carries its token.
+  client.rest.on('rateLimited', (limit) =>
+    log.warn(`discord: rate limited (${limit.global ? 'global' : limit.method}) for ${limit.timeToReset} ms`),
+  );
 
   try {
     await loggedIn(client, config.token);
@@ -73,7 +81,7 @@ export async function connectDiscord(
     await client.destroy();
     throw error;
   }
-  log(
+  log.info(
     `discord: connected as ${client.user?.tag ?? '?'} to ${client.guilds.cache.size} server(s), answering mentions and direct messages`,
   );
   // The fuzzy name index is built on first use: build it now, not during someone's first keystroke.
@@ -87,11 +95,11 @@ export async function connectDiscord(
 }
 
 /** Whether an interaction or message is new; a repeat, or an id Discord cannot have sent, is logged. */
-function firstTime(seen: SeenIds, id: unknown, what: string, log: (line: string) => void): boolean {
+function firstTime(seen: SeenIds, id: unknown, what: string, log: Logger): boolean {
   const taken = seen.take(id);
   // The id itself is logged only once known to be a snowflake: anything else could be a megabyte.
-  if (taken === 'again') log(`discord: ${what} ${String(id)} came again; it runs only once`);
-  if (taken === 'not-an-id') log(`discord: ignored the ${what}: its id is not a Discord id`);
+  if (taken === 'again') log.info(`discord: ${what} ${String(id)} came again; it runs only once`);
+  if (taken === 'not-an-id') log.warn(`discord: ignored the ${what}: its id is not a Discord id`);
   return taken === 'first';
 }
 

@@ -1,12 +1,13 @@
 import type { APIEmbed, MessageMentionOptions } from 'discord.js';
 import type { Dispatcher } from '../../core/dispatcher.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { PageStore } from './paging.ts';
 
 /** What every Discord handler shares: the dispatcher, the log, kept pages and the renderer. */
 export interface DiscordContext {
   dispatcher: Dispatcher;
-  log: (line: string) => void;
+  log: Logger;
   pages: PageStore;
   render: (reply: Reply) => APIEmbed[];
   /** An answer slower than this is deferred first, so Discord's 3 s deadline is always met. */

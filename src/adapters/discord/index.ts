@@ -5,6 +5,6 @@ import { retiredDiscordVariables } from './settings.ts';
 
 /** The Discord adapter, as `twinbot start` runs it: token and ids from config. */
 export async function startDiscord(config: DiscordConfig, deps: AdapterDeps): Promise<RunningAdapter> {
-  for (const notice of retiredDiscordVariables(process.env)) deps.log(notice);
+  for (const notice of retiredDiscordVariables(process.env)) deps.log.warn(notice);
   return connectDiscord(config, deps);
 }

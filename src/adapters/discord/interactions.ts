@@ -19,9 +19,9 @@ export async function answerInteraction(interaction: Interaction, ctx: DiscordCo
   try {
     await route(interaction, ctx);
   } catch (error) {
-    ctx.log(`discord: interaction failed: ${messageOf(error)}`);
+    ctx.log.error(`discord: interaction failed: ${messageOf(error)}`);
     await answerFailure(interaction, ctx).catch((again: unknown) =>
-      ctx.log(`discord: could not tell the user either: ${messageOf(again)}`),
+      ctx.log.error(`discord: could not tell the user either: ${messageOf(again)}`),
     );
   }
 }

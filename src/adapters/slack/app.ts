@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { App, LogLevel } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { PathRoute } from '../calendar-feed.ts';
 import { listenForButtons } from './buttons.ts';
 import { listenForSlashCommand } from './command.ts';
@@ -9,7 +10,7 @@ import { listenForConversations } from './conversation.ts';
 import { SeenDeliveries } from './deliveries.ts';
 import { listenForForms } from './forms.ts';
 import type { ListenerDeps } from './listeners.ts';
-import { boltLogger, type Log } from './log.ts';
+import { boltLevelOf, boltLogger } from './log.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import { Router } from './router.ts';
 import { GuardedSocketModeReceiver } from './socket-receiver.ts';
@@ -21,14 +22,14 @@ import { GuardedSocketModeReceiver } from './socket-receiver.ts';
  */
 export function createSlackApp(
   config: SlackConfig,
-  log: Log,
+  log: Logger,
   deps: ListenerDeps,
   calendar?: PathRoute,
 ): { app: App; socket?: GuardedSocketModeReceiver } {
   const common = {
     token: config.botToken,
     logger: boltLogger(log),
-    logLevel: LogLevel.WARN,
+    logLevel: boltLevelOf(log),
     // Start-up calls init() itself, so a refused bot token stops start-up with a clear message.
     deferInitialization: true,
     // Bolt's conversation store keeps state between events; every answer here is stateless.

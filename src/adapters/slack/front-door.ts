@@ -1,6 +1,7 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../../core/logger.ts';
 import { DELIVERY_MEMORY_MS, readDelivery, type SeenDeliveries } from './deliveries.ts';
-import { describeError, type Log } from './log.ts';
+import { describeError } from './log.ts';
 
 /**
  * Between a receiver (ours over HTTP, Bolt's over Socket Mode) and Bolt: a body reaches Bolt only in a
@@ -11,7 +12,7 @@ export class FrontDoor {
   constructor(
     private readonly app: Pick<App, 'processEvent'>,
     private readonly seen: SeenDeliveries,
-    private readonly log: Log,
+    private readonly log: Logger,
   ) {}
 
   /**
@@ -21,13 +22,13 @@ export class FrontDoor {
   async pass(event: ReceiverEvent): Promise<'ran' | 'dropped' | 'failed'> {
     const delivery = readDelivery(event.body);
     if (!delivery.ok) {
-      this.log(`slack: ignored ${delivery.reason}`);
+      this.log.warn(`slack: ignored ${delivery.reason}`);
       await event.ack();
       return 'dropped';
     }
     if (!this.seen.first(delivery.key, Date.now() + DELIVERY_MEMORY_MS)) {
       const retry = event.retryNum === undefined ? '' : ` (retry ${event.retryNum})`;
-      this.log(`slack: ignored a ${delivery.kind} delivered again${retry}; it ran once already`);
+      this.log.info(`slack: ignored a ${delivery.kind} delivered again${retry}; it ran once already`);
       await event.ack();
       return 'dropped';
     }
@@ -35,7 +36,7 @@ export class FrontDoor {
       await this.app.processEvent(event);
       return 'ran';
     } catch (error) {
-      this.log(`slack: a ${delivery.kind} failed inside Bolt: ${describeError(error)}`);
+      this.log.error(`slack: a ${delivery.kind} failed inside Bolt: ${describeError(error)}`);
       return 'failed';
     }
   }

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { ConfigError, type SlackConfig } from '../../config.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { AdapterDeps, Health, RunningAdapter } from '../adapter.ts';
 import { calendarFeed } from '../calendar-feed.ts';
 import { createSlackApp } from './app.ts';
 import { KeptPages } from './kept-pages.ts';
-import { describeError, type Log, redactingLog } from './log.ts';
+import { describeError, redactingLog } from './log.ts';
 import { slackReminderDelivery } from './reminder-delivery.ts';
 import { AfterAck } from './work.ts';
 
@@ -47,12 +48,12 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
         : { ok: false, detail: 'HTTP receiver closed' };
     const { port } = server.address() as AddressInfo;
     const feed = calendar === undefined ? 'calendar feed off' : 'GET /calendar/<CALENDAR_TOKEN>.ics';
-    log(`slack: HTTP mode on port ${port} (POST /slack/events, GET /healthz, ${feed})`);
+    log.info(`slack: HTTP mode on port ${port} (POST /slack/events, GET /healthz, ${feed})`);
   } else {
     await (app.start() as Promise<unknown>).catch((error: unknown) => {
       throw startError('SLACK_APP_TOKEN', error);
     });
-    log('slack: Socket Mode, connected');
+    log.info('slack: Socket Mode, connected');
     health = () =>
       socket?.connected() === true
         ? { ok: true, detail: 'Socket Mode connected' }
@@ -67,10 +68,10 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
 }
 
 /** Stops taking questions first, then waits for answers (and their store writes) still under way. */
-async function stop(app: App, afterAck: AfterAck, log: Log): Promise<void> {
+async function stop(app: App, afterAck: AfterAck, log: Logger): Promise<void> {
   await app.stop();
   await afterAck.drain();
-  log('slack: stopped');
+  log.info('slack: stopped');
 }
 
 /** Slack's answers that mean the token itself is wrong, as opposed to Slack being unreachable. */

@@ -1,20 +1,32 @@
-import { type Logger, LogLevel } from '@slack/bolt';
-
-export type Log = (line: string) => void;
-
-/** Slack token shapes (bot, user, app-level, configuration), in case any reaches a message. */
-const TOKEN_PATTERN = /\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g;
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { type LogFields, type Logger, scrubber } from '../../core/logger.ts';
 
 /**
- * A log that can never print our secrets: known secret values and anything shaped like a Slack
- * token are replaced, whatever the line came from (our words, a library's error message).
+ * A logger that can never print our secrets: known secret values and anything shaped like a Slack
+ * token are replaced in messages and string fields, whatever the text came from (our words, a
+ * library's error message), before it reaches the logger underneath.
  */
-export function redactingLog(log: Log, secrets: readonly string[]): Log {
-  const known = secrets.filter((secret) => secret.length >= 8);
-  return (line) => {
-    let safe = line.replace(TOKEN_PATTERN, '[redacted]');
-    for (const secret of known) safe = safe.split(secret).join('[redacted]');
-    log(safe);
+export function redactingLog(log: Logger, secrets: readonly string[]): Logger {
+  const scrub = scrubber(secrets);
+  const safe = (fields: LogFields | undefined) =>
+    fields === undefined
+      ? undefined
+      : Object.fromEntries(
+          Object.entries(fields).map(([key, value]) => [
+            key,
+            typeof value === 'string' ? scrub(value) : value,
+          ]),
+        );
+  const at =
+    (level: 'error' | 'warn' | 'info' | 'debug') =>
+    (message: string, fields?: LogFields): void =>
+      log[level](scrub(message), safe(fields));
+  return {
+    error: at('error'),
+    warn: at('warn'),
+    info: at('info'),
+    debug: at('debug'),
+    enabled: (level) => log.enabled(level),
   };
 }
 
@@ -24,32 +36,35 @@ export function describeError(error: unknown): string {
   return typeof error === 'string' ? error : 'unknown error';
 }
 
-const RANK: Record<LogLevel, number> = {
-  [LogLevel.DEBUG]: 0,
-  [LogLevel.INFO]: 1,
-  [LogLevel.WARN]: 2,
-  [LogLevel.ERROR]: 3,
-};
+/** The most detailed Bolt level our logger writes, so Bolt and its clients skip building the rest. */
+export function boltLevelOf(log: Logger): LogLevel {
+  if (log.enabled('debug')) return LogLevel.DEBUG;
+  if (log.enabled('info')) return LogLevel.INFO;
+  return log.enabled('warn') ? LogLevel.WARN : LogLevel.ERROR;
+}
 
 /**
- * Bolt's logger, routed through our log. Warnings and errors only by default: Bolt's debug output
- * dumps whole payloads. Objects are reduced to their messages, because printing an HTTP error object
- * would print its request headers, and with them the bot token.
+ * Bolt's logger (and its Web API and Socket Mode clients'), routed into ours at the same level, so
+ * LOG_LEVEL decides what shows. Bolt's debug output dumps payloads, which is message text: it shows
+ * at debug only. Objects are reduced to their messages, because printing an HTTP error object would
+ * print its request headers, and with them the bot token.
  */
-export function boltLogger(log: Log): Logger {
-  let current: LogLevel = LogLevel.WARN;
-  const write = (at: LogLevel, parts: unknown[]) => {
-    if (RANK[at] >= RANK[current]) log(`slack (bolt ${at}): ${parts.map(describePart).join(' ')}`);
+export function boltLogger(log: Logger): BoltLogger {
+  let current = boltLevelOf(log);
+  const write = (level: 'error' | 'warn' | 'info' | 'debug', parts: unknown[]) => {
+    if (log.enabled(level)) log[level](`slack (bolt): ${parts.map(describePart).join(' ')}`);
   };
   return {
-    debug: (...parts) => write(LogLevel.DEBUG, parts),
-    info: (...parts) => write(LogLevel.INFO, parts),
-    warn: (...parts) => write(LogLevel.WARN, parts),
-    error: (...parts) => write(LogLevel.ERROR, parts),
+    debug: (...parts) => write('debug', parts),
+    info: (...parts) => write('info', parts),
+    warn: (...parts) => write('warn', parts),
+    error: (...parts) => write('error', parts),
+    // Bolt sets the level it was given; ours already decides what is written.
     setLevel: (next) => {
       current = next;
     },
     getLevel: () => current,
+    // One logger is shared by Bolt and its clients, which would each rename it: the name stays Bolt's.
     setName: () => {},
   };
 }

@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from '../../core/logger.ts';
 import type { PathRoute } from '../calendar-feed.ts';
 import type { SeenDeliveries } from './deliveries.ts';
 import { FrontDoor } from './front-door.ts';
-import { describeError, type Log } from './log.ts';
+import { describeError } from './log.ts';
 
 /** Slack's rule for signed requests: a timestamp more than five minutes from now, either way, is refused. */
 const MAX_CLOCK_SKEW_S = 5 * 60;
@@ -34,7 +35,7 @@ export class SlackHttpReceiver implements Receiver {
     private readonly options: {
       signingSecret: string;
       seen: SeenDeliveries;
-      log: Log;
+      log: Logger;
       routes: Record<string, Route>;
       /** GET routes that match paths themselves (the calendar feed, whose path holds its secret). */
       pathRoutes?: readonly PathRoute[];
@@ -48,7 +49,7 @@ export class SlackHttpReceiver implements Receiver {
   start(port: number): Promise<Server> {
     const server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
-        this.options.log(`slack: a request failed: ${describeError(error)}`);
+        this.options.log.error(`slack: a request failed: ${describeError(error)}`);
         answer(res, 500);
       });
     });
@@ -57,7 +58,7 @@ export class SlackHttpReceiver implements Receiver {
       server.once('error', reject);
       server.listen(port, () => {
         server.off('error', reject);
-        server.on('error', (error) => this.options.log(`slack: HTTP server: ${describeError(error)}`));
+        server.on('error', (error) => this.options.log.error(`slack: HTTP server: ${describeError(error)}`));
         resolve(server);
       });
     });
@@ -111,7 +112,7 @@ export class SlackHttpReceiver implements Receiver {
     // The same signed bytes can only be a replay: Slack signs each delivery afresh, with its own time.
     const replayableUntil = (sentAt + MAX_CLOCK_SKEW_S + 1) * 1000;
     if (!this.options.seen.first(`signed:${expected}`, replayableUntil)) {
-      this.options.log('slack: ignored a signed request sent again; it ran once already');
+      this.options.log.info('slack: ignored a signed request sent again; it ran once already');
       return answer(res, 200);
     }
     if (body.type === 'url_verification') {
@@ -135,7 +136,7 @@ export class SlackHttpReceiver implements Receiver {
     };
     const deadline = setTimeout(() => {
       if (acked) return;
-      this.options.log('slack: no listener acknowledged a request in time; acknowledged it empty');
+      this.options.log.warn('slack: no listener acknowledged a request in time; acknowledged it empty');
       void ack();
     }, ACK_DEADLINE_MS);
     const retry = header(req, 'x-slack-retry-num');

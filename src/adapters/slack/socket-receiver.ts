@@ -1,7 +1,8 @@
 import { type App, SocketModeReceiver, type SocketModeReceiverOptions } from '@slack/bolt';
+import type { Logger } from '../../core/logger.ts';
 import type { SeenDeliveries } from './deliveries.ts';
 import { FrontDoor } from './front-door.ts';
-import { describeError, type Log } from './log.ts';
+import { describeError } from './log.ts';
 
 /** What the wrapper below touches of Bolt's socket client: its WebSocket message handler. */
 interface SocketClientInternals {
@@ -20,7 +21,7 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
   constructor(
     options: SocketModeReceiverOptions,
     private readonly seen: SeenDeliveries,
-    private readonly log: Log,
+    private readonly log: Logger,
   ) {
     super(options);
     // The socket client reads `payload.event.type` of an events_api envelope before anything else can
@@ -31,7 +32,7 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
     client.removeAllListeners('ws_message');
     client.on('ws_message', (data, isBinary) => {
       handle(data, isBinary).catch((error: unknown) => {
-        this.log(
+        this.log.warn(
           `slack: dropped a Socket Mode message the socket client could not read: ${describeError(error)}`,
         );
       });
@@ -49,7 +50,7 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
       processEvent: async (event) => {
         if ((await door.pass(event)) !== 'failed') return;
         await event.ack().catch((error: unknown) => {
-          this.log(`slack: could not acknowledge a failed envelope: ${describeError(error)}`);
+          this.log.error(`slack: could not acknowledge a failed envelope: ${describeError(error)}`);
         });
       },
     };

@@ -1,4 +1,5 @@
-import { describeError, type Log } from './log.ts';
+import type { Logger } from '../../core/logger.ts';
+import { describeError } from './log.ts';
 
 const FAILURE_TEXT =
   'Sorry, something went wrong on our side while answering that. It has been logged; please try again in a moment.';
@@ -50,13 +51,13 @@ export class AfterAck {
   private turnEndScheduled = false;
   private lastArrival = 0;
 
-  constructor(private readonly log: Log) {}
+  constructor(private readonly log: Logger) {}
 
   /** Queues `task` behind the work already waiting; resolves once it has finished (or failed and been told). */
   run(label: string, task: () => Promise<void>, tellUser: (text: string) => Promise<unknown>): Promise<void> {
     this.lastArrival = performance.now();
     if (this.waiting.length >= MAX_WAITING) {
-      this.log(`slack: ${label} refused, ${this.waiting.length} answers waiting`);
+      this.log.warn(`slack: ${label} refused, ${this.waiting.length} answers waiting`);
       return this.track(this.settle(label, () => tellUser(BUSY_TEXT).then(() => undefined), tellUser));
     }
     const done = new Promise<void>((finished) => {
@@ -107,9 +108,9 @@ export class AfterAck {
     return Promise.resolve()
       .then(task)
       .catch(async (error: unknown) => {
-        this.log(`slack: ${label} failed: ${describeError(error)}`);
+        this.log.error(`slack: ${label} failed: ${describeError(error)}`);
         await tellUser(FAILURE_TEXT).catch((notice: unknown) =>
-          this.log(`slack: could not tell the user about it either: ${describeError(notice)}`),
+          this.log.error(`slack: could not tell the user about it either: ${describeError(notice)}`),
         );
       });
   }

@@ -1,12 +1,16 @@
 import { commands } from '../../../commands/index.ts';
 import { calendarFeed } from '../../adapters/calendar-feed.ts';
-import { logStrayErrors } from '../../adapters/last-resort.ts';
+import { logStrayErrors, secretsOf } from '../../adapters/last-resort.ts';
 import { runShell } from '../../adapters/shell.ts';
 import { deliveriesOf, hasPlatform, startPlatforms } from '../../adapters/start.ts';
 import type { PlatformConfig } from '../../config.ts';
 import { Dispatcher } from '../../core/dispatcher.ts';
+import type { Logger } from '../../core/logger.ts';
 import { HealthChecks, healthRoute, reminderTicks, storeReadable } from '../../ops/health.ts';
+import { openLogger } from '../../ops/logger.ts';
+import type { BotMetrics } from '../../ops/metrics.ts';
 import { type OpsServer, startOpsServer } from '../../ops/ops-server.ts';
+import { logRequest } from '../../ops/request-log.ts';
 import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
 import { type RunningReminders, startReminders } from '../../reminders/runtime.ts';
@@ -15,22 +19,36 @@ import { backupText } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
 import { startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
-import { logLine } from '../log-line.ts';
 import { type CliArgs, EXIT } from '../options.ts';
 import { withStore } from '../store-access.ts';
 
 /** `twinbot start`: the configured platforms, or the local shell when none is configured. */
 export async function start({ values }: CliArgs): Promise<number> {
   // Every configuration mistake is reported, together, before anything starts.
-  const { platforms, snapshotDays, calendarToken, ops: opsSettings } = readSettings(process.env);
+  const { platforms, snapshotDays, calendarToken, ops: opsSettings, logLevel } = readSettings(process.env);
+  const log = await openLogger(logLevel, [
+    ...secretsOf(platforms),
+    ...(calendarToken === undefined ? [] : [calendarToken]),
+  ]);
   return withStore(values.data, { write: true }, async (store) => {
     if (store.tookOverFrom) {
-      logLine(
+      log.warn(
         `store: taken over from ${describeHolder(store.tookOverFrom)}, which ended without letting go of it`,
       );
     }
     const ledger = await openLedger(store.path, { lock: true });
-    const dispatcher = new Dispatcher({ store, commands, ledger });
+    // prom-client is loaded only where /metrics is served.
+    const metrics = opsSettings && new (await import('../../ops/metrics.ts')).BotMetrics(store.path);
+    const dispatcher = new Dispatcher({
+      store,
+      commands,
+      ledger,
+      log,
+      onRequest: (request) => {
+        logRequest(log, request);
+        metrics?.request(request);
+      },
+    });
     // From memory, which is what the files hold: this process is their one writer.
     const snapshots = await startSnapshots(
       {
@@ -38,7 +56,7 @@ export async function start({ values }: CliArgs): Promise<number> {
         days: snapshotDays,
         backup: () => backupText(store.catalog.data, ledger.data, new Date()),
       },
-      logLine,
+      log,
     );
     // Served from the start, so a probe sees "starting" rather than a refused connection.
     const health = new HealthChecks([
@@ -54,27 +72,29 @@ export async function start({ values }: CliArgs): Promise<number> {
         ops = await startOpsServer(
           opsSettings,
           [
-            healthRoute(health, logLine),
+            healthRoute(health, log),
+            ...(metrics ? [metrics.route(log)] : []),
             ...(calendarToken === undefined
               ? []
-              : [calendarFeed(calendarToken, () => dispatcher.calendar(), logLine)]),
+              : [calendarFeed(calendarToken, () => dispatcher.calendar(), log)]),
           ],
-          logLine,
+          log,
         );
-        logLine(
-          `health: port ${ops.port} (GET /livez, /readyz, /healthz${calendarToken === undefined ? '' : ', /calendar/<CALENDAR_TOKEN>.ics'})`,
+        log.info(
+          `health: port ${ops.port} (GET /livez, /readyz, /healthz, /metrics${calendarToken === undefined ? '' : ', /calendar/<CALENDAR_TOKEN>.ics'})`,
         );
       }
       if (hasPlatform(platforms)) {
-        await runPlatforms(platforms, dispatcher, store, ledger, calendarToken, health);
+        await runPlatforms(platforms, { dispatcher, store, ledger, calendarToken, health, log, metrics });
       } else {
         const reminders = await startReminders(
           store,
           ledger,
           { console: consoleDelivery(process.stdout) },
-          logLine,
+          log,
+          metrics?.reminderEvents,
         );
-        watchReminders(health, reminders);
+        watchReminders(health, metrics, reminders);
         const stopping = stopSignal();
         await runShell(dispatcher, {
           input: process.stdin,
@@ -97,13 +117,8 @@ export async function start({ values }: CliArgs): Promise<number> {
 /** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */
 async function runPlatforms(
   platforms: PlatformConfig,
-  dispatcher: Dispatcher,
-  store: Store,
-  ledger: LedgerFile,
-  calendarToken: string | undefined,
-  health: HealthChecks,
+  { dispatcher, store, ledger, calendarToken, health, log, metrics }: Running,
 ): Promise<void> {
-  const log = logLine;
   // No single request, event or interaction may take the bot down, whatever a library throws.
   const stopLogging = logStrayErrors(log, platforms);
   const running = await startPlatforms(platforms, {
@@ -112,23 +127,39 @@ async function runPlatforms(
     ...(calendarToken !== undefined && { calendarToken }),
   });
   for (const adapter of running) health.set(adapter.name, () => adapter.health());
-  log(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
-  const reminders = await startReminders(store, ledger, deliveriesOf(running), log);
-  watchReminders(health, reminders);
+  log.info(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
+  const reminders = await startReminders(store, ledger, deliveriesOf(running), log, metrics?.reminderEvents);
+  watchReminders(health, metrics, reminders);
   const stopping = stopSignal();
   await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve()));
   stopping.dispose();
-  log('stopping');
+  log.info('stopping');
   await reminders.stop();
   await Promise.allSettled(running.map((adapter) => adapter.stop()));
   stopLogging();
 }
 
-function watchReminders(health: HealthChecks, reminders: RunningReminders): void {
+/** What the platforms run with, besides their settings. */
+interface Running {
+  dispatcher: Dispatcher;
+  store: Store;
+  ledger: LedgerFile;
+  calendarToken: string | undefined;
+  health: HealthChecks;
+  log: Logger;
+  metrics: BotMetrics | undefined;
+}
+
+function watchReminders(
+  health: HealthChecks,
+  metrics: BotMetrics | undefined,
+  reminders: RunningReminders,
+): void {
   health.set(
     'reminders',
     reminderTicks(() => reminders.lastTickAt()),
   );
+  metrics?.watchReminders(() => reminders.lastTickAt());
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { RunningAdapter } from '../../../src/adapters/adapter.ts';
 import { connectDiscord, type DiscordOptions } from '../../../src/adapters/discord/client.ts';
 import type { Dispatcher } from '../../../src/core/dispatcher.ts';
+import type { LogLevel } from '../../../src/core/logger.ts';
 import { orderCities, partnershipId } from '../../../src/domain/partnership.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
 import type { Store } from '../../../src/store/store.ts';
 import { FakeDiscord, type FakeDiscordOptions } from '../../fakes/discord.ts';
+import { capturedLog } from '../../fixtures/captured-log.ts';
 import { dispatcherFor, smallStore } from '../../fixtures/knowledge-base.ts';
 
 export const TOKEN = 'MTIwMDAwMDAwMDAwMDAwMDAwMQ.fake-iat.fake-secret-for-tests';
@@ -26,15 +28,21 @@ export interface RunningBot {
   store: Store;
   dispatcher: Dispatcher;
   bot: RunningAdapter;
+  /** The messages logged, in order (see `captured` for the whole JSON lines). */
   logs: string[];
+  captured: ReturnType<typeof capturedLog>;
   close(): Promise<void>;
 }
 
 /** The real discord.js client logged into a fake Discord, answering from a store of `data`. */
 export async function startBot(
-  options: { data?: StoreInput; fake?: Partial<FakeDiscordOptions> } & Partial<DiscordOptions> = {},
+  options: {
+    data?: StoreInput;
+    fake?: Partial<FakeDiscordOptions>;
+    logLevel?: LogLevel;
+  } & Partial<DiscordOptions> = {},
 ): Promise<RunningBot> {
-  const { data = smallStore(), fake: fakeOptions, ...discordOptions } = options;
+  const { data = smallStore(), fake: fakeOptions, logLevel = 'info', ...discordOptions } = options;
   const fake = await FakeDiscord.start({
     token: TOKEN,
     applicationId: APPLICATION_ID,
@@ -42,11 +50,12 @@ export async function startBot(
     ...fakeOptions,
   });
   const { store, dispatcher } = await dispatcherFor(data);
-  const logs: string[] = [];
+  const captured = capturedLog(logLevel, [TOKEN]);
+  const { log, lines: logs } = captured;
   try {
     const bot = await connectDiscord(
       { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
-      { dispatcher, log: (line) => logs.push(line) },
+      { dispatcher, log },
       discordOptions,
     );
     return {
@@ -55,6 +64,7 @@ export async function startBot(
       dispatcher,
       bot,
       logs,
+      captured,
       /** Stops everything; fails the test if the bot logged a failure it swallowed on the way. */
       async close() {
         await bot.stop();

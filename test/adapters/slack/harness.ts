@@ -11,6 +11,7 @@ import type { StoreInput } from '../../../src/store/schema.ts';
 import { type ApiCall, FakeSlack, type FakeSlackOptions } from '../../fakes/slack-api.ts';
 import { slackMessageError } from '../../fakes/slack-limits.ts';
 import { freePort, type SignedBody, sendToApp, slashCommand } from '../../fakes/slack-requests.ts';
+import { capturedLog } from '../../fixtures/captured-log.ts';
 import { smallStore, storeFrom } from '../../fixtures/knowledge-base.ts';
 
 export const BOT_TOKEN = 'xoxb-1111-2222-secretbottoken';
@@ -86,7 +87,7 @@ export async function startHttpHarness(
     today: () => Temporal.PlainDate.from('2026-11-26'),
   });
   const port = await freePort();
-  const logs: string[] = [];
+  const { log, lines: logs } = capturedLog('info');
   const config: SlackConfig = {
     mode: 'http',
     botToken: BOT_TOKEN,
@@ -94,7 +95,7 @@ export async function startHttpHarness(
     port,
     apiUrl: fake.apiUrl,
   };
-  const adapter = await startSlack(config, { dispatcher, log: (line) => logs.push(line), ...adapterOptions });
+  const adapter = await startSlack(config, { dispatcher, log, ...adapterOptions });
   let stopped = false;
   const baseUrl = `http://127.0.0.1:${port}`;
   const send = (request: SignedBody, forged?: { timestamp?: number; signature?: string }) =>

@@ -4,6 +4,7 @@ import { startSlack } from '../../../src/adapters/slack/index.ts';
 import { ConfigError, type SlackConfig } from '../../../src/config.ts';
 import { FakeSlack } from '../../fakes/slack-api.ts';
 import { eventCallback, freePort, signedHeaders, slashCommand } from '../../fakes/slack-requests.ts';
+import { capturedLog } from '../../fixtures/captured-log.ts';
 import { dispatcherFor } from '../../fixtures/knowledge-base.ts';
 import { BOT_TOKEN, blockTexts, type HttpHarness, SIGNING_SECRET, startHttpHarness } from './harness.ts';
 
@@ -166,9 +167,9 @@ describe('Slack start-up', () => {
   async function attempt(config: (fake: FakeSlack) => Promise<SlackConfig>, fakeToken = BOT_TOKEN) {
     const fake = await FakeSlack.start({ botToken: fakeToken });
     const { store, dispatcher } = await dispatcherFor();
-    const logs: string[] = [];
+    const { log, lines: logs } = capturedLog('info');
     try {
-      const error = await startSlack(await config(fake), { dispatcher, log: (line) => logs.push(line) }).then(
+      const error = await startSlack(await config(fake), { dispatcher, log }).then(
         async (running) => {
           await running.stop();
           return undefined;

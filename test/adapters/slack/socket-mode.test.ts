@@ -7,6 +7,7 @@ import { FakeSlack } from '../../fakes/slack-api.ts';
 import { slackMessageError } from '../../fakes/slack-limits.ts';
 import { eventCallback, slashCommand } from '../../fakes/slack-requests.ts';
 import { FakeSocketGateway } from '../../fakes/slack-socket.ts';
+import { capturedLog } from '../../fixtures/captured-log.ts';
 import { dispatcherFor } from '../../fixtures/knowledge-base.ts';
 import { APP_TOKEN, BOT_TOKEN, blockTexts } from './harness.ts';
 
@@ -15,7 +16,7 @@ describe('Slack Socket Mode', () => {
   let gateway: FakeSocketGateway;
   let store: Store;
   let adapter: RunningAdapter;
-  const logs: string[] = [];
+  const { log, lines: logs } = capturedLog('info');
 
   beforeEach(async () => {
     fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
@@ -25,7 +26,7 @@ describe('Slack Socket Mode', () => {
     store = built.store;
     adapter = await startSlack(
       { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-      { dispatcher: built.dispatcher, log: (line) => logs.push(line) },
+      { dispatcher: built.dispatcher, log },
     );
   });
   afterEach(async () => {
@@ -107,11 +108,11 @@ describe('Slack Socket Mode start-up', () => {
   it('GIVEN an app-level token Slack refuses THEN start-up stops naming SLACK_APP_TOKEN, without the token', async () => {
     const fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: 'xapp-the-right-one' });
     const { store, dispatcher } = await dispatcherFor();
-    const logs: string[] = [];
+    const { log, lines: logs } = capturedLog('info');
     try {
       const error = await startSlack(
         { mode: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl },
-        { dispatcher, log: (line) => logs.push(line) },
+        { dispatcher, log },
       ).then(
         async (running) => {
           await running.stop();
