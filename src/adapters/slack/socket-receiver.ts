@@ -3,8 +3,9 @@ import type { SeenDeliveries } from './deliveries.ts';
 import { FrontDoor } from './front-door.ts';
 import { describeError, type Log } from './log.ts';
 
-/** What the wrapper below touches of Bolt's socket client: its WebSocket message handler. */
+/** What the wrappers below touch of Bolt's socket client: its WebSocket message handler, and start(). */
 interface SocketClientInternals {
+  start(): Promise<unknown>;
   onWebSocketMessage(data: string | ArrayBuffer, isBinary: boolean): Promise<void>;
   removeAllListeners(event: 'ws_message'): void;
   on(event: 'ws_message', listener: (data: string | ArrayBuffer, isBinary: boolean) => void): void;
@@ -17,6 +18,8 @@ interface SocketClientInternals {
  * Slack does not deliver it again.
  */
 export class GuardedSocketModeReceiver extends SocketModeReceiver {
+  private stopping = false;
+
   constructor(
     options: SocketModeReceiverOptions,
     private readonly seen: SeenDeliveries,
@@ -36,6 +39,40 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
         );
       });
     });
+  }
+
+  override async start(): ReturnType<SocketModeReceiver['start']> {
+    const connected = await super.start();
+    this.guardReconnections();
+    return connected;
+  }
+
+  override async stop(): Promise<void> {
+    this.stopping = true;
+    await super.stop();
+  }
+
+  /**
+   * The socket client reconnects by calling its own start() from a timer and leaves the promise
+   * unhandled: when Slack's API cannot be reached it rejects (an unhandled rejection), and when the
+   * client is stopped meanwhile it rejects too, which would end a process that is stopping. And a
+   * reconnection already past its first step when the bot stops would connect again afterwards,
+   * keeping the stopped bot running. So reconnections are wrapped: failures are logged (not while
+   * stopping), and a connection made after the stop is closed again.
+   */
+  private guardReconnections(): void {
+    const client = this.client as unknown as SocketClientInternals;
+    const start = client.start.bind(client);
+    client.start = async () => {
+      try {
+        const connected = await start();
+        if (this.stopping) await this.client.disconnect();
+        return connected;
+      } catch (error) {
+        if (!this.stopping) this.log(`slack: Socket Mode could not reconnect: ${describeError(error)}`);
+        return undefined;
+      }
+    };
   }
 
   /** Whether the WebSocket to Slack is open (the client reconnects by itself when it drops). */
