@@ -178,7 +178,10 @@ describe('SIGTERM stops the real bot process in every state', { timeout: 60_000 
 
     const exit = terminate(bot);
     await expect.poll(() => bot.output(), { timeout: 15_000 }).toContain('stopping');
+    // A moment for a bot that did not wait to free the store; this one keeps it while it answers.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(bot.child.exitCode).toBeNull();
+    await expect(Store.open(bot.store, { lock: true, lockWaitMs: 0 })).rejects.toThrow(/in use by another twinbot process/);
     fake.release();
 
     expect(await exit).toEqual({ code: 0, signal: null });
