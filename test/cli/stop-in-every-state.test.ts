@@ -125,6 +125,38 @@ describe('SIGTERM stops the real bot process in every state', { timeout: 60_000 
     await expectStoreFree(bot.store);
   });
 
+  it('GIVEN Discord with an answer to a mention under way WHEN SIGTERM THEN the store stays held until the answer is posted, then it exits 0', async () => {
+    const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APPLICATION_ID, guilds: [GUILD] });
+    closers.push(async () => {
+      fake.release();
+      await fake.close();
+    });
+    const bot = await startBot({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: fake.apiUrl,
+    });
+    fake.hold((method, path) => method === 'POST' && /^\/channels\/\d+\/messages$/.test(path));
+    fake.message({ content: `<@${fake.botUserId}> partners prague` });
+    await expect.poll(() => fake.waiting, { timeout: 15_000 }).toBe(1);
+
+    const exit = terminate(bot);
+    await expect.poll(() => bot.output(), { timeout: 15_000 }).toContain('stopping');
+    // A moment for a bot that did not wait to free the store; this one keeps it while it answers.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(bot.child.exitCode).toBeNull();
+    await expect(Store.open(bot.store, { lock: true, lockWaitMs: 0 })).rejects.toThrow(
+      /in use by another twinbot process/,
+    );
+    fake.release();
+
+    expect(await exit).toEqual({ code: 0, signal: null });
+    const posted = fake.calls.find((call) => call.method === 'POST' && call.path.startsWith('/channels/'));
+    expect(posted?.status).toBe(200);
+    expect(JSON.stringify(posted?.body)).toContain('Prague');
+    await expectStoreFree(bot.store);
+  });
+
   it('GIVEN Slack Socket Mode with its WebSocket server and its API gone WHEN SIGTERM during the reconnection THEN it exits 0 and the store is free', async () => {
     const fake = await FakeSlack.start({ botToken: BOT_TOKEN, appToken: APP_TOKEN });
     const gateway = await FakeSocketGateway.start();
@@ -181,7 +213,9 @@ describe('SIGTERM stops the real bot process in every state', { timeout: 60_000 
     // A moment for a bot that did not wait to free the store; this one keeps it while it answers.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(bot.child.exitCode).toBeNull();
-    await expect(Store.open(bot.store, { lock: true, lockWaitMs: 0 })).rejects.toThrow(/in use by another twinbot process/);
+    await expect(Store.open(bot.store, { lock: true, lockWaitMs: 0 })).rejects.toThrow(
+      /in use by another twinbot process/,
+    );
     fake.release();
 
     expect(await exit).toEqual({ code: 0, signal: null });
