@@ -3,6 +3,12 @@ import type { SeenDeliveries } from './deliveries.ts';
 import { FrontDoor } from './front-door.ts';
 import { describeError, type Log } from './log.ts';
 
+/**
+ * How long stopping lets Slack answer the WebSocket's close; a connection that has stopped answering
+ * would otherwise be held until the socket client's ping times out.
+ */
+const CLOSE_WAIT_MS = 2_000;
+
 /** What the wrappers below touch of Bolt's socket client: its WebSocket message handler, and start(). */
 interface SocketClientInternals {
   start(): Promise<unknown>;
@@ -49,7 +55,16 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
 
   override async stop(): Promise<void> {
     this.stopping = true;
+    const disconnected = new Promise<boolean>((resolve) => {
+      const late = setTimeout(() => resolve(false), CLOSE_WAIT_MS);
+      this.client.once('disconnected', () => {
+        clearTimeout(late);
+        resolve(true);
+      });
+    });
     await super.stop();
+    // Asked again while its close is unanswered, the socket is dropped at once.
+    if (!(await disconnected)) this.client.websocket?.disconnect();
   }
 
   /**
