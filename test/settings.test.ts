@@ -27,7 +27,15 @@ describe('readSettings', () => {
   });
 
   it('GIVEN every setting well formed THEN each part has its value', () => {
-    expect(readSettings({ ...SLACK_HTTP, SNAPSHOT_DAYS: '3', CALENDAR_TOKEN, HEALTH_PORT: '8080', LOG_LEVEL: 'warn' })).toEqual({
+    expect(
+      readSettings({
+        ...SLACK_HTTP,
+        SNAPSHOT_DAYS: '3',
+        CALENDAR_TOKEN,
+        HEALTH_PORT: '8080',
+        LOG_LEVEL: 'warn',
+      }),
+    ).toEqual({
       platforms: {
         slack: { mode: 'http', botToken: 'xoxb-1', signingSecret: 'a-signing-secret', port: 3000 },
       },
@@ -50,7 +58,13 @@ describe('readSettings', () => {
     });
     const lines = message.split('\n');
     expect(lines[0]).toBe('5 configuration problems:');
-    for (const variable of ['SLACK_BOT_TOKEN', 'SNAPSHOT_DAYS', 'CALENDAR_TOKEN', 'HEALTH_PORT', 'LOG_LEVEL']) {
+    for (const variable of [
+      'SLACK_BOT_TOKEN',
+      'SNAPSHOT_DAYS',
+      'CALENDAR_TOKEN',
+      'HEALTH_PORT',
+      'LOG_LEVEL',
+    ]) {
       expect(lines.filter((line) => line.startsWith(`  - ${variable} `))).toHaveLength(1);
     }
     for (const value of [leaked, 'a-signing-secret', 'fortnight', 'weak-token', 'eighty', 'chatty']) {

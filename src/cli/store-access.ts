@@ -31,11 +31,11 @@ export async function openStore(explicitPath: string | undefined, access: Access
 }
 
 /** Runs a CLI action on the store and gives up the store's lock however the action ends. */
-export async function withStore(
+export async function withStore<T = number>(
   path: string | undefined,
   access: Access,
-  action: (store: Store) => Promise<number>,
-): Promise<number> {
+  action: (store: Store) => Promise<T>,
+): Promise<T> {
   const store = await openStore(path, access);
   try {
     return await action(store);

@@ -110,6 +110,8 @@ export class FakeDiscord {
   /** Every interaction and message built here, by id, so one can be delivered again. */
   private readonly delivered = new Map<string, { t: string; d: Json }>();
   private readonly listeners = new Set<() => void>();
+  private holds: ((method: string, path: string) => boolean) | undefined;
+  private readonly holding: (() => void)[] = [];
   private nextId = 1_300_000_000_000_000_000n;
   private port = 0;
 
@@ -349,6 +351,25 @@ export class FakeDiscord {
     this.dispatch(sent.t, sent.d);
   }
 
+  /**
+   * REST calls that `match` are answered only at `release()`: an answer still under way (or, never
+   * released, one that never comes back).
+   */
+  hold(match: (method: string, path: string) => boolean): void {
+    this.holds = match;
+  }
+
+  /** How many REST calls wait for `release()`. */
+  get waiting(): number {
+    return this.holding.length;
+  }
+
+  /** Answers the held calls and holds no more. */
+  release(): void {
+    this.holds = undefined;
+    for (const answer of this.holding.splice(0)) answer();
+  }
+
   async close(): Promise<void> {
     for (const session of this.sessions) session.socket.terminate();
     this.gateway.close();
@@ -524,6 +545,7 @@ export class FakeDiscord {
       body,
       status: 0,
     };
+    if (this.holds?.(call.method, path)) await new Promise<void>((resolve) => this.holding.push(resolve));
     const [status, answer] = this.answer(call);
     call.status = status;
     this.calls.push(call);

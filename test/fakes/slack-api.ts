@@ -47,6 +47,12 @@ export class FakeSlack {
   readonly privateChannels = new Set<string>();
   /** Methods whose requests never get an answer: the connection drops, as when the network fails. */
   readonly unreachable = new Set<string>();
+  /**
+   * Methods whose answers wait until `release()`: an answer still under way (or, never released, one
+   * that never comes back, as over a network that silently drops).
+   */
+  readonly held = new Set<string>();
+  private readonly holding: (() => void)[] = [];
   /** What `apps.connections.open` hands out (a local WebSocket server's URL). */
   socketUrl: string | undefined;
   private nextTs = 100;
@@ -120,6 +126,17 @@ export class FakeSlack {
     return JSON.stringify(this.calls.map((c) => (c.kind === 'api' ? c.method : `respond/${c.id}`)));
   }
 
+  /** How many requests wait for `release()`. */
+  get waiting(): number {
+    return this.holding.length;
+  }
+
+  /** Lets the held answers go (see `held`). */
+  release(): void {
+    this.held.clear();
+    for (const answer of this.holding.splice(0)) answer();
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -151,6 +168,7 @@ export class FakeSlack {
         req.socket.destroy();
         return;
       }
+      if (this.held.has(method)) await new Promise<void>((resolve) => this.holding.push(resolve));
       const result = this.answer(method, token, args);
       this.record({
         kind: 'api',

@@ -12,6 +12,7 @@ import { PageStore } from './paging.ts';
 import { discordReminderDelivery } from './reminder-delivery.ts';
 import { SeenIds } from './seen-ids.ts';
 import { slashUsage } from './slash-usage.ts';
+import { UnderWay } from './under-way.ts';
 
 export interface DiscordOptions {
   /** Defer answers not ready after this long; default 1.5 s, half of Discord's deadline. */
@@ -56,14 +57,18 @@ export async function connectDiscord(
   };
   // Each interaction and message runs once, however often the gateway delivers it.
   const interactions = new SeenIds();
+  const underWay = new UnderWay();
   client.on(Events.InteractionCreate, (interaction) => {
-    if (firstTime(interactions, interaction.id, 'interaction', log)) void answerInteraction(interaction, ctx);
+    if (!firstTime(interactions, interaction.id, 'interaction', log)) return;
+    underWay.start(() => answerInteraction(interaction, ctx));
   });
   const messages = new SeenIds();
   client.on(Events.MessageCreate, (message) => {
     if (!firstTime(messages, message.id, 'message', log)) return;
-    answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
-      log.error(`discord: mention answer failed: ${messageOf(error)}`),
+    underWay.start(() =>
+      answerMention(message, client.user?.id ?? '', ctx).catch((error: unknown) =>
+        log.error(`discord: mention answer failed: ${messageOf(error)}`),
+      ),
     );
   });
   client.on(Events.Error, (error) => log.error(`discord: ${error.message}`));
@@ -90,7 +95,11 @@ export async function connectDiscord(
     name: 'discord',
     reminders: { platform: 'discord', delivery: discordReminderDelivery(client.rest, ctx.render) },
     health: () => discordHealth(client),
-    stop: () => client.destroy(),
+    stop: async () => {
+      await underWay.finish();
+      await client.destroy();
+      log.info('discord: stopped');
+    },
   };
 }
 

@@ -4,8 +4,15 @@ import type { SeenDeliveries } from './deliveries.ts';
 import { FrontDoor } from './front-door.ts';
 import { describeError } from './log.ts';
 
-/** What the wrapper below touches of Bolt's socket client: its WebSocket message handler. */
+/**
+ * How long stopping lets Slack answer the WebSocket's close; a connection that has stopped answering
+ * would otherwise be held until the socket client's ping times out.
+ */
+const CLOSE_WAIT_MS = 2_000;
+
+/** What the wrappers below touch of Bolt's socket client: its WebSocket message handler, and start(). */
 interface SocketClientInternals {
+  start(): Promise<unknown>;
   onWebSocketMessage(data: string | ArrayBuffer, isBinary: boolean): Promise<void>;
   removeAllListeners(event: 'ws_message'): void;
   on(event: 'ws_message', listener: (data: string | ArrayBuffer, isBinary: boolean) => void): void;
@@ -18,6 +25,8 @@ interface SocketClientInternals {
  * Slack does not deliver it again.
  */
 export class GuardedSocketModeReceiver extends SocketModeReceiver {
+  private stopping = false;
+
   constructor(
     options: SocketModeReceiverOptions,
     private readonly seen: SeenDeliveries,
@@ -37,6 +46,49 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
         );
       });
     });
+  }
+
+  override async start(): ReturnType<SocketModeReceiver['start']> {
+    const connected = await super.start();
+    this.guardReconnections();
+    return connected;
+  }
+
+  override async stop(): Promise<void> {
+    this.stopping = true;
+    const disconnected = new Promise<boolean>((resolve) => {
+      const late = setTimeout(() => resolve(false), CLOSE_WAIT_MS);
+      this.client.once('disconnected', () => {
+        clearTimeout(late);
+        resolve(true);
+      });
+    });
+    await super.stop();
+    // Asked again while its close is unanswered, the socket is dropped at once.
+    if (!(await disconnected)) this.client.websocket?.disconnect();
+  }
+
+  /**
+   * The socket client reconnects by calling its own start() from a timer and leaves the promise
+   * unhandled: when Slack's API cannot be reached it rejects (an unhandled rejection), and when the
+   * client is stopped meanwhile it rejects too, which would end a process that is stopping. And a
+   * reconnection already past its first step when the bot stops would connect again afterwards,
+   * keeping the stopped bot running. So reconnections are wrapped: failures are logged (not while
+   * stopping), and a connection made after the stop is closed again.
+   */
+  private guardReconnections(): void {
+    const client = this.client as unknown as SocketClientInternals;
+    const start = client.start.bind(client);
+    client.start = async () => {
+      try {
+        const connected = await start();
+        if (this.stopping) await this.client.disconnect();
+        return connected;
+      } catch (error) {
+        if (!this.stopping) this.log.warn(`slack: Socket Mode could not reconnect: ${describeError(error)}`);
+        return undefined;
+      }
+    };
   }
 
   /** Whether the WebSocket to Slack is open (the client reconnects by itself when it drops). */

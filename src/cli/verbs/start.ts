@@ -20,6 +20,7 @@ import { describeHolder } from '../../store/lock-holder.ts';
 import { startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
 import { type CliArgs, EXIT } from '../options.ts';
+import { STOP_WORK_MS, type StopSignal, settlesWithin, stopSignal } from '../stopping.ts';
 import { withStore } from '../store-access.ts';
 
 /** `twinbot start`: the configured platforms, or the local shell when none is configured. */
@@ -30,7 +31,8 @@ export async function start({ values }: CliArgs): Promise<number> {
     ...secretsOf(platforms),
     ...(calendarToken === undefined ? [] : [calendarToken]),
   ]);
-  return withStore(values.data, { write: true }, async (store) => {
+  const stopping = stopSignal(log);
+  const stopped = await withStore(values.data, { write: true }, async (store): Promise<Stopped> => {
     if (store.tookOverFrom) {
       log.warn(
         `store: taken over from ${describeHolder(store.tookOverFrom)}, which ended without letting go of it`,
@@ -67,6 +69,7 @@ export async function start({ values }: CliArgs): Promise<number> {
     ]);
     health.set('store', storeReadable(store.path));
     let ops: OpsServer | undefined;
+    let stopped: Stopped = 'finished';
     try {
       if (opsSettings) {
         ops = await startOpsServer(
@@ -85,7 +88,16 @@ export async function start({ values }: CliArgs): Promise<number> {
         );
       }
       if (hasPlatform(platforms)) {
-        await runPlatforms(platforms, { dispatcher, store, ledger, calendarToken, health, log, metrics });
+        stopped = await runPlatforms(platforms, {
+          dispatcher,
+          store,
+          ledger,
+          calendarToken,
+          health,
+          log,
+          metrics,
+          stopping,
+        });
       } else {
         const reminders = await startReminders(
           store,
@@ -95,14 +107,12 @@ export async function start({ values }: CliArgs): Promise<number> {
           metrics?.reminderEvents,
         );
         watchReminders(health, metrics, reminders);
-        const stopping = stopSignal();
         await runShell(dispatcher, {
           input: process.stdin,
           output: process.stdout,
           interactive: process.stdin.isTTY === true,
           signal: stopping.signal,
         });
-        stopping.dispose();
         await reminders.stop();
       }
     } finally {
@@ -110,17 +120,29 @@ export async function start({ values }: CliArgs): Promise<number> {
       snapshots.stop();
       await ledger.close();
     }
-    return EXIT.ok;
-  });
+    return stopped;
+  }).finally(() => stopping.dispose());
+  if (stopped === 'abandoned') {
+    // What was abandoned still runs and would write after the store was freed: end it now.
+    log.warn(
+      'stopping: exiting without the work still under way; the ledger and the store are settled and freed',
+    );
+    process.exit(EXIT.failed);
+  }
+  return EXIT.ok;
 }
+
+/** Whether the stop finished everything under way, or gave up waiting for some of it (see STOP_WORK_MS). */
+type Stopped = 'finished' | 'abandoned';
 
 /** Runs the configured platforms until the process is asked to stop, then stops them cleanly. */
 async function runPlatforms(
   platforms: PlatformConfig,
-  { dispatcher, store, ledger, calendarToken, health, log, metrics }: Running,
-): Promise<void> {
-  // No single request, event or interaction may take the bot down, whatever a library throws.
-  const stopLogging = logStrayErrors(log, platforms);
+  { dispatcher, store, ledger, calendarToken, health, log, metrics, stopping }: Running,
+): Promise<Stopped> {
+  // No single request, event or interaction may take the bot down, whatever a library throws; nor
+  // may a library's late failure while it stops (the handlers stay until the process ends).
+  logStrayErrors(log, platforms);
   const running = await startPlatforms(platforms, {
     dispatcher,
     log,
@@ -130,13 +152,29 @@ async function runPlatforms(
   log.info(`running: ${running.map((adapter) => adapter.name).join(', ')}`);
   const reminders = await startReminders(store, ledger, deliveriesOf(running), log, metrics?.reminderEvents);
   watchReminders(health, metrics, reminders);
-  const stopping = stopSignal();
-  await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve()));
-  stopping.dispose();
+  await stopping.requested;
   log.info('stopping');
-  await reminders.stop();
-  await Promise.allSettled(running.map((adapter) => adapter.stop()));
-  stopLogging();
+  // Reminders first: a tick under way posts through the platforms, which must still be up.
+  const underWay = new Set(['reminders', ...running.map((adapter) => adapter.name)]);
+  const stoppingAll = (async () => {
+    await reminders.stop();
+    underWay.delete('reminders');
+    await Promise.all(
+      running.map(async (adapter) => {
+        await adapter
+          .stop()
+          .catch((error: unknown) =>
+            log.error(`stopping: ${adapter.name} failed to stop: ${(error as Error).message}`),
+          );
+        underWay.delete(adapter.name);
+      }),
+    );
+  })();
+  if (await settlesWithin(stoppingAll, STOP_WORK_MS)) return 'finished';
+  log.warn(
+    `stopping: ${[...underWay].join(', ')} still under way after ${STOP_WORK_MS / 1000} s; settling the ledger and freeing the store without it`,
+  );
+  return 'abandoned';
 }
 
 /** What the platforms run with, besides their settings. */
@@ -148,6 +186,7 @@ interface Running {
   health: HealthChecks;
   log: Logger;
   metrics: BotMetrics | undefined;
+  stopping: StopSignal;
 }
 
 function watchReminders(
@@ -160,22 +199,4 @@ function watchReminders(
     reminderTicks(() => reminders.lastTickAt()),
   );
   metrics?.watchReminders(() => reminders.lastTickAt());
-}
-
-/**
- * Aborted by the first SIGINT or SIGTERM (Ctrl-C, docker stop, systemctl stop): the bot then stops
- * taking work, finishes what is under way, settles the ledger and frees the store, and exits 0.
- */
-function stopSignal(): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
 }
