@@ -199,17 +199,12 @@ const WIKIPEDIA_PAGE = 'https://en.wikipedia.org/wiki/List_of_twin_towns_and_sis
 
 function source(list: ListId, pages: Set<string>): Source {
   if (list === 'wikidata')
-    return {
-      id: 'wikidata',
-      title: 'Wikidata, "twinned administrative body" (P190), as queried in 2017 (rogorido/sistercities)',
-      url: 'https://github.com/rogorido/sistercities',
-    };
+    return { id: 'wikidata', title: 'Wikidata P190, 2017 query', url: 'https://github.com/rogorido/sistercities' };
   const sorted = [...pages].sort(compare);
-  const first = sorted[0] ?? '';
   return {
     id: 'wikipedia',
-    title: `English Wikipedia, "List of twin towns and sister cities in ${sorted.join('" and "… in ')}"`,
-    url: encodeURI(`${WIKIPEDIA_PAGE}${first.replace(/ /g, '_')}`),
+    title: `Wikipedia: twin towns and sister cities in ${sorted.join(', ')}`,
+    url: encodeURI(`${WIKIPEDIA_PAGE}${(sorted[0] ?? '').replace(/ /g, '_')}`),
   };
 }
 

@@ -178,7 +178,7 @@ function mentionReader(gazetteer: Gazetteer) {
         detail: `"${name}": the gazetteer has no such place in ${codes.join(' or ')} to decide which`,
       };
     const country = codes[0] as string;
-    const key = `o|${country}|${region ?? ''}|${name}`;
+    const key = `o|${country}|${region ?? ''}|${partOfCity(name)}`;
     return {
       kind: 'resolved',
       target: { own: { key, name, country, ...(region ? { region } : {}) } },
@@ -346,6 +346,12 @@ function mentionReader(gazetteer: Gazetteer) {
       }
     },
   };
+}
+
+/** The pages write a part of a city both ways: "Berlin – Neukölln" and "Neukölln (Berlin)" are one body. */
+function partOfCity(name: string): string {
+  const dash = name.match(/^(.+?) – (.+)$/);
+  return dash ? `${dash[2]} (${dash[1]})` : name;
 }
 
 function withinRegion(places: Place[], qualifier: string): Place[] {
