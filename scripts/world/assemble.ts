@@ -199,7 +199,11 @@ const WIKIPEDIA_PAGE = 'https://en.wikipedia.org/wiki/List_of_twin_towns_and_sis
 
 function source(list: ListId, pages: Set<string>): Source {
   if (list === 'wikidata')
-    return { id: 'wikidata', title: 'Wikidata P190, 2017 query', url: 'https://github.com/rogorido/sistercities' };
+    return {
+      id: 'wikidata',
+      title: 'Wikidata P190, 2017 query',
+      url: 'https://github.com/rogorido/sistercities',
+    };
   const sorted = [...pages].sort(compare);
   return {
     id: 'wikipedia',

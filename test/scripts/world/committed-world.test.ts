@@ -30,15 +30,20 @@ function partnersOf(id: string): string[] {
 /** The partners the two lists in data/sources give a city, as the lists spell them. */
 function listedPartners(name: string, country: string, wikidataCountry = country): string[] {
   const sources = join(root, 'data', 'sources');
-  const wikipedia: string[][] = parse(readFileSync(join(sources, 'wikipedia-twin-cities', 'twin_cities.csv')), {
-    from_line: 2,
-  });
+  const wikipedia: string[][] = parse(
+    readFileSync(join(sources, 'wikipedia-twin-cities', 'twin_cities.csv')),
+    {
+      from_line: 2,
+    },
+  );
   const found: string[] = [];
   for (const [a, ac, b, bc] of wikipedia) {
     if (a === name && ac === country && b) found.push(b);
     if (b === name && bc === country && a) found.push(a);
   }
-  const wikidata = readFileSync(join(sources, 'wikidata-sister-cities', 'sistercities.tsv'), 'utf8').split('\n');
+  const wikidata = readFileSync(join(sources, 'wikidata-sister-cities', 'sistercities.tsv'), 'utf8').split(
+    '\n',
+  );
   for (const line of wikidata.slice(1)) {
     const f = line.split('\t');
     if (f[0] === name && f[1] === wikidataCountry && f[5]) found.push(f[5]);
@@ -63,9 +68,9 @@ describe('the committed world layer (data/world)', () => {
     expect(namesOf('prague-cz')).toContain('Praha');
     expect(namesOf('vienna-at')).toContain('Wien');
     expect(namesOf('cologne-de')).toContain('Köln');
-    expect(world.cities.filter((c) => c.country === 'CZ' && namesOf(c.id).includes('Praha')).map((c) => c.id)).toEqual([
-      'prague-cz',
-    ]);
+    expect(
+      world.cities.filter((c) => c.country === 'CZ' && namesOf(c.id).includes('Praha')).map((c) => c.id),
+    ).toEqual(['prague-cz']);
   });
 
   it('GIVEN Frankfurt am Main and Frankfurt (Oder) THEN two cities, each with its own partners', () => {
