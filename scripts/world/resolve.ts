@@ -28,7 +28,6 @@ export const LEFT_OUT_REASONS = [
   'country not known',
   'a country or territory, not a city',
   'ambiguous name',
-  'same place on both sides',
 ] as const;
 export type LeftOutReason = (typeof LEFT_OUT_REASONS)[number];
 
@@ -91,11 +90,12 @@ export function resolveRows(rows: ListRow[], gazetteer: Gazetteer): Resolution {
     if (out?.kind === 'out') {
       leftOut.push({ row, reason: out.reason, detail: out.detail });
     } else if (a.kind === 'resolved' && b.kind === 'resolved') {
+      // No place is twinned with itself: the list names two namesakes alike (the two Nienburgs).
       if (targetKey(a.target) === targetKey(b.target))
         leftOut.push({
           row,
-          reason: 'same place on both sides',
-          detail: `"${row.a.name}" and "${row.b.name}" are the same place`,
+          reason: 'ambiguous name',
+          detail: `"${row.a.name}" and "${row.b.name}" both read as one place; the list gives nothing to tell the two apart`,
         });
       else resolved.push({ row, a: a.target, b: b.target, territories: [a.territory, b.territory] });
     }
@@ -205,8 +205,13 @@ function mentionReader(gazetteer: Gazetteer) {
 
     const whole = exactTier(codes, name);
     if (whole.length > 0) return choose(whole, name, territory);
-    if (name.length > 3 && !name.includes(',') && toCountryCode(name))
+    const namesState = name.length > 3 && !name.includes(',') ? toCountryCode(name) : undefined;
+    if (namesState) {
+      // A city that is its own territory, listed under another state: "Macau, China".
+      const cityState = exactTier([namesState], name);
+      if (cityState.length === 1) return choose(cityState, name, territory);
       return { kind: 'out', reason: 'a country or territory, not a city', detail: `"${name}"` };
+    }
     if (name.includes(' – ')) return own(codes, territory, name);
 
     const paren = name.match(/^(.+?)\s*\(([^)]+)\)$/);

@@ -276,6 +276,17 @@ export const PLACES: FixturePlace[] = [
     zone: 'Europe/Paris',
   },
   {
+    id: 24,
+    name: 'Macau',
+    alternates: ['Macao', 'Aomen'],
+    lat: 22.20056,
+    lon: 113.54611,
+    country: 'MO',
+    admin1: '',
+    population: 649335,
+    zone: 'Asia/Macau',
+  },
+  {
     id: 23,
     name: 'Berlin',
     lat: 52.52437,

@@ -169,6 +169,11 @@ describe('world build: countries', () => {
     expect(city(world, 'zakynthos-gr').country).toBe('GR');
   });
 
+  it('GIVEN a city that is its own territory, listed under another state ("Macau, China") THEN the city, in MO', () => {
+    const { world } = buildFixture(['Lisbon,Portugal,Macau,China']);
+    expect(city(world, 'macau-mo').country).toBe('MO');
+  });
+
   it('GIVEN a partner that is a territory, not a city THEN the row is left out with that reason', () => {
     const built = buildFixture(['Portsmouth,England,Falkland Islands,']);
     expect(built.resolution.leftOut[0]?.reason).toBe('a country or territory, not a city');
