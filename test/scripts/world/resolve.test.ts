@@ -81,6 +81,16 @@ describe('world build: one city per real place', () => {
     expect(city(world, 'paderborn-district-de').coordinates).toBeUndefined();
   });
 
+  it('GIVEN "Kleinstadt (district)" and a Kleinstadt only Wikidata places THEN the district is not attached to the town', () => {
+    const { world } = buildFixture(
+      ['Vitebsk,Belarus,Kleinstadt (district),Germany', 'York,England,Kleinstadt,Germany'],
+      [wikidataRow(['Lyon', 'France', 45.75, 4.85], ['Kleinstadt', 'Germany', 51.1, 9.2])],
+    );
+    expect(partnersOf(world, 'kleinstadt-district-de')).toEqual(['vitebsk-by']);
+    expect(partnersOf(world, 'kleinstadt-de')).toEqual(['lyon-fr', 'york-gb']);
+    expect(city(world, 'kleinstadt-de').timeZone).toBe('Europe/Berlin');
+  });
+
   it('GIVEN a borough written "Berlin – Neukölln" and "Neukölln (Berlin)" THEN one body, apart from Berlin', () => {
     const { world } = buildFixture([
       'Lyon,France,Berlin – Neukölln,Germany',
