@@ -50,6 +50,20 @@ export const CitySchema = z.object({
     .regex(/^Q\d+$/, 'a Wikidata id such as Q1085')
     .optional(),
   coordinates: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  population: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('Inhabitants, as the gazetteer or list gives it.'),
+  territory: z
+    .string()
+    .min(1)
+    .max(NAME_LIMIT)
+    .optional()
+    .describe(
+      'A de facto state the place lies in (e.g. Northern Cyprus) when `country` is the recognised one.',
+    ),
 });
 
 export type City = z.infer<typeof CitySchema>;

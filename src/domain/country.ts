@@ -40,6 +40,37 @@ const EXTRA_NAMES: Record<string, string> = {
   surinam: 'SR',
   'west bank': 'PS',
   'federated states of micronesia': 'FM',
+  'republic of macedonia': 'MK',
+  'former yugoslav republic of macedonia': 'MK',
+  'kingdom of the netherlands': 'NL',
+  'palestinian national authority': 'PS',
+  'palestinian territories': 'PS',
+  'people s republic of china': 'CN',
+  'republic of china': 'TW',
+};
+
+/**
+ * De facto states that have no ISO code: a place there is recorded under the recognised state's
+ * code, with the de facto state's name beside it, so nothing is invented and nothing is hidden.
+ */
+const TERRITORIES: Record<string, { code: string; territory: string }> = {
+  'northern cyprus': { code: 'CY', territory: 'Northern Cyprus' },
+  'turkish republic of northern cyprus': { code: 'CY', territory: 'Northern Cyprus' },
+  transnistria: { code: 'MD', territory: 'Transnistria' },
+  pridnestrovie: { code: 'MD', territory: 'Transnistria' },
+  abkhazia: { code: 'GE', territory: 'Abkhazia' },
+  'south ossetia': { code: 'GE', territory: 'South Ossetia' },
+  artsakh: { code: 'AZ', territory: 'Artsakh' },
+  'nagorno karabakh republic': { code: 'AZ', territory: 'Artsakh' },
+  somaliland: { code: 'SO', territory: 'Somaliland' },
+  'luhansk people s republic': { code: 'UA', territory: "Luhansk People's Republic" },
+  'donetsk people s republic': { code: 'UA', territory: "Donetsk People's Republic" },
+};
+
+/** Names that stand for more than one state: the place decides (the gazetteer, in the world build). */
+const SHARED_NAMES: Record<string, string[]> = {
+  congo: ['CD', 'CG'],
+  korea: ['KP', 'KR'],
 };
 
 // Built on first use: the index folds some 500 names and Intl loads its region names, which a
@@ -80,6 +111,26 @@ export function toCountryCode(text: string): string | undefined {
     if (code) return code;
   }
   return undefined;
+}
+
+/** What a country cell of a list says: the states it may mean, and the de facto state it names, if any. */
+export interface CountryReading {
+  codes: string[];
+  territory?: string;
+}
+
+/**
+ * Reads a country cell of a public list, where toCountryCode would have to pick one answer:
+ * "Congo" may be either Congo, "Northern Cyprus" is Cyprus with its de facto state named.
+ */
+export function readCountry(text: string): CountryReading | undefined {
+  const folded = foldName(text.replace(/\s*\([^)]*\)\s*$/, ''));
+  const territory = TERRITORIES[folded];
+  if (territory) return { codes: [territory.code], territory: territory.territory };
+  const shared = SHARED_NAMES[folded];
+  if (shared) return { codes: shared };
+  const code = toCountryCode(text);
+  return code ? { codes: [code] } : undefined;
 }
 
 /** The everyday English name: "United States", "Czechia", "South Korea". */

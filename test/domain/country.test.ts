@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, toCountryCode } from '../../src/domain/country.ts';
+import { countryName, readCountry, toCountryCode } from '../../src/domain/country.ts';
 
 describe('toCountryCode', () => {
   it.each([
@@ -30,5 +30,23 @@ describe('countryName', () => {
 
   it('GIVEN "DE" THEN the name is "Germany"', () => {
     expect(countryName('DE')).toBe('Germany');
+  });
+});
+
+describe('readCountry (country cells of the public lists)', () => {
+  it('GIVEN "Northern Cyprus" THEN Cyprus, with the de facto state named', () => {
+    expect(readCountry('Northern Cyprus')).toEqual({ codes: ['CY'], territory: 'Northern Cyprus' });
+  });
+
+  it('GIVEN "Congo" THEN either Congo, for the place to decide', () => {
+    expect(readCountry('Congo')).toEqual({ codes: ['CD', 'CG'] });
+    expect(readCountry('Republic of the Congo')).toEqual({ codes: ['CG'] });
+  });
+
+  it('GIVEN historical and variant names THEN the state', () => {
+    expect(readCountry('Republic of Macedonia')).toEqual({ codes: ['MK'] });
+    expect(readCountry('Kingdom of the Netherlands')).toEqual({ codes: ['NL'] });
+    expect(readCountry('England, United Kingdom')).toEqual({ codes: ['GB'] });
+    expect(readCountry('Prussia')).toBeUndefined();
   });
 });
