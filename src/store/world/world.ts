@@ -1,0 +1,131 @@
+import MiniSearch from 'minisearch';
+import type { City } from '../../domain/city.ts';
+import { foldName } from '../../domain/names.ts';
+import type { Partnership } from '../../domain/partnership.ts';
+import { SortedNames } from './sorted-names.ts';
+
+/** One of the public lists or the gazetteer the layer is built from, with its licence. */
+export interface WorldSource {
+  id: string;
+  title: string;
+  url: string;
+  licence: string;
+}
+
+/**
+ * Version of `foldName` a prebuilt name index was folded with: a builder that folds differently
+ * must not be trusted, so its index is rebuilt here.
+ */
+export const FOLD_VERSION = 1;
+
+/**
+ * What world.json holds, as WorldFileSchema (src/store/world-schema.ts) validates it when it is
+ * built. `index` is optional: every folded name of every city (`name` and `names`), sorted in
+ * JavaScript string order, beside the position of its city in `cities`.
+ */
+export interface WorldFile {
+  format: 1;
+  sources: WorldSource[];
+  cities: City[];
+  partnerships: Partnership[];
+  index?: { fold: number; names: string[]; cities: number[] };
+}
+
+/** A fuzzy-search entry: one name of one city. */
+interface NameEntry {
+  id: number;
+  city: number;
+  name: string;
+}
+
+/**
+ * The world layer in memory: read-only reference data, indexed once per process. Only what a
+ * question needs is built, when it first needs it (partnerships by city, Wikidata ids, fuzzy search).
+ */
+export class World {
+  readonly sources: readonly WorldSource[];
+  readonly cities: readonly City[];
+  readonly partnerships: readonly Partnership[];
+  private readonly names: SortedNames;
+  private readonly cityById = new Map<string, number>();
+  private byWikidata: Map<string, City> | undefined;
+  private byCity: Map<string, Partnership[]> | undefined;
+  private fuzzy: MiniSearch<NameEntry> | undefined;
+
+  constructor(data: WorldFile) {
+    this.sources = data.sources;
+    this.cities = data.cities;
+    this.partnerships = data.partnerships;
+    data.cities.forEach((city, i) => {
+      this.cityById.set(city.id, i);
+    });
+    this.names =
+      data.index?.fold === FOLD_VERSION
+        ? new SortedNames(data.index.names, data.index.cities)
+        : SortedNames.build(
+            data.cities.flatMap((city, i) =>
+              namesOf(city).map((name) => ({ name: foldName(name), city: i })),
+            ),
+          );
+  }
+
+  city(id: string): City | undefined {
+    const at = this.cityById.get(id);
+    return at === undefined ? undefined : this.cities[at];
+  }
+
+  withWikidata(id: string): City | undefined {
+    if (!this.byWikidata) {
+      this.byWikidata = new Map();
+      for (const city of this.cities) if (city.wikidata) this.byWikidata.set(city.wikidata, city);
+    }
+    return this.byWikidata.get(id);
+  }
+
+  /** Cities with a name that folds to exactly this. */
+  named(folded: string): City[] {
+    return [...new Set(this.names.exact(folded))].map((at) => this.cities[at] as City);
+  }
+
+  /** Names starting with the folded prefix, with their cities. */
+  startingWith(prefix: string, scan: number): { name: string; city: City }[] {
+    return this.names
+      .startingWith(prefix, scan)
+      .map((e) => ({ name: e.name, city: this.cities[e.city] as City }));
+  }
+
+  partnershipsOf(cityId: string): readonly Partnership[] {
+    if (!this.byCity) {
+      this.byCity = new Map();
+      for (const p of this.partnerships) {
+        for (const id of p.cities) {
+          const list = this.byCity.get(id);
+          if (list) list.push(p);
+          else this.byCity.set(id, [p]);
+        }
+      }
+    }
+    return this.byCity.get(cityId) ?? [];
+  }
+
+  /** Names within a typo of the text or with a word starting with it, best first (built on first use). */
+  fuzzySearch(query: string, options: Parameters<MiniSearch['search']>[1]): City[] {
+    if (!this.fuzzy) {
+      this.fuzzy = new MiniSearch<NameEntry>({
+        fields: ['name'],
+        storeFields: ['city'],
+        processTerm: (term) => foldName(term) || null,
+        tokenize: (text) => foldName(text).split(' '),
+      });
+      let id = 0;
+      this.fuzzy.addAll(
+        this.cities.flatMap((city, i) => namesOf(city).map((name) => ({ id: id++, city: i, name }))),
+      );
+    }
+    return this.fuzzy.search(query, options).map((result) => this.cities[result.city as number] as City);
+  }
+}
+
+export function namesOf(city: City): string[] {
+  return [...new Set([city.name, ...city.names.map((n) => n.name)])];
+}
