@@ -108,7 +108,12 @@ export class World {
     return this.byCity.get(cityId) ?? [];
   }
 
-  /** Names within a typo of the text or with a word starting with it, best first (built on first use). */
+  /**
+   * Cities with a main name within a typo of the text or with a word starting with it, best first
+   * (built on first use). Only the display, native and official names are indexed: a fuzzy index of
+   * every alias in every language would double the bot's memory, and every name is still found by
+   * its exact spelling or its beginning (SortedNames).
+   */
   fuzzySearch(query: string, options: Parameters<MiniSearch['search']>[1]): City[] {
     if (!this.fuzzy) {
       this.fuzzy = new MiniSearch<NameEntry>({
@@ -119,11 +124,17 @@ export class World {
       });
       let id = 0;
       this.fuzzy.addAll(
-        this.cities.flatMap((city, i) => namesOf(city).map((name) => ({ id: id++, city: i, name }))),
+        this.cities.flatMap((city, i) => typoNamesOf(city).map((name) => ({ id: id++, city: i, name }))),
       );
     }
     return this.fuzzy.search(query, options).map((result) => this.cities[result.city as number] as City);
   }
+}
+
+/** The names a typo is forgiven in: the display name and the native and official ones. */
+function typoNamesOf(city: City): string[] {
+  const main = city.names.filter((n) => n.kind === 'native' || n.kind === 'official').map((n) => n.name);
+  return [...new Set([city.name, ...main])];
 }
 
 export function namesOf(city: City): string[] {
