@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { City } from '../../src/domain/city.ts';
 import { Catalog } from '../../src/store/catalog.ts';
+import { createStore } from '../../src/store/init.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { Store } from '../../src/store/store.ts';
 import { loadWorld, WorldFileError } from '../../src/store/world/load.ts';
 import { World } from '../../src/store/world/world.ts';
+import { tempDir } from '../fixtures/knowledge-base.ts';
 import { WORLD_FIXTURE, worldCopy, writeWorld } from '../fixtures/world-layer.ts';
 
 const world = loadWorld(WORLD_FIXTURE);
@@ -170,5 +172,15 @@ describe('the catalog over the office and the world', () => {
     const catalog = office([]);
     expect(catalog.partnerships).toEqual([]);
     expect(catalog.countYearOnlyAnniversaries()).toBe(0);
+  });
+});
+
+describe('creating a store', () => {
+  it('GIVEN the seed store created as the first start does THEN it uses the world layer and knows Berlin', async () => {
+    const store = await createStore(join(await tempDir(), 'twinning.json'));
+    expect(store.catalog.data.settings.world).toBe(true);
+    expect(store.catalog.matchName('Berlin').map((c) => c.id)).toEqual(['berlin-de']);
+    const empty = await createStore(join(await tempDir(), 'empty.json'), { empty: true });
+    expect(empty.catalog.world).toBeUndefined();
   });
 });
