@@ -34,7 +34,7 @@ export const remove = defineCommand({
     const removed = await ctx.store.edit(editorOf(ctx.caller), (draft, _editor, office) => {
       const own = draft.partnerships.some((x) => x.id === p.id);
       // Removing the office's record would bring back the world's listing of the pair: it is hidden too.
-      const hide = office.worldLists(...p.cities) && !draft.hiddenWorldPairs.includes(p.id);
+      const hide = office.worldLists(...p.cities) && !draft.hiddenWorldPairs?.includes(p.id);
       if (!own && !hide) return { unchanged: true, result: false };
       draft.partnerships = draft.partnerships.filter((x) => x.id !== p.id);
       return {

@@ -15,7 +15,8 @@ export const world = defineCommand({
   examples: ['world', 'world on', 'world off'],
   permission: 'staff',
   handler: async ({ store, caller, catalog }, { action }) => {
-    const using = catalog.data.settings.world;
+    const using = catalog.data.settings.world === true;
+    const hidden = catalog.data.hiddenWorldPairs?.length ?? 0;
     if (action === undefined) {
       return answer({
         title: using ? 'The world layer is on' : 'The world layer is off',
@@ -23,8 +24,8 @@ export const world = defineCommand({
           using && catalog.world
             ? describe(catalog.world)
             : "Only the office's own records are shown. Turn the layer on with `world on`.",
-        ...(catalog.data.hiddenWorldPairs.length > 0 && {
-          footer: `${plural(catalog.data.hiddenWorldPairs.length, 'listed pair')} removed by the office ${catalog.data.hiddenWorldPairs.length === 1 ? 'stays' : 'stay'} hidden.`,
+        ...(hidden > 0 && {
+          footer: `${plural(hidden, 'listed pair')} removed by the office ${hidden === 1 ? 'stays' : 'stay'} hidden.`,
         }),
         ephemeral: true,
       });

@@ -23,9 +23,9 @@ export const SettingsSchema = z.object({
   staff: z.array(StaffIdSchema).default([]),
   world: z
     .boolean()
-    .default(false)
+    .optional()
     .describe(
-      'Whether the shipped world layer (data/world: the public lists of twinnings and a gazetteer) is shown beside this store. Off when absent, so a store written before the layer existed answers as it did; `twinbot init` turns it on.',
+      'Whether the shipped world layer (data/world: the public lists of twinnings and a gazetteer) is shown beside this store. Off when absent, so a store written before the layer existed answers (and is written) as it was; `twinbot init` turns it on.',
     ),
 });
 

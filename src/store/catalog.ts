@@ -57,7 +57,7 @@ export class Catalog {
   constructor(data: StoreData, world?: World) {
     this.data = data;
     this.world = world;
-    this.hidden = new Set(data.hiddenWorldPairs);
+    this.hidden = new Set(data.hiddenWorldPairs ?? []);
     for (const city of data.cities) {
       this.cityById.set(city.id, city);
       for (const name of namesOf(city)) addTo(this.citiesByName, foldName(name), city);

@@ -61,6 +61,7 @@ export class OfficeDraft {
 
   /** Records that the office does not want the world's pair: it stays hidden. */
   hide(id: string): RecordRef {
+    this.draft.hiddenWorldPairs ??= [];
     if (!this.draft.hiddenWorldPairs.includes(id)) this.draft.hiddenWorldPairs.push(id);
     return { record: 'hidden-world-pair', id };
   }

@@ -45,7 +45,7 @@ export function writeRecord(data: StoreData, ref: RecordRef, value: unknown): vo
       );
       return;
     case 'hidden-world-pair':
-      data.hiddenWorldPairs = data.hiddenWorldPairs.filter((id) => id !== ref.id);
+      data.hiddenWorldPairs = (data.hiddenWorldPairs ?? []).filter((id) => id !== ref.id);
       if (value !== undefined) data.hiddenWorldPairs.push(ref.id);
       return;
   }
@@ -92,7 +92,7 @@ function find(data: StoreData, ref: RecordRef): unknown {
     case 'reminder-target':
       return data.reminders.targets.find((t) => t.id === ref.id);
     case 'hidden-world-pair':
-      return data.hiddenWorldPairs.includes(ref.id) ? true : undefined;
+      return data.hiddenWorldPairs?.includes(ref.id) ? true : undefined;
   }
 }
 

@@ -13,14 +13,14 @@ export const StoreSchema = z
   .object({
     $schema: z.string().optional().describe('Path of the JSON Schema, for editors.'),
     version: z.literal(STORE_VERSION).describe('Store format version; migrations raise it.'),
-    settings: SettingsSchema.default({ feb29: 'feb28', staff: [], world: false }),
+    settings: SettingsSchema.default({ feb29: 'feb28', staff: [] }),
     cities: z.array(CitySchema),
     partnerships: z.array(PartnershipSchema),
     audit: z.array(AuditEntrySchema).default([]),
     reminders: RemindersSchema.default({ targets: [] }),
     hiddenWorldPairs: z
       .array(PartnershipSchema.shape.id)
-      .default([])
+      .optional()
       .describe('Partnerships of the world layer the office removed: they stay hidden.'),
   })
   .superRefine((store, ctx) => {

@@ -115,7 +115,7 @@ export class Store {
   }
 
   private worldFor(data: StoreData): World | undefined {
-    return data.settings.world ? this.loadWorld() : undefined;
+    return data.settings.world === true ? this.loadWorld() : undefined;
   }
 
   /** The store's file; an in-memory store has none, so asking for it is a bug. */

@@ -45,8 +45,7 @@ describe('data/seed.json', () => {
 
     it('GIVEN the seed THEN it is version 1 with default settings and an empty audit log', () => {
       expect(seed.version).toBe(1);
-      // The seed says nothing of the world layer: whoever creates a store from it decides (see createStore).
-      expect(seed.settings).toEqual({ feb29: 'feb28', staff: [], world: false });
+      expect(seed.settings).toEqual({ feb29: 'feb28', staff: [] });
       expect(seed.audit).toEqual([]);
     });
 

@@ -71,7 +71,7 @@ describe('loading the world layer', () => {
     const missing = join(await worldCopy(), 'nowhere');
     const store = Store.inMemory({ version: 1, cities: [], partnerships: [] }, { worldDir: missing });
     expect(store.catalog.world).toBeUndefined();
-    expect(store.catalog.data.settings.world).toBe(false);
+    expect(store.catalog.data.settings.world).toBeUndefined();
   });
 
   it('GIVEN a layer without a prebuilt name index THEN names are found all the same, and with one the index is used', async () => {
