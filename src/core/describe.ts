@@ -114,7 +114,8 @@ const LISTS: Readonly<Record<string, string>> = { wikipedia: 'Wikipedia', wikida
  */
 export function listedBy(p: Partnership): string | undefined {
   if (p.milestones.length > 0) return undefined;
-  const lists = [...new Set(p.sources.flatMap((s) => LISTS[s.id] ?? []))];
+  const cited = new Set(p.sources.map((s) => s.id));
+  const lists = Object.entries(LISTS).flatMap(([id, name]) => (cited.has(id) ? [name] : []));
   return lists.length === 0 ? undefined : `listed by ${lists.join(' and ')}`;
 }
 

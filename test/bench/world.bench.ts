@@ -3,8 +3,9 @@
 //   node reading and JSON.parse-ing the same files (store + world.json);
 // - a staff edit with the layer within 1.5x of the same edit on the same store without it;
 // - the bot's memory (peak RSS of `twinbot start` with the layer, after answering) under 300 MB.
-// It uses data/world when it has been built (`npm run world`); otherwise a synthetic layer of the
-// expected size (20,000 cities with 10 names each, 35,000 pairs), written here.
+// It uses the layer in TWINBOT_WORLD or data/world when there is one (`npm run world`), as it is and
+// with the prebuilt name index added; otherwise a synthetic layer of the expected size (20,000
+// cities with 10 names each, 35,000 pairs), written here, with and without that index.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { buildCli } from '../../scripts/build.ts';
 import type { Caller } from '../../src/core/caller.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
 import { foldName } from '../../src/domain/names.ts';
-import { SEED_PATH, WORLD_DIR } from '../../src/store/paths.ts';
+import { SEED_PATH, worldDir } from '../../src/store/paths.ts';
 import { Store } from '../../src/store/store.ts';
 import { FOLD_VERSION, namesOf, type WorldFile } from '../../src/store/world/world.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
@@ -126,17 +127,20 @@ async function writeLayer(folder: string, world: WorldFile): Promise<string> {
   return folder;
 }
 
-const real = existsSync(join(WORLD_DIR, 'manifest.json'));
-const synthetic = real ? undefined : syntheticWorld(20_000, 35_000);
-const layers: Record<string, string> = real
-  ? { 'data/world': WORLD_DIR }
-  : {
-      'synthetic, no prebuilt index': await writeLayer(join(dir, 'plain'), synthetic as WorldFile),
-      'synthetic, prebuilt name index': await writeLayer(
-        join(dir, 'indexed'),
-        withIndex(synthetic as WorldFile),
-      ),
-    };
+const realDir = worldDir();
+const real = existsSync(join(realDir, 'manifest.json'));
+const layers: Record<string, string> = {};
+if (real) {
+  const manifest = JSON.parse(await readFile(join(realDir, 'manifest.json'), 'utf8'));
+  const world = JSON.parse(await readFile(join(realDir, manifest.file), 'utf8')) as WorldFile;
+  layers[realDir] = realDir;
+  if (!world.index)
+    layers[`${realDir} + prebuilt name index`] = await writeLayer(join(dir, 'indexed'), withIndex(world));
+} else {
+  const synthetic = syntheticWorld(20_000, 35_000);
+  layers['synthetic, no prebuilt index'] = await writeLayer(join(dir, 'plain'), synthetic);
+  layers['synthetic, prebuilt name index'] = await writeLayer(join(dir, 'indexed'), withIndex(synthetic));
+}
 
 // The build, inside the package so it finds data/ by walking up to package.json.
 const out = join(root, 'node_modules', '.cache', 'twinbot-bench-world');
@@ -168,7 +172,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 // 1. Cold `twinbot ask "partners Berlin"` beside the floor, per layer file.
 console.log(
-  `World layer: ${real ? 'data/world' : 'synthetic (data/world is not built)'}; CPU time, median of ${ROUNDS} runs`,
+  `World layer: ${real ? realDir : 'synthetic (data/world is not built)'}; CPU time, median of ${ROUNDS} runs`,
 );
 const verdicts: string[] = [];
 for (const [label, folder] of Object.entries(layers)) {
