@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { City } from '../../src/domain/city.ts';
+import { foldName } from '../../src/domain/names.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { createStore } from '../../src/store/init.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
@@ -74,21 +75,40 @@ describe('loading the world layer', () => {
     expect(store.catalog.data.settings.world).toBeUndefined();
   });
 
-  it('GIVEN a layer without a prebuilt name index THEN names are found all the same, and with one the index is used', async () => {
+  it('GIVEN a layer with or without a prebuilt name index THEN names are found; an index folded otherwise is rebuilt', async () => {
     const data = JSON.parse(await readFile(join(WORLD_FIXTURE, 'world.json'), 'utf8'));
-    const built = new World(data);
-    expect(built.named('berlin').map((c) => c.id)).toEqual(['berlin-de']);
-    // A prebuilt index is trusted: here it says "praha" is Berlin, and it is believed.
+    expect(new World(data).named('berlin').map((c) => c.id)).toEqual(['berlin-de']);
+    const entries = data.cities.flatMap((c: City, i: number) =>
+      [c.name, ...c.names.map((n) => n.name)].map((name) => ({ name: foldName(name), city: i })),
+    );
     const berlin = data.cities.findIndex((c: City) => c.id === 'berlin-de');
-    const indexed = new World({ ...data, index: { fold: 1, names: ['praha'], cities: [berlin] } });
-    expect(indexed.named('praha').map((c) => c.id)).toEqual(['berlin-de']);
+    // The builder's index, plus one entry of its own: that it is found shows the index is used.
+    entries.push({ name: 'praha', city: berlin });
+    entries.sort((a: { name: string }, b: { name: string }) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    const index = {
+      fold: 1,
+      names: entries.map((e: { name: string }) => e.name),
+      cities: entries.map((e: { city: number }) => e.city),
+    };
     const dir = await worldCopy();
-    await writeWorld(dir, { ...data, index: { fold: 1, names: ['praha'], cities: [berlin] } });
+    await writeWorld(dir, { ...data, index });
     expect(
       loadWorld(dir)
         .named('praha')
-        .map((c) => c.id),
-    ).toEqual(['berlin-de']);
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['berlin-de', 'prague-cz']);
+    // Folded by another rule (here: not at all), the index would miss names: it is rebuilt.
+    const unfolded = {
+      fold: 1,
+      names: data.cities.map((c: City) => c.name).sort(),
+      cities: data.cities.map((_: City, i: number) => i),
+    };
+    expect(new World({ ...data, index: unfolded }).named('frankfurt oder').map((c) => c.id)).toEqual([
+      'frankfurt-oder-de',
+    ]);
   });
 });
 

@@ -59,9 +59,11 @@ export class World {
     data.cities.forEach((city, i) => {
       this.cityById.set(city.id, i);
     });
+    const prebuilt =
+      data.index?.fold === FOLD_VERSION ? new SortedNames(data.index.names, data.index.cities) : undefined;
     this.names =
-      data.index?.fold === FOLD_VERSION
-        ? new SortedNames(data.index.names, data.index.cities)
+      prebuilt && agreesWithFolding(prebuilt, data.cities)
+        ? prebuilt
         : SortedNames.build(
             data.cities.flatMap((city, i) =>
               namesOf(city).map((name) => ({ name: foldName(name), city: i })),
@@ -129,6 +131,21 @@ export class World {
     }
     return this.fuzzy.search(query, options).map((result) => this.cities[result.city as number] as City);
   }
+}
+
+/** How many cities' names are looked up in a prebuilt index before it is trusted. */
+const INDEX_SAMPLES = 32;
+
+/**
+ * Whether a prebuilt index finds cities by their names as `foldName` folds them today: checked on a
+ * spread of cities, so an index folded by an older or different `foldName` is rebuilt, not trusted.
+ */
+function agreesWithFolding(index: SortedNames, cities: readonly City[]): boolean {
+  const step = Math.max(1, Math.floor(cities.length / INDEX_SAMPLES));
+  for (let i = 0; i < cities.length; i += step) {
+    if (!index.exact(foldName((cities[i] as City).name)).includes(i)) return false;
+  }
+  return true;
 }
 
 /** The names a typo is forgiven in: the display name and the native and official ones. */
