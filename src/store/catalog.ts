@@ -82,11 +82,9 @@ export class Catalog {
     return this.cityById.get(id) ?? this.twinOf.get(id) ?? this.world?.city(id);
   }
 
-  /** Whether the office's own store holds this record (and not only the world layer). */
-  isOffice(record: City | Partnership): boolean {
-    return 'cities' in record
-      ? this.partnershipById.get(record.id) === record
-      : this.cityById.get(record.id) === record;
+  /** Whether the office's own store holds this partnership (and not only the world layer). */
+  isOffice(p: Partnership): boolean {
+    return this.partnershipById.get(p.id) === p;
   }
 
   /** The world cities this office city takes the place of (besides one with its own id). */
