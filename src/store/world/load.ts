@@ -9,7 +9,7 @@ export class WorldFileError extends StoreFileError {
   constructor(path: string, detail: string) {
     super(
       path,
-      `${detail}. Rebuild the world layer with \`npm run world\`, or run this store without it (\`twinbot ask "world off"\` as staff, or \`twinbot init --no-world\` for a new store).`,
+      `${detail}. Rebuild the world layer with \`npm run world\`; to run without it, set "world": false in the store's "settings" (for a new store: \`twinbot init --no-world\`).`,
     );
     this.name = 'WorldFileError';
   }
