@@ -46,7 +46,10 @@ export class World {
   readonly sources: readonly WorldSource[];
   readonly cities: readonly City[];
   readonly partnerships: readonly Partnership[];
-  private readonly names: SortedNames;
+  /** Every folded name in sorted order: prebuilt, or built from `folded` on the first prefix search. */
+  private sorted: SortedNames | undefined;
+  /** Without a prebuilt index: each folded name's city positions, for exact names at the cost of a map. */
+  private folded: Map<string, number[]> | undefined;
   private readonly cityById = new Map<string, number>();
   private byWikidata: Map<string, City> | undefined;
   private byCity: Map<string, Partnership[]> | undefined;
@@ -61,14 +64,20 @@ export class World {
     });
     const prebuilt =
       data.index?.fold === FOLD_VERSION ? new SortedNames(data.index.names, data.index.cities) : undefined;
-    this.names =
-      prebuilt && agreesWithFolding(prebuilt, data.cities)
-        ? prebuilt
-        : SortedNames.build(
-            data.cities.flatMap((city, i) =>
-              namesOf(city).map((name) => ({ name: foldName(name), city: i })),
-            ),
-          );
+    if (prebuilt && agreesWithFolding(prebuilt, data.cities)) this.sorted = prebuilt;
+    else {
+      // Sorting every name costs as much as folding them: it waits for the first prefix search.
+      const folded = new Map<string, number[]>();
+      data.cities.forEach((city, i) => {
+        for (const name of namesOf(city)) {
+          const key = foldName(name);
+          const list = folded.get(key);
+          if (list) list.push(i);
+          else folded.set(key, [i]);
+        }
+      });
+      this.folded = folded;
+    }
   }
 
   city(id: string): City | undefined {
@@ -86,12 +95,16 @@ export class World {
 
   /** Cities with a name that folds to exactly this. */
   named(folded: string): City[] {
-    return [...new Set(this.names.exact(folded))].map((at) => this.cities[at] as City);
+    const found = this.folded ? (this.folded.get(folded) ?? []) : (this.sorted?.exact(folded) ?? []);
+    return [...new Set(found)].map((at) => this.cities[at] as City);
   }
 
   /** Names starting with the folded prefix, with their cities. */
   startingWith(prefix: string, scan: number): { name: string; city: City }[] {
-    return this.names
+    this.sorted ??= SortedNames.build(
+      [...(this.folded ?? [])].flatMap(([name, cities]) => cities.map((city) => ({ name, city }))),
+    );
+    return this.sorted
       .startingWith(prefix, scan)
       .map((e) => ({ name: e.name, city: this.cities[e.city] as City }));
   }
