@@ -21,6 +21,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/data/seed.json /app/data/schema.json ./data/
+COPY --from=build /app/data/world ./data/world
 # The store, its lock and the reminders ledger live on the volume; the image stays read-only.
 RUN mkdir /data && chown node:node /data
 VOLUME /data

@@ -11,7 +11,8 @@ import {
   partnershipId,
 } from '../src/domain/partnership.ts';
 import { deriveStatus } from '../src/domain/status.ts';
-import { ensureCity, sourceFromUrl } from '../src/store/new-records.ts';
+import { ensureCity, insertMilestone, sourceFromUrl } from '../src/store/new-records.ts';
+import type { OfficeDraft } from '../src/store/office-draft.ts';
 import type { RecordRef } from '../src/store/records.ts';
 
 export const add = defineCommand({
@@ -39,13 +40,33 @@ export const add = defineCommand({
   handler: async ({ store, caller, today }, { city, with: other, type, signed, source }) => {
     if (city.kind === 'known' && other.kind === 'known' && city.city.id === other.city.id)
       return problem('A city cannot be partnered with itself: name two different cities.');
-    const outcome = await store.edit<Added>(editorOf(caller), (draft) => {
-      const a = placeId(draft, city);
-      const b = placeId(draft, other);
+    const outcome = await store.edit<Added>(editorOf(caller), (draft, _editor, office) => {
+      const a = placeId(draft, office, city);
+      const b = placeId(draft, office, other);
       const id = partnershipId(a.id, b.id);
       const cities = orderCities(a.id, b.id);
       if (draft.partnerships.some((p) => p.id === id))
         return { unchanged: true, result: { added: false, cities, created: [] } };
+      // A pair the world layer lists becomes the office's record, keeping the lists as its sources.
+      const listed = office.partnership(id);
+      if (listed) {
+        const cited = source ? sourceFromUrl(source, new Set(listed.sources.map((s) => s.id))) : undefined;
+        if (cited) listed.sources.push(cited);
+        if (type !== undefined) listed.type = type;
+        if (signed)
+          insertMilestone(listed.milestones, {
+            kind: 'signing',
+            date: signed,
+            sources: cited ? [cited.id] : [],
+          });
+        return {
+          action: 'add',
+          summary: `Added the partnership ${nameOf(city, undefined)} – ${nameOf(other, undefined)}, listed by the world layer, to the office's records${type ? ` (${TYPE_LABELS[type]})` : ''}${signed ? `, signed ${signed}` : ''}`,
+          target: id,
+          touched: [{ record: 'partnership', id }],
+          result: { added: true, cities, created: [], listed: true },
+        };
+      }
       const sources = source ? [sourceFromUrl(source, new Set())] : [];
       const partnership: Partnership = {
         id,
@@ -86,9 +107,12 @@ export const add = defineCommand({
     }
     const created =
       outcome.created.length > 0 ? ` New in the bot: ${outcome.created.map(cityLabel).join('; ')}.` : '';
+    const listed = outcome.listed
+      ? " It was listed by the world layer; it is now the office's own record."
+      : '';
     return answer({
       text: [
-        `Added the partnership ${names}.${created} See it with `,
+        `Added the partnership ${names}.${created}${listed} See it with `,
         { command: `agreement ${first.id} ${second.id}` },
         ', or take it back with ',
         { command: 'undo' },
@@ -100,13 +124,21 @@ export const add = defineCommand({
 
 interface Added {
   added: boolean;
+  /** The pair was listed by the world layer and is now the office's record. */
+  listed?: boolean;
   /** The two city ids, in the partnership's order. */
   cities: [string, string];
   created: City[];
 }
 
-function placeId(draft: { cities: City[] }, place: PlaceArg): { id: string; created?: City } {
-  return place.kind === 'known' ? { id: place.city.id } : ensureCity(draft, place);
+/** The city's id in the office's store: a known world city is copied in, a new one created. */
+function placeId(
+  draft: { cities: City[] },
+  office: OfficeDraft,
+  place: PlaceArg,
+): { id: string; created?: City } {
+  if (place.kind === 'new') return ensureCity(draft, place);
+  return { id: office.city(place.city.id)?.id ?? place.city.id };
 }
 
 function nameOf(place: PlaceArg, created: City | undefined): string {

@@ -3,11 +3,13 @@ import {
   dateClause,
   describeAct,
   describeStatus,
+  listedClause,
   objectionClause,
   STATUS_LABELS,
   shortCityLabel,
   typeLabel,
 } from '../src/core/describe.ts';
+import type { YesNoQuestion } from '../src/core/parse-command.ts';
 import { answer, type Field, problem, type Row, type Span } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
 import type { Milestone, Partnership } from '../src/domain/partnership.ts';
@@ -32,6 +34,8 @@ export const agreement = defineCommand({
         suggestions: [`partners ${city.id}`, `partners ${other.id}`],
       });
     }
+    const listed = listedClause(p);
+    if (listed !== undefined) return listedAnswer(p, names, listed, asks);
     const derived = deriveStatus(p, today);
     const signing = p.milestones.find((m) => m.kind === 'signing');
     const from = anniversaryMilestone(p);
@@ -54,13 +58,42 @@ export const agreement = defineCommand({
       ...(asks === 'ended-by-first' && { text: endedByAnswer(city.id, derived, catalog) }),
       fields,
       sections: [{ heading: 'Timeline', rows: p.milestones.map((m) => timelineRow(m, p, catalog)) }],
-      links: p.sources.map((s, i) => ({
-        label: `[${i + 1}] ${s.title}${s.publisher ? `, ${s.publisher}` : ''}`,
-        ...(s.url && { url: s.url }),
-      })),
+      links: sourceLinks(p),
     });
   },
 });
+
+function sourceLinks(p: Partnership): { label: string; url?: string }[] {
+  return p.sources.map((s, i) => ({
+    label: `[${i + 1}] ${s.title}${s.publisher ? `, ${s.publisher}` : ''}`,
+    ...(s.url && { url: s.url }),
+  }));
+}
+
+/**
+ * A pair the public lists name without any date or act: what they say and where, and nothing about
+ * a status or an anniversary that nobody recorded.
+ */
+function listedAnswer(p: Partnership, names: string, listed: string, asks: YesNoQuestion | undefined) {
+  const verdict: Span[] | undefined =
+    asks === 'in-force'
+      ? [`Unknown: ${listed}; whether it is in force is not recorded.`]
+      : asks === 'ended-by-first'
+        ? [`Unknown: ${listed}; no ending is recorded.`]
+        : undefined;
+  return answer({
+    title: names,
+    ...(verdict && { text: verdict }),
+    fields: [
+      { label: 'Type', value: typeLabel(p.type) },
+      { label: 'Status', value: listed },
+      { label: 'Signed', value: 'no date recorded' },
+    ],
+    footer:
+      'Staff can record what the office knows (`record ... signing <date>`); the list entry stays cited.',
+    links: sourceLinks(p),
+  });
+}
 
 /**
  * The answer to "is it still in force?" before the details: "No: Shanghai ended the partnership on

@@ -21,8 +21,8 @@ export const alias = defineCommand({
     if (hasName(city, folded))
       return problem(`"${name}" is already a name of ${cityLabel(city)}.`, { field: 'name' });
     const others = catalog.matchName(name).filter((c) => c.id !== city.id);
-    const added = await store.edit(editorOf(caller), (draft) => {
-      const target = draft.cities.find((c) => c.id === city.id);
+    const added = await store.edit(editorOf(caller), (_draft, _editor, office) => {
+      const target = office.city(city.id);
       // Checked again here: the same name may have been added while this change waited its turn.
       if (!target || hasName(target, folded)) return { unchanged: true, result: false };
       target.names.push({ name, kind: 'alias', ...(lang !== undefined && { lang }) });

@@ -50,8 +50,8 @@ export const citySet = defineCommand({
         : field === 'country'
           ? countryName(parsed.value)
           : parsed.value;
-    const changed = await store.edit(editorOf(caller), (draft) => {
-      const target = draft.cities.find((c) => c.id === city.id);
+    const changed = await store.edit(editorOf(caller), (_draft, _editor, office) => {
+      const target = office.city(city.id);
       if (!target || target[property] === parsed.value) return { unchanged: true, result: false };
       const before = target[property];
       if (parsed.value === undefined) delete target[property];

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.ts';
-import { cityLabel, STATUS_LABELS } from '../src/core/describe.ts';
+import { cityLabel, listedBy, STATUS_LABELS } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
 import { countryName } from '../src/domain/country.ts';
 import { deriveStatus } from '../src/domain/status.ts';
@@ -13,7 +13,9 @@ export const city = defineCommand({
   handler: ({ catalog, today }, { city }) => {
     const counts = new Map<string, number>();
     for (const p of catalog.partnershipsOf(city.id)) {
-      const status = STATUS_LABELS[deriveStatus(p, today).status];
+      const status = listedBy(p)
+        ? 'only listed by Wikipedia or Wikidata (no date recorded)'
+        : STATUS_LABELS[deriveStatus(p, today).status];
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
     const partners = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');

@@ -1,6 +1,7 @@
 import { type Command, defineCommand, usage } from '../src/core/command.ts';
 import { leadingCommand } from '../src/core/parse-command.ts';
-import { answer, problem, type Row } from '../src/core/reply.ts';
+import { answer, problem, type Row, type Section } from '../src/core/reply.ts';
+import type { Catalog } from '../src/store/catalog.ts';
 
 export const help = defineCommand({
   name: 'help',
@@ -19,6 +20,7 @@ export const help = defineCommand({
             heading: 'For office staff (changes are recorded in `history`; `undo` takes back your last one)',
             rows: ctx.commands.filter((c) => c.permission === 'staff').map(row),
           },
+          ...worldSources(ctx.catalog),
         ],
         ephemeral: true,
       });
@@ -39,6 +41,18 @@ export const help = defineCommand({
     });
   },
 });
+
+/** Where the world layer's cities and listed pairs come from, with the licences they are used under. */
+function worldSources(catalog: Catalog): Section[] {
+  const sources = catalog.world?.sources ?? [];
+  if (sources.length === 0) return [];
+  return [
+    {
+      heading: "Beside the office's own records, cities and listed partnerships come from",
+      rows: sources.map((s) => ({ text: s.title, detail: `licence ${s.licence} · ${s.url}` })),
+    },
+  ];
+}
 
 function row(c: Command): Row {
   return { text: [{ command: usage(c) }], detail: summaryOf(c.summary, c.permission) };

@@ -10,8 +10,10 @@ export const home = defineCommand({
   examples: ['home Prague'],
   permission: 'staff',
   handler: async ({ store, caller }, { city }) => {
-    const previous = await store.edit(editorOf(caller), (draft) => {
+    const previous = await store.edit(editorOf(caller), (draft, _editor, office) => {
       const before = draft.settings.homeCity;
+      // The home city must be one of the office's own: a world city is copied in.
+      office.city(city.id);
       draft.settings.homeCity = city.id;
       return {
         action: 'home',

@@ -16,6 +16,7 @@ import { remove } from './remove.ts';
 import { search } from './search.ts';
 import { staff } from './staff.ts';
 import { undo } from './undo.ts';
+import { world } from './world.ts';
 
 /** Every shared command, in the order `help` lists them. */
 export const commands: readonly Command[] = [
@@ -34,6 +35,7 @@ export const commands: readonly Command[] = [
   staff,
   history,
   undo,
+  world,
   remind,
   reminders,
 ];

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.ts';
-import { describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
+import { describeStatus, listedClause, shortCityLabel, typeLabel } from '../src/core/describe.ts';
 import { answer, problem, type Row } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
 import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
@@ -22,23 +22,44 @@ export const partners = defineCommand({
       );
     const rows = catalog.partnershipsOf(city.id).map((p) => {
       const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
+      const otherLabel = other ? shortCityLabel(other, catalog) : '?';
+      const listed = listedClause(p);
+      // Only listed, never dated: no status and no "since" to tell, and no type when none is recorded.
+      if (listed !== undefined) {
+        const row: Row = {
+          text: p.type ? `${otherLabel} (${typeLabel(p.type)})` : otherLabel,
+          detail: listed,
+        };
+        return { row, order: STATUSES.length, name: other?.name ?? '', listed: true };
+      }
       const derived = deriveStatus(p, today);
       const established = anniversaryMilestone(p);
       const status = describeStatus(derived, catalog);
       // "active since 13 January 2020" already says since when, so the date is not said twice.
       const saysSince = derived.status === 'active' && derived.decisive === established;
       const row: Row = {
-        text: `${other ? shortCityLabel(other, catalog) : '?'} (${typeLabel(p.type)})`,
+        text: `${otherLabel} (${typeLabel(p.type)})`,
         detail: saysSince
           ? status
           : [...status, ' · since ', established ? { date: established.date } : 'date unknown'],
       };
-      return { row, order: STATUSES.indexOf(derived.status as Status), name: other?.name ?? '' };
+      return {
+        row,
+        order: STATUSES.indexOf(derived.status as Status),
+        name: other?.name ?? '',
+        listed: false,
+      };
     });
     rows.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
+    const listed = rows.filter((r) => r.listed).length;
     return answer({
       title: `Partner cities of ${shortCityLabel(city, catalog)}`,
-      text: rows.length === 0 ? 'No partnerships are recorded for this city.' : `${rows.length} recorded`,
+      text:
+        rows.length === 0
+          ? 'No partnerships are recorded for this city.'
+          : listed === 0
+            ? `${rows.length} recorded`
+            : `${rows.length} recorded, ${listed} of them only listed by Wikipedia or Wikidata (no date recorded)`,
       sections: [{ rows: rows.map((r) => r.row) }],
     });
   },

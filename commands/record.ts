@@ -77,8 +77,9 @@ export const record = defineCommand({
         }),
       );
     }
-    const outcome = await store.edit(editorOf(caller), (draft) => {
-      const current = draft.partnerships.find((x) => x.id === p.id);
+    const outcome = await store.edit(editorOf(caller), (_draft, _editor, office) => {
+      // A pair only the world layer lists is copied into the office's store first (see OfficeDraft).
+      const current = office.partnership(p.id);
       if (!current) return { unchanged: true, result: 'gone' as const };
       if (current.milestones.some((m) => isDeepStrictEqual({ ...m, sources: [] }, milestone)))
         return { unchanged: true, result: 'already' as const };

@@ -72,7 +72,9 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
     ...(filter && { filter }),
     enabled: true,
   };
-  await ctx.store.edit(editorOf(ctx.caller), (draft) => {
+  await ctx.store.edit(editorOf(ctx.caller), (draft, _editor, office) => {
+    // A reminder target names one of the office's own cities: a world city is copied in.
+    if (target.filter?.city !== undefined) office.city(target.filter.city);
     draft.reminders.targets = [...draft.reminders.targets.filter((t) => t.id !== channel), target];
     return {
       action: 'remind here',

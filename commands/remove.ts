@@ -1,6 +1,6 @@
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
-import { shortCityLabel } from '../src/core/describe.ts';
+import { listedBy, shortCityLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
 import { plural } from '../src/render/dates.ts';
 
@@ -18,22 +18,30 @@ export const remove = defineCommand({
     const p = catalog.partnershipBetween(city.id, other.id);
     const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
     if (!p) return problem(`No partnership between ${names} is recorded.`);
+    const listed = catalog.isOffice(p) ? undefined : listedBy(p);
     if (!ctx.confirmed) {
+      const what =
+        listed === undefined
+          ? `Delete the partnership ${names} with ${plural(p.milestones.length, 'milestone')} and ${plural(p.sources.length, 'source')}?`
+          : `Hide the partnership ${names}, ${listed}? The office's store will record that it does not want it; the world layer itself is not changed.`;
       return ctx.askToConfirm(
         answer({
           title: 'Confirm this change',
-          text: `Delete the partnership ${names} with ${plural(p.milestones.length, 'milestone')} and ${plural(p.sources.length, 'source')}? If it ended, record that instead: \`record ${city.id} ${other.id} termination <date>\`.`,
+          text: `${what} If it ended, record that instead: \`record ${city.id} ${other.id} termination <date>\`.`,
         }),
       );
     }
-    const removed = await ctx.store.edit(editorOf(ctx.caller), (draft) => {
-      if (!draft.partnerships.some((x) => x.id === p.id)) return { unchanged: true, result: false };
+    const removed = await ctx.store.edit(editorOf(ctx.caller), (draft, _editor, office) => {
+      const own = draft.partnerships.some((x) => x.id === p.id);
+      // Removing the office's record would bring back the world's listing of the pair: it is hidden too.
+      const hide = office.worldLists(...p.cities) && !draft.hiddenWorldPairs?.includes(p.id);
+      if (!own && !hide) return { unchanged: true, result: false };
       draft.partnerships = draft.partnerships.filter((x) => x.id !== p.id);
       return {
         action: 'remove',
-        summary: `Removed the partnership ${names}`,
+        summary: `Removed the partnership ${names}${hide ? ' (hidden from the world layer)' : ''}`,
         target: p.id,
-        touched: [{ record: 'partnership', id: p.id }],
+        touched: [{ record: 'partnership', id: p.id }, ...(hide ? [office.hide(p.id)] : [])],
         result: true,
       };
     });

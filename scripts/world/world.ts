@@ -1,6 +1,7 @@
 // The whole build as one pure function of its inputs' text, so that tests build small worlds from
 // hand-written fixtures and the script builds the real one: same inputs, byte-identical output.
 import { createHash } from 'node:crypto';
+import { buildNameIndex } from '../../src/store/world/name-index.ts';
 import { type WorldFile, WorldFileSchema, type WorldManifest } from '../../src/store/world-schema.ts';
 import { type Assembled, assemble, type SeedCity } from './assemble.ts';
 import { type AdminName, readGazetteer } from './gazetteer.ts';
@@ -65,6 +66,7 @@ export function buildWorld(inputs: WorldInputs): BuiltWorld {
     sources: WORLD_SOURCES,
     cities: assembled.cities,
     partnerships: assembled.partnerships,
+    index: buildNameIndex(assembled.cities),
   });
   const json = serialize(world);
   const inputsSha = Object.fromEntries(
@@ -93,7 +95,9 @@ export function serialize(world: WorldFile): string {
   return (
     `{"format":${world.format},"sources":${JSON.stringify(world.sources)},\n` +
     `"cities":[\n${lines(world.cities)}\n],\n` +
-    `"partnerships":[\n${lines(world.partnerships)}\n]}\n`
+    `"partnerships":[\n${lines(world.partnerships)}\n]` +
+    (world.index === undefined ? '' : `,\n"index":${JSON.stringify(world.index)}`) +
+    '}\n'
   );
 }
 

@@ -5,6 +5,7 @@ const OPTIONS = {
   data: { type: 'string' },
   today: { type: 'string' },
   empty: { type: 'boolean' },
+  'no-world': { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },
   guild: { type: 'string' },
   from: { type: 'string' },

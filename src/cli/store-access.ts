@@ -45,6 +45,9 @@ export async function withStore<T = number>(
 }
 
 export function summary(store: Store): string {
-  const { cities, partnerships } = store.catalog.data;
-  return `${cities.length} cities, ${partnerships.length} partnerships`;
+  const { data, world } = store.catalog;
+  const own = `${data.cities.length} cities, ${data.partnerships.length} partnerships`;
+  return world
+    ? `${own}, with the world layer (${world.cities.length} cities, ${world.partnerships.length} partnerships)`
+    : `${own}, without the world layer`;
 }

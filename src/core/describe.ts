@@ -1,7 +1,7 @@
 import type { City } from '../domain/city.ts';
 import { countryName } from '../domain/country.ts';
 import { precisionOf } from '../domain/fuzzy-date.ts';
-import type { Milestone, MilestoneKind, PartnershipType } from '../domain/partnership.ts';
+import type { Milestone, MilestoneKind, Partnership, PartnershipType } from '../domain/partnership.ts';
 import type { DerivedStatus, SideStatus, Status } from '../domain/status.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Span } from './reply.ts';
@@ -103,6 +103,26 @@ function describeActive(decisive: Milestone | undefined): Span[] {
   if (decisive.kind === 'renewal') return ['active, renewed ', { date: decisive.date }];
   if (decisive.kind === 'resumption') return ['active again since ', { date: decisive.date }];
   return ['active since ', { date: decisive.date }];
+}
+
+/** The public lists of the world layer, by the source id their pairs cite. */
+const LISTS: Readonly<Record<string, string>> = { wikipedia: 'Wikipedia', wikidata: 'Wikidata' };
+
+/**
+ * "listed by Wikipedia and Wikidata" for a pair known only from the public lists: no milestone, so
+ * nothing to say about its status or since when. Undefined for a pair with any milestone.
+ */
+export function listedBy(p: Partnership): string | undefined {
+  if (p.milestones.length > 0) return undefined;
+  const cited = new Set(p.sources.map((s) => s.id));
+  const lists = Object.entries(LISTS).flatMap(([id, name]) => (cited.has(id) ? [name] : []));
+  return lists.length === 0 ? undefined : `listed by ${lists.join(' and ')}`;
+}
+
+/** What a list says of a pair, where a status would go: "listed by Wikipedia, no date recorded". */
+export function listedClause(p: Partnership): string | undefined {
+  const listed = listedBy(p);
+  return listed && `${listed}, no date recorded`;
 }
 
 /** "Name of the city" from "name of the city": descriptions start lower case so they read inside sentences. */

@@ -5,7 +5,7 @@ export type Platform = z.infer<typeof PlatformSchema>;
 
 /** A record as it was before and after a change; a missing side means it was created or removed. */
 export const RecordChangeSchema = z.object({
-  record: z.enum(['city', 'partnership', 'setting', 'reminder-target']),
+  record: z.enum(['city', 'partnership', 'setting', 'reminder-target', 'hidden-world-pair']),
   id: z.string().min(1).max(300),
   before: z.unknown().optional(),
   after: z.unknown().optional(),

@@ -21,6 +21,12 @@ export const SettingsSchema = z.object({
     .default('feb28')
     .describe('Where a 29 February anniversary falls in common years.'),
   staff: z.array(StaffIdSchema).default([]),
+  world: z
+    .boolean()
+    .optional()
+    .describe(
+      'Whether the shipped world layer (data/world: the public lists of twinnings and a gazetteer) is shown beside this store. Off when absent, so a store written before the layer existed answers (and is written) as it was; `twinbot init` turns it on.',
+    ),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -4,10 +4,13 @@ import type { City } from '../domain/city.ts';
 import { countryName, toCountryCode } from '../domain/country.ts';
 import type { Precision } from '../domain/fuzzy-date.ts';
 import { foldName } from '../domain/names.ts';
-import { type Partnership, partnershipId } from '../domain/partnership.ts';
+import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
 import { AnniversaryIndex } from './anniversary-index.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
+import { namesOf } from './world/name-index.ts';
+import { sameCityAs } from './world/same-city.ts';
+import type { World } from './world/world.ts';
 
 export type CityLookup =
   | { kind: 'found'; city: City }
@@ -16,6 +19,8 @@ export type CityLookup =
 
 /** Shorter text is matched by name prefix only: fuzzy matching two letters finds everything. */
 const MIN_FUZZY_LENGTH = 3;
+/** How many names starting with the text are looked at, so one letter costs no more than a word. */
+const PREFIX_SCAN = 500;
 
 interface NameEntry {
   id: number;
@@ -24,22 +29,36 @@ interface NameEntry {
 }
 
 /**
- * Read-only indexes over one version of the store, so a question costs map lookups rather than a scan.
- * A new catalog is built after every write; the fuzzy search index is built on first use.
+ * Read-only indexes over one version of the office's store and, when the store uses it, the world
+ * layer beside it, so a question costs map lookups rather than a scan. The office's records win: an
+ * office city takes the place of its world twin (see same-city.ts), an office partnership that of
+ * the world's for the same pair, and a world pair the office removed stays hidden. A new catalog is
+ * built after every write, at the cost of the office's records only: the world's indexes are built
+ * once per process (see World); the fuzzy search index is built on first use.
  */
 export class Catalog {
   readonly data: StoreData;
+  /** The world layer, when the store uses it. */
+  readonly world: World | undefined;
   private readonly cityById = new Map<string, City>();
   private readonly partnershipById = new Map<string, Partnership>();
   private readonly partnershipsByCity = new Map<string, Partnership[]>();
   private readonly citiesByName = new Map<string, City[]>();
   private readonly namesakes = new Map<string, boolean>();
+  /** World city id -> the office city that takes its place. */
+  private readonly twinOf = new Map<string, City>();
+  /** Office city id -> the world cities it takes the place of. */
+  private readonly worldTwins = new Map<string, string[]>();
+  private readonly hidden: ReadonlySet<string>;
+  private readonly withWorld = new Map<string, readonly Partnership[]>();
   private fuzzy: MiniSearch<NameEntry> | undefined;
   private prefixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
 
-  constructor(data: StoreData) {
+  constructor(data: StoreData, world?: World) {
     this.data = data;
+    this.world = world;
+    this.hidden = new Set(data.hiddenWorldPairs ?? []);
     for (const city of data.cities) {
       this.cityById.set(city.id, city);
       for (const name of namesOf(city)) addTo(this.citiesByName, foldName(name), city);
@@ -48,32 +67,108 @@ export class Catalog {
       this.partnershipById.set(p.id, p);
       for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
     }
+    if (world) {
+      for (const city of data.cities) {
+        for (const twin of worldTwinsOf(city, world)) {
+          if (this.twinOf.has(twin.id) || (twin.id !== city.id && this.cityById.has(twin.id))) continue;
+          this.twinOf.set(twin.id, city);
+          addTo(this.worldTwins, city.id, twin.id);
+        }
+      }
+    }
   }
 
+  /** The city with this id: the office's, the office city that took the place of this world city, or the world's. */
   city(id: string): City | undefined {
-    return this.cityById.get(id);
+    return this.cityById.get(id) ?? this.twinOf.get(id) ?? this.world?.city(id);
+  }
+
+  /** Whether the office's own store holds this partnership (and not only the world layer). */
+  isOffice(p: Partnership): boolean {
+    return this.partnershipById.get(p.id) === p;
+  }
+
+  /** The world cities this office city takes the place of (besides one with its own id). */
+  worldTwinIds(cityId: string): readonly string[] {
+    return this.worldTwins.get(cityId) ?? [];
   }
 
   /** Whether another city shares this one's display name (so labels must add region or country). */
   hasNamesake(city: City): boolean {
     let shared = this.namesakes.get(city.id);
     if (shared === undefined) {
-      shared = (this.citiesByName.get(foldName(city.name))?.length ?? 0) > 1;
+      shared = this.named(foldName(city.name)).length > 1;
       this.namesakes.set(city.id, shared);
     }
     return shared;
   }
 
+  /** The city's partnerships: the office's, and the world's pairs the office has neither recorded nor removed. */
   partnershipsOf(cityId: string): readonly Partnership[] {
-    return this.partnershipsByCity.get(cityId) ?? [];
+    const own = this.partnershipsByCity.get(cityId) ?? [];
+    const world = this.world;
+    if (!world) return own;
+    let all = this.withWorld.get(cityId);
+    if (all === undefined) {
+      const worldIds = this.cityById.has(cityId)
+        ? [...(world.city(cityId) ? [cityId] : []), ...(this.worldTwins.get(cityId) ?? [])]
+        : this.twinOf.has(cityId)
+          ? []
+          : [cityId];
+      const listed: Partnership[] = [];
+      const seen = new Set(own.map((p) => p.id));
+      for (const id of new Set(worldIds)) {
+        for (const p of world.partnershipsOf(id)) {
+          const shown = this.asShown(p);
+          if (shown === undefined || seen.has(shown.id)) continue;
+          seen.add(shown.id);
+          listed.push(shown);
+        }
+      }
+      all = listed.length === 0 ? own : [...own, ...listed];
+      this.withWorld.set(cityId, all);
+    }
+    return all;
   }
 
   partnershipBetween(a: string, b: string): Partnership | undefined {
-    return this.partnershipById.get(partnershipId(a, b));
+    const own = this.partnershipById.get(partnershipId(a, b));
+    if (own || !this.world) return own;
+    const first = this.city(a)?.id ?? a;
+    const second = this.city(b)?.id ?? b;
+    const id = partnershipId(first, second);
+    return this.partnershipById.get(id) ?? this.partnershipsOf(first).find((p) => p.id === id);
   }
 
+  /** The office's partnerships: the only ones with milestones, so the only ones with anniversaries. */
   get partnerships(): readonly Partnership[] {
     return this.data.partnerships;
+  }
+
+  /**
+   * A world pair as the office sees it: its cities replaced by the office cities that took their
+   * place, or nothing when the office recorded the pair itself, removed it, or both cities became one.
+   */
+  private asShown(p: Partnership): Partnership | undefined {
+    const [a, b] = p.cities;
+    const first = this.twinOf.get(a)?.id ?? a;
+    const second = this.twinOf.get(b)?.id ?? b;
+    if (first === second) return undefined;
+    const id = first === a && second === b ? p.id : partnershipId(first, second);
+    if (this.partnershipById.has(id) || this.hidden.has(id) || this.hidden.has(p.id)) return undefined;
+    return id === p.id ? p : { ...p, id, cities: orderCities(first, second) };
+  }
+
+  /** Cities with a name that folds to this: the office's, then the world's not taken over by an office city. */
+  private named(folded: string): City[] {
+    const own = this.citiesByName.get(folded) ?? [];
+    if (!this.world) return own;
+    const found = [...own];
+    for (const city of this.world.named(folded)) {
+      const shown = this.twinOf.get(city.id) ?? city;
+      if (!found.includes(shown)) found.push(shown);
+    }
+    return found;
   }
 
   /**
@@ -90,11 +185,11 @@ export class Catalog {
 
   /** The city with this id, or cities whose names match the text after folding, allowing a trailing region or country. */
   matchName(query: string): City[] {
-    const byId = this.cityById.get(query.trim());
+    const byId = this.city(query.trim());
     if (byId) return [byId];
     const folded = foldName(query);
-    const exact = this.citiesByName.get(folded);
-    if (exact) return exact;
+    const exact = this.named(folded);
+    if (exact.length > 0) return exact;
     const commaAt = query.lastIndexOf(',');
     if (commaAt > 0) {
       const qualified = this.qualify(foldName(query.slice(0, commaAt)), query.slice(commaAt + 1));
@@ -119,20 +214,37 @@ export class Catalog {
     this.prefixes ??= new NamePrefixIndex(
       this.data.cities.flatMap((city) => namesOf(city).map((name) => ({ key: foldName(name), id: city.id }))),
     );
-    const ids = this.prefixes.startingWith(query, limit);
+    const ids = this.world
+      ? this.shownIds([
+          ...this.prefixes.matches(query, PREFIX_SCAN),
+          ...this.world.startingWith(query, PREFIX_SCAN).map((e) => ({ key: e.name, id: e.city.id })),
+        ]).slice(0, limit)
+      : this.prefixes.startingWith(query, limit);
     if (ids.length === 0 && query.length >= MIN_FUZZY_LENGTH) {
-      const results = this.fuzzyIndex().search(query, {
-        prefix: (_term, i, terms) => i === terms.length - 1,
-        fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
+      const options = {
+        prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
+        fuzzy: (term: string) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
         combineWith: 'AND',
-      });
-      for (const result of results) {
-        const cityId = result.cityId as string;
+      } as const;
+      const results = this.fuzzyIndex()
+        .search(query, options)
+        .map((result) => result.cityId as string);
+      const worldResults = this.world?.fuzzySearch(query, options).map((city) => city.id) ?? [];
+      for (const id of [...results, ...worldResults]) {
+        const cityId = this.city(id)?.id ?? id;
         if (!ids.includes(cityId)) ids.push(cityId);
         if (ids.length === limit) break;
       }
     }
-    return ids.flatMap((id) => this.cityById.get(id) ?? []);
+    return ids.flatMap((id) => this.city(id) ?? []);
+  }
+
+  /** Ids of the matched names' cities as shown (an office city for its world twin), best first: an exact name, then shorter names. */
+  private shownIds(found: { key: string; id: string }[]): string[] {
+    found.sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const ids = new Set<string>();
+    for (const { id } of found) ids.add(this.city(id)?.id ?? id);
+    return [...ids];
   }
 
   /** Partnerships of the given precisions that can have an anniversary in the window (an index, not a scan). */
@@ -148,8 +260,8 @@ export class Catalog {
   }
 
   private qualify(name: string, qualifier: string): City[] {
-    const candidates = this.citiesByName.get(name);
-    if (!candidates) return [];
+    const candidates = this.named(name);
+    if (candidates.length === 0) return [];
     const folded = foldName(qualifier);
     const code = toCountryCode(qualifier);
     return candidates.filter(
@@ -177,8 +289,16 @@ export class Catalog {
   }
 }
 
-function namesOf(city: City): string[] {
-  return [...new Set([city.name, ...city.names.map((n) => n.name)])];
+/** The world cities an office city takes the place of, so no place is shown twice. */
+function worldTwinsOf(city: City, world: World): City[] {
+  const twins: City[] = [];
+  const sameId = world.city(city.id);
+  if (sameId) twins.push(sameId);
+  const sameWikidata = city.wikidata === undefined ? undefined : world.withWikidata(city.wikidata);
+  if (sameWikidata && !twins.includes(sameWikidata)) twins.push(sameWikidata);
+  for (const named of world.named(foldName(city.name)))
+    if (!twins.includes(named) && sameCityAs(city, named)) twins.push(named);
+  return twins;
 }
 
 function addTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {

@@ -17,6 +17,18 @@ export class NamePrefixIndex {
    * no more than `scan` names, so a one-letter prefix costs no more than a longer one.
    */
   startingWith(prefix: string, limit: number, scan = 500): string[] {
+    const found = this.matches(prefix, scan);
+    found.sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : 1));
+    const ids: string[] = [];
+    for (const { id } of found) {
+      if (!ids.includes(id)) ids.push(id);
+      if (ids.length === limit) break;
+    }
+    return ids;
+  }
+
+  /** Up to `scan` names starting with the prefix, in sorted order, with their ids. */
+  matches(prefix: string, scan: number): { key: string; id: string }[] {
     let low = 0;
     let high = this.keys.length;
     while (low < high) {
@@ -32,12 +44,6 @@ export class NamePrefixIndex {
     ) {
       found.push({ key: this.keys[i] as string, id: this.ids[i] as string });
     }
-    found.sort((a, b) => a.key.length - b.key.length || (a.key < b.key ? -1 : 1));
-    const ids: string[] = [];
-    for (const { id } of found) {
-      if (!ids.includes(id)) ids.push(id);
-      if (ids.length === limit) break;
-    }
-    return ids;
+    return found;
   }
 }

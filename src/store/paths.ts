@@ -22,3 +22,14 @@ const dataDir = (file: string) => join(packageRoot(), 'data', file);
 export const DEFAULT_STORE_PATH = dataDir('twinning.json');
 export const SEED_PATH = dataDir('seed.json');
 export const SCHEMA_PATH = dataDir('schema.json');
+/** The shipped world layer (world.json and its manifest.json), built by `npm run world`. */
+export const WORLD_DIR = dataDir('world');
+
+/**
+ * Where the world layer is read from: TWINBOT_WORLD when set (a folder holding world.json and
+ * manifest.json, e.g. a layer built elsewhere, or the small one the tests use), else data/world.
+ */
+export function worldDir(env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = env.TWINBOT_WORLD;
+  return chosen === undefined || chosen === '' ? WORLD_DIR : chosen;
+}

@@ -2,7 +2,10 @@ import { isDeepStrictEqual } from 'node:util';
 import type { RecordChange, RecordKind } from '../domain/audit.ts';
 import type { StoreData } from './schema.ts';
 
-/** A record of the store by kind and id: a city, a partnership, a setting or a reminder target. */
+/**
+ * A record of the store by kind and id: a city, a partnership, a setting, a reminder target, or a
+ * world pair the office removed (present as `true`).
+ */
 export interface RecordRef {
   record: RecordKind;
   id: string;
@@ -40,6 +43,10 @@ export function writeRecord(data: StoreData, ref: RecordRef, value: unknown): vo
         ref.id,
         value as StoreData['reminders']['targets'][number] | undefined,
       );
+      return;
+    case 'hidden-world-pair':
+      data.hiddenWorldPairs = (data.hiddenWorldPairs ?? []).filter((id) => id !== ref.id);
+      if (value !== undefined) data.hiddenWorldPairs.push(ref.id);
       return;
   }
 }
@@ -84,6 +91,8 @@ function find(data: StoreData, ref: RecordRef): unknown {
       return data.partnerships.find((p) => p.id === ref.id);
     case 'reminder-target':
       return data.reminders.targets.find((t) => t.id === ref.id);
+    case 'hidden-world-pair':
+      return data.hiddenWorldPairs?.includes(ref.id) ? true : undefined;
   }
 }
 

@@ -18,6 +18,10 @@ export const StoreSchema = z
     partnerships: z.array(PartnershipSchema),
     audit: z.array(AuditEntrySchema).default([]),
     reminders: RemindersSchema.default({ targets: [] }),
+    hiddenWorldPairs: z
+      .array(PartnershipSchema.shape.id)
+      .optional()
+      .describe('Partnerships of the world layer the office removed: they stay hidden.'),
   })
   .superRefine((store, ctx) => {
     const cityIds = checkUniqueIds(store.cities, ['cities'], 'city id', ctx);

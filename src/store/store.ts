@@ -2,8 +2,12 @@ import type { AuditEntry, Platform } from '../domain/audit.ts';
 import { Catalog } from './catalog.ts';
 import { JsonFile } from './json-file.ts';
 import type { Holder } from './lock-holder.ts';
+import { OfficeDraft } from './office-draft.ts';
+import { worldDir } from './paths.ts';
 import { type RecordRef, recordChanges } from './records.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
+import { loadWorld } from './world/load.ts';
+import type { World } from './world/world.ts';
 
 export type AuditDraft = Omit<AuditEntry, 'at'>;
 
@@ -29,10 +33,19 @@ export interface Edit<T> {
   result: T;
 }
 
-/** Builds an edit on the draft, for the editor making it. */
-export type EditBuilder<T> = (draft: StoreData, editor: Editor) => Edit<T> | { unchanged: true; result: T };
+/**
+ * Builds an edit on the draft, for the editor making it. `office` reaches world records through the
+ * draft: what it copies from the world layer is recorded with the edit.
+ */
+export type EditBuilder<T> = (
+  draft: StoreData,
+  editor: Editor,
+  office: OfficeDraft,
+) => Edit<T> | { unchanged: true; result: T };
 
 interface StoreOptions {
+  /** The folder of the world layer (default: TWINBOT_WORLD, else data/world), read only if the store uses it. */
+  worldDir?: string;
   now?: () => Date;
   lock?: boolean | 'on-write';
   /** How long to wait for another writer to let go of the lock before refusing. */
@@ -45,32 +58,64 @@ interface StoreOptions {
  */
 export class Store {
   private current: Catalog;
+  /** Loaded once per process, the first time the store uses it. */
+  private world: World | undefined;
 
   private constructor(
     private readonly file: JsonFile<typeof StoreSchema>,
     private readonly now: () => Date,
+    private readonly worldFolder: string,
   ) {
-    this.current = new Catalog(file.data);
+    this.current = new Catalog(file.data, this.worldFor(file.data));
   }
 
-  /** Opens an existing store file, refusing (and never touching) one that is unreadable or invalid. */
+  /**
+   * Opens an existing store file, refusing (and never touching) one that is unreadable or invalid,
+   * or that uses the world layer when the layer cannot be read (see loadWorld).
+   */
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
     const file = await JsonFile.open(path, StoreSchema, {
       version: STORE_VERSION,
       lock: options.lock ?? false,
       ...(options.lockWaitMs !== undefined && { waitMs: options.lockWaitMs }),
     });
-    return new Store(file, options.now ?? (() => new Date()));
+    try {
+      return new Store(file, options.now ?? (() => new Date()), options.worldDir ?? worldDir());
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
   }
 
   /** Writes a new store file from data that must be valid (for init and tests). */
   static async create(path: string, data: unknown, options: StoreOptions = {}): Promise<Store> {
-    return new Store(await JsonFile.create(path, StoreSchema, data), options.now ?? (() => new Date()));
+    return new Store(
+      await JsonFile.create(path, StoreSchema, data),
+      options.now ?? (() => new Date()),
+      options.worldDir ?? worldDir(),
+    );
   }
 
   /** Holds data that must be valid in memory only: it behaves like a file store but never writes. */
-  static inMemory(data: unknown, options: Pick<StoreOptions, 'now'> = {}): Store {
-    return new Store(JsonFile.inMemory(StoreSchema, data), options.now ?? (() => new Date()));
+  static inMemory(data: unknown, options: Pick<StoreOptions, 'now' | 'worldDir'> = {}): Store {
+    return new Store(
+      JsonFile.inMemory(StoreSchema, data),
+      options.now ?? (() => new Date()),
+      options.worldDir ?? worldDir(),
+    );
+  }
+
+  /**
+   * The world layer, loaded now if it was not yet (it throws a WorldFileError saying how to rebuild
+   * it when it cannot be used): for turning the layer on, before the store says it uses it.
+   */
+  loadWorld(): World {
+    this.world ??= loadWorld(this.worldFolder);
+    return this.world;
+  }
+
+  private worldFor(data: StoreData): World | undefined {
+    return data.settings.world === true ? this.loadWorld() : undefined;
   }
 
   /** The store's file; an in-memory store has none, so asking for it is a bug. */
@@ -86,7 +131,8 @@ export class Store {
 
   /** Indexes over the data as it is now: a write replaces the data, and the indexes follow on next use. */
   get catalog(): Catalog {
-    if (this.current.data !== this.file.data) this.current = new Catalog(this.file.data);
+    if (this.current.data !== this.file.data)
+      this.current = new Catalog(this.file.data, this.worldFor(this.file.data));
     return this.current;
   }
 
@@ -110,9 +156,10 @@ export class Store {
    */
   edit<T>(editor: Editor, build: EditBuilder<T>): Promise<T> {
     return this.file.update((draft) => {
-      const outcome = build(draft, editor);
+      const office = new OfficeDraft(draft, this.catalog);
+      const outcome = build(draft, editor, office);
       if ('unchanged' in outcome) return outcome;
-      const changes = recordChanges(this.file.data, draft, outcome.touched);
+      const changes = recordChanges(this.file.data, draft, [...office.adopted, ...outcome.touched]);
       if (changes.length === 0) return { unchanged: true, result: outcome.result };
       draft.audit.push({
         at: this.now().toISOString(),

@@ -16,6 +16,14 @@ export const WorldFileSchema = z.object({
   sources: z.array(WorldSourceSchema),
   cities: z.array(CitySchema),
   partnerships: z.array(PartnershipSchema),
+  index: z
+    .object({
+      fold: z.number().int(),
+      names: z.array(z.string()),
+      cities: z.array(z.number().int().nonnegative()),
+    })
+    .optional()
+    .describe('Every folded name of every city, sorted, beside its city position (see buildNameIndex).'),
 });
 
 /** data/world/manifest.json: what the layer holds and the checksum it is loaded against. */

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build.ts';
@@ -32,6 +32,8 @@ async function layOutApp(dockerfile: string, app: string): Promise<void> {
     for (const source of words.slice(0, -1)) {
       const relative = source.replace(/^\/app\//, '');
       if (relative === 'dist') await buildCli(join(app, 'dist'));
+      else if ((await stat(join(root, relative))).isDirectory())
+        await cp(join(root, relative), dest, { recursive: true });
       else {
         await mkdir(dest, { recursive: true });
         await copyFile(join(root, relative), join(dest, basename(relative)));
@@ -61,8 +63,11 @@ describe('the container command (Dockerfile ENTRYPOINT + CMD), run on the host',
     const volume = await tempDir();
     await layOutApp(dockerfile, app);
     const onVolume = (args: string[]) => args.map((arg) => arg.replace(/^\/data\//, `${volume}/`));
+    // The image's own world layer, not the tests' small one.
     const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(SLACK|DISCORD)_/.test(name))),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !/^(SLACK|DISCORD)_|^TWINBOT_WORLD$/.test(name)),
+      ),
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
@@ -73,8 +78,11 @@ describe('the container command (Dockerfile ENTRYPOINT + CMD), run on the host',
     const init = spawn(process.execPath, [...entryArgs, 'init', '--data', `${volume}/twinning.json`], {
       cwd: app,
       stdio: 'ignore',
+      env,
     });
     expect((await once(init, 'exit'))[0]).toBe(0);
+    const created = JSON.parse(await readFile(`${volume}/twinning.json`, 'utf8'));
+    expect(created.settings.world).toBe(true);
 
     const bot = spawn(process.execPath, [...entryArgs, ...onVolume(cmd)], { cwd: app, stdio: 'pipe', env });
     let output = '';
