@@ -2,10 +2,10 @@
 // gazetteer has, an id as the seed makes them, and one partnership per pair with the lists that list it.
 import tzLookup from '@photostructure/tz-lookup';
 import { type City, type CityName, TimeZoneSchema } from '../../src/domain/city.ts';
+import { distanceKm, SAME_PLACE_KM } from '../../src/domain/geo.ts';
 import { foldName, slugify } from '../../src/domain/names.ts';
 import { type Partnership, partnershipId, type Source } from '../../src/domain/partnership.ts';
 import type { Place } from './gazetteer.ts';
-import { distanceKm, SAME_PLACE_KM } from './geo.ts';
 import type { ListId } from './lists.ts';
 import { type ResolvedRow, type Target, targetKey } from './resolve.ts';
 

@@ -1,7 +1,8 @@
 // The gazetteer: GeoNames' cities1000 (every populated place of 1,000 or more people), indexed by
 // country and name so that a list's name is looked up among the places of its country only.
+
+import { distanceKm } from '../../src/domain/geo.ts';
 import { foldName } from '../../src/domain/names.ts';
-import { distanceKm } from './geo.ts';
 
 export interface Place {
   geonameid: number;

@@ -1,10 +1,10 @@
 // Measures a built layer against the lists' own coordinates: what `npm run world:check` prints and
 // what the tests hold the build to.
 import type { City } from '../../src/domain/city.ts';
+import { distanceKm, SAME_PLACE_KM } from '../../src/domain/geo.ts';
 import { foldName } from '../../src/domain/names.ts';
 import { partnershipId } from '../../src/domain/partnership.ts';
 import type { WorldFile } from '../../src/store/world-schema.ts';
-import { distanceKm, SAME_PLACE_KM } from './geo.ts';
 import { type LeftOutReason, type Resolution, targetKey, withinTwoEdits } from './resolve.ts';
 
 export const DUPLICATE_KM = 5;

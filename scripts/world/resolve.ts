@@ -4,10 +4,10 @@
 // the list's coordinates, a region in the name, the pair listed the other way round by the partner's
 // page, or a place that dwarfs its namesakes. Otherwise the row is left out, never guessed.
 import { readCountry, toCountryCode } from '../../src/domain/country.ts';
+import { distanceKm, SAME_PLACE_KM } from '../../src/domain/geo.ts';
 import { foldName } from '../../src/domain/names.ts';
 import { COUNTRY_FIXES } from './country-fixes.ts';
 import type { Gazetteer, NameMatch, Place } from './gazetteer.ts';
-import { distanceKm, SAME_PLACE_KM } from './geo.ts';
 import type { ListRow, Mention } from './lists.ts';
 
 /** A place the gazetteer does not hold: a district, a borough, a village under 1,000 people. */

@@ -7,5 +7,5 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** How far a list's coordinates may lie from a place and still be that place. */
+/** How far two records' coordinates may lie apart and still be one place (a city's extent, roughly). */
 export const SAME_PLACE_KM = 25;
