@@ -1,9 +1,15 @@
 // `npm run world:check`: rebuilds the layer in memory, says whether data/world is that build, and
 // measures it against the lists' own coordinates: records spanning places more than 25 km apart
 // (goal 0), likely duplicates (goal under 0.5% of cities), every list row left out with its reason,
-// and list rows whose pair is missing from the layer (goal 0).
+// list rows whose pair is missing from the layer (goal 0), and list rows whose pair a `partners`
+// answer would not show, with the layer beside the shipped seed as a new office's first start has it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Catalog } from '../../src/store/catalog.ts';
+import { SEED_PATH } from '../../src/store/paths.ts';
+import { StoreSchema } from '../../src/store/schema.ts';
+import { loadWorld } from '../../src/store/world/load.ts';
+import { unshownPairs } from './answered.ts';
 import { readInputs, WORLD_DIR } from './inputs.ts';
 import { measure } from './measure.ts';
 import { buildWorld, sha256 } from './world.ts';
@@ -11,6 +17,9 @@ import { buildWorld, sha256 } from './world.ts';
 const built = buildWorld(readInputs());
 const { resolution, assembled, world, manifest } = built;
 const m = measure(resolution, assembled.idOf, world);
+
+const seed = StoreSchema.parse(JSON.parse(readFileSync(SEED_PATH, 'utf8')));
+const unshown = unshownPairs(resolution, assembled.idOf, new Catalog(seed, loadWorld(WORLD_DIR)));
 
 const onDisk = (() => {
   try {
@@ -34,6 +43,11 @@ if (m.missingPairs.length > 0) {
   for (const line of m.missingPairs) console.log(`  ${line}`);
 }
 
+if (unshown.length > 0) {
+  console.log('\nList rows whose pair `partners` would not show (the layer beside the seed):');
+  for (const line of unshown) console.log(`  ${line}`);
+}
+
 const rows = resolution.resolved.length + resolution.leftOut.length;
 const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(2)}%`;
 console.log('\nSummary');
@@ -53,6 +67,12 @@ console.log(
   `  likely duplicates: ${m.duplicates.length} = ${percent(m.duplicates.length, manifest.cities)} of cities (goal under 0.5%)`,
 );
 console.log(`  list rows whose pair is missing from the layer: ${m.missingPairs.length} (goal 0)`);
+console.log(
+  `  list rows whose pair \`partners\` would not show, on either side (the layer beside the seed): ${unshown.length} (goal 0)`,
+);
 const failed =
-  m.spreads.length > 0 || m.duplicates.length >= 0.005 * manifest.cities || m.missingPairs.length > 0;
+  m.spreads.length > 0 ||
+  m.duplicates.length >= 0.005 * manifest.cities ||
+  m.missingPairs.length > 0 ||
+  unshown.length > 0;
 process.exitCode = failed || onDisk !== manifest.sha256 ? 1 : 0;
