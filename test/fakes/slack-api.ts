@@ -47,6 +47,8 @@ export class FakeSlack {
   readonly privateChannels = new Set<string>();
   /** Methods whose requests never get an answer: the connection drops, as when the network fails. */
   readonly unreachable = new Set<string>();
+  /** Methods Slack answers with 503 Service Unavailable, as in an outage. */
+  readonly down = new Set<string>();
   /**
    * Methods whose answers wait until `release()`: an answer still under way (or, never released, one
    * that never comes back, as over a network that silently drops).
@@ -163,6 +165,11 @@ export class FakeSlack {
       const method = path.slice('/api/'.length);
       const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const args = parseForm(raw, req.headers['content-type']);
+      if (this.down.has(method)) {
+        this.record({ kind: 'api', method, token, args, error: 'down' });
+        res.writeHead(503).end();
+        return;
+      }
       if (this.unreachable.has(method)) {
         this.record({ kind: 'api', method, token, args, error: 'unreachable' });
         req.socket.destroy();

@@ -66,6 +66,12 @@ export class FakeSocketGateway {
     return acked;
   }
 
+  /** Resolves once an app is connected (at once when one already is). */
+  connected(): Promise<void> {
+    if (this.socket) return Promise.resolve();
+    return new Promise((resolve) => this.connectedWaiters.push(resolve));
+  }
+
   async close(): Promise<void> {
     for (const client of this.server.clients) client.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -10,6 +10,16 @@ import { describeError } from './log.ts';
  */
 const CLOSE_WAIT_MS = 2_000;
 
+/**
+ * When a reconnection cannot reach Slack, the next try waits this long, doubling after each failure
+ * up to RETRY_MAX_MS: often enough to be back soon after an outage, rarely enough not to hammer it.
+ */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
+
+/** Failures of the connection, not of our settings: worth trying again (the Web API's error codes). */
+const TRANSIENT_ERRORS = new Set(['slack_webapi_request_error', 'slack_webapi_http_error']);
+
 /** What the wrappers below touch of Bolt's socket client: its WebSocket message handler, and start(). */
 interface SocketClientInternals {
   start(): Promise<unknown>;
@@ -26,6 +36,8 @@ interface SocketClientInternals {
  */
 export class GuardedSocketModeReceiver extends SocketModeReceiver {
   private stopping = false;
+  private retry: NodeJS.Timeout | undefined;
+  private failedRetries = 0;
 
   constructor(
     options: SocketModeReceiverOptions,
@@ -56,6 +68,7 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
 
   override async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.retry);
     const disconnected = new Promise<boolean>((resolve) => {
       const late = setTimeout(() => resolve(false), CLOSE_WAIT_MS);
       this.client.once('disconnected', () => {
@@ -74,7 +87,9 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
    * client is stopped meanwhile it rejects too, which would end a process that is stopping. And a
    * reconnection already past its first step when the bot stops would connect again afterwards,
    * keeping the stopped bot running. So reconnections are wrapped: failures are logged (not while
-   * stopping), and a connection made after the stop is closed again.
+   * stopping), and a connection made after the stop is closed again. The socket client gives up for
+   * good when Slack cannot be reached (a request or HTTP error): it is tried again here, with growing
+   * pauses, so the bot is back on Slack once Slack is, without a restart.
    */
   private guardReconnections(): void {
     const client = this.client as unknown as SocketClientInternals;
@@ -82,10 +97,26 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
     client.start = async () => {
       try {
         const connected = await start();
+        this.failedRetries = 0;
         if (this.stopping) await this.client.disconnect();
         return connected;
       } catch (error) {
-        if (!this.stopping) this.log.warn(`slack: Socket Mode could not reconnect: ${describeError(error)}`);
+        if (this.stopping) return undefined;
+        if (!TRANSIENT_ERRORS.has((error as { code?: string }).code ?? '')) {
+          this.log.error(
+            `slack: Socket Mode could not reconnect, and will not try again: ${describeError(error)}`,
+          );
+          return undefined;
+        }
+        const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.failedRetries);
+        this.failedRetries += 1;
+        this.log.warn(
+          `slack: Socket Mode could not reconnect: ${describeError(error)}; trying again in ${wait / 1000} s`,
+        );
+        this.retry = setTimeout(() => {
+          this.retry = undefined;
+          void client.start();
+        }, wait);
         return undefined;
       }
     };

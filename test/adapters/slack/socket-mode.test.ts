@@ -52,6 +52,31 @@ describe('Slack Socket Mode', () => {
     expect(logs).toContain('slack: Socket Mode, connected');
   });
 
+  it('GIVEN the socket dropped and Slack down (503) when the client reconnects THEN it keeps trying and answers again once Slack is back', async () => {
+    const back = await FakeSocketGateway.start();
+    try {
+      fake.down.add('apps.connections.open');
+      await gateway.close();
+      // The socket client's own attempt (5 s after the drop, with the Web API client's two retries)
+      // fails, and the socket client gives up for good; after that, only our retry asks again.
+      const gaveUp = () => logs.filter((line) => line.includes('could not reconnect'));
+      await expect.poll(gaveUp, { timeout: 20_000 }).toHaveLength(1);
+      fake.socketUrl = back.url;
+      fake.down.delete('apps.connections.open');
+      await back.connected();
+      const payload = Object.fromEntries(
+        new URLSearchParams(slashCommand({ text: 'partners Taipei', responseUrl: fake.responseUrl() }).body),
+      );
+      const ack = await back.deliver('slash_commands', payload);
+      expect(blockTexts((ack.payload as { blocks?: unknown }).blocks).join('\n')).toContain('Prague');
+      expect(gaveUp()).toEqual([
+        expect.stringMatching(/^slack: Socket Mode could not reconnect: .*503.*; trying again in 2 s$/),
+      ]);
+    } finally {
+      await back.close();
+    }
+  }, 40_000);
+
   describe('redeliveries and hostile envelopes', () => {
     async function answersACommand(): Promise<void> {
       const payload = Object.fromEntries(
