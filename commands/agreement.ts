@@ -3,6 +3,7 @@ import {
   describeAct,
   describeStatus,
   listedClause,
+  nameOf,
   objectionClause,
   shortCityLabel,
   statusLabel,
@@ -29,7 +30,7 @@ export const agreement = defineCommand({
   permission: 'everyone',
   handler: ({ catalog, today, asks, tr }, { city, with: other }) => {
     const p = catalog.partnershipBetween(city.id, other.id);
-    const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
+    const names = `${shortCityLabel(city, catalog, tr.lang)} – ${shortCityLabel(other, catalog, tr.lang)}`;
     if (!p) {
       return problem(tr.t(asks === 'in-force' ? 'agreement.noneInForce' : 'agreement.none', { names }), {
         suggestions: [`partners ${city.id}`, `partners ${other.id}`],
@@ -44,7 +45,7 @@ export const agreement = defineCommand({
       { label: tr.t('agreement.type'), value: typeLabel(p.type, tr) },
       { label: tr.t('agreement.status'), value: describeStatus(derived, catalog, tr) },
       ...p.cities.map((id, index) => ({
-        label: tr.t('agreement.side', { city: catalog.city(id)?.name ?? id }),
+        label: tr.t('agreement.side', { city: nameOf(id, catalog, tr) ?? id }),
         value: statusLabel(derived.sides[index] ?? 'none', tr),
       })),
       {
@@ -138,7 +139,7 @@ function endedByAnswer(askedAbout: string, derived: DerivedStatus, catalog: Cata
     return disputed
       ? tSpans(tr, 'agreement.yesButDisputed', { what: disputed })
       : tSpans(tr, 'agreement.yes', { what: ended });
-  const asked = catalog.city(askedAbout)?.name ?? askedAbout;
+  const asked = nameOf(askedAbout, catalog, tr) ?? askedAbout;
   const jointly = derived.decisive?.by === undefined;
   return jointly
     ? tSpans(tr, 'agreement.yesTogether', { what: ended })
@@ -165,7 +166,7 @@ const ENDINGS: Partial<Record<Milestone['kind'], { byActor: string; passive: str
 function endedAct(m: Milestone | undefined, catalog: Catalog, tr: Translator): Span[] | undefined {
   const ending = m && ENDINGS[m.kind];
   if (!m || !ending) return undefined;
-  const actor = m.by ? catalog.city(m.by)?.name : undefined;
+  const actor = m.by ? nameOf(m.by, catalog, tr) : undefined;
   return withDate(actor ? tr.t(ending.byActor, { actor }) : tr.t(ending.passive), m, tr);
 }
 

@@ -3,10 +3,14 @@ import { countryName } from '../domain/country.ts';
 import { precisionOf } from '../domain/fuzzy-date.ts';
 import type { Milestone, MilestoneKind, Partnership, PartnershipType } from '../domain/partnership.ts';
 import type { DerivedStatus, SideStatus, Status } from '../domain/status.ts';
+import { cityName } from '../i18n/city-name.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { tSpans } from '../i18n/spans.ts';
 import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Span } from './reply.ts';
+
+const EN = translator('en');
 
 /** "Concord, California, United States": enough to tell same-named cities apart. */
 export function cityLabel(city: City): string {
@@ -14,12 +18,17 @@ export function cityLabel(city: City): string {
 }
 
 /** The plain name, qualified only when another city in the store shares it. */
-export function shortCityLabel(city: City, catalog: Catalog): string {
-  if (!catalog.hasNamesake(city)) return city.name;
-  return city.region ? `${city.name}, ${city.region}` : `${city.name}, ${countryName(city.country)}`;
+export function shortCityLabel(city: City, catalog: Catalog, lang: Lang = 'en'): string {
+  const name = cityName(city, lang);
+  if (!catalog.hasNamesake(city)) return name;
+  return city.region ? `${name}, ${city.region}` : `${name}, ${countryName(city.country)}`;
 }
 
-const EN = translator('en');
+/** A city of the store by id, named in the reader's language; undefined for an id the store lacks. */
+export function nameOf(id: string, catalog: Catalog, tr: Translator = EN): string | undefined {
+  const city = catalog.city(id);
+  return city && cityName(city, tr.lang);
+}
 
 /** "active", "aktiv", "有効": a status or one side's status in the reader's language. */
 export function statusLabel(status: Status | SideStatus, tr: Translator = EN): string {
@@ -41,7 +50,7 @@ export function milestoneLabel(kind: MilestoneKind, tr: Translator = EN): string
  */
 export function describeStatus(derived: DerivedStatus, catalog: Catalog, tr: Translator = EN): Span[] {
   const decisive = derived.decisive;
-  const actor = decisive?.by ? catalog.city(decisive.by)?.name : undefined;
+  const actor = decisive?.by ? nameOf(decisive.by, catalog, tr) : undefined;
   if (derived.status === 'disputed') {
     const act = decisive
       ? withDate(describeAct(decisive, catalog, tr), decisive, tr)
@@ -56,7 +65,7 @@ export function describeStatus(derived: DerivedStatus, catalog: Catalog, tr: Tra
 
 /** "; San Francisco does not accept that" when the status is disputed by a known city, else nothing. */
 export function objectionClause(derived: DerivedStatus, catalog: Catalog, tr: Translator = EN): string {
-  const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
+  const objector = derived.objection?.by ? nameOf(derived.objection.by, catalog, tr) : undefined;
   return objector ? tr.t('status.objection', { city: objector }) : '';
 }
 
@@ -75,7 +84,7 @@ export function withDate(
 
 /** "terminated by Shanghai", "rejected by Preston's council", "signed". */
 export function describeAct(m: Milestone, catalog: Catalog, tr: Translator = EN): string {
-  const actor = m.by ? (catalog.city(m.by)?.name ?? m.by) : undefined;
+  const actor = m.by ? (nameOf(m.by, catalog, tr) ?? m.by) : undefined;
   if (!actor) return milestoneLabel(m.kind, tr);
   if (m.kind === 'council_approval') return tr.t('milestone.councilApprovalBy', { actor });
   if (m.kind === 'council_rejection') return tr.t('milestone.councilRejectionBy', { actor });

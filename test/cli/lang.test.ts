@@ -47,9 +47,9 @@ describe('twinbot ask in the reader language', () => {
     ['de', 'beendet durch Shanghai am 14. Januar 2020', 'Städtepartnerschaft'],
     ['fr', 'résilié par Shanghai le 14 janvier 2020', 'Chronologie'],
     ['es', 'rescindido por Shanghai el 14 de enero de 2020', 'Cronología'],
-    ['cs', 'ukončeno ze strany města Shanghai dne 14. ledna 2020', 'Průběh'],
+    ['cs', 'ukončeno ze strany města Šanghaj dne 14. ledna 2020', 'Průběh'],
     ['ja', '2020年1月14日にShanghaiにより終了', '姉妹都市'],
-    ['zh', '2020年1月14日已终止（Shanghai方面）', '姐妹城市'],
+    ['zh', '2020年1月14日已终止（上海市方面）', '姐妹城市'],
   ])(
     'GIVEN --lang %s THEN agreement prague shanghai answers in it, with the date in its form',
     async (lang, status, word) => {
@@ -61,6 +61,18 @@ describe('twinbot ask in the reader language', () => {
       expect(run.out).not.toContain('Timeline');
     },
   );
+
+  it('GIVEN a reader language THEN cities are named in it where the store holds such a name, else as usual', async () => {
+    const data = await seedCopy();
+    const cs = await twinbot(['ask', '--data', data, '--lang', 'cs', 'partners prague']);
+    expect(cs.out).toContain('Partnerská města: Praha');
+    expect(cs.out).toContain('Šanghaj (sesterské město)');
+    const ja = await twinbot(['ask', '--data', data, '--lang', 'ja', 'partners concord, california']);
+    expect(ja.out).toContain('北上市 (姉妹都市)');
+    // The store holds no Japanese name for Prague: its usual name, never one it lacks.
+    const jaPrague = await twinbot(['ask', '--data', data, '--lang', 'ja', 'agreement prague shanghai']);
+    expect(jaPrague.out).toContain('Prague – Shanghai');
+  });
 
   it('GIVEN no --lang THEN LANG decides (de_DE.UTF-8 is German; C.UTF-8 stays English)', async () => {
     expect((await ask([], { LANG: 'de_DE.UTF-8' })).out).toContain('am 14. Januar 2020');
