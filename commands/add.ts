@@ -1,6 +1,6 @@
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand, type PlaceArg } from '../src/core/command.ts';
-import { cityLabel, describeStatus, shortCityLabel, TYPE_LABELS } from '../src/core/describe.ts';
+import { cityLabel, describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
 import { SOURCE_ARG, TYPE_SYNONYMS } from '../src/core/write-args.ts';
 import type { City } from '../src/domain/city.ts';
@@ -61,7 +61,7 @@ export const add = defineCommand({
           });
         return {
           action: 'add',
-          summary: `Added the partnership ${nameOf(city, undefined)} – ${nameOf(other, undefined)}, listed by the world layer, to the office's records${type ? ` (${TYPE_LABELS[type]})` : ''}${signed ? `, signed ${signed}` : ''}`,
+          summary: `Added the partnership ${nameOf(city, undefined)} – ${nameOf(other, undefined)}, listed by the world layer, to the office's records${type ? ` (${typeLabel(type)})` : ''}${signed ? `, signed ${signed}` : ''}`,
           target: id,
           touched: [{ record: 'partnership', id }],
           result: { added: true, cities, created: [], listed: true },
@@ -84,7 +84,7 @@ export const add = defineCommand({
       const names = `${nameOf(city, a.created)} – ${nameOf(other, b.created)}`;
       return {
         action: 'add',
-        summary: `Added the partnership ${names}${type ? ` (${TYPE_LABELS[type]})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
+        summary: `Added the partnership ${names}${type ? ` (${typeLabel(type)})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
         target: id,
         touched,
         result: { added: true, cities, created },

@@ -1,19 +1,22 @@
 import { defineCommand } from '../src/core/command.ts';
 import {
-  dateClause,
   describeAct,
   describeStatus,
   listedClause,
+  nameOf,
   objectionClause,
-  STATUS_LABELS,
   shortCityLabel,
+  statusLabel,
   typeLabel,
+  withDate,
 } from '../src/core/describe.ts';
 import type { YesNoQuestion } from '../src/core/parse-command.ts';
 import { answer, type Field, problem, type Row, type Span } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
 import type { Milestone, Partnership } from '../src/domain/partnership.ts';
 import { type DerivedStatus, deriveStatus } from '../src/domain/status.ts';
+import { tSpans } from '../src/i18n/spans.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 export const agreement = defineCommand({
@@ -25,39 +28,46 @@ export const agreement = defineCommand({
   ],
   examples: ['agreement Prague Shanghai', 'agreement san francisco osaka', 'agreement Paderborn / Le Mans'],
   permission: 'everyone',
-  handler: ({ catalog, today, asks }, { city, with: other }) => {
+  handler: ({ catalog, today, asks, tr }, { city, with: other }) => {
     const p = catalog.partnershipBetween(city.id, other.id);
-    const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
+    const names = `${shortCityLabel(city, catalog, tr.lang)} – ${shortCityLabel(other, catalog, tr.lang)}`;
     if (!p) {
-      const lead = asks === 'in-force' ? 'No: no' : 'No';
-      return problem(`${lead} partnership between ${names} is recorded.`, {
+      return problem(tr.t(asks === 'in-force' ? 'agreement.noneInForce' : 'agreement.none', { names }), {
         suggestions: [`partners ${city.id}`, `partners ${other.id}`],
       });
     }
-    const listed = listedClause(p);
-    if (listed !== undefined) return listedAnswer(p, names, listed, asks);
+    const listed = listedClause(p, tr);
+    if (listed !== undefined) return listedAnswer(p, names, listed, asks, tr);
     const derived = deriveStatus(p, today);
     const signing = p.milestones.find((m) => m.kind === 'signing');
     const from = anniversaryMilestone(p);
     const fields: Field[] = [
-      { label: 'Type', value: typeLabel(p.type) },
-      { label: 'Status', value: describeStatus(derived, catalog) },
+      { label: tr.t('agreement.type'), value: typeLabel(p.type, tr) },
+      { label: tr.t('agreement.status'), value: describeStatus(derived, catalog, tr) },
       ...p.cities.map((id, index) => ({
-        label: `${catalog.city(id)?.name ?? id}'s side`,
-        value: STATUS_LABELS[derived.sides[index] ?? 'none'],
+        label: tr.t('agreement.side', { city: nameOf(id, catalog, tr) ?? id }),
+        value: statusLabel(derived.sides[index] ?? 'none', tr),
       })),
-      { label: 'Signed', value: signing ? dateAndPlace(signing) : 'no signing recorded' },
+      {
+        label: tr.t('agreement.signed'),
+        value: signing ? dateAndPlace(signing, tr) : tr.t('agreement.noSigning'),
+      },
       ...(from && from !== signing
-        ? [{ label: 'Anniversaries count from', value: [{ date: from.date }] }]
+        ? [{ label: tr.t('agreement.countsFrom'), value: [{ date: from.date }] }]
         : []),
-      ...(p.notes ? [{ label: 'Notes', value: p.notes }] : []),
+      ...(p.notes ? [{ label: tr.t('agreement.notes'), value: p.notes }] : []),
     ];
     return answer({
       title: names,
-      ...(asks === 'in-force' && { text: inForceAnswer(derived, catalog) }),
-      ...(asks === 'ended-by-first' && { text: endedByAnswer(city.id, derived, catalog) }),
+      ...(asks === 'in-force' && { text: inForceAnswer(derived, catalog, tr) }),
+      ...(asks === 'ended-by-first' && { text: endedByAnswer(city.id, derived, catalog, tr) }),
       fields,
-      sections: [{ heading: 'Timeline', rows: p.milestones.map((m) => timelineRow(m, p, catalog)) }],
+      sections: [
+        {
+          heading: tr.t('agreement.timeline'),
+          rows: p.milestones.map((m) => timelineRow(m, p, catalog, tr)),
+        },
+      ],
       links: sourceLinks(p),
     });
   },
@@ -74,23 +84,28 @@ function sourceLinks(p: Partnership): { label: string; url?: string }[] {
  * A pair the public lists name without any date or act: what they say and where, and nothing about
  * a status or an anniversary that nobody recorded.
  */
-function listedAnswer(p: Partnership, names: string, listed: string, asks: YesNoQuestion | undefined) {
+function listedAnswer(
+  p: Partnership,
+  names: string,
+  listed: string,
+  asks: YesNoQuestion | undefined,
+  tr: Translator,
+) {
   const verdict: Span[] | undefined =
     asks === 'in-force'
-      ? [`Unknown: ${listed}; whether it is in force is not recorded.`]
+      ? [tr.t('agreement.listedInForce', { listed })]
       : asks === 'ended-by-first'
-        ? [`Unknown: ${listed}; no ending is recorded.`]
+        ? [tr.t('agreement.listedEnded', { listed })]
         : undefined;
   return answer({
     title: names,
     ...(verdict && { text: verdict }),
     fields: [
-      { label: 'Type', value: typeLabel(p.type) },
-      { label: 'Status', value: listed },
-      { label: 'Signed', value: 'no date recorded' },
+      { label: tr.t('agreement.type'), value: typeLabel(p.type, tr) },
+      { label: tr.t('agreement.status'), value: listed },
+      { label: tr.t('agreement.signed'), value: tr.t('agreement.noDate') },
     ],
-    footer:
-      'Staff can record what the office knows (`record ... signing <date>`); the list entry stays cited.',
+    footer: tr.t('agreement.listedFooter'),
     links: sourceLinks(p),
   });
 }
@@ -99,70 +114,75 @@ function listedAnswer(p: Partnership, names: string, listed: string, asks: YesNo
  * The answer to "is it still in force?" before the details: "No: Shanghai ended the partnership on
  * 14 January 2020.", "Yes: active since 13 January 2020.", "Disputed: ...".
  */
-function inForceAnswer(derived: DerivedStatus, catalog: Catalog): Span[] {
+function inForceAnswer(derived: DerivedStatus, catalog: Catalog, tr: Translator): Span[] {
   const status = derived.status;
-  if (status === 'active') return ['Yes: ', ...describeStatus(derived, catalog), '.'];
-  if (status === 'disputed') return ['Disputed: ', ...disputedAct(derived, catalog), '.'];
-  const ended = endedAct(derived.decisive, catalog);
-  if (ended) return ['No: ', ...ended, '.'];
+  if (status === 'active') return tSpans(tr, 'agreement.yes', { what: describeStatus(derived, catalog, tr) });
+  if (status === 'disputed')
+    return tSpans(tr, 'agreement.disputed', { what: disputedAct(derived, catalog, tr) });
+  const ended = endedAct(derived.decisive, catalog, tr);
+  if (ended) return tSpans(tr, 'agreement.no', { what: ended });
   const verdict =
-    status === 'proposed' || status === 'approved' ? 'Not yet' : status === 'none' ? 'Unknown' : 'No';
-  return [`${verdict}: `, ...describeStatus(derived, catalog), '.'];
+    status === 'proposed' || status === 'approved' ? 'notYet' : status === 'none' ? 'unknown' : 'no';
+  return tSpans(tr, `agreement.${verdict}`, { what: describeStatus(derived, catalog, tr) });
 }
 
 /**
  * The answer to "did X end it?" before the details: yes when X's own act ended (or suspended, or began
  * phasing out) the partnership, no with who did otherwise, and no with the status when nobody did.
  */
-function endedByAnswer(askedAbout: string, derived: DerivedStatus, catalog: Catalog): Span[] {
-  const ended = endedAct(derived.decisive, catalog);
-  if (!ended) return ['No: ', ...describeStatus(derived, catalog), '.'];
+function endedByAnswer(askedAbout: string, derived: DerivedStatus, catalog: Catalog, tr: Translator): Span[] {
+  const ended = endedAct(derived.decisive, catalog, tr);
+  if (!ended) return tSpans(tr, 'agreement.no', { what: describeStatus(derived, catalog, tr) });
   const byAskedCity = derived.decisive?.by === askedAbout;
-  const disputed = derived.status === 'disputed' ? disputedAct(derived, catalog) : undefined;
+  const disputed = derived.status === 'disputed' ? disputedAct(derived, catalog, tr) : undefined;
   if (byAskedCity)
-    return disputed ? ['Yes, but it is disputed: ', ...disputed, '.'] : ['Yes: ', ...ended, '.'];
-  const asked = catalog.city(askedAbout)?.name ?? askedAbout;
+    return disputed
+      ? tSpans(tr, 'agreement.yesButDisputed', { what: disputed })
+      : tSpans(tr, 'agreement.yes', { what: ended });
+  const asked = nameOf(askedAbout, catalog, tr) ?? askedAbout;
   const jointly = derived.decisive?.by === undefined;
   return jointly
-    ? ['Yes, together with its partner: ', ...ended, '.']
-    : ['No: ', ...ended, `; ${asked} did not.`];
+    ? tSpans(tr, 'agreement.yesTogether', { what: ended })
+    : tSpans(tr, 'agreement.noNotThem', { what: ended, city: asked });
 }
 
 /** "Osaka ended the partnership on 2 October 2018; San Francisco does not accept that" */
-function disputedAct(derived: DerivedStatus, catalog: Catalog): Span[] {
+function disputedAct(derived: DerivedStatus, catalog: Catalog, tr: Translator): Span[] {
   const { decisive } = derived;
-  const act = endedAct(decisive, catalog) ?? [
-    decisive ? describeAct(decisive, catalog) : 'one side acted',
-    ...dateClause(decisive),
-  ];
-  return [...act, objectionClause(derived, catalog)];
+  const act =
+    endedAct(decisive, catalog, tr) ??
+    (decisive ? withDate(describeAct(decisive, catalog, tr), decisive, tr) : [tr.t('status.someoneActed')]);
+  return [...act, objectionClause(derived, catalog, tr)];
 }
 
-const ENDING_VERBS: Partial<Record<Milestone['kind'], string>> = {
-  termination: 'ended',
-  suspension: 'suspended',
-  phase_out: 'began phasing out',
+/** The catalog keys of an ending act: with its actor, and without ("the partnership was ended"). */
+const ENDINGS: Partial<Record<Milestone['kind'], { byActor: string; passive: string }>> = {
+  termination: { byActor: 'agreement.endedBy', passive: 'agreement.ended' },
+  suspension: { byActor: 'agreement.suspendedBy', passive: 'agreement.suspended' },
+  phase_out: { byActor: 'agreement.phasingOutBy', passive: 'agreement.phasingOut' },
 };
 
 /** "Shanghai ended the partnership on 14 January 2020", or without an actor "the partnership was ended". */
-function endedAct(m: Milestone | undefined, catalog: Catalog): Span[] | undefined {
-  const verb = m && ENDING_VERBS[m.kind];
-  if (!m || !verb) return undefined;
-  const actor = m.by ? catalog.city(m.by)?.name : undefined;
-  const passive = verb === 'began phasing out' ? 'is being phased out' : `was ${verb}`;
-  return [actor ? `${actor} ${verb} the partnership` : `the partnership ${passive}`, ...dateClause(m)];
+function endedAct(m: Milestone | undefined, catalog: Catalog, tr: Translator): Span[] | undefined {
+  const ending = m && ENDINGS[m.kind];
+  if (!m || !ending) return undefined;
+  const actor = m.by ? nameOf(m.by, catalog, tr) : undefined;
+  return withDate(actor ? tr.t(ending.byActor, { actor }) : tr.t(ending.passive), m, tr);
 }
 
-function dateAndPlace(m: Milestone): Span[] {
-  return [m.date ? { date: m.date } : 'date unknown', m.place ? ` in ${m.place}` : ''];
+function dateAndPlace(m: Milestone, tr: Translator): Span[] {
+  return [
+    m.date ? { date: m.date } : tr.t('agreement.dateUnknown'),
+    m.place ? tr.t('agreement.inPlace', { place: m.place }) : '',
+  ];
 }
 
 /** "14 January 2020 — terminated by Shanghai: reason [1]" */
-function timelineRow(m: Milestone, p: Partnership, catalog: Catalog): Row {
+function timelineRow(m: Milestone, p: Partnership, catalog: Catalog, tr: Translator): Row {
   const refs = m.sources.map((id) => `[${p.sources.findIndex((s) => s.id === id) + 1}]`).join('');
   const details = [m.reason, m.note].filter((text) => text !== undefined).join(' ');
   return {
-    text: [...dateAndPlace(m), ` — ${describeAct(m, catalog)}`, refs ? ` ${refs}` : ''],
+    text: [...dateAndPlace(m, tr), ` — ${describeAct(m, catalog, tr)}`, refs ? ` ${refs}` : ''],
     ...(details && { detail: details }),
   };
 }

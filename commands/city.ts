@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.ts';
-import { cityLabel, listedBy, STATUS_LABELS } from '../src/core/describe.ts';
+import { cityLabel, listedBy, statusLabel } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
 import { countryName } from '../src/domain/country.ts';
 import { deriveStatus } from '../src/domain/status.ts';
@@ -15,7 +15,7 @@ export const city = defineCommand({
     for (const p of catalog.partnershipsOf(city.id)) {
       const status = listedBy(p)
         ? 'only listed by Wikipedia or Wikidata (no date recorded)'
-        : STATUS_LABELS[deriveStatus(p, today).status];
+        : statusLabel(deriveStatus(p, today).status);
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
     const partners = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');

@@ -3,7 +3,6 @@ import { shortCityLabel } from '../src/core/describe.ts';
 import { answer, type Row } from '../src/core/reply.ts';
 import { type AuditEntry, undoneIndexes } from '../src/domain/audit.ts';
 import { partnershipId } from '../src/domain/partnership.ts';
-import { plural } from '../src/render/dates.ts';
 
 export const history = defineCommand({
   name: 'history',
@@ -14,7 +13,7 @@ export const history = defineCommand({
   ],
   examples: ['history', 'history Prague', 'history Prague Shanghai'],
   permission: 'staff',
-  handler: ({ catalog }, { city, with: other }) => {
+  handler: ({ catalog, tr }, { city, with: other }) => {
     const audit = catalog.data.audit;
     const undone = undoneIndexes(audit);
     const about = other && city ? partnershipId(city.id, other.id) : city?.id;
@@ -36,7 +35,9 @@ export const history = defineCommand({
     return answer({
       title: `History${scope}`,
       text:
-        rows.length === 0 ? 'No changes recorded yet.' : `${plural(rows.length, 'change')}, newest first.`,
+        rows.length === 0
+          ? 'No changes recorded yet.'
+          : `${tr.t('count.change', { count: rows.length })}, newest first.`,
       ...(rows.length > 0 && { sections: [{ rows }] }),
       ephemeral: true,
     });

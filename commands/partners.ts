@@ -3,6 +3,7 @@ import { describeStatus, listedClause, shortCityLabel, typeLabel } from '../src/
 import { answer, problem, type Row } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
 import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
+import { tSpans } from '../src/i18n/spans.ts';
 
 /** One collator for every answer: `localeCompare` builds one on each call. */
 const byName = new Intl.Collator('en');
@@ -13,35 +14,34 @@ export const partners = defineCommand({
   args: [{ name: 'city', kind: 'city', description: 'a city name', required: false }],
   examples: ['partners Prague', 'partners kitakami', 'partners'],
   permission: 'everyone',
-  handler: ({ catalog, today }, args) => {
+  handler: ({ catalog, today, tr }, args) => {
     const homeId = catalog.data.settings.homeCity;
     const city = args.city ?? (homeId === undefined ? undefined : catalog.city(homeId));
-    if (!city)
-      return problem(
-        'Name a city, e.g. `partners Prague`: no home city is set here yet (staff set one with `home <city>`).',
-      );
+    if (!city) return problem(tr.t('partners.noCity'));
     const rows = catalog.partnershipsOf(city.id).map((p) => {
       const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
-      const otherLabel = other ? shortCityLabel(other, catalog) : '?';
-      const listed = listedClause(p);
+      const otherLabel = other ? shortCityLabel(other, catalog, tr.lang) : '?';
+      const listed = listedClause(p, tr);
       // Only listed, never dated: no status and no "since" to tell, and no type when none is recorded.
       if (listed !== undefined) {
         const row: Row = {
-          text: p.type ? `${otherLabel} (${typeLabel(p.type)})` : otherLabel,
+          text: p.type ? `${otherLabel} (${typeLabel(p.type, tr)})` : otherLabel,
           detail: listed,
         };
         return { row, order: STATUSES.length, name: other?.name ?? '', listed: true };
       }
       const derived = deriveStatus(p, today);
       const established = anniversaryMilestone(p);
-      const status = describeStatus(derived, catalog);
+      const status = describeStatus(derived, catalog, tr);
       // "active since 13 January 2020" already says since when, so the date is not said twice.
       const saysSince = derived.status === 'active' && derived.decisive === established;
       const row: Row = {
-        text: `${otherLabel} (${typeLabel(p.type)})`,
+        text: `${otherLabel} (${typeLabel(p.type, tr)})`,
         detail: saysSince
           ? status
-          : [...status, ' · since ', established ? { date: established.date } : 'date unknown'],
+          : established
+            ? tSpans(tr, 'partners.since', { status, date: { date: established.date } })
+            : tSpans(tr, 'partners.sinceUnknown', { status }),
       };
       return {
         row,
@@ -53,13 +53,13 @@ export const partners = defineCommand({
     rows.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     const listed = rows.filter((r) => r.listed).length;
     return answer({
-      title: `Partner cities of ${shortCityLabel(city, catalog)}`,
+      title: tr.t('partners.title', { city: shortCityLabel(city, catalog, tr.lang) }),
       text:
         rows.length === 0
-          ? 'No partnerships are recorded for this city.'
+          ? tr.t('partners.none')
           : listed === 0
-            ? `${rows.length} recorded`
-            : `${rows.length} recorded, ${listed} of them only listed by Wikipedia or Wikidata (no date recorded)`,
+            ? tr.t('partners.recorded', { count: rows.length })
+            : tr.t('partners.recordedListed', { count: rows.length, listed }),
       sections: [{ rows: rows.map((r) => r.row) }],
     });
   },

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
-import { dateClause, describeAct, describeStatus, shortCityLabel } from '../src/core/describe.ts';
+import { describeAct, describeStatus, shortCityLabel, withDate } from '../src/core/describe.ts';
 import { answer, problem, type Span } from '../src/core/reply.ts';
 import { MILESTONE_SYNONYMS, SOURCE_ARG } from '../src/core/write-args.ts';
 import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from '../src/domain/partnership.ts';
@@ -68,7 +68,7 @@ export const record = defineCommand({
       ...(reason !== undefined && { reason }),
       sources: [],
     };
-    const act = plainSpans([describeAct(milestone, catalog), ...dateClause(milestone)]);
+    const act = plainSpans(withDate(describeAct(milestone, catalog), milestone));
     if (DESTRUCTIVE.has(kind) && !ctx.confirmed) {
       return ctx.askToConfirm(
         answer({

@@ -2,7 +2,6 @@ import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { listedBy, shortCityLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
-import { plural } from '../src/render/dates.ts';
 
 export const remove = defineCommand({
   name: 'remove',
@@ -22,7 +21,7 @@ export const remove = defineCommand({
     if (!ctx.confirmed) {
       const what =
         listed === undefined
-          ? `Delete the partnership ${names} with ${plural(p.milestones.length, 'milestone')} and ${plural(p.sources.length, 'source')}?`
+          ? `Delete the partnership ${names} with ${ctx.tr.t('count.milestone', { count: p.milestones.length })} and ${ctx.tr.t('count.source', { count: p.sources.length })}?`
           : `Hide the partnership ${names}, ${listed}? The office's store will record that it does not want it; the world layer itself is not changed.`;
       return ctx.askToConfirm(
         answer({

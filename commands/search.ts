@@ -1,7 +1,6 @@
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
-import { plural } from '../src/render/dates.ts';
 
 const LIMIT = 10;
 
@@ -11,7 +10,7 @@ export const search = defineCommand({
   args: [{ name: 'text', kind: 'text', description: 'part of a name', required: true }],
   examples: ['search prah', 'search gyongyos', 'search 北上'],
   permission: 'everyone',
-  handler: ({ catalog }, { text }) => {
+  handler: ({ catalog, tr }, { text }) => {
     const found = catalog.search(text, LIMIT);
     return answer({
       title: `Cities matching "${text}"`,
@@ -20,7 +19,7 @@ export const search = defineCommand({
         {
           rows: found.map((city) => ({
             text: cityLabel(city),
-            detail: `${plural(catalog.partnershipsOf(city.id).length, 'partnership')} · id ${city.id}`,
+            detail: `${tr.t('count.partnership', { count: catalog.partnershipsOf(city.id).length })} · id ${city.id}`,
           })),
         },
       ],

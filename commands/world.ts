@@ -1,7 +1,7 @@
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { answer, problem } from '../src/core/reply.ts';
-import { plural } from '../src/render/dates.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import { StoreFileError } from '../src/store/errors.ts';
 import type { World } from '../src/store/world/world.ts';
 
@@ -14,7 +14,7 @@ export const world = defineCommand({
   ],
   examples: ['world', 'world on', 'world off'],
   permission: 'staff',
-  handler: async ({ store, caller, catalog }, { action }) => {
+  handler: async ({ store, caller, catalog, tr }, { action }) => {
     const using = catalog.data.settings.world === true;
     const hidden = catalog.data.hiddenWorldPairs?.length ?? 0;
     if (action === undefined) {
@@ -22,10 +22,10 @@ export const world = defineCommand({
         title: using ? 'The world layer is on' : 'The world layer is off',
         text:
           using && catalog.world
-            ? describe(catalog.world)
+            ? describe(catalog.world, tr)
             : "Only the office's own records are shown. Turn the layer on with `world on`.",
         ...(hidden > 0 && {
-          footer: `${plural(hidden, 'listed pair')} removed by the office ${hidden === 1 ? 'stays' : 'stay'} hidden.`,
+          footer: `${tr.t('count.listedPair', { count: hidden })} removed by the office ${hidden === 1 ? 'stays' : 'stay'} hidden.`,
         }),
         ephemeral: true,
       });
@@ -53,12 +53,12 @@ export const world = defineCommand({
     const shown = store.catalog.world;
     return answer({
       text: shown
-        ? `The world layer is on: ${describe(shown)} \`undo\` turns it off again.`
+        ? `The world layer is on: ${describe(shown, tr)} \`undo\` turns it off again.`
         : "The world layer is off: only the office's own records are shown (those it copied from the layer stay). `undo` turns it on again.",
     });
   },
 });
 
-function describe(layer: World): string {
-  return `${layer.cities.length === 1 ? '1 city' : `${layer.cities.length} cities`} and ${plural(layer.partnerships.length, 'listed partnership')} from ${layer.sources.map((s) => `${s.title} (${s.licence})`).join(', ')} are shown beside the office's records, which win wherever both speak of the same city or pair.`;
+function describe(layer: World, tr: Translator): string {
+  return `${layer.cities.length === 1 ? '1 city' : `${layer.cities.length} cities`} and ${tr.t('count.listedPartnership', { count: layer.partnerships.length })} from ${layer.sources.map((s) => `${s.title} (${s.licence})`).join(', ')} are shown beside the office's records, which win wherever both speak of the same city or pair.`;
 }

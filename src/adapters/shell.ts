@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Caller } from '../core/caller.ts';
 import type { Dispatcher } from '../core/dispatcher.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { renderPlain } from '../render/plain.ts';
 
 export interface ShellOptions {
@@ -11,14 +12,17 @@ export interface ShellOptions {
   interactive: boolean;
   /** Ends the shell (a stop signal): the line being answered is finished, no further line is read. */
   signal?: AbortSignal;
+  /** The operator's language (`--lang`, else the shell's); English if not given. */
+  lang?: Lang;
 }
 
 const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
 
 /** The operator at the terminal; reminders set up here (`console`) are printed in this terminal. */
-export function shellCaller(): Caller {
+export function shellCaller(lang?: Lang): Caller {
   return {
     platform: 'shell',
+    ...(lang && { lang }),
     userId: userInfo().username,
     channel: 'console',
     // The terminal is always there to print in.
@@ -28,7 +32,7 @@ export function shellCaller(): Caller {
 
 /** The local shell: the same dispatcher as every platform, with the operator as staff. */
 export async function runShell(dispatcher: Dispatcher, options: ShellOptions): Promise<void> {
-  const caller = shellCaller();
+  const caller = shellCaller(options.lang);
   const rl = createInterface({
     input: options.input,
     output: options.interactive ? options.output : undefined,

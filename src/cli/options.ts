@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 const OPTIONS = {
   data: { type: 'string' },
   today: { type: 'string' },
+  lang: { type: 'string' },
   empty: { type: 'boolean' },
   'no-world': { type: 'boolean' },
   'skip-invalid': { type: 'boolean' },

@@ -1,5 +1,6 @@
 import type { Platform } from '../domain/audit.ts';
 import type { StaffId } from '../domain/settings.ts';
+import type { Lang } from '../i18n/languages.ts';
 import type { Editor } from '../store/store.ts';
 
 /** Who is asking, as the adapter established it. */
@@ -9,6 +10,8 @@ export interface Caller {
   /** Discord role ids held in the guild where the question was asked. */
   roleIds?: readonly string[];
   displayName?: string;
+  /** The language to answer in, as the adapter learned it (`--lang`, LANG; later a platform's locale); English if none. */
+  lang?: Lang;
   /** Where the question was asked, as a reminder target id: slack:<team>:<channel>, discord:<guild>:<channel> or console. */
   channel?: string;
   /** Asks the platform whether the bot can post in `channel` (reminders need it); the adapter gives it with the channel. */

@@ -1,6 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
 import type { StaffId } from '../domain/settings.ts';
+import type { Translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
@@ -62,6 +63,8 @@ export interface CommandContext {
   store: Store;
   catalog: Catalog;
   caller: Caller;
+  /** Our words in the reader's language (the caller's, else English); replies carry it to the renderers. */
+  tr: Translator;
   today: Temporal.PlainDate;
   commands: readonly Command[];
   /** The reminder ledger, where the process keeps one. */

@@ -3,8 +3,14 @@ import { countryName } from '../domain/country.ts';
 import { precisionOf } from '../domain/fuzzy-date.ts';
 import type { Milestone, MilestoneKind, Partnership, PartnershipType } from '../domain/partnership.ts';
 import type { DerivedStatus, SideStatus, Status } from '../domain/status.ts';
+import { cityName } from '../i18n/city-name.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { tSpans } from '../i18n/spans.ts';
+import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Span } from './reply.ts';
+
+const EN = translator('en');
 
 /** "Concord, California, United States": enough to tell same-named cities apart. */
 export function cityLabel(city: City): string {
@@ -12,97 +18,86 @@ export function cityLabel(city: City): string {
 }
 
 /** The plain name, qualified only when another city in the store shares it. */
-export function shortCityLabel(city: City, catalog: Catalog): string {
-  if (!catalog.hasNamesake(city)) return city.name;
-  return city.region ? `${city.name}, ${city.region}` : `${city.name}, ${countryName(city.country)}`;
+export function shortCityLabel(city: City, catalog: Catalog, lang: Lang = 'en'): string {
+  const name = cityName(city, lang);
+  if (!catalog.hasNamesake(city)) return name;
+  return city.region ? `${name}, ${city.region}` : `${name}, ${countryName(city.country)}`;
 }
 
-export const STATUS_LABELS: Record<Status | SideStatus, string> = {
-  none: 'no status recorded',
-  proposed: 'proposed',
-  approved: 'approved',
-  active: 'active',
-  suspended: 'suspended',
-  phasing_out: 'being phased out',
-  terminated: 'terminated',
-  rejected: 'rejected',
-  disputed: 'disputed',
-};
+/** A city of the store by id, named in the reader's language; undefined for an id the store lacks. */
+export function nameOf(id: string, catalog: Catalog, tr: Translator = EN): string | undefined {
+  const city = catalog.city(id);
+  return city && cityName(city, tr.lang);
+}
 
-export const TYPE_LABELS: Record<PartnershipType, string> = {
-  sister_city: 'sister city',
-  twin_town: 'twin town',
-  partner_city: 'partner city',
-  friendship_city: 'friendship city',
-  cooperation_mou: 'cooperation memorandum',
-};
+/** "active", "aktiv", "有効": a status or one side's status in the reader's language. */
+export function statusLabel(status: Status | SideStatus, tr: Translator = EN): string {
+  return tr.t(`status.${status}`);
+}
 
-export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
-  historic_tie: 'historic tie',
-  proposal: 'proposed',
-  mou: 'memorandum signed',
-  council_approval: 'approved by the council',
-  council_rejection: 'rejected by the council',
-  signing: 'signed',
-  renewal: 'renewed',
-  suspension: 'suspended',
-  resumption: 'resumed',
-  phase_out: 'phase-out announced',
-  termination: 'terminated',
-  objection: 'objected',
-};
+/** "sister city", "Städtepartnerschaft", "姉妹都市"; "type not recorded" when none is. */
+export function typeLabel(type: PartnershipType | undefined, tr: Translator = EN): string {
+  return tr.t(`type.${type ?? 'unknown'}`);
+}
 
-export function typeLabel(type: PartnershipType | undefined): string {
-  return type ? TYPE_LABELS[type] : 'type not recorded';
+export function milestoneLabel(kind: MilestoneKind, tr: Translator = EN): string {
+  return tr.t(`milestone.${kind}`);
 }
 
 /**
  * "terminated by Shanghai on 14 January 2020", "disputed: Osaka ended it on ...; San Francisco
  * objects". Says who acted alone, because unilateral acts matter to offices.
  */
-export function describeStatus(derived: DerivedStatus, catalog: Catalog): Span[] {
+export function describeStatus(derived: DerivedStatus, catalog: Catalog, tr: Translator = EN): Span[] {
   const decisive = derived.decisive;
-  const actor = decisive?.by ? catalog.city(decisive.by)?.name : undefined;
+  const actor = decisive?.by ? nameOf(decisive.by, catalog, tr) : undefined;
   if (derived.status === 'disputed') {
-    return [
-      'disputed: ',
-      decisive ? describeAct(decisive, catalog) : 'one side acted',
-      ...dateClause(decisive),
-      objectionClause(derived, catalog),
-    ];
+    const act = decisive
+      ? withDate(describeAct(decisive, catalog, tr), decisive, tr)
+      : [tr.t('status.someoneActed')];
+    return tSpans(tr, 'status.disputedAct', { act: [...act, objectionClause(derived, catalog, tr)] });
   }
-  const label = STATUS_LABELS[derived.status];
+  const label = statusLabel(derived.status, tr);
   if (derived.status === 'none') return [label];
-  if (derived.status === 'active') return describeActive(decisive);
-  return [actor ? `${label} by ${actor}` : label, ...dateClause(decisive)];
+  if (derived.status === 'active') return describeActive(decisive, tr);
+  return withDate(actor ? tr.t('status.by', { status: label, actor }) : label, decisive, tr);
 }
 
 /** "; San Francisco does not accept that" when the status is disputed by a known city, else nothing. */
-export function objectionClause(derived: DerivedStatus, catalog: Catalog): string {
-  const objector = derived.objection?.by ? catalog.city(derived.objection.by)?.name : undefined;
-  return objector ? `; ${objector} does not accept that` : '';
+export function objectionClause(derived: DerivedStatus, catalog: Catalog, tr: Translator = EN): string {
+  const objector = derived.objection?.by ? nameOf(derived.objection.by, catalog, tr) : undefined;
+  return objector ? tr.t('status.objection', { city: objector }) : '';
 }
 
-/** " on 14 January 2020", " in March 2024", or nothing when the date is unknown. */
-export function dateClause(m: Milestone | undefined): Span[] {
-  return m?.date ? [precisionOf(m.date) === 'day' ? ' on ' : ' in ', { date: m.date }] : [];
+/**
+ * "signed on 14 January 2020", "signed in March 2024", "2020年1月14日に調印": the phrase with the
+ * milestone's date where the language puts it, or the phrase alone when the date is unknown.
+ */
+export function withDate(
+  what: string | readonly Span[],
+  m: Milestone | undefined,
+  tr: Translator = EN,
+): Span[] {
+  if (!m?.date) return typeof what === 'string' ? [what] : [...what];
+  return tSpans(tr, `when.${precisionOf(m.date)}`, { what, date: { date: m.date } });
 }
 
 /** "terminated by Shanghai", "rejected by Preston's council", "signed". */
-export function describeAct(m: Milestone, catalog: Catalog): string {
-  const actor = m.by ? (catalog.city(m.by)?.name ?? m.by) : undefined;
-  if (!actor) return MILESTONE_LABELS[m.kind];
-  if (m.kind === 'council_approval') return `approved by ${actor}'s council`;
-  if (m.kind === 'council_rejection') return `rejected by ${actor}'s council`;
-  if (m.kind === 'objection') return `objected to by ${actor}`;
-  return `${MILESTONE_LABELS[m.kind]} by ${actor}`;
+export function describeAct(m: Milestone, catalog: Catalog, tr: Translator = EN): string {
+  const actor = m.by ? (nameOf(m.by, catalog, tr) ?? m.by) : undefined;
+  if (!actor) return milestoneLabel(m.kind, tr);
+  if (m.kind === 'council_approval') return tr.t('milestone.councilApprovalBy', { actor });
+  if (m.kind === 'council_rejection') return tr.t('milestone.councilRejectionBy', { actor });
+  if (m.kind === 'objection') return tr.t('milestone.objectionBy', { actor });
+  return tr.t('milestone.by', { act: milestoneLabel(m.kind, tr), actor });
 }
 
-function describeActive(decisive: Milestone | undefined): Span[] {
-  if (!decisive?.date) return ['active'];
-  if (decisive.kind === 'renewal') return ['active, renewed ', { date: decisive.date }];
-  if (decisive.kind === 'resumption') return ['active again since ', { date: decisive.date }];
-  return ['active since ', { date: decisive.date }];
+function describeActive(decisive: Milestone | undefined, tr: Translator): Span[] {
+  if (!decisive?.date) return [statusLabel('active', tr)];
+  const date = { date: decisive.date };
+  if (decisive.kind === 'renewal') return tSpans(tr, 'status.activeRenewed', { date });
+  if (decisive.kind === 'resumption') return tSpans(tr, 'status.activeAgainSince', { date });
+  return tSpans(tr, 'status.activeSince', { date });
 }
 
 /** The public lists of the world layer, by the source id their pairs cite. */
@@ -112,17 +107,17 @@ const LISTS: Readonly<Record<string, string>> = { wikipedia: 'Wikipedia', wikida
  * "listed by Wikipedia and Wikidata" for a pair known only from the public lists: no milestone, so
  * nothing to say about its status or since when. Undefined for a pair with any milestone.
  */
-export function listedBy(p: Partnership): string | undefined {
+export function listedBy(p: Partnership, tr: Translator = EN): string | undefined {
   if (p.milestones.length > 0) return undefined;
   const cited = new Set(p.sources.map((s) => s.id));
   const lists = Object.entries(LISTS).flatMap(([id, name]) => (cited.has(id) ? [name] : []));
-  return lists.length === 0 ? undefined : `listed by ${lists.join(' and ')}`;
+  return lists.length === 0 ? undefined : tr.t('status.listedBy', { lists: formatList(lists, tr.lang) });
 }
 
 /** What a list says of a pair, where a status would go: "listed by Wikipedia, no date recorded". */
-export function listedClause(p: Partnership): string | undefined {
-  const listed = listedBy(p);
-  return listed && `${listed}, no date recorded`;
+export function listedClause(p: Partnership, tr: Translator = EN): string | undefined {
+  const listed = listedBy(p, tr);
+  return listed && tr.t('status.listedNoDate', { listed });
 }
 
 /** "Name of the city" from "name of the city": descriptions start lower case so they read inside sentences. */

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { cleanText } from '../domain/clean-text.ts';
+import { translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
@@ -157,7 +158,8 @@ export class Dispatcher {
     try {
       const reply = await handle(trace);
       outcome = trace.outcome ?? (reply.kind === 'answer' ? 'answered' : 'problem');
-      return reply;
+      // The renderers show its dates in the language its words are in; English needs no mark.
+      return caller.lang && caller.lang !== 'en' ? { ...reply, lang: caller.lang } : reply;
     } finally {
       this.report(caller, trace.command, outcome, started, text);
     }
@@ -196,6 +198,7 @@ export class Dispatcher {
       store: this.store,
       catalog,
       caller,
+      tr: translator(caller.lang ?? 'en'),
       today: this.today(),
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),

@@ -1,4 +1,5 @@
 import type { FuzzyDate } from '../domain/fuzzy-date.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 /**
  * A piece of text: our own words or stored text as a string, a date kept as a value so each platform
@@ -45,6 +46,8 @@ export interface Reply {
   field?: string;
   /** A destructive change waits for the asker to confirm it (a button, or the command again with `--yes`). */
   confirm?: Confirmation;
+  /** The language its words are in, so its dates read the same; English when absent. */
+  lang?: Lang;
 }
 
 export interface Confirmation {

@@ -1,4 +1,6 @@
 import type { Reply, RichText } from '../core/reply.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { formatList, translator } from '../i18n/translator.ts';
 import { formatFuzzyDate } from './dates.ts';
 
 /** Text cut to `max` characters with "…", never between the two halves of a surrogate pair. */
@@ -16,12 +18,12 @@ export function stripControl(text: string): string {
   return text.replace(/[\p{Cc}\p{Bidi_Control}]/gu, (ch) => (ch === '\n' ? ch : ''));
 }
 
-export function plainSpans(text: RichText): string {
+export function plainSpans(text: RichText, lang: Lang = 'en'): string {
   if (typeof text === 'string') return stripControl(text);
   return text
     .map((span) => {
       if (typeof span === 'string') return stripControl(span);
-      if ('date' in span) return formatFuzzyDate(span.date);
+      if ('date' in span) return formatFuzzyDate(span.date, lang);
       return `\`${stripControl(span.command)}\``;
     })
     .join('');
@@ -29,31 +31,35 @@ export function plainSpans(text: RichText): string {
 
 /** The reply as plain text: for the shell, the CLI and notification fallbacks. Shows everything. */
 export function renderPlain(reply: Reply): string {
+  const lang = reply.lang ?? 'en';
+  const { t } = translator(lang);
   const lines: string[] = [];
   if (reply.title) lines.push(stripControl(reply.title), '');
-  if (reply.text) lines.push(plainSpans(reply.text));
+  if (reply.text) lines.push(plainSpans(reply.text, lang));
   const fields = reply.fields ?? [];
   const width = Math.max(0, ...fields.map((f) => f.label.length));
   for (const field of fields)
-    lines.push(`${`${stripControl(field.label)}:`.padEnd(width + 2)}${plainSpans(field.value)}`);
+    lines.push(`${`${stripControl(field.label)}:`.padEnd(width + 2)}${plainSpans(field.value, lang)}`);
   for (const section of reply.sections ?? []) {
     if (section.rows.length === 0) continue;
     lines.push('');
     if (section.heading) lines.push(`${stripControl(section.heading)}:`);
     for (const row of section.rows) {
-      lines.push(`  • ${plainSpans(row.text)}`);
-      if (row.detail) lines.push(`    ${plainSpans(row.detail)}`);
+      lines.push(`  • ${plainSpans(row.text, lang)}`);
+      if (row.detail) lines.push(`    ${plainSpans(row.detail, lang)}`);
     }
   }
   if (reply.links && reply.links.length > 0) {
-    lines.push('', 'Sources:');
+    lines.push('', t('render.sources'));
     for (const link of reply.links)
       lines.push(`  ${stripControl(link.label)}${link.url ? ` <${stripControl(link.url)}>` : ''}`);
   }
   if (reply.suggestions && reply.suggestions.length > 0) {
-    lines.push('', `Try: ${reply.suggestions.map((s) => `\`${stripControl(s)}\``).join(' or ')}`);
+    const commands = reply.suggestions.map((s) => `\`${stripControl(s)}\``);
+    lines.push('', t('render.try', { commands: formatList(commands, lang, 'disjunction') }));
   }
-  if (reply.confirm) lines.push('', `To go ahead, run: \`${stripControl(reply.confirm.command)}\``);
-  if (reply.footer) lines.push('', plainSpans(reply.footer));
+  if (reply.confirm)
+    lines.push('', t('render.confirm', { command: `\`${stripControl(reply.confirm.command)}\`` }));
+  if (reply.footer) lines.push('', plainSpans(reply.footer, lang));
   return lines.join('\n').replace(/^\n+/, '');
 }

@@ -40,6 +40,8 @@ const ask = ['ask', '--data', store, 'partners kitakami'];
 const candidates: Record<string, string[]> = {
   'node -e 0 (reference)': ['-e', '0'],
   'build: twinbot ask': [join(out, 'bundle', 'cli.js'), ...ask],
+  // The same answer through the German catalog: the cost of answering in a reader's language.
+  'build: twinbot ask --lang de': [join(out, 'bundle', 'cli.js'), '--lang', 'de', ...ask],
   'build: twinbot --help': [join(out, 'bundle', 'cli.js'), '--help'],
   'tsc output: twinbot ask': [join(out, 'tsc', 'src', 'cli.js'), ...ask],
   'tsx src/cli.ts: twinbot ask': ['--import', 'tsx', join(root, 'src', 'cli.ts'), ...ask],

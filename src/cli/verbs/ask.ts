@@ -3,6 +3,7 @@ import { Dispatcher } from '../../core/dispatcher.ts';
 import { hasLedger, openLedger } from '../../reminders/ledger.ts';
 import { renderPlain } from '../../render/plain.ts';
 import { cliCaller } from '../cli-caller.ts';
+import { cliLang } from '../lang.ts';
 import { type CliArgs, EXIT, UsageError } from '../options.ts';
 import { withStore } from '../store-access.ts';
 import { parseToday } from '../today.ts';
@@ -13,6 +14,7 @@ export async function ask({ values, rest }: CliArgs): Promise<number> {
   if (words.trim() === '')
     throw new UsageError('ask needs the command text, e.g. twinbot ask "partners Prague"');
   const today = parseToday(values.today);
+  const lang = cliLang(values.lang, process.env);
   const text = values.yes ? `${words} --yes` : words;
   // A change takes the store's lock like any writer, so a running bot and the CLI never write
   // the same file at once; a question never needs it.
@@ -24,7 +26,7 @@ export async function ask({ values, rest }: CliArgs): Promise<number> {
       commands,
       today: () => today,
       ...(ledger && { ledger }),
-    }).answerText(text, cliCaller());
+    }).answerText(text, cliCaller(lang));
     process.stdout.write(`${renderPlain(reply)}\n`);
     return EXIT.ok;
   });

@@ -19,12 +19,15 @@ import { backupText } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
 import { startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
+import { cliLang } from '../lang.ts';
 import { type CliArgs, EXIT } from '../options.ts';
 import { STOP_WORK_MS, type StopSignal, settlesWithin, stopSignal } from '../stopping.ts';
 import { withStore } from '../store-access.ts';
 
 /** `twinbot start`: the configured platforms, or the local shell when none is configured. */
 export async function start({ values }: CliArgs): Promise<number> {
+  // The shell's language; a bad --lang stops here, before the store is opened.
+  const lang = cliLang(values.lang, process.env);
   // Every configuration mistake is reported, together, before anything starts.
   const { platforms, snapshotDays, calendarToken, ops: opsSettings, logLevel } = readSettings(process.env);
   const log = await openLogger(logLevel, [
@@ -112,6 +115,7 @@ export async function start({ values }: CliArgs): Promise<number> {
           output: process.stdout,
           interactive: process.stdin.isTTY === true,
           signal: stopping.signal,
+          lang,
         });
         await reminders.stop();
       }
