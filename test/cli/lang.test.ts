@@ -47,7 +47,7 @@ describe('twinbot ask in the reader language', () => {
     ['de', 'beendet durch Shanghai am 14. Januar 2020', 'Städtepartnerschaft'],
     ['fr', 'résilié par Shanghai le 14 janvier 2020', 'Chronologie'],
     ['es', 'rescindido por Shanghai el 14 de enero de 2020', 'Cronología'],
-    ['cs', 'ukončeno ze strany města Šanghaj dne 14. ledna 2020', 'Průběh'],
+    ['cs', 'ukončeno ze strany města Šanghaj dne 14. ledna 2020', 'Strana města Praha:'],
     ['ja', '2020年1月14日にShanghaiにより終了', '姉妹都市'],
     ['zh', '2020年1月14日已终止（上海市方面）', '姐妹城市'],
   ])(
