@@ -1,10 +1,10 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HandledRequest } from '../../src/core/dispatcher.ts';
 import { BotMetrics } from '../../src/ops/metrics.ts';
 import { type OpsServer, startOpsServer } from '../../src/ops/ops-server.ts';
 import { capturedLog } from '../fixtures/captured-log.ts';
+import { handledRequest } from '../fixtures/handled-request.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 
 let server: OpsServer | undefined;
@@ -27,23 +27,14 @@ function sample(text: string, name: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
 }
 
-const request = (overrides: Partial<HandledRequest>): HandledRequest => ({
-  platform: 'slack',
-  command: 'partners',
-  outcome: 'answered',
-  ms: 0.4,
-  text: 'partners prague',
-  ...overrides,
-});
-
 describe('GET /metrics', () => {
   it('GIVEN requests, reminders and a store file THEN counts them in Prometheus text format, with the process metrics', async () => {
     const storePath = join(await tempDir(), 'twinning.json');
     await writeFile(storePath, '{"version":1,"cities":[]}');
     const metrics = new BotMetrics(storePath);
-    metrics.request(request({}));
-    metrics.request(request({ ms: 30 }));
-    metrics.request(request({ platform: 'discord', command: 'home', outcome: 'refused' }));
+    metrics.request(handledRequest({}));
+    metrics.request(handledRequest({ ms: 30 }));
+    metrics.request(handledRequest({ platform: 'discord', command: 'home', outcome: 'refused' }));
     metrics.reminderEvents.posted(false);
     metrics.reminderEvents.posted(true);
     metrics.reminderEvents.missed(3);
@@ -88,7 +79,7 @@ describe('GET /metrics', () => {
     await writeFile(path, '{}');
     const first = new BotMetrics(path);
     const second = new BotMetrics(path);
-    first.request(request({}));
+    first.request(handledRequest({}));
     const text = await (await served(second))().then((res) => res.text());
     expect(text).toContain('# TYPE twinbot_requests_total counter');
     expect(text).not.toContain('twinbot_requests_total{');
