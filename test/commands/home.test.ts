@@ -40,7 +40,7 @@ describe('home in the reader language', () => {
     const { dispatcher } = await dispatcherFor();
     const cs = { ...operator, lang: 'cs' as const };
     expect(renderPlain(await dispatcher.answerText('home Kitakami', cs))).toContain(
-      'Domovské město je nyní Kitakami, Iwate, Japonsko. Příkaz `partners` bez uvedení města odpovídá za něj.',
+      'Domovské město je nyní Kitakami, Iwate, Japonsko. Příkaz `partners` bez uvedení města nyní vypisuje jeho partnerská města.',
     );
     expect(renderPlain(await dispatcher.answerText('home Prague', cs))).toContain(
       'Domovské město je nyní Praha, Česko (dříve Kitakami).',
