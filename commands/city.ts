@@ -3,8 +3,20 @@ import { cityLabelIn, listedBy, statusLabel } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
 import { countryName } from '../src/domain/country.ts';
 import { deriveStatus } from '../src/domain/status.ts';
-import { intlLocale } from '../src/i18n/languages.ts';
+import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { tSpans } from '../src/i18n/spans.ts';
+
+const displayNames = new Map<Lang, Intl.DisplayNames>();
+
+/** "Czech", "Tschechisch", "čeština", "チェコ語": a name's language as the reader calls it; an unknown tag shows as typed. */
+function languageNames(lang: Lang): Intl.DisplayNames {
+  let found = displayNames.get(lang);
+  if (!found) {
+    found = new Intl.DisplayNames([intlLocale(lang)], { type: 'language' });
+    displayNames.set(lang, found);
+  }
+  return found;
+}
 
 export const city = defineCommand({
   name: 'city',
@@ -27,7 +39,10 @@ export const city = defineCommand({
           : tr.t('city.statusCount', { count, status: statusLabel(status as 'active', tr) }),
       ),
     );
-    const names = list.format(city.names.map((n) => (n.lang ? `${n.name} (${n.lang})` : n.name)));
+    const languages = languageNames(tr.lang);
+    const names = list.format(
+      city.names.map((n) => (n.lang ? `${n.name} (${languages.of(n.lang) ?? n.lang})` : n.name)),
+    );
     const notRecorded = tr.t('city.notRecorded');
     return answer({
       title: cityLabelIn(city, tr.lang),
