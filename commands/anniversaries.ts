@@ -1,9 +1,11 @@
 import { defineCommand } from '../src/core/command.ts';
 import { shortCityLabel, typeLabel } from '../src/core/describe.ts';
 import { answer, type Row, type Section, type Span } from '../src/core/reply.ts';
-import { defaultWindow } from '../src/core/window.ts';
+import { defaultWindow, periodPhrase } from '../src/core/window.ts';
 import { anniversaryDate, type FoundAnniversary, findAnniversaries } from '../src/domain/anniversary.ts';
-import { ordinal } from '../src/render/dates.ts';
+import { intlLocale, type Lang } from '../src/i18n/languages.ts';
+import { tSpans } from '../src/i18n/spans.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 export const anniversaries = defineCommand({
@@ -25,8 +27,8 @@ export const anniversaries = defineCommand({
     'anniversaries next year turning 50',
   ],
   permission: 'everyone',
-  handler: ({ catalog, today }, args) => {
-    const window = args.window ?? defaultWindow(today);
+  handler: ({ catalog, today, tr }, args) => {
+    const window = args.window ?? defaultWindow(today, tr);
     const candidates = catalog.anniversaryCandidates(
       window,
       window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month'],
@@ -34,53 +36,63 @@ export const anniversaries = defineCommand({
     const all = findAnniversaries(candidates, window, catalog.data.settings.feb29);
     const wanted = (a: FoundAnniversary) => window.turning === undefined || a.number === window.turning;
     const found = { dated: all.dated.filter(wanted), yearOnly: all.yearOnly.filter(wanted) };
-    const sections: Section[] = [{ rows: found.dated.map((a) => row(a, catalog)) }];
+    const sections: Section[] = [{ rows: found.dated.map((a) => row(a, catalog, tr)) }];
     if (found.yearOnly.length > 0) {
       sections.push({
-        heading: 'Day and month not recorded',
-        rows: found.yearOnly.map((a) => row(a, catalog)),
+        heading: tr.t('anniversaries.yearOnlyHeading'),
+        rows: found.yearOnly.map((a) => row(a, catalog, tr)),
       });
     }
     const count = found.dated.length + found.yearOnly.length;
     const years = [...new Set([window.from.year, window.to.year])];
-    const yearOnlyHint: Span[] =
-      !window.wholeYears && catalog.countYearOnlyAnniversaries() > 0
-        ? [
-            ' Partnerships whose signing is known only to the year are listed by year: ',
-            ...years.flatMap((y, i): Span[] => [i > 0 ? ' or ' : '', { command: `anniversaries ${y}` }]),
-            '.',
-          ]
-        : [];
+    const period = periodPhrase(window.period, tr);
     return answer({
-      title: `Anniversaries in ${window.label}${window.turning === undefined ? '' : `, turning ${window.turning}`}`,
-      text:
-        count === 0 ? 'No anniversaries of partnerships in force fall in this period.' : countLabel(count),
+      title:
+        window.turning === undefined
+          ? tr.t('anniversaries.title', { period })
+          : tr.t('anniversaries.titleTurning', { period, count: window.turning }),
+      text: count === 0 ? tr.t('anniversaries.none') : tr.t('anniversaries.count', { count }),
       sections,
-      footer: [
-        'Only partnerships in force (or disputed) on the day are listed; a month or year alone means the day was not recorded.',
-        ...yearOnlyHint,
-      ],
+      footer:
+        !window.wholeYears && catalog.countYearOnlyAnniversaries() > 0
+          ? tSpans(tr, 'anniversaries.footerYearOnly', {
+              commands: eitherCommand(
+                years.map((y) => `anniversaries ${y}`),
+                tr.lang,
+              ),
+            })
+          : [tr.t('anniversaries.footer')],
     });
   },
 });
 
-function countLabel(n: number): string {
-  return n === 1 ? '1 anniversary' : `${n} anniversaries`;
+/** "`anniversaries 2026` or `anniversaries 2027`", "… oder …": commands joined as the language joins alternatives. */
+function eitherCommand(commands: readonly string[], lang: Lang): Span[] {
+  return new Intl.ListFormat(intlLocale(lang), { type: 'disjunction' })
+    .formatToParts(commands)
+    .map((part) => (part.type === 'element' ? { command: part.value } : part.value));
 }
 
-/** "3 June 2017 — 50th: Paderborn – Le Mans (twin town) ★ milestone year" */
-function row(a: FoundAnniversary, catalog: Catalog): Row {
+/** "3 June 2017 — 50th: Paderborn – Le Mans (twin town) ★ milestone year", "2017年6月3日 — 50周年: …" */
+function row(a: FoundAnniversary, catalog: Catalog, tr: Translator): Row {
   const pair = a.partnership.cities.map((id) => {
     const city = catalog.city(id);
-    return city ? shortCityLabel(city, catalog) : id;
+    return city ? shortCityLabel(city, catalog, tr.lang) : id;
   });
-  const disputed = a.status === 'disputed' ? ' (disputed)' : '';
+  const marks = [
+    ...(a.status === 'disputed' ? [tr.t('anniversaries.disputed')] : []),
+    ...(a.milestoneYear ? [tr.t('anniversaries.milestoneYear')] : []),
+  ];
   return {
     text: [
-      { date: anniversaryDate(a) },
-      ` — ${ordinal(a.number)}: ${pair.join(' – ')} (${typeLabel(a.partnership.type)})${disputed}`,
-      a.milestoneYear ? ' ★ milestone year' : '',
+      ...tSpans(tr, 'anniversaries.row', {
+        date: { date: anniversaryDate(a) },
+        number: tr.t('anniversaries.number', { count: a.number, ordinal: true }),
+        pair: pair.join(' – '),
+        type: typeLabel(a.partnership.type, tr),
+      }),
+      ...marks.map((mark) => ` ${mark}`),
     ],
-    detail: ['counted from ', { date: a.from.date }],
+    detail: tSpans(tr, 'anniversaries.countedFrom', { date: { date: a.from.date } }),
   };
 }

@@ -1,8 +1,22 @@
 import { defineCommand } from '../src/core/command.ts';
-import { cityLabel, listedBy, statusLabel } from '../src/core/describe.ts';
+import { cityLabelIn, listedBy, statusLabel } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
 import { countryName } from '../src/domain/country.ts';
 import { deriveStatus } from '../src/domain/status.ts';
+import { intlLocale, type Lang } from '../src/i18n/languages.ts';
+import { tSpans } from '../src/i18n/spans.ts';
+
+const displayNames = new Map<Lang, Intl.DisplayNames>();
+
+/** "Czech", "Tschechisch", "čeština", "チェコ語": a name's language as the reader calls it; an unknown tag shows as typed. */
+function languageNames(lang: Lang): Intl.DisplayNames {
+  let found = displayNames.get(lang);
+  if (!found) {
+    found = new Intl.DisplayNames([intlLocale(lang)], { type: 'language' });
+    displayNames.set(lang, found);
+  }
+  return found;
+}
 
 export const city = defineCommand({
   name: 'city',
@@ -10,27 +24,37 @@ export const city = defineCommand({
   args: [{ name: 'city', kind: 'city', description: 'a city name', required: true }],
   examples: ['city Prague', 'city rzeszow', 'city 北上市'],
   permission: 'everyone',
-  handler: ({ catalog, today }, { city }) => {
+  handler: ({ catalog, today, tr }, { city }) => {
     const counts = new Map<string, number>();
     for (const p of catalog.partnershipsOf(city.id)) {
-      const status = listedBy(p)
-        ? 'only listed by Wikipedia or Wikidata (no date recorded)'
-        : statusLabel(deriveStatus(p, today).status);
+      const status = listedBy(p, tr) ? 'listed' : deriveStatus(p, today).status;
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
-    const partners = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-    const names = city.names.map((n) => (n.lang ? `${n.name} (${n.lang})` : n.name)).join(', ');
+    // The narrow style lists items with commas where a language allows ("1 active, 1 terminated", "有効1件、終了1件").
+    const list = new Intl.ListFormat(intlLocale(tr.lang), { type: 'conjunction', style: 'narrow' });
+    const partners = list.format(
+      [...counts].map(([status, count]) =>
+        status === 'listed'
+          ? tr.t('city.listedCount', { count })
+          : tr.t('city.statusCount', { count, status: statusLabel(status as 'active', tr) }),
+      ),
+    );
+    const languages = languageNames(tr.lang);
+    const names = list.format(
+      city.names.map((n) => (n.lang ? `${n.name} (${languages.of(n.lang) ?? n.lang})` : n.name)),
+    );
+    const notRecorded = tr.t('city.notRecorded');
     return answer({
-      title: cityLabel(city),
+      title: cityLabelIn(city, tr.lang),
       fields: [
-        { label: 'Names', value: names || 'no other names recorded' },
-        { label: 'Country', value: `${countryName(city.country)} (${city.country})` },
-        { label: 'Region', value: city.region ?? 'not recorded' },
-        { label: 'Time zone', value: city.timeZone ?? 'not recorded' },
-        { label: 'Partners', value: partners || 'none recorded' },
+        { label: tr.t('city.names'), value: names || tr.t('city.noNames') },
+        { label: tr.t('city.country'), value: `${countryName(city.country, tr.lang)} (${city.country})` },
+        { label: tr.t('city.region'), value: city.region ?? notRecorded },
+        { label: tr.t('city.timeZone'), value: city.timeZone ?? notRecorded },
+        { label: tr.t('city.partners'), value: partners || tr.t('city.noPartners') },
         ...(city.wikidata ? [{ label: 'Wikidata', value: city.wikidata }] : []),
       ],
-      footer: [`id: ${city.id} · see partners with `, { command: `partners ${city.id}` }],
+      footer: tSpans(tr, 'city.footer', { id: city.id, command: { command: `partners ${city.id}` } }),
     });
   },
 });

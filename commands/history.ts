@@ -2,6 +2,7 @@ import { defineCommand } from '../src/core/command.ts';
 import { shortCityLabel } from '../src/core/describe.ts';
 import { answer, type Row } from '../src/core/reply.ts';
 import { type AuditEntry, undoneIndexes } from '../src/domain/audit.ts';
+import type { City } from '../src/domain/city.ts';
 import { partnershipId } from '../src/domain/partnership.ts';
 
 export const history = defineCommand({
@@ -21,23 +22,19 @@ export const history = defineCommand({
     for (let i = audit.length - 1; i >= 0; i -= 1) {
       const entry = audit[i];
       if (!entry || (about !== undefined && !touches(entry, about, other !== undefined))) continue;
+      // The summary is stored text, written when the change was made; only our own words are translated.
+      const text = entry.summary ?? [entry.action, entry.target].filter(Boolean).join(' ');
       rows.push({
-        text: `${entry.summary ?? [entry.action, entry.target].filter(Boolean).join(' ')}${undone.has(i) ? ' (undone)' : ''}`,
+        text: undone.has(i) ? tr.t('history.undone', { text }) : text,
         detail: `${formatTime(entry.at)} · ${entry.actor} · ${entry.platform}`,
       });
     }
-    const scope =
-      city && other
-        ? ` of ${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`
-        : city
-          ? ` of ${shortCityLabel(city, catalog)}`
-          : '';
+    const label = (c: City) => shortCityLabel(c, catalog, tr.lang);
     return answer({
-      title: `History${scope}`,
-      text:
-        rows.length === 0
-          ? 'No changes recorded yet.'
-          : `${tr.t('count.change', { count: rows.length })}, newest first.`,
+      title: city
+        ? tr.t('history.titleOf', { what: other ? `${label(city)} – ${label(other)}` : label(city) })
+        : tr.t('history.title'),
+      text: rows.length === 0 ? tr.t('history.none') : tr.t('history.count', { count: rows.length }),
       ...(rows.length > 0 && { sections: [{ rows }] }),
       ephemeral: true,
     });
@@ -50,7 +47,7 @@ function touches(entry: AuditEntry, about: string, exact: boolean): boolean {
   return ids.some((id) => (exact ? id === about : id === about || id.split('--').includes(about)));
 }
 
-/** "2026-11-26 20:41 UTC": the log's own clock, the same for every reader. */
+/** "2026-11-26 20:41 UTC": the log's own clock in ISO form, the same for every reader and language. */
 function formatTime(at: string): string {
   return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -1,7 +1,8 @@
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
-import { cityLabel } from '../src/core/describe.ts';
+import { cityLabel, cityLabelIn } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
+import { cityName } from '../src/i18n/city-name.ts';
 
 export const home = defineCommand({
   name: 'home',
@@ -9,7 +10,7 @@ export const home = defineCommand({
   args: [{ name: 'city', kind: 'city', description: 'the home city', required: true }],
   examples: ['home Prague'],
   permission: 'staff',
-  handler: async ({ store, caller }, { city }) => {
+  handler: async ({ store, caller, tr }, { city }) => {
     const previous = await store.edit(editorOf(caller), (draft, _editor, office) => {
       const before = draft.settings.homeCity;
       // The home city must be one of the office's own: a world city is copied in.
@@ -17,6 +18,7 @@ export const home = defineCommand({
       draft.settings.homeCity = city.id;
       return {
         action: 'home',
+        // The audit log is one record for every reader: its summary is written once, in English.
         summary: `Set the home city to ${cityLabel(city)}`,
         target: city.id,
         touched: [{ record: 'setting', id: 'homeCity' }],
@@ -24,8 +26,11 @@ export const home = defineCommand({
       };
     });
     const was = previous === undefined || previous === city.id ? undefined : store.catalog.city(previous);
+    const now = cityLabelIn(city, tr.lang);
     return answer({
-      text: `The home city is now ${cityLabel(city)}${was ? ` (it was ${was.name})` : ''}. \`partners\` without a city answers for it.`,
+      text: was
+        ? tr.t('home.setWas', { city: now, was: cityName(was, tr.lang) })
+        : tr.t('home.set', { city: now }),
     });
   },
 });

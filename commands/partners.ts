@@ -3,10 +3,21 @@ import { describeStatus, listedClause, shortCityLabel, typeLabel } from '../src/
 import { answer, problem, type Row } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
 import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
+import { cityName } from '../src/i18n/city-name.ts';
+import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { tSpans } from '../src/i18n/spans.ts';
 
-/** One collator for every answer: `localeCompare` builds one on each call. */
-const byName = new Intl.Collator('en');
+/** One collator per language for every answer (`localeCompare` builds one on each call): names sort as the reader's language sorts them. */
+const collators = new Map<Lang, Intl.Collator>();
+
+function collator(lang: Lang): Intl.Collator {
+  let found = collators.get(lang);
+  if (!found) {
+    found = new Intl.Collator(intlLocale(lang));
+    collators.set(lang, found);
+  }
+  return found;
+}
 
 export const partners = defineCommand({
   name: 'partners',
@@ -21,6 +32,7 @@ export const partners = defineCommand({
     const rows = catalog.partnershipsOf(city.id).map((p) => {
       const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
       const otherLabel = other ? shortCityLabel(other, catalog, tr.lang) : '?';
+      const name = other ? cityName(other, tr.lang) : '';
       const listed = listedClause(p, tr);
       // Only listed, never dated: no status and no "since" to tell, and no type when none is recorded.
       if (listed !== undefined) {
@@ -28,7 +40,7 @@ export const partners = defineCommand({
           text: p.type ? `${otherLabel} (${typeLabel(p.type, tr)})` : otherLabel,
           detail: listed,
         };
-        return { row, order: STATUSES.length, name: other?.name ?? '', listed: true };
+        return { row, order: STATUSES.length, name, listed: true };
       }
       const derived = deriveStatus(p, today);
       const established = anniversaryMilestone(p);
@@ -46,10 +58,11 @@ export const partners = defineCommand({
       return {
         row,
         order: STATUSES.indexOf(derived.status as Status),
-        name: other?.name ?? '',
+        name,
         listed: false,
       };
     });
+    const byName = collator(tr.lang);
     rows.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     const listed = rows.filter((r) => r.listed).length;
     return answer({

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.ts';
-import { cityLabel } from '../src/core/describe.ts';
+import { cityLabelIn } from '../src/core/describe.ts';
 import { answer } from '../src/core/reply.ts';
 
 const LIMIT = 10;
@@ -13,13 +13,16 @@ export const search = defineCommand({
   handler: ({ catalog, tr }, { text }) => {
     const found = catalog.search(text, LIMIT);
     return answer({
-      title: `Cities matching "${text}"`,
-      text: found.length === 0 ? 'No city matches. Try fewer letters.' : `${found.length} shown, best first`,
+      title: tr.t('search.title', { text }),
+      text: found.length === 0 ? tr.t('search.none') : tr.t('search.shown', { count: found.length }),
       sections: [
         {
           rows: found.map((city) => ({
-            text: cityLabel(city),
-            detail: `${tr.t('count.partnership', { count: catalog.partnershipsOf(city.id).length })} · id ${city.id}`,
+            text: cityLabelIn(city, tr.lang),
+            detail: tr.t('search.detail', {
+              partnerships: tr.t('count.partnership', { count: catalog.partnershipsOf(city.id).length }),
+              id: city.id,
+            }),
           })),
         },
       ],

@@ -12,16 +12,31 @@ import type { Span } from './reply.ts';
 
 const EN = translator('en');
 
-/** "Concord, California, United States": enough to tell same-named cities apart. */
+/** "Concord, California, United States": enough to tell same-named cities apart, in English. */
 export function cityLabel(city: City): string {
-  return [city.name, city.region, countryName(city.country)].filter((part) => part !== undefined).join(', ');
+  return cityLabelIn(city, 'en');
+}
+
+/**
+ * "Concord, California, United States", "Praha, Česko", "北上市（日本・Iwate）": the city's name and
+ * country in the reader's language, its region as stored, in the order the language writes them.
+ */
+export function cityLabelIn(city: City, lang: Lang): string {
+  const values = { city: cityName(city, lang), country: countryName(city.country, lang) };
+  const tr = translator(lang);
+  return city.region
+    ? tr.t('describe.cityFull', { ...values, region: city.region })
+    : tr.t('describe.cityCountry', values);
 }
 
 /** The plain name, qualified only when another city in the store shares it. */
 export function shortCityLabel(city: City, catalog: Catalog, lang: Lang = 'en'): string {
   const name = cityName(city, lang);
   if (!catalog.hasNamesake(city)) return name;
-  return city.region ? `${name}, ${city.region}` : `${name}, ${countryName(city.country)}`;
+  const tr = translator(lang);
+  return city.region
+    ? tr.t('describe.cityRegion', { city: name, region: city.region })
+    : tr.t('describe.cityCountry', { city: name, country: countryName(city.country, lang) });
 }
 
 /** A city of the store by id, named in the reader's language; undefined for an id the store lacks. */

@@ -3,6 +3,7 @@ import type { City } from '../domain/city.ts';
 import { cleanText } from '../domain/clean-text.ts';
 import { toCountryCode } from '../domain/country.ts';
 import { NAME_LIMIT, nameProblem } from '../domain/names.ts';
+import { translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Caller } from './caller.ts';
 import type { ArgSpec, PlaceArg } from './command.ts';
@@ -44,7 +45,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
     case 'text':
       return { value: text };
     case 'window': {
-      const window = parseWindow(text, scope.today);
+      const window = parseWindow(text, scope.today, translator(scope.caller.lang ?? 'en'));
       return window.ok ? { value: window.window } : refuse(window.message);
     }
     case 'choice': {
@@ -54,7 +55,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
         : refuse(`"${text}" is not ${spec.description}. Use one of: ${(spec.choices ?? []).join(', ')}.`);
     }
     case 'date': {
-      const date = parseDateText(text, scope.today);
+      const date = parseDateText(text, scope.today, translator(scope.caller.lang ?? 'en'));
       return date.ok ? { value: date.date } : refuse(date.message);
     }
     case 'url': {

@@ -1,11 +1,23 @@
 import { Temporal } from 'temporal-polyfill';
 import type { AnniversaryWindow } from '../domain/anniversary.ts';
-import { monthName } from '../render/dates.ts';
+import { formatFuzzyDateIso } from '../domain/fuzzy-date.ts';
+import { type Translator, translator } from '../i18n/translator.ts';
+import { formatFuzzyDate } from '../render/dates.ts';
+
+const EN = translator('en');
+
+/** What a period is, so each reader's words can name it: some days from today, a month or a year. */
+export type Period =
+  | { kind: 'days'; count: number }
+  | { kind: 'month'; year: number; month: number }
+  | { kind: 'year'; year: number };
 
 /** The span of days an anniversaries question covers, with words to name it. */
 export interface DateWindow extends AnniversaryWindow {
   /** Whole calendar years are covered, so year-only anniversaries are plainly in it. */
   wholeYears: boolean;
+  period: Period;
+  /** The period named in the language `parseWindow` was given: "the next 30 days", "Juni 2027". */
   label: string;
   /** Only the anniversaries with this number ("turning 50"). */
   turning?: number;
@@ -13,82 +25,104 @@ export interface DateWindow extends AnniversaryWindow {
 
 export type WindowResult = { ok: true; window: DateWindow } | { ok: false; message: string };
 
-export function defaultWindow(today: Temporal.PlainDate): DateWindow {
+export function defaultWindow(today: Temporal.PlainDate, tr: Translator = EN): DateWindow {
+  const period: Period = { kind: 'days', count: DEFAULT_WINDOW_DAYS };
   return {
     from: today,
     to: today.add({ days: DEFAULT_WINDOW_DAYS }),
     wholeYears: false,
-    label: `the next ${DEFAULT_WINDOW_DAYS} days`,
+    period,
+    label: periodLabel(period, tr),
   };
 }
 
 export const MAX_WINDOW_DAYS = 3660;
 export const DEFAULT_WINDOW_DAYS = 30;
 
+/** "the next 30 days", "die nächsten 30 Tage", "June 2027", "2027年": the period on its own, as a heading names it. */
+export function periodLabel(period: Period, tr: Translator): string {
+  if (period.kind === 'days')
+    return period.count === 1 ? tr.t('window.nextDay') : tr.t('window.days', { count: period.count });
+  return periodDate(period, tr);
+}
+
+/**
+ * "in the next 30 days", "im Juni 2027", "v roce 2027", "2027年6月": the period as a sentence says
+ * when something happens in it, for keys such as "Anniversaries {{period}}".
+ */
+export function periodPhrase(period: Period, tr: Translator): string {
+  if (period.kind === 'days')
+    return period.count === 1 ? tr.t('window.inNextDay') : tr.t('window.inDays', { count: period.count });
+  const date = periodDate(period, tr);
+  return period.kind === 'month'
+    ? tr.t('window.inMonth', { month: date })
+    : tr.t('window.inYear', { year: date });
+}
+
+/** "June 2027", "červen 2027", "2027年": a month or a year as Intl writes it in the reader's language. */
+function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): string {
+  const iso = formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
+  return formatFuzzyDate(iso, tr.lang);
+}
+
 /**
  * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, `this|next month`, `this|next year`, each optionally
- * followed by `turning N`; empty means the next 30 days. Returns a message for anything else rather
- * than guessing.
+ * followed by `turning N`; empty means the next 30 days. Returns a message in the reader's language for
+ * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
-export function parseWindow(text: string, today: Temporal.PlainDate): WindowResult {
+export function parseWindow(text: string, today: Temporal.PlainDate, tr: Translator = EN): WindowResult {
   const turning = /^(.*?)\s*\bturning (\d{1,3})$/i.exec(text.trim());
   if (turning) {
     const number = Number(turning[2]);
-    if (number < 1)
-      return {
-        ok: false,
-        message: 'Anniversaries are counted from 1, e.g. `anniversaries next year turning 50`.',
-      };
-    const window = parseWindow(turning[1] ?? '', today);
+    if (number < 1) return { ok: false, message: tr.t('window.turningFromOne') };
+    const window = parseWindow(turning[1] ?? '', today, tr);
     return window.ok ? { ok: true, window: { ...window.window, turning: number } } : window;
   }
   const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (t === '') return { ok: true, window: defaultWindow(today) };
+  if (t === '') return { ok: true, window: defaultWindow(today, tr) };
   const days = /^(?:next )?(\d{1,4}) days?$/.exec(t);
-  if (days) return nextDays(Number(days[1]), today);
+  if (days) return nextDays(Number(days[1]), today, tr);
   const year = /^(\d{4})$/.exec(t);
-  if (year) return wholeYear(Number(year[1]));
+  if (year) return wholeYear(Number(year[1]), tr);
   const month = /^(\d{4})-(\d{2})$/.exec(t);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
-    return wholeMonth(Temporal.PlainYearMonth.from({ year: Number(month[1]), month: Number(month[2]) }));
+    return wholeMonth(Temporal.PlainYearMonth.from({ year: Number(month[1]), month: Number(month[2]) }), tr);
   }
-  if (t === 'this month') return wholeMonth(today.toPlainYearMonth());
-  if (t === 'next month') return wholeMonth(today.toPlainYearMonth().add({ months: 1 }));
-  if (t === 'this year') return wholeYear(today.year);
-  if (t === 'next year') return wholeYear(today.year + 1);
-  return {
-    ok: false,
-    message: `"${text.trim()}" is not a period I know. Try \`next 60 days\`, \`2027\`, \`2027-06\`, \`this month\` or \`next year\`.`,
-  };
+  if (t === 'this month') return wholeMonth(today.toPlainYearMonth(), tr);
+  if (t === 'next month') return wholeMonth(today.toPlainYearMonth().add({ months: 1 }), tr);
+  if (t === 'this year') return wholeYear(today.year, tr);
+  if (t === 'next year') return wholeYear(today.year + 1, tr);
+  return { ok: false, message: tr.t('window.unknown', { text: text.trim() }) };
 }
 
-function nextDays(count: number, today: Temporal.PlainDate): WindowResult {
+function nextDays(count: number, today: Temporal.PlainDate, tr: Translator): WindowResult {
   if (count < 1 || count > MAX_WINDOW_DAYS) {
-    return { ok: false, message: `Ask for 1 to ${MAX_WINDOW_DAYS} days ahead, e.g. \`next 60 days\`.` };
+    return { ok: false, message: tr.t('window.daysRange', { max: MAX_WINDOW_DAYS }) };
   }
-  const to = today.add({ days: count });
+  const period: Period = { kind: 'days', count };
   return {
     ok: true,
     window: {
       from: today,
-      to,
+      to: today.add({ days: count }),
       wholeYears: false,
-      label: count === 1 ? 'the next day' : `the next ${count} days`,
+      period,
+      label: periodLabel(period, tr),
     },
   };
 }
 
-function wholeMonth(month: Temporal.PlainYearMonth): WindowResult {
+function wholeMonth(month: Temporal.PlainYearMonth, tr: Translator): WindowResult {
   const from = month.toPlainDate({ day: 1 });
   const to = from.add({ months: 1 }).subtract({ days: 1 });
-  const label = `${monthName(month.month)} ${month.year}`;
-  return { ok: true, window: { from, to, wholeYears: false, label } };
+  const period: Period = { kind: 'month', year: month.year, month: month.month };
+  return { ok: true, window: { from, to, wholeYears: false, period, label: periodLabel(period, tr) } };
 }
 
-function wholeYear(year: number): WindowResult {
-  if (year < 1 || year > 9999)
-    return { ok: false, message: 'Ask for a year between 1 and 9999, e.g. `2027`.' };
+function wholeYear(year: number, tr: Translator): WindowResult {
+  if (year < 1 || year > 9999) return { ok: false, message: tr.t('window.yearRange') };
   const from = Temporal.PlainDate.from({ year, month: 1, day: 1 });
   const to = Temporal.PlainDate.from({ year, month: 12, day: 31 });
-  return { ok: true, window: { from, to, wholeYears: true, label: String(year) } };
+  const period: Period = { kind: 'year', year };
+  return { ok: true, window: { from, to, wholeYears: true, period, label: periodLabel(period, tr) } };
 }

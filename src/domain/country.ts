@@ -1,5 +1,6 @@
 import countries from 'i18n-iso-countries/index.js';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { intlLocale, type Lang } from '../i18n/languages.ts';
 import { foldName } from './names.ts';
 
 countries.registerLocale(en);
@@ -75,12 +76,16 @@ const SHARED_NAMES: Record<string, string[]> = {
 
 // Built on first use: the index folds some 500 names and Intl loads its region names, which a
 // question that never names a country (most of them, and every `twinbot ask` start) need not pay for.
-let displayNames: Intl.DisplayNames | undefined;
+const displayNames = new Map<Lang, Intl.DisplayNames>();
 let byFoldedName: Map<string, string> | undefined;
 
-function regionNames(): Intl.DisplayNames {
-  displayNames ??= new Intl.DisplayNames('en', { type: 'region' });
-  return displayNames;
+function regionNames(lang: Lang = 'en'): Intl.DisplayNames {
+  let found = displayNames.get(lang);
+  if (!found) {
+    found = new Intl.DisplayNames([intlLocale(lang)], { type: 'region' });
+    displayNames.set(lang, found);
+  }
+  return found;
 }
 
 function countriesByFoldedName(): Map<string, string> {
@@ -133,7 +138,10 @@ export function readCountry(text: string): CountryReading | undefined {
   return code ? { codes: [code] } : undefined;
 }
 
-/** The everyday English name: "United States", "Czechia", "South Korea". */
-export function countryName(code: string): string {
-  return regionNames().of(code) ?? code;
+/**
+ * The everyday name in the reader's language, as Intl knows it: "United States", "Czechia";
+ * "Tschechien", "Česko", "チェコ". Reading typed names (above) stays English, from the ISO list.
+ */
+export function countryName(code: string, lang: Lang = 'en'): string {
+  return regionNames(lang).of(code) ?? code;
 }

@@ -10,8 +10,10 @@ import {
 import { dayKey, fuzzyDateParts } from '../domain/fuzzy-date.ts';
 import type { Partnership } from '../domain/partnership.ts';
 import { deriveStatus, isCelebrated } from '../domain/status.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
-import { formatFuzzyDate, ordinal } from './dates.ts';
+import { formatFuzzyDate } from './dates.ts';
 
 /** How many upcoming anniversaries of each partnership carry their number in the title. */
 export const NUMBERED_YEARS = 5;
@@ -22,9 +24,12 @@ type DateArray = [number, number, number];
  * An RFC 5545 calendar of the anniversaries of partnerships in force whose signing day is known.
  * The next NUMBERED_YEARS anniversaries are single events titled with their number ("60th
  * anniversary: ..."); a yearly recurring event takes over after them, so no day shows twice. Month-
- * and year-only dates are left out: a calendar event would invent a day.
+ * and year-only dates are left out: a calendar event would invent a day. Its words are in `lang`
+ * where the caller knows the reader's language (the CLI does); a subscribed feed is fetched by a
+ * calendar program that says nothing of its reader, so it stays English.
  */
-export function anniversaryCalendar(catalog: Catalog, today: Temporal.PlainDate): string {
+export function anniversaryCalendar(catalog: Catalog, today: Temporal.PlainDate, lang: Lang = 'en'): string {
+  const tr = translator(lang);
   const feb29 = catalog.data.settings.feb29;
   const events: EventAttributes[] = [];
   for (const p of catalog.partnerships) {
@@ -39,27 +44,36 @@ export function anniversaryCalendar(catalog: Catalog, today: Temporal.PlainDate)
     const [first] = upcoming;
     const after = nthAnniversary(p, (upcoming.at(-1)?.number ?? 0) + 1, feb29);
     if (!first || !after) continue;
-    const pair = p.cities.map((id) => {
-      const city = catalog.city(id);
-      return city ? shortCityLabel(city, catalog) : id;
+    const pair = p.cities
+      .map((id) => {
+        const city = catalog.city(id);
+        return city ? shortCityLabel(city, catalog, lang) : id;
+      })
+      .join(' – ');
+    const description = tr.t('calendar.description', {
+      date: formatFuzzyDate(from.date, lang),
+      type: typeLabel(p.type, tr),
+      command: `agreement ${p.cities.join(' / ')}`,
     });
-    const description = `Counted from ${formatFuzzyDate(from.date)} (${typeLabel(p.type)}). Details: agreement ${p.cities.join(' / ')}`;
     for (const a of upcoming) {
       events.push({
         ...allDay(a, `${p.id}-${a.year}@twinbot`),
-        title: `${ordinal(a.number)} anniversary: ${pair.join(' – ')}${a.milestoneYear ? ' 🎉' : ''}`,
+        title: `${tr.t('calendar.numbered', { number: tr.t('anniversaries.number', { count: a.number, ordinal: true }), pair })}${a.milestoneYear ? ' 🎉' : ''}`,
         description,
       });
     }
     events.push({
       ...allDay(after, `${p.id}@twinbot`),
-      title: `Anniversary: ${pair.join(' – ')} (since ${fuzzyDateParts(from.date).year})`,
+      title: tr.t('calendar.recurring', {
+        pair,
+        year: formatFuzzyDate(String(fuzzyDateParts(from.date).year).padStart(4, '0'), lang),
+      }),
       description,
       recurrenceRule: yearlyRule(from.date, feb29),
     });
   }
   const { error, value } = createEvents(events, {
-    calName: 'Twinning anniversaries',
+    calName: tr.t('calendar.name'),
     productId: '-//twinbot//anniversaries//EN',
   });
   if (error || !value) throw error ?? new Error('calendar could not be written');

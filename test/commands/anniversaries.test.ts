@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlain } from '../../src/render/plain.ts';
 import { dispatcherFor, operator, smallStore } from '../fixtures/knowledge-base.ts';
-import { askSeed, askSmall } from './seed-answers.ts';
+import { askSeed, askSmall, askSmallIn } from './seed-answers.ts';
 
 describe('anniversaries', () => {
   it('GIVEN a whole year THEN lists dated ones in order, flags milestone years and keeps year-only ones apart', async () => {
@@ -61,5 +61,51 @@ describe('anniversaries', () => {
 
   it('GIVEN a period it cannot read THEN says which forms it understands', async () => {
     expect(await askSmall('anniversaries soon')).toContain('`next 60 days`');
+  });
+});
+
+describe('anniversaries in the reader language', () => {
+  it('GIVEN a Czech reader and 2027 THEN months, ordinals and the period are Czech', async () => {
+    const text = await askSmallIn('cs', 'anniversaries 2027');
+    expect(text).toContain('Výročí partnerství v roce 2027');
+    expect(text).toContain('5 výročí');
+    expect(text).toContain(
+      '3. června 2027 – 60. výročí: Le Mans – Paderborn (družební město) ★ kulaté výročí\n    počítáno od 3. června 1967',
+    );
+    expect(text).toContain('13. ledna 2027 – 7. výročí: Praha – Taipei (sesterské město)');
+    expect(text).toContain('říjen 2027 – 53. výročí: Concord, California – Kitakami');
+    expect(text).toContain('počítáno od: říjen 1974');
+    expect(text).toMatch(
+      /Den a měsíc nezaznamenány:\n {2}• 2027 – 70\. výročí: Osaka – San Francisco \(sesterské město\) \(sporné\) ★ kulaté výročí\n {4}počítáno od roku 1957/,
+    );
+  });
+
+  it('GIVEN a German reader and the next 60 days THEN the title, the city and the hint are German', async () => {
+    const text = await askSmallIn('de', 'anniversaries next 60 days');
+    expect(text).toContain('Jahrestage von Städtepartnerschaften in den nächsten 60 Tagen');
+    expect(text).toContain('1 Jahrestag\n');
+    expect(text).toContain('13. Januar 2027 – 7. Jahrestag: Prag – Taipei');
+    expect(text).toContain('gezählt ab dem 13. Januar 2020');
+    expect(text).toContain('nach Jahr aufgeführt: `anniversaries 2026` oder `anniversaries 2027`.');
+  });
+
+  it('GIVEN a Japanese reader and turning 60 THEN reads 2027年の…60周年', async () => {
+    const text = await askSmallIn('ja', 'anniversaries 2027 turning 60');
+    expect(text).toContain('2027年の姉妹都市提携60周年');
+    expect(text).toContain('1件');
+    expect(text).toContain('2027年6月3日 — Le Mans – Paderborn（姉妹都市（ツインタウン））60周年 ★ 節目の年');
+    expect(text).toContain('1967年6月3日から起算');
+  });
+
+  it('GIVEN a French reader and a month THEN the month is French and the ordinal reads 52e', async () => {
+    const text = await askSmallIn('fr', 'anniversaries 2026-10');
+    expect(text).toContain('Anniversaires de jumelage en octobre 2026');
+    expect(text).toContain('octobre 2026 – 52e anniversaire : Concord, California – Kitakami (ville sœur)');
+  });
+
+  it('GIVEN a Czech reader and a period it cannot read THEN says so in Czech', async () => {
+    expect(await askSmallIn('cs', 'anniversaries soon')).toContain(
+      '„soon“ není období, které znám. Zkuste `next 60 days`',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askSeed, askSmall } from './seed-answers.ts';
+import { askSeed, askSeedIn, askSmall, askSmallIn } from './seed-answers.ts';
 
 describe('city', () => {
   it('GIVEN rzeszow without diacritics THEN finds Rzeszów with its country and partner count', async () => {
@@ -11,7 +11,7 @@ describe('city', () => {
   it('GIVEN a native name THEN shows all names with their languages and the time zone', async () => {
     const text = await askSmall('city 北上市');
     expect(text).toContain('Kitakami, Iwate, Japan');
-    expect(text).toContain('北上市 (ja)');
+    expect(text).toContain('北上市 (Japanese)');
   });
 
   it('GIVEN a city with no time zone recorded THEN says so', async () => {
@@ -28,5 +28,35 @@ describe('city', () => {
     expect(await askSmall('city prague')).toMatch(
       /Partners: +1 terminated, 1 active|Partners: +1 active, 1 terminated/,
     );
+  });
+});
+
+describe('city in the reader language', () => {
+  it('GIVEN a Czech reader and Praha in the seed THEN names Praha and Česko, with Czech labels', async () => {
+    const text = await askSeedIn('cs', 'city Praha');
+    expect(text).toContain('Praha, Prague, Česko');
+    expect(text).toMatch(
+      /Názvy: +Praha \(čeština\), Prague \(angličtina\), Prag \(němčina\), Praga \(polština\), 布拉格 \(čínština\)/,
+    );
+    expect(text).toMatch(/Země: +Česko \(CZ\)/);
+    expect(text).toMatch(/Časové pásmo: +Europe\/Prague/);
+    expect(text).toMatch(/Partnerská města: +(ukončeno: 1, platné: 1|platné: 1, ukončeno: 1)/);
+    expect(text).toContain('ID: prague-cz · partnerská města zobrazíte příkazem `partners prague-cz`');
+  });
+
+  it('GIVEN a German reader THEN names Prag and Tschechien', async () => {
+    const text = await askSeedIn('de', 'city Praha');
+    expect(text).toContain('Prag, Prague, Tschechien');
+    expect(text).toMatch(/Land: +Tschechien \(CZ\)/);
+    expect(text).toMatch(/Partnerstädte: +(beendet: 1 und aktiv: 1|aktiv: 1 und beendet: 1)/);
+  });
+
+  it('GIVEN a Japanese reader THEN names 北上市 in Japan, written in Japanese order, and says what is not recorded', async () => {
+    const text = await askSmallIn('ja', 'city 北上市');
+    expect(text).toContain('北上市（日本・Iwate）');
+    expect(text).toMatch(/名称: +北上市 \(日本語\)/);
+    expect(text).toMatch(/国: +日本 \(JP\)/);
+    expect(text).toMatch(/タイムゾーン: +記録なし/);
+    expect(text).toMatch(/姉妹都市・提携都市: +有効1件/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
-import { answerText, editingDispatcher } from '../fixtures/edit-dispatcher.ts';
+import { answerText, editingDispatcher, office } from '../fixtures/edit-dispatcher.ts';
 import { legacyImport, operator, smallStoreWithAudit } from '../fixtures/knowledge-base.ts';
 
 async function withChanges() {
@@ -77,5 +77,32 @@ describe('history', () => {
     expect(reply.sections?.[0]?.rows).toEqual([
       { text: 'import twins.csv', detail: '2025-01-01 12:00 UTC · cli:root · cli' },
     ]);
+  });
+});
+
+describe('history in the reader language', () => {
+  it('GIVEN a German reader and a pair THEN the title names Prag and the count is German; stored summaries stay as written', async () => {
+    const { ask } = await withChanges();
+    const reply = await ask('history taipei prague', { ...office, lang: 'de' });
+    expect(reply.title).toBe('Änderungsverlauf: Taipei – Prag');
+    expect(reply.text).toBe('1 Änderung, neueste zuerst.');
+    expect(rowsOf(reply)).toEqual(['Recorded for Prague – Taipei: renewed in 2024']);
+  });
+
+  it('GIVEN a Czech reader THEN counts changes with Czech plurals and marks an undone change', async () => {
+    const { ask } = await withChanges();
+    answerText(await ask('undo'));
+    const reply = await ask('history le mans paderborn', { ...office, lang: 'cs' });
+    expect(reply.title).toBe('Historie změn: Le Mans – Paderborn');
+    expect(reply.text).toBe('2 změny, od nejnovější.');
+    expect(rowsOf(reply)[1]).toBe('Recorded for Le Mans – Paderborn: renewed in 2017 (vráceno zpět)');
+    expect((await ask('history', { ...office, lang: 'cs' })).text).toBe('6 změn, od nejnovější.');
+  });
+
+  it('GIVEN a Japanese reader and no changes THEN says so in Japanese', async () => {
+    const { ask } = await withChanges();
+    const reply = await ask('history prague shanghai', { ...office, lang: 'ja' });
+    expect(reply.title).toBe('Prague – Shanghaiの変更履歴');
+    expect(answerText(reply)).toContain('変更の記録はまだありません。');
   });
 });

@@ -34,3 +34,23 @@ describe('home', () => {
     expect(store.catalog.data.audit).toEqual([]);
   });
 });
+
+describe('home in the reader language', () => {
+  it('GIVEN a Czech reader THEN names Praha in Česko, and the city it was as Czech names it', async () => {
+    const { dispatcher } = await dispatcherFor();
+    const cs = { ...operator, lang: 'cs' as const };
+    expect(renderPlain(await dispatcher.answerText('home Kitakami', cs))).toContain(
+      'Domovské město je nyní Kitakami, Iwate, Japonsko. Příkaz `partners` bez uvedení města nyní vypisuje jeho partnerská města.',
+    );
+    expect(renderPlain(await dispatcher.answerText('home Prague', cs))).toContain(
+      'Domovské město je nyní Praha, Česko (dříve Kitakami).',
+    );
+  });
+
+  it('GIVEN a Chinese reader THEN answers in Chinese with the country from Intl', async () => {
+    const { dispatcher } = await dispatcherFor();
+    expect(
+      renderPlain(await dispatcher.answerText('home Shanghai', { ...operator, lang: 'zh-Hans' })),
+    ).toContain('本市现已设为上海（中国）。');
+  });
+});

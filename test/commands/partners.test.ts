@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlain } from '../../src/render/plain.ts';
 import { dispatcherFor, operator, smallStore } from '../fixtures/knowledge-base.ts';
-import { askSeed, askSmall } from './seed-answers.ts';
+import { askSeed, askSmall, askSmallIn } from './seed-answers.ts';
 
 describe('partners', () => {
   it('GIVEN Kitakami in the seed THEN shows Concord, California since October 1974', async () => {
@@ -36,5 +36,37 @@ describe('partners', () => {
     expect(renderPlain(await dispatcher.answerText('partners', operator))).toContain(
       'Partner cities of Kitakami',
     );
+  });
+});
+
+describe('partners in the reader language', () => {
+  it('GIVEN a Czech reader THEN names Praha, counts with Czech plurals and dates in Czech', async () => {
+    const text = await askSmallIn('cs', 'partners prague');
+    expect(text).toContain('Partnerská města: Praha\n\n2 zaznamenána');
+    expect(text).toContain(
+      'Shanghai (sesterské město)\n    ukončeno ze strany města Shanghai dne 14. ledna 2020 · od 17. května 2017',
+    );
+  });
+
+  it('GIVEN partners of the same status THEN they are sorted as the reader language sorts (Czech ch after h)', async () => {
+    const data = smallStore();
+    data.cities.push(
+      { id: 'chemnitz-de', name: 'Chemnitz', country: 'DE' },
+      { id: 'hamburg-de', name: 'Hamburg', country: 'DE' },
+    );
+    for (const other of ['chemnitz-de', 'hamburg-de'])
+      data.partnerships.push({
+        id: `${other}--prague-cz`,
+        cities: [other, 'prague-cz'],
+        type: 'partner_city',
+        milestones: [{ kind: 'signing', date: '1990-05-01' }],
+      });
+    const { dispatcher } = await dispatcherFor(data);
+    const ask = async (lang: 'en' | 'cs') =>
+      renderPlain(await dispatcher.answerText('partners prague', { ...operator, lang }));
+    const en = await ask('en');
+    expect(en.indexOf('Chemnitz')).toBeLessThan(en.indexOf('Hamburg'));
+    const cs = await ask('cs');
+    expect(cs.indexOf('Hamburg')).toBeLessThan(cs.indexOf('Chemnitz'));
   });
 });

@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { parseDateText } from '../../src/core/date-text.ts';
+import type { Lang } from '../../src/i18n/languages.ts';
+import { translator } from '../../src/i18n/translator.ts';
 
 const today = Temporal.PlainDate.from('2026-11-26');
 const read = (text: string) => parseDateText(text, today);
@@ -51,5 +53,37 @@ describe('parseDateText', () => {
       if (!result.ok)
         expect(result.message).toContain('Write it as 2015, 2015-06, 2015-06-03 or 3 June 2015');
     }
+  });
+});
+
+describe('parseDateText in the reader language', () => {
+  const readIn = (text: string, lang: Lang) => parseDateText(text, today, translator(lang));
+
+  it('GIVEN dates as each language writes them THEN reads them to the precision given', () => {
+    expect(readIn('3. Juni 2015', 'de')).toEqual({ ok: true, date: '2015-06-03' });
+    expect(readIn('März 2015', 'de')).toEqual({ ok: true, date: '2015-03' });
+    expect(readIn('3 de junio de 2015', 'es')).toEqual({ ok: true, date: '2015-06-03' });
+    expect(readIn('3 juillet 2015', 'fr')).toEqual({ ok: true, date: '2015-07-03' });
+    expect(readIn('3. června 2015', 'cs')).toEqual({ ok: true, date: '2015-06-03' });
+    expect(readIn('červenec 2015', 'cs')).toEqual({ ok: true, date: '2015-07' });
+    expect(readIn('2015年6月3日', 'ja')).toEqual({ ok: true, date: '2015-06-03' });
+    expect(readIn('2015年6月', 'zh-Hans')).toEqual({ ok: true, date: '2015-06' });
+  });
+
+  it('GIVEN the word for today or an English date THEN reads both in any language', () => {
+    expect(readIn('heute', 'de')).toEqual({ ok: true, date: '2026-11-26' });
+    expect(readIn('dnes', 'cs')).toEqual({ ok: true, date: '2026-11-26' });
+    expect(readIn('3 June 2015', 'cs')).toEqual({ ok: true, date: '2015-06-03' });
+  });
+
+  it('GIVEN text that is no date THEN says so in the reader language with an example in its form', () => {
+    const cs = readIn('brzy', 'cs');
+    expect(cs.ok || cs.message).toBe(
+      '„brzy“ není datum, které umím přečíst. Zapište ho jako 2015, 2015-06, 2015-06-03 nebo 3. června 2015.',
+    );
+    const de = readIn('31. Juni 2015', 'de');
+    expect(de.ok || de.message).toBe('„31. Juni 2015“ ist kein gültiges Kalenderdatum.');
+    const ja = readIn('いつか', 'ja');
+    expect(ja.ok || ja.message).toContain('2015-06-03、2015年6月3日 のように入力してください。');
   });
 });

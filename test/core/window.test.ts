@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { type DateWindow, parseWindow } from '../../src/core/window.ts';
+import { type DateWindow, parseWindow, periodPhrase } from '../../src/core/window.ts';
+import type { Lang } from '../../src/i18n/languages.ts';
+import { translator } from '../../src/i18n/translator.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-11-26');
 
@@ -103,5 +105,44 @@ describe('parseWindow (today 2026-11-26)', () => {
     it('GIVEN turning 0 THEN refuses: anniversaries start at 1', () => {
       expect(parseWindow('2027 turning 0', TODAY).ok).toBe(false);
     });
+  });
+});
+
+describe('a period in the reader language', () => {
+  const read = (text: string, lang: Lang) => parseWindow(text, TODAY, translator(lang));
+  const ok = (text: string, lang: Lang) => {
+    const result = read(text, lang);
+    if (!result.ok) throw new Error(result.message);
+    return result.window;
+  };
+
+  it('GIVEN German THEN labels and phrases name the days, the month and the year in German', () => {
+    const de = translator('de');
+    expect(ok('next 60 days', 'de').label).toBe('die nächsten 60 Tage');
+    expect(periodPhrase(ok('next 60 days', 'de').period, de)).toBe('in den nächsten 60 Tagen');
+    expect(periodPhrase(ok('1 day', 'de').period, de)).toBe('bis morgen');
+    expect(ok('2026-10', 'de').label).toBe('Oktober 2026');
+    expect(periodPhrase(ok('next month', 'de').period, de)).toBe('im Dezember 2026');
+    expect(periodPhrase(ok('2027', 'de').period, de)).toBe('im Jahr 2027');
+  });
+
+  it('GIVEN Czech and Japanese THEN the month is as Intl writes it and the days take their plural', () => {
+    expect(ok('this month', 'cs').label).toBe('listopad 2026');
+    expect(ok('next 3 days', 'cs').label).toBe('příští 3 dny');
+    expect(ok('next 30 days', 'cs').label).toBe('příštích 30 dní');
+    expect(periodPhrase(ok('2027', 'cs').period, translator('cs'))).toBe('v roce 2027');
+    expect(ok('2027', 'ja').label).toBe('2027年');
+    expect(ok('', 'ja').label).toBe('今後30日間');
+  });
+
+  it('GIVEN a period it cannot read THEN the message is in the reader language, the typed forms in the grammar', () => {
+    const cs = read('soon', 'cs');
+    expect(cs.ok || cs.message).toBe(
+      '„soon“ není období, které znám. Zkuste `next 60 days`, `2027`, `2027-06`, `this month` nebo `next year`.',
+    );
+    const de = read('next 5000 days', 'de');
+    expect(de.ok || de.message).toBe('Fragen Sie nach 1 bis 3660 Tagen im Voraus, z. B. `next 60 days`.');
+    const ja = read('2027 turning 0', 'ja');
+    expect(ja.ok || ja.message).toBe('周年は1から数えます（例：`anniversaries next year turning 50`）。');
   });
 });

@@ -50,3 +50,17 @@ describe('readCountry (country cells of the public lists)', () => {
     expect(readCountry('Prussia')).toBeUndefined();
   });
 });
+
+describe('countryName in the reader language', () => {
+  it.each([
+    ['en', 'CZ', 'Czechia'],
+    ['de', 'CZ', 'Tschechien'],
+    ['cs', 'CZ', 'Česko'],
+    ['fr', 'US', 'États-Unis'],
+    ['es', 'US', 'Estados Unidos'],
+    ['ja', 'JP', '日本'],
+    ['zh-Hans', 'CN', '中国'],
+  ] as const)('GIVEN %s and %s THEN Intl names it %s', (lang, code, name) => {
+    expect(countryName(code, lang)).toBe(name);
+  });
+});

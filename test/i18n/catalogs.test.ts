@@ -23,15 +23,31 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 /**
  * Strings that are the same word in a language as in English, checked by a speaker: German and
- * Czech "Status"/"Typ" are their own words, as is Spanish "No". Names (Wikipedia) never are
- * translated at all and are not catalog strings.
+ * Czech "Status"/"Typ" are their own words, as is Spanish "No", and German "Region". A city's label
+ * ("Concord, California, United States") is written the same way in the European languages. Names
+ * (Wikipedia) never are translated at all and are not catalog strings.
  */
 const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
   en: [],
-  de: ['agreement.status', 'agreement.inPlace'],
-  fr: ['agreement.type', 'count.source_one', 'count.source_other', 'count.source_many'],
-  es: ['agreement.no'],
-  cs: [],
+  de: [
+    'agreement.status',
+    'agreement.inPlace',
+    'city.region',
+    'describe.cityFull',
+    'describe.cityCountry',
+    'describe.cityRegion',
+  ],
+  fr: [
+    'agreement.type',
+    'count.source_one',
+    'count.source_other',
+    'count.source_many',
+    'describe.cityFull',
+    'describe.cityCountry',
+    'describe.cityRegion',
+  ],
+  es: ['agreement.no', 'describe.cityFull', 'describe.cityCountry', 'describe.cityRegion'],
+  cs: ['describe.cityFull', 'describe.cityCountry', 'describe.cityRegion'],
   ja: [],
   'zh-Hans': [],
 };

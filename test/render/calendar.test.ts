@@ -1,13 +1,18 @@
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/i18n/languages.ts';
 import { anniversaryCalendar, NUMBERED_YEARS } from '../../src/render/calendar.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { type StoreInput, StoreSchema } from '../../src/store/schema.ts';
 import { smallStore } from '../fixtures/knowledge-base.ts';
 
-function parse(data: StoreInput = smallStore(), today = '2026-11-26') {
-  const text = anniversaryCalendar(new Catalog(StoreSchema.parse(data)), Temporal.PlainDate.from(today));
+function parse(data: StoreInput = smallStore(), today = '2026-11-26', lang: Lang = 'en') {
+  const text = anniversaryCalendar(
+    new Catalog(StoreSchema.parse(data)),
+    Temporal.PlainDate.from(today),
+    lang,
+  );
   const events = new ICAL.Component(ICAL.parse(text))
     .getAllSubcomponents('vevent')
     .map((c) => new ICAL.Event(c));
@@ -63,5 +68,27 @@ describe('anniversaryCalendar', () => {
     expect(events.find((e) => e.uid === 'le-mans-fr--paderborn-de-2027@twinbot')?.summary).toBe(
       '60th anniversary: Le Mans – Paderborn 🎉',
     );
+  });
+});
+
+describe('anniversaryCalendar in a language the caller knows', () => {
+  it('GIVEN German THEN titles, description and the calendar name are German, with Prag', () => {
+    const { text, events } = parse(smallStore(), '2026-11-26', 'de');
+    const taipei = events.filter((e) => e.uid.startsWith('prague-cz--taipei-tw'));
+    expect(taipei[0]?.summary).toBe('7. Jahrestag: Prag – Taipei');
+    expect(taipei.at(-1)?.summary).toBe('Jahrestag: Prag – Taipei (seit 2020)');
+    expect(taipei[0]?.description).toBe(
+      'Gezählt ab dem 13. Januar 2020 (Städtepartnerschaft (Schwesterstadt)). Einzelheiten: agreement prague-cz / taipei-tw',
+    );
+    expect(text).toContain('X-WR-CALNAME:Jahrestage der Städtepartnerschaften');
+  });
+
+  it('GIVEN Czech and Japanese THEN the numbered titles read as each language writes them', () => {
+    const cs = parse(smallStore(), '2026-11-26', 'cs').events.find((e) =>
+      e.uid.startsWith('prague-cz--taipei-tw'),
+    );
+    expect(cs?.summary).toBe('7. výročí: Praha – Taipei');
+    const ja = parse(smallStore(), '2026-11-26', 'ja').events.filter((e) => e.uid.startsWith('le-mans'));
+    expect(ja.map((e) => e.summary)).toContain('Le Mans – Paderborn 60周年 🎉');
   });
 });
