@@ -1,3 +1,4 @@
+import countries from 'i18n-iso-countries/index.js';
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
@@ -6,7 +7,7 @@ import { TimeZoneSchema } from '../src/domain/city.ts';
 import { countryName, toCountryCode } from '../src/domain/country.ts';
 import { foldName, NAME_LIMIT } from '../src/domain/names.ts';
 import { cityName } from '../src/i18n/city-name.ts';
-import { intlLocale } from '../src/i18n/languages.ts';
+import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { tSpans } from '../src/i18n/spans.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 
@@ -110,7 +111,7 @@ function readValue(
         : { value };
     }
     case 'country': {
-      const code = toCountryCode(value);
+      const code = toCountryCode(value) ?? countryNamedIn(value, tr.lang);
       return code ? { value: code } : refuse(tr.t('edit.citySet.badCountry', { value }));
     }
   }
@@ -122,4 +123,22 @@ function regionProblem(value: string): 'regionEmpty' | 'regionTooLong' | 'region
   if (value.length > NAME_LIMIT) return 'regionTooLong';
   if (foldName(value) === '') return 'regionNoLetters';
   return undefined;
+}
+
+const countriesByName = new Map<Lang, ReadonlyMap<string, string>>();
+
+/** The country a reader names in their own language ("Tschechien", "チェコ"), by Intl's names for each ISO code. */
+function countryNamedIn(value: string, lang: Lang): string | undefined {
+  let byName = countriesByName.get(lang);
+  if (!byName) {
+    const names = new Intl.DisplayNames([intlLocale(lang)], { type: 'region' });
+    byName = new Map(
+      Object.keys(countries.getAlpha2Codes()).flatMap((code) => {
+        const name = names.of(code);
+        return name === undefined || name === code ? [] : [[foldName(name), code] as const];
+      }),
+    );
+    countriesByName.set(lang, byName);
+  }
+  return byName.get(foldName(value));
 }

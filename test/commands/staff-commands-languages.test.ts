@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.ts';
 import type { Lang } from '../../src/i18n/languages.ts';
 import { answerText, editingDispatcher, errorText, office } from '../fixtures/edit-dispatcher.ts';
+import { seedWithWorld } from '../fixtures/world-layer.ts';
 
 /** The office's staff member, reading in `lang`. */
 const reader = (lang: Lang): Caller => ({ ...office, lang });
@@ -145,6 +146,19 @@ describe("staff commands in the reader's language", () => {
     );
   });
 
+  it('GIVEN a country named in the reader’s language THEN city set takes it; one unknown THEN refuses in that language', async () => {
+    const { ask, store } = await editingDispatcher();
+    expect(answerText(await ask('city set preston country Tschechien', de))).toBe(
+      'Das Land von Preston ist jetzt Tschechien.',
+    );
+    expect(store.catalog.city('preston-gb')?.country).toBe('CZ');
+    answerText(await ask('city set preston country イギリス', ja));
+    expect(store.catalog.city('preston-gb')?.country).toBe('GB');
+    expect(errorText(await ask('city set preston country Narnie', cs))).toBe(
+      '„Narnie“ není známý stát: použijte jeho kód ISO, např. CZ, nebo jeho český či anglický název.',
+    );
+  });
+
   it('GIVEN staff THEN the list and the replies are in the reader’s language', async () => {
     const { ask } = await editingDispatcher();
     expect(answerText(await ask('staff list', cs))).toBe(
@@ -168,5 +182,33 @@ describe("staff commands in the reader's language", () => {
     );
     expect(errorText(await ask('world off', cs))).toBe('Veřejné seznamy už jsou vypnuté.');
     expect(errorText(await ask('world off', ja))).toBe('公開一覧の表示はすでにオフです。');
+  });
+
+  it('GIVEN world on, a listed pair hidden, and world off THEN each reply is in the reader’s language, with its plurals', async () => {
+    const { ask } = await editingDispatcher(await seedWithWorld(false));
+    const on = answerText(await ask('world on', cs));
+    expect(on).toMatch(
+      /^Veřejné seznamy jsou zapnuté: Vedle záznamů úřadu se zobrazuje 14 měst a 9 partnerství ze seznamů ze zdrojů .+; kde se oba týkají stejného města nebo dvojice, platí záznam úřadu\. Příkazem `undo` je opět vypnete\.$/,
+    );
+    expect(answerText(await ask('remove Berlin Moscow', de))).toContain(
+      'Die Städtepartnerschaft Berlin – Moskau ausblenden (verzeichnet in Wikidata)?',
+    );
+    answerText(await ask('remove Berlin Moscow --yes', de));
+    expect(answerText(await ask('world', de))).toContain(
+      '1 vom Büro gelöschter Listeneintrag bleibt ausgeblendet.',
+    );
+    expect(answerText(await ask('world off', ja))).toBe(
+      '公開一覧の表示をオフにしました。事務所の記録のみを表示します（一覧から取り込んだ記録は残ります）。`undo`で再びオンにできます。',
+    );
+  });
+
+  it('GIVEN a name other cities have THEN alias warns in the reader’s language, with the plural it needs', async () => {
+    const { ask } = await editingDispatcher();
+    expect(answerText(await ask('alias kitakami Osaka', de))).toBe(
+      '„Osaka“ findet jetzt Kitakami, Iwate, Japan. Auch Osaka, Japan trägt diesen Namen; bei Fragen damit wird nachgefragt, welche Stadt gemeint ist.',
+    );
+    expect(answerText(await ask('alias preston Concord', cs))).toMatch(
+      /^Pod názvem „Concord“ se nyní najde Preston, Spojené království\. Stejný název nesou i Concord, .+ a\u00a0Concord, .+, takže u dotazů s ním se bot zeptá, které město máte na mysli\.$/,
+    );
   });
 });
