@@ -20,7 +20,7 @@ describe("staff commands in the reader's language", () => {
     );
     const inCzech = await editingDispatcher();
     expect(answerText(await inCzech.ask(added, cs))).toBe(
-      'Partnerství měst Skövde – Zhangjiakou bylo zaznamenáno. Nově založeno: Skövde, Švédsko a\u00a0Zhangjiakou, Čína. Zobrazíte ho příkazem `agreement skovde-se zhangjiakou-cn`, vrátíte příkazem `undo`.',
+      'Partnerství měst Skövde – Zhangjiakou bylo zaznamenáno. Nově založená města: Skövde, Švédsko a\u00a0Zhangjiakou, Čína. Zobrazíte ho příkazem `agreement skovde-se zhangjiakou-cn`, vrátíte příkazem `undo`.',
     );
     const inJapanese = await editingDispatcher();
     expect(answerText(await inJapanese.ask(added, ja))).toBe(
@@ -165,7 +165,7 @@ describe("staff commands in the reader's language", () => {
       'Pracovníci úřadu\n\n1 záznam. Pracovníci mohou měnit záznamy a nastavení.\n\n  • slack:UOFFICE\n    vy',
     );
     expect(answerText(await ask('staff add slack:U9', de))).toBe(
-      'slack:U9 steht jetzt auf der Mitarbeiterliste.',
+      'slack:U9 steht jetzt auf der Liste der Mitarbeitenden.',
     );
     expect(errorText(await ask('staff remove slack:UNONE', zh))).toBe(
       'slack:UNONE不在工作人员名单上。可用`staff list`查看。',
