@@ -200,6 +200,8 @@ describe("staff commands in the reader's language", () => {
     expect(answerText(await ask('world off', ja))).toBe(
       '公開一覧の表示をオフにしました。事務所の記録のみを表示します（一覧から取り込んだ記録は残ります）。`undo`で再びオンにできます。',
     );
+    expect(answerText(await ask('undo', ja))).toBe('取り消しました：公開一覧の表示をオフ。');
+    expect(answerText(await ask('undo', zh))).toBe('已撤销：删除友好城市关系Berlin – Moscow。');
   });
 
   it('GIVEN a name other cities have THEN alias warns in the reader’s language, with the plural it needs', async () => {
