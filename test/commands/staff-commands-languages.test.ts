@@ -188,7 +188,7 @@ describe("staff commands in the reader's language", () => {
     const { ask } = await editingDispatcher(await seedWithWorld(false));
     const on = answerText(await ask('world on', cs));
     expect(on).toMatch(
-      /^Veřejné seznamy jsou zapnuté: Vedle záznamů úřadu se zobrazuje 14 měst a 9 partnerství ze seznamů ze zdrojů .+; kde se oba týkají stejného města nebo dvojice, platí záznam úřadu\. Příkazem `undo` je opět vypnete\.$/,
+      /^Veřejné seznamy jsou zapnuté: Vedle záznamů úřadu jsou zobrazeny údaje ze zdrojů .+: 14 měst a 9 partnerství ze seznamů; kde se oba týkají stejného města nebo dvojice, platí záznam úřadu\. Příkazem `undo` je opět vypnete\.$/,
     );
     expect(answerText(await ask('remove Berlin Moscow', de))).toContain(
       'Die Städtepartnerschaft Berlin – Moskau ausblenden (verzeichnet in Wikidata)?',
