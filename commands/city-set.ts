@@ -49,6 +49,7 @@ export const citySet = defineCommand({
     const parsed = readValue(field, value, tr);
     if ('reply' in parsed) return parsed.reply;
     const property = PROPERTY[field];
+    // The history's words stay the office's English record (see undo for how other readers see them).
     const english =
       parsed.value === undefined
         ? 'not recorded'
