@@ -3,6 +3,7 @@ import { defineCommand, type PlaceArg } from '../src/core/command.ts';
 import { cityLabel, describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
 import { SOURCE_ARG, TYPE_SYNONYMS } from '../src/core/write-args.ts';
+import { cityLabelIn } from '../src/core/write-labels.ts';
 import type { City } from '../src/domain/city.ts';
 import {
   orderCities,
@@ -11,6 +12,8 @@ import {
   partnershipId,
 } from '../src/domain/partnership.ts';
 import { deriveStatus } from '../src/domain/status.ts';
+import { tSpans } from '../src/i18n/spans.ts';
+import { formatList } from '../src/i18n/translator.ts';
 import { ensureCity, insertMilestone, sourceFromUrl } from '../src/store/new-records.ts';
 import type { OfficeDraft } from '../src/store/office-draft.ts';
 import type { RecordRef } from '../src/store/records.ts';
@@ -37,9 +40,9 @@ export const add = defineCommand({
     'add Prague / Taipei sister_city signed 2001-04-01 source https://www.praha.eu/',
   ],
   permission: 'staff',
-  handler: async ({ store, caller, today }, { city, with: other, type, signed, source }) => {
+  handler: async ({ store, caller, today, tr }, { city, with: other, type, signed, source }) => {
     if (city.kind === 'known' && other.kind === 'known' && city.city.id === other.city.id)
-      return problem('A city cannot be partnered with itself: name two different cities.');
+      return problem(tr.t('edit.add.self'));
     const outcome = await store.edit<Added>(editorOf(caller), (draft, _editor, office) => {
       const a = placeId(draft, office, city);
       const b = placeId(draft, office, other);
@@ -95,29 +98,27 @@ export const add = defineCommand({
     const [first, second] = outcome.cities.map((cityId) => catalog.city(cityId));
     if (!p || !first || !second)
       throw new Error(`partnership ${outcome.cities.join('--')} missing after add`);
-    const names = `${shortCityLabel(first, catalog)} – ${shortCityLabel(second, catalog)}`;
+    const names = `${shortCityLabel(first, catalog, tr.lang)} – ${shortCityLabel(second, catalog, tr.lang)}`;
     if (!outcome.added) {
-      return problem([
-        `${names} are already partners (`,
-        ...describeStatus(deriveStatus(p, today), catalog),
-        '). Use ',
-        { command: `record ${first.id} ${second.id} <milestone>` },
-        ' to add to its timeline.',
-      ]);
+      return problem(
+        tSpans(tr, 'edit.add.already', {
+          names,
+          status: describeStatus(deriveStatus(p, today), catalog, tr),
+          command: { command: `record ${first.id} ${second.id} <milestone>` },
+        }),
+      );
     }
-    const created =
-      outcome.created.length > 0 ? ` New in the bot: ${outcome.created.map(cityLabel).join('; ')}.` : '';
-    const listed = outcome.listed
-      ? " It was listed by the world layer; it is now the office's own record."
-      : '';
+    const next = { agreement: { command: `agreement ${first.id} ${second.id}` }, undo: { command: 'undo' } };
+    const cities = formatList(
+      outcome.created.map((c) => cityLabelIn(c, tr.lang)),
+      tr.lang,
+    );
     return answer({
-      text: [
-        `Added the partnership ${names}.${created}${listed} See it with `,
-        { command: `agreement ${first.id} ${second.id}` },
-        ', or take it back with ',
-        { command: 'undo' },
-        '.',
-      ],
+      text: outcome.listed
+        ? tSpans(tr, 'edit.add.doneListed', { names, ...next })
+        : outcome.created.length > 0
+          ? tSpans(tr, 'edit.add.doneNew', { names, cities, ...next })
+          : tSpans(tr, 'edit.add.done', { names, ...next }),
     });
   },
 });

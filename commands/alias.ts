@@ -2,8 +2,10 @@ import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
+import { cityLabelIn } from '../src/core/write-labels.ts';
 import type { City } from '../src/domain/city.ts';
 import { foldName } from '../src/domain/names.ts';
+import { formatList } from '../src/i18n/translator.ts';
 
 export const alias = defineCommand({
   name: 'alias',
@@ -15,11 +17,12 @@ export const alias = defineCommand({
   ],
   examples: ['alias Prague Prag de', 'alias Kitakami 北上市 ja', 'alias Concord, California / Concord CA'],
   permission: 'staff',
-  handler: async ({ store, caller, catalog }, { city, name, lang }) => {
+  handler: async ({ store, caller, catalog, tr }, { city, name, lang }) => {
     const folded = foldName(name);
-    if (folded === '') return problem(`"${name}" has no letters or digits to look up.`, { field: 'name' });
+    const label = cityLabelIn(city, tr.lang);
+    if (folded === '') return problem(tr.t('edit.alias.noLetters', { name }), { field: 'name' });
     if (hasName(city, folded))
-      return problem(`"${name}" is already a name of ${cityLabel(city)}.`, { field: 'name' });
+      return problem(tr.t('edit.alias.already', { name, city: label }), { field: 'name' });
     const others = catalog.matchName(name).filter((c) => c.id !== city.id);
     const added = await store.edit(editorOf(caller), (_draft, _editor, office) => {
       const target = office.city(city.id);
@@ -34,12 +37,15 @@ export const alias = defineCommand({
         result: true,
       };
     });
-    if (!added) return problem(`"${name}" is already a name of ${cityLabel(city)}.`, { field: 'name' });
-    const shared =
-      others.length > 0
-        ? ` ${others.map(cityLabel).join('; ')} also ${others.length === 1 ? 'goes' : 'go'} by that name, so questions using it will ask which city is meant.`
-        : '';
-    return answer({ text: `"${name}" now finds ${cityLabel(city)}.${shared}` });
+    if (!added) return problem(tr.t('edit.alias.already', { name, city: label }), { field: 'name' });
+    if (others.length === 0) return answer({ text: tr.t('edit.alias.done', { name, city: label }) });
+    const shared = formatList(
+      others.map((c) => cityLabelIn(c, tr.lang)),
+      tr.lang,
+    );
+    return answer({
+      text: tr.t('edit.alias.doneShared', { name, city: label, others: shared, count: others.length }),
+    });
   },
 });
 

@@ -6,6 +6,7 @@ import { answer, problem, type Span } from '../src/core/reply.ts';
 import { MILESTONE_SYNONYMS, SOURCE_ARG } from '../src/core/write-args.ts';
 import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from '../src/domain/partnership.ts';
 import { deriveStatus } from '../src/domain/status.ts';
+import { tSpans } from '../src/i18n/spans.ts';
 import { plainSpans } from '../src/render/plain.ts';
 import { insertMilestone, sourceFromUrl } from '../src/store/new-records.ts';
 
@@ -39,28 +40,33 @@ export const record = defineCommand({
   ],
   permission: 'staff',
   handler: async (ctx, args) => {
-    const { store, caller, catalog } = ctx;
+    const { store, caller, catalog, tr } = ctx;
     const { city, with: other, date, by, reason, source } = args;
     const kind = args.milestone;
     const p = catalog.partnershipBetween(city.id, other.id);
-    const names = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
+    const names = `${shortCityLabel(city, catalog, tr.lang)} – ${shortCityLabel(other, catalog, tr.lang)}`;
     if (!p) {
-      return problem([
-        'No partnership between ',
-        names,
-        ' is recorded. Add it first with ',
-        { command: `add ${city.id} / ${other.id}` },
-        '.',
-      ]);
+      return problem(
+        tSpans(tr, 'edit.record.noPartnership', {
+          names,
+          command: { command: `add ${city.id} / ${other.id}` },
+        }),
+      );
     }
     if (by && by.id !== city.id && by.id !== other.id)
-      return problem(`${by.name} is not one of the two cities, so it cannot act in ${names}.`, {
-        field: 'by',
-      });
+      return problem(
+        tr.t('edit.record.notOneOfThem', { city: shortCityLabel(by, catalog, tr.lang), names }),
+        {
+          field: 'by',
+        },
+      );
     if (kind === 'objection' && !by)
-      return problem('Say which city objects, e.g. `... objection 2018-10 by San Francisco`.', {
-        field: 'by',
-      });
+      return problem(
+        tSpans(tr, 'edit.record.whoObjects', {
+          example: { command: '... objection 2018-10 by San Francisco' },
+        }),
+        { field: 'by' },
+      );
     const milestone: Milestone = {
       kind,
       ...(date !== undefined && { date }),
@@ -68,15 +74,15 @@ export const record = defineCommand({
       ...(reason !== undefined && { reason }),
       sources: [],
     };
-    const act = plainSpans(withDate(describeAct(milestone, catalog), milestone));
+    const act = withDate(describeAct(milestone, catalog, tr), milestone, tr);
     if (DESTRUCTIVE.has(kind) && !ctx.confirmed) {
       return ctx.askToConfirm(
-        answer({
-          title: 'Confirm this change',
-          text: `Record that ${names} was ${act}? Its status will change for everyone.`,
-        }),
+        answer({ title: tr.t('edit.confirmTitle'), text: tSpans(tr, 'edit.record.confirm', { names, act }) }),
       );
     }
+    // The history's words: the office's record of what changed, kept in one language (English).
+    const englishNames = `${shortCityLabel(city, catalog)} – ${shortCityLabel(other, catalog)}`;
+    const englishAct = plainSpans(withDate(describeAct(milestone, catalog), milestone));
     const outcome = await store.edit(editorOf(caller), (_draft, _editor, office) => {
       // A pair only the world layer lists is copied into the office's store first (see OfficeDraft).
       const current = office.partnership(p.id);
@@ -93,26 +99,24 @@ export const record = defineCommand({
       insertMilestone(current.milestones, entry);
       return {
         action: 'record',
-        summary: `Recorded for ${names}: ${act}${reason ? `; reason: ${reason}` : ''}`,
+        summary: `Recorded for ${englishNames}: ${englishAct}${reason ? `; reason: ${reason}` : ''}`,
         target: p.id,
         touched: [{ record: 'partnership', id: p.id }],
         result: 'recorded' as const,
       };
     });
-    if (outcome === 'gone') return problem(`${names} was removed meanwhile; nothing was recorded.`);
-    if (outcome === 'already') return problem(`That milestone is already recorded for ${names}.`);
+    if (outcome === 'gone') return problem(tr.t('edit.record.gone', { names }));
+    if (outcome === 'already') return problem(tr.t('edit.record.already', { names }));
     const now = store.catalog.partnershipBetween(city.id, other.id);
-    const status: Span[] = now ? describeStatus(deriveStatus(now, ctx.today), store.catalog) : [];
+    const status: Span[] = now ? describeStatus(deriveStatus(now, ctx.today), store.catalog, tr) : [];
     return answer({
-      text: [
-        `Recorded: ${names} ${act}. Status now: `,
-        ...status,
-        '. See the timeline with ',
-        { command: `agreement ${city.id} ${other.id}` },
-        '; take it back with ',
-        { command: 'undo' },
-        '.',
-      ],
+      text: tSpans(tr, 'edit.record.done', {
+        names,
+        act,
+        status,
+        agreement: { command: `agreement ${city.id} ${other.id}` },
+        undo: { command: 'undo' },
+      }),
     });
   },
 });

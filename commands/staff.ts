@@ -1,6 +1,7 @@
 import { actorId, editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { answer, problem } from '../src/core/reply.ts';
+import { tSpans } from '../src/i18n/spans.ts';
 import { changeStaff } from '../src/store/edits/staff.ts';
 
 export const staff = defineCommand({
@@ -18,38 +19,47 @@ export const staff = defineCommand({
   ],
   examples: ['staff list', 'staff add @ana', 'staff remove slack:U0123ABCD'],
   permission: 'staff',
-  handler: async ({ store, caller, catalog }, { action, who }) => {
+  handler: async ({ store, caller, catalog, tr }, { action, who }) => {
     if (action === 'list' && who !== undefined)
-      return problem('`staff list` takes nothing after it.', { field: 'who' });
+      return problem(tSpans(tr, 'edit.staff.listTakesNothing', { command: { command: 'staff list' } }), {
+        field: 'who',
+      });
     if (action === 'list') {
       const list = catalog.data.settings.staff;
       return answer({
-        title: 'Office staff',
-        text: `${list.length} ${list.length === 1 ? 'entry' : 'entries'}. Staff can change records and settings.`,
+        title: tr.t('edit.staff.title'),
+        text: tr.t('edit.staff.entries', { count: list.length }),
         sections: [
-          { rows: list.map((id) => ({ text: id, ...(id === actorId(caller) && { detail: 'you' }) })) },
+          {
+            rows: list.map((id) => ({
+              text: id,
+              ...(id === actorId(caller) && { detail: tr.t('edit.staff.you') }),
+            })),
+          },
         ],
         ephemeral: true,
       });
     }
     if (who === undefined)
-      return problem(`Say who, e.g. \`staff ${action} @name\` or \`staff ${action} discord:role:456\`.`, {
-        field: 'who',
-      });
+      return problem(
+        tSpans(tr, 'edit.staff.sayWho', {
+          person: { command: `staff ${action} @name` },
+          role: { command: `staff ${action} discord:role:456` },
+        }),
+        { field: 'who' },
+      );
     const outcome = await store.edit(editorOf(caller), changeStaff(action, who, { keepOne: true }));
     switch (outcome) {
       case 'added':
-        return answer({ text: `${who} is now on the staff list.` });
+        return answer({ text: tr.t('edit.staff.added', { who }) });
       case 'removed':
-        return answer({ text: `${who} is no longer on the staff list.` });
+        return answer({ text: tr.t('edit.staff.removed', { who }) });
       case 'already-there':
-        return problem(`${who} is already on the staff list.`);
+        return problem(tr.t('edit.staff.alreadyThere', { who }));
       case 'not-there':
-        return problem(`${who} is not on the staff list. See it with \`staff list\`.`);
+        return problem(tSpans(tr, 'edit.staff.notThere', { who, command: { command: 'staff list' } }));
       case 'last-one':
-        return problem(
-          `${who} is the last staff entry, and an office needs at least one. Add someone else first.`,
-        );
+        return problem(tr.t('edit.staff.lastOne', { who }));
     }
   },
 });

@@ -1,7 +1,8 @@
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { answer, problem } from '../src/core/reply.ts';
-import type { Translator } from '../src/i18n/translator.ts';
+import { tSpans } from '../src/i18n/spans.ts';
+import { formatList, type Translator } from '../src/i18n/translator.ts';
 import { StoreFileError } from '../src/store/errors.ts';
 import type { World } from '../src/store/world/world.ts';
 
@@ -19,25 +20,23 @@ export const world = defineCommand({
     const hidden = catalog.data.hiddenWorldPairs?.length ?? 0;
     if (action === undefined) {
       return answer({
-        title: using ? 'The world layer is on' : 'The world layer is off',
+        title: tr.t(using ? 'edit.world.titleOn' : 'edit.world.titleOff'),
         text:
           using && catalog.world
             ? describe(catalog.world, tr)
-            : "Only the office's own records are shown. Turn the layer on with `world on`.",
-        ...(hidden > 0 && {
-          footer: `${tr.t('count.listedPair', { count: hidden })} removed by the office ${hidden === 1 ? 'stays' : 'stay'} hidden.`,
-        }),
+            : tSpans(tr, 'edit.world.onlyOffice', { command: { command: 'world on' } }),
+        ...(hidden > 0 && { footer: tr.t('edit.world.hidden', { count: hidden }) }),
         ephemeral: true,
       });
     }
     const on = action === 'on';
-    if (on === using) return problem(`The world layer is already ${action}.`);
+    if (on === using) return problem(tr.t(on ? 'edit.world.alreadyOn' : 'edit.world.alreadyOff'));
     if (on) {
       try {
         store.loadWorld();
       } catch (error) {
         if (error instanceof StoreFileError)
-          return problem(`The world layer cannot be turned on: ${error.message}`);
+          return problem(tr.t('edit.world.cannotTurnOn', { detail: error.message }));
         throw error;
       }
     }
@@ -51,14 +50,22 @@ export const world = defineCommand({
       };
     });
     const shown = store.catalog.world;
+    const undo = { command: 'undo' };
     return answer({
       text: shown
-        ? `The world layer is on: ${describe(shown, tr)} \`undo\` turns it off again.`
-        : "The world layer is off: only the office's own records are shown (those it copied from the layer stay). `undo` turns it on again.",
+        ? tSpans(tr, 'edit.world.nowOn', { layer: describe(shown, tr), undo })
+        : tSpans(tr, 'edit.world.nowOff', { undo }),
     });
   },
 });
 
 function describe(layer: World, tr: Translator): string {
-  return `${layer.cities.length === 1 ? '1 city' : `${layer.cities.length} cities`} and ${tr.t('count.listedPartnership', { count: layer.partnerships.length })} from ${layer.sources.map((s) => `${s.title} (${s.licence})`).join(', ')} are shown beside the office's records, which win wherever both speak of the same city or pair.`;
+  return tr.t('edit.world.shown', {
+    cities: tr.t('edit.world.cities', { count: layer.cities.length }),
+    partnerships: tr.t('count.listedPartnership', { count: layer.partnerships.length }),
+    sources: formatList(
+      layer.sources.map((s) => `${s.title} (${s.licence})`),
+      tr.lang,
+    ),
+  });
 }

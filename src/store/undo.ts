@@ -1,8 +1,18 @@
-import { type AuditEntry, undoneIndexes } from '../domain/audit.ts';
+import { type AuditEntry, type RecordChange, undoneIndexes } from '../domain/audit.ts';
 import { type RecordRef, recordIs, writeRecord } from './records.ts';
 import type { EditBuilder } from './store.ts';
 
-export type UndoResult = { undone: AuditEntry } | { refused: string };
+/**
+ * Why the last change cannot be undone, as data the handler words in the reader's language: there
+ * is none; it was recorded without its before and after; or a record it touched was changed since
+ * (by `later`, when the history says who).
+ */
+export type UndoRefusal =
+  | { refused: 'nothing' }
+  | { refused: 'not-reversible'; entry: AuditEntry }
+  | { refused: 'changed-since'; entry: AuditEntry; change: RecordChange; later?: AuditEntry };
+
+export type UndoResult = { undone: AuditEntry } | UndoRefusal;
 
 /**
  * Reverts the actor's own last change that is not yet undone: each record it touched goes back to
@@ -11,29 +21,20 @@ export type UndoResult = { undone: AuditEntry } | { refused: string };
  */
 export const undoLastChange: EditBuilder<UndoResult> = (draft, { actor }) => {
   const found = lastChangeBy(draft.audit, actor);
-  if (found === undefined) return { unchanged: true, result: { refused: 'You have no change to undo.' } };
+  if (found === undefined) return { unchanged: true, result: { refused: 'nothing' } };
   const { entry, index } = found;
-  const what = entry.summary ?? entry.action;
-  if (entry.changes === undefined || entry.changes.length === 0) {
-    return {
-      unchanged: true,
-      result: {
-        refused: `Your last change (${what}) was recorded without its before and after, so it cannot be undone. Make the opposite change instead.`,
-      },
-    };
-  }
+  if (entry.changes === undefined || entry.changes.length === 0)
+    return { unchanged: true, result: { refused: 'not-reversible', entry } };
   for (const change of entry.changes) {
     if (!recordIs(draft, change, change.after)) {
       const later = laterChangeTo(draft.audit, index, change);
-      const by = later ? ` by ${later.actor} (${later.summary ?? later.action})` : '';
       return {
         unchanged: true,
-        result: {
-          refused: `Your last change (${what}) cannot be undone: ${change.record} ${change.id} was changed since${by}. Make the opposite change instead.`,
-        },
+        result: { refused: 'changed-since', entry, change, ...(later && { later }) },
       };
     }
   }
+  const what = entry.summary ?? entry.action;
   for (const change of [...entry.changes].reverse()) writeRecord(draft, change, change.before);
   return {
     action: 'undo',

@@ -6,7 +6,7 @@ describe('add', () => {
     const { store, ask, say } = await editingDispatcher();
     const reply = await ask('add Skövde, SE / Zhangjiakou, CN friendship_city signed 2015');
     expect(answerText(reply)).toContain(
-      'Added the partnership Skövde – Zhangjiakou. New in the bot: Skövde, Sweden; Zhangjiakou, China.',
+      'Added the partnership Skövde – Zhangjiakou. New in the bot: Skövde, Sweden and Zhangjiakou, China.',
     );
     expect(store.catalog.resolveCity('skovde')).toMatchObject({
       kind: 'found',

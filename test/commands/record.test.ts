@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainSpans } from '../../src/render/plain.ts';
 import { answerText, EDIT_TIME, editingDispatcher, errorText, office } from '../fixtures/edit-dispatcher.ts';
 import { smallStore } from '../fixtures/knowledge-base.ts';
 
@@ -30,7 +31,7 @@ describe('record', () => {
     const reply = await ask(TERMINATE);
     expect(reply.kind).toBe('answer');
     expect(reply.ephemeral).toBe(true);
-    expect(reply.text).toBe(
+    expect(plainSpans(reply.text ?? '')).toBe(
       'Record that Prague – Taipei was terminated by Taipei in March 2024? Its status will change for everyone.',
     );
     expect(reply.confirm?.command).toBe(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainSpans } from '../../src/render/plain.ts';
 import { answerText, editingDispatcher, errorText, office } from '../fixtures/edit-dispatcher.ts';
 
 describe('remove', () => {
@@ -6,8 +7,10 @@ describe('remove', () => {
     const { ask, fileText } = await editingDispatcher();
     const before = await fileText();
     const reply = await ask('remove prague shanghai');
-    expect(reply.text).toContain('Delete the partnership Prague – Shanghai with 2 milestones and 1 source?');
-    expect(reply.text).toContain('record prague-cz shanghai-cn termination <date>');
+    expect(plainSpans(reply.text ?? '')).toContain(
+      'Delete the partnership Prague – Shanghai with 2 milestones and 1 source?',
+    );
+    expect(plainSpans(reply.text ?? '')).toContain('`record prague-cz shanghai-cn termination <date>');
     expect(reply.confirm?.command).toBe('remove prague / shanghai --yes');
     expect(await fileText()).toBe(before);
   });

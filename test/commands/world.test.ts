@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { upcomingReminders } from '../../src/reminders/upcoming.ts';
 import { anniversaryCalendar } from '../../src/render/calendar.ts';
 import { renderDiscordPages } from '../../src/render/discord.ts';
-import { renderPlain } from '../../src/render/plain.ts';
+import { plainSpans, renderPlain } from '../../src/render/plain.ts';
 import { renderSlack } from '../../src/render/slack.ts';
 import { answerText, editingDispatcher, errorText } from '../fixtures/edit-dispatcher.ts';
 import { seedWithWorld, WORLD_FIXTURE } from '../fixtures/world-layer.ts';
@@ -177,7 +177,7 @@ describe('a store using the world layer: staff edits', () => {
 
   it('GIVEN a listed pair removed THEN it stays hidden, the office file records it, and undo shows it again', async () => {
     const { ask, say, fileText } = await withWorld();
-    expect((await ask('remove Berlin Moscow')).text).toContain(
+    expect(plainSpans((await ask('remove Berlin Moscow')).text ?? '')).toContain(
       'Hide the partnership Berlin – Moscow, listed by Wikidata?',
     );
     answerText(await ask('remove Berlin Moscow --yes'));

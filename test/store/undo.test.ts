@@ -47,9 +47,7 @@ describe('undoLastChange', () => {
     const store = await storeFrom();
     await store.edit(bob, addName('preston-gb', 'Proud Preston'));
     const before = await readFile(store.path, 'utf8');
-    expect(await store.edit(ana, undoLastChange)).toEqual({
-      refused: 'You have no change to undo.',
-    });
+    expect(await store.edit(ana, undoLastChange)).toEqual({ refused: 'nothing' });
     expect(await readFile(store.path, 'utf8')).toBe(before);
     expect(namesOf(store, 'preston-gb')).toEqual(['Proud Preston']);
   });
@@ -60,9 +58,11 @@ describe('undoLastChange', () => {
     await store.edit(bob, addName('taipei-tw', 'Daibak'));
     const before = await readFile(store.path, 'utf8');
     const outcome = await store.edit(ana, undoLastChange);
-    expect(outcome).toEqual({
-      refused:
-        'Your last change (Added the name "Taibei" to taipei-tw) cannot be undone: city taipei-tw was changed since by discord:user:42 (Added the name "Daibak" to taipei-tw). Make the opposite change instead.',
+    expect(outcome).toMatchObject({
+      refused: 'changed-since',
+      entry: { summary: 'Added the name "Taibei" to taipei-tw' },
+      change: { record: 'city', id: 'taipei-tw' },
+      later: { actor: 'discord:user:42', summary: 'Added the name "Daibak" to taipei-tw' },
     });
     expect(await readFile(store.path, 'utf8')).toBe(before);
     expect(namesOf(store, 'taipei-tw')).toEqual(['臺北', 'Taibei', 'Daibak']);
@@ -86,9 +86,7 @@ describe('undoLastChange', () => {
     expect(namesOf(store, 'preston-gb')).toEqual(['One']);
     await store.edit(ana, undoLastChange);
     expect(namesOf(store, 'preston-gb')).toEqual([]);
-    expect(await store.edit(ana, undoLastChange)).toEqual({
-      refused: 'You have no change to undo.',
-    });
+    expect(await store.edit(ana, undoLastChange)).toEqual({ refused: 'nothing' });
     expect(namesOf(store, 'nablus-ps')).toEqual(['Shechem']);
     expect(store.catalog.data.audit.map((e) => e.undoes)).toEqual([undefined, undefined, undefined, 2, 0]);
   });
@@ -113,10 +111,7 @@ describe('undoLastChange', () => {
     const store = await storeFrom(smallStoreWithAudit(legacyImport()));
     const before = await readFile(store.path, 'utf8');
     const outcome = await store.edit({ actor: 'cli:root', platform: 'cli' }, undoLastChange);
-    expect(outcome).toEqual({
-      refused:
-        'Your last change (import) was recorded without its before and after, so it cannot be undone. Make the opposite change instead.',
-    });
+    expect(outcome).toMatchObject({ refused: 'not-reversible', entry: { action: 'import' } });
     expect(await readFile(store.path, 'utf8')).toBe(before);
   });
 
