@@ -1,9 +1,8 @@
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand, type PlaceArg } from '../src/core/command.ts';
-import { cityLabel, describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
+import { cityLabel, cityLabelIn, describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
 import { SOURCE_ARG, TYPE_SYNONYMS } from '../src/core/write-args.ts';
-import { cityLabelIn } from '../src/core/write-labels.ts';
 import type { City } from '../src/domain/city.ts';
 import {
   orderCities,

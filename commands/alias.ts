@@ -1,8 +1,7 @@
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
-import { cityLabel } from '../src/core/describe.ts';
+import { cityLabel, cityLabelIn } from '../src/core/describe.ts';
 import { answer, problem } from '../src/core/reply.ts';
-import { cityLabelIn } from '../src/core/write-labels.ts';
 import type { City } from '../src/domain/city.ts';
 import { foldName } from '../src/domain/names.ts';
 import { formatList } from '../src/i18n/translator.ts';

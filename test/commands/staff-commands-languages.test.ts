@@ -24,7 +24,7 @@ describe("staff commands in the reader's language", () => {
     );
     const inJapanese = await editingDispatcher();
     expect(answerText(await inJapanese.ask(added, ja))).toBe(
-      'Skövde – Zhangjiakouの提携を登録しました。新たに登録した都市：Skövde, スウェーデン、Zhangjiakou, 中国。`agreement skovde-se zhangjiakou-cn`で確認、`undo`で取り消しができます。',
+      'Skövde – Zhangjiakouの提携を登録しました。新たに登録した都市：Skövde（スウェーデン）、Zhangjiakou（中国）。`agreement skovde-se zhangjiakou-cn`で確認、`undo`で取り消しができます。',
     );
   });
 
@@ -126,7 +126,7 @@ describe("staff commands in the reader's language", () => {
       '„Taibei“ už je názvem města Taipei, Tchaj-wan.',
     );
     expect(errorText(await ask('alias taipei Taibei', ja))).toBe(
-      '「Taibei」はすでにTaipei, 台湾の名称です。',
+      '「Taibei」はすでにTaipei（台湾）の名称です。',
     );
   });
 
