@@ -817,7 +817,9 @@ function pendingWords(label: string): Set<string> {
   );
 }
 
-describe('every command, in every language, on the seed', () => {
+// Each language asks some ninety questions and renders each answer three times: a second or two,
+// more on a loaded machine.
+describe('every command, in every language, on the seed', { timeout: 30_000 }, () => {
   it('GIVEN the asks THEN every command of commands/index.ts is asked something', () => {
     expect(commands.map((c) => c.name).filter((name) => !Object.hasOwn(ASKS, name))).toEqual([]);
   });
