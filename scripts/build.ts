@@ -4,7 +4,7 @@
 // files: one build split across every command left `twinbot ask` loading some 30 small chunks,
 // and each file costs the ESM loader a resolve, a read and a compile at every start.
 // Why a bundle and not tsc's output: test/bench/cli.bench.ts measures both.
-import { readdir, rm } from 'node:fs/promises';
+import { cp, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,22 @@ const zodEnglishOnly: Plugin = {
       contents: "export { default as en } from './en.js';",
       resolveDir: dirname(require.resolve('zod/v4/locales/en.js')),
       loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Each catalog but English stays a file of its own, read by the process that needs that language
+ * (src/i18n/translator.ts): the build copies them to dist/catalogs/ and points src/i18n/catalog-dir.ts
+ * there. Every module that reads them lands in a command's folder, dist/verbs/<name>/, two levels down.
+ */
+const CATALOGS = join(root, 'src/i18n/catalogs');
+const catalogsBesideBundles: Plugin = {
+  name: 'twinbot-catalogs',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]catalog-dir\.ts$/ }, () => ({
+      contents: "export const CATALOG_DIR = new URL('../../catalogs/', import.meta.url);",
+      loader: 'ts',
     }));
   },
 };
@@ -91,9 +107,10 @@ export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
         ...common,
         entryPoints: [join(root, 'src/cli/verbs', file)],
         outdir: join(outdir, 'verbs', basename(file, '.ts')),
-        plugins: [zodEnglishOnly, fromShared('../../shared.js')],
+        plugins: [zodEnglishOnly, catalogsBesideBundles, fromShared('../../shared.js')],
       }),
     ),
+    cp(CATALOGS, join(outdir, 'catalogs'), { recursive: true, filter: (path) => !path.endsWith('en.json') }),
   ]);
 }
 

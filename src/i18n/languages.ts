@@ -7,19 +7,23 @@ export type Lang = z.infer<typeof langSchema>;
 
 /**
  * The language of a tag as platforms and shells write it: `de`, `de-AT`, `de_DE.UTF-8`, `zh-CN`,
- * `cs_CZ`. Chinese in any script reads our Simplified catalog rather than English; anything else we
- * have no catalog for (and `C`, `POSIX`) is undefined, so the caller falls back.
+ * `cs_CZ`. Chinese reads our Simplified catalog where Simplified is the usual script (`zh`, `zh-CN`,
+ * `zh-SG`, `zh-Hans`); Traditional readers (`zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`) are undefined like
+ * any language we have no catalog for (and `C`, `POSIX`), so the caller falls back: platforms never
+ * swap one script for the other (a Discord or Slack client in zh-TW shows an app's English, not its
+ * zh-CN), and mainland terms (友好城市) in Simplified are not how Taipei or Hong Kong write.
  */
 export function langOfTag(tag: string | undefined): Lang | undefined {
   const base = tag?.trim().split(/[.@]/)[0]?.replace(/_/g, '-');
   if (!base) return undefined;
-  let language: string;
+  let locale: Intl.Locale;
   try {
-    language = new Intl.Locale(base).language;
+    locale = new Intl.Locale(base);
   } catch {
     return undefined;
   }
-  if (language === 'zh') return 'zh-Hans';
+  const { language } = locale;
+  if (language === 'zh') return locale.maximize().script === 'Hans' ? 'zh-Hans' : undefined;
   return langSchema.safeParse(language).data;
 }
 

@@ -1,15 +1,8 @@
+import { readFileSync } from 'node:fs';
 import i18next, { type TOptions } from 'i18next';
-import cs from './catalogs/cs.json' with { type: 'json' };
-import de from './catalogs/de.json' with { type: 'json' };
+import { CATALOG_DIR } from './catalog-dir.ts';
 import en from './catalogs/en.json' with { type: 'json' };
-import es from './catalogs/es.json' with { type: 'json' };
-import fr from './catalogs/fr.json' with { type: 'json' };
-import ja from './catalogs/ja.json' with { type: 'json' };
-import zhHans from './catalogs/zh-Hans.json' with { type: 'json' };
 import { intlLocale, type Lang } from './languages.ts';
-
-/** Every catalog, by language: English is the source, the others its translations (i18next JSON v4). */
-export const CATALOGS: Readonly<Record<Lang, object>> = { en, de, fr, es, cs, ja, 'zh-Hans': zhHans };
 
 /** Our words in one reader's language: `t('agreement.signed')`, `t('common.ordinal', { count: 3, ordinal: true })`. */
 export interface Translator {
@@ -20,9 +13,9 @@ export interface Translator {
 const engine = i18next.createInstance();
 void engine.init({
   initAsync: false,
-  resources: Object.fromEntries(
-    Object.entries(CATALOGS).map(([lang, catalog]) => [lang, { translation: catalog }]),
-  ),
+  // English is the source and the fallback, so it is always there; every other language is read
+  // when a reader first needs it (see `catalogOf`).
+  resources: { en: { translation: en } },
   fallbackLng: 'en',
   // Replies are plain text that each renderer escapes for its platform.
   interpolation: { escapeValue: false },
@@ -33,13 +26,62 @@ void engine.init({
   },
 });
 
+/**
+ * A language's catalog (i18next JSON v4), read from its file the first time anything asks: a process
+ * that answers only in German never reads (nor bundles) the other five. English is imported.
+ */
+export function catalogOf(lang: Lang): object {
+  if (!engine.hasResourceBundle(lang, 'translation')) {
+    const file = new URL(`${lang}.json`, CATALOG_DIR);
+    engine.addResourceBundle(lang, 'translation', JSON.parse(readFileSync(file, 'utf8')) as object);
+  }
+  return engine.getResourceBundle(lang, 'translation') as object;
+}
+
+/**
+ * Adds a catalog under a language code of its own, beside the ones twinbot ships. For tests: the
+ * every-command test registers an English pseudo-translation with it; production never calls it.
+ */
+export function registerCatalog(code: string, words: object): void {
+  engine.addResourceBundle(code, 'translation', words, false, true);
+}
+
+type FallbackListener = (lang: Lang, key: string) => void;
+let fallbackListener: FallbackListener | undefined;
+
+/**
+ * Calls `listener` whenever a reader's catalog lacks a key and English answers in its place, until
+ * the returned function is called. i18next's own missing-key hooks fire only for a key no language
+ * has, which here throws; a fallback to English is silent otherwise (the catalogs test keeps the
+ * languages complete, and the every-command test listens with this).
+ */
+export function onEnglishFallback(listener: FallbackListener): () => void {
+  fallbackListener = listener;
+  return () => {
+    if (fallbackListener === listener) fallbackListener = undefined;
+  };
+}
+
 const translators = new Map<Lang, Translator>();
 
 export function translator(lang: Lang): Translator {
   let found = translators.get(lang);
   if (!found) {
+    catalogOf(lang);
     const fixed = engine.getFixedT(lang);
-    found = { lang, t: (key, values) => fixed(key, { lng: lang, ...values }) as string };
+    found = {
+      lang,
+      t: (key, values) => {
+        if (fallbackListener === undefined || lang === 'en')
+          return fixed(key, { lng: lang, ...values }) as string;
+        const detailed = fixed(key, { lng: lang, ...values, returnDetails: true }) as unknown as {
+          res: string;
+          usedLng: string;
+        };
+        if (detailed.usedLng === 'en') fallbackListener(lang, key);
+        return detailed.res;
+      },
+    };
     translators.set(lang, found);
   }
   return found;

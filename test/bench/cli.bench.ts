@@ -4,7 +4,7 @@
 // part lazily), tsc's plain output, and tsx compiling at every start.
 // Target: `twinbot ask` from the build within 3x of `node -e 0`.
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCli } from '../../scripts/build.ts';
 import { SEED_PATH } from '../../src/store/paths.ts';
@@ -34,6 +34,10 @@ await writeFile(
 );
 execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(out, 'tsconfig.json')], {
   stdio: 'inherit',
+});
+// tsc emits the one catalog the code imports (English); the others are read from files beside it.
+await cp(join(root, 'src', 'i18n', 'catalogs'), join(out, 'tsc', 'src', 'i18n', 'catalogs'), {
+  recursive: true,
 });
 
 const ask = ['ask', '--data', store, 'partners kitakami'];

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,25 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     const { stdout } = await run(process.execPath, [cli, 'ask', '--data', store, 'partners kitakami']);
     expect(stdout).toContain('Partner cities of Kitakami');
     expect(stdout).toContain('Concord, California');
+  });
+
+  it('GIVEN --lang de THEN the built CLI answers in German, from a catalog file that no bundle carries', async () => {
+    const store = join(await tempDir(), 'twinning.json');
+    await copyFile(SEED_PATH, store);
+    const { stdout } = await run(process.execPath, [
+      cli,
+      'ask',
+      '--data',
+      store,
+      '--lang',
+      'de',
+      'agreement prague shanghai',
+    ]);
+    expect(stdout).toContain('beendet durch Shanghai am 14. Januar 2020');
+    // Each language but English is read when a process first answers in it, not loaded with the code.
+    const bundles = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.js'));
+    const german = JSON.stringify((await import('../../src/i18n/catalogs/de.json')).default.agreement.side);
+    for (const file of bundles) expect(await readFile(join(out, file), 'utf8'), file).not.toContain(german);
   });
 
   it('GIVEN the built CLI THEN it finds the shipped seed in data/ (init copies it)', async () => {
