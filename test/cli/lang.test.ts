@@ -44,7 +44,7 @@ const ask = async (extra: string[], env?: Record<string, string>) =>
 
 describe('twinbot ask in the reader language', () => {
   it.each([
-    ['de', 'beendet durch Shanghai am 14. Januar 2020', 'Städtepartnerschaft'],
+    ['de', 'beendet durch Shanghai am 14. Januar 2020', 'Schwesterstadt'],
     ['fr', 'résilié par Shanghai le 14 janvier 2020', 'Chronologie'],
     ['es', 'rescindido por Shanghai el 14 de enero de 2020', 'Cronología'],
     ['cs', 'ukončeno ze strany města Šanghaj dne 14. ledna 2020', 'Strana města Praha:'],

@@ -78,7 +78,7 @@ describe('anniversaryCalendar in a language the caller knows', () => {
     expect(taipei[0]?.summary).toBe('7. Jahrestag: Prag – Taipei');
     expect(taipei.at(-1)?.summary).toBe('Jahrestag: Prag – Taipei (seit 2020)');
     expect(taipei[0]?.description).toBe(
-      'Gezählt ab dem 13. Januar 2020 (Städtepartnerschaft (Schwesterstadt)). Einzelheiten: agreement prague-cz / taipei-tw',
+      'Gezählt ab dem 13. Januar 2020 (Schwesterstadt). Einzelheiten: agreement prague-cz / taipei-tw',
     );
     expect(text).toContain('X-WR-CALNAME:Jahrestage der Städtepartnerschaften');
   });
