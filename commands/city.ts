@@ -6,8 +6,7 @@ import { deriveStatus } from '../src/domain/status.ts';
 
 export const city = defineCommand({
   name: 'city',
-  summary: "A city's names in every language, country, region, time zone and partners by status",
-  args: [{ name: 'city', kind: 'city', description: 'a city name', required: true }],
+  args: [{ name: 'city', kind: 'city', required: true }],
   examples: ['city Prague', 'city rzeszow', 'city 北上市'],
   permission: 'everyone',
   handler: ({ catalog, today }, { city }) => {

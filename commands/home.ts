@@ -5,8 +5,7 @@ import { answer } from '../src/core/reply.ts';
 
 export const home = defineCommand({
   name: 'home',
-  summary: "Set the office's home city, the default for `partners` (and for reminders)",
-  args: [{ name: 'city', kind: 'city', description: 'the home city', required: true }],
+  args: [{ name: 'city', kind: 'city', required: true }],
   examples: ['home Prague'],
   permission: 'staff',
   handler: async ({ store, caller }, { city }) => {

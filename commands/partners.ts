@@ -10,8 +10,7 @@ const byName = new Intl.Collator('en');
 
 export const partners = defineCommand({
   name: 'partners',
-  summary: "A city's partner cities with type, status and since when (default: the home city)",
-  args: [{ name: 'city', kind: 'city', description: 'a city name', required: false }],
+  args: [{ name: 'city', kind: 'city', required: false }],
   examples: ['partners Prague', 'partners kitakami', 'partners'],
   permission: 'everyone',
   handler: ({ catalog, today, tr }, args) => {

@@ -6,7 +6,6 @@ import { type UndoResult, undoLastChange } from '../src/store/undo.ts';
 
 export const undo = defineCommand({
   name: 'undo',
-  summary: 'Take back your own last change (again to go further back)',
   args: [],
   examples: ['undo'],
   permission: 'staff',
