@@ -60,10 +60,9 @@ describe('registerCommands', () => {
       ['source', 3, false, undefined],
       ['share', 5, false, undefined],
     ]);
-    expect(sub('add').find((o) => o.name === 'type')?.choices).toContainEqual({
-      name: 'friendship city',
-      value: 'friendship_city',
-    });
+    expect(sub('add').find((o) => o.name === 'type')?.choices).toContainEqual(
+      expect.objectContaining({ name: 'Friendship city', value: 'friendship_city' }),
+    );
     expect(sub('record').find((o) => o.name === 'milestone')).toMatchObject({ required: true });
     expect(
       sub('record')
