@@ -74,13 +74,20 @@ export interface Acked {
 export async function startHttpHarness(
   data: StoreInput = smallStore(),
   fakeOptions: Omit<FakeSlackOptions, 'botToken'> = {},
-  adapterOptions: { calendarToken?: string } = {},
+  {
+    probes = true,
+    ...adapterOptions
+  }: {
+    calendarToken?: string;
+    /** Off for `help`, which lists every command it is given: the probes have no words in the catalogs. */
+    probes?: boolean;
+  } = {},
 ) {
   const fake = await FakeSlack.start({ botToken: BOT_TOKEN, ...fakeOptions });
   const store = await storeFrom(data);
   const dispatcher = new Dispatcher({
     store,
-    commands: [...commands, whereCommand, slowCommand, busyCommand],
+    commands: probes ? [...commands, whereCommand, slowCommand, busyCommand] : commands,
     today: () => Temporal.PlainDate.from('2026-11-26'),
   });
   const port = await freePort();
