@@ -21,10 +21,10 @@ describe('help in the reader’s language', () => {
       '  • `partners [city]`\n    Die Partnerstädte einer Stadt mit Art, Status und Beginn (Standard: die Heimatstadt)',
     );
     expect(text).toContain(
-      'Für das Büropersonal (Änderungen werden in `history` festgehalten; `undo` nimmt Ihre letzte zurück)',
+      'Für Mitarbeitende des Büros (Änderungen werden in `history` festgehalten; `undo` nimmt Ihre letzte zurück)',
     );
     expect(text).toContain(
-      '  • `home <city>`\n    Die Heimatstadt des Büros festlegen, Standard für `partners` (und für Erinnerungen) (nur für das Büropersonal)',
+      '  • `home <city>`\n    Die Heimatstadt des Büros festlegen, Standard für `partners` (und für Erinnerungen) (nur für Mitarbeitende des Büros)',
     );
   });
 
@@ -45,10 +45,10 @@ describe('help in the reader’s language', () => {
       '  • `agreement <city> <with>`\n    2都市間の提携の状況を双方ごとに、すべての経緯と出典とともに表示します',
     );
     expect(text).toContain(
-      '  • `undo`\n    ご自身の直前の変更を取り消します（繰り返すとさらに遡ります）（事務所の担当者のみ）',
+      '  • `undo`\n    ご自身の直前の変更を取り消します（繰り返すとさらに遡ります）（職員のみ）',
     );
     const one = await helpIn('ja', 'help staff');
-    expect(one).toContain('who:    担当者またはロール（@メンションまたは ID）（省略可）');
+    expect(one).toContain('who:    職員またはロール（@メンションまたは ID）（省略可）');
     expect(one).toContain('例');
   });
 
