@@ -19,19 +19,17 @@ import type { RecordRef } from '../src/store/records.ts';
 
 export const add = defineCommand({
   name: 'add',
-  summary: 'Record a new partnership; a city the bot does not know is created when you give its country',
   args: [
-    { name: 'city', kind: 'place', description: 'a city (a new one as "Name, CC")', required: true },
-    { name: 'with', kind: 'place', description: 'its partner city', required: true },
+    { name: 'city', kind: 'place', required: true },
+    { name: 'with', kind: 'place', required: true },
     {
       name: 'type',
       kind: 'choice',
-      description: 'the kind of tie',
       choices: PARTNERSHIP_TYPES,
       synonyms: TYPE_SYNONYMS,
       required: false,
     },
-    { name: 'signed', kind: 'date', keyword: 'signed', description: 'when it was signed', required: false },
+    { name: 'signed', kind: 'date', keyword: 'signed', required: false },
     SOURCE_ARG,
   ],
   examples: [

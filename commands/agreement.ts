@@ -21,10 +21,9 @@ import type { Catalog } from '../src/store/catalog.ts';
 
 export const agreement = defineCommand({
   name: 'agreement',
-  summary: 'The status of the agreement between two cities, per side, with its full timeline and sources',
   args: [
-    { name: 'city', kind: 'city', description: 'a city', required: true },
-    { name: 'with', kind: 'city', description: 'its partner city', required: true },
+    { name: 'city', kind: 'city', required: true },
+    { name: 'with', kind: 'city', required: true },
   ],
   examples: ['agreement Prague Shanghai', 'agreement san francisco osaka', 'agreement Paderborn / Le Mans'],
   permission: 'everyone',

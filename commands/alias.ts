@@ -8,11 +8,10 @@ import { formatList } from '../src/i18n/translator.ts';
 
 export const alias = defineCommand({
   name: 'alias',
-  summary: 'Teach the bot another name for a city (in another language, or a former name)',
   args: [
-    { name: 'city', kind: 'city', description: 'the city', required: true },
-    { name: 'name', kind: 'text', description: 'the other name', required: true, maxLength: 200 },
-    { name: 'lang', kind: 'lang', description: 'its language code (de, cs, ja...)', required: false },
+    { name: 'city', kind: 'city', required: true },
+    { name: 'name', kind: 'text', required: true, maxLength: 200 },
+    { name: 'lang', kind: 'lang', required: false },
   ],
   examples: ['alias Prague Prag de', 'alias Kitakami 北上市 ja', 'alias Concord, California / Concord CA'],
   permission: 'staff',

@@ -10,13 +10,10 @@ import type { Catalog } from '../src/store/catalog.ts';
 
 export const anniversaries = defineCommand({
   name: 'anniversaries',
-  summary: 'Partnership anniversaries in a period (default: the next 30 days), milestone years flagged',
   args: [
     {
       name: 'window',
       kind: 'window',
-      description:
-        'a period: next N days, YYYY, YYYY-MM, this month, next year (add `turning 50` for one number)',
       required: false,
     },
   ],

@@ -20,13 +20,11 @@ const CLEAR = 'none';
 
 export const citySet = defineCommand({
   name: 'city set',
-  summary: "Correct a city's time zone, region or country",
   args: [
-    { name: 'city', kind: 'city', description: 'the city', required: true },
+    { name: 'city', kind: 'city', required: true },
     {
       name: 'field',
       kind: 'choice',
-      description: 'what to set',
       choices: FIELDS,
       synonyms: { timezone: 'tz', time_zone: 'tz', zone: 'tz', state: 'region', province: 'region' },
       required: true,
@@ -34,7 +32,6 @@ export const citySet = defineCommand({
     {
       name: 'value',
       kind: 'text',
-      description: 'the new value (`none` to clear tz or region)',
       required: true,
       maxLength: 200,
     },

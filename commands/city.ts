@@ -20,8 +20,7 @@ function languageNames(lang: Lang): Intl.DisplayNames {
 
 export const city = defineCommand({
   name: 'city',
-  summary: "A city's names in every language, country, region, time zone and partners by status",
-  args: [{ name: 'city', kind: 'city', description: 'a city name', required: true }],
+  args: [{ name: 'city', kind: 'city', required: true }],
   examples: ['city Prague', 'city rzeszow', 'city 北上市'],
   permission: 'everyone',
   handler: ({ catalog, today, tr }, { city }) => {

@@ -1,41 +1,43 @@
-import { type Command, defineCommand, usage } from '../src/core/command.ts';
+import { type ArgSpec, type Command, defineCommand, usage } from '../src/core/command.ts';
 import { leadingCommand } from '../src/core/parse-command.ts';
 import { answer, problem, type Row, type Section } from '../src/core/reply.ts';
+import { argDescription, commandSummary } from '../src/i18n/command-text.ts';
+import { formatList, type Translator } from '../src/i18n/translator.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 export const help = defineCommand({
   name: 'help',
-  summary: 'List the commands, or explain one',
-  args: [{ name: 'command', kind: 'text', description: 'a command name', required: false }],
+  args: [{ name: 'command', kind: 'text', required: false }],
   examples: ['help', 'help anniversaries'],
   permission: 'everyone',
   handler: (ctx, { command: name }) => {
+    const { tr } = ctx;
     if (name === undefined) {
       return answer({
-        title: 'Twinning bot',
-        text: 'Ask about partner cities, anniversaries and the status of agreements. Type `help <command>` for more.',
+        title: tr.t('help.title'),
+        text: tr.t('help.intro'),
         sections: [
-          { rows: ctx.commands.filter((c) => c.permission === 'everyone').map(row) },
+          { rows: ctx.commands.filter((c) => c.permission === 'everyone').map((c) => row(tr, c)) },
           {
-            heading: 'For office staff (changes are recorded in `history`; `undo` takes back your last one)',
-            rows: ctx.commands.filter((c) => c.permission === 'staff').map(row),
+            heading: tr.t('help.staffHeading'),
+            rows: ctx.commands.filter((c) => c.permission === 'staff').map((c) => row(tr, c)),
           },
-          ...worldSources(ctx.catalog),
+          ...worldSources(tr, ctx.catalog),
         ],
         ephemeral: true,
       });
     }
     const command = leadingCommand(ctx.commands, name.trim().split(/\s+/));
-    if (!command) return problem(`There is no command "${name}". Type \`help\` for the list.`);
+    if (!command) return problem(tr.t('help.unknown', { name }));
     return answer({
       title: usage(command),
-      text: summaryOf(command.summary, command.permission),
-      fields: command.args.map((arg) => ({
-        label: arg.name,
-        value: `${arg.description}${arg.choices ? `: ${arg.choices.join(', ')}` : ''}${arg.required ? '' : ' (optional)'}`,
-      })),
+      text: summaryOf(tr, command),
+      fields: command.args.map((arg) => ({ label: arg.name, value: argText(tr, arg) })),
       sections: [
-        { heading: 'Examples', rows: command.examples.map((example) => ({ text: [{ command: example }] })) },
+        {
+          heading: tr.t('help.examples'),
+          rows: command.examples.map((example) => ({ text: [{ command: example }] })),
+        },
       ],
       ephemeral: true,
     });
@@ -43,21 +45,34 @@ export const help = defineCommand({
 });
 
 /** Where the world layer's cities and listed pairs come from, with the licences they are used under. */
-function worldSources(catalog: Catalog): Section[] {
+function worldSources(tr: Translator, catalog: Catalog): Section[] {
   const sources = catalog.world?.sources ?? [];
   if (sources.length === 0) return [];
   return [
     {
-      heading: "Beside the office's own records, cities and listed partnerships come from",
-      rows: sources.map((s) => ({ text: s.title, detail: `licence ${s.licence} · ${s.url}` })),
+      heading: tr.t('help.worldSources'),
+      rows: sources.map((s) => ({
+        text: s.title,
+        detail: tr.t('help.worldSource', { licence: s.licence, url: s.url }),
+      })),
     },
   ];
 }
 
-function row(c: Command): Row {
-  return { text: [{ command: usage(c) }], detail: summaryOf(c.summary, c.permission) };
+function row(tr: Translator, c: Command): Row {
+  return { text: [{ command: usage(c) }], detail: summaryOf(tr, c) };
 }
 
-function summaryOf(summary: string, permission: 'everyone' | 'staff'): string {
-  return permission === 'staff' ? `${summary} (office staff only)` : summary;
+function summaryOf(tr: Translator, command: Command): string {
+  const summary = commandSummary(tr, command);
+  return command.permission === 'staff' ? tr.t('help.staffOnly', { summary }) : summary;
+}
+
+/** An argument's description; a choice's values are typed as they are, so they are shown untranslated. */
+function argText(tr: Translator, arg: ArgSpec): string {
+  const description = argDescription(tr, arg);
+  const described = arg.choices
+    ? tr.t('help.choices', { description, choices: formatList(arg.choices, tr.lang, 'disjunction') })
+    : description;
+  return arg.required ? described : tr.t('help.optional', { description: described });
 }

@@ -7,10 +7,9 @@ import { partnershipId } from '../src/domain/partnership.ts';
 
 export const history = defineCommand({
   name: 'history',
-  summary: 'Who changed what and when, newest first: everything, one city, or one partnership',
   args: [
-    { name: 'city', kind: 'city', description: 'a city', required: false },
-    { name: 'with', kind: 'city', description: 'its partner city', required: false },
+    { name: 'city', kind: 'city', required: false },
+    { name: 'with', kind: 'city', required: false },
   ],
   examples: ['history', 'history Prague', 'history Prague Shanghai'],
   permission: 'staff',

@@ -6,8 +6,7 @@ import { cityName } from '../src/i18n/city-name.ts';
 
 export const home = defineCommand({
   name: 'home',
-  summary: "Set the office's home city, the default for `partners` (and for reminders)",
-  args: [{ name: 'city', kind: 'city', description: 'the home city', required: true }],
+  args: [{ name: 'city', kind: 'city', required: true }],
   examples: ['home Prague'],
   permission: 'staff',
   handler: async ({ store, caller, tr }, { city }) => {

@@ -21,8 +21,7 @@ function collator(lang: Lang): Intl.Collator {
 
 export const partners = defineCommand({
   name: 'partners',
-  summary: "A city's partner cities with type, status and since when (default: the home city)",
-  args: [{ name: 'city', kind: 'city', description: 'a city name', required: false }],
+  args: [{ name: 'city', kind: 'city', required: false }],
   examples: ['partners Prague', 'partners kitakami', 'partners'],
   permission: 'everyone',
   handler: ({ catalog, today, tr }, args) => {

@@ -15,22 +15,19 @@ const DESTRUCTIVE: ReadonlySet<MilestoneKind> = new Set(['termination']);
 
 export const record = defineCommand({
   name: 'record',
-  summary:
-    'Add a milestone to a partnership (signing, renewal, suspension, resumption, termination, rejection, objection...)',
   args: [
-    { name: 'city', kind: 'city', description: 'a city', required: true },
-    { name: 'with', kind: 'city', description: 'its partner city', required: true },
+    { name: 'city', kind: 'city', required: true },
+    { name: 'with', kind: 'city', required: true },
     {
       name: 'milestone',
       kind: 'choice',
-      description: 'what happened',
       choices: MILESTONE_KINDS,
       synonyms: MILESTONE_SYNONYMS,
       required: true,
     },
-    { name: 'date', kind: 'date', description: 'when (2020, 2020-01 or 2020-01-14)', required: false },
-    { name: 'by', kind: 'city', keyword: 'by', description: 'the city that acted alone', required: false },
-    { name: 'reason', kind: 'text', keyword: 'reason', description: 'the reason given', required: false },
+    { name: 'date', kind: 'date', required: false },
+    { name: 'by', kind: 'city', keyword: 'by', required: false },
+    { name: 'reason', kind: 'text', keyword: 'reason', required: false },
     SOURCE_ARG,
   ],
   examples: [

@@ -12,12 +12,10 @@ import { formatFuzzyDate } from '../src/render/dates.ts';
 
 export const remind = defineCommand({
   name: 'remind',
-  summary: 'Post anniversary reminders in this channel (`remind here ...`), or stop them (`remind off`)',
   args: [
     {
       name: 'action',
       kind: 'text',
-      description: '`here [leads 30,7,0] [at 09:00] [tz Europe/Prague] [for <city> | for all]` or `off`',
       required: true,
     },
   ],

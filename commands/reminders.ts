@@ -13,10 +13,7 @@ const NEXT_HORIZON_DAYS = 400;
 
 export const reminders = defineCommand({
   name: 'reminders',
-  summary: 'Where anniversary reminders go: `reminders status`, or `reminders preview [next N days]`',
-  args: [
-    { name: 'action', kind: 'text', description: '`status` or `preview [next N days]`', required: false },
-  ],
+  args: [{ name: 'action', kind: 'text', required: false }],
   examples: ['reminders status', 'reminders preview', 'reminders preview next 60 days'],
   permission: 'staff',
   handler: (ctx, { action }) => {

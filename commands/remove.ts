@@ -6,10 +6,9 @@ import { tSpans } from '../src/i18n/spans.ts';
 
 export const remove = defineCommand({
   name: 'remove',
-  summary: 'Delete a partnership recorded by mistake (to record that it ended, use `record ... termination`)',
   args: [
-    { name: 'city', kind: 'city', description: 'a city', required: true },
-    { name: 'with', kind: 'city', description: 'its partner city', required: true },
+    { name: 'city', kind: 'city', required: true },
+    { name: 'with', kind: 'city', required: true },
   ],
   examples: ['remove Skövde / Zhangjiakou'],
   permission: 'staff',

@@ -6,8 +6,7 @@ const LIMIT = 10;
 
 export const search = defineCommand({
   name: 'search',
-  summary: 'Find cities by any part of any of their names, in any language, forgiving typos',
-  args: [{ name: 'text', kind: 'text', description: 'part of a name', required: true }],
+  args: [{ name: 'text', kind: 'text', required: true }],
   examples: ['search prah', 'search gyongyos', 'search 北上'],
   permission: 'everyone',
   handler: ({ catalog, tr }, { text }) => {

@@ -6,16 +6,14 @@ import { changeStaff } from '../src/store/edits/staff.ts';
 
 export const staff = defineCommand({
   name: 'staff',
-  summary: 'List the office staff, or add or remove a person or a Discord role',
   args: [
     {
       name: 'action',
       kind: 'choice',
-      description: 'add, remove or list',
       choices: ['add', 'remove', 'list'],
       required: true,
     },
-    { name: 'who', kind: 'staff-id', description: 'a person or role (@mention or id)', required: false },
+    { name: 'who', kind: 'staff-id', required: false },
   ],
   examples: ['staff list', 'staff add @ana', 'staff remove slack:U0123ABCD'],
   permission: 'staff',

@@ -15,7 +15,6 @@ import { type UndoRefusal, type UndoResult, undoLastChange } from '../src/store/
 
 export const undo = defineCommand({
   name: 'undo',
-  summary: 'Take back your own last change (again to go further back)',
   args: [],
   examples: ['undo'],
   permission: 'staff',

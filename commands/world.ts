@@ -8,11 +8,7 @@ import type { World } from '../src/store/world/world.ts';
 
 export const world = defineCommand({
   name: 'world',
-  summary:
-    "Show, or turn on or off, the world layer: the public lists' cities and partnerships shown beside the office's records",
-  args: [
-    { name: 'action', kind: 'choice', description: 'on or off', choices: ['on', 'off'], required: false },
-  ],
+  args: [{ name: 'action', kind: 'choice', choices: ['on', 'off'], required: false }],
   examples: ['world', 'world on', 'world off'],
   permission: 'staff',
   handler: async ({ store, caller, catalog, tr }, { action }) => {

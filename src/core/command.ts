@@ -17,10 +17,10 @@ import type { DateWindow } from './window.ts';
  */
 export type ArgKind = 'city' | 'place' | 'window' | 'text' | 'choice' | 'date' | 'url' | 'lang' | 'staff-id';
 
-export interface ArgSpec {
+/** An argument as commands/ declare it: what it is, never what it is called in any language. */
+export interface ArgDecl {
   readonly name: string;
   readonly kind: ArgKind;
-  readonly description: string;
   readonly required: boolean;
   /** In the text grammar the value follows this word (`signed 2015`, `by Osaka`); otherwise it is positional. */
   readonly keyword?: string;
@@ -29,6 +29,14 @@ export interface ArgSpec {
   readonly synonyms?: Readonly<Record<string, string>>;
   /** Text limit in characters (2,000 unless stated). */
   readonly maxLength?: number;
+}
+
+/**
+ * An argument of a registered command. `command` is the command's name, by which its description
+ * and its choices' names are found in the catalogs (src/i18n/command-text.ts).
+ */
+export interface ArgSpec extends ArgDecl {
+  readonly command: string;
 }
 
 type ArgValue<K extends ArgKind> = K extends 'city'
@@ -45,14 +53,14 @@ export type PlaceArg =
   | { kind: 'new'; name: string; country: string; region?: string };
 
 /** An argument's value: a choice is one of its own choices, a staff id is checked as one. */
-type SpecValue<A extends ArgSpec> = A extends { kind: 'choice'; choices: readonly (infer C extends string)[] }
+type SpecValue<A extends ArgDecl> = A extends { kind: 'choice'; choices: readonly (infer C extends string)[] }
   ? C
   : A extends { kind: 'staff-id' }
     ? StaffId
     : ArgValue<A['kind']>;
 
 /** The handler's arguments, typed from the command's own declaration. */
-export type ArgsOf<S extends readonly ArgSpec[]> = {
+export type ArgsOf<S extends readonly ArgDecl[]> = {
   [A in S[number] as A['name']]: A['required'] extends true ? SpecValue<A> : SpecValue<A> | undefined;
 };
 
@@ -77,9 +85,9 @@ export interface CommandContext {
   askToConfirm: (reply: Reply) => Reply;
 }
 
-export interface Command<S extends readonly ArgSpec[] = readonly ArgSpec[]> {
+/** A command; its summary is in the catalogs (`command.<name>.summary`, see src/i18n/command-text.ts). */
+export interface Command<S extends readonly ArgDecl[] = readonly ArgSpec[]> {
   readonly name: string;
-  readonly summary: string;
   readonly args: S;
   readonly examples: readonly string[];
   readonly permission: Permission;
@@ -87,8 +95,9 @@ export interface Command<S extends readonly ArgSpec[] = readonly ArgSpec[]> {
 }
 
 /** Declares a command once; the text grammar, help and platform command lists all come from this. */
-export function defineCommand<const S extends readonly ArgSpec[]>(command: Command<S>): Command {
-  return command as unknown as Command;
+export function defineCommand<const S extends readonly ArgDecl[]>(command: Command<S>): Command {
+  const args: ArgSpec[] = command.args.map((arg) => ({ ...arg, command: command.name }));
+  return { ...command, args } as unknown as Command;
 }
 
 /** What a keyword argument's value is, in usage lines: `[signed <date>]`, `[by <city>]`. */

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { cleanText } from '../domain/clean-text.ts';
+import { argDescription } from '../i18n/command-text.ts';
 import { translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
@@ -218,9 +219,12 @@ export class Dispatcher {
       const raw = invocation.args[spec.name]?.trim();
       if (raw === undefined || raw === '') {
         if (spec.required) {
-          return problem(`\`${command.name}\` needs ${spec.description}, e.g. \`${command.examples[0]}\`.`, {
-            field: spec.name,
-          });
+          return problem(
+            `\`${command.name}\` needs ${argDescription(translator('en'), spec)}, e.g. \`${command.examples[0]}\`.`,
+            {
+              field: spec.name,
+            },
+          );
         }
         continue;
       }

@@ -1,3 +1,5 @@
+import { argDescription } from '../i18n/command-text.ts';
+import { translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { ArgSpec, Command } from './command.ts';
 import { isLanguageTag } from './language.ts';
@@ -223,7 +225,7 @@ function assignCities(
 }
 
 function choiceNeeded(command: Command, choice: ArgSpec): string {
-  return `\`${command.name}\` needs ${choice.description}: one of ${(choice.choices ?? []).join(', ')}. ${usageHint(command)}`;
+  return `\`${command.name}\` needs ${argDescription(translator('en'), choice)}: one of ${(choice.choices ?? []).join(', ')}. ${usageHint(command)}`;
 }
 
 function usageHint(command: Command): string {
@@ -232,7 +234,7 @@ function usageHint(command: Command): string {
 }
 
 function missing(command: Command): ParseResult {
-  const needed = command.args.filter((a) => a.required).map((a) => a.description);
+  const needed = command.args.filter((a) => a.required).map((a) => argDescription(translator('en'), a));
   const example = command.examples[0];
   return {
     ok: false,

@@ -3,6 +3,7 @@ import type { City } from '../domain/city.ts';
 import { cleanText } from '../domain/clean-text.ts';
 import { toCountryCode } from '../domain/country.ts';
 import { NAME_LIMIT, nameProblem } from '../domain/names.ts';
+import { argDescription } from '../i18n/command-text.ts';
 import { translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Caller } from './caller.ts';
@@ -37,10 +38,10 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
   const limit = textLimit(spec);
   if (text.length > limit) {
     return refuse(
-      `${capitalize(spec.description)} is ${text.length} characters long; the limit is ${limit.toLocaleString('en')}.`,
+      `${capitalize(argDescription(translator('en'), spec))} is ${text.length} characters long; the limit is ${limit.toLocaleString('en')}.`,
     );
   }
-  if (text === '') return refuse(`${capitalize(spec.description)} is empty.`);
+  if (text === '') return refuse(`${capitalize(argDescription(translator('en'), spec))} is empty.`);
   switch (spec.kind) {
     case 'text':
       return { value: text };
@@ -52,7 +53,9 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
       const choice = matchChoice(spec, text);
       return choice !== undefined
         ? { value: choice }
-        : refuse(`"${text}" is not ${spec.description}. Use one of: ${(spec.choices ?? []).join(', ')}.`);
+        : refuse(
+            `"${text}" is not ${argDescription(translator('en'), spec)}. Use one of: ${(spec.choices ?? []).join(', ')}.`,
+          );
     }
     case 'date': {
       const date = parseDateText(text, scope.today, translator(scope.caller.lang ?? 'en'));

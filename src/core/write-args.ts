@@ -1,4 +1,4 @@
-import type { ArgSpec } from './command.ts';
+import type { ArgDecl } from './command.ts';
 
 /** Words people use for a relationship type besides its stored name. */
 export const TYPE_SYNONYMS: Record<string, string> = {
@@ -37,6 +37,5 @@ export const SOURCE_ARG = {
   name: 'source',
   kind: 'url',
   keyword: 'source',
-  description: 'a web address that reports it',
   required: false,
-} as const satisfies ArgSpec;
+} as const satisfies ArgDecl;

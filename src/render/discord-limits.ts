@@ -20,5 +20,7 @@ export const DISCORD_LIMITS = {
   commandName: 32,
   commandDescription: 100,
   optionsPerCommand: 25,
+  /** Names, descriptions and choice values of a command and all its options, each in its longest localization. */
+  commandTotalChars: 4000,
   choicesPerOption: 25,
 } as const;

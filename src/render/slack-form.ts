@@ -2,6 +2,8 @@ import type { types } from '@slack/bolt';
 import type { ArgSpec, Command } from '../core/command.ts';
 import { capitalize } from '../core/describe.ts';
 import { textLimit } from '../core/resolve-arg.ts';
+import { argDescription, commandSummary } from '../i18n/command-text.ts';
+import { translator } from '../i18n/translator.ts';
 import { clip, stripControl } from './plain.ts';
 
 /** Limits Slack enforces on a modal (it refuses to open one that breaks them). */
@@ -44,7 +46,10 @@ export function renderForm(command: Command, options: FormOptions): types.ModalV
     submit: plain(clip(capitalize(command.name), VIEW_LIMITS.button)),
     close: plain('Cancel'),
     blocks: [
-      { type: 'section', text: { type: 'plain_text', text: stripControl(command.summary) } },
+      {
+        type: 'section',
+        text: { type: 'plain_text', text: stripControl(commandSummary(translator('en'), command)) },
+      },
       ...command.args.flatMap(inputBlocks),
     ],
   };
@@ -54,7 +59,7 @@ function inputBlocks(spec: ArgSpec): types.InputBlock[] {
   const block = (element: types.InputBlock['element'], extra: Partial<types.InputBlock> = {}) => ({
     type: 'input' as const,
     block_id: inputBlockId(spec.name),
-    label: plain(capitalize(spec.description)),
+    label: plain(capitalize(argDescription(translator('en'), spec))),
     optional: !spec.required,
     element,
     ...extra,

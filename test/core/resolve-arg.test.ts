@@ -14,7 +14,8 @@ const scope = (caller: Caller = operator): ArgScope => ({ catalog, caller, today
 const spec = (kind: ArgSpec['kind'], extra: Partial<ArgSpec> = {}): ArgSpec => ({
   name: kind === 'text' ? 'reason' : kind,
   kind,
-  description: `the ${kind}`,
+  // Its words are `record`'s: `reason` is "the reason given".
+  command: 'record',
   required: true,
   ...extra,
 });
@@ -45,7 +46,7 @@ describe('resolveArg: text', () => {
   });
 
   it('GIVEN a declared limit THEN uses it instead of the default', () => {
-    const name = spec('text', { name: 'name', description: 'the other name', maxLength: 200 });
+    const name = spec('text', { name: 'name', command: 'alias', maxLength: 200 });
     expect(resolvedValue(resolveArg(name, 'n'.repeat(200), scope()))).toHaveLength(200);
     const refusal = refusalOf(resolveArg(name, 'n'.repeat(201), scope()));
     expect(refusal.text).toContain('The other name is 201 characters long; the limit is 200.');
@@ -106,7 +107,6 @@ describe('resolveArg: lang, choice, date, staff-id', () => {
   it('GIVEN a choice synonym THEN resolves to the stored choice; an unknown word THEN lists the choices', () => {
     const milestone = spec('choice', {
       name: 'milestone',
-      description: 'what happened',
       choices: ['signing', 'termination'],
       synonyms: { terminated: 'termination' },
     });
@@ -149,9 +149,11 @@ describe('resolveArg: city and place', () => {
   });
 
   it('GIVEN a name longer than 200 characters THEN refuses naming the limit of 200', () => {
-    expect(refusalOf(resolveArg(spec('place'), `${'a'.repeat(198)}, SE`, scope())).text).toContain(
-      'the limit is 200',
-    );
+    expect(
+      refusalOf(
+        resolveArg(spec('place', { name: 'city', command: 'add' }), `${'a'.repeat(198)}, SE`, scope()),
+      ).text,
+    ).toContain('the limit is 200');
   });
 
   it('GIVEN a known city for a place THEN it is the known city', () => {

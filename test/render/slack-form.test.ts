@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { add } from '../../commands/add.ts';
 import { alias } from '../../commands/alias.ts';
+import { anniversaries } from '../../commands/anniversaries.ts';
 import { commands } from '../../commands/index.ts';
 import { record } from '../../commands/record.ts';
-import { defineCommand } from '../../src/core/command.ts';
-import { answer } from '../../src/core/reply.ts';
 import { inputBlockId, renderForm } from '../../src/render/slack-form.ts';
 import { slackViewError } from '../fakes/slack-limits.ts';
 
@@ -65,15 +64,7 @@ describe('Slack forms from argument declarations', () => {
   });
 
   it('GIVEN a command name too long for a modal title THEN the title is shortened to fit, and Slack would open it', () => {
-    const long = defineCommand({
-      name: 'anniversaries preview',
-      summary: 'A test command with a long name',
-      args: [{ name: 'when', kind: 'date', description: 'a date', required: true }],
-      examples: [],
-      permission: 'staff',
-      handler: () => answer({ text: 'x' }),
-    });
-    const view = renderForm(long, OPTIONS);
+    const view = renderForm(anniversaries, { ...OPTIONS, commandPrefix: '/twinning-office ' });
     expect(view.title.text).toHaveLength(24);
     expect(view.title.text.endsWith('…')).toBe(true);
     expect(slackViewError(view)).toBeUndefined();

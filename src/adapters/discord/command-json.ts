@@ -4,11 +4,16 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   InteractionContextType,
+  Locale,
+  type LocalizationMap,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { ArgSpec, Command } from '../../core/command.ts';
 import { capitalize } from '../../core/describe.ts';
+import { argDescription, choiceName, commandSummary } from '../../i18n/command-text.ts';
+import { LANGS, type Lang } from '../../i18n/languages.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
 
 /** Everyone's commands are subcommands of `/twin`; staff commands of `/twin-staff`. */
@@ -54,7 +59,7 @@ export function slashCommands(
     result.push({
       type: ApplicationCommandType.ChatInput,
       name: PUBLIC_COMMAND,
-      description: 'Partner cities, anniversaries and the status of twinning agreements',
+      ...described((tr) => tr.t('slash.public')),
       options: subcommands(everyone),
     });
   }
@@ -62,14 +67,48 @@ export function slashCommands(
     result.push({
       type: ApplicationCommandType.ChatInput,
       name: STAFF_COMMAND,
-      description: 'Office staff: change the twinning bot’s settings',
+      ...described((tr) => tr.t('slash.staff')),
       options: subcommands(staff),
       default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
       // Roles, and so the staff check, exist only in servers.
       contexts: [InteractionContextType.Guild],
     });
   }
+  for (const command of result) {
+    const total = characters(command);
+    if (total > LIMITS.commandTotalChars) {
+      throw new Error(
+        `/${command.name} counts ${total} characters, more than Discord's ${LIMITS.commandTotalChars} per command`,
+      );
+    }
+  }
   return result;
+}
+
+/** A command, option or choice, as far as Discord's character total is concerned. */
+interface Counted {
+  name: string;
+  name_localizations?: LocalizationMap | null;
+  description?: string;
+  description_localizations?: LocalizationMap | null;
+  value?: unknown;
+  choices?: readonly Counted[];
+  options?: readonly Counted[];
+}
+
+/**
+ * Discord's total for a command: every name, description and choice value in it, each counted in
+ * its longest localization (English included).
+ */
+function characters(node: Counted): number {
+  const longest = (text: string, localizations?: LocalizationMap | null) =>
+    Math.max(text.length, ...Object.values(localizations ?? {}).map((t) => t?.length ?? 0));
+  return (
+    longest(node.name, node.name_localizations) +
+    longest(node.description ?? '', node.description_localizations) +
+    (typeof node.value === 'string' ? node.value.length : 0) +
+    [...(node.choices ?? []), ...(node.options ?? [])].reduce((sum, child) => sum + characters(child), 0)
+  );
 }
 
 function subcommands(commands: readonly Command[]): APIApplicationCommandSubcommandOption[] {
@@ -86,7 +125,7 @@ function subcommands(commands: readonly Command[]): APIApplicationCommandSubcomm
     options.push({
       type: ApplicationCommandOptionType.Boolean,
       name: SHARE_OPTION,
-      description: 'Post the answer for everyone in the channel (by default only you see it)',
+      ...described((tr) => tr.t('slash.share')),
       required: false,
     });
     if (options.length > LIMITS.optionsPerCommand) {
@@ -95,7 +134,7 @@ function subcommands(commands: readonly Command[]): APIApplicationCommandSubcomm
     return {
       type: ApplicationCommandOptionType.Subcommand,
       name: checkedName(subcommandName(command)),
-      description: description(command.summary),
+      ...described((tr) => commandSummary(tr, command)),
       options,
     };
   });
@@ -105,7 +144,7 @@ function option(arg: ArgSpec): APIApplicationCommandBasicOption {
   if (arg.name === SHARE_OPTION) throw new Error(`"${SHARE_OPTION}" is reserved for the share option`);
   const common = {
     name: checkedName(arg.name),
-    description: description(arg.description),
+    ...described((tr) => argDescription(tr, arg)),
     required: arg.required,
   };
   if (arg.kind === 'staff-id') return { ...common, type: ApplicationCommandOptionType.Mentionable };
@@ -116,7 +155,12 @@ function option(arg: ArgSpec): APIApplicationCommandBasicOption {
     return {
       ...common,
       type: ApplicationCommandOptionType.String,
-      choices: choices.map((value) => ({ name: value.replace(/_/g, ' '), value })),
+      choices: choices.map((value) => {
+        const { description: name, description_localizations: name_localizations } = described((tr) =>
+          choiceName(tr, arg, value),
+        );
+        return { name, name_localizations, value };
+      }),
     };
   }
   return {
@@ -139,12 +183,50 @@ function checkedName(name: string): string {
 }
 
 /**
- * Descriptions are capitalized and shortened at a word to Discord's 100 characters; the whole
- * summary stays available in `/twin help`.
+ * Discord's locales for each of our languages; English is the text every other locale sees. Our
+ * Chinese is Simplified, so Taiwan's `zh-TW` (Traditional) keeps English rather than get it.
  */
-function description(text: string): string {
+const DISCORD_LOCALES: Readonly<Record<Exclude<Lang, 'en'>, readonly Locale[]>> = {
+  de: [Locale.German],
+  fr: [Locale.French],
+  es: [Locale.SpanishES, Locale.SpanishLATAM],
+  cs: [Locale.Czech],
+  ja: [Locale.Japanese],
+  'zh-Hans': [Locale.ChineseCN],
+};
+
+/**
+ * A description (or a choice's name) in English and in every locale we have a catalog for. Only
+ * descriptions are localized, not names: people type command and option names, and help, answers
+ * and the text grammar all use the one English name (see the README, Languages).
+ */
+function described(words: (tr: Translator) => string): {
+  description: string;
+  description_localizations: LocalizationMap;
+} {
+  const localizations: LocalizationMap = {};
+  for (const lang of LANGS) {
+    if (lang === 'en') continue;
+    const text = checkedDescription(words(translator(lang)), lang);
+    for (const locale of DISCORD_LOCALES[lang]) localizations[locale] = text;
+  }
+  return {
+    description: checkedDescription(words(translator('en')), 'en'),
+    description_localizations: localizations,
+  };
+}
+
+/**
+ * Capitalized as Discord shows descriptions. Our catalogs keep every description within Discord's
+ * 100 characters (a test checks every language), so one that is not is a bug, reported before any
+ * request rather than cut.
+ */
+function checkedDescription(text: string, lang: Lang): string {
   const capitalized = capitalize(text);
-  if (capitalized.length <= LIMITS.commandDescription) return capitalized;
-  const cut = capitalized.lastIndexOf(' ', LIMITS.commandDescription - 1);
-  return `${capitalized.slice(0, cut > 0 ? cut : LIMITS.commandDescription - 1)}…`;
+  if (capitalized.length > LIMITS.commandDescription) {
+    throw new Error(
+      `The ${lang} text "${capitalized}" is longer than Discord's ${LIMITS.commandDescription} characters`,
+    );
+  }
+  return capitalized;
 }

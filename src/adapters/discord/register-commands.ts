@@ -4,10 +4,10 @@ import type { Command } from '../../core/command.ts';
 import { slashCommands } from './command-json.ts';
 
 export interface Registered {
-  /** "/twin (6 subcommands)", ... */
-  commands: string[];
-  /** "server 123" or "globally". */
-  scope: string;
+  /** Each top-level command and how many subcommands it holds. */
+  commands: { name: string; subcommands: number }[];
+  /** The server they were registered in; absent when registered globally. */
+  guildId?: string;
 }
 
 /**
@@ -36,10 +36,8 @@ export async function registerCommands(
     throw new ConfigError(refusal(error));
   }
   return {
-    commands: body.map(
-      (c) => `/${c.name} (${c.options?.length ?? 0} subcommand${c.options?.length === 1 ? '' : 's'})`,
-    ),
-    scope: guildId === undefined ? 'globally' : `in server ${guildId}`,
+    commands: body.map((c) => ({ name: c.name, subcommands: c.options?.length ?? 0 })),
+    ...(guildId !== undefined && { guildId }),
   };
 }
 

@@ -43,7 +43,7 @@ describe('registerCommands', () => {
       autocomplete: true,
     });
     expect(staff).toMatchObject({ name: 'twin-staff', default_member_permissions: '32' });
-    expect(registered.scope).toBe('in server 1500000000000000001');
+    expect(registered.guildId).toBe('1500000000000000001');
   });
 
   it('GIVEN the staff edit commands THEN places autocomplete, kinds are choices, who is Mentionable, and the fake accepts them', async () => {
@@ -60,10 +60,9 @@ describe('registerCommands', () => {
       ['source', 3, false, undefined],
       ['share', 5, false, undefined],
     ]);
-    expect(sub('add').find((o) => o.name === 'type')?.choices).toContainEqual({
-      name: 'friendship city',
-      value: 'friendship_city',
-    });
+    expect(sub('add').find((o) => o.name === 'type')?.choices).toContainEqual(
+      expect.objectContaining({ name: 'Friendship city', value: 'friendship_city' }),
+    );
     expect(sub('record').find((o) => o.name === 'milestone')).toMatchObject({ required: true });
     expect(
       sub('record')
@@ -81,7 +80,8 @@ describe('registerCommands', () => {
     expect(fake.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
       `PUT /applications/${APPLICATION_ID}/commands 200`,
     ]);
-    expect(registered.scope).toBe('globally');
+    expect(registered.guildId).toBeUndefined();
+    expect(registered.commands.map((c) => c.name)).toEqual(['twin', 'twin-staff']);
   });
 
   it('GIVEN a wrong token THEN a ConfigError that names DISCORD_TOKEN and does not contain the token', async () => {
@@ -112,14 +112,29 @@ describe('twinbot register-commands (real CLI process)', () => {
   });
 
   it('GIVEN --guild 1 and DISCORD_* pointing at the fake THEN the PUT reaches it and exit 0', async () => {
-    const run = await runTwinbot(['register-commands', '--guild', '1'], env());
+    const run = await runTwinbot(['register-commands', '--guild', '1'], { ...env(), LC_ALL: 'en_GB.UTF-8' });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /Registered \/twin \(\d+ subcommands\) and \/twin-staff \(\d+ subcommands?\) in server 1\./,
+    expect(run.stdout).toBe(
+      'Registered /twin (6 subcommands) and /twin-staff (12 subcommands) in server 1.\n',
     );
     const put = await fake.waitFor((c) => c.method === 'PUT');
     expect(put.path).toBe(`/applications/${APPLICATION_ID}/guilds/1/commands`);
+  });
+
+  it('GIVEN --lang de, or a Czech shell THEN it says what it registered in that language', async () => {
+    const german = await runTwinbot(['register-commands', '--lang', 'de'], env());
+    expect(german.stdout).toBe(
+      '/twin (6 Unterbefehle) und /twin-staff (12 Unterbefehle) für alle Server registriert.\n',
+    );
+    const czech = await runTwinbot(['register-commands', '--guild', '1'], {
+      ...env(),
+      LC_ALL: '',
+      LANG: 'cs_CZ.UTF-8',
+    });
+    expect(czech.stdout).toBe(
+      'Příkazy zaregistrovány na serveru 1: /twin (6 podpříkazů) a\u00a0/twin-staff (12 podpříkazů).\n',
+    );
   });
 
   it('GIVEN Discord is not configured THEN exit 1 with a message naming the variables', async () => {

@@ -21,7 +21,6 @@ export const SIGNING_SECRET = 'signing-secret-never-logged-42';
 /** A command for tests only: answers with where the dispatcher was told the question was asked. */
 export const whereCommand: Command = defineCommand({
   name: 'where',
-  summary: 'Where was this asked (test probe)',
   args: [],
   examples: ['where'],
   permission: 'everyone',
@@ -31,7 +30,6 @@ export const whereCommand: Command = defineCommand({
 /** A command for tests only: an answer slower than an acknowledgement may wait for. */
 export const slowCommand: Command = defineCommand({
   name: 'slow',
-  summary: 'Answers late (test probe)',
   args: [],
   examples: ['slow'],
   permission: 'everyone',
@@ -47,7 +45,6 @@ export const BUSY_MS = 25;
 /** A command for tests only: an answer that holds the event loop, as a long list does on a large store. */
 export const busyCommand: Command = defineCommand({
   name: 'busy',
-  summary: 'Answers after holding the event loop (test probe)',
   args: [],
   examples: ['busy'],
   permission: 'everyone',
@@ -77,13 +74,20 @@ export interface Acked {
 export async function startHttpHarness(
   data: StoreInput = smallStore(),
   fakeOptions: Omit<FakeSlackOptions, 'botToken'> = {},
-  adapterOptions: { calendarToken?: string } = {},
+  {
+    probes = true,
+    ...adapterOptions
+  }: {
+    calendarToken?: string;
+    /** Off for `help`, which lists every command it is given: the probes have no words in the catalogs. */
+    probes?: boolean;
+  } = {},
 ) {
   const fake = await FakeSlack.start({ botToken: BOT_TOKEN, ...fakeOptions });
   const store = await storeFrom(data);
   const dispatcher = new Dispatcher({
     store,
-    commands: [...commands, whereCommand, slowCommand, busyCommand],
+    commands: probes ? [...commands, whereCommand, slowCommand, busyCommand] : commands,
     today: () => Temporal.PlainDate.from('2026-11-26'),
   });
   const port = await freePort();

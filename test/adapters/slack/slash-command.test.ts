@@ -106,6 +106,8 @@ describe('Slack /twin over HTTP', () => {
   });
 
   it('GIVEN /twin help THEN lists the commands as /twin commands', async () => {
+    await slack.close();
+    slack = await startHttpHarness(undefined, {}, { probes: false });
     const text = blockTexts((await slack.ask('help')).answer?.blocks).join('\n');
     expect(text).toContain('`/twin partners [city]`');
     expect(text).toContain('`/twin anniversaries [window]`');
