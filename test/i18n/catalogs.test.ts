@@ -29,9 +29,16 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
   en: [],
   de: ['agreement.status', 'agreement.inPlace'],
-  fr: ['agreement.type', 'count.source_one', 'count.source_other', 'count.source_many'],
+  fr: [
+    'agreement.type',
+    'count.source_one',
+    'count.source_other',
+    'count.source_many',
+    'ui.sources',
+    'dispatch.placeholder.date',
+  ],
   es: ['agreement.no'],
-  cs: [],
+  cs: ['dispatch.placeholder.text'],
   ja: [],
   'zh-Hans': [],
 };
