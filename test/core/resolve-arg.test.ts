@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.ts';
 import type { ArgSpec } from '../../src/core/command.ts';
 import { type ArgScope, type Resolved, resolveArg } from '../../src/core/resolve-arg.ts';
+import { translator } from '../../src/i18n/translator.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { operator, smallStore } from '../fixtures/knowledge-base.ts';
 
 const catalog = new Catalog(StoreSchema.parse(smallStore()));
 const today = Temporal.PlainDate.from('2026-11-26');
-const scope = (caller: Caller = operator): ArgScope => ({ catalog, caller, today });
+const scope = (caller: Caller = operator): ArgScope => ({ catalog, caller, today, tr: translator('en') });
 
 const spec = (kind: ArgSpec['kind'], extra: Partial<ArgSpec> = {}): ArgSpec => ({
   name: kind === 'text' ? 'reason' : kind,
