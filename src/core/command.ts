@@ -1,7 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
 import type { StaffId } from '../domain/settings.ts';
-import { type Translator, translator } from '../i18n/translator.ts';
+import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
@@ -102,6 +102,21 @@ function kindKey(kind: ArgKind): string {
  */
 export function argWhat(spec: ArgSpec, tr: Translator): string {
   return tr.lang === 'en' ? spec.description : tr.t(`dispatch.arg.${kindKey(spec.kind)}`);
+}
+
+/**
+ * What several arguments are, as one phrase: "a city and its partner city"; in the other languages,
+ * by kind, where two cities are "zwei Städte" rather than "eine Stadt und eine Stadt".
+ */
+export function argsWhat(specs: readonly ArgSpec[], tr: Translator): string {
+  const isCity = (spec: ArgSpec) => spec.kind === 'city' || spec.kind === 'place';
+  const pairAt = specs.findIndex(isCity);
+  const paired = tr.lang !== 'en' && specs.filter(isCity).length === 2;
+  const phrases = specs.flatMap((spec, i) => {
+    if (!paired || !isCity(spec)) return [argWhat(spec, tr)];
+    return i === pairAt ? [tr.t('dispatch.arg.twoCities')] : [];
+  });
+  return formatList(phrases, tr.lang);
 }
 
 /**

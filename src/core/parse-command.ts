@@ -1,6 +1,5 @@
-import { formatList } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
-import { type ArgSpec, argWhat, type Command } from './command.ts';
+import { type ArgSpec, argsWhat, argWhat, type Command } from './command.ts';
 import { isLanguageTag } from './language.ts';
 import { type Message, sentences } from './message.ts';
 import { splitCityPair } from './split-cities.ts';
@@ -251,10 +250,7 @@ function missing(command: Command): ParseResult {
     reason: 'bad-arguments',
     command,
     message: (tr) => {
-      const what = formatList(
-        needed.map((a) => argWhat(a, tr)),
-        tr.lang,
-      );
+      const what = argsWhat(needed, tr);
       return example
         ? tr.t('dispatch.needs', { command: command.name, what, example })
         : tr.t('dispatch.needsNoExample', { command: command.name, what });
