@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { Reply, RichText } from '../core/reply.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { formatList, translator } from '../i18n/translator.ts';
@@ -36,14 +37,17 @@ export function renderPlain(reply: Reply): string {
   const lines: string[] = [];
   if (reply.title) lines.push(stripControl(reply.title), '');
   if (reply.text) lines.push(plainSpans(reply.text, lang));
-  const fields = reply.fields ?? [];
-  const width = Math.max(0, ...fields.map((f) => f.label.length));
-  for (const field of fields)
-    lines.push(`${`${stripControl(field.label)}:`.padEnd(width + 2)}${plainSpans(field.value, lang)}`);
+  const labels = (reply.fields ?? []).map((field) => `${stripControl(field.label)}${t('ui.labelEnd')}`);
+  // Columns on a terminal: a Japanese or Chinese character takes two, so padding counts columns, not characters.
+  const width = Math.max(0, ...labels.map((label) => stringWidth(label)));
+  (reply.fields ?? []).forEach((field, i) => {
+    const label = labels[i] ?? '';
+    lines.push(`${label}${' '.repeat(width - stringWidth(label) + 1)}${plainSpans(field.value, lang)}`);
+  });
   for (const section of reply.sections ?? []) {
     if (section.rows.length === 0) continue;
     lines.push('');
-    if (section.heading) lines.push(`${stripControl(section.heading)}:`);
+    if (section.heading) lines.push(`${stripControl(section.heading)}${t('ui.labelEnd')}`);
     for (const row of section.rows) {
       lines.push(`  • ${plainSpans(row.text, lang)}`);
       if (row.detail) lines.push(`    ${plainSpans(row.detail, lang)}`);

@@ -28,7 +28,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
  */
 const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
   en: [],
-  de: ['agreement.status', 'agreement.inPlace'],
+  de: ['agreement.status', 'agreement.inPlace', 'ui.labelEnd'],
   fr: [
     'agreement.type',
     'count.source_one',
@@ -37,8 +37,8 @@ const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
     'ui.sources',
     'dispatch.placeholder.date',
   ],
-  es: ['agreement.no'],
-  cs: ['dispatch.placeholder.text'],
+  es: ['agreement.no', 'ui.labelEnd'],
+  cs: ['dispatch.placeholder.text', 'ui.labelEnd'],
   ja: [],
   'zh-Hans': [],
 };
