@@ -1,5 +1,6 @@
 import type { Temporal } from 'temporal-polyfill';
 import { type FuzzyDate, formatFuzzyDateIso, parseFuzzyDate } from '../domain/fuzzy-date.ts';
+import { type Translator, translator } from '../i18n/translator.ts';
 
 export type DateTextResult = { ok: true; date: FuzzyDate } | { ok: false; message: string };
 
@@ -22,36 +23,37 @@ const MONTHS = [
  * Reads a date as people type it, keeping only the precision they gave: `2015`, `2015-06`,
  * `2015-06-03`, `3 June 2015`, `June 3, 2015`, `June 2015`, `today`. A day is never invented.
  */
-export function parseDateText(text: string, today: Temporal.PlainDate): DateTextResult {
+export function parseDateText(
+  text: string,
+  today: Temporal.PlainDate,
+  tr: Translator = translator('en'),
+): DateTextResult {
   const trimmed = text.trim().toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ');
   if (trimmed === 'today') return { ok: true, date: today.toString() };
   const iso = /^(\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(trimmed);
-  if (iso) return checked(text, iso[1] as string, iso[2], iso[3]);
+  if (iso) return checked(text, tr, iso[1] as string, iso[2], iso[3]);
   const words = trimmed.split(' ');
   const monthAt = words.findIndex((w) => monthNumber(w) !== undefined);
   const year = words.at(-1);
   if (monthAt >= 0 && year !== undefined && /^\d{1,4}$/.test(year)) {
     const month = String(monthNumber(words[monthAt] as string));
     const others = words.filter((_, i) => i !== monthAt && i !== words.length - 1);
-    if (others.length === 0) return checked(text, year, month, undefined);
+    if (others.length === 0) return checked(text, tr, year, month, undefined);
     const day = others[0]?.replace(/(?:st|nd|rd|th)$/, '');
     if (others.length === 1 && day !== undefined && /^\d{1,2}$/.test(day))
-      return checked(text, year, month, day);
+      return checked(text, tr, year, month, day);
   }
-  return {
-    ok: false,
-    message: `"${text.trim()}" is not a date I can read. Write it as 2015, 2015-06, 2015-06-03 or 3 June 2015.`,
-  };
+  return { ok: false, message: tr.t('dispatch.dateUnreadable', { text: text.trim() }) };
 }
 
-function checked(text: string, year: string, month?: string, day?: string): DateTextResult {
+function checked(text: string, tr: Translator, year: string, month?: string, day?: string): DateTextResult {
   const iso = formatFuzzyDateIso({
     year: Number(year),
     ...(month !== undefined && { month: Number(month) }),
     ...(day !== undefined && { day: Number(day) }),
   });
   if (parseFuzzyDate(iso) === undefined)
-    return { ok: false, message: `"${text.trim()}" is not a real calendar date.` };
+    return { ok: false, message: tr.t('dispatch.dateNotReal', { text: text.trim() }) };
   return { ok: true, date: iso };
 }
 

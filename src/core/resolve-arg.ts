@@ -53,7 +53,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
     case 'text':
       return { value: text };
     case 'window': {
-      const window = parseWindow(text, scope.today);
+      const window = parseWindow(text, scope.today, tr);
       return window.ok ? { value: window.window } : refuse(window.message);
     }
     case 'choice': {
@@ -69,7 +69,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
           );
     }
     case 'date': {
-      const date = parseDateText(text, scope.today);
+      const date = parseDateText(text, scope.today, tr);
       return date.ok ? { value: date.date } : refuse(date.message);
     }
     case 'url': {
@@ -79,7 +79,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
     case 'lang':
       return isLanguageTag(text) ? { value: text } : refuse(tr.t('dispatch.notLang', { text }));
     case 'staff-id': {
-      const id = parseStaffId(text, scope.caller.platform);
+      const id = parseStaffId(text, scope.caller.platform, tr);
       return id.ok ? { value: id.id } : refuse(id.message);
     }
     case 'city': {

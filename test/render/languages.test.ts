@@ -13,7 +13,9 @@ function longReply(lang: Lang): Reply {
 
 const contextTexts = (blocks: readonly { type: string }[]) =>
   blocks.flatMap((block) =>
-    block.type === 'context' ? (block as unknown as { elements: { text: string }[] }).elements.map((e) => e.text) : [],
+    block.type === 'context'
+      ? (block as unknown as { elements: { text: string }[] }).elements.map((e) => e.text)
+      : [],
   );
 
 describe('page marks in the reply language', () => {
