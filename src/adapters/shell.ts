@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Caller } from '../core/caller.ts';
 import type { Dispatcher } from '../core/dispatcher.ts';
 import type { Lang } from '../i18n/languages.ts';
+import { translator } from '../i18n/translator.ts';
 import { renderPlain } from '../render/plain.ts';
 
 export interface ShellOptions {
@@ -43,9 +44,7 @@ export async function runShell(dispatcher: Dispatcher, options: ShellOptions): P
   const write = (text: string) => options.output.write(`${text}\n`);
   options.signal?.addEventListener('abort', () => rl.close(), { once: true });
   if (options.interactive) {
-    write(
-      'Twinning bot: ask about partner cities, anniversaries and agreements. Type `help`, or `exit` to leave.',
-    );
+    write(translator(options.lang ?? 'en').t('ui.welcome'));
     rl.prompt();
   }
   for await (const line of rl) {

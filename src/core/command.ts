@@ -1,7 +1,8 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
 import type { StaffId } from '../domain/settings.ts';
-import type { Translator } from '../i18n/translator.ts';
+import { argDescription } from '../i18n/command-text.ts';
+import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
@@ -100,23 +101,43 @@ export function defineCommand<const S extends readonly ArgDecl[]>(command: Comma
   return { ...command, args } as unknown as Command;
 }
 
-/** What a keyword argument's value is, in usage lines: `[signed <date>]`, `[by <city>]`. */
-const PLACEHOLDER: Record<ArgKind, string> = {
-  city: 'city',
-  place: 'city',
-  window: 'period',
-  text: 'text',
-  choice: 'choice',
-  date: 'date',
-  url: 'url',
-  lang: 'language',
-  'staff-id': 'who',
-};
+/** An argument kind as its catalog keys name it (`dispatch.arg.staffId`, `dispatch.placeholder.staffId`). */
+function kindKey(kind: ArgKind): string {
+  return kind === 'staff-id' ? 'staffId' : kind;
+}
 
-/** `agreement <city> <with>`, `anniversaries [window]`, `record <city> <with> <milestone> [date] [by <by>]`. */
-export function usage(command: Command): string {
+/**
+ * What an argument is, to name it inside a sentence: the command's own words in English (its
+ * declaration is written in English), else what its kind is in the reader's language ("ein Datum").
+ */
+export function argWhat(spec: ArgSpec, tr: Translator): string {
+  return tr.lang === 'en' ? argDescription(tr, spec) : tr.t(`dispatch.arg.${kindKey(spec.kind)}`);
+}
+
+/**
+ * What several arguments are, as one phrase: "a city and its partner city"; in the other languages,
+ * by kind, where two cities are "zwei Städte" rather than "eine Stadt und eine Stadt".
+ */
+export function argsWhat(specs: readonly ArgSpec[], tr: Translator): string {
+  const isCity = (spec: ArgSpec) => spec.kind === 'city' || spec.kind === 'place';
+  const pairAt = specs.findIndex(isCity);
+  const paired = tr.lang !== 'en' && specs.filter(isCity).length === 2;
+  const phrases = specs.flatMap((spec, i) => {
+    if (!paired || !isCity(spec)) return [argWhat(spec, tr)];
+    return i === pairAt ? [tr.t('dispatch.arg.twoCities')] : [];
+  });
+  return formatList(phrases, tr.lang);
+}
+
+/**
+ * `agreement <city> <with>`, `anniversaries [window]`, `record <city> <with> <milestone> [date] [by <by>]`;
+ * a keyword's value is named by its kind in the reader's language (`[signed <Datum>]`).
+ */
+export function usage(command: Command, tr: Translator = translator('en')): string {
   const args = command.args.map((arg) => {
-    const inner = arg.keyword ? `${arg.keyword} <${PLACEHOLDER[arg.kind]}>` : `<${arg.name}>`;
+    const inner = arg.keyword
+      ? `${arg.keyword} <${tr.t(`dispatch.placeholder.${kindKey(arg.kind)}`)}>`
+      : `<${arg.name}>`;
     return arg.required ? inner : `[${arg.keyword ? inner : arg.name}]`;
   });
   return [command.name, ...args].join(' ');

@@ -1,26 +1,36 @@
 import { Temporal } from 'temporal-polyfill';
 import { cleanText } from '../domain/clean-text.ts';
-import { argDescription } from '../i18n/command-text.ts';
-import { translator } from '../i18n/translator.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
 import { actorId, type Caller, isStaff } from './caller.ts';
-import type { Command, CommandContext } from './command.ts';
+import { argWhat, type Command, type CommandContext } from './command.ts';
 import { Confirmations, confirmedCommandText } from './confirmations.ts';
 import { cityLabel } from './describe.ts';
 import { type Logger, silentLogger } from './logger.ts';
+import type { Message } from './message.ts';
 import { findCommand, type Invocation, parseCommandText } from './parse-command.ts';
 import { commandText } from './question/command-text.ts';
 import { parseQuestion } from './question/parse-question.ts';
 import { answer, problem, type Reply } from './reply.ts';
 import { resolveArg } from './resolve-arg.ts';
 
-/** What a line of text asks for (see Dispatcher.read). */
+/**
+ * What a line of text asks for (see Dispatcher.read). `lang`: the language a question in plain words
+ * was asked in, which its answer is in (a typed command is answered in the caller's language).
+ */
 export type Reading =
-  | { kind: 'run'; invocation: Invocation }
-  | { kind: 'unsure'; firstWord: string; heard: readonly string[]; closest: readonly Invocation[] }
-  | { kind: 'bad-arguments'; command: Command; message: string };
+  | { kind: 'run'; invocation: Invocation; lang?: Lang }
+  | {
+      kind: 'unsure';
+      firstWord: string;
+      heard: readonly Message[];
+      closest: readonly Invocation[];
+      lang?: Lang;
+    }
+  | { kind: 'bad-arguments'; command: Command; message: Message };
 
 export interface DispatcherOptions {
   store: Store;
@@ -88,7 +98,8 @@ export class Dispatcher {
   answerText(text: string, caller: Caller): Promise<Reply> {
     const started = performance.now();
     const reading = this.read(text);
-    return this.observed(caller, text, started, (trace) => this.answerTraced(reading, caller, trace));
+    const reader = readerOf(reading, caller);
+    return this.observed(reader, text, started, (trace) => this.answerTraced(reading, reader, trace));
   }
 
   /**
@@ -111,8 +122,15 @@ export class Dispatcher {
         return { kind: 'run', invocation: { command: 'help', args: {} } };
       case 'unknown-command': {
         const question = parseQuestion(text, catalog, this.commands);
-        if (question.sure) return { kind: 'run', invocation: question.invocation };
-        return { kind: 'unsure', firstWord: parsed.word, heard: question.heard, closest: question.closest };
+        const lang = question.lang && { lang: question.lang };
+        if (question.sure) return { kind: 'run', invocation: question.invocation, ...lang };
+        return {
+          kind: 'unsure',
+          firstWord: parsed.word,
+          heard: question.heard,
+          closest: question.closest,
+          ...lang,
+        };
       }
       case 'bad-arguments':
         return { kind: 'bad-arguments', command: parsed.command, message: parsed.message };
@@ -120,8 +138,9 @@ export class Dispatcher {
   }
 
   answerReading(reading: Reading, caller: Caller): Promise<Reply> {
-    return this.observed(caller, readingText(reading), performance.now(), (trace) =>
-      this.answerTraced(reading, caller, trace),
+    const reader = readerOf(reading, caller);
+    return this.observed(reader, readingText(reading), performance.now(), (trace) =>
+      this.answerTraced(reading, reader, trace),
     );
   }
 
@@ -137,7 +156,7 @@ export class Dispatcher {
         // Someone who may not run the command learns that first, not what it needs.
         return Promise.resolve(
           this.mayRun(reading.command, caller)
-            ? problem(reading.message)
+            ? problem(reading.message(trOf(caller)))
             : this.refuse(reading.command, caller, trace),
         );
     }
@@ -159,8 +178,8 @@ export class Dispatcher {
     try {
       const reply = await handle(trace);
       outcome = trace.outcome ?? (reply.kind === 'answer' ? 'answered' : 'problem');
-      // The renderers show its dates in the language its words are in; English needs no mark.
-      return caller.lang && caller.lang !== 'en' ? { ...reply, lang: caller.lang } : reply;
+      // The renderers show its dates in the language its words are in.
+      return inLanguage(reply, caller);
     } finally {
       this.report(caller, trace.command, outcome, started, text);
     }
@@ -190,7 +209,7 @@ export class Dispatcher {
     const command = findCommand(this.commands, invocation.command);
     if (!command) {
       trace.outcome = 'not-understood';
-      return this.helpFor(caller, `I don't know the command "${invocation.command}".`);
+      return this.helpFor(caller, trOf(caller).t('dispatch.unknownCommand', { word: invocation.command }));
     }
     trace.command = command.name;
     const catalog = this.store.catalog;
@@ -199,7 +218,7 @@ export class Dispatcher {
       store: this.store,
       catalog,
       caller,
-      tr: translator(caller.lang ?? 'en'),
+      tr: trOf(caller),
       today: this.today(),
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),
@@ -219,12 +238,13 @@ export class Dispatcher {
       const raw = invocation.args[spec.name]?.trim();
       if (raw === undefined || raw === '') {
         if (spec.required) {
-          return problem(
-            `\`${command.name}\` needs ${argDescription(translator('en'), spec)}, e.g. \`${command.examples[0]}\`.`,
-            {
-              field: spec.name,
-            },
-          );
+          const { tr } = ctx;
+          const what = argWhat(spec, tr);
+          const example = command.examples[0];
+          const text = example
+            ? tr.t('dispatch.needs', { command: command.name, what, example })
+            : tr.t('dispatch.needsNoExample', { command: command.name, what });
+          return problem(text, { field: spec.name });
         }
         continue;
       }
@@ -257,12 +277,9 @@ export class Dispatcher {
     }
     return this.observed(caller, 'confirm', started, (trace) => {
       trace.command = 'confirm';
+      const { t } = trOf(caller);
       return Promise.resolve(
-        problem(
-          taken.reason === 'not-yours'
-            ? 'Only the person who asked for this change can confirm it.'
-            : 'This confirmation has expired (after 15 minutes, or when the bot restarts). Nothing changed; run the command again.',
-        ),
+        problem(taken.reason === 'not-yours' ? t('dispatch.confirmNotYours') : t('dispatch.confirmExpired')),
       );
     });
   }
@@ -271,13 +288,13 @@ export class Dispatcher {
   cancel(token: string, caller: Caller): Reply {
     const started = performance.now();
     const taken = this.confirmations.take(token, actorId(caller));
-    const reply = taken.ok
-      ? answer({ text: 'Cancelled. Nothing changed.', ephemeral: true })
-      : problem(
-          taken.reason === 'not-yours'
-            ? 'Only the person who asked for this change can cancel it.'
-            : 'This change is no longer waiting: it was already confirmed or cancelled, or it expired.',
-        );
+    const { t } = trOf(caller);
+    const reply = inLanguage(
+      taken.ok
+        ? answer({ text: t('dispatch.cancelled'), ephemeral: true })
+        : problem(taken.reason === 'not-yours' ? t('dispatch.cancelNotYours') : t('dispatch.cancelGone')),
+      caller,
+    );
     this.report(caller, 'cancel', reply.kind === 'answer' ? 'answered' : 'problem', started, 'cancel');
     return reply;
   }
@@ -288,9 +305,7 @@ export class Dispatcher {
       `refused \`${command.name}\` to ${actorId(caller)} on ${caller.platform}: not on the staff list`,
       { command: command.name, user: actorId(caller), platform: caller.platform },
     );
-    return problem(
-      `\`${command.name}\` is for office staff only. Ask your office to add you to the staff list.`,
-    );
+    return problem(trOf(caller).t('dispatch.staffOnly', { command: command.name }));
   }
 
   /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. Loaded on first use: only the feed needs `ics`. */
@@ -307,15 +322,30 @@ export class Dispatcher {
   /** Says what was understood of a question the parser is not sure of, and offers the closest commands. */
   private answerUnsure(reading: Reading & { kind: 'unsure' }, caller: Caller): Promise<Reply> {
     const catalog = this.store.catalog;
+    const tr = trOf(caller);
     if (reading.heard.length === 0 && reading.closest.length === 0) {
-      return this.helpFor(caller, `I don't know the command "${reading.firstWord}".`);
+      return this.helpFor(caller, tr.t('dispatch.unknownCommand', { word: reading.firstWord }));
     }
     const closest = reading.closest.map((invocation) => commandText(invocation, catalog));
-    const understood = reading.heard.length > 0 ? ` I understood ${reading.heard.join('; ')}.` : '';
-    if (closest.length === 0) return this.helpFor(caller, `I'm not sure what you are asking.${understood}`);
+    const heard = formatList(
+      reading.heard.map((words) => words(tr)),
+      tr.lang,
+    );
+    if (closest.length === 0)
+      return this.helpFor(
+        caller,
+        heard === '' ? tr.t('dispatch.unsure') : tr.t('dispatch.unsureHeard', { heard }),
+      );
+    const commands = formatList(
+      closest.map((c) => `\`${c}\``),
+      tr.lang,
+      'disjunction',
+    );
     return Promise.resolve(
       problem(
-        `I'm not sure what you are asking.${understood} Did you mean: ${closest.map((c) => `\`${c}\``).join(' or ')}?`,
+        heard === ''
+          ? tr.t('dispatch.unsureSuggest', { commands })
+          : tr.t('dispatch.unsureHeardSuggest', { heard, commands }),
         { suggestions: closest },
       ),
     );
@@ -329,6 +359,25 @@ export class Dispatcher {
       text: note,
     }));
   }
+}
+
+/** The reader's words: their language, else English. */
+function trOf(caller: Caller): Translator {
+  return translator(caller.lang ?? 'en');
+}
+
+/** Marks a reply with the language its words are in; English needs no mark. */
+function inLanguage(reply: Reply, caller: Caller): Reply {
+  return caller.lang && caller.lang !== 'en' ? { ...reply, lang: caller.lang } : reply;
+}
+
+/**
+ * Whom the answer is for, in which language: a question in plain words is answered in the language
+ * it was asked in, when its words say so clearly; everything else in the caller's own.
+ */
+function readerOf(reading: Reading, caller: Caller): Caller {
+  const lang = reading.kind === 'bad-arguments' ? undefined : reading.lang;
+  return lang === undefined || lang === caller.lang ? caller : { ...caller, lang };
 }
 
 /** A reading's words for the debug log: the command and its arguments, or the word not understood. */

@@ -1,8 +1,7 @@
-import { argDescription } from '../i18n/command-text.ts';
-import { translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
-import type { ArgSpec, Command } from './command.ts';
+import { type ArgSpec, argsWhat, argWhat, type Command } from './command.ts';
 import { isLanguageTag } from './language.ts';
+import { type Message, sentences } from './message.ts';
 import { splitCityPair } from './split-cities.ts';
 
 /** A request in platform-neutral form: which command, and its arguments as text (or city ids). */
@@ -26,7 +25,7 @@ export type ParseResult =
   | { ok: true; invocation: Invocation }
   | { ok: false; reason: 'empty' }
   | { ok: false; reason: 'unknown-command'; word: string }
-  | { ok: false; reason: 'bad-arguments'; command: Command; message: string };
+  | { ok: false; reason: 'bad-arguments'; command: Command; message: Message };
 
 const CONFIRM_FLAG = '--yes';
 
@@ -83,7 +82,7 @@ export function matchChoice(spec: ArgSpec, word: string): string | undefined {
   return spec.synonyms?.[normal];
 }
 
-type ReadResult = { ok: true; args: Record<string, string> } | { ok: false; message: string };
+type ReadResult = { ok: true; args: Record<string, string> } | { ok: false; message: Message };
 
 function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadResult {
   const args: Record<string, string> = {};
@@ -131,9 +130,10 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
   const [takesRest] = others;
   if (takesRest && remaining.length > 0) args[takesRest.name] = remaining.join(' ');
   else if (remaining.length > 0) {
+    const words = remaining.join(' ');
     return {
       ok: false,
-      message: `I don't know what to do with "${remaining.join(' ')}". ${usageHint(command)}`,
+      message: (tr) => sentences(tr, tr.t('dispatch.leftOver', { words }), usageHint(command)(tr)),
     };
   }
   return { ok: true, args };
@@ -224,22 +224,36 @@ function assignCities(
   return undefined;
 }
 
-function choiceNeeded(command: Command, choice: ArgSpec): string {
-  return `\`${command.name}\` needs ${argDescription(translator('en'), choice)}: one of ${(choice.choices ?? []).join(', ')}. ${usageHint(command)}`;
+function choiceNeeded(command: Command, choice: ArgSpec): Message {
+  return (tr) =>
+    sentences(
+      tr,
+      tr.t('dispatch.needsChoice', {
+        command: command.name,
+        what: argWhat(choice, tr),
+        choices: (choice.choices ?? []).join(', '),
+      }),
+      usageHint(command)(tr),
+    );
 }
 
-function usageHint(command: Command): string {
+function usageHint(command: Command): Message {
   const example = command.examples[0];
-  return example ? `For example: \`${example}\`.` : '';
+  return (tr) => (example ? tr.t('dispatch.forExample', { example }) : '');
 }
 
 function missing(command: Command): ParseResult {
-  const needed = command.args.filter((a) => a.required).map((a) => argDescription(translator('en'), a));
+  const needed = command.args.filter((a) => a.required);
   const example = command.examples[0];
   return {
     ok: false,
     reason: 'bad-arguments',
     command,
-    message: `\`${command.name}\` needs ${needed.join(' and ')}${example ? `, e.g. \`${example}\`` : ''}.`,
+    message: (tr) => {
+      const what = argsWhat(needed, tr);
+      return example
+        ? tr.t('dispatch.needs', { command: command.name, what, example })
+        : tr.t('dispatch.needsNoExample', { command: command.name, what });
+    },
   };
 }

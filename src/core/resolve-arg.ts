@@ -4,10 +4,11 @@ import { cleanText } from '../domain/clean-text.ts';
 import { toCountryCode } from '../domain/country.ts';
 import { NAME_LIMIT, nameProblem } from '../domain/names.ts';
 import { argDescription } from '../i18n/command-text.ts';
-import { translator } from '../i18n/translator.ts';
+import { intlLocale } from '../i18n/languages.ts';
+import type { Translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Caller } from './caller.ts';
-import type { ArgSpec, PlaceArg } from './command.ts';
+import { type ArgSpec, argWhat, type PlaceArg } from './command.ts';
 import { parseDateText } from './date-text.ts';
 import { capitalize, cityLabel } from './describe.ts';
 import { isLanguageTag } from './language.ts';
@@ -22,6 +23,8 @@ export interface ArgScope {
   catalog: Catalog;
   caller: Caller;
   today: Temporal.PlainDate;
+  /** The reader's words: a refusal says what is wrong in their language. */
+  tr: Translator;
 }
 
 export type Resolved = { value: unknown } | { reply: Reply };
@@ -31,6 +34,7 @@ export type Resolved = { value: unknown } | { reply: Reply };
  * fix it. Failures name the argument, so a form can show the message beside the field.
  */
 export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolved {
+  const { tr } = scope;
   const text = cleanText(raw);
   const refuse = (message: string, extra: Omit<Reply, 'kind' | 'ephemeral' | 'text'> = {}): Resolved => ({
     reply: problem(message, { ...extra, field: spec.name }),
@@ -38,15 +42,19 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
   const limit = textLimit(spec);
   if (text.length > limit) {
     return refuse(
-      `${capitalize(argDescription(translator('en'), spec))} is ${text.length} characters long; the limit is ${limit.toLocaleString('en')}.`,
+      tr.t('dispatch.tooLong', {
+        what: sentenceStart(spec, tr),
+        length: text.length,
+        limit: number(limit, tr),
+      }),
     );
   }
-  if (text === '') return refuse(`${capitalize(argDescription(translator('en'), spec))} is empty.`);
+  if (text === '') return refuse(tr.t('dispatch.empty', { what: sentenceStart(spec, tr) }));
   switch (spec.kind) {
     case 'text':
       return { value: text };
     case 'window': {
-      const window = parseWindow(text, scope.today, translator(scope.caller.lang ?? 'en'));
+      const window = parseWindow(text, scope.today, tr);
       return window.ok ? { value: window.window } : refuse(window.message);
     }
     case 'choice': {
@@ -54,47 +62,44 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
       return choice !== undefined
         ? { value: choice }
         : refuse(
-            `"${text}" is not ${argDescription(translator('en'), spec)}. Use one of: ${(spec.choices ?? []).join(', ')}.`,
+            tr.t('dispatch.notChoice', {
+              text,
+              what: argWhat(spec, tr),
+              choices: (spec.choices ?? []).join(', '),
+            }),
           );
     }
     case 'date': {
-      const date = parseDateText(text, scope.today, translator(scope.caller.lang ?? 'en'));
+      const date = parseDateText(text, scope.today, tr);
       return date.ok ? { value: date.date } : refuse(date.message);
     }
     case 'url': {
       const url = unwrapLink(text);
-      return isWebAddress(url)
-        ? { value: url }
-        : refuse(`"${text}" is not a web address: give one starting with http:// or https://.`);
+      return isWebAddress(url) ? { value: url } : refuse(tr.t('dispatch.notUrl', { text }));
     }
     case 'lang':
-      return isLanguageTag(text)
-        ? { value: text }
-        : refuse(`"${text}" is not a language code: use one such as en, de, cs, ja or zh-Hant.`);
+      return isLanguageTag(text) ? { value: text } : refuse(tr.t('dispatch.notLang', { text }));
     case 'staff-id': {
-      const id = parseStaffId(text, scope.caller.platform);
+      const id = parseStaffId(text, scope.caller.platform, tr);
       return id.ok ? { value: id.id } : refuse(id.message);
     }
     case 'city': {
       const found = scope.catalog.resolveCity(text);
       if (found.kind === 'found') return { value: found.city };
-      if (found.kind === 'ambiguous') return refuse(...ambiguous(text, found.candidates));
-      return refuse(...unknown(text, found.suggestions, { none: ' Try `search` with part of the name.' }));
+      if (found.kind === 'ambiguous') return refuse(...ambiguous(text, found.candidates, tr));
+      const key = found.suggestions.length > 0 ? 'dispatch.noCityClose' : 'dispatch.noCityTrySearch';
+      return refuse(tr.t(key, { text }), closeMatches(found.suggestions));
     }
     case 'place': {
       const found = scope.catalog.resolveCity(text);
       if (found.kind === 'found') return { value: { kind: 'known', city: found.city } satisfies PlaceArg };
-      if (found.kind === 'ambiguous') return refuse(...ambiguous(text, found.candidates));
-      const place = newPlace(text);
+      if (found.kind === 'ambiguous') return refuse(...ambiguous(text, found.candidates, tr));
+      const place = newPlace(text, tr);
       if (typeof place === 'string') return refuse(place);
       if (place) return { value: place };
       const [name = text] = text.split(',');
-      return refuse(
-        ...unknown(text, found.suggestions, {
-          none: '',
-          always: ` To add it as a new city, give its country code after a comma, e.g. "${name.trim()}, SE".`,
-        }),
-      );
+      const key = found.suggestions.length > 0 ? 'dispatch.noPlaceClose' : 'dispatch.noPlace';
+      return refuse(tr.t(key, { text, name: name.trim() }), closeMatches(found.suggestions));
     }
   }
 }
@@ -108,7 +113,7 @@ export function textLimit(spec: ArgSpec): number {
  * "Skövde, SE" or "Springfield, Illinois, US": a new city's name, optional region and country;
  * undefined when the text is not in that form, or what is wrong with the name or region.
  */
-function newPlace(text: string): PlaceArg | string | undefined {
+function newPlace(text: string, tr: Translator): PlaceArg | string | undefined {
   const parts = text.split(',').map((p) => p.trim());
   const last = parts.at(-1);
   const name = parts[0];
@@ -116,38 +121,50 @@ function newPlace(text: string): PlaceArg | string | undefined {
   const country = toCountryCode(last);
   if (country === undefined) return undefined;
   const region = parts.slice(1, -1).join(', ');
-  const nameWrong = nameProblem(name);
-  if (nameWrong)
-    return `The new city's name "${name}" ${nameWrong}: give its name, then its country code after a comma, e.g. "Skövde, SE".`;
-  const regionWrong = region === '' ? undefined : nameProblem(region);
-  if (regionWrong)
-    return `The region "${region}" ${regionWrong}: give the region's name, or leave it out ("${name}, ${last}").`;
+  if (nameProblem(name)) return nameRefusal('newName', name, tr, { name });
+  if (region !== '' && nameProblem(region))
+    return nameRefusal('region', region, tr, { region, name, country: last });
   return { kind: 'new', name, country, ...(region !== '' && { region }) };
+}
+
+/** Why a new city's name or region cannot be stored (see `nameProblem`): too long, or no letters at all. */
+function nameRefusal(
+  what: 'newName' | 'region',
+  text: string,
+  tr: Translator,
+  values: Record<string, string>,
+): string {
+  return text.length > NAME_LIMIT
+    ? tr.t(`dispatch.${what}TooLong`, { ...values, length: text.length, limit: number(NAME_LIMIT, tr) })
+    : tr.t(`dispatch.${what}NoLetters`, values);
+}
+
+/** An argument named at the start of a sentence: English begins with the command's own words. */
+function sentenceStart(spec: ArgSpec, tr: Translator): string {
+  return tr.lang === 'en' ? capitalize(argDescription(tr, spec)) : argWhat(spec, tr);
+}
+
+function number(value: number, tr: Translator): string {
+  return value.toLocaleString(intlLocale(tr.lang));
 }
 
 function ambiguous(
   text: string,
   candidates: readonly City[],
+  tr: Translator,
 ): [string, Omit<Reply, 'kind' | 'ephemeral' | 'text'>] {
   const example = candidates[0] ? `${text}, ${candidates[0].region ?? candidates[0].country}` : text;
   return [
-    `"${text}" could be ${candidates.length} cities. Say which one with its region or country (e.g. "${example}"), or use its id.`,
+    tr.t('dispatch.ambiguous', { text, count: candidates.length, example }),
     { sections: [{ rows: candidates.map((city) => ({ text: cityLabel(city), detail: city.id })) }] },
   ];
 }
 
-function unknown(
-  text: string,
-  close: readonly City[],
-  advice: { none: string; always?: string },
-): [string, Omit<Reply, 'kind' | 'ephemeral' | 'text'>] {
-  const after = close.length > 0 ? ' Close matches:' : advice.none;
-  return [
-    `No city named "${text}".${advice.always ?? ''}${after}`,
-    close.length > 0
-      ? { sections: [{ rows: close.map((city) => ({ text: cityLabel(city), detail: city.id })) }] }
-      : {},
-  ];
+/** The known cities whose names come close to one typed, listed under the refusal. */
+function closeMatches(close: readonly City[]): Omit<Reply, 'kind' | 'ephemeral' | 'text'> {
+  return close.length > 0
+    ? { sections: [{ rows: close.map((city) => ({ text: cityLabel(city), detail: city.id })) }] }
+    : {};
 }
 
 /** Slack sends links as `<https://...>` or `<https://...|label>`. */

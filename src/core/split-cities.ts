@@ -1,6 +1,7 @@
 import type { Catalog } from '../store/catalog.ts';
+import type { Message } from './message.ts';
 
-export type SplitResult = { ok: true; first: string; second: string } | { ok: false; message: string };
+export type SplitResult = { ok: true; first: string; second: string } | { ok: false; message: Message };
 
 /** Words and marks people put between two city names. */
 const SEPARATOR = /\s*(?:\/|\s&\s|\s[–—-]\s|[–—]|\bwith\b|\band\b|\bvs\.?\b)\s*/giu;
@@ -16,7 +17,7 @@ export function splitCityPair(text: string, catalog: Catalog): SplitResult {
   if (bySeparator) return bySeparator;
   const words = trimmed.split(/\s+/).filter((w) => w !== '');
   if (words.length < 2) {
-    return { ok: false, message: `Name two cities, e.g. \`agreement Prague / Shanghai\`.` };
+    return { ok: false, message: (tr) => tr.t('dispatch.nameTwoCities') };
   }
   const splits = words.slice(1).map((_, i) => ({
     first: words.slice(0, i + 1).join(' '),
@@ -37,7 +38,7 @@ export function splitCityPair(text: string, catalog: Catalog): SplitResult {
   if (words.length === 2) return { ok: true, first: words[0] as string, second: words[1] as string };
   return {
     ok: false,
-    message: `I could not tell the two cities apart in "${trimmed}". Put a / between them, e.g. \`agreement San Francisco / Osaka\`.`,
+    message: (tr) => tr.t('dispatch.cannotSplit', { text: trimmed }),
   };
 }
 

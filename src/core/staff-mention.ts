@@ -1,5 +1,6 @@
 import type { Platform } from '../domain/audit.ts';
 import { type StaffId, StaffIdSchema } from '../domain/settings.ts';
+import { type Translator, translator } from '../i18n/translator.ts';
 
 export type StaffIdResult = { ok: true; id: StaffId } | { ok: false; message: string };
 
@@ -7,7 +8,11 @@ export type StaffIdResult = { ok: true; id: StaffId } | { ok: false; message: st
  * A staff entry as typed in chat: a full id (`slack:U123`, `discord:role:456`), or a mention in the
  * platform's own form (`<@U123|ana>` on Slack; `<@123>` or `<@&456>` for a role on Discord).
  */
-export function parseStaffId(text: string, platform: Platform): StaffIdResult {
+export function parseStaffId(
+  text: string,
+  platform: Platform,
+  tr: Translator = translator('en'),
+): StaffIdResult {
   const trimmed = text.trim();
   const full = StaffIdSchema.safeParse(trimmed);
   if (full.success) return { ok: true, id: full.data };
@@ -23,6 +28,6 @@ export function parseStaffId(text: string, platform: Platform): StaffIdResult {
   }
   return {
     ok: false,
-    message: `"${trimmed}" is not a person or role I can add. Mention them (@name), or give an id: ${StaffIdSchema.description}`,
+    message: tr.t('dispatch.staffIdUnknown', { text: trimmed, ids: StaffIdSchema.description ?? '' }),
   };
 }

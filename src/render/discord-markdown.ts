@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { RichText } from '../core/reply.ts';
 import { type FuzzyDate, precisionOf } from '../domain/fuzzy-date.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { formatFuzzyDate } from './dates.ts';
 import { stripControl } from './plain.ts';
 
@@ -43,33 +44,34 @@ function safeMarkdown(text: string): string {
  * A day-precision date as `<t:epoch:D>`, which each reader's client shows in their own language and
  * calendar format. The instant is 12:00 UTC because Discord shows it in the reader's time zone:
  * noon keeps the calendar day for every zone from UTC-12 to UTC+11 (midnight would show the day
- * before everywhere west of Greenwich). Month and year dates stay text: no day is invented.
+ * before everywhere west of Greenwich). Month and year dates stay text in the reply's language
+ * ("Oktober 1974"): no day is invented.
  */
-export function dateMarkdown(date: FuzzyDate): string {
-  if (precisionOf(date) !== 'day') return formatFuzzyDate(date);
+export function dateMarkdown(date: FuzzyDate, lang: Lang = 'en'): string {
+  if (precisionOf(date) !== 'day') return formatFuzzyDate(date, lang);
   const noon = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: 'UTC', plainTime: '12:00' });
   return `<t:${Math.floor(noon.epochMilliseconds / 1000)}:D>`;
 }
 
 /** Rich text for places that render markdown (description, field values). */
-export function markdownText(text: RichText, formatCommand: FormatCommand): string {
+export function markdownText(text: RichText, formatCommand: FormatCommand, lang: Lang = 'en'): string {
   if (typeof text === 'string') return safeMarkdown(text);
   return text
     .map((span) => {
       if (typeof span === 'string') return safeMarkdown(span);
-      if ('date' in span) return dateMarkdown(span.date);
+      if ('date' in span) return dateMarkdown(span.date, lang);
       return `\`${defuseMentions(stripControl(formatCommand(span.command)).replaceAll('`', ''))}\``;
     })
     .join('');
 }
 
 /** Rich text for places that show text as typed (footers): no markdown, dates written out. */
-export function plainText(text: RichText, formatCommand: FormatCommand): string {
+export function plainText(text: RichText, formatCommand: FormatCommand, lang: Lang = 'en'): string {
   if (typeof text === 'string') return defuseMentions(stripControl(text));
   return text
     .map((span) => {
       if (typeof span === 'string') return defuseMentions(stripControl(span));
-      if ('date' in span) return formatFuzzyDate(span.date);
+      if ('date' in span) return formatFuzzyDate(span.date, lang);
       return defuseMentions(stripControl(formatCommand(span.command)));
     })
     .join('');

@@ -1,7 +1,14 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Link, Reply } from '../core/reply.ts';
+import { formatList, translator } from '../i18n/translator.ts';
 import { DISCORD_LIMITS as LIMITS } from './discord-limits.ts';
-import { type FormatCommand, markdownLabel, markdownText, plainText } from './discord-markdown.ts';
+import {
+  escapeMarkdown,
+  type FormatCommand,
+  markdownLabel,
+  markdownText,
+  plainText,
+} from './discord-markdown.ts';
 
 export interface DiscordRenderOptions {
   /** How a command the reader can type is shown; by default as written. */
@@ -9,11 +16,10 @@ export interface DiscordRenderOptions {
 }
 
 const COLORS = { answer: 0x2f6f9f, error: 0xc0392b } as const;
-/** Room kept in every footer for " · Page 999 of 999". */
+/** Room kept in every footer for " · Page 999 of 999" in any of our languages ("Página 999 de 999"). */
 const PAGE_MARK_ROOM = 24;
 const INLINE_FIELD_CHARS = 60;
 const ELLIPSIS = '…';
-const CONTINUED = ' (continued)';
 
 type Unit = { kind: 'line'; text: string } | { kind: 'field'; field: APIEmbedField };
 
@@ -31,34 +37,44 @@ interface Page {
  */
 export function renderDiscordPages(reply: Reply, options: DiscordRenderOptions = {}): APIEmbed[] {
   const formatCommand = options.formatCommand ?? ((text: string) => text);
+  const lang = reply.lang ?? 'en';
+  const tr = translator(lang);
+  const markdown = (text: NonNullable<Reply['text']>) => markdownText(text, formatCommand, lang);
+  const fieldUnits = (heading: string | undefined, lines: readonly string[], inlineWhenShort = false) =>
+    fieldUnitsNamed(heading, lines, (name) => tr.t('ui.continued', { name }), inlineWhenShort);
   const units: Unit[] = [];
   const fullTitle = reply.title ? markdownLabel(reply.title) : undefined;
   const title = fullTitle === undefined ? undefined : shorten(fullTitle, LIMITS.title);
   // A title too long for its slot is shortened there and shown whole in the body.
   if (fullTitle !== undefined && title !== fullTitle) units.push({ kind: 'line', text: `**${fullTitle}**` });
-  if (reply.text) units.push({ kind: 'line', text: markdownText(reply.text, formatCommand) });
+  if (reply.text) units.push({ kind: 'line', text: markdown(reply.text) });
   for (const field of reply.fields ?? []) {
-    units.push(...fieldUnits(field.label, [markdownText(field.value, formatCommand)], true));
+    units.push(...fieldUnits(field.label, [markdown(field.value)], true));
   }
   // Embeds show the description above the fields: after fields, the rest are fields too, to keep their order.
   const block = (reply.fields ?? []).length > 0 ? fieldUnits : lineUnits;
   for (const section of reply.sections ?? []) {
     if (section.rows.length === 0) continue;
     const rows = section.rows.map((row) => {
-      const detail = row.detail ? `\n\u2003${markdownText(row.detail, formatCommand)}` : '';
-      return `• ${markdownText(row.text, formatCommand)}${detail}`;
+      const detail = row.detail ? `\n\u2003${markdown(row.detail)}` : '';
+      return `• ${markdown(row.text)}${detail}`;
     });
     units.push(...block(section.heading, rows));
   }
-  if (reply.links && reply.links.length > 0) units.push(...block('Sources', reply.links.map(linkMarkdown)));
+  if (reply.links && reply.links.length > 0)
+    units.push(...block(tr.t('ui.sources'), reply.links.map(linkMarkdown)));
   if (reply.suggestions && reply.suggestions.length > 0) {
-    const commands = reply.suggestions.map((s) => markdownText([{ command: s }], formatCommand));
-    units.push(...block(undefined, [`Try ${commands.join(' or ')}`]));
+    const commands = reply.suggestions.map((s) => markdown([{ command: s }]));
+    // Our words are escaped like any text; the commands, already code spans, go in after.
+    const words = escapeMarkdown(tr.t('render.try', { commands: '\uE000' }));
+    units.push(
+      ...block(undefined, [words.replace('\uE000', () => formatList(commands, lang, 'disjunction'))]),
+    );
   }
-  let footer = reply.footer ? plainText(reply.footer, formatCommand) : '';
+  let footer = reply.footer ? plainText(reply.footer, formatCommand, lang) : '';
   // A footer too long to share its slot with the page mark moves to the body, where it can be paged.
   if (footer.length > LIMITS.footer - PAGE_MARK_ROOM) {
-    units.push(...block(undefined, [markdownText(reply.footer ?? '', formatCommand)]));
+    units.push(...block(undefined, [markdown(reply.footer ?? '')]));
     footer = '';
   }
 
@@ -68,7 +84,7 @@ export function renderDiscordPages(reply: Reply, options: DiscordRenderOptions =
   };
   const pages = pack(units, room);
   return pages.map((page, i) => {
-    const mark = pages.length > 1 ? `Page ${i + 1} of ${pages.length}` : '';
+    const mark = pages.length > 1 ? tr.t('ui.page', { page: i + 1, count: pages.length }) : '';
     const footerText = [footer, mark].filter((part) => part !== '').join(' · ');
     const description = page.lines.join('\n');
     return {
@@ -94,11 +110,17 @@ function lineUnits(heading: string | undefined, lines: readonly string[]): Unit[
 
 /**
  * Lines as one field, continued over several fields (split between lines where possible) when they
- * are longer than one field holds. A field without a heading gets an invisible name, as Discord
- * requires one.
+ * are longer than one field holds, the later ones named as continued. A field without a heading
+ * gets an invisible name, as Discord requires one.
  */
-function fieldUnits(heading: string | undefined, lines: readonly string[], inlineWhenShort = false): Unit[] {
-  const name = heading ? shorten(markdownLabel(heading), LIMITS.fieldName - CONTINUED.length) : '\u200b';
+function fieldUnitsNamed(
+  heading: string | undefined,
+  lines: readonly string[],
+  continued: (name: string) => string,
+  inlineWhenShort = false,
+): Unit[] {
+  const room = LIMITS.fieldName - continued('').length;
+  const name = heading ? shorten(markdownLabel(heading), room) : '\u200b';
   const chunks: string[] = [];
   for (const line of lines.flatMap((text) => splitToFit(text || '—', LIMITS.fieldValue))) {
     const last = chunks.length - 1;
@@ -109,7 +131,7 @@ function fieldUnits(heading: string | undefined, lines: readonly string[], inlin
   return chunks.map((value, i) => ({
     kind: 'field',
     field: {
-      name: i === 0 || !heading ? name : `${name}${CONTINUED}`,
+      name: i === 0 || !heading ? name : continued(name),
       value,
       inline:
         inlineWhenShort && chunks.length === 1 && value.length <= INLINE_FIELD_CHARS && !value.includes('\n'),

@@ -1,3 +1,4 @@
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { Reply, RichText } from '../core/reply.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { formatList, translator } from '../i18n/translator.ts';
@@ -8,6 +9,16 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = /[\uD800-\uDBFF]/.test(text[max - 2] ?? '') ? max - 2 : max - 1;
   return `${text.slice(0, cut)}…`;
+}
+
+/**
+ * Terminal columns a text takes: East Asian wide and fullwidth characters (Japanese, Chinese) take
+ * two. Only the width table is loaded (string-width's emoji handling would cost every cold start).
+ */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0) ?? 0);
+  return width;
 }
 
 /**
@@ -36,14 +47,17 @@ export function renderPlain(reply: Reply): string {
   const lines: string[] = [];
   if (reply.title) lines.push(stripControl(reply.title), '');
   if (reply.text) lines.push(plainSpans(reply.text, lang));
-  const fields = reply.fields ?? [];
-  const width = Math.max(0, ...fields.map((f) => f.label.length));
-  for (const field of fields)
-    lines.push(`${`${stripControl(field.label)}:`.padEnd(width + 2)}${plainSpans(field.value, lang)}`);
+  const labels = (reply.fields ?? []).map((field) => `${stripControl(field.label)}${t('ui.labelEnd')}`);
+  // Columns on a terminal: a Japanese or Chinese character takes two, so padding counts columns, not characters.
+  const width = Math.max(0, ...labels.map(displayWidth));
+  (reply.fields ?? []).forEach((field, i) => {
+    const label = labels[i] ?? '';
+    lines.push(`${label}${' '.repeat(width - displayWidth(label) + 1)}${plainSpans(field.value, lang)}`);
+  });
   for (const section of reply.sections ?? []) {
     if (section.rows.length === 0) continue;
     lines.push('');
-    if (section.heading) lines.push(`${stripControl(section.heading)}:`);
+    if (section.heading) lines.push(`${stripControl(section.heading)}${t('ui.labelEnd')}`);
     for (const row of section.rows) {
       lines.push(`  • ${plainSpans(row.text, lang)}`);
       if (row.detail) lines.push(`    ${plainSpans(row.detail, lang)}`);

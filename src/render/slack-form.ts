@@ -3,7 +3,8 @@ import type { ArgSpec, Command } from '../core/command.ts';
 import { capitalize } from '../core/describe.ts';
 import { textLimit } from '../core/resolve-arg.ts';
 import { argDescription, commandSummary } from '../i18n/command-text.ts';
-import { translator } from '../i18n/translator.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { type Translator, translator } from '../i18n/translator.ts';
 import { clip, stripControl } from './plain.ts';
 
 /** Limits Slack enforces on a modal (it refuses to open one that breaks them). */
@@ -30,6 +31,8 @@ export interface FormOptions {
   privateMetadata: string;
   /** How the reader types a command here, e.g. `/twin `. */
   commandPrefix: string;
+  /** The reader's language for our words on the form; English if not given. */
+  lang?: Lang;
 }
 
 /**
@@ -38,24 +41,22 @@ export interface FormOptions {
  * two inputs; the dispatcher checks what is missing, exactly as for typed commands.
  */
 export function renderForm(command: Command, options: FormOptions): types.ModalView {
+  const tr = translator(options.lang ?? 'en');
   return {
     type: 'modal',
     callback_id: options.callbackId,
     private_metadata: options.privateMetadata,
     title: plain(clip(`${options.commandPrefix}${command.name}`, VIEW_LIMITS.title)),
     submit: plain(clip(capitalize(command.name), VIEW_LIMITS.button)),
-    close: plain('Cancel'),
+    close: plain(clip(tr.t('ui.cancel'), VIEW_LIMITS.button)),
     blocks: [
-      {
-        type: 'section',
-        text: { type: 'plain_text', text: stripControl(commandSummary(translator('en'), command)) },
-      },
-      ...command.args.flatMap(inputBlocks),
+      { type: 'section', text: { type: 'plain_text', text: stripControl(commandSummary(tr, command)) } },
+      ...command.args.flatMap((spec) => inputBlocks(spec, tr)),
     ],
   };
 }
 
-function inputBlocks(spec: ArgSpec): types.InputBlock[] {
+function inputBlocks(spec: ArgSpec, tr: Translator): types.InputBlock[] {
   const block = (element: types.InputBlock['element'], extra: Partial<types.InputBlock> = {}) => ({
     type: 'input' as const,
     block_id: inputBlockId(spec.name),
@@ -70,7 +71,7 @@ function inputBlocks(spec: ArgSpec): types.InputBlock[] {
         block({
           type: 'static_select',
           action_id: INPUT_ACTION_ID,
-          placeholder: plain('Choose one'),
+          placeholder: plain(tr.t('ui.chooseOne')),
           options: (spec.choices ?? []).map((choice) => ({
             text: plain(clip(choice.replace(/_/g, ' '), VIEW_LIMITS.optionText)),
             value: choice,
@@ -83,14 +84,14 @@ function inputBlocks(spec: ArgSpec): types.InputBlock[] {
         {
           type: 'input',
           block_id: inputBlockId(spec.name, 'typed'),
-          label: plain('…or only the year or month'),
+          label: plain(tr.t('ui.onlyYearOrMonth')),
           optional: true,
           element: {
             type: 'plain_text_input',
             action_id: INPUT_ACTION_ID,
             placeholder: plain('1974 / 1974-10'),
           },
-          hint: plain('A date typed here wins over the one picked above.'),
+          hint: plain(tr.t('ui.typedDateWins')),
         },
       ];
     case 'url':
@@ -110,7 +111,7 @@ function inputBlocks(spec: ArgSpec): types.InputBlock[] {
       return [
         block(
           { type: 'plain_text_input', action_id: INPUT_ACTION_ID },
-          { hint: plain('A city the bot does not know yet: type it as "Name, CC", e.g. "Skövde, SE".') },
+          { hint: plain(tr.t('ui.newPlaceHint')) },
         ),
       ];
     default:

@@ -1,5 +1,6 @@
 import type { RichText } from '../core/reply.ts';
 import { type FuzzyDate, fuzzyDateParts } from '../domain/fuzzy-date.ts';
+import type { Lang } from '../i18n/languages.ts';
 import { formatFuzzyDate } from './dates.ts';
 import { stripControl } from './plain.ts';
 
@@ -27,11 +28,12 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 const DAY_ANCHOR_UTC_HOUR = 10;
 
 /**
- * A date in the reader's own locale for dates known to the day; month and year dates stay text
- * ("October 1974", "836"), since a timestamp would invent a day.
+ * A date in the reader's own locale for dates known to the day; month and year dates stay text in
+ * the reply's language ("October 1974", "octobre 1974", "836"), since a timestamp would invent a day.
+ * The fallback text, shown where Slack cannot format, is in the reply's language too.
  */
-export function slackDate(date: FuzzyDate): string {
-  const fallback = formatFuzzyDate(date);
+export function slackDate(date: FuzzyDate, lang: Lang = 'en'): string {
+  const fallback = formatFuzzyDate(date, lang);
   const { year, month, day, precision } = fuzzyDateParts(date);
   if (precision !== 'day' || month === undefined || day === undefined) return fallback;
   const instant = new Date(0);
@@ -47,12 +49,12 @@ export function commandCode(command: string, prefix: string): string {
 }
 
 /** Rich text as mrkdwn: stored text escaped, dates as Slack dates, commands as code. */
-export function mrkdwn(text: RichText, commandPrefix: string): string {
+export function mrkdwn(text: RichText, commandPrefix: string, lang: Lang = 'en'): string {
   if (typeof text === 'string') return escapeMrkdwn(text);
   return text
     .map((span) => {
       if (typeof span === 'string') return escapeMrkdwn(span);
-      if ('date' in span) return slackDate(span.date);
+      if ('date' in span) return slackDate(span.date, lang);
       return commandCode(span.command, commandPrefix);
     })
     .join('');

@@ -1,5 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Reply } from '../core/reply.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import { plainSpans, stripControl } from './plain.ts';
 import { commandCode, escapeMrkdwn, mrkdwn, mrkdwnLink, splitMrkdwn } from './slack-text.ts';
 
@@ -39,47 +41,56 @@ interface SlackRenderOptions {
  */
 export function renderSlack(reply: Reply, options: SlackRenderOptions = {}): SlackPage[] {
   const prefix = options.commandPrefix ?? '';
+  const tr = translator(reply.lang ?? 'en');
   const title = reply.title ? stripControl(reply.title) : undefined;
-  const pages = paginate(contentBlocks(reply, prefix), title === undefined ? 0 : titleBlockChars(title));
-  const summary = fallbackText(reply);
+  const pages = paginate(contentBlocks(reply, prefix, tr), title === undefined ? 0 : titleBlockChars(title));
+  const summary = fallbackText(reply, tr);
   return pages.map((blocks, index) => {
     const count = pages.length;
     const head = title === undefined ? [] : [titleBlock(title)];
-    const marker: Block[] = count > 1 ? [context(`Page ${index + 1} of ${count}`)] : [];
+    const page = { page: index + 1, count };
+    const marker: Block[] = count > 1 ? [context(escapeMrkdwn(tr.t('ui.page', page)))] : [];
     return {
       blocks: [...head, ...blocks, ...marker],
-      text: count > 1 ? `${summary} (page ${index + 1} of ${count})` : summary,
+      text: count > 1 ? tr.t('ui.pageSummary', { summary, ...page }) : summary,
     };
   });
 }
 
 /** The blocks after the title, in reading order; each one alone is within Slack's limits. */
-function contentBlocks(reply: Reply, prefix: string): Block[] {
+function contentBlocks(reply: Reply, prefix: string, tr: Translator): Block[] {
+  const lang = tr.lang;
   const blocks: Block[] = [];
-  if (reply.text) blocks.push(...sections([mrkdwn(reply.text, prefix)]));
-  blocks.push(...fieldBlocks(reply, prefix));
+  if (reply.text) blocks.push(...sections([mrkdwn(reply.text, prefix, lang)]));
+  blocks.push(...fieldBlocks(reply, prefix, lang));
   for (const section of reply.sections ?? []) {
     if (section.rows.length === 0) continue;
     const lines = section.rows.map(
-      (row) => `• ${mrkdwn(row.text, prefix)}${row.detail ? `\n      ${mrkdwn(row.detail, prefix)}` : ''}`,
+      (row) =>
+        `• ${mrkdwn(row.text, prefix, lang)}${row.detail ? `\n      ${mrkdwn(row.detail, prefix, lang)}` : ''}`,
     );
     blocks.push(...sections(section.heading ? [`*${escapeMrkdwn(section.heading)}*`, ...lines] : lines));
   }
   if (reply.suggestions && reply.suggestions.length > 0) {
-    const tries = reply.suggestions.map((s) => commandCode(s, prefix)).join(' or ');
-    blocks.push(...sections([`Try: ${tries}`]));
+    const commands = formatList(
+      reply.suggestions.map((s) => commandCode(s, prefix)),
+      lang,
+      'disjunction',
+    );
+    blocks.push(...sections([escapeWords(tr.t('render.try', { commands: '\uE000' }), commands)]));
   }
   const links = (reply.links ?? []).map((link) =>
     link.url ? mrkdwnLink(link.label, link.url) : escapeMrkdwn(link.label),
   );
-  if (links.length > 0) blocks.push(...packLines(['Sources:', ...links]).map(context));
-  if (reply.footer) blocks.push(...packLines([mrkdwn(reply.footer, prefix)]).map(context));
-  if (blocks.length === 0 && !reply.title) blocks.push(...sections(['Nothing to show.']));
+  if (links.length > 0)
+    blocks.push(...packLines([escapeMrkdwn(tr.t('render.sources')), ...links]).map(context));
+  if (reply.footer) blocks.push(...packLines([mrkdwn(reply.footer, prefix, lang)]).map(context));
+  if (blocks.length === 0 && !reply.title) blocks.push(...sections([escapeMrkdwn(tr.t('ui.nothing'))]));
   return blocks;
 }
 
 /** Label and value side by side, ten to a section; a value too long for a field gets a section of its own. */
-function fieldBlocks(reply: Reply, prefix: string): Block[] {
+function fieldBlocks(reply: Reply, prefix: string, lang: Lang): Block[] {
   const blocks: Block[] = [];
   let row: string[] = [];
   const flush = () => {
@@ -88,7 +99,7 @@ function fieldBlocks(reply: Reply, prefix: string): Block[] {
     row = [];
   };
   for (const field of reply.fields ?? []) {
-    const text = `*${escapeMrkdwn(field.label)}*\n${mrkdwn(field.value, prefix)}`;
+    const text = `*${escapeMrkdwn(field.label)}*\n${mrkdwn(field.value, prefix, lang)}`;
     if (text.length > SLACK_LIMITS.fieldText) {
       flush();
       blocks.push(...sections([text]));
@@ -126,6 +137,11 @@ function packLines(lines: string[], max: number = SLACK_LIMITS.sectionText): str
   }
   if (current !== '') texts.push(current);
   return texts;
+}
+
+/** Our words escaped, with already escaped mrkdwn put where the stand-in `\uE000` is. */
+function escapeWords(words: string, inserted: string): string {
+  return escapeMrkdwn(words).replace('\uE000', () => inserted);
 }
 
 /** A header when the title fits one; a longer title is shown whole in bold rather than cut. */
@@ -178,11 +194,11 @@ function blockTextLength(block: Block): number {
 /** The short plain summary notifications show: the title and the opening text, escaped. */
 const SUMMARY_MAX = 300;
 
-function fallbackText(reply: Reply): string {
-  const parts = [reply.title, reply.text ? plainSpans(reply.text) : undefined].filter(
+function fallbackText(reply: Reply, tr: Translator): string {
+  const parts = [reply.title, reply.text ? plainSpans(reply.text, tr.lang) : undefined].filter(
     (part): part is string => part !== undefined && part !== '',
   );
-  const summary = stripControl(parts.join(': ')).replace(/\s+/g, ' ').trim() || 'Twinning bot answer';
+  const summary = stripControl(parts.join(': ')).replace(/\s+/g, ' ').trim() || tr.t('ui.summary');
   if (summary.length <= SUMMARY_MAX) return escapeMrkdwn(summary);
   // Cut by code points, so no emoji or rare character is split in half.
   return escapeMrkdwn(

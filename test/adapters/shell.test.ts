@@ -28,6 +28,19 @@ describe('runShell', () => {
     expect(printed()).not.toContain('Prague, Czechia');
   });
 
+  it('GIVEN a Czech operator at a terminal THEN the greeting is in Czech', async () => {
+    const { dispatcher } = await dispatcherFor();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const printed = collect(output);
+    const done = runShell(dispatcher, { input, output, interactive: true, lang: 'cs' });
+    input.end('exit\n');
+    await done;
+    expect(printed()).toContain(
+      'Bot partnerských měst: ptejte se na partnerská města, výročí a dohody. Zadejte `help`, nebo `exit` pro ukončení.',
+    );
+  });
+
   it('GIVEN piped input THEN answers every line without prompts and ends with the input', async () => {
     const { dispatcher } = await dispatcherFor();
     const input = new PassThrough();

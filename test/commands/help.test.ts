@@ -48,7 +48,7 @@ describe('help in the reader’s language', () => {
       '  • `undo`\n    ご自身の直前の変更を取り消します（繰り返すとさらに遡ります）（職員のみ）',
     );
     const one = await helpIn('ja', 'help staff');
-    expect(one).toContain('who:    職員またはロール（@メンションまたは ID）（省略可）');
+    expect(one).toContain('who：    職員またはロール（@メンションまたは ID）（省略可）');
     expect(one).toContain('例');
   });
 

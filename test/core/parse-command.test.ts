@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { matchChoice, parseCommandText } from '../../src/core/parse-command.ts';
+import { translator } from '../../src/i18n/translator.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { smallStore } from '../fixtures/knowledge-base.ts';
 
+const english = translator('en');
 const catalog = new Catalog(StoreSchema.parse(smallStore()));
 const parse = (text: string) => parseCommandText(text, commands, catalog);
 
@@ -35,7 +37,7 @@ describe('parseCommandText', () => {
     const result = parse('agreement');
     expect(result).toMatchObject({ ok: false, reason: 'bad-arguments' });
     if (!result.ok && result.reason === 'bad-arguments')
-      expect(result.message).toContain('`agreement Prague Shanghai`');
+      expect(result.message(english)).toContain('`agreement Prague Shanghai`');
   });
 
   it('GIVEN an unknown first word THEN reports it as an unknown command', () => {
@@ -53,7 +55,7 @@ const refusalOf = (text: string): string => {
   const result = parse(text);
   if (result.ok || result.reason !== 'bad-arguments')
     throw new Error(`expected "${text}" to be refused, got ${JSON.stringify(result)}`);
-  return result.message;
+  return result.message(english);
 };
 
 describe('parseCommandText: write commands', () => {

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/core/caller.ts';
 import type { ArgSpec } from '../../src/core/command.ts';
 import { type ArgScope, type Resolved, resolveArg } from '../../src/core/resolve-arg.ts';
+import { translator } from '../../src/i18n/translator.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { operator, smallStore } from '../fixtures/knowledge-base.ts';
 
 const catalog = new Catalog(StoreSchema.parse(smallStore()));
 const today = Temporal.PlainDate.from('2026-11-26');
-const scope = (caller: Caller = operator): ArgScope => ({ catalog, caller, today });
+const scope = (caller: Caller = operator): ArgScope => ({ catalog, caller, today, tr: translator('en') });
 
 const spec = (kind: ArgSpec['kind'], extra: Partial<ArgSpec> = {}): ArgSpec => ({
   name: kind === 'text' ? 'reason' : kind,
@@ -203,6 +204,34 @@ describe('resolveArg: city and place', () => {
   it('GIVEN an unknown city with a word that is no country THEN refuses rather than inventing one', () => {
     expect(refusalOf(resolveArg(spec('place'), 'Atlantis, Nowhere', scope())).text).toContain(
       'No city named \\"Atlantis, Nowhere\\"',
+    );
+  });
+});
+
+describe("resolveArg in the reader's language", () => {
+  const inLanguage = (lang: 'de' | 'cs' | 'ja'): ArgScope => ({ ...scope(), tr: translator(lang) });
+  const textOf = (resolved: Resolved) => ('reply' in resolved ? resolved.reply.text : undefined);
+
+  it.each([
+    ['de', '„2015-02-30“ ist kein gültiges Kalenderdatum.'],
+    ['cs', '„2015-02-30“ není platné kalendářní datum.'],
+    ['ja', '「2015-02-30」は実在する日付ではありません。'],
+  ] as const)(
+    'GIVEN a %s reader and a day that does not exist THEN says so in that language',
+    (lang, expected) => {
+      expect(textOf(resolveArg(spec('date'), '2015-02-30', inLanguage(lang)))).toBe(expected);
+    },
+  );
+
+  it('GIVEN a German reader and text over the limit THEN names the argument by its kind and the limit in German digits', () => {
+    expect(textOf(resolveArg(spec('text'), 'x'.repeat(2001), inLanguage('de')))).toBe(
+      'Die Angabe für einen Text ist 2001 Zeichen lang; erlaubt sind höchstens 2.000.',
+    );
+  });
+
+  it('GIVEN a Czech reader and a period it cannot read THEN says what periods look like, in Czech', () => {
+    expect(textOf(resolveArg(spec('window'), 'someday', inLanguage('cs')))).toBe(
+      '„someday“ není období, které znám. Zkuste `next 60 days`, `2027`, `2027-06`, `this month` nebo `next year`.',
     );
   });
 });

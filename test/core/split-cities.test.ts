@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitCityPair } from '../../src/core/split-cities.ts';
+import { translator } from '../../src/i18n/translator.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { smallStore } from '../fixtures/knowledge-base.ts';
@@ -40,12 +41,12 @@ describe('splitCityPair', () => {
   it('GIVEN a single word THEN asks for two cities', () => {
     const result = splitCityPair('prague', catalog);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('two cities');
+    if (!result.ok) expect(result.message(translator('en'))).toContain('two cities');
   });
 
   it('GIVEN three unknown words THEN asks for a separator instead of guessing', () => {
     const result = splitCityPair('foo bar baz', catalog);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('/');
+    if (!result.ok) expect(result.message(translator('en'))).toContain('/');
   });
 });

@@ -36,6 +36,7 @@ const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
     'describe.cityFull',
     'describe.cityCountry',
     'describe.cityRegion',
+    'ui.labelEnd',
   ],
   fr: [
     'agreement.type',
@@ -45,9 +46,17 @@ const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
     'describe.cityFull',
     'describe.cityCountry',
     'describe.cityRegion',
+    'ui.sources',
+    'dispatch.placeholder.date',
   ],
-  es: ['agreement.no', 'describe.cityFull', 'describe.cityCountry', 'describe.cityRegion'],
-  cs: ['describe.cityFull', 'describe.cityCountry', 'describe.cityRegion'],
+  es: ['agreement.no', 'describe.cityFull', 'describe.cityCountry', 'describe.cityRegion', 'ui.labelEnd'],
+  cs: [
+    'describe.cityFull',
+    'describe.cityCountry',
+    'describe.cityRegion',
+    'dispatch.placeholder.text',
+    'ui.labelEnd',
+  ],
   ja: [],
   'zh-Hans': [],
 };

@@ -154,7 +154,7 @@ describe('renderDiscordPages', () => {
     const [page] = renderDiscordPages(problem('Nothing recorded.', { suggestions: ['partners prague-cz'] }), {
       formatCommand: (text) => `/twin ${text}`,
     });
-    expect(page?.description).toBe('Nothing recorded.\nTry `/twin partners prague-cz`');
+    expect(page?.description).toBe('Nothing recorded.\nTry: `/twin partners prague-cz`');
   });
 });
 

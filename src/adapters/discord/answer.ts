@@ -25,8 +25,8 @@ export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
   const pages = ctx.render(reply);
   const rows = [...suggestionRow(reply, ctx.dispatcher), ...confirmRow(reply)];
   // Kept with the pages, so turning a page keeps the answer's own buttons under it.
-  if (pages.length > 1) ctx.pages.put(key, pages, rows);
-  return pageMessage(pages, key, 0, rows);
+  if (pages.length > 1) ctx.pages.put(key, pages, rows, reply.lang);
+  return pageMessage(pages, key, 0, rows, reply.lang);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { problem } from '../../core/reply.ts';
+import { translator } from '../../i18n/translator.ts';
+import { interactionCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 import { pageMessage, parsePageButtonId } from './paging.ts';
 
@@ -8,9 +10,8 @@ export async function turnPage(interaction: ButtonInteraction, ctx: DiscordConte
   const target = parsePageButtonId(interaction.customId);
   const kept = target && ctx.pages.get(target.key);
   if (!target || !kept) {
-    const gone = problem(
-      'The other pages of this answer are no longer kept (the bot was restarted, or many answers came since). Run the command again.',
-    );
+    const lang = interactionCaller(interaction).lang;
+    const gone = { ...problem(translator(lang ?? 'en').t('ui.pagesGone')), ...(lang && { lang }) };
     await interaction.reply({
       embeds: ctx.render(gone),
       flags: MessageFlags.Ephemeral,
@@ -19,7 +20,7 @@ export async function turnPage(interaction: ButtonInteraction, ctx: DiscordConte
     return;
   }
   await interaction.update({
-    ...pageMessage(kept.pages, target.key, target.index, kept.rows),
+    ...pageMessage(kept.pages, target.key, target.index, kept.rows, kept.lang),
     allowedMentions: NO_MENTIONS,
   });
 }

@@ -7,6 +7,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Reply } from '../../core/reply.ts';
+import { translator } from '../../i18n/translator.ts';
 import { within } from '../within.ts';
 import { failSafe, firstPage } from './answer.ts';
 import { interactionCaller } from './caller.ts';
@@ -23,6 +24,7 @@ const CUSTOM_ID = /^twin:(confirm|cancel):([\w-]{1,80})$/;
 export function confirmRow(reply: Reply): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
   if (!reply.confirm) return [];
   const { token } = reply.confirm;
+  const { t } = translator(reply.lang ?? 'en');
   return [
     {
       type: ComponentType.ActionRow,
@@ -30,13 +32,13 @@ export function confirmRow(reply: Reply): APIActionRowComponent<APIButtonCompone
         {
           type: ComponentType.Button,
           style: ButtonStyle.Danger,
-          label: 'Confirm',
+          label: t('ui.confirm'),
           custom_id: `twin:confirm:${token}`,
         },
         {
           type: ComponentType.Button,
           style: ButtonStyle.Secondary,
-          label: 'Cancel',
+          label: t('ui.cancel'),
           custom_id: `twin:cancel:${token}`,
         },
       ],

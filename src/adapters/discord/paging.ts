@@ -5,6 +5,8 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
+import type { Lang } from '../../i18n/languages.ts';
+import { translator } from '../../i18n/translator.ts';
 
 const PREFIX = 'twin:page:';
 /** About 40 MB of rendered pages at most; the oldest answers are forgotten first. */
@@ -22,6 +24,8 @@ type ActionRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 export interface KeptAnswer {
   pages: APIEmbed[];
   rows: ActionRow[];
+  /** The language of the answer's words, for the labels of its page buttons. */
+  lang?: Lang;
 }
 
 export class PageStore {
@@ -30,10 +34,10 @@ export class PageStore {
 
   constructor(private readonly maxChars = DEFAULT_MAX_CHARS) {}
 
-  put(key: string, pages: APIEmbed[], rows: ActionRow[] = []): void {
+  put(key: string, pages: APIEmbed[], rows: ActionRow[] = [], lang?: Lang): void {
     const chars = JSON.stringify(pages).length;
     this.forget(key);
-    this.answers.set(key, { pages, rows, chars });
+    this.answers.set(key, { pages, rows, chars, ...(lang && { lang }) });
     this.chars += chars;
     for (const [oldest, entry] of this.answers) {
       if (this.chars <= this.maxChars || oldest === key) break;
@@ -70,7 +74,9 @@ export function pageMessage(
   key: string,
   index: number,
   rows: readonly ActionRow[] = [],
+  lang: Lang = 'en',
 ): { embeds: APIEmbed[]; components: ActionRow[] } {
+  const { t } = translator(lang);
   const at = Math.min(Math.max(index, 0), pages.length - 1);
   const page = pages[at];
   if (!page) throw new Error('an answer has at least one page');
@@ -85,7 +91,10 @@ export function pageMessage(
   return {
     embeds: [page],
     components: [
-      { type: ComponentType.ActionRow, components: [button('Previous', at - 1), button('Next', at + 1)] },
+      {
+        type: ComponentType.ActionRow,
+        components: [button(t('ui.previous'), at - 1), button(t('ui.next'), at + 1)],
+      },
       ...rows,
     ],
   };

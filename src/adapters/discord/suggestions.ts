@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { Dispatcher } from '../../core/dispatcher.ts';
 import { problem, type Reply } from '../../core/reply.ts';
+import { translator } from '../../i18n/translator.ts';
 import { clip } from '../../render/plain.ts';
 import { failSafe, firstPage } from './answer.ts';
 import { interactionCaller } from './caller.ts';
@@ -28,6 +29,7 @@ export function suggestionRow(
   reply: Reply,
   dispatcher: Dispatcher,
 ): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const { t } = translator(reply.lang ?? 'en');
   const buttons = (reply.suggestions ?? [])
     .filter(
       (text) => `${PREFIX}${text}`.length <= CUSTOM_ID_MAX && dispatcher.forAnyone(dispatcher.read(text)),
@@ -37,11 +39,16 @@ export function suggestionRow(
       (text): APIButtonComponentWithCustomId => ({
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: clip(`Run: ${text}`, LABEL_MAX),
+        label: clip(t('ui.run', { command: text }), LABEL_MAX),
         custom_id: `${PREFIX}${text}`,
       }),
     );
   return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+}
+
+/** A refusal in the presser's language, marked so its renderer reads it so. */
+function refusal(text: string, caller: { lang?: Reply['lang'] }): Reply {
+  return { ...problem(text), ...(caller.lang && { lang: caller.lang }) };
 }
 
 export function isSuggestionButton(customId: string): boolean {
@@ -58,7 +65,7 @@ export async function runSuggestion(interaction: ButtonInteraction, ctx: Discord
   const invocation = ctx.dispatcher.forAnyone(ctx.dispatcher.read(text));
   const reply = invocation
     ? await failSafe(ctx.dispatcher.run(invocation, caller), ctx)
-    : problem('That button cannot run this command. Type it yourself instead.');
+    : refusal(translator(caller.lang ?? 'en').t('ui.cannotRun'), caller);
   await interaction.reply({
     ...firstPage(reply, interaction.id, ctx),
     flags: MessageFlags.Ephemeral,

@@ -1,4 +1,5 @@
 import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import { translator } from '../../i18n/translator.ts';
 import { deliver, sharePage } from './deliver.ts';
 import { type ListenerDeps, presserOf } from './listeners.ts';
 import {
@@ -14,7 +15,10 @@ import {
 import type { ButtonArgs, Router } from './router.ts';
 import type { AfterAck } from './work.ts';
 
-const STALE_BUTTON_TEXT = `That button no longer works. Ask again with \`${SLASH_COMMAND} ...\`.`;
+/** Says, in the presser's language, that a button's answer can no longer be made. */
+function staleButtonText(body: BlockAction<ButtonAction>): string {
+  return translator(presserOf(body).lang ?? 'en').t('ui.staleButton', { command: SLASH_COMMAND });
+}
 
 interface Pressed {
   answer: Answer;
@@ -33,7 +37,7 @@ export function listenForButtons(router: Router, deps: ListenerDeps): void {
   const { kept } = deps;
   onButton(router, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
     const channel = body.channel?.id;
-    if (channel === undefined) return tellPresser(respond, STALE_BUTTON_TEXT);
+    if (channel === undefined) return tellPresser(respond, staleButtonText(body));
     const conversation = { kind: 'conversation' as const, client, channel };
     await sharePage(
       answer,
@@ -55,7 +59,7 @@ export function listenForButtons(router: Router, deps: ListenerDeps): void {
 
   onPress(router, ACTION_IDS.page, 'More', deps.afterAck, async ({ body, action, respond, client }) => {
     const message = keptPage(kept, action.value);
-    if (message === undefined) return tellPresser(respond, STALE_BUTTON_TEXT);
+    if (message === undefined) return tellPresser(respond, staleButtonText(body));
     await showNextPage(body, respond, client, () => message);
   });
 }
@@ -91,7 +95,7 @@ function onButton(
   onPress(router, actionId, label, afterAck, async ({ body, action, respond, client }) => {
     const ref = decodeActionRef(action.value);
     const answer = ref && (await answerAction(dispatcher, ref.invocation, presserOf(body)));
-    if (!ref || !answer) return tellPresser(respond, STALE_BUTTON_TEXT);
+    if (!ref || !answer) return tellPresser(respond, staleButtonText(body));
     await handle({ answer, page: ref.page, body, respond, client });
   });
 }

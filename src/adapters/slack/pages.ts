@@ -3,6 +3,8 @@ import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher, Reading } from '../../core/dispatcher.ts';
 import type { Invocation } from '../../core/parse-command.ts';
 import type { Confirmation, Reply } from '../../core/reply.ts';
+import { type Lang, langSchema } from '../../i18n/languages.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { clip } from '../../render/plain.ts';
 import { type Block, renderSlack, type SlackPage } from '../../render/slack.ts';
 import type { KeptPages } from './kept-pages.ts';
@@ -155,22 +157,23 @@ export function messageFor(answer: Answer, page: number, audience: Audience, kep
   if (answer.again === undefined) {
     const pages = withLastActions(answer);
     if (pages.length === 1) return pages[0] as SlackMessage;
-    return keptPageMessage(kept.keep(pages), pages, 0);
+    return keptPageMessage(kept.keep(pages), pages, 0, answer.reply.lang);
   }
   const again = answer.again;
+  const tr = translator(answer.reply.lang ?? 'en');
   // The store may have changed since the button was made; the last page is the closest still there.
   const index = Math.min(page, answer.pages.length - 1);
   const shown = answer.pages[index] as SlackPage;
   const buttons = [];
   if (audience === 'ephemeral' && answer.reply.kind === 'answer') {
     buttons.push(
-      button('Share in channel', ACTION_IDS.share, encodeActionRef({ invocation: again, page: index })),
+      button(tr.t('ui.share'), ACTION_IDS.share, encodeActionRef({ invocation: again, page: index })),
     );
   }
   if (index + 1 < answer.pages.length) {
     buttons.push(
       button(
-        `More (${index + 2} of ${answer.pages.length})`,
+        tr.t('ui.more', { page: index + 2, count: answer.pages.length }),
         ACTION_IDS.more,
         encodeActionRef({ invocation: again, page: index + 1 }),
       ),
@@ -185,7 +188,10 @@ export function messageFor(answer: Answer, page: number, audience: Audience, kep
 function runButtons(answer: Answer) {
   return answer.runnable.map(({ text, invocation }, i) =>
     button(
-      clip(`Run: ${SLASH_COMMAND} ${text}`, BUTTON_LABEL_MAX),
+      clip(
+        translator(answer.reply.lang ?? 'en').t('ui.run', { command: `${SLASH_COMMAND} ${text}` }),
+        BUTTON_LABEL_MAX,
+      ),
       `${ACTION_IDS.run}:${i}`,
       encodeActionRef({ invocation, page: 0 }),
     ),
@@ -198,18 +204,24 @@ export function keptPage(kept: KeptPages, value: string | undefined): SlackMessa
   if (!ref.success) return undefined;
   const pages = kept.get(ref.data.k);
   if (pages === undefined || ref.data.p >= pages.length) return undefined;
-  return keptPageMessage(ref.data.k, pages, ref.data.p);
+  return keptPageMessage(ref.data.k, pages, ref.data.p, ref.data.l);
 }
 
-const KeptRefSchema = z.object({ k: z.string(), p: z.number().int().min(0) });
+/** A kept page's button: which pages, which page, and the language its label is in. */
+const KeptRefSchema = z.object({ k: z.string(), p: z.number().int().min(0), l: langSchema.optional() });
 
-function keptPageMessage(key: string, pages: readonly SlackMessage[], index: number): SlackMessage {
+function keptPageMessage(
+  key: string,
+  pages: readonly SlackMessage[],
+  index: number,
+  lang: Lang | undefined,
+): SlackMessage {
   const shown = pages[index] as SlackMessage;
   if (index + 1 >= pages.length) return shown;
   const more = button(
-    `More (${index + 2} of ${pages.length})`,
+    translator(lang ?? 'en').t('ui.more', { page: index + 2, count: pages.length }),
     ACTION_IDS.page,
-    JSON.stringify({ k: key, p: index + 1 }),
+    JSON.stringify({ k: key, p: index + 1, ...(lang && { l: lang }) }),
   );
   return { blocks: [...shown.blocks, { type: 'actions', elements: [more] }], text: shown.text };
 }
@@ -229,7 +241,7 @@ function withLastActions(answer: Answer): SlackMessage[] {
   const runs = runButtons(answer);
   const actions: Block[] = [
     ...(runs.length > 0 ? [{ type: 'actions' as const, elements: runs }] : []),
-    ...(confirm ? [confirmActions(confirm)] : []),
+    ...(confirm ? [confirmActions(confirm, translator(answer.reply.lang ?? 'en'))] : []),
   ];
   return answer.pages.map(({ blocks, text }, index) => ({
     blocks: index === last ? [...blocks, ...actions] : blocks,
@@ -247,7 +259,7 @@ function button(label: string, actionId: string, value: string) {
 }
 
 /** Confirm (red, since it changes the store for everyone) and Cancel, under the question. */
-function confirmActions(confirm: Confirmation): Block {
+function confirmActions(confirm: Confirmation, tr: Translator): Block {
   // The token alone names the pending change; the dispatcher keeps the rest.
   const value = confirm.token;
   return {
@@ -257,10 +269,15 @@ function confirmActions(confirm: Confirmation): Block {
         type: 'button',
         action_id: ACTION_IDS.confirm,
         style: 'danger',
-        text: { type: 'plain_text', text: 'Confirm' },
+        text: { type: 'plain_text', text: tr.t('ui.confirm') },
         value,
       },
-      { type: 'button', action_id: ACTION_IDS.cancel, text: { type: 'plain_text', text: 'Cancel' }, value },
+      {
+        type: 'button',
+        action_id: ACTION_IDS.cancel,
+        text: { type: 'plain_text', text: tr.t('ui.cancel') },
+        value,
+      },
     ],
   };
 }

@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/languages.ts';
+
 /**
  * Cue words per language: what a question is about, read from its wording. Adding a language is
  * adding a table. Entries are folded (see `foldName`) and matched against the words of the question
@@ -6,7 +8,7 @@
  * "partners", "partnership").
  */
 export interface CueTable {
-  readonly language: string;
+  readonly language: Lang;
   /** Asking for a city's list of partners. */
   readonly partners: readonly string[];
   /** About the tie between two cities: its status, history, signing. */

@@ -1,21 +1,31 @@
 import { anniversaryMilestone } from '../../domain/anniversary.ts';
 import type { City } from '../../domain/city.ts';
+import { cityName } from '../../i18n/city-name.ts';
+import type { Lang } from '../../i18n/languages.ts';
+import { formatList, type Translator } from '../../i18n/translator.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
+import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf } from './invocation.ts';
+import { questionLanguage } from './language.ts';
 import { readTime } from './time-expressions.ts';
 import { type Token, tokenize } from './tokens.ts';
 
 /**
- * A question read into a command: `sure` runs it; `unsure` says what was understood (`heard`) and the
- * closest commands, and nothing is answered until the asker picks one.
+ * A question read into a command: `sure` runs it; `unsure` says what was understood (`heard`, in the
+ * reader's words once their language is known) and the closest commands, and nothing is answered
+ * until the asker picks one.
  */
-export type QuestionReading =
+export type QuestionReading = (
   | { sure: true; invocation: Invocation }
-  | { sure: false; heard: string[]; closest: Invocation[] };
+  | { sure: false; heard: Message[]; closest: Invocation[] }
+) & {
+  /** The language the question is written in, when its words say so clearly (see `questionLanguage`). */
+  lang?: Lang;
+};
 
 /** Questions are a sentence or two; longer text is not read (and costs nothing). */
 const MAX_QUESTION_WORDS = 40;
@@ -30,15 +40,6 @@ const TOPICS: readonly Topic[] = [
   'city',
   'home',
 ];
-const TOPIC_WORDS: Record<Topic, string> = {
-  partners: 'partner cities',
-  agreement: 'an agreement',
-  inForce: 'whether a tie is in force',
-  ended: 'whether a tie ended',
-  anniversaries: 'anniversaries',
-  city: 'a city',
-  home: 'our city',
-};
 
 const VOCABULARY = vocabulary(CUE_TABLES);
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
@@ -48,12 +49,15 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const reader: Reader = { catalog, commands };
   const tokens = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
   if (tokens.length === 0) return unsure([], []);
-  if (tokens.length > MAX_QUESTION_WORDS) return unsure(['a text too long to read as one question'], []);
+  if (tokens.length > MAX_QUESTION_WORDS)
+    return inLanguage(unsure([(tr) => tr.t('dispatch.heard.tooLong')], []), questionLanguage(text, []));
   const time = readTime(tokens);
   const mentions = findCities(tokens, time.used, isVocabulary, catalog);
   const inNames = new Set(mentions.flatMap((m) => range(m.first, m.end)));
+  const outsideNames = tokens.filter((_, i) => !inNames.has(i));
+  const lang = questionLanguage(text, outsideNames);
   // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
-  const topics = topicsOf(tokens.filter((_, i) => !inNames.has(i)));
+  const topics = topicsOf(outsideNames);
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
@@ -66,18 +70,28 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const stray = mentions.filter((m) => m.lowerCase);
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && !mentions.some((m) => m.cities.length > 0)) {
-    return unsure([], []);
+    return inLanguage(unsure([], []), lang);
   }
   const reading = decide(question, reader);
-  if (stray.length === 0) return reading;
+  if (stray.length === 0) return inLanguage(reading, lang);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
   const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
-  const heard = [
+  const heard: Message[] = [
     ...describe(question, catalog),
-    `words I don't know: ${stray.map((m) => `"${m.text}"`).join(', ')}`,
+    (tr) =>
+      tr.t('dispatch.heard.unknownWords', {
+        words: formatList(
+          stray.map((m) => tr.t('dispatch.quoted', { text: m.text })),
+          tr.lang,
+        ),
+      }),
   ];
-  return unsure(heard, closest.sure ? [closest.invocation] : closest.closest);
+  return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang);
+}
+
+function inLanguage(reading: QuestionReading, lang: Lang | undefined): QuestionReading {
+  return lang === undefined ? reading : { ...reading, lang };
 }
 
 interface Reader {
@@ -207,29 +221,48 @@ function argOf(place: Mention): string {
 }
 
 function noHome(q: Question, catalog: Catalog, closest: Invocation[]): QuestionReading {
-  return unsure(
-    [
-      ...describe(q, catalog),
-      '"our" means the home city, and none is set here yet (staff set one with `home <city>`)',
-    ],
-    closest,
-  );
+  return unsure([...describe(q, catalog), (tr) => tr.t('dispatch.heard.noHome')], closest);
 }
 
-function describe(q: Question, catalog: Catalog): string[] {
-  const topics = TOPICS.filter((t) => q.topics.has(t)).map((t) => TOPIC_WORDS[t]);
-  const places = q.places.map((m) => (m.cities.length === 0 ? `"${m.text}"` : placeName(m, catalog)));
+function describe(q: Question, catalog: Catalog): Message[] {
+  const topics = TOPICS.filter((t) => q.topics.has(t));
+  const places = q.places;
+  const period = q.period;
   return [
-    ...(places.length > 0 ? [`${places.length === 1 ? 'the city' : 'the cities'} ${places.join(', ')}`] : []),
-    ...(topics.length > 0 ? [`a question about ${topics.join(', ')}`] : []),
-    ...(q.period ? [`the period ${q.period}`] : []),
+    ...(places.length > 0
+      ? [
+          (tr: Translator) =>
+            tr.t('dispatch.heard.city', {
+              count: places.length,
+              names: formatList(
+                places.map((m) => placeName(m, catalog, tr)),
+                tr.lang,
+              ),
+            }),
+        ]
+      : []),
+    ...(topics.length > 0
+      ? [
+          (tr: Translator) =>
+            tr.t('dispatch.heard.topics', {
+              topics: formatList(
+                topics.map((t) => tr.t(`dispatch.topic.${t}`)),
+                tr.lang,
+              ),
+            }),
+        ]
+      : []),
+    ...(period ? [(tr: Translator) => tr.t('dispatch.heard.period', { period })] : []),
   ];
 }
 
-function placeName(m: Mention, catalog: Catalog): string {
+/** A place as understood: the city's name in the reader's language (qualified when it has namesakes), or the words as typed. */
+function placeName(m: Mention, catalog: Catalog, tr: Translator): string {
   const city = m.cities[0];
-  if (m.cities.length !== 1 || !city) return m.text;
-  return catalog.hasNamesake(city) ? `${city.name}, ${city.region ?? city.country}` : city.name;
+  if (m.cities.length === 0 || !city) return tr.t('dispatch.quoted', { text: m.text });
+  if (m.cities.length !== 1) return m.text;
+  const name = cityName(city, tr.lang);
+  return catalog.hasNamesake(city) ? `${name}, ${city.region ?? city.country}` : name;
 }
 
 /** Every language's cues for each topic, split into words once rather than on every question. */
@@ -277,6 +310,6 @@ function sure(invocation: Invocation): QuestionReading {
   return { sure: true, invocation };
 }
 
-function unsure(heard: string[], closest: Invocation[]): QuestionReading {
+function unsure(heard: Message[], closest: Invocation[]): QuestionReading {
   return { sure: false, heard, closest };
 }
