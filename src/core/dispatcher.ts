@@ -4,6 +4,7 @@ import { translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
+import { answerLanguage } from './answer-language.ts';
 import { actorId, type Caller, isStaff } from './caller.ts';
 import type { Command, CommandContext } from './command.ts';
 import { Confirmations, confirmedCommandText } from './confirmations.ts';
@@ -159,7 +160,8 @@ export class Dispatcher {
       const reply = await handle(trace);
       outcome = trace.outcome ?? (reply.kind === 'answer' ? 'answered' : 'problem');
       // The renderers show its dates in the language its words are in; English needs no mark.
-      return caller.lang && caller.lang !== 'en' ? { ...reply, lang: caller.lang } : reply;
+      const { lang } = await this.languageOf(caller);
+      return lang !== 'en' ? { ...reply, lang } : reply;
     } finally {
       this.report(caller, trace.command, outcome, started, text);
     }
@@ -198,7 +200,7 @@ export class Dispatcher {
       store: this.store,
       catalog,
       caller,
-      tr: translator(caller.lang ?? 'en'),
+      tr: translator((await this.languageOf(caller)).lang),
       today: this.today(),
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),
@@ -234,6 +236,11 @@ export class Dispatcher {
       if (error instanceof InvalidChangeError) return problem(error.message);
       throw error;
     }
+  }
+
+  /** The caller's own language, else their workspace's (see answerLanguage). */
+  private languageOf(caller: Caller) {
+    return answerLanguage(caller, this.store.catalog.data.settings);
   }
 
   /** Whether the caller may run the command at all (staff commands need the staff list). */
