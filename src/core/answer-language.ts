@@ -50,3 +50,16 @@ export function workspaceOfTarget(targetId: string): WorkspaceId | undefined {
     ? `${platform}:${workspace}`
     : undefined;
 }
+
+/**
+ * The language a reminder target's posts are in: its own (`remind here lang fr`), else its place's
+ * (see placeLanguage). Only the words change with it: what was posted is keyed without it.
+ */
+export function targetLanguage(
+  target: { id: string; lang?: Lang | undefined },
+  settings: Pick<Settings, 'languages' | 'language'>,
+  platformLang: Lang | undefined,
+): ChosenLanguage {
+  if (target.lang) return { lang: target.lang, source: 'target' };
+  return placeLanguage(settings, workspaceOfTarget(target.id), platformLang);
+}
