@@ -85,12 +85,12 @@ function onButton(
   router: Router,
   actionId: string,
   label: string,
-  { dispatcher, afterAck }: ListenerDeps,
+  { dispatcher, afterAck, locales }: ListenerDeps,
   handle: (pressed: Pressed) => Promise<void>,
 ): void {
   onPress(router, actionId, label, afterAck, async ({ body, action, respond, client }) => {
     const ref = decodeActionRef(action.value);
-    const answer = ref && (await answerAction(dispatcher, ref.invocation, presserOf(body)));
+    const answer = ref && (await answerAction(dispatcher, ref.invocation, presserOf(body, locales)));
     if (!ref || !answer) return tellPresser(respond, STALE_BUTTON_TEXT);
     await handle({ answer, page: ref.page, body, respond, client });
   });
