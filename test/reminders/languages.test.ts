@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
+import { orderCities, partnershipId } from '../../src/domain/partnership.ts';
 import type { Delivery } from '../../src/reminders/delivery.ts';
 import { openLedger } from '../../src/reminders/ledger.ts';
 import { ReminderScheduler } from '../../src/reminders/scheduler.ts';
@@ -28,6 +29,23 @@ function recorder() {
     },
   };
   return { posted, delivery };
+}
+
+/** The seed with a second partnership signed on 3 June 1967, so that day has two reminders. */
+function twoOnOneDay(): StoreInput {
+  const data = withTarget();
+  return {
+    ...data,
+    partnerships: [
+      ...data.partnerships,
+      {
+        id: partnershipId('prague-cz', 'paderborn-de'),
+        cities: orderCities('prague-cz', 'paderborn-de'),
+        type: 'twin_town',
+        milestones: [{ kind: 'signing', date: '1967-06-03' }],
+      },
+    ],
+  } as StoreInput;
 }
 
 describe('reminders in the target’s language', () => {
@@ -64,6 +82,39 @@ describe('reminders in the target’s language', () => {
     await again.tick(Temporal.Instant.from('2027-06-04T12:00:00Z'));
     expect(posted).toHaveLength(1);
     expect(ledger.data.entries.filter((e) => e.partnership === 'le-mans-fr--paderborn-de')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('GIVEN one of a day’s two reminders posted, the other refused for now, and the language then changed THEN the retry posts only the other, in the new language', async () => {
+    const store = await storeFrom(twoOnOneDay());
+    const ledger = await openLedger(store.path);
+    const posted: Reply[] = [];
+    let refuse = true;
+    const delivery: Delivery = {
+      deliver: async (_target, message) => {
+        if (posted.length === 1 && refuse) {
+          refuse = false;
+          return { ok: false, reason: 'rate_limited', detail: 'slow down' };
+        }
+        posted.push(message);
+        return { ok: true };
+      },
+    };
+    const scheduler = new ReminderScheduler(store, ledger, { slack: delivery });
+    await scheduler.tick(Temporal.Instant.from('2027-06-03T09:00:00Z'));
+    expect(posted).toHaveLength(1);
+    await store.update((draft) => {
+      const target = draft.reminders.targets[0];
+      if (target) target.lang = 'de';
+      return { result: undefined };
+    });
+    await scheduler.tick(Temporal.Instant.from('2027-06-03T09:01:00Z'));
+    await scheduler.tick(Temporal.Instant.from('2027-06-03T09:02:00Z'));
+    expect(posted.map((m) => m.lang ?? 'en')).toEqual(['en', 'de']);
+    expect(ledger.data.entries.filter((e) => e.due === '2027-06-03').map((e) => e.state)).toEqual([
+      'sent',
+      'sent',
+    ]);
     await store.close();
   });
 
