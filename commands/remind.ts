@@ -1,4 +1,4 @@
-import { type Caller, editorOf, type PostCheck } from '../src/core/caller.ts';
+import { type Caller, type CatalogText, editorOf, type PostCheck } from '../src/core/caller.ts';
 import type { CommandContext } from '../src/core/command.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
@@ -114,8 +114,17 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
 }
 
 /** What a caller whose adapter gave no way to check gets: nothing is set up on a guess. */
-function noWayToCheck(tr: Translator): PostCheck {
-  return { canPost: 'unknown', why: tr.t('remind.noWayToCheck'), fix: tr.t('remind.noWayToCheckFix') };
+const NO_WAY_TO_CHECK: PostCheck = {
+  canPost: 'unknown',
+  why: { key: 'remind.noWayToCheck' },
+  fix: { key: 'remind.noWayToCheckFix' },
+};
+
+/** An adapter's reason in the reader's words; Discord permissions by the names its settings show. */
+function worded({ key, values = {} }: CatalogText, tr: Translator): string {
+  if (key !== 'remind.check.lacks') return tr.t(key, values);
+  const names = (values.permissions ?? '').split(',').map((name) => tr.t(`remind.check.permission.${name}`));
+  return tr.t(key, { permissions: formatList(names, tr.lang) });
 }
 
 /**
@@ -124,9 +133,9 @@ function noWayToCheck(tr: Translator): PostCheck {
  * be asked, nothing is set up either, and the reply says so.
  */
 async function cannotPostHere(caller: Caller, tr: Translator): Promise<Reply | undefined> {
-  const check = caller.canPostHere ? await caller.canPostHere() : noWayToCheck(tr);
+  const check = caller.canPostHere ? await caller.canPostHere() : NO_WAY_TO_CHECK;
   if (check.canPost === true) return undefined;
-  const values = { why: check.why, fix: check.fix };
+  const values = { why: worded(check.why, tr), fix: worded(check.fix, tr) };
   return problem(tr.t(check.canPost === false ? 'remind.cannotPost' : 'remind.couldNotCheck', values));
 }
 

@@ -31,8 +31,14 @@ export interface Caller {
  */
 export type PostCheck =
   | { canPost: true }
-  | { canPost: false; why: string; fix: string }
-  | { canPost: 'unknown'; why: string; fix: string };
+  | { canPost: false; why: CatalogText; fix: CatalogText }
+  | { canPost: 'unknown'; why: CatalogText; fix: CatalogText };
+
+/** A sentence of the catalogs by its key (and values): adapters name it, the handler words it for its reader. */
+export interface CatalogText {
+  key: string;
+  values?: Record<string, string>;
+}
 
 /**
  * Deny by default: only callers on the store's staff list are staff. The local shell and CLI operator

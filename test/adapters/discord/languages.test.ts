@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../src/reminders/ledger.ts';
 import { ReminderScheduler } from '../../../src/reminders/scheduler.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
+import { PERMISSIONS } from '../../fakes/discord.ts';
 import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { GUILD, type RunningBot, startBot } from './harness.ts';
 
@@ -100,5 +101,31 @@ describe('Discord: whose language', () => {
     });
     const embed = await postedEmbed(running);
     expect(embed.description).toContain('El 60.º aniversario es hoy.');
+  });
+
+  it('GIVEN staff whose Discord is in Czech, in a channel where the bot may only read THEN the refusal names the missing permissions in Czech', async () => {
+    const staff = { userId: '1100000000000000003' };
+    const data = smallStore();
+    running = await startBot({
+      data: { ...data, settings: { staff: [`discord:user:${staff.userId}`], homeCity: 'prague-cz' } },
+      fake: {
+        guilds: [
+          { ...GUILD, channels: [{ id: CHANNEL, name: 'news', botPermissions: PERMISSIONS.ViewChannel }] },
+        ],
+      },
+    });
+    const { id } = running.fake.slashCommand({
+      command: 'twin-staff',
+      subcommand: 'remind',
+      options: { action: 'here' },
+      member: staff,
+      locale: 'cs',
+    });
+    // Czech lists join with a no-break space after "a", as Intl writes them.
+    const text = JSON.stringify((await running.fake.callbackOf(id)).body.data.embeds).replace(/\u00a0/g, ' ');
+    expect(text).toContain(
+      'Do tohoto kanálu nemohu posílat připomínky: chybí mi zde oprávnění „Posílat zprávy“ a „Vkládat odkazy“.',
+    );
+    expect(running.store.catalog.data.reminders.targets).toEqual([]);
   });
 });
