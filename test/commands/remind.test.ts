@@ -136,7 +136,11 @@ describe('remind', () => {
     });
     await ask(
       'remind here at 10:00',
-      staffInSlack({ canPost: false, why: { key: 'remind.check.notMember' }, fix: { key: 'remind.check.inviteFix' } }),
+      staffInSlack({
+        canPost: false,
+        why: { key: 'remind.check.notMember' },
+        fix: { key: 'remind.check.inviteFix' },
+      }),
     );
     expect(store.catalog.data.reminders.targets[0]).toMatchObject({ enabled: false, postAt: '09:00' });
   });

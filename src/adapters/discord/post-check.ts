@@ -50,5 +50,9 @@ function checkPermissions(permissions: Readonly<PermissionsBitField>, inThread: 
   ]);
   if (missing.length === 0) return { canPost: true };
   // The handler names the permissions as Discord's settings do in the reader's language.
-  return { canPost: false, why: { key: 'remind.check.lacks', values: { permissions: missing.join(',') } }, fix: GRANT };
+  return {
+    canPost: false,
+    why: { key: 'remind.check.lacks', values: { permissions: missing.join(',') } },
+    fix: GRANT,
+  };
 }

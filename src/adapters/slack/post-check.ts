@@ -43,8 +43,7 @@ function failedCheck(error: unknown, channel: string): PostCheck {
         fix: { key: 'remind.check.othersDmFix' },
       };
     }
-    if (data.error === 'channel_not_found')
-      return { canPost: false, why: NOT_MEMBER, fix: INVITE };
+    if (data.error === 'channel_not_found') return { canPost: false, why: NOT_MEMBER, fix: INVITE };
     if (data.error === 'missing_scope') {
       return {
         canPost: 'unknown',
