@@ -64,10 +64,13 @@ describe('Slack: whose language', () => {
     ]);
   });
 
-  it('GIVEN users.info fails (Slack down) THEN the question is still answered, in the workspace language (English)', async () => {
+  it('GIVEN users.info fails (Slack down) THEN the question is still answered, in the workspace language (English), and Slack is not asked again at once', async () => {
     slack = await startHttpHarness(withHome());
     slack.fake.down.add('users.info');
     expect(await ask(slack, 'partners Prague', 'UKITAKAMI')).toContain('Partner cities of Prague');
+    // The failure is remembered for a while: an outage does not add a call to every message.
+    expect(await ask(slack, 'partners Shanghai', 'UKITAKAMI')).toContain('Partner cities of Shanghai');
+    expect(slack.fake.apiCalls('users.info').map((c: ApiCall) => c.error)).toEqual(['down']);
   });
 
   it('GIVEN staff types `language de` THEN the workspace’s channel reminders are posted in German, and people without a locale are answered in German', async () => {
