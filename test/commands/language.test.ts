@@ -95,10 +95,10 @@ describe('language (staff)', () => {
     expect(store.catalog.data.settings.language).toBeUndefined();
   });
 
-  it('GIVEN a Slack direct message (no workspace known) THEN nothing is set and it says where to type it', async () => {
-    const { store, ask } = await setUp();
-    const dm: Caller = { platform: 'slack', userId: 'UOFFICE' };
-    expect(await ask('language de', dm)).toContain('type `language` in one of its channels');
+  it('GIVEN a Discord direct message (no server) THEN nothing is set and it says where to type it', async () => {
+    const { store, ask } = await setUp({ ...smallStore(), settings: { staff: ['discord:user:42'] } });
+    const dm: Caller = { platform: 'discord', userId: '42' };
+    expect(await ask('language de', dm)).toContain('type `language` in a channel of the server');
     expect(store.catalog.data.settings.languages).toBeUndefined();
   });
 });
