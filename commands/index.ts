@@ -8,6 +8,7 @@ import { citySet } from './city-set.ts';
 import { help } from './help.ts';
 import { history } from './history.ts';
 import { home } from './home.ts';
+import { language } from './language.ts';
 import { partners } from './partners.ts';
 import { record } from './record.ts';
 import { remind } from './remind.ts';
@@ -38,4 +39,5 @@ export const commands: readonly Command[] = [
   world,
   remind,
   reminders,
+  language,
 ];

@@ -1,9 +1,11 @@
-import { type Caller, editorOf, type PostCheck } from '../src/core/caller.ts';
+import { type Caller, type CatalogText, editorOf, type PostCheck } from '../src/core/caller.ts';
 import type { CommandContext } from '../src/core/command.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
 import { answer, problem, type Reply } from '../src/core/reply.ts';
 import { DEFAULT_LEADS, type ReminderTarget } from '../src/domain/reminder.ts';
+import { tSpans } from '../src/i18n/spans.ts';
+import { formatList, type Translator } from '../src/i18n/translator.ts';
 import { describeTarget } from '../src/reminders/describe-target.ts';
 import { reminderMessage } from '../src/reminders/messages.ts';
 import { parseRemindOptions } from '../src/reminders/remind-options.ts';
@@ -23,44 +25,47 @@ export const remind = defineCommand({
     'remind here',
     'remind here leads 30,7,0 at 09:00 tz Europe/Prague',
     'remind here for all',
+    'remind here lang fr',
     'remind off',
   ],
   permission: 'staff',
   handler: (ctx, { action }) => {
     const [verb = '', ...rest] = action.trim().split(/\s+/);
-    if (!ctx.caller.channel)
-      return problem('Type `remind` in the Slack or Discord channel that should get the reminders.');
+    const { tr } = ctx;
+    if (!ctx.caller.channel) return problem(tr.t('remind.where'));
     if (verb.toLowerCase() === 'off') return turnOff(ctx, ctx.caller.channel);
-    if (verb.toLowerCase() !== 'here') return problem('Write `remind here` (with options) or `remind off`.');
+    if (verb.toLowerCase() !== 'here') return problem(tr.t('remind.hereOrOff'));
     return setUp(ctx, ctx.caller.channel, rest.join(' '));
   },
 });
 
 async function setUp(ctx: CommandContext, channel: string, text: string): Promise<Reply> {
-  const parsed = parseRemindOptions(text);
+  const { catalog, tr } = ctx;
+  const parsed = parseRemindOptions(text, tr);
   if (!parsed.ok) return problem(parsed.message);
   const { options } = parsed;
-  const { catalog } = ctx;
   const existing = catalog.data.reminders.targets.find((t) => t.id === channel);
   const home =
     catalog.data.settings.homeCity === undefined ? undefined : catalog.city(catalog.data.settings.homeCity);
   const timeZone = options.timeZone ?? existing?.timeZone ?? home?.timeZone;
-  if (timeZone === undefined)
-    return problem('Say which time zone the reminders follow, e.g. `remind here tz Europe/Prague`.');
+  if (timeZone === undefined) return problem(tr.t('remind.needZone'));
   let filter = existing?.filter ?? (home ? { city: home.id } : undefined);
   if (options.scope?.toLowerCase() === 'all') filter = undefined;
   else if (options.scope !== undefined) {
     const found = catalog.resolveCity(options.scope);
-    if (found.kind === 'unknown')
-      return problem(`No city named "${options.scope}". Try \`search ${options.scope}\`.`);
+    if (found.kind === 'unknown') return problem(tr.t('remind.noCity', { name: options.scope }));
     if (found.kind === 'ambiguous') {
       return problem(
-        `"${options.scope}" could be ${found.candidates.map(cityLabel).join(' or ')}: add the region or country.`,
+        tr.t('remind.ambiguous', {
+          name: options.scope,
+          candidates: formatList(found.candidates.map(cityLabel), tr.lang, 'disjunction'),
+        }),
       );
     }
     filter = { city: found.city.id };
   }
-  const cannotPost = await cannotPostHere(ctx.caller);
+  const lang = options.lang === 'default' ? undefined : (options.lang ?? existing?.lang);
+  const cannotPost = await cannotPostHere(ctx.caller, tr);
   if (cannotPost) return cannotPost;
   const target: ReminderTarget = {
     id: channel,
@@ -68,6 +73,7 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
     postAt: options.postAt ?? existing?.postAt ?? '09:00',
     leads: options.leads ?? existing?.leads ?? [...DEFAULT_LEADS],
     ...(filter && { filter }),
+    ...(lang && { lang }),
     enabled: true,
   };
   await ctx.store.edit(editorOf(ctx.caller), (draft, _editor, office) => {
@@ -85,45 +91,50 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
   const known = new Set<string>();
   const [next] = upcomingReminders(target, ctx.store.catalog, ctx.today, 400, known, 1);
   return answer({
-    title: existing ? 'Reminders for this channel updated' : 'Reminders set up for this channel',
-    text: describeTarget(target, ctx.store.catalog),
+    title: tr.t(existing ? 'remind.updated' : 'remind.setUp'),
+    text: describeTarget(target, ctx.store.catalog, tr),
     fields: [
       {
-        label: 'Next reminder',
+        label: tr.t('remind.nextReminder'),
         value: next
-          ? `${formatFuzzyDate(next.date.toString())}: ${reminderMessage(next.reminder, ctx.store.catalog).title ?? ''}`
-          : 'none in the coming year',
+          ? tr.t('remind.nextValue', {
+              date: formatFuzzyDate(next.date.toString(), tr.lang),
+              title: reminderMessage(next.reminder, ctx.store.catalog, undefined, tr).title ?? '',
+            })
+          : tr.t('remind.noneThisYear'),
       },
     ],
-    footer: [
-      { command: 'reminders preview' },
-      ' lists what will be posted; ',
-      { command: 'remind off' },
-      ' stops them.',
-    ],
+    footer: tSpans(tr, 'remind.footer', {
+      preview: { command: 'reminders preview' },
+      off: { command: 'remind off' },
+    }),
   });
 }
 
 /** What a caller whose adapter gave no way to check gets: nothing is set up on a guess. */
 const NO_WAY_TO_CHECK: PostCheck = {
   canPost: 'unknown',
-  why: 'this way of asking gives me no way to check',
-  fix: 'Type `remind here` as a command in the channel itself.',
+  why: { key: 'remind.noWayToCheck' },
+  fix: { key: 'remind.noWayToCheckFix' },
 };
+
+/** An adapter's reason in the reader's words; Discord permissions by the names its settings show. */
+function worded({ key, values = {} }: CatalogText, tr: Translator): string {
+  if (key !== 'remind.check.lacks') return tr.t(key, values);
+  const names = (values.permissions ?? '').split(',').map((name) => tr.t(`remind.check.permission.${name}`));
+  return tr.t(key, { permissions: formatList(names, tr.lang) });
+}
 
 /**
  * Reminders are posted later, when nobody is watching: a channel the bot cannot post in is refused now
  * with what to do, rather than accepted and disabled by the first reminder. When the platform cannot
  * be asked, nothing is set up either, and the reply says so.
  */
-async function cannotPostHere(caller: Caller): Promise<Reply | undefined> {
+async function cannotPostHere(caller: Caller, tr: Translator): Promise<Reply | undefined> {
   const check = caller.canPostHere ? await caller.canPostHere() : NO_WAY_TO_CHECK;
   if (check.canPost === true) return undefined;
-  if (check.canPost === false)
-    return problem(`I can't post reminders in this channel: ${check.why}. ${check.fix} Nothing was set up.`);
-  return problem(
-    `I could not check whether I can post in this channel (${check.why}), so nothing was set up. ${check.fix}`,
-  );
+  const values = { why: worded(check.why, tr), fix: worded(check.fix, tr) };
+  return problem(tr.t(check.canPost === false ? 'remind.cannotPost' : 'remind.couldNotCheck', values));
 }
 
 async function turnOff(ctx: CommandContext, channel: string): Promise<Reply> {
@@ -138,7 +149,5 @@ async function turnOff(ctx: CommandContext, channel: string): Promise<Reply> {
       result: true,
     };
   });
-  return removed
-    ? answer({ text: 'No more reminders will be posted in this channel.' })
-    : problem('No reminders are set up for this channel.');
+  return removed ? answer({ text: ctx.tr.t('remind.stopped') }) : problem(ctx.tr.t('remind.noneHere'));
 }

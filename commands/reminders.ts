@@ -3,6 +3,7 @@ import { defineCommand } from '../src/core/command.ts';
 import { answer, problem, type Reply, type Section } from '../src/core/reply.ts';
 import { parseWindow } from '../src/core/window.ts';
 import { type LedgerEntry, ledgerKey } from '../src/domain/reminder.ts';
+import type { Translator } from '../src/i18n/translator.ts';
 import { describeTarget } from '../src/reminders/describe-target.ts';
 import { reminderMessage } from '../src/reminders/messages.ts';
 import { upcomingReminders } from '../src/reminders/upcoming.ts';
@@ -23,17 +24,14 @@ export const reminders = defineCommand({
       .filter((w) => w !== '');
     if (verb.toLowerCase() === 'status') return status(ctx);
     if (verb.toLowerCase() === 'preview') return preview(ctx, rest.join(' '));
-    return problem('Write `reminders status` or `reminders preview [next N days]`.');
+    return problem(ctx.tr.t('reminders.usage'));
   },
 });
 
 function status(ctx: CommandContext): Reply {
-  const { catalog } = ctx;
+  const { catalog, tr } = ctx;
   const targets = catalog.data.reminders.targets;
-  if (targets.length === 0)
-    return answer({
-      text: 'No reminders are set up. Type `remind here` in the channel that should get them.',
-    });
+  if (targets.length === 0) return answer({ text: tr.t('reminders.none') });
   const entries = ctx.ledger?.data.entries ?? [];
   const known = new Set(entries.map(ledgerKey));
   const sections: Section[] = targets.map((target) => {
@@ -47,45 +45,64 @@ function status(ctx: CommandContext): Reply {
     return {
       heading: target.id,
       rows: [
-        { text: describeTarget(target, catalog) },
+        { text: describeTarget(target, catalog, tr) },
         {
           text: target.enabled
-            ? 'enabled'
-            : `disabled${target.disabled ? ` since ${target.disabled.at.slice(0, 10)}: ${target.disabled.reason}` : ''}. Type \`remind here\` there again to turn it back on.`,
+            ? tr.t('reminders.enabled')
+            : target.disabled
+              ? tr.t('reminders.disabledSince', {
+                  date: target.disabled.at.slice(0, 10),
+                  reason: target.disabled.reason,
+                })
+              : tr.t('reminders.disabled'),
         },
         {
           text: next
-            ? `next: ${formatFuzzyDate(next.date.toString())} at ${target.postAt}, ${reminderMessage(next.reminder, catalog).title ?? ''}`
-            : 'next: none in the coming year',
+            ? tr.t('reminders.next', {
+                date: formatFuzzyDate(next.date.toString(), tr.lang),
+                time: target.postAt,
+                title: reminderMessage(next.reminder, catalog, undefined, tr).title ?? '',
+              })
+            : tr.t('reminders.nextNone'),
         },
         {
           text: lastSent
-            ? `last sent: ${lastSent.at.slice(0, 16).replace('T', ' ')} UTC, ${describeEntry(lastSent)}`
-            : 'last sent: nothing yet',
+            ? tr.t('reminders.lastSent', {
+                at: lastSent.at.slice(0, 16).replace('T', ' '),
+                what: describeEntry(lastSent, tr),
+              })
+            : tr.t('reminders.lastSentNone'),
         },
         ...(missed.length > 0
           ? [
               {
-                text: `missed while the bot was down: ${missed.length}`,
-                detail: missed.slice(-5).map(describeEntry).join('; '),
+                text: tr.t('reminders.missed', { number: missed.length }),
+                detail: missed
+                  .slice(-5)
+                  .map((e) => describeEntry(e, tr))
+                  .join('; '),
               },
             ]
           : []),
         ...(unconfirmed.length > 0
           ? [
               {
-                text: `unconfirmed after a crash (not posted again): ${unconfirmed.length}`,
-                detail: unconfirmed.slice(-5).map(describeEntry).join('; '),
+                text: tr.t('reminders.unconfirmed', { number: unconfirmed.length }),
+                detail: unconfirmed
+                  .slice(-5)
+                  .map((e) => describeEntry(e, tr))
+                  .join('; '),
               },
             ]
           : []),
       ],
     };
   });
-  return answer({ title: 'Reminders', sections, ephemeral: true });
+  return answer({ title: tr.t('reminders.title'), sections, ephemeral: true });
 }
 
 function preview(ctx: CommandContext, period: string): Reply {
+  const { tr } = ctx;
   const window = parseWindow(period === '' ? 'next 30 days' : period, ctx.today);
   if (!window.ok) return problem(window.message);
   const { from, to, label } = window.window;
@@ -97,15 +114,18 @@ function preview(ctx: CommandContext, period: string): Reply {
       upcomingReminders(target, ctx.catalog, from, days, known).map(({ date, reminder }) => ({
         sort: `${date}|${target.postAt}|${target.id}`,
         row: {
-          text: `${formatFuzzyDate(date.toString())} ${target.postAt} ${target.timeZone} · ${target.id}`,
-          detail: reminderMessage(reminder, ctx.catalog).title ?? '',
+          text: `${formatFuzzyDate(date.toString(), tr.lang)} ${target.postAt} ${target.timeZone} · ${target.id}`,
+          detail: reminderMessage(reminder, ctx.catalog, undefined, tr).title ?? '',
         },
       })),
     )
     .sort((a, b) => a.sort.localeCompare(b.sort));
   return answer({
-    title: `Reminders in ${label}`,
-    text: rows.length === 0 ? 'Nothing will be posted in this period.' : `${rows.length} to be posted`,
+    title: tr.t('reminders.previewTitle', { period: label }),
+    text:
+      rows.length === 0
+        ? tr.t('reminders.previewNone')
+        : tr.t('reminders.toBePosted', { count: rows.length }),
     sections: [{ rows: rows.map((r) => r.row) }],
     ephemeral: true,
   });
@@ -118,15 +138,17 @@ function latest(entries: LedgerEntry[]): LedgerEntry | undefined {
   );
 }
 
-function describeEntry(e: LedgerEntry): string {
-  const what = e.partnership === 'digest' ? `${e.number} digest` : `${e.partnership} #${e.number}`;
+/** "le-mans-fr--paderborn-de #60 30 days ahead (due 2027-05-04)": ids and dates as the ledger has them. */
+function describeEntry(e: LedgerEntry, tr: Translator): string {
+  const what =
+    e.partnership === 'digest'
+      ? tr.t('reminders.digestEntry', { year: String(e.number) })
+      : `${e.partnership} #${e.number}`;
   const lead =
     typeof e.lead === 'number'
       ? e.lead === 0
-        ? 'on the day'
-        : `${e.lead} days ahead`
-      : e.lead === 'month'
-        ? 'for the month'
-        : 'yearly';
-  return `${what} ${lead} (due ${e.due})`;
+        ? tr.t('remind.onTheDay')
+        : tr.t('remind.daysAhead', { days: String(e.lead), count: e.lead })
+      : tr.t(e.lead === 'month' ? 'reminders.forTheMonth' : 'reminders.yearly');
+  return tr.t('reminders.entry', { what, lead, due: e.due });
 }

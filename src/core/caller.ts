@@ -1,5 +1,5 @@
 import type { Platform } from '../domain/audit.ts';
-import type { StaffId } from '../domain/settings.ts';
+import type { StaffId, WorkspaceId } from '../domain/settings.ts';
 import type { Lang } from '../i18n/languages.ts';
 import type { Editor } from '../store/store.ts';
 
@@ -10,8 +10,14 @@ export interface Caller {
   /** Discord role ids held in the guild where the question was asked. */
   roleIds?: readonly string[];
   displayName?: string;
-  /** The language to answer in, as the adapter learned it (`--lang`, LANG; later a platform's locale); English if none. */
+  /** The person's own language, as the adapter learned it: `--lang` or LANG, the Discord interaction's locale. */
   lang?: Lang;
+  /** Asks the platform for the person's language when it does not come with the request (Slack); cached by the adapter. */
+  lookUpLang?: () => Promise<Lang | undefined>;
+  /** The Slack workspace or Discord server asked in, whose staff language setting applies. */
+  workspace?: WorkspaceId;
+  /** That workspace's own language, as the platform states it (Discord's `guild_locale`). */
+  workspaceLang?: Lang;
   /** Where the question was asked, as a reminder target id: slack:<team>:<channel>, discord:<guild>:<channel> or console. */
   channel?: string;
   /** Asks the platform whether the bot can post in `channel` (reminders need it); the adapter gives it with the channel. */
@@ -25,8 +31,14 @@ export interface Caller {
  */
 export type PostCheck =
   | { canPost: true }
-  | { canPost: false; why: string; fix: string }
-  | { canPost: 'unknown'; why: string; fix: string };
+  | { canPost: false; why: CatalogText; fix: CatalogText }
+  | { canPost: 'unknown'; why: CatalogText; fix: CatalogText };
+
+/** A sentence of the catalogs by its key (and values): adapters name it, the handler words it for its reader. */
+export interface CatalogText {
+  key: string;
+  values?: Record<string, string>;
+}
 
 /**
  * Deny by default: only callers on the store's staff list are staff. The local shell and CLI operator

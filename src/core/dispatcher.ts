@@ -5,6 +5,7 @@ import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
+import { answerLanguage } from './answer-language.ts';
 import { actorId, type Caller, isStaff } from './caller.ts';
 import { argWhat, type Command, type CommandContext } from './command.ts';
 import { Confirmations, confirmedCommandText } from './confirmations.ts';
@@ -178,8 +179,9 @@ export class Dispatcher {
     try {
       const reply = await handle(trace);
       outcome = trace.outcome ?? (reply.kind === 'answer' ? 'answered' : 'problem');
-      // The renderers show its dates in the language its words are in.
-      return inLanguage(reply, caller);
+      // The renderers show its dates in the language its words are in; English needs no mark.
+      const { lang } = await this.languageOf(caller);
+      return lang !== 'en' ? { ...reply, lang } : reply;
     } finally {
       this.report(caller, trace.command, outcome, started, text);
     }
@@ -218,7 +220,7 @@ export class Dispatcher {
       store: this.store,
       catalog,
       caller,
-      tr: trOf(caller),
+      tr: translator((await this.languageOf(caller)).lang),
       today: this.today(),
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),
@@ -258,6 +260,11 @@ export class Dispatcher {
       if (error instanceof InvalidChangeError) return problem(error.message);
       throw error;
     }
+  }
+
+  /** The caller's own language, else their workspace's (see answerLanguage). */
+  private languageOf(caller: Caller) {
+    return answerLanguage(caller, this.store.catalog.data.settings);
   }
 
   /** Whether the caller may run the command at all (staff commands need the staff list). */

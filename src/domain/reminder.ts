@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { langSchema } from '../i18n/languages.ts';
 import { CityIdSchema, TimeZoneSchema } from './city.ts';
 
 /** Where reminders go: a Slack or Discord channel, or the terminal of the local shell. */
@@ -36,6 +37,9 @@ export const ReminderTargetSchema = z.object({
       partnerships: z.array(z.string()).optional().describe('Only these partnerships (ids).'),
     })
     .optional(),
+  lang: langSchema
+    .optional()
+    .describe('The language its reminders are posted in (`remind here lang fr`); else the workspace’s.'),
   enabled: z.boolean().default(true),
   disabled: z.object({ reason: z.string().min(1).max(500), at: z.iso.datetime({ offset: true }) }).optional(),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { langSchema } from '../i18n/languages.ts';
 import { CityIdSchema } from './city.ts';
 
 /** A staff member: a Slack user, a Discord user, or everyone holding a Discord role. */
@@ -12,6 +13,14 @@ export const StaffIdSchema = z
 
 export type StaffId = z.infer<typeof StaffIdSchema>;
 
+/** A Slack workspace or a Discord server, as the language setting names it. */
+export const WorkspaceIdSchema = z
+  .string()
+  .regex(/^(?:slack:[A-Z0-9]+|discord:\d+)$/, 'slack:T123 or discord:456')
+  .describe('slack:<team id> or discord:<guild id>.');
+
+export type WorkspaceId = z.infer<typeof WorkspaceIdSchema>;
+
 export const SettingsSchema = z.object({
   homeCity: CityIdSchema.optional().describe(
     "The office's own city: the default for partners and reminders.",
@@ -21,6 +30,17 @@ export const SettingsSchema = z.object({
     .default('feb28')
     .describe('Where a 29 February anniversary falls in common years.'),
   staff: z.array(StaffIdSchema).default([]),
+  languages: z
+    .record(WorkspaceIdSchema, langSchema)
+    .optional()
+    .describe(
+      'Per Slack workspace or Discord server, the language staff chose (`language de`): for channel posts, and for answers to people whose own language the platform does not tell.',
+    ),
+  language: langSchema
+    .optional()
+    .describe(
+      'The language staff chose at the terminal for the whole store: where neither a workspace setting nor the platform says one.',
+    ),
   world: z
     .boolean()
     .optional()

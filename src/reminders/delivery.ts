@@ -1,4 +1,5 @@
 import type { Reply } from '../core/reply.ts';
+import type { Lang } from '../i18n/languages.ts';
 
 /**
  * How a post ended. `gone`: the channel no longer exists or shuts the bot out, so the target is
@@ -11,6 +12,8 @@ export type DeliveryResult =
 /** Posts a reminder into one channel of one platform; each adapter provides one. */
 export interface Delivery {
   deliver(targetId: string, message: Reply): Promise<DeliveryResult>;
+  /** The place's own language as the platform states it (a Discord server's `guild_locale`), where known. */
+  placeLang?(targetId: string): Lang | undefined;
 }
 
 export type TargetPlatform = 'slack' | 'discord' | 'console';

@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
+import { targetLanguage } from '../core/answer-language.ts';
 import { type Logger, silentLogger } from '../core/logger.ts';
 import { type LedgerEntry, ledgerKey, type ReminderTarget } from '../domain/reminder.ts';
+import { translator } from '../i18n/translator.ts';
 import type { Store } from '../store/store.ts';
 import { type Deliveries, platformOfTarget } from './delivery.ts';
 import { type DueReminder, reminderIdentity, remindersDueOn } from './due.ts';
@@ -163,7 +165,17 @@ export class ReminderScheduler {
     if (!delivery) return 'retry';
     const [entry] = await this.record(target.id, day, [reminder], 'pending', now);
     const key = ledgerKey(entry as LedgerEntry);
-    const message = reminderMessage(reminder, this.store.catalog, late ? { due: day.toString() } : undefined);
+    const { lang } = targetLanguage(
+      target,
+      this.store.catalog.data.settings,
+      delivery.placeLang?.(target.id),
+    );
+    const message = reminderMessage(
+      reminder,
+      this.store.catalog,
+      late ? { due: day.toString() } : undefined,
+      translator(lang),
+    );
     const result = await delivery.deliver(target.id, message);
     await this.ledger.update((draft) => {
       if (result.ok) {

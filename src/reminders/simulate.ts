@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Reply } from '../core/reply.ts';
 import type { ReminderTarget } from '../domain/reminder.ts';
+import { type Translator, translator } from '../i18n/translator.ts';
 import type { StoreData } from '../store/schema.ts';
 import { Store } from '../store/store.ts';
 import type { Deliveries, Delivery, DeliveryResult } from './delivery.ts';
@@ -108,8 +109,11 @@ function isDown(now: Temporal.Instant, down: Simulation['down']): boolean {
   return Temporal.PlainDate.compare(day, down.from) >= 0 && Temporal.PlainDate.compare(day, down.to) <= 0;
 }
 
-/** `date time zone target partnership N lead`, with `late` when the post was a catch-up. */
-export function formatPost(post: PostRecord): string {
+/**
+ * `date time zone target partnership N lead`, with `late` when the post was a catch-up: ids and
+ * numbers as the ledger has them; only the word `late` is in the reader's language (English in logs).
+ */
+export function formatPostIn(post: PostRecord, tr: Translator): string {
   return [
     post.local,
     post.timeZone,
@@ -117,6 +121,11 @@ export function formatPost(post: PostRecord): string {
     post.partnership,
     post.number,
     post.lead,
-    ...(post.late ? ['late'] : []),
+    ...(post.late ? [tr.t('remind.cli.late')] : []),
   ].join(' ');
+}
+
+/** A post as the log writes it, in English. */
+export function formatPost(post: PostRecord): string {
+  return formatPostIn(post, translator('en'));
 }

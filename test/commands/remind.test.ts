@@ -110,13 +110,13 @@ describe('remind', () => {
       'remind here tz UTC',
       staffInSlack({
         canPost: false,
-        why: 'I am not a member of this channel',
-        fix: 'Type `/invite @twinbot` in this channel.',
+        why: { key: 'remind.check.notMember' },
+        fix: { key: 'remind.check.inviteFix' },
       }),
     );
     expect(reply.kind).toBe('error');
     expect(text).toContain(
-      "I can't post reminders in this channel: I am not a member of this channel. Type `/invite @twinbot` in this channel. Nothing was set up.",
+      "I can't post reminders in this channel: I am not a member of this channel. Type `/invite @twinbot` in this channel, then `/twin remind here` again. Nothing was set up.",
     );
     expect(store.catalog.data.reminders.targets).toEqual([]);
     expect(store.catalog.data.audit).toHaveLength(auditBefore);
@@ -136,7 +136,11 @@ describe('remind', () => {
     });
     await ask(
       'remind here at 10:00',
-      staffInSlack({ canPost: false, why: 'I am not a member of this channel', fix: '' }),
+      staffInSlack({
+        canPost: false,
+        why: { key: 'remind.check.notMember' },
+        fix: { key: 'remind.check.inviteFix' },
+      }),
     );
     expect(store.catalog.data.reminders.targets[0]).toMatchObject({ enabled: false, postAt: '09:00' });
   });
@@ -145,7 +149,11 @@ describe('remind', () => {
     const { store, ask } = await setUp();
     const { reply, text } = await ask(
       'remind here tz UTC',
-      staffInSlack({ canPost: 'unknown', why: 'Slack could not be reached', fix: 'Try again in a moment.' }),
+      staffInSlack({
+        canPost: 'unknown',
+        why: { key: 'remind.check.slackUnreachable' },
+        fix: { key: 'remind.check.tryAgain' },
+      }),
     );
     expect(reply.kind).toBe('error');
     expect(text).toContain(
@@ -169,7 +177,11 @@ describe('remind', () => {
   it('GIVEN a channel the bot can no longer post in THEN remind off still stops its reminders', async () => {
     const { store, ask } = await setUp();
     await ask('remind here tz UTC', staffInSlack());
-    const gone = staffInSlack({ canPost: false, why: 'I am not a member of this channel', fix: '' });
+    const gone = staffInSlack({
+      canPost: false,
+      why: { key: 'remind.check.notMember' },
+      fix: { key: 'remind.check.inviteFix' },
+    });
     expect((await ask('remind off', gone)).text).toContain('No more reminders');
     expect(store.catalog.data.reminders.targets).toEqual([]);
   });

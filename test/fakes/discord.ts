@@ -40,6 +40,8 @@ export interface FakeChannel {
 export interface FakeGuild {
   id: string;
   name: string;
+  /** The server's language (`preferred_locale`, and `guild_locale` in its interactions); en-US by default. */
+  locale?: string;
   roles?: { id: string; name: string }[];
   channels?: FakeChannel[];
 }
@@ -235,6 +237,8 @@ export class FakeDiscord {
     member?: FakeMember;
     /** The channel it is typed in; the first guild's first channel by default. */
     channelId?: string;
+    /** The language of the member's Discord (the interaction's `locale`); en-US by default. */
+    locale?: string;
   }): { id: string; token: string } {
     const resolved: { roles?: Json; users?: Json; members?: Json } = {};
     const options = Object.entries(input.options ?? {}).map(([name, value]) => {
@@ -260,6 +264,7 @@ export class FakeDiscord {
       input.member,
       undefined,
       input.channelId,
+      input.locale,
     );
   }
 
@@ -383,6 +388,7 @@ export class FakeDiscord {
     member: FakeMember = { userId: '1100000000000000001' },
     message?: Json,
     channelId = this.channelId(),
+    locale = 'en-US',
   ): { id: string; token: string } {
     const id = this.id();
     const token = `interaction-token-${id}`;
@@ -400,8 +406,8 @@ export class FakeDiscord {
       channel: { id: channelId, type: 0, guild_id: guild.id, name: 'general' },
       member: this.memberObject(member, true),
       app_permissions: String(this.botPermissionsIn(channelId)),
-      locale: 'en-US',
-      guild_locale: 'en-US',
+      locale,
+      guild_locale: guild.locale ?? 'en-US',
       entitlements: [],
       authorizing_integration_owners: { '0': guild.id },
       context: 0,
@@ -809,7 +815,7 @@ function guildObject(guild: FakeGuild, bot: Json, withBotMember: boolean): Json 
     mfa_level: 0,
     system_channel_flags: 0,
     premium_tier: 0,
-    preferred_locale: 'en-US',
+    preferred_locale: guild.locale ?? 'en-US',
     nsfw_level: 0,
     stickers: [],
     unavailable: false,

@@ -45,6 +45,8 @@ export class FakeSlack {
   readonly notInChannel = new Set<string>();
   /** Private channels: to a bot that is not a member, Slack answers `channel_not_found` about them. */
   readonly privateChannels = new Set<string>();
+  /** Each person's locale, as `users.info` tells it with `include_locale` (none for people not listed). */
+  readonly userLocales = new Map<string, string>();
   /** Methods whose requests never get an answer: the connection drops, as when the network fails. */
   readonly unreachable = new Set<string>();
   /** Methods Slack answers with 503 Service Unavailable, as in an outage. */
@@ -225,6 +227,8 @@ export class FakeSlack {
       }
       case 'conversations.info':
         return this.conversationInfo(String(args.channel ?? ''));
+      case 'users.info':
+        return this.userInfo(String(args.user ?? ''), args.include_locale);
       case 'views.open': {
         // Slack opens a view only for the trigger_id of a user's action (a slash command, a button).
         if (typeof args.trigger_id !== 'string' || args.trigger_id === '')
@@ -236,6 +240,20 @@ export class FakeSlack {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** A person as `users.info` describes them (scope `users:read`); the locale only when asked for. */
+  private userInfo(user: string, includeLocale: unknown): Record<string, unknown> {
+    const { scopes } = this.options;
+    if (scopes !== undefined && !scopes.includes('users:read'))
+      return { ok: false, error: 'missing_scope', needed: 'users:read', provided: scopes.join(',') };
+    if (user === '') return { ok: false, error: 'user_not_found' };
+    const locale = this.userLocales.get(user);
+    const wantsLocale = includeLocale === true || includeLocale === 'true';
+    return {
+      ok: true,
+      user: { id: user, name: user.toLowerCase(), ...(wantsLocale && locale && { locale }) },
+    };
   }
 
   /**

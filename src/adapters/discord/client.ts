@@ -5,6 +5,7 @@ import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
 import { ContainedShardingStrategy } from './contained-shards.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
+import { GuildLocales } from './guild-locales.ts';
 import { discordHealth } from './health.ts';
 import { answerInteraction, messageOf } from './interactions.ts';
 import { answerMention } from './mentions.ts';
@@ -58,8 +59,10 @@ export async function connectDiscord(
   // Each interaction and message runs once, however often the gateway delivers it.
   const interactions = new SeenIds();
   const underWay = new UnderWay();
+  const guildLocales = new GuildLocales((id) => client.guilds.cache.get(id)?.preferredLocale);
   client.on(Events.InteractionCreate, (interaction) => {
     if (!firstTime(interactions, interaction.id, 'interaction', log)) return;
+    guildLocales.learn(interaction.guildId, interaction.guildLocale);
     underWay.start(() => answerInteraction(interaction, ctx));
   });
   const messages = new SeenIds();
@@ -93,7 +96,10 @@ export async function connectDiscord(
   dispatcher.completeCity('a', 1);
   return {
     name: 'discord',
-    reminders: { platform: 'discord', delivery: discordReminderDelivery(client.rest, ctx.render) },
+    reminders: {
+      platform: 'discord',
+      delivery: discordReminderDelivery(client.rest, ctx.render, guildLocales),
+    },
     health: () => discordHealth(client),
     stop: async () => {
       await underWay.finish();

@@ -1,15 +1,7 @@
-import type { BaseInteraction, Message, PermissionsBitField, PermissionsString } from 'discord.js';
+import type { BaseInteraction, Message, PermissionsBitField } from 'discord.js';
 import type { PostCheck } from '../../core/caller.ts';
 
-const LABELS: Partial<Record<PermissionsString, string>> = {
-  ViewChannel: 'View Channel',
-  SendMessages: 'Send Messages',
-  SendMessagesInThreads: 'Send Messages in Threads',
-  EmbedLinks: 'Embed Links',
-};
-
-const GRANT =
-  'A server admin can give me View Channel, Send Messages and Embed Links in this channel (Edit Channel > Permissions), or invite me again with the link in the README; then set up the reminders again.';
+const GRANT = { key: 'remind.check.grantFix' };
 
 /**
  * Whether the bot can post where an interaction came from. Discord sends the bot's permissions in
@@ -21,8 +13,8 @@ export function interactionPostCheck(interaction: BaseInteraction): () => Promis
     if (interaction.guildId !== null && interaction.guild === null) {
       return {
         canPost: false,
-        why: 'I am not in this server, only my commands are',
-        fix: 'A server admin can invite me with the link in the README; then set up the reminders again.',
+        why: { key: 'remind.check.notInServer' },
+        fix: { key: 'remind.check.notInServerFix' },
       };
     }
     return checkPermissions(interaction.appPermissions, interaction.channel?.isThread() ?? false);
@@ -41,8 +33,8 @@ export function messagePostCheck(message: Message): () => Promise<PostCheck> {
     if (me === null) {
       return {
         canPost: 'unknown',
-        why: 'Discord has not told me my roles in this server',
-        fix: 'Use `/twin-staff remind` instead: Discord sends my permissions with it.',
+        why: { key: 'remind.check.noRoles' },
+        fix: { key: 'remind.check.noRolesFix' },
       };
     }
     return checkPermissions(message.channel.permissionsFor(me), message.channel.isThread());
@@ -57,6 +49,10 @@ function checkPermissions(permissions: Readonly<PermissionsBitField>, inThread: 
     'EmbedLinks',
   ]);
   if (missing.length === 0) return { canPost: true };
-  const names = missing.map((permission) => LABELS[permission] ?? permission);
-  return { canPost: false, why: `I lack ${names.join(', ')} here`, fix: GRANT };
+  // The handler names the permissions as Discord's settings do in the reader's language.
+  return {
+    canPost: false,
+    why: { key: 'remind.check.lacks', values: { permissions: missing.join(',') } },
+    fix: GRANT,
+  };
 }

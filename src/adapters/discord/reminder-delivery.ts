@@ -1,6 +1,7 @@
 import { type APIEmbed, DiscordAPIError, type REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { Reply } from '../../core/reply.ts';
 import type { Delivery, DeliveryResult } from '../../reminders/delivery.ts';
+import type { GuildLocales } from './guild-locales.ts';
 
 /** Discord's answers that mean the channel is gone for the bot: disable the target, don't retry. */
 const GONE = new Set<number>([
@@ -11,10 +12,15 @@ const GONE = new Set<number>([
 
 /**
  * Posts reminders into `discord:<guild>:<channel>` targets, one message per rendered page, with no
- * mention allowed. discord.js waits out rate limits itself; other failures are retried on a later tick.
+ * mention allowed; in the server's own language unless staff chose another. discord.js waits out rate limits itself; other failures are retried on a later tick.
  */
-export function discordReminderDelivery(rest: REST, render: (reply: Reply) => APIEmbed[]): Delivery {
+export function discordReminderDelivery(
+  rest: REST,
+  render: (reply: Reply) => APIEmbed[],
+  guildLocales: GuildLocales,
+): Delivery {
   return {
+    placeLang: (targetId) => guildLocales.of(targetId.split(':')[1] ?? ''),
     deliver: async (targetId, message): Promise<DeliveryResult> => {
       const channelId = targetId.split(':')[2];
       if (channelId === undefined)

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { App } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { PathRoute } from '../calendar-feed.ts';
@@ -14,6 +14,7 @@ import { boltLevelOf, boltLogger } from './log.ts';
 import { SlackHttpReceiver } from './receiver.ts';
 import { Router } from './router.ts';
 import { GuardedSocketModeReceiver } from './socket-receiver.ts';
+import { SlackUserLocales } from './user-locales.ts';
 
 /**
  * The Bolt app for the configured mode: HTTP (requests signed with the signing secret, `POST
@@ -65,13 +66,33 @@ export function createSlackApp(
         });
   const app = new App({ ...common, receiver });
   const router = new Router(app);
-  listenForSlashCommand(router, deps);
-  listenForButtons(router, deps);
-  listenForConfirmations(router, deps);
-  listenForForms(router, deps);
-  listenForConversations(router, deps);
+  const withLocales = { ...deps, locales: new SlackUserLocales(localeClient(config, common), log) };
+  listenForSlashCommand(router, withLocales);
+  listenForButtons(router, withLocales);
+  listenForConfirmations(router, withLocales);
+  listenForForms(router, withLocales);
+  listenForConversations(router, withLocales);
   return receiver instanceof GuardedSocketModeReceiver ? { app, socket: receiver } : { app };
 }
+
+/**
+ * The client that asks for people's languages: it never retries and gives up after 2 s, because an
+ * answer waits on it and falls back to the workspace's language anyway.
+ */
+function localeClient(
+  config: SlackConfig,
+  common: { logger: webApi.WebClientOptions['logger']; clientOptions: { slackApiUrl?: string } },
+): webApi.WebClient {
+  return new webApi.WebClient(config.botToken, {
+    ...common.clientOptions,
+    ...(common.logger && { logger: common.logger }),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: LOCALE_TIMEOUT_MS,
+  });
+}
+
+const LOCALE_TIMEOUT_MS = 2000;
 
 function healthy(res: ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -1,4 +1,5 @@
 import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { Caller } from '../../core/caller.ts';
 import { translator } from '../../i18n/translator.ts';
 import { deliver, sharePage } from './deliver.ts';
 import { type ListenerDeps, presserOf } from './listeners.ts';
@@ -16,8 +17,9 @@ import type { ButtonArgs, Router } from './router.ts';
 import type { AfterAck } from './work.ts';
 
 /** Says, in the presser's language, that a button's answer can no longer be made. */
-function staleButtonText(body: BlockAction<ButtonAction>): string {
-  return translator(presserOf(body).lang ?? 'en').t('ui.staleButton', { command: SLASH_COMMAND });
+async function staleButtonText(presser: Caller): Promise<string> {
+  const lang = presser.lang ?? (await presser.lookUpLang?.()) ?? 'en';
+  return translator(lang).t('ui.staleButton', { command: SLASH_COMMAND });
 }
 
 interface Pressed {
@@ -37,7 +39,8 @@ export function listenForButtons(router: Router, deps: ListenerDeps): void {
   const { kept } = deps;
   onButton(router, ACTION_IDS.share, 'Share', deps, async ({ answer, page, body, respond, client }) => {
     const channel = body.channel?.id;
-    if (channel === undefined) return tellPresser(respond, staleButtonText(body));
+    if (channel === undefined)
+      return tellPresser(respond, await staleButtonText(presserOf(body, deps.locales)));
     const conversation = { kind: 'conversation' as const, client, channel };
     await sharePage(
       answer,
@@ -59,7 +62,8 @@ export function listenForButtons(router: Router, deps: ListenerDeps): void {
 
   onPress(router, ACTION_IDS.page, 'More', deps.afterAck, async ({ body, action, respond, client }) => {
     const message = keptPage(kept, action.value);
-    if (message === undefined) return tellPresser(respond, staleButtonText(body));
+    if (message === undefined)
+      return tellPresser(respond, await staleButtonText(presserOf(body, deps.locales)));
     await showNextPage(body, respond, client, () => message);
   });
 }
@@ -89,13 +93,14 @@ function onButton(
   router: Router,
   actionId: string,
   label: string,
-  { dispatcher, afterAck }: ListenerDeps,
+  { dispatcher, afterAck, locales }: ListenerDeps,
   handle: (pressed: Pressed) => Promise<void>,
 ): void {
   onPress(router, actionId, label, afterAck, async ({ body, action, respond, client }) => {
     const ref = decodeActionRef(action.value);
-    const answer = ref && (await answerAction(dispatcher, ref.invocation, presserOf(body)));
-    if (!ref || !answer) return tellPresser(respond, staleButtonText(body));
+    const presser = presserOf(body, locales);
+    const answer = ref && (await answerAction(dispatcher, ref.invocation, presser));
+    if (!ref || !answer) return tellPresser(respond, await staleButtonText(presser));
     await handle({ answer, page: ref.page, body, respond, client });
   });
 }

@@ -12,12 +12,15 @@ import type { Router } from './router.ts';
  * form instead. The answer travels in the acknowledgement when it is ready at once and nothing else
  * is waiting; otherwise the acknowledgement goes first and the answer follows through the response_url.
  */
-export function listenForSlashCommand(router: Router, { dispatcher, afterAck, kept }: ListenerDeps): void {
+export function listenForSlashCommand(
+  router: Router,
+  { dispatcher, afterAck, kept, locales }: ListenerDeps,
+): void {
   router.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const question = readQuestion(command.text);
     const asker = { kind: 'private' as const, respond };
     const tellUser = (text: string) => respond({ response_type: 'ephemeral', text });
-    const caller = slackCaller(command.user_id, command.team_id, command.channel_id, client);
+    const caller = slackCaller(command.user_id, command.team_id, command.channel_id, client, locales);
     const form = formAskedFor(dispatcher, question.text);
     if (form && dispatcher.mayRun(form, caller)) {
       await ack();

@@ -22,11 +22,11 @@ function onDecision(
   router: Router,
   actionId: string,
   label: string,
-  { afterAck, kept }: ListenerDeps,
+  { afterAck, kept, locales }: ListenerDeps,
   decide: (token: string, caller: Caller) => Promise<Reply>,
 ): void {
   onPress(router, actionId, label, afterAck, async ({ body, action, respond }) => {
-    const reply = await decide(action.value ?? '', presserOf(body));
+    const reply = await decide(action.value ?? '', presserOf(body, locales));
     const message = messageFor(answerOnce(reply), 0, 'ephemeral', kept);
     // The outcome takes the question's place, so its buttons are gone. A refusal (someone else
     // pressed, or a double click found the token spent) goes to the presser as a new message,

@@ -60,7 +60,7 @@ function directMessage(message: types.MessageEvent): Where | undefined {
 }
 
 async function answerInConversation(
-  { dispatcher, afterAck, kept }: ListenerDeps,
+  { dispatcher, afterAck, kept, locales }: ListenerDeps,
   asked: Asked,
 ): Promise<void> {
   const destination = {
@@ -72,7 +72,7 @@ async function answerInConversation(
   await afterAck.run(
     'answering a message',
     async () => {
-      const caller = slackCaller(asked.userId, asked.teamId, asked.channel, asked.client);
+      const caller = slackCaller(asked.userId, asked.teamId, asked.channel, asked.client, locales);
       const answer = await answerQuestion(dispatcher, asked.text, caller);
       await deliver(destination, messageFor(answer, 0, 'public', kept));
     },

@@ -43,7 +43,7 @@ export async function openForm(
  * A submitted form runs its command like a typed one. A problem keeps the form open with the message
  * beside the field it is about; an answer closes it and goes privately to the channel it came from.
  */
-export function listenForForms(router: Router, { dispatcher, afterAck, kept }: ListenerDeps): void {
+export function listenForForms(router: Router, { dispatcher, afterAck, kept, locales }: ListenerDeps): void {
   router.form(FORM_CALLBACK_ID, async ({ ack, body, view }) => {
     const origin = decodeOrigin(view.private_metadata);
     const command = origin && findCommand(dispatcher.commands, origin.command);
@@ -52,7 +52,13 @@ export function listenForForms(router: Router, { dispatcher, afterAck, kept }: L
       await ackWithError(ack, firstInputBlock(view), STALE_FORM_TEXT);
       return;
     }
-    const caller = slackCaller(body.user.id, body.team?.id ?? body.user.team_id, origin.channelId);
+    const caller = slackCaller(
+      body.user.id,
+      body.team?.id ?? body.user.team_id,
+      origin.channelId,
+      undefined,
+      locales,
+    );
     const running = dispatcher.run({ command: command.name, args: entries.args }, caller);
     const quick = await within(running, ANSWER_IN_ACK_MS);
     if (quick?.kind === 'error') {

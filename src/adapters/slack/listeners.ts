@@ -3,6 +3,7 @@ import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
 import type { KeptPages } from './kept-pages.ts';
 import { slackPostCheck } from './post-check.ts';
+import type { SlackUserLocales } from './user-locales.ts';
 import type { AfterAck } from './work.ts';
 
 /**
@@ -13,21 +14,27 @@ export interface ListenerDeps {
   dispatcher: Dispatcher;
   afterAck: AfterAck;
   kept: KeptPages;
+  /** People's languages as Slack states them; without it, everyone is answered in the workspace's. */
+  locales?: SlackUserLocales;
 }
 
 /**
  * The asker, and where they asked as a reminder target id (`slack:<team>:<channel>`), when known.
- * With the Web API client, the dispatcher can also ask whether the bot can post there.
+ * With the Web API client, the dispatcher can also ask whether the bot can post there; with the
+ * locales, it can learn the asker's language.
  */
 export function slackCaller(
   userId: string,
   teamId: string | undefined,
   channelId: string | undefined,
   client?: webApi.WebClient,
+  locales?: SlackUserLocales,
 ): Caller {
   return {
     platform: 'slack',
     userId,
+    ...(teamId !== undefined && { workspace: `slack:${teamId}` as const }),
+    ...(locales && { lookUpLang: () => locales.of(teamId, userId) }),
     ...(teamId !== undefined && channelId !== undefined && { channel: `slack:${teamId}:${channelId}` }),
     ...(client !== undefined &&
       channelId !== undefined && { canPostHere: () => slackPostCheck(client, channelId) }),
@@ -35,6 +42,6 @@ export function slackCaller(
 }
 
 /** Whoever pressed a button, where they pressed it. */
-export function presserOf(body: BlockAction): Caller {
-  return slackCaller(body.user.id, body.team?.id ?? body.user.team_id, body.channel?.id);
+export function presserOf(body: BlockAction, locales?: SlackUserLocales): Caller {
+  return slackCaller(body.user.id, body.team?.id ?? body.user.team_id, body.channel?.id, undefined, locales);
 }

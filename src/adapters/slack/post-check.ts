@@ -1,10 +1,12 @@
 import { webApi } from '@slack/bolt';
 import type { PostCheck } from '../../core/caller.ts';
 
-const INVITE = 'Type `/invite @twinbot` in this channel, then `/twin remind here` again.';
+const INVITE = { key: 'remind.check.inviteFix' };
+const NOT_MEMBER = { key: 'remind.check.notMember' };
+const TRY_AGAIN = { key: 'remind.check.tryAgain' };
 
 /** The bot scopes `conversations.info` needs, one per kind of conversation (see manifest.json). */
-const READ_SCOPES = 'channels:read, groups:read, im:read and mpim:read';
+const READ_SCOPES = 'channels:read, groups:read, im:read, mpim:read';
 
 /**
  * Whether the bot can post in a Slack conversation: it must be a member (with `chat:write` alone,
@@ -18,13 +20,13 @@ export async function slackPostCheck(client: webApi.WebClient, channel: string):
     if (info?.is_archived) {
       return {
         canPost: false,
-        why: 'this channel is archived',
-        fix: 'Set up reminders in a channel that is not archived.',
+        why: { key: 'remind.check.archived' },
+        fix: { key: 'remind.check.archivedFix' },
       };
     }
     // A direct message the bot can see at all is one of its own.
     if (info?.is_member || info?.is_im) return { canPost: true };
-    return { canPost: false, why: 'I am not a member of this channel', fix: INVITE };
+    return { canPost: false, why: NOT_MEMBER, fix: INVITE };
   } catch (error) {
     return failedCheck(error, channel);
   }
@@ -37,20 +39,23 @@ function failedCheck(error: unknown, channel: string): PostCheck {
     if (data.error === 'channel_not_found' && channel.startsWith('D')) {
       return {
         canPost: false,
-        why: 'this is a direct message between people, which I am not part of',
-        fix: 'Set up reminders in a channel, or in your direct messages with me.',
+        why: { key: 'remind.check.othersDm' },
+        fix: { key: 'remind.check.othersDmFix' },
       };
     }
-    if (data.error === 'channel_not_found')
-      return { canPost: false, why: 'I am not a member of this channel', fix: INVITE };
+    if (data.error === 'channel_not_found') return { canPost: false, why: NOT_MEMBER, fix: INVITE };
     if (data.error === 'missing_scope') {
       return {
         canPost: 'unknown',
-        why: 'Slack did not let me look: the app was installed without the scopes for it',
-        fix: `A workspace admin can reinstall the app from the manifest in the README, which asks for ${READ_SCOPES}.`,
+        why: { key: 'remind.check.missingScope' },
+        fix: { key: 'remind.check.missingScopeFix', values: { scopes: READ_SCOPES } },
       };
     }
-    return { canPost: 'unknown', why: `Slack answered ${data.error}`, fix: 'Try again in a moment.' };
+    return {
+      canPost: 'unknown',
+      why: { key: 'remind.check.slackAnswered', values: { error: String(data.error) } },
+      fix: TRY_AGAIN,
+    };
   }
-  return { canPost: 'unknown', why: 'Slack could not be reached', fix: 'Try again in a moment.' };
+  return { canPost: 'unknown', why: { key: 'remind.check.slackUnreachable' }, fix: TRY_AGAIN };
 }

@@ -63,7 +63,9 @@ describe('Discord: remind here checks that the bot can post in the channel', () 
   it('GIVEN a channel where the bot may not send messages THEN refuses, names what is missing and how to grant it, and writes nothing', async () => {
     bot = await start();
     const { text, unchanged } = await remindHere(bot, READ_ONLY);
-    expect(text).toContain("I can't post reminders in this channel: I lack Send Messages, Embed Links here.");
+    expect(text).toContain(
+      "I can't post reminders in this channel: I lack Send Messages and Embed Links here.",
+    );
     expect(text).toContain(
       'give me View Channel, Send Messages and Embed Links in this channel (Edit Channel > Permissions), or invite me again with the link in the README',
     );

@@ -24,6 +24,8 @@ describe('Slack app manifest', () => {
       'groups:read',
       'im:read',
       'mpim:read',
+      // users.info with include_locale, to answer each person in their own language.
+      'users:read',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
