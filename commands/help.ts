@@ -30,7 +30,7 @@ export const help = defineCommand({
     const command = leadingCommand(ctx.commands, name.trim().split(/\s+/));
     if (!command) return problem(tr.t('help.unknown', { name }));
     return answer({
-      title: usage(command),
+      title: usage(command, tr),
       text: summaryOf(tr, command),
       fields: command.args.map((arg) => ({ label: arg.name, value: argText(tr, arg) })),
       sections: [
@@ -60,7 +60,7 @@ function worldSources(tr: Translator, catalog: Catalog): Section[] {
 }
 
 function row(tr: Translator, c: Command): Row {
-  return { text: [{ command: usage(c) }], detail: summaryOf(tr, c) };
+  return { text: [{ command: usage(c, tr) }], detail: summaryOf(tr, c) };
 }
 
 function summaryOf(tr: Translator, command: Command): string {

@@ -103,7 +103,7 @@ function status(ctx: CommandContext): Reply {
 
 function preview(ctx: CommandContext, period: string): Reply {
   const { tr } = ctx;
-  const window = parseWindow(period === '' ? 'next 30 days' : period, ctx.today);
+  const window = parseWindow(period === '' ? 'next 30 days' : period, ctx.today, tr);
   if (!window.ok) return problem(window.message);
   const { from, to, label } = window.window;
   const days = from.until(to).days + 1;

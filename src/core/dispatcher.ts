@@ -9,7 +9,7 @@ import { answerLanguage } from './answer-language.ts';
 import { actorId, type Caller, isStaff } from './caller.ts';
 import { argWhat, type Command, type CommandContext } from './command.ts';
 import { Confirmations, confirmedCommandText } from './confirmations.ts';
-import { cityLabel } from './describe.ts';
+import { cityLabelIn } from './describe.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import type { Message } from './message.ts';
 import { findCommand, type Invocation, parseCommandText } from './parse-command.ts';
@@ -322,8 +322,10 @@ export class Dispatcher {
   }
 
   /** City choices for a partly typed name (autocomplete): stable ids with labels that tell namesakes apart. */
-  completeCity(text: string, limit: number): { id: string; label: string }[] {
-    return this.store.catalog.search(text, limit).map((city) => ({ id: city.id, label: cityLabel(city) }));
+  completeCity(text: string, limit: number, lang: Lang = 'en'): { id: string; label: string }[] {
+    return this.store.catalog
+      .search(text, limit)
+      .map((city) => ({ id: city.id, label: cityLabelIn(city, lang) }));
   }
 
   /** Says what was understood of a question the parser is not sure of, and offers the closest commands. */

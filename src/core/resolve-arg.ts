@@ -10,7 +10,7 @@ import type { Catalog } from '../store/catalog.ts';
 import type { Caller } from './caller.ts';
 import { type ArgSpec, argWhat, type PlaceArg } from './command.ts';
 import { parseDateText } from './date-text.ts';
-import { capitalize, cityLabel } from './describe.ts';
+import { capitalize, cityLabelIn } from './describe.ts';
 import { isLanguageTag } from './language.ts';
 import { matchChoice } from './parse-command.ts';
 import { problem, type Reply } from './reply.ts';
@@ -88,7 +88,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
       if (found.kind === 'found') return { value: found.city };
       if (found.kind === 'ambiguous') return refuse(...ambiguous(text, found.candidates, tr));
       const key = found.suggestions.length > 0 ? 'dispatch.noCityClose' : 'dispatch.noCityTrySearch';
-      return refuse(tr.t(key, { text }), closeMatches(found.suggestions));
+      return refuse(tr.t(key, { text }), closeMatches(found.suggestions, tr));
     }
     case 'place': {
       const found = scope.catalog.resolveCity(text);
@@ -99,7 +99,7 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
       if (place) return { value: place };
       const [name = text] = text.split(',');
       const key = found.suggestions.length > 0 ? 'dispatch.noPlaceClose' : 'dispatch.noPlace';
-      return refuse(tr.t(key, { text, name: name.trim() }), closeMatches(found.suggestions));
+      return refuse(tr.t(key, { text, name: name.trim() }), closeMatches(found.suggestions, tr));
     }
   }
 }
@@ -156,14 +156,16 @@ function ambiguous(
   const example = candidates[0] ? `${text}, ${candidates[0].region ?? candidates[0].country}` : text;
   return [
     tr.t('dispatch.ambiguous', { text, count: candidates.length, example }),
-    { sections: [{ rows: candidates.map((city) => ({ text: cityLabel(city), detail: city.id })) }] },
+    {
+      sections: [{ rows: candidates.map((city) => ({ text: cityLabelIn(city, tr.lang), detail: city.id })) }],
+    },
   ];
 }
 
 /** The known cities whose names come close to one typed, listed under the refusal. */
-function closeMatches(close: readonly City[]): Omit<Reply, 'kind' | 'ephemeral' | 'text'> {
+function closeMatches(close: readonly City[], tr: Translator): Omit<Reply, 'kind' | 'ephemeral' | 'text'> {
   return close.length > 0
-    ? { sections: [{ rows: close.map((city) => ({ text: cityLabel(city), detail: city.id })) }] }
+    ? { sections: [{ rows: close.map((city) => ({ text: cityLabelIn(city, tr.lang), detail: city.id })) }] }
     : {};
 }
 

@@ -28,6 +28,6 @@ export function parseStaffId(
   }
   return {
     ok: false,
-    message: tr.t('dispatch.staffIdUnknown', { text: trimmed, ids: StaffIdSchema.description ?? '' }),
+    message: tr.t('dispatch.staffIdUnknown', { text: trimmed, ids: tr.t('dispatch.staffIdForms') }),
   };
 }

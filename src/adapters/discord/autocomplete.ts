@@ -1,5 +1,6 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { Dispatcher } from '../../core/dispatcher.ts';
+import { type Lang, langOfTag } from '../../i18n/languages.ts';
 import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
 import { clip } from '../../render/plain.ts';
 import { findSlashCommand } from './command-json.ts';
@@ -19,7 +20,9 @@ export async function completeOption(
   const command = input && findSlashCommand(dispatcher.commands, interaction.commandName, input.subcommand);
   const arg = focused && command?.args.find((a) => a.name === focused.name);
   const names = arg?.kind === 'city' || arg?.kind === 'place';
-  await interaction.respond(names && focused ? cityChoices(dispatcher, focused.text) : []);
+  await interaction.respond(
+    names && focused ? cityChoices(dispatcher, focused.text, langOfTag(interaction.locale)) : [],
+  );
 }
 
 /**
@@ -30,9 +33,10 @@ export async function completeOption(
 export function cityChoices(
   dispatcher: Dispatcher,
   typed: string,
+  lang: Lang = 'en',
 ): ApplicationCommandOptionChoiceData<string>[] {
   return dispatcher
-    .completeCity(typed, LIMITS.autocompleteChoices)
+    .completeCity(typed, LIMITS.autocompleteChoices, lang)
     .filter((choice) => choice.id.length <= LIMITS.choiceValue)
     .map((choice) => ({
       name: clip(choice.label, LIMITS.choiceName),
