@@ -5,7 +5,7 @@ import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
 import type { Store } from '../store/store.ts';
-import { answerLanguage } from './answer-language.ts';
+import { answerLanguage, placeLanguage } from './answer-language.ts';
 import { actorId, type Caller, isStaff } from './caller.ts';
 import { argWhat, type Command, type CommandContext } from './command.ts';
 import { Confirmations, confirmedCommandText } from './confirmations.ts';
@@ -316,9 +316,14 @@ export class Dispatcher {
   }
 
   /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. Loaded on first use: only the feed needs `ics`. */
+  /**
+   * The subscribed calendar, in the language staff chose for the whole store (`language de` at the
+   * terminal): a calendar program says nothing about who reads it, and one feed serves the office.
+   */
   async calendar(): Promise<string> {
     const { anniversaryCalendar } = await import('../render/calendar.ts');
-    return anniversaryCalendar(this.store.catalog, this.today());
+    const { lang } = placeLanguage(this.store.catalog.data.settings, undefined, undefined);
+    return anniversaryCalendar(this.store.catalog, this.today(), lang);
   }
 
   /** City choices for a partly typed name (autocomplete): stable ids with labels that tell namesakes apart. */

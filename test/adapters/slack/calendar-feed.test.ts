@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCalendarToken } from '../../../src/adapters/calendar-feed.ts';
+import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { type HttpHarness, startHttpHarness } from './harness.ts';
 
 const TOKEN = '4f1c9a0e7b2d6e8f3a5c1b9d0e7f2a6c';
@@ -23,6 +24,18 @@ describe('the calendar feed', () => {
     );
     expect(slack.logs.join('\n')).toContain('GET /calendar/<CALENDAR_TOKEN>.ics');
     expect(slack.logs.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('GIVEN staff chose German for the whole store THEN the feed is German', async () => {
+    const data = smallStore();
+    slack = await startHttpHarness(
+      { ...data, settings: { ...data.settings, language: 'de' } },
+      {},
+      { calendarToken: TOKEN },
+    );
+    const text = await (await fetch(`${slack.baseUrl}/calendar/${TOKEN}.ics`)).text();
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+    expect(events.map((e) => new ICAL.Event(e).summary)).toContain('60. Jahrestag: Le Mans – Paderborn 🎉');
   });
 
   it.each([
