@@ -1,31 +1,9 @@
-import { spawn } from 'node:child_process';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../src/store/paths.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
-
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-
-/** The real `twinbot` in a child process, with the shell's language as given. */
-function twinbot(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', NO_COLOR: '1', ...env },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+import { runTwinbotInLanguage as twinbot } from '../fixtures/twinbot-process.ts';
 
 describe('twinbot reminders simulate in the reader language', () => {
   it('GIVEN LANG=de_DE THEN the notes and the late mark are German, the posts’ ids and numbers as in English', async () => {
