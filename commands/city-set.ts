@@ -62,6 +62,15 @@ export const citySet = defineCommand({
       return {
         action: 'city set',
         summary: `Set ${cityLabel(city)}'s ${LABEL[field]} to ${english}${before === undefined ? '' : ` (was ${before})`}`,
+        change: {
+          key: 'citySet',
+          values: {
+            city: city.id,
+            field,
+            ...(parsed.value !== undefined && { value: parsed.value }),
+            ...(before !== undefined && { before }),
+          },
+        },
         target: city.id,
         touched: [{ record: 'city', id: city.id }],
         result: true,
