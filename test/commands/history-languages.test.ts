@@ -119,4 +119,12 @@ describe('history in the reader language', () => {
       },
     });
   });
+
+  it('GIVEN remind here THEN undo tells a German reader what it took back in German, from the recorded change', async () => {
+    const { ask } = await editingDispatcher();
+    answerText(await ask('remind here tz Europe/Prague for Prague', inChannel));
+    expect(answerText(await ask('undo', { ...inChannel, lang: 'de' }))).toBe(
+      'Rückgängig gemacht: Erinnerungen in slack:T1:C9 eingerichtet: 09:00 Uhr (Europe/Prague), 30 und 7 Tage vorher und am Tag selbst, für die Partnerschaften von Prag.',
+    );
+  });
 });
