@@ -127,4 +127,36 @@ describe('history in the reader language', () => {
       'Rückgängig gemacht: Erinnerungen in slack:T1:C9 eingerichtet: 09:00 Uhr (Europe/Prague), 30 und 7 Tage vorher und am Tag selbst, für die Partnerschaften von Prag.',
     );
   });
+
+  it('GIVEN city set, remove, world, language, remind off and staff add THEN a Chinese reader reads them in Chinese, and no other reader reads English', async () => {
+    const { ask } = await editingDispatcher();
+    const inWorkspace: Caller = { ...office, workspace: 'slack:T1' };
+    for (const [line, caller] of [
+      ['city set Kitakami tz Asia/Tokyo', office],
+      ['city set Kitakami tz Asia/Seoul', office],
+      ['remove prague taipei --yes', office],
+      ['world on', office],
+      ['language de', inWorkspace],
+      ['remind here tz Europe/Prague', inChannel],
+      ['remind off', inChannel],
+      ['staff add <@U0ANA|ana>', office],
+    ] as const)
+      answerText(await ask(line, caller));
+    expect(await historyIn(ask, 'zh-Hans')).toEqual([
+      '将slack:U0ANA加入工作人员名单',
+      '停止slack:T1:C9的提醒',
+      '在slack:T1:C9设置提醒：09:00（Europe/Prague），提前30和7天和当天，针对所有友好关系',
+      '将slack:T1的语言设为德语',
+      '开启公开列表显示',
+      '删除友好城市关系Prague – Taipei',
+      '将Kitakami（日本·Iwate）的时区设为Asia/Seoul（原为Asia/Tokyo）',
+      '将Kitakami（日本·Iwate）的时区设为Asia/Tokyo',
+    ]);
+    for (const lang of ['de', 'fr', 'es', 'cs', 'ja'] as const)
+      expect(
+        (await historyIn(ask, lang)).filter((row) =>
+          /\b(Added|Stopped|Set|Turned|Removed|staff list|reminders|language of|was)\b/.test(row),
+        ),
+      ).toEqual([]);
+  });
 });
