@@ -37,11 +37,11 @@ export function describeChange(
   catalog: Catalog,
   tr: Translator,
 ): Span[] {
+  // A city the store no longer has is shown by its id.
   const name = (id: string) => {
     const city = catalog.city(id);
     return city ? cityName(city, tr.lang) : id;
   };
-  // A city the store no longer has is shown by its id.
   const label = (id: string) => {
     const city = catalog.city(id);
     return city ? cityLabelIn(city, tr.lang) : id;
