@@ -6,6 +6,7 @@ import { plainSpans } from '../../src/render/plain.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { answerText, editingDispatcher, office } from '../fixtures/edit-dispatcher.ts';
 import { smallStoreWithAudit } from '../fixtures/knowledge-base.ts';
+import { seedWithWorld } from '../fixtures/world-layer.ts';
 
 /** Staff in a Slack channel the bot may post in, so `remind here` sets reminders up there. */
 const inChannel: Caller = { ...office, channel: 'slack:T1:C9', canPostHere: async () => ({ canPost: true }) };
@@ -158,5 +159,13 @@ describe('history in the reader language', () => {
           /\b(Added|Stopped|Set|Turned|Removed|staff list|reminders|language of|was)\b/.test(row),
         ),
       ).toEqual([]);
+  });
+
+  it('GIVEN add for a pair the world layer lists THEN a Spanish reader reads that it was taken into the records', async () => {
+    const { ask } = await editingDispatcher(await seedWithWorld());
+    answerText(await ask('add Berlin / Moscow partner_city signed 1991'));
+    expect(await historyIn(ask, 'es')).toEqual([
+      'Se incorporó a los registros de la oficina la relación entre Berlín – Moscow, que figuraba en las listas públicas (ciudad asociada, firmado en 1991)',
+    ]);
   });
 });
