@@ -62,6 +62,15 @@ export const add = defineCommand({
         return {
           action: 'add',
           summary: `Added the partnership ${nameOf(city, undefined)} – ${nameOf(other, undefined)}, listed by the world layer, to the office's records${type ? ` (${typeLabel(type)})` : ''}${signed ? `, signed ${signed}` : ''}`,
+          change: {
+            key: 'added',
+            values: {
+              cities: [a.id, b.id],
+              ...(type !== undefined && { type }),
+              ...(signed && { signed }),
+              listed: true,
+            },
+          },
           target: id,
           touched: [{ record: 'partnership', id }],
           result: { added: true, cities, created: [], listed: true },
@@ -85,6 +94,15 @@ export const add = defineCommand({
       return {
         action: 'add',
         summary: `Added the partnership ${names}${type ? ` (${typeLabel(type)})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
+        change: {
+          key: 'added',
+          values: {
+            cities: [a.id, b.id],
+            ...(type !== undefined && { type }),
+            ...(signed && { signed }),
+            ...(created.length > 0 && { created: created.map((c) => c.id) }),
+          },
+        },
         target: id,
         touched,
         result: { added: true, cities, created },

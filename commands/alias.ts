@@ -30,6 +30,7 @@ export const alias = defineCommand({
       return {
         action: 'alias',
         summary: `Added the name "${name}"${lang ? ` (${lang})` : ''} to ${cityLabel(city)}`,
+        change: { key: 'alias', values: { city: city.id, name, ...(lang !== undefined && { lang }) } },
         target: city.id,
         touched: [{ record: 'city', id: city.id }],
         result: true,

@@ -3,6 +3,7 @@ import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabel } from '../src/core/describe.ts';
 import { answer, problem, type Reply, type RichText } from '../src/core/reply.ts';
+import { CITY_FIELDS } from '../src/domain/change.ts';
 import { TimeZoneSchema } from '../src/domain/city.ts';
 import { countryName, toCountryCode } from '../src/domain/country.ts';
 import { foldName, NAME_LIMIT } from '../src/domain/names.ts';
@@ -11,8 +12,7 @@ import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { tSpans } from '../src/i18n/spans.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 
-const FIELDS = ['tz', 'region', 'country'] as const;
-type CityField = (typeof FIELDS)[number];
+type CityField = (typeof CITY_FIELDS)[number];
 const PROPERTY = { tz: 'timeZone', region: 'region', country: 'country' } as const;
 const LABEL = { tz: 'time zone', region: 'region', country: 'country' } as const;
 /** Clears a field that may be left unknown. */
@@ -25,7 +25,7 @@ export const citySet = defineCommand({
     {
       name: 'field',
       kind: 'choice',
-      choices: FIELDS,
+      choices: CITY_FIELDS,
       synonyms: { timezone: 'tz', time_zone: 'tz', zone: 'tz', state: 'region', province: 'region' },
       required: true,
     },
@@ -62,6 +62,15 @@ export const citySet = defineCommand({
       return {
         action: 'city set',
         summary: `Set ${cityLabel(city)}'s ${LABEL[field]} to ${english}${before === undefined ? '' : ` (was ${before})`}`,
+        change: {
+          key: 'citySet',
+          values: {
+            city: city.id,
+            field,
+            ...(parsed.value !== undefined && { value: parsed.value }),
+            ...(before !== undefined && { before }),
+          },
+        },
         target: city.id,
         touched: [{ record: 'city', id: city.id }],
         result: true,

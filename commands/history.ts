@@ -1,9 +1,11 @@
 import { defineCommand } from '../src/core/command.ts';
 import { shortCityLabel } from '../src/core/describe.ts';
+import { describeEntry } from '../src/core/describe-change.ts';
 import { answer, type Row } from '../src/core/reply.ts';
 import { type AuditEntry, undoneIndexes } from '../src/domain/audit.ts';
 import type { City } from '../src/domain/city.ts';
 import { partnershipId } from '../src/domain/partnership.ts';
+import { tSpans } from '../src/i18n/spans.ts';
 
 export const history = defineCommand({
   name: 'history',
@@ -21,10 +23,9 @@ export const history = defineCommand({
     for (let i = audit.length - 1; i >= 0; i -= 1) {
       const entry = audit[i];
       if (!entry || (about !== undefined && !touches(entry, about, other !== undefined))) continue;
-      // The summary is stored text, written when the change was made; only our own words are translated.
-      const text = entry.summary ?? [entry.action, entry.target].filter(Boolean).join(' ');
+      const text = describeEntry(entry, audit, catalog, tr);
       rows.push({
-        text: undone.has(i) ? tr.t('history.undone', { text }) : text,
+        text: undone.has(i) ? tSpans(tr, 'history.undone', { text }) : text,
         detail: `${formatTime(entry.at)} · ${entry.actor} · ${entry.platform}`,
       });
     }

@@ -19,6 +19,7 @@ export const home = defineCommand({
         action: 'home',
         // The audit log is one record for every reader: its summary is written once, in English.
         summary: `Set the home city to ${cityLabel(city)}`,
+        change: { key: 'home', values: { city: city.id } },
         target: city.id,
         touched: [{ record: 'setting', id: 'homeCity' }],
         result: before,

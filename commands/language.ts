@@ -65,6 +65,7 @@ async function choose(ctx: CommandContext, chosen: Lang | undefined): Promise<Re
     return {
       action: 'language',
       summary: chosen ? `Set the language of ${where} to ${chosen}` : `Cleared the language of ${where}`,
+      change: { key: 'language', values: { scope, ...(chosen && { lang: chosen }) } },
       target: scope,
       touched: [{ record: 'setting', id: setting }],
       result: undefined,

@@ -97,6 +97,7 @@ export const record = defineCommand({
       return {
         action: 'record',
         summary: `Recorded for ${englishNames}: ${englishAct}${reason ? `; reason: ${reason}` : ''}`,
+        change: { key: 'recorded', values: { cities: [city.id, other.id], milestone } },
         target: p.id,
         touched: [{ record: 'partnership', id: p.id }],
         result: 'recorded' as const,

@@ -83,6 +83,7 @@ async function setUp(ctx: CommandContext, channel: string, text: string): Promis
     return {
       action: 'remind here',
       summary: `${existing ? 'Changed' : 'Set up'} reminders in ${channel}: ${describeTarget(target, ctx.catalog)}`,
+      change: { key: 'remindHere', values: { target, changed: existing !== undefined } },
       target: channel,
       touched: [{ record: 'reminder-target', id: channel }],
       result: undefined,
@@ -144,6 +145,7 @@ async function turnOff(ctx: CommandContext, channel: string): Promise<Reply> {
     return {
       action: 'remind off',
       summary: `Stopped reminders in ${channel}`,
+      change: { key: 'remindOff', values: { channel } },
       target: channel,
       touched: [{ record: 'reminder-target', id: channel }],
       result: true,

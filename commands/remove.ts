@@ -46,6 +46,7 @@ export const remove = defineCommand({
       return {
         action: 'remove',
         summary: `Removed the partnership ${englishNames}${hide ? ' (hidden from the world layer)' : ''}`,
+        change: { key: 'removed', values: { cities: [city.id, other.id], ...(hide && { hidden: true }) } },
         target: p.id,
         touched: [{ record: 'partnership', id: p.id }, ...(hide ? [office.hide(p.id)] : [])],
         result: true,

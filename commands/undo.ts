@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { editorOf } from '../src/core/caller.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { describeAct, withDate } from '../src/core/describe.ts';
+import { describeChange } from '../src/core/describe-change.ts';
 import { answer, problem, type Span } from '../src/core/reply.ts';
 import type { AuditEntry, RecordChange } from '../src/domain/audit.ts';
 import { type City, CitySchema } from '../src/domain/city.ts';
@@ -28,7 +29,7 @@ export const undo = defineCommand({
     }
     if ('refused' in outcome) return problem(refusal(outcome, catalog, tr));
     return answer({
-      text: tSpans(tr, 'edit.undo.done', { what: describeChange(outcome.undone, catalog, tr) }),
+      text: tSpans(tr, 'edit.undo.done', { what: describeUndone(outcome.undone, catalog, tr) }),
     });
   },
 });
@@ -38,9 +39,9 @@ function refusal(outcome: UndoRefusal, catalog: Catalog, tr: Translator): Span[]
     case 'nothing':
       return [tr.t('edit.undo.nothing')];
     case 'not-reversible':
-      return tSpans(tr, 'edit.undo.notReversible', { what: describeChange(outcome.entry, catalog, tr) });
+      return tSpans(tr, 'edit.undo.notReversible', { what: describeUndone(outcome.entry, catalog, tr) });
     case 'changed-since': {
-      const what = describeChange(outcome.entry, catalog, tr);
+      const what = describeUndone(outcome.entry, catalog, tr);
       const record = tr.t(`edit.undo.record.${outcome.change.record}`, { id: outcome.change.id });
       const { later } = outcome;
       return later
@@ -48,7 +49,7 @@ function refusal(outcome: UndoRefusal, catalog: Catalog, tr: Translator): Span[]
             what,
             record,
             actor: later.actor,
-            later: describeChange(later, catalog, tr),
+            later: describeUndone(later, catalog, tr),
           })
         : tSpans(tr, 'edit.undo.changedSince', { what, record });
     }
@@ -60,7 +61,7 @@ function refusal(outcome: UndoRefusal, catalog: Catalog, tr: Translator): Span[]
  * the office's record language: an English reader reads it as written; any other reader gets the
  * change named from what it did to the records it touched, so no English is left in the reply.
  */
-function describeChange(entry: AuditEntry, catalog: Catalog, tr: Translator): Span[] {
+function describeUndone(entry: AuditEntry, catalog: Catalog, tr: Translator): Span[] {
   if (tr.lang === 'en') return [entry.summary ?? entry.action];
   const changes = entry.changes ?? [];
   const city = () => cityIn(entry.target, changes, catalog, tr);
@@ -97,7 +98,10 @@ function describeChange(entry: AuditEntry, catalog: Catalog, tr: Translator): Sp
         }),
       ];
     default:
-      return tSpans(tr, 'edit.undo.what.other', { command: { command: entry.action } });
+      // Changes without a description of their own (reminders, language) are worded from what was recorded.
+      return entry.change && entry.change.key !== 'undid'
+        ? describeChange(entry.change, catalog, tr)
+        : tSpans(tr, 'edit.undo.what.other', { command: { command: entry.action } });
   }
 }
 

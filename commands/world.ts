@@ -41,6 +41,7 @@ export const world = defineCommand({
       return {
         action: 'world',
         summary: `Turned the world layer ${action}`,
+        change: { key: 'world', values: { on } },
         touched: [{ record: 'setting', id: 'world' }],
         result: undefined,
       };

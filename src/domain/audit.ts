@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ChangeSchema } from './change.ts';
 
 export const PlatformSchema = z.enum(['shell', 'cli', 'slack', 'discord']);
 export type Platform = z.infer<typeof PlatformSchema>;
@@ -17,7 +18,15 @@ export const AuditEntrySchema = z.object({
   actor: z.string().min(1).max(200).describe('Who made the change, e.g. slack:U123 or the local operator.'),
   platform: PlatformSchema,
   action: z.string().min(1).max(200),
-  summary: z.string().min(1).max(3000).optional().describe('What changed, in words, for the history.'),
+  summary: z
+    .string()
+    .min(1)
+    .max(3000)
+    .optional()
+    .describe("What changed, in English words: the office's readable record, and what older entries show."),
+  change: ChangeSchema.optional().describe(
+    "What changed, as data the history words in each reader's language.",
+  ),
   target: z.string().max(300).optional(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),

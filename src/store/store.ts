@@ -1,4 +1,5 @@
 import type { AuditEntry, Platform } from '../domain/audit.ts';
+import type { Change } from '../domain/change.ts';
 import { Catalog } from './catalog.ts';
 import { JsonFile } from './json-file.ts';
 import type { Holder } from './lock-holder.ts';
@@ -25,7 +26,10 @@ export interface Editor {
 /** A change made on the draft: what it is called, what it did in words, and every record it touched. */
 export interface Edit<T> {
   action: string;
+  /** In English: the office's readable record in the store file. */
   summary: string;
+  /** The same as data, for the history to word in each reader's language. */
+  change: Change;
   target?: string;
   touched: readonly RecordRef[];
   /** The audit entry this change reverts (for `undo`). */
@@ -167,6 +171,7 @@ export class Store {
         platform: editor.platform,
         action: outcome.action,
         summary: outcome.summary,
+        change: outcome.change,
         ...(outcome.target !== undefined && { target: outcome.target }),
         changes,
         ...(outcome.undoes !== undefined && { undoes: outcome.undoes }),

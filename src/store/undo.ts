@@ -39,6 +39,7 @@ export const undoLastChange: EditBuilder<UndoResult> = (draft, { actor }) => {
   return {
     action: 'undo',
     summary: `Undid: ${what}`,
+    change: { key: 'undid', values: {} },
     ...(entry.target !== undefined && { target: entry.target }),
     touched: entry.changes,
     undoes: index,

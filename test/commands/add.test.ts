@@ -61,6 +61,15 @@ describe('add', () => {
       platform: 'slack',
       action: 'add',
       summary: 'Added the partnership Skövde – Prague (twin town), signed 2015; new city: Skövde, Sweden',
+      change: {
+        key: 'added',
+        values: {
+          cities: ['skovde-se', 'prague-cz'],
+          type: 'twin_town',
+          signed: '2015',
+          created: ['skovde-se'],
+        },
+      },
       target: 'prague-cz--skovde-se',
       changes: [
         {

@@ -20,6 +20,7 @@ describe('alias', () => {
         platform: 'slack',
         action: 'alias',
         summary: 'Added the name "Praga" (pl) to Prague, Czechia',
+        change: { key: 'alias', values: { city: 'prague-cz', name: 'Praga', lang: 'pl' } },
         target: 'prague-cz',
         changes: [{ record: 'city', id: 'prague-cz', before, after: store.catalog.city('prague-cz') }],
       },

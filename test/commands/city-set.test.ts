@@ -16,6 +16,7 @@ describe('city set', () => {
         platform: 'slack',
         action: 'city set',
         summary: "Set Kitakami, Iwate, Japan's time zone to Asia/Tokyo",
+        change: { key: 'citySet', values: { city: 'kitakami-jp', field: 'tz', value: 'Asia/Tokyo' } },
         target: 'kitakami-jp',
         changes: [{ record: 'city', id: 'kitakami-jp', before, after: store.catalog.city('kitakami-jp') }],
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
+import { plainSpans } from '../../src/render/plain.ts';
 import { answerText, editingDispatcher, office } from '../fixtures/edit-dispatcher.ts';
 import { legacyImport, operator, smallStoreWithAudit } from '../fixtures/knowledge-base.ts';
 
@@ -17,7 +18,8 @@ async function withChanges() {
   return edits;
 }
 
-const rowsOf = (reply: Reply) => reply.sections?.[0]?.rows.map((r) => String(r.text)) ?? [];
+const rowsOf = (reply: Reply) =>
+  reply.sections?.[0]?.rows.map((r) => plainSpans(r.text, reply.lang ?? 'en')) ?? [];
 
 describe('history', () => {
   it('GIVEN no changes THEN says none are recorded', async () => {
@@ -75,18 +77,18 @@ describe('history', () => {
     );
     const reply = await ask('history', operator);
     expect(reply.sections?.[0]?.rows).toEqual([
-      { text: 'import twins.csv', detail: '2025-01-01 12:00 UTC · cli:root · cli' },
+      { text: ['import twins.csv'], detail: '2025-01-01 12:00 UTC · cli:root · cli' },
     ]);
   });
 });
 
 describe('history in the reader language', () => {
-  it('GIVEN a German reader and a pair THEN the title names Prag and the count is German; stored summaries stay as written', async () => {
+  it('GIVEN a German reader and a pair THEN the title names Prag, the count is German and so is the change', async () => {
     const { ask } = await withChanges();
     const reply = await ask('history taipei prague', { ...office, lang: 'de' });
     expect(reply.title).toBe('Änderungsverlauf: Taipei – Prag');
     expect(reply.text).toBe('1 Änderung, neueste zuerst.');
-    expect(rowsOf(reply)).toEqual(['Recorded for Prague – Taipei: renewed in 2024']);
+    expect(rowsOf(reply)).toEqual(['Für Prag – Taipei erfasst: erneuert im Jahr 2024']);
   });
 
   it('GIVEN a Czech reader THEN counts changes with Czech plurals and marks an undone change', async () => {
@@ -95,7 +97,10 @@ describe('history in the reader language', () => {
     const reply = await ask('history le mans paderborn', { ...office, lang: 'cs' });
     expect(reply.title).toBe('Historie změn: Le Mans – Paderborn');
     expect(reply.text).toBe('2 změny, od nejnovější.');
-    expect(rowsOf(reply)[1]).toBe('Recorded for Le Mans – Paderborn: renewed in 2017 (vráceno zpět)');
+    expect(rowsOf(reply)).toEqual([
+      'Vráceno zpět: U partnerství Le Mans – Paderborn zaznamenáno: prodlouženo v roce 2017',
+      'U partnerství Le Mans – Paderborn zaznamenáno: prodlouženo v roce 2017 (vráceno zpět)',
+    ]);
     expect((await ask('history', { ...office, lang: 'cs' })).text).toBe('6 změn, od nejnovější.');
   });
 

@@ -25,6 +25,7 @@ describe('staff', () => {
         platform: 'slack',
         action: 'staff add',
         summary: 'Added slack:U0ANA to the staff list',
+        change: { key: 'staff', values: { who: 'slack:U0ANA', added: true } },
         target: 'slack:U0ANA',
         changes: [
           {

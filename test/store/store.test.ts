@@ -153,6 +153,7 @@ describe('Store.edit', () => {
     return {
       action: 'home',
       summary: `Set the home city to ${id}`,
+      change: { key: 'home' as const, values: { city: id } },
       target: id,
       touched: [{ record: 'setting', id: 'homeCity' }] as const,
       result: 'set',
@@ -172,6 +173,7 @@ describe('Store.edit', () => {
         platform: 'slack',
         action: 'home',
         summary: 'Set the home city to prague-cz',
+        change: { key: 'home', values: { city: 'prague-cz' } },
         target: 'prague-cz',
         changes: [{ record: 'setting', id: 'homeCity', after: 'prague-cz' }],
       },
@@ -181,6 +183,7 @@ describe('Store.edit', () => {
         platform: 'slack',
         action: 'home',
         summary: 'Set the home city to kitakami-jp',
+        change: { key: 'home', values: { city: 'kitakami-jp' } },
         target: 'kitakami-jp',
         changes: [{ record: 'setting', id: 'homeCity', before: 'prague-cz', after: 'kitakami-jp' }],
       },
@@ -225,6 +228,7 @@ describe('Store.edit', () => {
       return {
         action: 'home',
         summary: 'Set home',
+        change: { key: 'home', values: { city: 'prague-cz' } },
         touched: [{ record: 'setting', id: 'homeCity' }],
         result: by,
       };
@@ -241,6 +245,7 @@ describe('Store.edit', () => {
       return {
         action: 'undo',
         summary: 'Undid',
+        change: { key: 'undid', values: {} },
         touched: [{ record: 'setting', id: 'homeCity' }],
         undoes: 0,
         result: 0,
@@ -260,6 +265,7 @@ describe('Store.edit', () => {
           return {
             action: 'staff add',
             summary: `Added ${i}`,
+            change: { key: 'staff', values: { who: `slack:U${i}`, added: true } },
             touched: [{ record: 'setting', id: 'staff' }],
             result: i,
           };

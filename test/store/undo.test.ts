@@ -14,6 +14,7 @@ function addName(cityId: string, name: string): EditBuilder<void> {
     return {
       action: 'alias',
       summary: `Added the name "${name}" to ${cityId}`,
+      change: { key: 'alias', values: { city: cityId, name } },
       target: cityId,
       touched: [{ record: 'city', id: cityId }],
       result: undefined,
@@ -124,6 +125,7 @@ describe('undoLastChange', () => {
       return {
         action: 'test',
         summary: 'Added Brno, removed Nablus – Preston',
+        change: { key: 'removed', values: { cities: ['nablus-ps', 'preston-gb'] } },
         touched: [
           { record: 'city', id: 'brno-cz' },
           { record: 'partnership', id: 'nablus-ps--preston-gb' },

@@ -26,6 +26,7 @@ export function changeStaff(
     return {
       action: `staff ${action}`,
       summary: `${action === 'add' ? 'Added' : 'Removed'} ${id} ${action === 'add' ? 'to' : 'from'} the staff list`,
+      change: { key: 'staff', values: { who: id, added: action === 'add' } },
       target: id,
       touched: [{ record: 'setting', id: 'staff' }],
       result: action === 'add' ? 'added' : 'removed',
