@@ -63,7 +63,7 @@ describe("staff commands in the reader's language", () => {
       'Dieser Meilenstein ist für Prag – Shanghai bereits erfasst.',
     );
     expect(errorText(await ask(renewal, ja))).toBe(
-      'この経過はPrague – Shanghaiについてすでに記録されています。',
+      'この出来事はPrague – Shanghaiについてすでに記録されています。',
     );
     expect(errorText(await ask('record prague shanghai objection 2021 by taipei', de))).toBe(
       'Taipei gehört nicht zu den beiden Städten und kann in der Partnerschaft Prag – Shanghai nicht handeln.',
