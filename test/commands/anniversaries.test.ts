@@ -93,7 +93,7 @@ describe('anniversaries in the reader language', () => {
     const text = await askSmallIn('ja', 'anniversaries 2027 turning 60');
     expect(text).toContain('2027年の姉妹都市提携60周年');
     expect(text).toContain('1件');
-    expect(text).toContain('2027年6月3日 — Le Mans – Paderborn（姉妹都市（ツインタウン））60周年 ★ 節目の年');
+    expect(text).toContain('2027年6月3日 — Le Mans – Paderborn（ツインタウン）60周年 ★ 節目の年');
     expect(text).toContain('1967年6月3日から起算');
   });
 

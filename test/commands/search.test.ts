@@ -18,6 +18,6 @@ describe('search in the reader language', () => {
   it('GIVEN a Chinese reader THEN the label is written in Chinese order with the country from Intl', async () => {
     const text = await askSmallIn('zh-Hans', 'search prah');
     expect(text).toContain('与“prah”匹配的城市');
-    expect(text).toContain('Prague（捷克）\n    2项结好关系 · ID prague-cz');
+    expect(text).toContain('Prague（捷克）\n    2项友好城市关系 · ID prague-cz');
   });
 });

@@ -49,7 +49,7 @@ describe("staff commands in the reader's language", () => {
       'Zaznamenat u partnerství Praha – Taipei: ukončeno ze strany města Taipei, březen 2024? Stav se tím změní pro všechny.',
     );
     expect(answerText(await ask(termination, ja))).toContain(
-      'Prague – Taipeiについて「2024年3月にTaipeiにより終了」を記録しますか？全員に表示される状況が変わります。',
+      'Prague – Taipeiについて「2024年3月にTaipeiにより終了」を記録しますか？全員に表示される状態が変わります。',
     );
   });
 
@@ -63,7 +63,7 @@ describe("staff commands in the reader's language", () => {
       'Dieser Meilenstein ist für Prag – Shanghai bereits erfasst.',
     );
     expect(errorText(await ask(renewal, ja))).toBe(
-      'この経過はPrague – Shanghaiについてすでに記録されています。',
+      'この出来事はPrague – Shanghaiについてすでに記録されています。',
     );
     expect(errorText(await ask('record prague shanghai objection 2021 by taipei', de))).toBe(
       'Taipei gehört nicht zu den beiden Städten und kann in der Partnerschaft Prag – Shanghai nicht handeln.',

@@ -24,7 +24,7 @@ describe("the dispatcher's refusals are in the reader's language", () => {
       'cs',
       '`home` je určen jen pro pracovníky kanceláře. Požádejte svou kancelář, aby vás zařadila na seznam pracovníků.',
     ],
-    ['ja', '`home` は事務局の職員専用です。職員リストへの追加を事務局に依頼してください。'],
+    ['ja', '`home` は事務所の職員専用です。職員リストへの追加を事務所に依頼してください。'],
   ] as const)(
     'GIVEN a %s reader not on the staff list THEN the staff-only refusal is in that language',
     async (lang, expected) => {
@@ -55,7 +55,7 @@ describe("the dispatcher's refusals are in the reader's language", () => {
   it.each([
     ['de', 'Keine Stadt namens „Atlantis“ gefunden. Versuchen Sie `search` mit einem Teil des Namens.'],
     ['cs', 'Město s názvem „Atlantis“ neznám. Zkuste `search` s částí názvu.'],
-    ['ja', '「Atlantis」という都市は見つかりません。名前の一部で `search` を試してください。'],
+    ['ja', '「Atlantis」という都市は見つかりません。名称の一部で `search` をお試しください。'],
   ] as const)(
     'GIVEN a %s reader naming an unknown city THEN "no city named" is in that language',
     async (lang, expected) => {

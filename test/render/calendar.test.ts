@@ -89,6 +89,6 @@ describe('anniversaryCalendar in a language the caller knows', () => {
     );
     expect(cs?.summary).toBe('7. výročí: Praha – Taipei');
     const ja = parse(smallStore(), '2026-11-26', 'ja').events.filter((e) => e.uid.startsWith('le-mans'));
-    expect(ja.map((e) => e.summary)).toContain('Le Mans – Paderborn 60周年 🎉');
+    expect(ja.map((e) => e.summary)).toContain('Le Mans – Paderborn 姉妹都市提携60周年 🎉');
   });
 });
