@@ -88,7 +88,8 @@ function row(a: FoundAnniversary, catalog: Catalog, tr: Translator): Row {
         pair: pair.join(' – '),
         type: typeLabel(a.partnership.type, tr),
       }),
-      ...marks.map((mark) => ` ${mark}`),
+      // Each mark brings its own spacing: none before a full-width bracket.
+      ...marks,
     ],
     detail: tSpans(tr, 'anniversaries.countedFrom', { date: { date: a.from.date } }),
   };

@@ -40,14 +40,19 @@ export const city = defineCommand({
     );
     const languages = languageNames(tr.lang);
     const names = list.format(
-      city.names.map((n) => (n.lang ? `${n.name} (${languages.of(n.lang) ?? n.lang})` : n.name)),
+      city.names.map((n) =>
+        n.lang ? tr.t('common.withNote', { text: n.name, note: languages.of(n.lang) ?? n.lang }) : n.name,
+      ),
     );
     const notRecorded = tr.t('city.notRecorded');
     return answer({
       title: cityLabelIn(city, tr.lang),
       fields: [
         { label: tr.t('city.names'), value: names || tr.t('city.noNames') },
-        { label: tr.t('city.country'), value: `${countryName(city.country, tr.lang)} (${city.country})` },
+        {
+          label: tr.t('city.country'),
+          value: tr.t('common.withNote', { text: countryName(city.country, tr.lang), note: city.country }),
+        },
         { label: tr.t('city.region'), value: city.region ?? notRecorded },
         { label: tr.t('city.timeZone'), value: city.timeZone ?? notRecorded },
         { label: tr.t('city.partners'), value: partners || tr.t('city.noPartners') },

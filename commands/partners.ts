@@ -36,7 +36,9 @@ export const partners = defineCommand({
       // Only listed, never dated: no status and no "since" to tell, and no type when none is recorded.
       if (listed !== undefined) {
         const row: Row = {
-          text: p.type ? `${otherLabel} (${typeLabel(p.type, tr)})` : otherLabel,
+          text: p.type
+            ? tr.t('common.withNote', { text: otherLabel, note: typeLabel(p.type, tr) })
+            : otherLabel,
           detail: listed,
         };
         return { row, order: STATUSES.length, name, listed: true };
@@ -47,7 +49,7 @@ export const partners = defineCommand({
       // "active since 13 January 2020" already says since when, so the date is not said twice.
       const saysSince = derived.status === 'active' && derived.decisive === established;
       const row: Row = {
-        text: `${otherLabel} (${typeLabel(p.type, tr)})`,
+        text: tr.t('common.withNote', { text: otherLabel, note: typeLabel(p.type, tr) }),
         detail: saysSince
           ? status
           : established

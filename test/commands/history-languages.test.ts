@@ -62,7 +62,7 @@ describe('history in the reader language', () => {
       'Prague（チェコ）に名称「Praga」（pl）を追加',
       '本拠都市を北上市（日本・Iwate）に設定',
       'Prague – Taipeiについて記録：2024年5月4日に更新',
-      'Skövde – Pragueの提携を姉妹都市（ツインタウン）として登録（2015年に調印）。新たに登録した都市：Skövde（スウェーデン）',
+      'Skövde – Pragueの提携をツインタウンとして登録（2015年に調印）。新たに登録した都市：Skövde（スウェーデン）',
     ]);
   });
 
@@ -146,7 +146,7 @@ describe('history in the reader language', () => {
     expect(await historyIn(ask, 'zh-Hans')).toEqual([
       '将slack:U0ANA加入工作人员名单',
       '停止slack:T1:C9的提醒',
-      '在slack:T1:C9设置提醒：09:00（Europe/Prague），提前30和7天和当天，针对所有友好关系',
+      '在slack:T1:C9设置提醒：09:00（Europe/Prague），提前30和7天和当天，针对所有友好城市关系',
       '将slack:T1的语言设为德语',
       '开启公开列表显示',
       '删除友好城市关系Prague – Taipei',
