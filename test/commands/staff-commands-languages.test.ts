@@ -136,7 +136,7 @@ describe("staff commands in the reader's language", () => {
       'Das Land von Preston ist jetzt Frankreich.',
     );
     expect(errorText(await ask('city set preston country FR', cs))).toBe(
-      'Stát města Preston již je Francie.',
+      'Země města Preston již je Francie.',
     );
     expect(errorText(await ask('city set preston tz none', ja))).toBe(
       'Prestonのタイムゾーンはすでに未設定です。',
@@ -155,7 +155,7 @@ describe("staff commands in the reader's language", () => {
     answerText(await ask('city set preston country イギリス', ja));
     expect(store.catalog.city('preston-gb')?.country).toBe('GB');
     expect(errorText(await ask('city set preston country Narnie', cs))).toBe(
-      '„Narnie“ není známý stát: použijte jeho kód ISO, např. CZ, nebo jeho český či anglický název.',
+      '„Narnie“ není známá země: použijte její kód ISO, např. CZ, nebo její český či anglický název.',
     );
   });
 

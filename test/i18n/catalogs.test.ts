@@ -51,6 +51,8 @@ const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
   ],
   es: ['agreement.no', 'describe.cityFull', 'describe.cityCountry', 'describe.cityRegion', 'ui.labelEnd'],
   cs: [
+    'city.region',
+    'command.city-set.choice.field.region',
     'describe.cityFull',
     'describe.cityCountry',
     'describe.cityRegion',
