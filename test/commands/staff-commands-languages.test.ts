@@ -69,7 +69,7 @@ describe("staff commands in the reader's language", () => {
       'Taipei gehört nicht zu den beiden Städten und kann in der Partnerschaft Prag – Shanghai nicht handeln.',
     );
     expect(errorText(await ask('record preston taipei signing 2020', cs))).toBe(
-      'Mezi městy Preston – Taipei není zaznamenáno žádné partnerství. Nejprve ho založte příkazem `add preston-gb / taipei-tw`.',
+      'Pro dvojici Preston – Taipei není zaznamenáno žádné partnerství. Nejprve ho založte příkazem `add preston-gb / taipei-tw`.',
     );
   });
 
@@ -115,7 +115,7 @@ describe("staff commands in the reader's language", () => {
       '已删除友好城市关系Prague – 上海。用`undo`可恢复。',
     );
     expect(errorText(await ask('remove prague shanghai', de))).toBe(
-      'Zwischen Prag – Shanghai ist keine Partnerschaft erfasst.',
+      'Für Prag – Shanghai ist keine Partnerschaft erfasst.',
     );
   });
 
