@@ -57,7 +57,7 @@ describe("staff commands in the reader's language", () => {
     const { ask } = await editingDispatcher();
     const renewal = 'record prague shanghai renewal 2021-05-04';
     expect(answerText(await ask(renewal, cs))).toBe(
-      'Zaznamenáno u partnerství Praha – Shanghai: prodlouženo dne 4. května 2021. Aktuální stav: platné, obnoveno 4. května 2021. Průběh zobrazíte příkazem `agreement prague-cz shanghai-cn`; vrátíte příkazem `undo`.',
+      'Zaznamenáno u partnerství Praha – Shanghai: prodlouženo dne 4. května 2021. Aktuální stav: platné, prodlouženo 4. května 2021. Průběh zobrazíte příkazem `agreement prague-cz shanghai-cn`; vrátíte příkazem `undo`.',
     );
     expect(errorText(await ask(renewal, de))).toBe(
       'Dieser Meilenstein ist für Prag – Shanghai bereits erfasst.',
