@@ -31,7 +31,7 @@ describe("staff commands in the reader's language", () => {
   it('GIVEN add of a pair already recorded THEN the refusal gives its status with the date in the reader’s language', async () => {
     const { ask } = await editingDispatcher();
     expect(errorText(await ask('add Prague / Shanghai', de))).toBe(
-      'Prag – Shanghai sind bereits Partnerstädte (beendet durch Shanghai am 14. Januar 2020). Mit `record prague-cz shanghai-cn <milestone>` ergänzen Sie den Verlauf.',
+      'Prag – Shanghai sind bereits Partnerstädte (beendet durch Shanghai am 14. Januar 2020). Mit `record prague-cz shanghai-cn <milestone>` ergänzen Sie die Chronik.',
     );
     expect(errorText(await ask('add Prague / Shanghai', cs))).toBe(
       'Praha – Shanghai již jsou partnerská města (ukončeno ze strany města Shanghai dne 14. ledna 2020). Průběh doplníte příkazem `record prague-cz shanghai-cn <milestone>`.',
