@@ -40,7 +40,7 @@ describe('city in the reader language', () => {
     );
     expect(text).toMatch(/Země: +Česko \(CZ\)/);
     expect(text).toMatch(/Časové pásmo: +Europe\/Prague/);
-    expect(text).toMatch(/Partnerská města: +(ukončeno: 1, platné: 1|platné: 1, ukončeno: 1)/);
+    expect(text).toMatch(/Partnerská města: +(ukončeno \(1\), platné \(1\)|platné \(1\), ukončeno \(1\))/);
     expect(text).toContain('ID: prague-cz · partnerská města zobrazíte příkazem `partners prague-cz`');
   });
 
@@ -48,7 +48,7 @@ describe('city in the reader language', () => {
     const text = await askSeedIn('de', 'city Praha');
     expect(text).toContain('Prag, Prague, Tschechien');
     expect(text).toMatch(/Land: +Tschechien \(CZ\)/);
-    expect(text).toMatch(/Partnerstädte: +(beendet: 1 und aktiv: 1|aktiv: 1 und beendet: 1)/);
+    expect(text).toMatch(/Partnerstädte: +(beendet \(1\) und aktiv \(1\)|aktiv \(1\) und beendet \(1\))/);
   });
 
   it('GIVEN a Japanese reader THEN names 北上市 in Japan, written in Japanese order, and says what is not recorded', async () => {

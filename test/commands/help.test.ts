@@ -15,7 +15,7 @@ describe('help in the reader’s language', () => {
     const text = await helpIn('de', 'help');
     expect(text).toContain('Städtepartnerschafts-Bot');
     expect(text).toContain(
-      'Fragen Sie nach Partnerstädten, Jubiläen und dem Stand von Partnerschaften. Mit `help <command>` erfahren Sie mehr.',
+      'Fragen Sie nach Partnerstädten, Jahrestagen und dem Stand von Partnerschaften. Mit `help <command>` erfahren Sie mehr.',
     );
     expect(text).toContain(
       '  • `partners [city]`\n    Die Partnerstädte einer Stadt mit Art, Status und Beginn (Standard: die Heimatstadt)',

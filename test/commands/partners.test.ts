@@ -44,7 +44,7 @@ describe('partners in the reader language', () => {
     const text = await askSmallIn('cs', 'partners prague');
     expect(text).toContain('Partnerská města: Praha\n\n2 zaznamenána');
     expect(text).toContain(
-      'Shanghai (sesterské město)\n    ukončeno ze strany města Shanghai dne 14. ledna 2020 · od 17. května 2017',
+      'Shanghai (sesterské město)\n    ukončeno ze strany města Shanghai dne 14. ledna 2020 · počátek: 17. května 2017',
     );
   });
 

@@ -31,7 +31,7 @@ describe('remind and reminders in the reader’s language', () => {
       '09:00 Uhr (Europe/Berlin), 30 und 7 Tage vorher und am Tag selbst, für alle Partnerschaften',
     );
     expect(text).toContain(
-      'Nächste Erinnerung: am 4. Mai 2027: 🎉 60. Jahrestag der Städtepartnerschaft Le Mans – Paderborn (ein Jubiläumsjahr)',
+      'Nächste Erinnerung: am 4. Mai 2027 – 🎉 60. Jahrestag der Städtepartnerschaft Le Mans – Paderborn (rundes Jubiläum)',
     );
   });
 

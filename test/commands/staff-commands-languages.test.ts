@@ -31,7 +31,7 @@ describe("staff commands in the reader's language", () => {
   it('GIVEN add of a pair already recorded THEN the refusal gives its status with the date in the reader’s language', async () => {
     const { ask } = await editingDispatcher();
     expect(errorText(await ask('add Prague / Shanghai', de))).toBe(
-      'Prag – Shanghai sind bereits Partnerstädte (beendet durch Shanghai am 14. Januar 2020). Mit `record prague-cz shanghai-cn <milestone>` ergänzen Sie den Verlauf.',
+      'Prag – Shanghai sind bereits Partnerstädte (beendet durch Shanghai am 14. Januar 2020). Mit `record prague-cz shanghai-cn <milestone>` ergänzen Sie die Chronik.',
     );
     expect(errorText(await ask('add Prague / Shanghai', cs))).toBe(
       'Praha – Shanghai již jsou partnerská města (ukončeno ze strany města Shanghai dne 14. ledna 2020). Průběh doplníte příkazem `record prague-cz shanghai-cn <milestone>`.',
@@ -57,7 +57,7 @@ describe("staff commands in the reader's language", () => {
     const { ask } = await editingDispatcher();
     const renewal = 'record prague shanghai renewal 2021-05-04';
     expect(answerText(await ask(renewal, cs))).toBe(
-      'Zaznamenáno u partnerství Praha – Shanghai: prodlouženo dne 4. května 2021. Aktuální stav: platné, obnoveno 4. května 2021. Průběh zobrazíte příkazem `agreement prague-cz shanghai-cn`; vrátíte příkazem `undo`.',
+      'Zaznamenáno u partnerství Praha – Shanghai: prodlouženo dne 4. května 2021. Aktuální stav: platné, prodlouženo 4. května 2021. Průběh zobrazíte příkazem `agreement prague-cz shanghai-cn`; vrátíte příkazem `undo`.',
     );
     expect(errorText(await ask(renewal, de))).toBe(
       'Dieser Meilenstein ist für Prag – Shanghai bereits erfasst.',
@@ -69,7 +69,7 @@ describe("staff commands in the reader's language", () => {
       'Taipei gehört nicht zu den beiden Städten und kann in der Partnerschaft Prag – Shanghai nicht handeln.',
     );
     expect(errorText(await ask('record preston taipei signing 2020', cs))).toBe(
-      'Mezi městy Preston – Taipei není zaznamenáno žádné partnerství. Nejprve ho založte příkazem `add preston-gb / taipei-tw`.',
+      'Pro dvojici Preston – Taipei není zaznamenáno žádné partnerství. Nejprve ho založte příkazem `add preston-gb / taipei-tw`.',
     );
   });
 
@@ -115,7 +115,7 @@ describe("staff commands in the reader's language", () => {
       '已删除友好城市关系Prague – 上海。用`undo`可恢复。',
     );
     expect(errorText(await ask('remove prague shanghai', de))).toBe(
-      'Zwischen Prag – Shanghai ist keine Partnerschaft erfasst.',
+      'Für Prag – Shanghai ist keine Partnerschaft erfasst.',
     );
   });
 
@@ -136,7 +136,7 @@ describe("staff commands in the reader's language", () => {
       'Das Land von Preston ist jetzt Frankreich.',
     );
     expect(errorText(await ask('city set preston country FR', cs))).toBe(
-      'Stát města Preston již je Francie.',
+      'Země města Preston již je Francie.',
     );
     expect(errorText(await ask('city set preston tz none', ja))).toBe(
       'Prestonのタイムゾーンはすでに未設定です。',
@@ -155,7 +155,7 @@ describe("staff commands in the reader's language", () => {
     answerText(await ask('city set preston country イギリス', ja));
     expect(store.catalog.city('preston-gb')?.country).toBe('GB');
     expect(errorText(await ask('city set preston country Narnie', cs))).toBe(
-      '„Narnie“ není známý stát: použijte jeho kód ISO, např. CZ, nebo jeho český či anglický název.',
+      '„Narnie“ není známá země: použijte její kód ISO, např. CZ, nebo její český či anglický název.',
     );
   });
 

@@ -18,11 +18,11 @@ describe("the dispatcher's refusals are in the reader's language", () => {
   it.each([
     [
       'de',
-      '`home` ist nur für Mitarbeitende des Büros. Bitten Sie Ihr Büro, Sie in die Mitarbeiterliste aufzunehmen.',
+      '`home` ist nur für Mitarbeitende des Büros. Bitten Sie Ihr Büro, Sie in die Liste der Mitarbeitenden aufzunehmen.',
     ],
     [
       'cs',
-      '`home` je určen jen pro pracovníky kanceláře. Požádejte svou kancelář, aby vás zařadila na seznam pracovníků.',
+      '`home` je určen jen pro pracovníky úřadu. Požádejte svůj úřad, aby vás zařadil na seznam pracovníků.',
     ],
     ['ja', '`home` は事務所の職員専用です。職員リストへの追加を事務所に依頼してください。'],
   ] as const)(

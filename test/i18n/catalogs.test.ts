@@ -60,6 +60,8 @@ const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
     'common.withNote',
   ],
   cs: [
+    'city.region',
+    'command.city-set.choice.field.region',
     'describe.cityFull',
     'describe.cityCountry',
     'describe.cityRegion',

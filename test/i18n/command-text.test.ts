@@ -32,7 +32,7 @@ describe('the words of every command, in the English catalog', () => {
     const milestone = record?.args.find((a) => a.name === 'milestone');
     if (!record || !milestone) throw new Error('record and its milestone argument are in the registry');
     expect(commandSummary(de, record)).toBe(
-      'Ein Ereignis einer Partnerschaft erfassen (Unterzeichnung, Erneuerung, Aussetzung, Beendigung …)',
+      'Meilenstein einer Partnerschaft erfassen (Unterzeichnung, Erneuerung, Aussetzung, Beendigung …)',
     );
     expect(argDescription(de, milestone)).toBe('was geschehen ist');
     expect(choiceName(de, milestone, 'council_rejection')).toBe('Ablehnung durch den Stadtrat');

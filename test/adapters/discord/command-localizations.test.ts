@@ -90,7 +90,7 @@ describe('Discord registration with its localizations, for every command', () =>
       'The status of the agreement between two cities, per side, with its full timeline and sources',
     );
     expect(agreement.description_localizations?.fr).toBe(
-      "Statut de l'accord entre deux villes, pour chaque partie, avec l'historique complet et les sources",
+      'Statut de l’accord entre deux villes, pour chaque partie, avec sa chronologie et ses sources',
     );
     expect(find(['twin', 'agreement', 'with']).description_localizations?.cs).toBe('Jeho partnerské město');
     const milestone = find(['twin-staff', 'record', 'milestone']);

@@ -50,7 +50,7 @@ describe('Discord: whose language', () => {
       locale: 'fr',
     });
     const call = await running.fake.callbackOf(id);
-    expect(call.body.data.embeds[0].title).toBe('Villes partenaires de Prague');
+    expect(call.body.data.embeds[0].title).toBe('Villes jumelles : Prague');
   });
 
   it('GIVEN a member whose Discord is in Japanese, in a German server THEN the person’s language wins: Japanese', async () => {
@@ -69,7 +69,7 @@ describe('Discord: whose language', () => {
     running = await startBot({ data: withTarget(), fake: { guilds: [{ ...GUILD, locale: 'de' }] } });
     const embed = await postedEmbed(running);
     expect(embed.title).toBe(
-      '🎉 60. Jahrestag der Städtepartnerschaft Le Mans – Paderborn (ein Jubiläumsjahr)',
+      '🎉 60. Jahrestag der Städtepartnerschaft Le Mans – Paderborn (rundes Jubiläum)',
     );
     expect(embed.description).toContain('Der 60. Jahrestag ist heute.');
   });
@@ -91,7 +91,7 @@ describe('Discord: whose language', () => {
       fake: { guilds: [{ ...GUILD, locale: 'de' }] },
     });
     const embed = await postedEmbed(running);
-    expect(embed.title).toBe('🎉 60e anniversaire du jumelage Le Mans – Paderborn (année jubilaire)');
+    expect(embed.title).toBe('🎉 60e anniversaire du jumelage Le Mans – Paderborn (anniversaire marquant)');
   });
 
   it('GIVEN a target set with lang es THEN its reminder is Spanish whatever the server and staff say', async () => {

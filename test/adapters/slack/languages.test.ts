@@ -105,7 +105,7 @@ describe('Slack: whose language', () => {
     const text = await ask(slack, 'language', STAFF);
     expect(text).toContain('Antworten an Sie: Deutsch (Ihre eigene Sprache in Slack)');
     expect(text).toContain(
-      'Erinnerungen hier: Tschechisch (von der Verwaltung für diesen Arbeitsbereich gewählt)',
+      'Erinnerungen hier: Tschechisch (von Mitarbeitenden des Büros für diesen Arbeitsbereich gewählt)',
     );
   });
 });
