@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import i18next, { type TOptions } from 'i18next';
+import i18next, { type FormatterModule, type TOptions } from 'i18next';
 import { CATALOG_DIR } from './catalog-dir.ts';
 import en from './catalogs/en.json' with { type: 'json' };
 import { intlLocale, type Lang } from './languages.ts';
@@ -10,7 +10,32 @@ export interface Translator {
   t(key: string, values?: TOptions): string;
 }
 
-const engine = i18next.createInstance();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lng: string): Intl.NumberFormat {
+  let found = numberFormats.get(lng);
+  if (!found) {
+    found = new Intl.NumberFormat(lng === 'en' ? 'en-GB' : lng, { useGrouping: 'min2' });
+    numberFormats.set(lng, found);
+  }
+  return found;
+}
+
+/**
+ * Numbers read as the reader writes them ("19.901 Städte", "19 901 měst"), grouped only from five
+ * digits so that years and four-digit counts stay as they are (2015, not 2,015). Catalogs name no
+ * formats, so nothing else is formatted.
+ */
+const numbers: FormatterModule = {
+  type: 'formatter',
+  init: () => {},
+  add: () => {},
+  addCached: () => {},
+  format: (value: unknown, _format, lng) =>
+    typeof value === 'number' && lng !== undefined ? numberFormat(lng).format(value) : (value as string),
+};
+
+const engine = i18next.createInstance().use(numbers);
 void engine.init({
   initAsync: false,
   // English is the source and the fallback, so it is always there; every other language is read
@@ -18,7 +43,8 @@ void engine.init({
   resources: { en: { translation: en } },
   fallbackLng: 'en',
   // Replies are plain text that each renderer escapes for its platform.
-  interpolation: { escapeValue: false },
+  // Every value passes the number formatter below.
+  interpolation: { escapeValue: false, alwaysFormat: true },
   returnNull: false,
   // A key English lacks is a typo in our code, not something a reader can fix.
   parseMissingKeyHandler: (key) => {

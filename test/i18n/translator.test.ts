@@ -26,4 +26,21 @@ describe('the translator', () => {
     expect(translator(partial).t('agreement.notes')).toBe('Notes');
     expect(heard).toEqual([`${partial} agreement.timeline`]);
   });
+
+  it.each([
+    ['de', '19.901 verzeichnete Partnerschaften'],
+    ['cs', '19\u00a0901 partnerství ze seznamů'],
+    ['en', '19,901 listed partnerships'],
+  ] as const)(
+    'GIVEN %s and a count of five digits THEN the number is grouped as that language writes it',
+    (lang, text) => {
+      expect(translator(lang).t('count.listedPartnership', { count: 19901 })).toBe(text);
+    },
+  );
+
+  it('GIVEN a year or a four-digit count THEN it is written without grouping', () => {
+    expect(translator('de').t('count.listedPartnership', { count: 2015 })).toBe(
+      '2015 verzeichnete Partnerschaften',
+    );
+  });
 });
