@@ -43,7 +43,7 @@ describe('twinbot ask in the reader language', () => {
     expect(cs.out).toContain('Partnerská města: Praha');
     expect(cs.out).toContain('Šanghaj (sesterské město)');
     const ja = await twinbot(['ask', '--data', data, '--lang', 'ja', 'partners concord, california']);
-    expect(ja.out).toContain('北上市 (姉妹都市)');
+    expect(ja.out).toContain('北上市（姉妹都市）');
     // The store holds no Japanese name for Prague: its usual name, never one it lacks.
     const jaPrague = await twinbot(['ask', '--data', data, '--lang', 'ja', 'agreement prague shanghai']);
     expect(jaPrague.out).toContain('Prague – Shanghai');
