@@ -9,7 +9,7 @@ import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
-import { invocationOf } from './invocation.ts';
+import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { readTime } from './time-expressions.ts';
 import { type Token, tokenize } from './tokens.ts';
@@ -50,7 +50,11 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const tokens = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
   if (tokens.length === 0) return unsure([], []);
   if (tokens.length > MAX_QUESTION_WORDS)
-    return inLanguage(unsure([(tr) => tr.t('dispatch.heard.tooLong')], []), questionLanguage(text, []));
+    return inLanguage(
+      unsure([(tr) => tr.t('dispatch.heard.tooLong')], []),
+      questionLanguage(text, []),
+      reader,
+    );
   const time = readTime(tokens);
   const mentions = findCities(tokens, time.used, isVocabulary, catalog);
   const inNames = new Set(mentions.flatMap((m) => range(m.first, m.end)));
@@ -70,10 +74,10 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const stray = mentions.filter((m) => m.lowerCase);
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && !mentions.some((m) => m.cities.length > 0)) {
-    return inLanguage(unsure([], []), lang);
+    return inLanguage(unsure([], []), lang, reader);
   }
   const reading = decide(question, reader);
-  if (stray.length === 0) return inLanguage(reading, lang);
+  if (stray.length === 0) return inLanguage(reading, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
   const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
@@ -87,11 +91,25 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         ),
       }),
   ];
-  return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang);
+  return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
 }
 
-function inLanguage(reading: QuestionReading, lang: Lang | undefined): QuestionReading {
-  return lang === undefined ? reading : { ...reading, lang };
+/**
+ * The reading in the question's language, its offers held to what runs: an offer is kept only when
+ * each of its cities is one city the store knows, so picking it answers. (A sure reading may name a
+ * city the store does not know: its answer is "no city named ..." with the close matches.)
+ */
+function inLanguage(reading: QuestionReading, lang: Lang | undefined, reader: Reader): QuestionReading {
+  const matches = (name: string) => reader.catalog.matchName(name).length;
+  const checked: QuestionReading = reading.sure
+    ? reading
+    : {
+        ...reading,
+        closest: reading.closest.filter((invocation) =>
+          namesKnownCities(invocation, reader.commands, matches, true),
+        ),
+      };
+  return lang === undefined ? checked : { ...checked, lang };
 }
 
 interface Reader {
