@@ -1,6 +1,8 @@
 import type { City } from '../../domain/city.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
+import { isCommonWord } from './common-words.ts';
+import { countryNamed, MAX_COUNTRY_WORDS } from './countries.ts';
 import { isNumber, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
@@ -14,6 +16,8 @@ export interface Mention {
   readonly cities: readonly City[];
   /** Written in lower case while not matching any city: more likely a stray word than a name. */
   readonly lowerCase: boolean;
+  /** A country's ISO code: the words name a country ("Poland", "Polsko"), not a city. */
+  readonly country?: string;
 }
 
 /** Longest city name, in words, looked up at each position ("Klagenfurt am Wörthersee, Austria"). */
@@ -45,13 +49,21 @@ export function findCities(
     if (run.length > 0) unknown.push(run);
     run = [];
   };
+  const mixedCase = isMixedCase(tokens);
   for (let i = 0; i < tokens.length; ) {
     if (skip.has(i)) {
       closeRun();
       i++;
       continue;
     }
-    const exact = exactNameAt(tokens, i, skip, catalog);
+    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase);
+    const country = countryAt(tokens, i, skip);
+    if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
+      closeRun();
+      mentions.push(country);
+      i = country.end;
+      continue;
+    }
     if (exact) {
       closeRun();
       mentions.push(exact);
@@ -69,11 +81,67 @@ export function findCities(
   return mentions.sort((a, b) => a.first - b.first);
 }
 
+/**
+ * A country named at this position, longest name first ("United States", not "United"); countries
+ * are read before world cities, so "Poland" is the country and not Poland, Maine.
+ */
+function countryAt(tokens: readonly Token[], first: number, skip: ReadonlySet<number>): Mention | undefined {
+  for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
+    if (range(first, end).some((i) => skip.has(i))) continue;
+    const code = countryNamed(
+      tokens
+        .slice(first, end)
+        .map((t) => t.folded)
+        .join(' '),
+    );
+    if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
+  }
+  return undefined;
+}
+
+const officeIds = new WeakMap<Catalog, Set<string>>();
+
+/** Whether one of these cities is the office's own (the office chose it: its name is never a mere word). */
+function hasOfficeCity(catalog: Catalog, cities: readonly City[]): boolean {
+  let ids = officeIds.get(catalog);
+  if (!ids) {
+    ids = new Set(catalog.data.cities.map((c) => c.id));
+    officeIds.set(catalog, ids);
+  }
+  const own = ids;
+  return cities.some((c) => own.has(c.id));
+}
+
+/** Whether the question is written with capitals where they belong, so a capital says "a name". */
+function isMixedCase(tokens: readonly Token[]): boolean {
+  const text = tokens.map((t) => t.text).join(' ');
+  return text !== text.toLowerCase() && text !== text.toUpperCase();
+}
+
+/**
+ * Whether a one-word name that is also an everyday word ("from", "list", "wann") is meant as the
+ * city: only the office's own cities are taken on sight; a world city needs a capital that is not
+ * merely the sentence's first letter, in a text that uses capitals.
+ */
+function wordIsCity(
+  tokens: readonly Token[],
+  at: number,
+  cities: readonly City[],
+  catalog: Catalog,
+  mixedCase: boolean,
+) {
+  const token = tokens[at] as Token;
+  if (!isCommonWord(token.folded) || hasOfficeCity(catalog, cities)) return true;
+  const initial = token.text.charAt(0);
+  return mixedCase && at > 0 && initial !== initial.toLowerCase();
+}
+
 function exactNameAt(
   tokens: readonly Token[],
   first: number,
   skip: ReadonlySet<number>,
   catalog: Catalog,
+  mixedCase: boolean,
 ): Mention | undefined {
   let last = first;
   while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
@@ -83,7 +151,9 @@ function exactNameAt(
     const name = words.map((t) => t.folded).join(' ');
     if (name.length > MAX_NAME_LENGTH) continue;
     const cities = catalog.matchName(name);
-    if (cities.length > 0) return mention(tokens, first, end, cities);
+    if (cities.length === 0) continue;
+    if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
+    return mention(tokens, first, end, cities);
   }
   return undefined;
 }
@@ -162,4 +232,8 @@ function mention(tokens: readonly Token[], first: number, end: number, cities: r
     cities,
     lowerCase: cities.length === 0 && initial !== initial.toUpperCase(),
   };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }

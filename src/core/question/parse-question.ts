@@ -7,6 +7,7 @@ import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
+import { isCommonWord } from './common-words.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
@@ -56,8 +57,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       reader,
     );
   const time = readTime(tokens);
-  const mentions = findCities(tokens, time.used, isVocabulary, catalog);
-  const inNames = new Set(mentions.flatMap((m) => range(m.first, m.end)));
+  const found = findCities(tokens, time.used, isVocabulary, catalog);
+  const { mentions, countryFilter } = placeCountries(found);
+  const inNames = new Set(found.flatMap((m) => range(m.first, m.end)));
   const outsideNames = tokens.filter((_, i) => !inNames.has(i));
   const lang = questionLanguage(text, outsideNames);
   // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
@@ -76,7 +78,16 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   if (topics.size === 0 && time.period === undefined && !mentions.some((m) => m.cities.length > 0)) {
     return inLanguage(unsure([], []), lang, reader);
   }
-  const reading = decide(question, reader);
+  // "Buffalo's partners in Poland": a question about some partners only, which no command answers
+  // yet; what it asks about the city is offered, never answered as if the country were not there.
+  // "How long...": the agreement shows the signing, but the answer should lead with the years, which
+  // it does not yet: offered, not answered. A name the store does not know beside one it knows
+  // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
+  const doubtful =
+    countryFilter ||
+    asksDuration(tokens) ||
+    (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
+  const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
   if (stray.length === 0) return inLanguage(reading, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
@@ -99,6 +110,56 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
  * each of its cities is one city the store knows, so picking it answers. (A sure reading may name a
  * city the store does not know: its answer is "no city named ..." with the close matches.)
  */
+/**
+ * Countries in a question: right after a city they say which city ("Rzeszów, Poland"; "Nablus
+ * Palestine"); elsewhere they narrow the question to partners in that country (`countryFilter`).
+ */
+function placeCountries(found: readonly Mention[]): { mentions: Mention[]; countryFilter: boolean } {
+  const mentions: Mention[] = [];
+  let countryFilter = false;
+  for (const m of found) {
+    const before = mentions.at(-1);
+    if (m.country === undefined) mentions.push(m);
+    else if (before && before.end === m.first && before.cities.some((c) => c.country === m.country)) {
+      mentions[mentions.length - 1] = {
+        ...before,
+        cities: before.cities.filter((c) => c.country === m.country),
+      };
+    } else countryFilter = true;
+  }
+  return { mentions, countryFilter };
+}
+
+/** "How long", "how many years", "wie lange", "combien d'années", "jak dlouho", "cuántos años". */
+const DURATION_CUES = [
+  'how long',
+  'how many years',
+  'how old',
+  'wie lange',
+  'wie viele jahre',
+  'wie alt',
+  'combien d annees',
+  'combien de temps',
+  'depuis combien',
+  'cuantos anos',
+  'cuanto tiempo',
+  'hace cuanto',
+  'jak dlouho',
+  'kolik let',
+  'jak stare',
+  'jak stara',
+].map((cue) => cue.split(' '));
+
+function asksDuration(tokens: readonly Token[]): boolean {
+  const folded = tokens.map((t) => t.folded);
+  return DURATION_CUES.some((parts) => containsCue(folded, parts));
+}
+
+/** A reading turned into an offer: what was understood, and the command it would have run. */
+function asOffer(reading: QuestionReading, q: Question, catalog: Catalog): QuestionReading {
+  return reading.sure ? unsure(describe(q, catalog), [reading.invocation]) : reading;
+}
+
 function inLanguage(reading: QuestionReading, lang: Lang | undefined, reader: Reader): QuestionReading {
   const matches = (name: string) => reader.catalog.matchName(name).length;
   const checked: QuestionReading = reading.sure
@@ -316,8 +377,13 @@ function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: s
   return { exact: new Set(words), stems: [...new Set(words.filter((w) => w.length >= 5))] };
 }
 
+/** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
 function isVocabulary(folded: string): boolean {
-  return VOCABULARY.exact.has(folded) || VOCABULARY.stems.some((stem) => folded.startsWith(stem));
+  return (
+    VOCABULARY.exact.has(folded) ||
+    isCommonWord(folded) ||
+    VOCABULARY.stems.some((stem) => folded.startsWith(stem))
+  );
 }
 
 function range(from: number, to: number): number[] {

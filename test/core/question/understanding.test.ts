@@ -36,4 +36,52 @@ describe('reading questions: what runs and what is offered', () => {
     const reading = read('Prague and Atlantis, hmm?');
     expect(reading).toEqual({ offers: [] });
   });
+
+  it('GIVEN the length of a tie asked ("how long") THEN the agreement is offered, not answered as if asked when', () => {
+    expect(read('how long have Prague and Taipei been partners?')).toEqual({
+      offers: [{ command: 'agreement', args: { city: 'prague-cz', with: 'taipei-tw' } }],
+    });
+  });
+});
+
+describe('reading questions: everyday words that are also world towns', () => {
+  it('GIVEN "list" and "from" in a question THEN they are words, not the towns List and Frome', () => {
+    expect(read('list the sister cities of Prague')).toEqual({
+      run: { command: 'partners', args: { city: 'prague-cz' } },
+    });
+    expect(read('partners from Prague')).toEqual({
+      run: { command: 'partners', args: { city: 'prague-cz' } },
+    });
+  });
+
+  it('GIVEN a German question opening with "Wann" THEN Wann is the question word, not the town', () => {
+    const reading = read('Wann haben Prague und Taipei unterzeichnet?');
+    expect(reading).toEqual({
+      run: { command: 'agreement', args: { city: 'prague-cz', with: 'taipei-tw' } },
+    });
+  });
+
+  it('GIVEN a world town named like a word, capitalised mid-sentence THEN it is the town', () => {
+    expect(read('tell me about Still')).toEqual({ run: { command: 'city', args: { city: 'still-fr' } } });
+  });
+
+  it('GIVEN office cities named like words (Split, Nice) THEN they stay cities even in lower case', () => {
+    expect(read('is split still twinned with nice?')).toEqual({
+      run: { command: 'agreement', args: { city: 'split-hr', with: 'nice-fr' }, asks: 'in-force' },
+    });
+  });
+});
+
+describe('reading questions: countries', () => {
+  it('GIVEN "Poland" in a question THEN it is the country, not Poland the town, and the city question is offered', () => {
+    expect(read('which partners of Prague are in Poland?')).toEqual({
+      offers: [{ command: 'partners', args: { city: 'prague-cz' } }],
+    });
+  });
+
+  it('GIVEN a country right after a city THEN it only says which city', () => {
+    expect(read('tell me about Kitakami Japan')).toEqual({
+      run: { command: 'city', args: { city: 'kitakami-jp' } },
+    });
+  });
 });
