@@ -153,6 +153,11 @@ function exactNameAt(
     const cities = catalog.matchName(name);
     if (cities.length === 0) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
+    if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
+      // "Brna", "Brně" are also some world town's name in some language: the office's Brno comes first.
+      const base = baseForm(name, catalog);
+      if (hasOfficeCity(catalog, base)) return mention(tokens, first, end, base);
+    }
     return mention(tokens, first, end, cities);
   }
   return undefined;
@@ -176,7 +181,32 @@ function readUnknownRun(
     text.replace(/ /g, '').length >= MIN_TYPO_LENGTH &&
     text.length <= MAX_TYPO_LENGTH &&
     budget.lookups-- > 0;
+  const inflected = words.length === 1 ? baseForm(text, catalog) : [];
+  if (inflected.length > 0) return mention(tokens, first, end, inflected);
   return mention(tokens, first, end, typo ? oneLetterOff(text, catalog) : []);
+}
+
+/**
+ * Case endings names take in the languages we read: Czech "Prahy", "s Prahou", "v Brně", "Brna";
+ * Polish "z Rzeszowem"; German "Prags". Longest first; what is left, with the name's own ending put
+ * back ("Prah" + "a"), must be a name the store knows exactly.
+ */
+const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's'].map(foldName);
+const NAME_ENDINGS = ['', 'a', 'o'];
+const MIN_STEM = 3;
+
+function baseForm(word: string, catalog: Catalog): City[] {
+  for (const ending of ENDINGS) {
+    if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
+    const stem = word.slice(0, word.length - ending.length);
+    for (const back of NAME_ENDINGS) {
+      const form = stem + back;
+      if (form === word || isCommonWord(form)) continue;
+      const cities = catalog.matchName(form);
+      if (cities.length > 0) return cities;
+    }
+  }
+  return [];
 }
 
 /**

@@ -13,7 +13,7 @@ import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { readTime } from './time-expressions.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { isNumber, type Token, tokenize } from './tokens.ts';
 
 /**
  * A question read into a command: `sure` runs it; `unsure` says what was understood (`heard`, in the
@@ -69,7 +69,8 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     places: mentions.filter((m) => !m.lowerCase),
     period: time.period,
     ordinal: time.ordinal,
-    yesNo: OPENERS.has(tokens[0]?.folded ?? ''),
+    // "LA and Berlin, still partners?": "still" asks the yes/no question wherever it stands.
+    yesNo: OPENERS.has(tokens[0]?.folded ?? '') || (topics.has('inForce') && !topics.has('ended')),
     onlyNames: inNames.size === tokens.length,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
   };
@@ -86,9 +87,15 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const doubtful =
     countryFilter ||
     asksDuration(tokens) ||
+    // "Les 60 ans de Le Mans et Paderborn": a pair with a number most likely asks for an anniversary.
+    (question.places.length === 2 && !topics.has('anniversaries') && tokens.some(isNumber)) ||
     (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
   const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
-  if (stray.length === 0) return inLanguage(reading, lang, reader);
+  // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
+  // their tie as the question; the answer shows its status, dates and reasons.
+  // A number among them ("60 let", "50.") may ask for an anniversary instead: not answered.
+  const pairStands = reading.sure && isPairOfKnownCities(question) && !tokens.some(isNumber);
+  if (stray.length === 0 || pairStands) return inLanguage(reading, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
   const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
@@ -128,6 +135,10 @@ function placeCountries(found: readonly Mention[]): { mentions: Mention[]; count
     } else countryFilter = true;
   }
   return { mentions, countryFilter };
+}
+
+function isPairOfKnownCities(q: Question): boolean {
+  return q.places.length === 2 && q.places.every((m) => m.cities.length > 0);
 }
 
 /** "How long", "how many years", "wie lange", "combien d'années", "jak dlouho", "cuántos años". */
@@ -202,8 +213,9 @@ function decide(q: Question, reader: Reader): QuestionReading {
   if (has('anniversaries')) return anniversaries(q, reader);
   if (first && second) {
     const agreement = pair(reader, first, second, yesNoAsked(q));
-    if (relational) return sure(agreement);
-    return unsure(heard(), has('city') ? [agreement, about('city', first)] : [agreement]);
+    // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?").
+    if (relational || !has('city')) return sure(agreement);
+    return unsure(heard(), [agreement, about('city', first)]);
   }
   if (first) {
     if (has('home') && (relational || q.yesNo)) {
