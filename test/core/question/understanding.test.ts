@@ -85,3 +85,40 @@ describe('reading questions: countries', () => {
     });
   });
 });
+
+describe('reading questions: words outside the cue tables', () => {
+  it('GIVEN two known cities and words the reader does not know THEN their agreement is answered', () => {
+    expect(read('when did Paderborn and Le Mans seal the deal, roughly?')).toEqual({
+      run: { command: 'agreement', args: { city: 'paderborn-de', with: 'le-mans-fr' } },
+    });
+  });
+
+  it('GIVEN two known cities, unknown words and a number THEN it is offered, never answered (it may ask for an anniversary)', () => {
+    expect(read('Paderborn and Le Mans celebrating 70 soon?')).toEqual({
+      offers: [{ command: 'agreement', args: { city: 'paderborn-de', with: 'le-mans-fr' } }],
+    });
+  });
+
+  it('GIVEN "still" anywhere with two cities THEN the yes/no question is answered first', () => {
+    expect(read('Prague and Taipei, still partners?')).toEqual({
+      run: { command: 'agreement', args: { city: 'prague-cz', with: 'taipei-tw' }, asks: 'in-force' },
+    });
+  });
+});
+
+describe('reading questions: Spanish and Czech, and names with case endings', () => {
+  it('GIVEN a Spanish "since when" question THEN the agreement', () => {
+    expect(read('¿desde cuándo están hermanadas Osaka y San Francisco?')).toEqual({
+      run: { command: 'agreement', args: { city: 'osaka-jp', with: 'san-francisco-us' } },
+    });
+  });
+
+  it('GIVEN Czech and Polish case endings ("s Rzeszowem", "Paderbornu") THEN the cities', () => {
+    expect(read('kdy podepsal Paderborn smlouvu s Rzeszowem')).toEqual({
+      run: { command: 'agreement', args: { city: 'paderborn-de', with: 'rzeszow-pl' } },
+    });
+    expect(read('partnerská města Paderbornu')).toEqual({
+      run: { command: 'partners', args: { city: 'paderborn-de' } },
+    });
+  });
+});
