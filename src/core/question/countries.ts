@@ -33,3 +33,21 @@ export function countryNamed(folded: string): string | undefined {
   if (folded === '') return undefined;
   return countriesByName().get(folded) ?? (folded.length > 3 ? toCountryCode(folded) : undefined);
 }
+
+const STEM = 5;
+let stems: Set<string> | undefined;
+
+/**
+ * Whether a word not understood looks made from a country's name: an adjective ("French",
+ * "japonesa", "německá") or a case form ("v Polsku"), which narrows a question to partners there.
+ * Only the first letters are compared; nothing is concluded from it but doubt.
+ */
+export function looksLikeCountryWord(folded: string): boolean {
+  if (!stems) {
+    stems = new Set();
+    for (const name of countriesByName().keys()) {
+      if (!name.includes(' ') && name.length >= STEM) stems.add(name.slice(0, STEM));
+    }
+  }
+  return folded.length >= STEM && stems.has(folded.slice(0, STEM));
+}

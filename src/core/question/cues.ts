@@ -457,6 +457,7 @@ const FRENCH: CueTable = {
     'liste',
     'toutes',
     'tous',
+    'aide',
   ],
 };
 

@@ -16,6 +16,8 @@ export interface Mention {
   readonly cities: readonly City[];
   /** Written in lower case while not matching any city: more likely a stray word than a name. */
   readonly lowerCase: boolean;
+  /** Found with a letter wrong, and only among the world's towns: a guess, offered and never answered. */
+  readonly guessed?: boolean;
   /** A country's ISO code: the words name a country ("Poland", "Polsko"), not a city. */
   readonly country?: string;
 }
@@ -133,7 +135,9 @@ function wordIsCity(
   const token = tokens[at] as Token;
   if (!isCommonWord(token.folded) || hasOfficeCity(catalog, cities)) return true;
   const initial = token.text.charAt(0);
-  return mixedCase && at > 0 && initial !== initial.toLowerCase();
+  // "LA", "NYC": written in capitals, in a text that is not, an abbreviation is a name anywhere.
+  const abbreviation = token.text.length <= 3 && token.text === token.text.toUpperCase();
+  return mixedCase && initial !== initial.toLowerCase() && (at > 0 || abbreviation);
 }
 
 function exactNameAt(
@@ -183,7 +187,10 @@ function readUnknownRun(
     budget.lookups-- > 0;
   const inflected = words.length === 1 ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
-  return mention(tokens, first, end, typo ? oneLetterOff(text, catalog) : []);
+  const close = typo ? oneLetterOff(text, catalog) : [];
+  // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
+  const guessed = close.length > 0 && !hasOfficeCity(catalog, close);
+  return { ...mention(tokens, first, end, close), ...(guessed && { guessed }) };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { isCommonWord } from './common-words.ts';
+import { looksLikeCountryWord } from './countries.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
@@ -58,7 +59,13 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     );
   const time = readTime(tokens);
   const found = findCities(tokens, time.used, isVocabulary, catalog);
-  const { mentions, countryFilter } = placeCountries(found);
+  const placed = placeCountries(found);
+  // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
+  const isCountryWord = (m: Mention) =>
+    m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
+  const mentions = placed.mentions.filter((m) => !isCountryWord(m));
+  const countryWord = mentions.length < placed.mentions.length;
+  const countryFilter = placed.countryFilter;
   const inNames = new Set(found.flatMap((m) => range(m.first, m.end)));
   const outsideNames = tokens.filter((_, i) => !inNames.has(i));
   const lang = questionLanguage(text, outsideNames);
@@ -85,7 +92,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // it does not yet: offered, not answered. A name the store does not know beside one it knows
   // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
   const doubtful =
+    mentions.some((m) => m.guessed) ||
     countryFilter ||
+    countryWord ||
     asksDuration(tokens) ||
     // "Les 60 ans de Le Mans et Paderborn": a pair with a number most likely asks for an anniversary.
     (question.places.length === 2 && !topics.has('anniversaries') && tokens.some(isNumber)) ||

@@ -122,3 +122,17 @@ describe('reading questions: Spanish and Czech, and names with case endings', ()
     });
   });
 });
+
+describe('reading questions: guesses are offered, not answered', () => {
+  it('GIVEN a word one letter away from a world town only ("Frame") THEN the town is offered, not answered', () => {
+    expect(read('tell me about Frame')).toEqual({
+      offers: [{ command: 'city', args: { city: 'frome-gb' } }],
+    });
+  });
+
+  it('GIVEN a country adjective beside a city ("any Japanese partners") THEN the partners are offered, not answered', () => {
+    expect(read('does Prague have any Japanese partners?')).toEqual({
+      offers: [{ command: 'partners', args: { city: 'prague-cz' } }],
+    });
+  });
+});
