@@ -598,5 +598,48 @@ const CZECH: CueTable = {
   ],
 };
 
+/** Japanese and Chinese words as Intl.Segmenter splits them ("姉妹", "都市"; "友好", "城市"). */
+const JAPANESE: CueTable = {
+  language: 'ja',
+  partners: ['姉妹', '友好', '提携', 'パートナー'],
+  agreement: ['協定', '関係', 'いつ', '締結', '署名', '状態', '歴史', '何', '間'],
+  inForce: ['まだ', '今', '現在', '有効', '継続'],
+  ended: ['終了', '解消', '破棄', '終わっ', '中止'],
+  anniversaries: ['周年', '記念日', '記念'],
+  city: ['教え', 'どこ', '場所', '情報', 'つい'],
+  home: ['私たち', '我々', 'うち'],
+  yesNoOpeners: [],
+  filler: [
+    'の',
+    'は',
+    'と',
+    'が',
+    'を',
+    'に',
+    'で',
+    'です',
+    'か',
+    'ある',
+    '都市',
+    '市',
+    'ください',
+    'どの',
+    'ます',
+  ],
+};
+
+const CHINESE: CueTable = {
+  language: 'zh-Hans',
+  partners: ['友好', '姐妹', '伙伴', '结好', '友城'],
+  agreement: ['协议', '关系', '什么时候', '何时', '签署', '签订', '状态', '之间', '历史', '发生'],
+  inForce: ['还是', '仍然', '仍', '还', '有效', '目前'],
+  ended: ['结束', '终止', '解除', '取消'],
+  anniversaries: ['周年', '纪念日', '纪念'],
+  city: ['介绍', '哪里', '在哪', '信息', '关于'],
+  home: ['我们'],
+  yesNoOpeners: [],
+  filler: ['和', '的', '与', '吗', '是', '城市', '市', '有', '哪些', '请', '了', '呢', '帮助', '怎么', '用'],
+};
+
 /** Every language the parser reads; a question may mix them (city names often do). */
-export const CUE_TABLES: readonly CueTable[] = [ENGLISH, GERMAN, FRENCH, SPANISH, CZECH];
+export const CUE_TABLES: readonly CueTable[] = [ENGLISH, GERMAN, FRENCH, SPANISH, CZECH, JAPANESE, CHINESE];

@@ -3,7 +3,7 @@ import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryNamed, MAX_COUNTRY_WORDS } from './countries.ts';
-import { isNumber, type Token } from './tokens.ts';
+import { isNumber, joinFolded, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
@@ -90,12 +90,7 @@ export function findCities(
 function countryAt(tokens: readonly Token[], first: number, skip: ReadonlySet<number>): Mention | undefined {
   for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
     if (range(first, end).some((i) => skip.has(i))) continue;
-    const code = countryNamed(
-      tokens
-        .slice(first, end)
-        .map((t) => t.folded)
-        .join(' '),
-    );
+    const code = countryNamed(joinFolded(tokens.slice(first, end)));
     if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
   }
   return undefined;
@@ -152,7 +147,7 @@ function exactNameAt(
   for (let end = last + 1; end > first; end--) {
     const words = tokens.slice(first, end);
     if (words.length === 1 && isNumber(words[0] as Token)) continue;
-    const name = words.map((t) => t.folded).join(' ');
+    const name = joinFolded(words);
     if (name.length > MAX_NAME_LENGTH) continue;
     const cities = catalog.matchName(name);
     if (cities.length === 0) continue;
@@ -267,7 +262,8 @@ function mention(tokens: readonly Token[], first: number, end: number, cities: r
     end,
     text: words.join(' '),
     cities,
-    lowerCase: cities.length === 0 && initial !== initial.toUpperCase(),
+    // A script without capitals (Japanese, Chinese) gives no sign of a name: its unknown words are words.
+    lowerCase: cities.length === 0 && initial === initial.toLowerCase(),
   };
 }
 

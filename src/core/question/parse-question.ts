@@ -45,6 +45,7 @@ const TOPICS: readonly Topic[] = [
 
 const VOCABULARY = vocabulary(CUE_TABLES);
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
+const CLOSERS = new Set(['か', 'ですか', '吗']);
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
@@ -77,7 +78,11 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     period: time.period,
     ordinal: time.ordinal,
     // "LA and Berlin, still partners?": "still" asks the yes/no question wherever it stands.
-    yesNo: OPENERS.has(tokens[0]?.folded ?? '') || (topics.has('inForce') && !topics.has('ended')),
+    // Japanese and Chinese close a yes/no question instead ("…ですか", "…吗").
+    yesNo:
+      OPENERS.has(tokens[0]?.folded ?? '') ||
+      CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+      (topics.has('inForce') && !topics.has('ended')),
     onlyNames: inNames.size === tokens.length,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
   };
@@ -95,9 +100,11 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     mentions.some((m) => m.guessed) ||
     countryFilter ||
     countryWord ||
-    asksDuration(tokens) ||
+    asksDuration(text, tokens) ||
     // "Les 60 ans de Le Mans et Paderborn": a pair with a number most likely asks for an anniversary.
-    (question.places.length === 2 && !topics.has('anniversaries') && tokens.some(isNumber)) ||
+    (question.places.length === 2 &&
+      tokens.some(isNumber) &&
+      (!topics.has('anniversaries') || time.ordinal === undefined)) ||
     (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
   const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
   // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
@@ -170,9 +177,12 @@ const DURATION_CUES = [
   'jak stara',
 ].map((cue) => cue.split(' '));
 
-function asksDuration(tokens: readonly Token[]): boolean {
+/** The same in Japanese and Chinese, matched in the text, however the segmenter splits it. */
+const DURATION_CJK = /何年|多久|多少年|どのくらい|どれくらい|いつから何年/u;
+
+function asksDuration(text: string, tokens: readonly Token[]): boolean {
   const folded = tokens.map((t) => t.folded);
-  return DURATION_CUES.some((parts) => containsCue(folded, parts));
+  return DURATION_CJK.test(text) || DURATION_CUES.some((parts) => containsCue(folded, parts));
 }
 
 /** A reading turned into an offer: what was understood, and the command it would have run. */

@@ -136,3 +136,23 @@ describe('reading questions: guesses are offered, not answered', () => {
     });
   });
 });
+
+describe('reading questions: Japanese and Chinese, written without spaces', () => {
+  it('GIVEN a Chinese yes/no question with two cities THEN split into words, answered yes or no first', () => {
+    expect(read('武汉和上海还是友好城市吗？')).toEqual({
+      run: { command: 'agreement', args: { city: 'wuhan-cn', with: 'shanghai-cn' }, asks: 'in-force' },
+    });
+  });
+
+  it("GIVEN a Chinese question for one city's partners THEN its partners", () => {
+    expect(read('上海有哪些友好城市')).toEqual({
+      run: { command: 'partners', args: { city: 'shanghai-cn' } },
+    });
+  });
+
+  it('GIVEN a Japanese "how many years" question THEN the agreement is offered, not answered', () => {
+    expect(read('上海と武汉は何年姉妹都市ですか')).toEqual({
+      offers: [{ command: 'agreement', args: { city: 'shanghai-cn', with: 'wuhan-cn' } }],
+    });
+  });
+});
