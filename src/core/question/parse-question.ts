@@ -81,7 +81,8 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     // Japanese and Chinese close a yes/no question instead ("…ですか", "…吗").
     yesNo:
       OPENERS.has(tokens[0]?.folded ?? '') ||
-      CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+      (CLOSERS.has(tokens.at(-1)?.folded ?? '') && !/なぜ|どうして|为什么|为何/u.test(text)) ||
+      frenchInversion(tokens) ||
       (topics.has('inForce') && !topics.has('ended')),
     onlyNames: inNames.size === tokens.length,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
@@ -151,6 +152,16 @@ function placeCountries(found: readonly Mention[]): { mentions: Mention[]; count
     } else countryFilter = true;
   }
   return { mentions, countryFilter };
+}
+
+/** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
+function frenchInversion(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      ['est', 'sont', 'a', 'ont', 't'].includes(t.folded) &&
+      ['il', 'elle', 'ils', 'elles'].includes(tokens[i + 1]?.folded ?? '') &&
+      (tokens[i + 1]?.start ?? 0) === t.end + 1,
+  );
 }
 
 function isPairOfKnownCities(q: Question): boolean {

@@ -156,3 +156,15 @@ describe('reading questions: Japanese and Chinese, written without spaces', () =
     });
   });
 });
+
+describe('reading questions: yes/no asked by French inversion', () => {
+  it('GIVEN "a-t-elle mis fin" THEN did the first city end it, answered first', () => {
+    expect(read('Osaka a-t-elle mis fin au jumelage avec San Francisco ?')).toEqual({
+      run: {
+        command: 'agreement',
+        args: { city: 'osaka-jp', with: 'san-francisco-us' },
+        asks: 'ended-by-first',
+      },
+    });
+  });
+});
