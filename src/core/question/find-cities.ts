@@ -1,7 +1,9 @@
 import type { City } from '../../domain/city.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
-import { isNumber, type Token } from './tokens.ts';
+import { isCommonWord } from './common-words.ts';
+import { countryNamed, MAX_COUNTRY_WORDS } from './countries.ts';
+import { isNumber, joinFolded, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
@@ -14,6 +16,10 @@ export interface Mention {
   readonly cities: readonly City[];
   /** Written in lower case while not matching any city: more likely a stray word than a name. */
   readonly lowerCase: boolean;
+  /** Found with a letter wrong, and only among the world's towns: a guess, offered and never answered. */
+  readonly guessed?: boolean;
+  /** A country's ISO code: the words name a country ("Poland", "Polsko"), not a city. */
+  readonly country?: string;
 }
 
 /** Longest city name, in words, looked up at each position ("Klagenfurt am Wörthersee, Austria"). */
@@ -45,13 +51,21 @@ export function findCities(
     if (run.length > 0) unknown.push(run);
     run = [];
   };
+  const mixedCase = isMixedCase(tokens);
   for (let i = 0; i < tokens.length; ) {
     if (skip.has(i)) {
       closeRun();
       i++;
       continue;
     }
-    const exact = exactNameAt(tokens, i, skip, catalog);
+    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase);
+    const country = countryAt(tokens, i, skip);
+    if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
+      closeRun();
+      mentions.push(country);
+      i = country.end;
+      continue;
+    }
     if (exact) {
       closeRun();
       mentions.push(exact);
@@ -69,21 +83,81 @@ export function findCities(
   return mentions.sort((a, b) => a.first - b.first);
 }
 
+/**
+ * A country named at this position, longest name first ("United States", not "United"); countries
+ * are read before world cities, so "Poland" is the country and not Poland, Maine.
+ */
+function countryAt(tokens: readonly Token[], first: number, skip: ReadonlySet<number>): Mention | undefined {
+  for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
+    if (range(first, end).some((i) => skip.has(i))) continue;
+    const code = countryNamed(joinFolded(tokens.slice(first, end)));
+    if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
+  }
+  return undefined;
+}
+
+const officeIds = new WeakMap<Catalog, Set<string>>();
+
+/** Whether one of these cities is the office's own (the office chose it: its name is never a mere word). */
+function hasOfficeCity(catalog: Catalog, cities: readonly City[]): boolean {
+  let ids = officeIds.get(catalog);
+  if (!ids) {
+    ids = new Set(catalog.data.cities.map((c) => c.id));
+    officeIds.set(catalog, ids);
+  }
+  const own = ids;
+  return cities.some((c) => own.has(c.id));
+}
+
+/** Whether the question is written with capitals where they belong, so a capital says "a name". */
+function isMixedCase(tokens: readonly Token[]): boolean {
+  const text = tokens.map((t) => t.text).join(' ');
+  return text !== text.toLowerCase() && text !== text.toUpperCase();
+}
+
+/**
+ * Whether a one-word name that is also an everyday word ("from", "list", "wann") is meant as the
+ * city: only the office's own cities are taken on sight; a world city needs a capital that is not
+ * merely the sentence's first letter, in a text that uses capitals.
+ */
+function wordIsCity(
+  tokens: readonly Token[],
+  at: number,
+  cities: readonly City[],
+  catalog: Catalog,
+  mixedCase: boolean,
+) {
+  const token = tokens[at] as Token;
+  if (!isCommonWord(token.folded) || hasOfficeCity(catalog, cities)) return true;
+  const initial = token.text.charAt(0);
+  // "LA", "NYC": written in capitals, in a text that is not, an abbreviation is a name anywhere.
+  const abbreviation = token.text.length <= 3 && token.text === token.text.toUpperCase();
+  return mixedCase && initial !== initial.toLowerCase() && (at > 0 || abbreviation);
+}
+
 function exactNameAt(
   tokens: readonly Token[],
   first: number,
   skip: ReadonlySet<number>,
   catalog: Catalog,
+  mixedCase: boolean,
 ): Mention | undefined {
   let last = first;
   while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
   for (let end = last + 1; end > first; end--) {
     const words = tokens.slice(first, end);
     if (words.length === 1 && isNumber(words[0] as Token)) continue;
-    const name = words.map((t) => t.folded).join(' ');
+    const name = joinFolded(words);
     if (name.length > MAX_NAME_LENGTH) continue;
     const cities = catalog.matchName(name);
-    if (cities.length > 0) return mention(tokens, first, end, cities);
+    if (cities.length === 0) continue;
+    if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
+    if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
+      // "Brna", "Brně" are also some world town's name in some language: the office's Brno comes first.
+      const base = baseForm(name, catalog);
+      if (hasOfficeCity(catalog, base)) return mention(tokens, first, end, base);
+    }
+    return mention(tokens, first, end, cities);
   }
   return undefined;
 }
@@ -106,7 +180,35 @@ function readUnknownRun(
     text.replace(/ /g, '').length >= MIN_TYPO_LENGTH &&
     text.length <= MAX_TYPO_LENGTH &&
     budget.lookups-- > 0;
-  return mention(tokens, first, end, typo ? oneLetterOff(text, catalog) : []);
+  const inflected = words.length === 1 ? baseForm(text, catalog) : [];
+  if (inflected.length > 0) return mention(tokens, first, end, inflected);
+  const close = typo ? oneLetterOff(text, catalog) : [];
+  // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
+  const guessed = close.length > 0 && !hasOfficeCity(catalog, close);
+  return { ...mention(tokens, first, end, close), ...(guessed && { guessed }) };
+}
+
+/**
+ * Case endings names take in the languages we read: Czech "Prahy", "s Prahou", "v Brně", "Brna";
+ * Polish "z Rzeszowem"; German "Prags". Longest first; what is left, with the name's own ending put
+ * back ("Prah" + "a"), must be a name the store knows exactly.
+ */
+const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's'].map(foldName);
+const NAME_ENDINGS = ['', 'a', 'o'];
+const MIN_STEM = 3;
+
+function baseForm(word: string, catalog: Catalog): City[] {
+  for (const ending of ENDINGS) {
+    if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
+    const stem = word.slice(0, word.length - ending.length);
+    for (const back of NAME_ENDINGS) {
+      const form = stem + back;
+      if (form === word || isCommonWord(form)) continue;
+      const cities = catalog.matchName(form);
+      if (cities.length > 0) return cities;
+    }
+  }
+  return [];
 }
 
 /**
@@ -160,6 +262,11 @@ function mention(tokens: readonly Token[], first: number, end: number, cities: r
     end,
     text: words.join(' '),
     cities,
-    lowerCase: cities.length === 0 && initial !== initial.toUpperCase(),
+    // A script without capitals (Japanese, Chinese) gives no sign of a name: its unknown words are words.
+    lowerCase: cities.length === 0 && initial === initial.toLowerCase(),
   };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
 }

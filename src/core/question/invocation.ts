@@ -24,3 +24,23 @@ export function invocationOf(
   }
   return { command: name, args };
 }
+
+/**
+ * Whether each city the invocation names is a city the store knows: exactly one (`exact`), or at
+ * least one (a namesake, whose answer lists the candidates). A name the store does not know would
+ * only answer "no city named ...".
+ */
+export function namesKnownCities(
+  invocation: Invocation,
+  commands: readonly Command[],
+  matches: (name: string) => number,
+  exact: boolean,
+): boolean {
+  const specs = findCommand(commands, invocation.command)?.args ?? [];
+  return specs.every((spec) => {
+    const value = invocation.args[spec.name];
+    if (spec.kind !== 'city' || value === undefined) return true;
+    const count = matches(value);
+    return exact ? count === 1 : count >= 1;
+  });
+}

@@ -7,12 +7,14 @@ import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
+import { isCommonWord } from './common-words.ts';
+import { looksLikeCountryWord } from './countries.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
-import { invocationOf } from './invocation.ts';
+import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { readTime } from './time-expressions.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { isNumber, type Token, tokenize } from './tokens.ts';
 
 /**
  * A question read into a command: `sure` runs it; `unsure` says what was understood (`heard`, in the
@@ -43,6 +45,7 @@ const TOPICS: readonly Topic[] = [
 
 const VOCABULARY = vocabulary(CUE_TABLES);
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
+const CLOSERS = new Set(['か', 'ですか', '吗']);
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
@@ -50,10 +53,21 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const tokens = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
   if (tokens.length === 0) return unsure([], []);
   if (tokens.length > MAX_QUESTION_WORDS)
-    return inLanguage(unsure([(tr) => tr.t('dispatch.heard.tooLong')], []), questionLanguage(text, []));
+    return inLanguage(
+      unsure([(tr) => tr.t('dispatch.heard.tooLong')], []),
+      questionLanguage(text, []),
+      reader,
+    );
   const time = readTime(tokens);
-  const mentions = findCities(tokens, time.used, isVocabulary, catalog);
-  const inNames = new Set(mentions.flatMap((m) => range(m.first, m.end)));
+  const found = findCities(tokens, time.used, isVocabulary, catalog);
+  const placed = placeCountries(found);
+  // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
+  const isCountryWord = (m: Mention) =>
+    m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
+  const mentions = placed.mentions.filter((m) => !isCountryWord(m));
+  const countryWord = mentions.length < placed.mentions.length;
+  const countryFilter = placed.countryFilter;
+  const inNames = new Set(found.flatMap((m) => range(m.first, m.end)));
   const outsideNames = tokens.filter((_, i) => !inNames.has(i));
   const lang = questionLanguage(text, outsideNames);
   // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
@@ -63,17 +77,42 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     places: mentions.filter((m) => !m.lowerCase),
     period: time.period,
     ordinal: time.ordinal,
-    yesNo: OPENERS.has(tokens[0]?.folded ?? ''),
+    // "LA and Berlin, still partners?": "still" asks the yes/no question wherever it stands.
+    // Japanese and Chinese close a yes/no question instead ("…ですか", "…吗").
+    yesNo:
+      OPENERS.has(tokens[0]?.folded ?? '') ||
+      (CLOSERS.has(tokens.at(-1)?.folded ?? '') && !/なぜ|どうして|为什么|为何/u.test(text)) ||
+      frenchInversion(tokens) ||
+      (topics.has('inForce') && !topics.has('ended')),
     onlyNames: inNames.size === tokens.length,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
   };
   const stray = mentions.filter((m) => m.lowerCase);
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && !mentions.some((m) => m.cities.length > 0)) {
-    return inLanguage(unsure([], []), lang);
+    return inLanguage(unsure([], []), lang, reader);
   }
-  const reading = decide(question, reader);
-  if (stray.length === 0) return inLanguage(reading, lang);
+  // "Buffalo's partners in Poland": a question about some partners only, which no command answers
+  // yet; what it asks about the city is offered, never answered as if the country were not there.
+  // "How long...": the agreement shows the signing, but the answer should lead with the years, which
+  // it does not yet: offered, not answered. A name the store does not know beside one it knows
+  // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
+  const doubtful =
+    mentions.some((m) => m.guessed) ||
+    countryFilter ||
+    countryWord ||
+    asksDuration(text, tokens) ||
+    // "Les 60 ans de Le Mans et Paderborn": a pair with a number most likely asks for an anniversary.
+    (question.places.length === 2 &&
+      tokens.some(isNumber) &&
+      (!topics.has('anniversaries') || time.ordinal === undefined)) ||
+    (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
+  const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
+  // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
+  // their tie as the question; the answer shows its status, dates and reasons.
+  // A number among them ("60 let", "50.") may ask for an anniversary instead: not answered.
+  const pairStands = reading.sure && isPairOfKnownCities(question) && !tokens.some(isNumber);
+  if (stray.length === 0 || pairStands) return inLanguage(reading, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
   const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
@@ -87,11 +126,92 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         ),
       }),
   ];
-  return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang);
+  return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
 }
 
-function inLanguage(reading: QuestionReading, lang: Lang | undefined): QuestionReading {
-  return lang === undefined ? reading : { ...reading, lang };
+/**
+ * The reading in the question's language, its offers held to what runs: an offer is kept only when
+ * each of its cities is one city the store knows, so picking it answers. (A sure reading may name a
+ * city the store does not know: its answer is "no city named ..." with the close matches.)
+ */
+/**
+ * Countries in a question: right after a city they say which city ("Rzeszów, Poland"; "Nablus
+ * Palestine"); elsewhere they narrow the question to partners in that country (`countryFilter`).
+ */
+function placeCountries(found: readonly Mention[]): { mentions: Mention[]; countryFilter: boolean } {
+  const mentions: Mention[] = [];
+  let countryFilter = false;
+  for (const m of found) {
+    const before = mentions.at(-1);
+    if (m.country === undefined) mentions.push(m);
+    else if (before && before.end === m.first && before.cities.some((c) => c.country === m.country)) {
+      mentions[mentions.length - 1] = {
+        ...before,
+        cities: before.cities.filter((c) => c.country === m.country),
+      };
+    } else countryFilter = true;
+  }
+  return { mentions, countryFilter };
+}
+
+/** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
+function frenchInversion(tokens: readonly Token[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      ['est', 'sont', 'a', 'ont', 't'].includes(t.folded) &&
+      ['il', 'elle', 'ils', 'elles'].includes(tokens[i + 1]?.folded ?? '') &&
+      (tokens[i + 1]?.start ?? 0) === t.end + 1,
+  );
+}
+
+function isPairOfKnownCities(q: Question): boolean {
+  return q.places.length === 2 && q.places.every((m) => m.cities.length > 0);
+}
+
+/** "How long", "how many years", "wie lange", "combien d'années", "jak dlouho", "cuántos años". */
+const DURATION_CUES = [
+  'how long',
+  'how many years',
+  'how old',
+  'wie lange',
+  'wie viele jahre',
+  'wie alt',
+  'combien d annees',
+  'combien de temps',
+  'depuis combien',
+  'cuantos anos',
+  'cuanto tiempo',
+  'hace cuanto',
+  'jak dlouho',
+  'kolik let',
+  'jak stare',
+  'jak stara',
+].map((cue) => cue.split(' '));
+
+/** The same in Japanese and Chinese, matched in the text, however the segmenter splits it. */
+const DURATION_CJK = /何年|多久|多少年|どのくらい|どれくらい|いつから何年/u;
+
+function asksDuration(text: string, tokens: readonly Token[]): boolean {
+  const folded = tokens.map((t) => t.folded);
+  return DURATION_CJK.test(text) || DURATION_CUES.some((parts) => containsCue(folded, parts));
+}
+
+/** A reading turned into an offer: what was understood, and the command it would have run. */
+function asOffer(reading: QuestionReading, q: Question, catalog: Catalog): QuestionReading {
+  return reading.sure ? unsure(describe(q, catalog), [reading.invocation]) : reading;
+}
+
+function inLanguage(reading: QuestionReading, lang: Lang | undefined, reader: Reader): QuestionReading {
+  const matches = (name: string) => reader.catalog.matchName(name).length;
+  const checked: QuestionReading = reading.sure
+    ? reading
+    : {
+        ...reading,
+        closest: reading.closest.filter((invocation) =>
+          namesKnownCities(invocation, reader.commands, matches, true),
+        ),
+      };
+  return lang === undefined ? checked : { ...checked, lang };
 }
 
 interface Reader {
@@ -123,8 +243,9 @@ function decide(q: Question, reader: Reader): QuestionReading {
   if (has('anniversaries')) return anniversaries(q, reader);
   if (first && second) {
     const agreement = pair(reader, first, second, yesNoAsked(q));
-    if (relational) return sure(agreement);
-    return unsure(heard(), has('city') ? [agreement, about('city', first)] : [agreement]);
+    // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?").
+    if (relational || !has('city')) return sure(agreement);
+    return unsure(heard(), [agreement, about('city', first)]);
   }
   if (first) {
     if (has('home') && (relational || q.yesNo)) {
@@ -298,8 +419,13 @@ function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: s
   return { exact: new Set(words), stems: [...new Set(words.filter((w) => w.length >= 5))] };
 }
 
+/** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
 function isVocabulary(folded: string): boolean {
-  return VOCABULARY.exact.has(folded) || VOCABULARY.stems.some((stem) => folded.startsWith(stem));
+  return (
+    VOCABULARY.exact.has(folded) ||
+    isCommonWord(folded) ||
+    VOCABULARY.stems.some((stem) => folded.startsWith(stem))
+  );
 }
 
 function range(from: number, to: number): number[] {

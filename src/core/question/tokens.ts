@@ -15,6 +15,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * "Prague-Shanghai" -> Prague, Shanghai), as they do in folded city names. Stops after `limit` + 1 words.
  */
 export function tokenize(text: string, limit: number): Token[] {
+  if (CJK.test(text)) return segmented(text, limit);
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     // One past the limit tells the caller the text was longer; the rest is not worth folding.
@@ -22,6 +23,42 @@ export function tokenize(text: string, limit: number): Token[] {
     tokens.push({ text: m[0], folded: foldName(m[0]), start: m.index, end: m.index + m[0].length });
   }
   return tokens;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const SEGMENTERS = {
+  ja: new Intl.Segmenter('ja', { granularity: 'word' }),
+  zh: new Intl.Segmenter('zh', { granularity: 'word' }),
+};
+
+/** Japanese and Chinese are written without spaces: Intl's dictionaries find the words ("上海", "和", "布拉格"). */
+function segmented(text: string, limit: number): Token[] {
+  const tokens: Token[] = [];
+  for (const s of SEGMENTERS[KANA.test(text) ? 'ja' : 'zh'].segment(text)) {
+    if (!s.isWordLike) continue;
+    if (tokens.length > limit) break;
+    tokens.push({
+      text: s.segment,
+      folded: foldName(s.segment),
+      start: s.index,
+      end: s.index + s.segment.length,
+    });
+  }
+  return tokens;
+}
+
+/**
+ * Words as one name: spaced words with a space; Japanese or Chinese ones, split by the segmenter
+ * ("北", "上市"), without ("北上市").
+ */
+export function joinFolded(tokens: readonly Token[]): string {
+  let out = '';
+  tokens.forEach((t, i) => {
+    const spaced = i > 0 && !(CJK.test(t.folded) && CJK.test(tokens[i - 1]?.folded ?? ''));
+    out += (spaced ? ' ' : '') + t.folded;
+  });
+  return out;
 }
 
 export function isNumber(token: Token): boolean {
