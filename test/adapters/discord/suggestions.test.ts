@@ -12,7 +12,7 @@ afterEach(async () => {
 describe('Discord suggestion buttons', () => {
   it('GIVEN a question the bot is not sure of THEN the suggestion is a button that runs it privately for whoever presses it', async () => {
     bot = await startBot();
-    bot.fake.message({ content: `<@${bot.fake.botUserId}> prague shanghai` });
+    bot.fake.message({ content: `<@${bot.fake.botUserId}> prague shanghai 2020` });
     const post = await bot.fake.waitFor((c) => c.method === 'POST' && c.path.endsWith('/messages'));
     const run = post.body.components[0].components[0];
     expect(run).toMatchObject({

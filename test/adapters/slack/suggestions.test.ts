@@ -12,7 +12,7 @@ afterEach(async () => {
 
 describe('Slack suggestion buttons', () => {
   it('GIVEN a question the bot is not sure of THEN the suggested command is a button, and pressing it answers privately', async () => {
-    const acked = await slack.ask('prague shanghai');
+    const acked = await slack.ask('prague shanghai 2020');
     expect(blockTexts(acked.answer?.blocks).join('\n')).toContain("I'm not sure what you are asking");
     const run = buttons(acked.answer?.blocks).get('twin_run:0');
     expect(run?.label).toBe('Run: /twin agreement Prague Shanghai');
