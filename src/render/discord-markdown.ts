@@ -5,8 +5,8 @@ import type { Lang } from '../i18n/languages.ts';
 import { formatFuzzyDate } from './dates.ts';
 import { stripControl } from './plain.ts';
 
-/** Shows a command the reader can type (e.g. as the slash command that runs it). */
-export type FormatCommand = (text: string) => string;
+/** Shows a command the reader can type (e.g. as the slash command that runs it, in their language). */
+export type FormatCommand = (text: string, lang: Lang) => string;
 
 const ZERO_WIDTH_SPACE = '\u200b';
 
@@ -60,7 +60,7 @@ export function markdownText(text: RichText, formatCommand: FormatCommand, lang:
     .map((span) => {
       if (typeof span === 'string') return safeMarkdown(span);
       if ('date' in span) return dateMarkdown(span.date, lang);
-      return `\`${defuseMentions(stripControl(formatCommand(span.command)).replaceAll('`', ''))}\``;
+      return `\`${defuseMentions(stripControl(formatCommand(span.command, lang)).replaceAll('`', ''))}\``;
     })
     .join('');
 }
@@ -72,7 +72,7 @@ export function plainText(text: RichText, formatCommand: FormatCommand, lang: La
     .map((span) => {
       if (typeof span === 'string') return defuseMentions(stripControl(span));
       if ('date' in span) return formatFuzzyDate(span.date, lang);
-      return defuseMentions(stripControl(formatCommand(span.command)));
+      return defuseMentions(stripControl(formatCommand(span.command, lang)));
     })
     .join('');
 }

@@ -704,7 +704,30 @@ function choicesError(data: Json | undefined): [number, unknown] | undefined {
   return undefined;
 }
 
-const NAME = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+const NAME = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+/** Discord's rule for chat command and option names: its pattern, and lower case where a letter has one. */
+const goodName = (name: unknown) =>
+  typeof name === 'string' && NAME.test(name) && name === name.toLowerCase();
+
+/** A name, and each of its localizations, that Discord accepts. */
+function namesOk(node: Json): boolean {
+  return (
+    goodName(node.name) && Object.values((node.name_localizations as Json | undefined) ?? {}).every(goodName)
+  );
+}
+
+/** Whether two of these options share a name in English or in any one locale. */
+function duplicateNames(options: Json[]): boolean {
+  const locales = new Set(
+    options.flatMap((o) => Object.keys((o.name_localizations as Json | undefined) ?? {})),
+  );
+  return [undefined, ...locales].some((locale) => {
+    const names = options.map(
+      (o) => (locale && (o.name_localizations as Json | undefined)?.[locale]) || o.name,
+    );
+    return new Set(names).size < names.length;
+  });
+}
 
 /** Option types: 1 subcommand, 2 group, 3 string, 4 integer, 5 boolean, ... 9 mentionable, 10 number, 11 attachment. */
 const OPTION_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -717,12 +740,11 @@ function commandsError(body: unknown): [number, unknown] | undefined {
   const checkOptions = (options: Json[] | undefined, where: string): [number, unknown] | undefined => {
     if (!options) return undefined;
     if (options.length > 25) return invalid(`${where}: more than 25 options`);
-    if (new Set(options.map((o) => o.name)).size < options.length)
-      return invalid(`${where}: duplicate names`);
+    if (duplicateNames(options)) return invalid(`${where}: duplicate names`);
     let optionalSeen = false;
     for (const option of options) {
       const at = `${where}.${String(option.name)}`;
-      if (!NAME.test(String(option.name))) return invalid(`${at}: bad name`);
+      if (!namesOk(option)) return invalid(`${at}: bad name`);
       const description = String(option.description ?? '');
       if (description.length < 1 || description.length > 100) return invalid(`${at}: description length`);
       if (!OPTION_TYPES.has(Number(option.type)))
@@ -749,7 +771,7 @@ function commandsError(body: unknown): [number, unknown] | undefined {
   };
   for (const command of body as Json[]) {
     const name = String(command.name);
-    if (!NAME.test(name)) return invalid(`${name}: bad name`);
+    if (!namesOk(command)) return invalid(`${name}: bad name`);
     const description = String(command.description ?? '');
     if (description.length < 1 || description.length > 100) return invalid(`${name}: description length`);
     const error = checkOptions(command.options as Json[] | undefined, name);

@@ -53,7 +53,9 @@ export async function connectDiscord(
     log,
     pages: new PageStore(),
     render: (reply) =>
-      renderDiscordPages(reply, { formatCommand: (text) => slashUsage(text, dispatcher.commands) }),
+      renderDiscordPages(reply, {
+        formatCommand: (text, lang) => slashUsage(text, dispatcher.commands, lang),
+      }),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
   };
   // Each interaction and message runs once, however often the gateway delivers it.

@@ -11,7 +11,13 @@ import {
 } from 'discord.js';
 import type { ArgSpec, Command } from '../../core/command.ts';
 import { capitalize } from '../../core/describe.ts';
-import { argDescription, choiceName, commandSummary } from '../../i18n/command-text.ts';
+import {
+  argDescription,
+  argSlashName,
+  choiceName,
+  commandSummary,
+  slashName,
+} from '../../i18n/command-text.ts';
 import { LANGS, type Lang } from '../../i18n/languages.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { DISCORD_LIMITS as LIMITS } from '../../render/discord-limits.ts';
@@ -21,8 +27,8 @@ export const PUBLIC_COMMAND = 'twin';
 export const STAFF_COMMAND = 'twin-staff';
 export const SHARE_OPTION = 'share';
 
-/** Lowercase, as Discord requires for chat command and option names. */
-const NAME_PATTERN = /^[-_\p{Ll}\p{Lo}\p{N}]{1,32}$/u;
+/** Discord's rule for chat command and option names; letters that have a case must be lower case. */
+const NAME_PATTERN = /^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 /** The top-level command a registry command is a subcommand of. */
 export function topLevelName(command: Command): string {
@@ -117,33 +123,46 @@ function subcommands(commands: readonly Command[]): APIApplicationCommandSubcomm
       `Discord allows ${LIMITS.optionsPerCommand} subcommands per command, not ${commands.length}`,
     );
   }
-  return commands.map((command) => {
+  const result = commands.map((command): APIApplicationCommandSubcommandOption => {
     const options = [...command.args]
       // Discord requires required options before optional ones.
       .sort((a, b) => Number(b.required) - Number(a.required))
       .map(option);
     options.push({
       type: ApplicationCommandOptionType.Boolean,
-      name: SHARE_OPTION,
+      ...named(SHARE_OPTION, (tr) => tr.t('slash.shareName')),
       ...described((tr) => tr.t('slash.share')),
       required: false,
     });
     if (options.length > LIMITS.optionsPerCommand) {
       throw new Error(`"${command.name}" has more options than Discord allows (${LIMITS.optionsPerCommand})`);
     }
+    checkUnique(options, `the options of "${command.name}"`);
     return {
       type: ApplicationCommandOptionType.Subcommand,
-      name: checkedName(subcommandName(command)),
+      ...named(subcommandName(command), (tr) => slashName(tr, command)),
       ...described((tr) => commandSummary(tr, command)),
       options,
     };
   });
+  checkUnique(result, 'the subcommands of one command');
+  return result;
+}
+
+/** Discord refuses a command whose options (or subcommands) share a name in any one locale. */
+function checkUnique(nodes: readonly Counted[], scope: string): void {
+  const locales = new Set(nodes.flatMap((node) => Object.keys(node.name_localizations ?? {})));
+  for (const locale of [undefined, ...locales]) {
+    const names = nodes.map((node) => (locale && node.name_localizations?.[locale as Locale]) || node.name);
+    const twice = names.find((name, i) => names.indexOf(name) !== i);
+    if (twice) throw new Error(`"${twice}" names two of ${scope} in ${locale ?? 'English'}`);
+  }
 }
 
 function option(arg: ArgSpec): APIApplicationCommandBasicOption {
   if (arg.name === SHARE_OPTION) throw new Error(`"${SHARE_OPTION}" is reserved for the share option`);
   const common = {
-    name: checkedName(arg.name),
+    ...named(arg.name, (tr) => argSlashName(tr, arg)),
     ...described((tr) => argDescription(tr, arg)),
     required: arg.required,
   };
@@ -172,14 +191,41 @@ function option(arg: ArgSpec): APIApplicationCommandBasicOption {
   };
 }
 
-/** Registry names are ours: one Discord refuses is a programming error, reported before any request. */
+/**
+ * Registry names and their catalog translations are ours: one Discord refuses is a programming
+ * error, reported before any request.
+ */
 function checkedName(name: string): string {
-  if (!NAME_PATTERN.test(name)) {
+  if (!NAME_PATTERN.test(name) || name !== name.toLowerCase()) {
     throw new Error(
       `"${name}" cannot be a Discord command or option name (1-32 lowercase letters, digits, - or _)`,
     );
   }
   return name;
+}
+
+/**
+ * A subcommand's or option's name, and what each of our Discord locales shows in the command
+ * picker. Interactions still carry the canonical name, so the dispatcher reads only that.
+ */
+function named(
+  name: string,
+  words: (tr: Translator) => string,
+): { name: string; name_localizations: LocalizationMap } {
+  checkedName(name);
+  if (words(translator('en')) !== name) throw new Error(`The English catalog renames "${name}"`);
+  return { name, name_localizations: localized((tr) => checkedName(words(tr))) };
+}
+
+/** The text for every Discord locale of each language we have a catalog for. */
+function localized(text: (tr: Translator) => string): LocalizationMap {
+  const localizations: LocalizationMap = {};
+  for (const lang of LANGS) {
+    if (lang === 'en') continue;
+    const words = text(translator(lang));
+    for (const locale of DISCORD_LOCALES[lang]) localizations[locale] = words;
+  }
+  return localizations;
 }
 
 /**
@@ -195,24 +241,14 @@ const DISCORD_LOCALES: Readonly<Record<Exclude<Lang, 'en'>, readonly Locale[]>> 
   'zh-Hans': [Locale.ChineseCN],
 };
 
-/**
- * A description (or a choice's name) in English and in every locale we have a catalog for. Only
- * descriptions are localized, not names: people type command and option names, and help, answers
- * and the text grammar all use the one English name (see the README, Languages).
- */
+/** A description (or a choice's name) in English and in every locale we have a catalog for. */
 function described(words: (tr: Translator) => string): {
   description: string;
   description_localizations: LocalizationMap;
 } {
-  const localizations: LocalizationMap = {};
-  for (const lang of LANGS) {
-    if (lang === 'en') continue;
-    const text = checkedDescription(words(translator(lang)), lang);
-    for (const locale of DISCORD_LOCALES[lang]) localizations[locale] = text;
-  }
   return {
     description: checkedDescription(words(translator('en')), 'en'),
-    description_localizations: localizations,
+    description_localizations: localized((tr) => checkedDescription(words(tr), tr.lang)),
   };
 }
 

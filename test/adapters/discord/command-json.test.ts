@@ -117,3 +117,24 @@ describe('slashUsage', () => {
     expect(slashUsage(text, commands)).toBe(expected);
   });
 });
+
+describe('slashUsage in the reader’s language', () => {
+  it.each([
+    ['de', 'partners prague-cz', '/twin partnerstädte stadt:prague-cz'],
+    ['de', 'agreement <city> <with>', '/twin vereinbarung stadt:<city> partner:<with>'],
+    [
+      'cs',
+      'city set <city> <field> <value>',
+      '/twin-staff upravit-město město:<city> pole:<field> hodnota:<value>',
+    ],
+    ['ja', 'anniversaries 2027', '/twin 記念日 期間:2027'],
+    ['zh-Hans', 'search new york', '/twin 搜索 关键词:new york'],
+    ['fr', 'help', '/twin aide'],
+    ['de', 'agreement san francisco osaka', 'agreement san francisco osaka'],
+  ] as const)(
+    'GIVEN %s and "%s" THEN the names that reader’s command picker shows: "%s"',
+    (lang, text, expected) => {
+      expect(slashUsage(text, commands, lang)).toBe(expected);
+    },
+  );
+});

@@ -82,6 +82,15 @@ describe('the fake Discord enforces the rules for application commands', () => {
     ['an unknown option type', [option({ type: 12 })]],
     ['two options of one name', [option({ type: 3 }), option({ type: 9 })]],
     [
+      'two options of one German name',
+      [
+        option({ type: 3, name_localizations: { de: 'stadt' } }),
+        option({ name: 'city', type: 3, name_localizations: { de: 'stadt' } }),
+      ],
+    ],
+    ['an upper-case localized name', [option({ type: 3, name_localizations: { de: 'Stadt' } })]],
+    ['a localized name with a space', [option({ type: 3, name_localizations: { fr: 'ville jumelle' } })]],
+    [
       'a required option after an optional one',
       [option({ type: 3, required: false }), option({ name: 'city', type: 3, required: true })],
     ],
@@ -89,6 +98,14 @@ describe('the fake Discord enforces the rules for application commands', () => {
     const response = await put(options);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ code: 50035 });
+  });
+
+  it('GIVEN localized names in lower case, Japanese and Czech included THEN accepted', async () => {
+    const response = await put([
+      option({ type: 3, name: 'city', name_localizations: { cs: 'město', ja: '都市' }, required: true }),
+      option({ type: 9, name_localizations: { cs: 'kdo', ja: '対象' } }),
+    ]);
+    expect(response.status).toBe(200);
   });
 
   it('GIVEN a Mentionable option and a string option with 25 choices THEN accepted', async () => {

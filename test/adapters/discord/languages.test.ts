@@ -1,11 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { afterEach, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
+import { registerCommands } from '../../../src/adapters/discord/register-commands.ts';
 import { openLedger } from '../../../src/reminders/ledger.ts';
 import { ReminderScheduler } from '../../../src/reminders/scheduler.ts';
 import type { StoreInput } from '../../../src/store/schema.ts';
 import { PERMISSIONS } from '../../fakes/discord.ts';
 import { smallStore } from '../../fixtures/knowledge-base.ts';
-import { GUILD, type RunningBot, startBot } from './harness.ts';
+import { APPLICATION_ID, GUILD, type RunningBot, startBot, TOKEN } from './harness.ts';
 
 const CHANNEL = GUILD.channels[0]?.id ?? '';
 const TARGET = `discord:${GUILD.id}:${CHANNEL}`;
@@ -51,6 +53,28 @@ describe('Discord: whose language', () => {
     });
     const call = await running.fake.callbackOf(id);
     expect(call.body.data.embeds[0].title).toBe('Villes jumelles : Prague');
+  });
+
+  it('GIVEN the commands registered with German names THEN a German member’s /twin partnerstädte stadt:… (sent, as Discord does, with the default names) is answered in German', async () => {
+    running = await startBot();
+    await registerCommands(
+      { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: running.fake.apiUrl },
+      commands,
+      GUILD.id,
+    );
+    const put = running.fake.calls.find((c) => c.method === 'PUT' && c.path.endsWith('/commands'));
+    expect(put?.status).toBe(200);
+    const partners = put?.body[0].options.find((o: { name: string }) => o.name === 'partners');
+    expect(partners.name_localizations.de).toBe('partnerstädte');
+    expect(partners.options[0].name_localizations.de).toBe('stadt');
+    const { id } = running.fake.slashCommand({
+      command: 'twin',
+      subcommand: 'partners',
+      options: { city: 'prague-cz' },
+      locale: 'de',
+    });
+    const call = await running.fake.callbackOf(id);
+    expect(call.body.data.embeds[0].title).toBe('Partnerstädte von Prag');
   });
 
   it('GIVEN a member whose Discord is in Japanese, in a German server THEN the person’s language wins: Japanese', async () => {

@@ -84,6 +84,16 @@ describe('Discord slash commands (real discord.js against a fake Discord)', () =
     expect(description).toContain('`/twin-staff home city:<city>`');
   });
 
+  it('GIVEN /twin help from a German member THEN the slash commands show the names German members see in their picker', async () => {
+    bot = await startBot();
+    const { id } = bot.fake.slashCommand({ command: 'twin', subcommand: 'help', locale: 'de' });
+    const call = await bot.fake.callbackOf(id);
+    const description = call.body.data.embeds[0].description as string;
+    expect(description).toContain('`/twin vereinbarung stadt:<city> partner:<with>`');
+    expect(description).toContain('`/twin-staff heimatstadt stadt:<city>`');
+    expect(description).not.toContain('/twin agreement');
+  });
+
   it('GIVEN a staff command sent under /twin (stale or forged registration) THEN refused as unknown, nothing run', async () => {
     bot = await startBot();
     const { id } = bot.fake.slashCommand({
