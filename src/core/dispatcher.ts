@@ -155,11 +155,9 @@ export class Dispatcher {
       case 'bad-arguments':
         trace.command = reading.command.name;
         // Someone who may not run the command learns that first, not what it needs.
-        return Promise.resolve(
-          this.mayRun(reading.command, caller)
-            ? problem(reading.message(trOf(caller)))
-            : this.refuse(reading.command, caller, trace),
-        );
+        return this.mayRun(reading.command, caller)
+          ? this.wordsFor(caller).then((tr) => problem(reading.message(tr)))
+          : this.refuse(reading.command, caller, trace);
     }
   }
 
@@ -211,7 +209,10 @@ export class Dispatcher {
     const command = findCommand(this.commands, invocation.command);
     if (!command) {
       trace.outcome = 'not-understood';
-      return this.helpFor(caller, trOf(caller).t('dispatch.unknownCommand', { word: invocation.command }));
+      return this.helpFor(
+        caller,
+        (await this.wordsFor(caller)).t('dispatch.unknownCommand', { word: invocation.command }),
+      );
     }
     trace.command = command.name;
     const catalog = this.store.catalog;
@@ -220,7 +221,7 @@ export class Dispatcher {
       store: this.store,
       catalog,
       caller,
-      tr: translator((await this.languageOf(caller)).lang),
+      tr: await this.wordsFor(caller),
       today: this.today(),
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),
@@ -267,6 +268,11 @@ export class Dispatcher {
     return answerLanguage(caller, this.store.catalog.data.settings);
   }
 
+  /** Our words in the caller's language, for answers and refusals alike. */
+  private async wordsFor(caller: Caller): Promise<Translator> {
+    return translator((await this.languageOf(caller)).lang);
+  }
+
   /** Whether the caller may run the command at all (staff commands need the staff list). */
   mayRun(command: Command, caller: Caller): boolean {
     return command.permission === 'everyone' || isStaff(caller, this.store.catalog.data.settings.staff);
@@ -282,11 +288,11 @@ export class Dispatcher {
         this.runTraced(invocation, caller, trace),
       );
     }
-    return this.observed(caller, 'confirm', started, (trace) => {
+    return this.observed(caller, 'confirm', started, async (trace) => {
       trace.command = 'confirm';
-      const { t } = trOf(caller);
-      return Promise.resolve(
-        problem(taken.reason === 'not-yours' ? t('dispatch.confirmNotYours') : t('dispatch.confirmExpired')),
+      const { t } = await this.wordsFor(caller);
+      return problem(
+        taken.reason === 'not-yours' ? t('dispatch.confirmNotYours') : t('dispatch.confirmExpired'),
       );
     });
   }
@@ -306,19 +312,19 @@ export class Dispatcher {
     return reply;
   }
 
-  private refuse(command: Command, caller: Caller, trace: Trace): Reply {
+  private async refuse(command: Command, caller: Caller, trace: Trace): Promise<Reply> {
     trace.outcome = 'refused';
     this.log.warn(
       `refused \`${command.name}\` to ${actorId(caller)} on ${caller.platform}: not on the staff list`,
       { command: command.name, user: actorId(caller), platform: caller.platform },
     );
-    return problem(trOf(caller).t('dispatch.staffOnly', { command: command.name }));
+    return problem((await this.wordsFor(caller)).t('dispatch.staffOnly', { command: command.name }));
   }
 
-  /** The anniversaries calendar (RFC 5545) as of today, for subscriptions. Loaded on first use: only the feed needs `ics`. */
   /**
-   * The subscribed calendar, in the language staff chose for the whole store (`language de` at the
-   * terminal): a calendar program says nothing about who reads it, and one feed serves the office.
+   * The anniversaries calendar (RFC 5545) as of today, for subscriptions; `ics` is loaded on first use.
+   * It is in the language staff chose for the whole store (`language de` at the terminal): a calendar
+   * program says nothing about who reads it, and one feed serves the office.
    */
   async calendar(): Promise<string> {
     const { anniversaryCalendar } = await import('../render/calendar.ts');
@@ -334,9 +340,9 @@ export class Dispatcher {
   }
 
   /** Says what was understood of a question the parser is not sure of, and offers the closest commands. */
-  private answerUnsure(reading: Reading & { kind: 'unsure' }, caller: Caller): Promise<Reply> {
+  private async answerUnsure(reading: Reading & { kind: 'unsure' }, caller: Caller): Promise<Reply> {
     const catalog = this.store.catalog;
-    const tr = trOf(caller);
+    const tr = await this.wordsFor(caller);
     if (reading.heard.length === 0 && reading.closest.length === 0) {
       return this.helpFor(caller, tr.t('dispatch.unknownCommand', { word: reading.firstWord }));
     }

@@ -35,6 +35,17 @@ describe("the dispatcher's refusals are in the reader's language", () => {
     },
   );
 
+  it('GIVEN a Slack user whose language is known only by looking it up THEN the refusal is in it too, not only answers', async () => {
+    const lookedUp: Caller = {
+      platform: 'slack',
+      userId: 'USTRANGER',
+      lookUpLang: () => Promise.resolve('ja'),
+    };
+    const { reply, plain } = await answer('home Prague', lookedUp);
+    expect(reply.lang).toBe('ja');
+    expect(plain).toBe('`home` は事務所の職員専用です。職員リストへの追加を事務所に依頼してください。');
+  });
+
   it.each([
     ['de', '`agreement` braucht zwei Städte, z. B. `agreement Prague Shanghai`.'],
     ['cs', '`agreement` potřebuje dvě města, např. `agreement Prague Shanghai`.'],
