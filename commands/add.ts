@@ -45,6 +45,13 @@ export const add = defineCommand({
       const b = placeId(draft, office, other);
       const id = partnershipId(a.id, b.id);
       const cities = orderCities(a.id, b.id);
+      // What the history records of the pair, in the order staff typed it, wherever it came from.
+      const typed: [string, string] = [a.id, b.id];
+      const pairAdded = {
+        cities: typed,
+        ...(type !== undefined && { type }),
+        ...(signed && { signed }),
+      };
       if (draft.partnerships.some((p) => p.id === id))
         return { unchanged: true, result: { added: false, cities, created: [] } };
       // A pair the world layer lists becomes the office's record, keeping the lists as its sources.
@@ -64,12 +71,7 @@ export const add = defineCommand({
           summary: `Added the partnership ${nameOf(city, undefined)} – ${nameOf(other, undefined)}, listed by the world layer, to the office's records${type ? ` (${typeLabel(type)})` : ''}${signed ? `, signed ${signed}` : ''}`,
           change: {
             key: 'added',
-            values: {
-              cities: [a.id, b.id],
-              ...(type !== undefined && { type }),
-              ...(signed && { signed }),
-              listed: true,
-            },
+            values: { ...pairAdded, listed: true },
           },
           target: id,
           touched: [{ record: 'partnership', id }],
@@ -96,12 +98,7 @@ export const add = defineCommand({
         summary: `Added the partnership ${names}${type ? ` (${typeLabel(type)})` : ''}${signed ? `, signed ${signed}` : ''}${created.length > 0 ? `; new ${created.length === 1 ? 'city' : 'cities'}: ${created.map(cityLabel).join('; ')}` : ''}`,
         change: {
           key: 'added',
-          values: {
-            cities: [a.id, b.id],
-            ...(type !== undefined && { type }),
-            ...(signed && { signed }),
-            ...(created.length > 0 && { created: created.map((c) => c.id) }),
-          },
+          values: { ...pairAdded, ...(created.length > 0 && { created: created.map((c) => c.id) }) },
         },
         target: id,
         touched,
