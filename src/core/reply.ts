@@ -1,5 +1,6 @@
 import type { FuzzyDate } from '../domain/fuzzy-date.ts';
 import type { Lang } from '../i18n/languages.ts';
+import type { Figure } from './figure.ts';
 
 /**
  * A piece of text: our own words or stored text as a string, a date kept as a value so each platform
@@ -48,6 +49,8 @@ export interface Reply {
   confirm?: Confirmation;
   /** The language its words are in, so its dates read the same; English when absent. */
   lang?: Lang;
+  /** A picture the answer also shows (a map, a timeline, a chart); the text answer stands on its own beside it. */
+  figure?: Figure;
 }
 
 export interface Confirmation {
