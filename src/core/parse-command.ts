@@ -236,12 +236,14 @@ const SOME_DAY = Temporal.PlainDate.from('2000-01-01');
 
 /**
  * Optional cities before a period (`anniversaries Prague / Taipei turning 10`, `anniversaries 2027`):
- * the period is the first run of words to the end that reads as one. Without one, the words are
+ * the period is the first run of words to the end that reads as one, or that starts with `turning`
+ * (so `turning 0` is refused as a number, not read as a city). Without one, the words are
  * cities when they name any; otherwise they are a period, and the period's reader says what is wrong.
  */
 function cutWindow(words: string[], catalog: Catalog): { cities: string[]; window: string[] } {
   for (let at = 0; at < words.length; at += 1) {
-    if (parseWindow(words.slice(at).join(' '), SOME_DAY).ok)
+    const rest = words.slice(at);
+    if (rest[0]?.toLowerCase() === 'turning' || parseWindow(rest.join(' '), SOME_DAY).ok)
       return { cities: words.slice(0, at), window: words.slice(at) };
   }
   const text = words.join(' ');
