@@ -192,14 +192,16 @@ function cutKeywordSections(
 
 /**
  * Whether a country keyword at `at` starts the country (`partners Buffalo in Poland`) rather than
- * belonging to a city's name (`partners Neumarkt in der Oberpfalz`): a country follows it, or the
- * words as a whole name no city, so a mistyped country is refused as a country.
+ * belonging to a city's name (`partners Neumarkt in der Oberpfalz`): a country follows it; or no
+ * later one is followed by a country and the words as a whole name no city, so a mistyped country
+ * is refused as a country.
  */
 function startsCountry(tokens: readonly string[], at: number, catalog: Catalog): boolean {
-  return (
-    readCountryCode(tokens.slice(at + 1).join(' ')) !== undefined ||
-    catalog.matchName(tokens.join(' ')).length === 0
-  );
+  const countryAfter = (i: number) => readCountryCode(tokens.slice(i + 1).join(' ')) !== undefined;
+  if (countryAfter(at)) return true;
+  const keyword = tokens[at]?.toLowerCase();
+  const laterCountry = tokens.some((t, i) => i > at && t.toLowerCase() === keyword && countryAfter(i));
+  return !laterCountry && catalog.matchName(tokens.join(' ')).length === 0;
 }
 
 /** The first choice word from `from` on; two words make one choice too (`sister city`, `phase out`). */
