@@ -293,7 +293,10 @@ describe('parseCommandText: the new kinds of answer (issue 16)', () => {
   it('GIVEN anniversaries with a pair and `turning N` THEN the pair are the cities and `turning N` the period', () => {
     expect(parse('anniversaries Prague / Taipei turning 10')).toEqual({
       ok: true,
-      invocation: { command: 'anniversaries', args: { city: 'Prague', with: 'Taipei', window: 'turning 10' } },
+      invocation: {
+        command: 'anniversaries',
+        args: { city: 'Prague', with: 'Taipei', window: 'turning 10' },
+      },
     });
   });
 

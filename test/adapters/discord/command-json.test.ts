@@ -49,6 +49,17 @@ describe('slash command JSON generated from the registry', () => {
     ]);
   });
 
+  it('GIVEN partners THEN an optional city with autocomplete and an optional country without, named in each language', () => {
+    const options = sub('partners').options ?? [];
+    expect(options.map((o) => [o.name, o.type, o.required, o.autocomplete])).toEqual([
+      ['city', 3, false, true],
+      ['country', 3, false, undefined],
+      ['share', 5, false, undefined],
+    ]);
+    const country = options[1] as Option & { name_localizations?: Record<string, string> };
+    expect(country.name_localizations).toMatchObject({ de: 'land', fr: 'pays', ja: '国' });
+  });
+
   it('GIVEN anniversaries THEN an optional window string without autocomplete, after the optional pair of cities', () => {
     const options = sub('anniversaries').options ?? [];
     expect(options.map((o) => o.name)).toEqual(['city', 'with', 'window', 'share']);
@@ -116,6 +127,9 @@ describe('slashUsage', () => {
     ['search new york', '/twin search text:new york'],
     ['agreement san francisco osaka', 'agreement san francisco osaka'],
     ['staff add', 'staff add'],
+    ['partners Buffalo in PL', '/twin partners city:Buffalo country:PL'],
+    ['anniversaries next year turning 50', '/twin anniversaries window:next year turning 50'],
+    ['anniversaries Prague / Taipei turning 10', 'anniversaries Prague / Taipei turning 10'],
   ])('GIVEN "%s" THEN "%s"', (text, expected) => {
     expect(slashUsage(text, commands)).toBe(expected);
   });
@@ -131,6 +145,7 @@ describe('slashUsage in the reader’s language', () => {
       '/twin-staff upravit-město město:<city> pole:<field> hodnota:<value>',
     ],
     ['ja', 'anniversaries 2027', '/twin 記念日 期間:2027'],
+    ['de', 'partners Buffalo in PL', '/twin partnerstädte stadt:Buffalo land:PL'],
     ['zh-Hans', 'search new york', '/twin 搜索 关键词:new york'],
     ['fr', 'help', '/twin aide'],
     ['de', 'agreement san francisco osaka', 'agreement san francisco osaka'],
