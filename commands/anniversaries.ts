@@ -39,6 +39,7 @@ export const anniversaries = defineCommand({
   permission: 'everyone',
   handler: ({ catalog, today, tr }, args) => {
     const { city, with: other } = args;
+    let pair: Partnership | undefined;
     if (city || other) {
       if (!city || !other) return problem(tr.t('pairAnniversary.nameBoth'));
       const p = catalog.partnershipBetween(city.id, other.id);
@@ -51,9 +52,9 @@ export const anniversaries = defineCommand({
       // A period without `turning` lists what falls in it, for this pair alone.
       if (!args.window || args.window.turning !== undefined)
         return pairAnniversary(p, names, args.window?.turning, catalog, today, tr);
+      pair = p;
     }
     const window = args.window ?? defaultWindow(today, tr);
-    const pair = city && other ? catalog.partnershipBetween(city.id, other.id) : undefined;
     const candidates = pair
       ? [pair]
       : catalog.anniversaryCandidates(
