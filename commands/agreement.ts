@@ -1,3 +1,4 @@
+import type { Temporal } from 'temporal-polyfill';
 import { defineCommand } from '../src/core/command.ts';
 import {
   describeAct,
@@ -10,6 +11,7 @@ import {
   typeLabel,
   withDate,
 } from '../src/core/describe.ts';
+import { durationBetween } from '../src/core/describe-duration.ts';
 import type { YesNoQuestion } from '../src/core/parse-command.ts';
 import { answer, type Field, problem, type Row, type Span } from '../src/core/reply.ts';
 import { anniversaryMilestone } from '../src/domain/anniversary.ts';
@@ -27,7 +29,7 @@ export const agreement = defineCommand({
   ],
   examples: ['agreement Prague Shanghai', 'agreement san francisco osaka', 'agreement Paderborn / Le Mans'],
   permission: 'everyone',
-  handler: ({ catalog, today, asks, tr }, { city, with: other }) => {
+  handler: ({ catalog, today, asks, focus, tr }, { city, with: other }) => {
     const p = catalog.partnershipBetween(city.id, other.id);
     const names = `${shortCityLabel(city, catalog, tr.lang)} – ${shortCityLabel(other, catalog, tr.lang)}`;
     if (!p) {
@@ -36,7 +38,7 @@ export const agreement = defineCommand({
       });
     }
     const listed = listedClause(p, tr);
-    if (listed !== undefined) return listedAnswer(p, names, listed, asks, tr);
+    if (listed !== undefined) return listedAnswer(p, names, listed, focus === 'since' ? 'since' : asks, tr);
     const derived = deriveStatus(p, today);
     const signing = p.milestones.find((m) => m.kind === 'signing');
     const from = anniversaryMilestone(p);
@@ -60,6 +62,8 @@ export const agreement = defineCommand({
       title: names,
       ...(asks === 'in-force' && { text: inForceAnswer(derived, catalog, tr) }),
       ...(asks === 'ended-by-first' && { text: endedByAnswer(city.id, derived, catalog, tr) }),
+      // "How many years ...?" is the question asked, so its answer leads whatever else was asked.
+      ...(focus === 'since' && { text: sinceAnswer(p, derived, catalog, today, tr) }),
       fields,
       sections: [
         {
@@ -87,7 +91,7 @@ function listedAnswer(
   p: Partnership,
   names: string,
   listed: string,
-  asks: YesNoQuestion | undefined,
+  asks: YesNoQuestion | 'since' | undefined,
   tr: Translator,
 ) {
   const verdict: Span[] | undefined =
@@ -95,7 +99,9 @@ function listedAnswer(
       ? [tr.t('agreement.listedInForce', { listed })]
       : asks === 'ended-by-first'
         ? [tr.t('agreement.listedEnded', { listed })]
-        : undefined;
+        : asks === 'since'
+          ? [tr.t('since.listed', { listed })]
+          : undefined;
   return answer({
     title: names,
     ...(verdict && { text: verdict }),
@@ -123,6 +129,40 @@ function inForceAnswer(derived: DerivedStatus, catalog: Catalog, tr: Translator)
   const verdict =
     status === 'proposed' || status === 'approved' ? 'notYet' : status === 'none' ? 'unknown' : 'no';
   return tSpans(tr, `agreement.${verdict}`, { what: describeStatus(derived, catalog, tr) });
+}
+
+/**
+ * The answer to "how long have they been partners?" before the details, counted from the date
+ * anniversaries count from: "50 years, since 4 February 1975"; "In force for 43 years, from 1975
+ * until Osaka ended the partnership on 2 October 2018"; what is not recorded is said to be unknown.
+ */
+function sinceAnswer(
+  p: Partnership,
+  derived: DerivedStatus,
+  catalog: Catalog,
+  today: Temporal.PlainDate,
+  tr: Translator,
+): Span[] {
+  const from = anniversaryMilestone(p);
+  const what = describeStatus(derived, catalog, tr);
+  const { decisive } = derived;
+  const ended = endedAct(decisive, catalog, tr);
+  if (derived.status !== 'active' && !ended) return tSpans(tr, 'since.notInForce', { what });
+  if (!from) return tSpans(tr, 'since.noDate', { what });
+  const date = { date: from.date };
+  if (derived.status === 'active') {
+    const duration = durationBetween(from.date, today, tr);
+    return duration === undefined
+      ? tSpans(tr, 'since.notYet', { date })
+      : tSpans(tr, 'since.inForce', { duration, date });
+  }
+  if (!ended) return tSpans(tr, 'since.notInForce', { what });
+  const act = derived.status === 'disputed' ? disputedAct(derived, catalog, tr) : ended;
+  const duration = decisive?.date === undefined ? undefined : durationBetween(from.date, decisive.date, tr);
+  const key = derived.status === 'disputed' ? 'since.disputed' : 'since.ended';
+  return duration === undefined
+    ? tSpans(tr, `${key}HowLongUnknown`, { date, ended: act })
+    : tSpans(tr, key, { duration, date, ended: act });
 }
 
 /**

@@ -1,8 +1,20 @@
+import { Temporal } from 'temporal-polyfill';
 import { defineCommand } from '../src/core/command.ts';
-import { shortCityLabel, typeLabel } from '../src/core/describe.ts';
-import { answer, type Row, type Section, type Span } from '../src/core/reply.ts';
+import { describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
+import { answer, problem, type Reply, type Row, type Section, type Span } from '../src/core/reply.ts';
 import { defaultWindow, periodPhrase } from '../src/core/window.ts';
-import { anniversaryDate, type FoundAnniversary, findAnniversaries } from '../src/domain/anniversary.ts';
+import {
+  type Anniversary,
+  anniversaryDate,
+  anniversaryMilestone,
+  type Feb29Policy,
+  type FoundAnniversary,
+  findAnniversaries,
+  nthAnniversary,
+} from '../src/domain/anniversary.ts';
+import { earliestDay, type FuzzyDate, fuzzyDateParts, latestDay } from '../src/domain/fuzzy-date.ts';
+import type { Partnership } from '../src/domain/partnership.ts';
+import { deriveStatus, isCelebrated } from '../src/domain/status.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { tSpans } from '../src/i18n/spans.ts';
 import type { Translator } from '../src/i18n/translator.ts';
@@ -10,26 +22,45 @@ import type { Catalog } from '../src/store/catalog.ts';
 
 export const anniversaries = defineCommand({
   name: 'anniversaries',
+  // One pair's anniversaries when two cities lead (`anniversaries Prague / Taipei turning 10`), else a period's.
   args: [
-    {
-      name: 'window',
-      kind: 'window',
-      required: false,
-    },
+    { name: 'city', kind: 'city', required: false },
+    { name: 'with', kind: 'city', required: false },
+    { name: 'window', kind: 'window', required: false },
   ],
   examples: [
     'anniversaries',
     'anniversaries next 60 days',
     'anniversaries 2027',
     'anniversaries next year turning 50',
+    'anniversaries Prague / Taipei turning 10',
+    'anniversaries Paderborn / Le Mans',
   ],
   permission: 'everyone',
   handler: ({ catalog, today, tr }, args) => {
+    const { city, with: other } = args;
+    let pair: Partnership | undefined;
+    if (city || other) {
+      if (!city || !other) return problem(tr.t('pairAnniversary.nameBoth'));
+      const p = catalog.partnershipBetween(city.id, other.id);
+      const names = `${shortCityLabel(city, catalog, tr.lang)} – ${shortCityLabel(other, catalog, tr.lang)}`;
+      if (!p) {
+        return problem(tr.t('agreement.none', { names }), {
+          suggestions: [`partners ${city.id}`, `partners ${other.id}`],
+        });
+      }
+      // A period without `turning` lists what falls in it, for this pair alone.
+      if (!args.window || args.window.turning !== undefined)
+        return pairAnniversary(p, names, args.window?.turning, catalog, today, tr);
+      pair = p;
+    }
     const window = args.window ?? defaultWindow(today, tr);
-    const candidates = catalog.anniversaryCandidates(
-      window,
-      window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month'],
-    );
+    const candidates = pair
+      ? [pair]
+      : catalog.anniversaryCandidates(
+          window,
+          window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month'],
+        );
     const all = findAnniversaries(candidates, window, catalog.data.settings.feb29);
     const wanted = (a: FoundAnniversary) => window.turning === undefined || a.number === window.turning;
     const found = { dated: all.dated.filter(wanted), yearOnly: all.yearOnly.filter(wanted) };
@@ -62,6 +93,76 @@ export const anniversaries = defineCommand({
     });
   },
 });
+
+/** No partnership is near this old: a larger number is a slip, not a question. */
+const MAX_TURNING = 500;
+
+/**
+ * One pair's n-th anniversary wherever it falls ("was on ...", "falls on ..."), or its next one;
+ * a partnership that is not in force, or has no date to count from, says so instead.
+ */
+function pairAnniversary(
+  p: Partnership,
+  pair: string,
+  turning: number | undefined,
+  catalog: Catalog,
+  today: Temporal.PlainDate,
+  tr: Translator,
+): Reply {
+  if (turning !== undefined && turning > MAX_TURNING)
+    return problem(
+      tr.t('pairAnniversary.tooFar', {
+        number: tr.t('anniversaries.number', { count: turning, ordinal: true }),
+        max: MAX_TURNING,
+      }),
+    );
+  const title = tr.t('pairAnniversary.title', { pair });
+  const from = anniversaryMilestone(p);
+  if (!from) return answer({ title, text: tr.t('pairAnniversary.noDate', { pair }) });
+  const derived = deriveStatus(p, today);
+  if (!isCelebrated(derived.status))
+    return answer({
+      title,
+      text: tSpans(tr, 'pairAnniversary.notInForce', { pair, what: describeStatus(derived, catalog, tr) }),
+    });
+  const feb29 = catalog.data.settings.feb29;
+  const a =
+    turning === undefined ? nextAnniversary(p, from.date, today, feb29) : nthAnniversary(p, turning, feb29);
+  if (!a) return problem(tr.t('pairAnniversary.noDate', { pair }));
+  const date = anniversaryDate(a);
+  const when =
+    Temporal.PlainDate.compare(latestDay(date), today) < 0
+      ? 'was'
+      : a.precision === 'day' && Temporal.PlainDate.compare(earliestDay(date), today) === 0
+        ? 'today'
+        : 'falls';
+  return answer({
+    title,
+    text: [
+      ...tSpans(tr, `pairAnniversary.${when}`, {
+        number: tr.t('anniversaries.number', { count: a.number, ordinal: true }),
+        pair,
+        date: { date },
+      }),
+      ...(a.milestoneYear ? [tr.t('anniversaries.milestoneYear')] : []),
+    ],
+    footer: tSpans(tr, 'anniversaries.countedFrom', { date: { date: from.date } }),
+  });
+}
+
+/** The first anniversary whose day (or month, or year, as far as the date is known) is not over. */
+function nextAnniversary(
+  p: Partnership,
+  from: FuzzyDate,
+  today: Temporal.PlainDate,
+  feb29: Feb29Policy,
+): Anniversary | undefined {
+  const n = Math.max(1, today.year - fuzzyDateParts(from).year);
+  const a = nthAnniversary(p, n, feb29);
+  if (a && Temporal.PlainDate.compare(latestDay(anniversaryDate(a)), today) < 0)
+    return nthAnniversary(p, n + 1, feb29);
+  return a;
+}
 
 /** "`anniversaries 2026` or `anniversaries 2027`", "… oder …": commands joined as the language joins alternatives. */
 function eitherCommand(commands: readonly string[], lang: Lang): Span[] {

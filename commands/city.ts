@@ -1,8 +1,9 @@
 import { defineCommand } from '../src/core/command.ts';
-import { cityLabelIn, listedBy, statusLabel } from '../src/core/describe.ts';
-import { answer } from '../src/core/reply.ts';
+import { cityLabelIn, listedBy, shortCityLabel, statusLabel } from '../src/core/describe.ts';
+import { answer, type Row } from '../src/core/reply.ts';
 import { countryName } from '../src/domain/country.ts';
-import { deriveStatus } from '../src/domain/status.ts';
+import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
+import { cityName } from '../src/i18n/city-name.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { tSpans } from '../src/i18n/spans.ts';
 
@@ -25,13 +26,27 @@ export const city = defineCommand({
   permission: 'everyone',
   handler: ({ catalog, today, tr }, { city }) => {
     const counts = new Map<string, number>();
+    const partners: { row: Row; order: number; name: string }[] = [];
     for (const p of catalog.partnershipsOf(city.id)) {
-      const status = listedBy(p, tr) ? 'listed' : deriveStatus(p, today).status;
+      const listed = listedBy(p, tr);
+      const status = listed ? 'listed' : deriveStatus(p, today).status;
       counts.set(status, (counts.get(status) ?? 0) + 1);
+      const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
+      if (!other) continue;
+      partners.push({
+        row: {
+          text: shortCityLabel(other, catalog, tr.lang),
+          detail: listed ?? statusLabel(status as Status | 'none', tr),
+        },
+        order: status === 'listed' ? STATUSES.length : STATUSES.indexOf(status as Status),
+        name: cityName(other, tr.lang),
+      });
     }
+    const byName = new Intl.Collator(intlLocale(tr.lang));
+    partners.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     // The narrow style lists items with commas where a language allows ("1 active, 1 terminated", "有効1件、終了1件").
     const list = new Intl.ListFormat(intlLocale(tr.lang), { type: 'conjunction', style: 'narrow' });
-    const partners = list.format(
+    const partnerCounts = list.format(
       [...counts].map(([status, count]) =>
         status === 'listed'
           ? tr.t('city.listedCount', { count })
@@ -55,9 +70,13 @@ export const city = defineCommand({
         },
         { label: tr.t('city.region'), value: city.region ?? notRecorded },
         { label: tr.t('city.timeZone'), value: city.timeZone ?? notRecorded },
-        { label: tr.t('city.partners'), value: partners || tr.t('city.noPartners') },
+        { label: tr.t('city.partners'), value: partnerCounts || tr.t('city.noPartners') },
         ...(city.wikidata ? [{ label: 'Wikidata', value: city.wikidata }] : []),
       ],
+      // "Tell me about X" wants the partners by name; a long list is paged by the renderers, never cut.
+      ...(partners.length > 0 && {
+        sections: [{ heading: tr.t('cityPartners.heading'), rows: partners.map((p) => p.row) }],
+      }),
       footer: tSpans(tr, 'city.footer', { id: city.id, command: { command: `partners ${city.id}` } }),
     });
   },

@@ -71,7 +71,7 @@ function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): 
  * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
 export function parseWindow(text: string, today: Temporal.PlainDate, tr: Translator = EN): WindowResult {
-  const turning = /^(.*?)\s*\bturning (\d{1,3})$/i.exec(text.trim());
+  const turning = /^(.*?)\s*\bturning (\d{1,6})$/i.exec(text.trim());
   if (turning) {
     const number = Number(turning[2]);
     if (number < 1) return { ok: false, message: tr.t('window.turningFromOne') };

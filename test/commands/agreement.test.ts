@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { renderPlain } from '../../src/render/plain.ts';
+import { SEED_PATH } from '../../src/store/paths.ts';
 import type { StoreInput } from '../../src/store/schema.ts';
 import { dispatcherFor, operator, smallStore } from '../fixtures/knowledge-base.ts';
 import { askSeed, askSmall } from './seed-answers.ts';
@@ -117,5 +119,87 @@ describe('agreement', () => {
     it('THEN a tie nobody ended gets a No with its status', async () => {
       expect(await ask('prague-cz', 'taipei-tw')).toContain('No: active since 13 January 2020.');
     });
+  });
+});
+
+describe('agreement asked how long (focus since)', () => {
+  type Milestones = NonNullable<StoreInput['partnerships'][number]['milestones']>;
+  /** Runs `agreement` with focus `since` on the seed (or the small store with a pair's milestones replaced). */
+  const askSince = async (
+    city: string,
+    other: string,
+    options: { lang?: 'de' | 'ja'; today?: string; milestones?: [string, Milestones] } = {},
+  ) => {
+    const seed = options.milestones ? smallStore() : JSON.parse(await readFile(SEED_PATH, 'utf8'));
+    if (options.milestones) {
+      const [id, milestones] = options.milestones;
+      const p = (seed as StoreInput).partnerships.find((x) => x.id === id);
+      if (p) p.milestones = milestones;
+    }
+    const { dispatcher } = await dispatcherFor(seed, options.today ?? '2026-11-26');
+    const reply = await dispatcher.run(
+      { command: 'agreement', args: { city, with: other }, focus: 'since' },
+      { ...operator, ...(options.lang && { lang: options.lang }) },
+    );
+    return renderPlain(reply);
+  };
+
+  it('GIVEN a partnership in force signed on a known day THEN the answer leads with the years, since that day', async () => {
+    const text = await askSince('rzeszow', 'klagenfurt');
+    expect(text.split('\n').slice(0, 3).join('\n')).toContain('51 years, since 4 February 1975.');
+  });
+
+  it('GIVEN a German and a Japanese reader THEN the same answer in their words, with Intl years', async () => {
+    expect(await askSince('rzeszow', 'klagenfurt', { lang: 'de' })).toContain(
+      '51 Jahre, seit dem 4. Februar 1975.',
+    );
+    expect(await askSince('rzeszow', 'klagenfurt', { lang: 'ja' })).toContain('1975年2月4日から51 年です。');
+  });
+
+  it('GIVEN a partnership one side ended THEN says how long it was in force, from when, until who ended it', async () => {
+    expect(await askSince('prague', 'shanghai')).toContain(
+      'In force for 2 years, from 17 May 2017 until Shanghai ended the partnership on 14 January 2020.',
+    );
+    expect(await askSince('prague', 'shanghai', { lang: 'de' })).toContain(
+      '2 Jahre in Kraft, ab dem 17. Mai 2017; danach: Beendigung durch Shanghai am 14. Januar 2020.',
+    );
+  });
+
+  it('GIVEN a disputed end THEN says it is disputed and who does not accept it', async () => {
+    expect(await askSince('san francisco', 'osaka')).toContain(
+      'Disputed: in force for 60 years, from 7 October 1957 until Osaka ended the partnership on 2 October 2018; San Francisco does not accept that.',
+    );
+  });
+
+  it('GIVEN a signing known only to the month THEN whole years only where every day of it agrees, else "about"', async () => {
+    const signed: Milestones = [{ kind: 'signing', date: '1974-10' }];
+    expect(
+      await askSince('prague-cz', 'taipei-tw', {
+        today: '2024-11-02',
+        milestones: ['prague-cz--taipei-tw', signed],
+      }),
+    ).toContain('50 years, since October 1974.');
+    expect(
+      await askSince('prague-cz', 'taipei-tw', {
+        today: '2024-10-15',
+        milestones: ['prague-cz--taipei-tw', signed],
+      }),
+    ).toContain('about 50 years, since October 1974.');
+  });
+
+  it('GIVEN a signing less than a year ago THEN says less than a year', async () => {
+    const signed: Milestones = [{ kind: 'signing', date: '2026-03-01' }];
+    expect(
+      await askSince('prague-cz', 'taipei-tw', { milestones: ['prague-cz--taipei-tw', signed] }),
+    ).toContain('less than a year, since 1 March 2026.');
+  });
+
+  it('GIVEN no date to count from, or a partnership never in force THEN says what is not known, or that it is not in force', async () => {
+    expect(await askSince('borlange', 'wuhan')).toContain(
+      'Since when is not recorded: being phased out by Borlänge on 16 October 2019.',
+    );
+    expect(await askSince('preston', 'nablus')).toContain(
+      'Not in force: rejected by Preston on 30 October 2003.',
+    );
   });
 });

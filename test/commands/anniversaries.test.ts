@@ -109,3 +109,73 @@ describe('anniversaries in the reader language', () => {
     );
   });
 });
+
+describe('anniversaries of one pair', () => {
+  it('GIVEN a pair and `turning N` ahead THEN the day that anniversary falls on, whatever the period', async () => {
+    const text = await askSeed('anniversaries Prague / Taipei turning 10');
+    expect(text).toContain('Anniversaries of Prague – Taipei');
+    expect(text).toContain(
+      'The 10th anniversary of Prague – Taipei falls on 13 January 2030. ★ milestone year',
+    );
+    expect(text).toContain('counted from 13 January 2020');
+  });
+
+  it('GIVEN a pair and `turning N` in the past THEN the day it was', async () => {
+    expect(await askSeed('anniversaries paderborn / le mans turning 1')).toContain(
+      'The 1st anniversary of Paderborn – Le Mans was on 3 June 1968.',
+    );
+  });
+
+  it('GIVEN a pair alone THEN its next anniversary, or today when it is today', async () => {
+    expect(await askSeed('anniversaries Prague Taipei')).toContain(
+      'The 7th anniversary of Prague – Taipei falls on 13 January 2027.',
+    );
+    expect(await askSeed('anniversaries Prague Taipei', '2027-01-13')).toContain(
+      'The 7th anniversary of Prague – Taipei is today, 13 January 2027.',
+    );
+  });
+
+  it('GIVEN a pair signed in a known month only THEN the anniversary falls in that month, no day invented', async () => {
+    expect(await askSeed('anniversaries gyongyos / shusha turning 14')).toContain(
+      'The 14th anniversary of Gyöngyös – Shusha falls in May 2027.',
+    );
+  });
+
+  it('GIVEN a pair and a period THEN only that pair, in that period', async () => {
+    const text = await askSeed('anniversaries Prague / Taipei 2027');
+    expect(text).toContain('1 anniversary');
+    expect(text).toContain('13 January 2027 — 7th: Prague – Taipei');
+    expect(text).not.toContain('Rzeszów');
+  });
+
+  it('GIVEN a pair not in force, or without a date THEN says so instead of a date', async () => {
+    expect(await askSeed('anniversaries prague / shanghai turning 10')).toContain(
+      'Prague – Shanghai is not in force, so no anniversary is celebrated: terminated by Shanghai on 14 January 2020.',
+    );
+    expect(await askSeed('anniversaries borlange / wuhan')).toContain(
+      'No date is recorded for Borlänge – Wuhan, so its anniversaries cannot be counted.',
+    );
+  });
+
+  it('GIVEN a number beyond sense, or 0 THEN refuses with what to give instead', async () => {
+    expect(await askSeed('anniversaries prague / taipei turning 1000')).toContain(
+      'No partnership reaches its 1000th anniversary: give a number from 1 to 500',
+    );
+    expect(await askSeed('anniversaries prague / taipei turning 0')).toContain(
+      'Anniversaries are counted from 1',
+    );
+  });
+
+  it('GIVEN one city only THEN asks for both, or a period', async () => {
+    expect(await askSeed('anniversaries prague')).toContain('Name both cities of the partnership');
+  });
+
+  it('GIVEN a German and a Japanese reader THEN the date in their words', async () => {
+    expect(await askSeed('anniversaries Prague / Taipei turning 10', undefined, 'de')).toContain(
+      'Der 10. Jahrestag von Prag – Taipeh ist am 13. Januar 2030.',
+    );
+    expect(await askSeed('anniversaries paderborn / le mans turning 1', undefined, 'ja')).toContain(
+      'の1周年は1968年6月3日でした。',
+    );
+  });
+});

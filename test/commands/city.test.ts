@@ -60,3 +60,26 @@ describe('city in the reader language', () => {
     expect(text).toMatch(/姉妹都市・提携都市： +有効1件/);
   });
 });
+
+describe('city names its partners', () => {
+  it('GIVEN Prague THEN its partners by name, in force first, with their status', async () => {
+    expect(await askSmall('city prague')).toContain(
+      'Partner cities:\n  • Taipei\n    active\n  • Shanghai\n    terminated',
+    );
+  });
+
+  it('GIVEN a German and a Japanese reader THEN the heading and statuses in their words', async () => {
+    expect(await askSmallIn('de', 'city prague')).toContain(
+      'Die Partnerstädte:\n  • Taipei\n    aktiv\n  • Shanghai\n    beendet',
+    );
+    expect(await askSmallIn('ja', 'city prague')).toContain(
+      '姉妹都市・提携都市の一覧：\n  • Taipei\n    有効',
+    );
+  });
+
+  it('GIVEN a city with many partners THEN every one is named, none cut', async () => {
+    const text = await askSeed('city rzeszow');
+    const partners = text.slice(text.indexOf('Partner cities:'));
+    for (const name of ['Buffalo', 'Klagenfurt']) expect(partners).toContain(name);
+  });
+});

@@ -252,3 +252,81 @@ describe('matchChoice', () => {
     expect(matchChoice(type, 'banana')).toBeUndefined();
   });
 });
+
+describe('parseCommandText: the new kinds of answer (issue 16)', () => {
+  it('GIVEN partners with `in` and a country code or name THEN the country is its own argument', () => {
+    expect(parse('partners Prague in PL')).toEqual({
+      ok: true,
+      invocation: { command: 'partners', args: { city: 'Prague', country: 'PL' } },
+    });
+    expect(parse('partners San Francisco in Polsko')).toEqual({
+      ok: true,
+      invocation: { command: 'partners', args: { city: 'San Francisco', country: 'Polsko' } },
+    });
+  });
+
+  it('GIVEN a city whose own name has "in" THEN the word stays in the name, unless a country follows', () => {
+    const withNeumarkt = smallStore();
+    withNeumarkt.cities.push({
+      id: 'neumarkt-de',
+      name: 'Neumarkt in der Oberpfalz',
+      country: 'DE',
+    });
+    const neumarkt = new Catalog(StoreSchema.parse(withNeumarkt));
+    expect(parseCommandText('partners Neumarkt in der Oberpfalz', commands, neumarkt)).toEqual({
+      ok: true,
+      invocation: { command: 'partners', args: { city: 'Neumarkt in der Oberpfalz' } },
+    });
+    expect(parseCommandText('partners Neumarkt in der Oberpfalz in France', commands, neumarkt)).toEqual({
+      ok: true,
+      invocation: { command: 'partners', args: { city: 'Neumarkt in der Oberpfalz', country: 'France' } },
+    });
+  });
+
+  it('GIVEN partners with `in` and words that name no country THEN they are the country, for its reader to refuse', () => {
+    expect(parse('partners Prague in Narnia')).toEqual({
+      ok: true,
+      invocation: { command: 'partners', args: { city: 'Prague', country: 'Narnia' } },
+    });
+  });
+
+  it('GIVEN anniversaries with a pair and `turning N` THEN the pair are the cities and `turning N` the period', () => {
+    expect(parse('anniversaries Prague / Taipei turning 10')).toEqual({
+      ok: true,
+      invocation: {
+        command: 'anniversaries',
+        args: { city: 'Prague', with: 'Taipei', window: 'turning 10' },
+      },
+    });
+  });
+
+  it('GIVEN anniversaries with a pair alone, or a pair and a period THEN each goes to its argument', () => {
+    expect(parse('anniversaries Prague Taipei')).toEqual({
+      ok: true,
+      invocation: { command: 'anniversaries', args: { city: 'Prague', with: 'Taipei' } },
+    });
+    expect(parse('anniversaries san francisco / osaka next year turning 70')).toEqual({
+      ok: true,
+      invocation: {
+        command: 'anniversaries',
+        args: { city: 'san francisco', with: 'osaka', window: 'next year turning 70' },
+      },
+    });
+  });
+
+  it('GIVEN anniversaries with a period alone, or with words that are neither period nor city THEN they stay the period', () => {
+    for (const window of ['2027', 'next 60 days', 'next year turning 50', 'next week', 'turning 0']) {
+      expect(parse(`anniversaries ${window}`)).toEqual({
+        ok: true,
+        invocation: { command: 'anniversaries', args: { window } },
+      });
+    }
+  });
+
+  it('GIVEN a pair with `turning 0` THEN `turning 0` is the period, refused there, and no city', () => {
+    expect(parse('anniversaries Prague / Taipei turning 0')).toMatchObject({
+      ok: true,
+      invocation: { args: { city: 'Prague', with: 'Taipei', window: 'turning 0' } },
+    });
+  });
+});

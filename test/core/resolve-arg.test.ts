@@ -235,3 +235,38 @@ describe("resolveArg in the reader's language", () => {
     );
   });
 });
+
+describe('resolveArg: country', () => {
+  const country = {
+    ...spec('country'),
+    command: 'partners',
+    name: 'country',
+    keyword: 'in',
+    required: false,
+  };
+
+  it('GIVEN an ISO code, an alpha-3 code or a name in any of our languages THEN the alpha-2 code', () => {
+    for (const text of [
+      'PL',
+      'pl',
+      'POL',
+      'Poland',
+      'Polen',
+      'Pologne',
+      'Polonia',
+      'Polsko',
+      'ポーランド',
+      '波兰',
+    ])
+      expect(resolvedValue(resolveArg(country, text, scope())), text).toBe('PL');
+  });
+
+  it('GIVEN words that name no country THEN refuses on the country field, saying how to write one', () => {
+    expect(refusalOf(resolveArg(country, 'Narnia', scope()))).toEqual({
+      text: JSON.stringify(
+        'I know no country "Narnia": write its two-letter ISO code (PL, FR, JP) or its name, such as Poland.',
+      ),
+      field: 'country',
+    });
+  });
+});

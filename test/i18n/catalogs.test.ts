@@ -53,6 +53,7 @@ const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
   ],
   es: [
     'agreement.no',
+    'partnersIn.no',
     'describe.cityFull',
     'describe.cityCountry',
     'describe.cityRegion',

@@ -49,9 +49,23 @@ describe('slash command JSON generated from the registry', () => {
     ]);
   });
 
-  it('GIVEN anniversaries THEN an optional window string without autocomplete', () => {
-    expect(sub('anniversaries').options?.[0]).toMatchObject({ name: 'window', type: 3, required: false });
-    expect(sub('anniversaries').options?.[0]?.autocomplete).toBeUndefined();
+  it('GIVEN partners THEN an optional city with autocomplete and an optional country without, named in each language', () => {
+    const options = sub('partners').options ?? [];
+    expect(options.map((o) => [o.name, o.type, o.required, o.autocomplete])).toEqual([
+      ['city', 3, false, true],
+      ['country', 3, false, undefined],
+      ['share', 5, false, undefined],
+    ]);
+    const country = options[1] as Option & { name_localizations?: Record<string, string> };
+    expect(country.name_localizations).toMatchObject({ de: 'land', fr: 'pays', ja: '国' });
+  });
+
+  it('GIVEN anniversaries THEN an optional window string without autocomplete, after the optional pair of cities', () => {
+    const options = sub('anniversaries').options ?? [];
+    expect(options.map((o) => o.name)).toEqual(['city', 'with', 'window', 'share']);
+    expect(options[2]).toMatchObject({ name: 'window', type: 3, required: false });
+    expect(options[2]?.autocomplete).toBeUndefined();
+    expect(options[0]).toMatchObject({ name: 'city', type: 3, required: false, autocomplete: true });
   });
 
   it('GIVEN the staff-only home command THEN it is under /twin-staff, shown by default to Manage Server (32), guilds only', () => {
@@ -113,6 +127,9 @@ describe('slashUsage', () => {
     ['search new york', '/twin search text:new york'],
     ['agreement san francisco osaka', 'agreement san francisco osaka'],
     ['staff add', 'staff add'],
+    ['partners Buffalo in PL', '/twin partners city:Buffalo country:PL'],
+    ['anniversaries next year turning 50', '/twin anniversaries window:next year turning 50'],
+    ['anniversaries Prague / Taipei turning 10', 'anniversaries Prague / Taipei turning 10'],
   ])('GIVEN "%s" THEN "%s"', (text, expected) => {
     expect(slashUsage(text, commands)).toBe(expected);
   });
@@ -128,6 +145,7 @@ describe('slashUsage in the reader’s language', () => {
       '/twin-staff upravit-město město:<city> pole:<field> hodnota:<value>',
     ],
     ['ja', 'anniversaries 2027', '/twin 記念日 期間:2027'],
+    ['de', 'partners Buffalo in PL', '/twin partnerstädte stadt:Buffalo land:PL'],
     ['zh-Hans', 'search new york', '/twin 搜索 关键词:new york'],
     ['fr', 'help', '/twin aide'],
     ['de', 'agreement san francisco osaka', 'agreement san francisco osaka'],
