@@ -8,13 +8,13 @@ import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { isCommonWord } from './common-words.ts';
-import { looksLikeCountryWord } from './countries.ts';
+import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { readTime } from './time-expressions.ts';
-import { isNumber, type Token, tokenize } from './tokens.ts';
+import { isNumber, joinFolded, type Token, tokenize } from './tokens.ts';
 
 /**
  * A question read into a command: `sure` runs it; `unsure` says what was understood (`heard`, in the
@@ -43,7 +43,15 @@ const TOPICS: readonly Topic[] = [
   'home',
 ];
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const VOCABULARY = vocabulary(CUE_TABLES);
+const QUESTION_WORDS = cuesOf((t) => t.questionWords);
+const SEARCH_CUES = cuesOf((t) => t.search);
+const STARTS_WITH = cuesOf((t) => t.startsWith);
+const HELP_CUES = cuesOf((t) => t.help);
+const CONTRARY = cuesOf((t) => t.contrary);
+const SEARCH_WORDS = new Set([...SEARCH_CUES, ...STARTS_WITH].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
 const CLOSERS = new Set(['か', 'ですか', '吗']);
 
@@ -59,37 +67,52 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       reader,
     );
   const time = readTime(tokens);
-  const found = findCities(tokens, time.used, isVocabulary, catalog);
-  const placed = placeCountries(found);
+  const found = findCities(tokens, time.used, isVocabulary, catalog).map((m) => asCountryWord(m, tokens));
+  const placed = placeCountries(found, tokens);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
     m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
   const mentions = placed.mentions.filter((m) => !isCountryWord(m));
   const countryWord = mentions.length < placed.mentions.length;
-  const countryFilter = placed.countryFilter;
   const inNames = new Set(found.flatMap((m) => range(m.first, m.end)));
   const outsideNames = tokens.filter((_, i) => !inNames.has(i));
   const lang = questionLanguage(text, outsideNames);
   // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
   const topics = topicsOf(outsideNames);
+  const stray = mentions.filter((m) => m.lowerCase);
+  const known = mentions.filter((m) => m.cities.length > 0);
+  // "help", "what can you do?", "how do I ask about anniversaries?": about the bot, not a city.
+  if (known.length === 0 && placed.countries.length === 0 && hasCue(tokens, HELP_CUES)) {
+    return inLanguage(sure(helpAbout(outsideNames, topics, reader)), lang, reader);
+  }
+  const searched = searchedFor(tokens, time, known.length > 0);
+  if (searched !== undefined) {
+    return inLanguage(
+      searched === '' ? unsure([], []) : sure(invocationOf(reader.commands, 'search', { text: searched })),
+      lang,
+      reader,
+    );
+  }
+  const questionWord = hasCue(outsideNames, QUESTION_WORDS);
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
     period: time.period,
     ordinal: time.ordinal,
     // "LA and Berlin, still partners?": "still" asks the yes/no question wherever it stands.
-    // Japanese and Chinese close a yes/no question instead ("…ですか", "…吗").
+    // Japanese and Chinese close a yes/no question instead ("…ですか", "…吗"). A question word
+    // ("when", "quand", "为什么") asks for more than yes or no, whatever the word order.
     yesNo:
-      OPENERS.has(tokens[0]?.folded ?? '') ||
-      (CLOSERS.has(tokens.at(-1)?.folded ?? '') && !/なぜ|どうして|为什么|为何/u.test(text)) ||
-      frenchInversion(tokens) ||
-      (topics.has('inForce') && !topics.has('ended')),
-    onlyNames: inNames.size === tokens.length,
+      !questionWord &&
+      (OPENERS.has(tokens[0]?.folded ?? '') ||
+        CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+        frenchInversion(tokens) ||
+        (topics.has('inForce') && !topics.has('ended'))),
+    bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
   };
-  const stray = mentions.filter((m) => m.lowerCase);
   // Nothing we know of: not a question for us (the caller falls back to help).
-  if (topics.size === 0 && time.period === undefined && !mentions.some((m) => m.cities.length > 0)) {
+  if (topics.size === 0 && time.period === undefined && known.length === 0) {
     return inLanguage(unsure([], []), lang, reader);
   }
   // "Buffalo's partners in Poland": a question about some partners only, which no command answers
@@ -99,12 +122,14 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
   const doubtful =
     mentions.some((m) => m.guessed) ||
-    countryFilter ||
+    hasCue(outsideNames, CONTRARY) ||
+    placed.countries.length > 0 ||
     countryWord ||
     asksDuration(text, tokens) ||
     // "Les 60 ans de Le Mans et Paderborn": a pair with a number most likely asks for an anniversary.
     (question.places.length === 2 &&
       tokens.some(isNumber) &&
+      time.period === undefined &&
       (!topics.has('anniversaries') || time.ordinal === undefined)) ||
     (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
   const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
@@ -129,30 +154,109 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
 }
 
+/** A word not understood that is made from a country's name ("French", "v Polsku") stands for that country. */
+function asCountryWord(m: Mention, tokens: readonly Token[]): Mention {
+  const words = tokens.slice(m.first, m.end);
+  if (m.cities.length > 0 || m.country !== undefined) return m;
+  if (words.length !== 1 && !words.every((w) => CJK.test(w.folded))) return m;
+  const country = countryOfWord(joinFolded(words));
+  return country === undefined ? m : { ...m, lowerCase: false, country };
+}
+
 /**
- * The reading in the question's language, its offers held to what runs: an offer is kept only when
- * each of its cities is one city the store knows, so picking it answers. (A sure reading may name a
- * city the store does not know: its answer is "no city named ..." with the close matches.)
+ * "Help", "what can you do?": the help; for one command when the question names it or its topic
+ * ("how do I ask about anniversaries?").
  */
+function helpAbout(words: readonly Token[], topics: ReadonlySet<Topic>, reader: Reader): Invocation {
+  const named = words.find((w) => HELP_TOPICS.includes(w.folded))?.folded;
+  const byTopic = ['anniversaries', 'partners', 'agreement'].filter((name) => topics.has(name as Topic));
+  const command = named ?? (byTopic.length === 1 ? byTopic[0] : undefined);
+  const invocation = invocationOf(reader.commands, 'help');
+  return command === undefined ? invocation : { ...invocation, args: { command } };
+}
+
+/** Commands a question may ask help for by name or by topic. */
+const HELP_TOPICS = ['anniversaries', 'partners', 'agreement', 'city', 'search'];
+
 /**
- * Countries in a question: right after a city they say which city ("Rzeszów, Poland"; "Nablus
- * Palestine"); elsewhere they narrow the question to partners in that country (`countryFilter`).
+ * What a question asks to look up ("search prah", "towns starting with Kita", "キタで始まる都市を検索"):
+ * the one word that is neither a cue nor filler, as written. Undefined when it does not ask to
+ * look something up; '' when it does but the word to look up is not clear.
  */
-function placeCountries(found: readonly Mention[]): { mentions: Mention[]; countryFilter: boolean } {
+function searchedFor(
+  tokens: readonly Token[],
+  time: { used: ReadonlySet<number> },
+  namesCity: boolean,
+): string | undefined {
+  if (!hasCue(tokens, SEARCH_CUES) && !hasCue(tokens, STARTS_WITH)) return undefined;
+  // "Find Prague's partners", "où se trouve Kitakami": another question, with a search word in it.
+  const topics = topicsOf(tokens.filter((t) => !isCueWord(t.folded)));
+  if ([...topics].some((t) => t !== 'city') || (topics.has('city') && namesCity)) return undefined;
+  const candidates = tokens.filter(
+    (t, i) => !time.used.has(i) && !isNumber(t) && !isVocabulary(t.folded) && !isCueWord(t.folded),
+  );
+  if (candidates.length !== 1) return '';
+  return candidates[0]?.text ?? '';
+}
+
+/** A word of one of the search cues ("search", "starting"), which never is what is looked up. */
+function isCueWord(folded: string): boolean {
+  return (
+    SEARCH_WORDS.has(folded) ||
+    (CJK.test(folded) && [...SEARCH_WORDS].some((word) => CJK.test(word) && word.includes(folded)))
+  );
+}
+
+/**
+ * Countries in a question: beside a city they say which city ("Rzeszów, Poland"; "Nablus in
+ * Palestine"; "ポーランドのジェシュフ"); elsewhere they narrow the question to partners in that
+ * country (`countries`).
+ */
+function placeCountries(
+  found: readonly Mention[],
+  tokens: readonly Token[],
+): { mentions: Mention[]; countries: string[] } {
   const mentions: Mention[] = [];
-  let countryFilter = false;
-  for (const m of found) {
+  const countries: string[] = [];
+  const qualifies = (city: Mention | undefined, country: Mention, from: number, to: number) =>
+    city !== undefined &&
+    city.country === undefined &&
+    city.cities.some((c) => c.country === country.country) &&
+    range(from, to).every((i) => QUALIFIER_WORDS.has(tokens[i]?.folded ?? ''));
+  const list = [...found];
+  for (const [index, m] of list.entries()) {
     const before = mentions.at(-1);
+    const after = list[index + 1];
     if (m.country === undefined) mentions.push(m);
-    else if (before && before.end === m.first && before.cities.some((c) => c.country === m.country)) {
+    else if (before && qualifies(before, m, before.end, m.first)) {
       mentions[mentions.length - 1] = {
         ...before,
         cities: before.cities.filter((c) => c.country === m.country),
       };
-    } else countryFilter = true;
+    } else if (after && qualifies(after, m, m.end, after.first)) {
+      list[index + 1] = { ...after, cities: after.cities.filter((c) => c.country === m.country) };
+    } else countries.push(m.country);
   }
-  return { mentions, countryFilter };
+  return { mentions, countries };
 }
+
+/** Words that may stand between a city and its country: "in", "v", "aux", "の", "的". */
+const QUALIFIER_WORDS = new Set([
+  'in',
+  'im',
+  'v',
+  've',
+  'en',
+  'au',
+  'aux',
+  'a',
+  'i',
+  'の',
+  '的',
+  'na',
+  'de',
+  'del',
+]);
 
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
 function frenchInversion(tokens: readonly Token[]): boolean {
@@ -226,8 +330,8 @@ interface Question {
   ordinal: number | undefined;
   /** Opens like a yes/no question ("is", "does", "ist", "est-ce"). */
   yesNo: boolean;
-  /** The text is nothing but city names ("Prague?"). */
-  onlyNames: boolean;
+  /** Nothing asked but the places ("Prague?", "And Nanae?"). */
+  bare: boolean;
   /** "our", "we": the home city's id, when one is set. */
   home: string | undefined;
 }
@@ -252,8 +356,10 @@ function decide(q: Question, reader: Reader): QuestionReading {
       if (q.home === undefined) return noHome(q, reader.catalog, [about('partners', first)]);
       return sure(pair(reader, q.home, first, yesNoAsked(q)));
     }
-    if (has('partners')) return sure(about('partners', first));
-    if (has('city') || q.onlyNames) return sure(about('city', first));
+    // "Who walked away from Prague?": its ties, ended or in force, are its partners' list.
+    if (has('partners') || ((has('ended') || has('inForce')) && !has('city')))
+      return sure(about('partners', first));
+    if (has('city') || q.bare) return sure(about('city', first));
     return unsure(heard(), [about('city', first), about('partners', first)]);
   }
   if (has('home') && has('partners')) return sure(invocationOf(reader.commands, 'partners'));
@@ -300,7 +406,9 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
 /** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
 function yesNoAsked(q: Question): YesNoQuestion | undefined {
   if (!q.yesNo) return undefined;
-  return q.topics.has('ended') ? 'ended-by-first' : 'in-force';
+  if (q.topics.has('ended')) return 'ended-by-first';
+  // "Did they ever sign an agreement?" asks about a signing, which the agreement shows; not whether it holds.
+  return q.topics.has('partners') || q.topics.has('inForce') ? 'in-force' : undefined;
 }
 
 /** `agreement` for two places (a place is a mention, or the home city's id). */
@@ -392,12 +500,30 @@ const TOPIC_CUES = TOPICS.map(
 );
 
 function topicsOf(words: readonly Token[]): Set<Topic> {
-  const folded = words.map((w) => w.folded);
   const found = new Set<Topic>();
   for (const [topic, cues] of TOPIC_CUES) {
-    if (cues.some((parts) => containsCue(folded, parts))) found.add(topic);
+    if (hasCue(words, cues)) found.add(topic);
   }
   return found;
+}
+
+/** Cues of every language for one list of each table ("search", "help"...), split into words once. */
+function cuesOf(list: (table: CueTable) => readonly string[]): string[][] {
+  return CUE_TABLES.flatMap((table) => list(table).map((cue) => cue.split(' ')));
+}
+
+/**
+ * Whether the words hold one of the cues. Japanese and Chinese cues are looked for in the words
+ * written together, however the segmenter cut them ("仲良し" is "仲良" + "し" or one word).
+ */
+function hasCue(words: readonly Token[], cues: readonly (readonly string[])[]): boolean {
+  const folded = words.map((w) => w.folded);
+  const together = folded.filter((w) => CJK.test(w)).join('');
+  return cues.some((parts) =>
+    parts.length === 1 && CJK.test(parts[0] ?? '')
+      ? together.includes(parts[0] ?? '')
+      : containsCue(folded, parts),
+  );
 }
 
 function containsCue(words: readonly string[], parts: readonly string[]): boolean {
@@ -412,11 +538,25 @@ function wordMatches(word: string, cue: string): boolean {
   return word === cue || (cue.length >= 5 && word.startsWith(cue));
 }
 
-function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: string[] } {
+function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: string[]; cjk: string[] } {
   const words = tables.flatMap((t) =>
-    [...TOPICS.flatMap((topic) => t[topic]), ...t.yesNoOpeners, ...t.filler].flatMap((cue) => cue.split(' ')),
+    [
+      ...TOPICS.flatMap((topic) => t[topic]),
+      ...t.yesNoOpeners,
+      ...t.questionWords,
+      ...t.search,
+      ...t.startsWith,
+      ...t.help,
+      ...t.contrary,
+      ...t.filler,
+    ].flatMap((cue) => cue.split(' ')),
   );
-  return { exact: new Set(words), stems: [...new Set(words.filter((w) => w.length >= 5))] };
+  const exact = new Set(words);
+  return {
+    exact,
+    stems: [...new Set(words.filter((w) => w.length >= 5 && !CJK.test(w)))],
+    cjk: [...exact].filter((w) => CJK.test(w)),
+  };
 }
 
 /** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
@@ -424,8 +564,19 @@ function isVocabulary(folded: string): boolean {
   return (
     VOCABULARY.exact.has(folded) ||
     isCommonWord(folded) ||
-    VOCABULARY.stems.some((stem) => folded.startsWith(stem))
+    VOCABULARY.stems.some((stem) => folded.startsWith(stem)) ||
+    (CJK.test(folded) && isCjkVocabulary(folded))
   );
+}
+
+/**
+ * Japanese and Chinese words as the segmenter cuts them: a piece of one of our words ("仲良" of
+ * "仲良し"), a word holding one of ours ("喧嘩した"), or kana alone (particles and endings: "って",
+ * "なの"; names are written in kanji or katakana).
+ */
+function isCjkVocabulary(folded: string): boolean {
+  if (HIRAGANA_ONLY.test(folded)) return true;
+  return VOCABULARY.cjk.some((word) => word.includes(folded) || (word.length >= 2 && folded.includes(word)));
 }
 
 function range(from: number, to: number): number[] {
