@@ -4,11 +4,13 @@
 // files: one build split across every command left `twinbot ask` loading some 30 small chunks,
 // and each file costs the ESM loader a resolve, a read and a compile at every start.
 // Why a bundle and not tsc's output: test/bench/cli.bench.ts measures both.
-import { cp, readdir, rm } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { STOP_WORD_LANGUAGES } from '../src/core/question/common-words.ts';
+import { STOP_WORDS_FILE } from '../src/core/question/stop-words-file.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -48,6 +50,26 @@ const catalogsBesideBundles: Plugin = {
     }));
   },
 };
+
+/**
+ * The stop-word lists are read on a verb's first question (src/core/question/common-words.ts): the
+ * build writes only our languages' lists beside the bundles and points the module there.
+ */
+const stopWordsBesideBundles: Plugin = {
+  name: 'twinbot-stop-words',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]question[\\/]stop-words-file\.ts$/ }, () => ({
+      contents: "export const STOP_WORDS_FILE = new URL('../../stop-words.json', import.meta.url);",
+      loader: 'ts',
+    }));
+  },
+};
+
+async function writeStopWords(outdir: string): Promise<void> {
+  const lists = JSON.parse(await readFile(STOP_WORDS_FILE, 'utf8')) as Record<string, string[]>;
+  const ours = Object.fromEntries(STOP_WORD_LANGUAGES.map((lang) => [lang, lists[lang] ?? []]));
+  await writeFile(join(outdir, 'stop-words.json'), JSON.stringify(ours));
+}
 
 /**
  * The modules that the entry and the commands share (see src/cli/shared.ts): in a command's bundle
@@ -107,11 +129,17 @@ export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
         ...common,
         entryPoints: [join(root, 'src/cli/verbs', file)],
         outdir: join(outdir, 'verbs', basename(file, '.ts')),
-        plugins: [zodEnglishOnly, catalogsBesideBundles, fromShared('../../shared.js')],
+        plugins: [
+          zodEnglishOnly,
+          catalogsBesideBundles,
+          stopWordsBesideBundles,
+          fromShared('../../shared.js'),
+        ],
       }),
     ),
     cp(CATALOGS, join(outdir, 'catalogs'), { recursive: true, filter: (path) => !path.endsWith('en.json') }),
   ]);
+  await writeStopWords(outdir);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();

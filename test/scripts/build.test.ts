@@ -43,6 +43,29 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     for (const file of bundles) expect(await readFile(join(out, file), 'utf8'), file).not.toContain(german);
   });
 
+  it('GIVEN a question in plain words THEN the built CLI reads the stop words of our languages from a file beside the bundles', async () => {
+    const store = join(await tempDir(), 'twinning.json');
+    await copyFile(SEED_PATH, store);
+    const { stdout } = await run(process.execPath, [
+      cli,
+      'ask',
+      '--data',
+      store,
+      'is prague still twinned with shanghai?',
+    ]);
+    expect(stdout).toContain('No: Shanghai ended the partnership');
+    const lists = JSON.parse(await readFile(join(out, 'stop-words.json'), 'utf8')) as Record<
+      string,
+      string[]
+    >;
+    expect(Object.keys(lists)).toEqual(['en', 'de', 'fr', 'es', 'cs', 'ja', 'zh']);
+    expect(lists.de).toContain('wann');
+    // stopwords-iso's sixty languages bundled into every verb made every cold start slower.
+    const bundles = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.js'));
+    for (const file of bundles)
+      expect(await readFile(join(out, file), 'utf8'), file).not.toContain('"akasema"');
+  });
+
   it('GIVEN the built CLI THEN it finds the shipped seed in data/ (init copies it)', async () => {
     const store = join(await tempDir(), 'new.json');
     await run(process.execPath, [cli, 'init', '--data', store]);

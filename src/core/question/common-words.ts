@@ -1,9 +1,10 @@
-import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { foldName } from '../../domain/names.ts';
 import { CUE_TABLES } from './cues.ts';
+import { STOP_WORDS_FILE } from './stop-words-file.ts';
 
 /** The stop-word lists of the languages questions are read in (stopwords-iso names Chinese `zh`). */
-const LISTS = ['en', 'de', 'fr', 'es', 'cs', 'ja', 'zh'] as const;
+export const STOP_WORD_LANGUAGES = ['en', 'de', 'fr', 'es', 'cs', 'ja', 'zh'] as const;
 
 /** "Or" asks to choose between things, which no command does: it must stand out as a word we do not know. */
 const ALTERNATIVES = new Set(['or', 'oder', 'ou', 'o', 'u', 'nebo', 'či', 'ci']);
@@ -17,10 +18,15 @@ let common: Set<string> | undefined;
  */
 export function isCommonWord(folded: string): boolean {
   common ??= new Set([
-    ...LISTS.flatMap((lang) => (stopwords as Record<string, string[]>)[lang] ?? []).map(foldName),
+    ...readStopWords().map(foldName),
     ...CUE_TABLES.flatMap(({ language: _, ...lists }) =>
       Object.values(lists).flatMap((list) => list.flatMap((cue) => cue.split(' '))),
     ),
   ]);
   return common.has(folded) && !ALTERNATIVES.has(folded);
+}
+
+function readStopWords(): string[] {
+  const lists = JSON.parse(readFileSync(STOP_WORDS_FILE, 'utf8')) as Record<string, string[]>;
+  return STOP_WORD_LANGUAGES.flatMap((lang) => lists[lang] ?? []);
 }
