@@ -10,18 +10,19 @@ import type { Catalog } from '../src/store/catalog.ts';
 
 export const anniversaries = defineCommand({
   name: 'anniversaries',
+  // One pair's anniversaries when two cities lead (`anniversaries Prague / Taipei turning 10`), else a period's.
   args: [
-    {
-      name: 'window',
-      kind: 'window',
-      required: false,
-    },
+    { name: 'city', kind: 'city', required: false },
+    { name: 'with', kind: 'city', required: false },
+    { name: 'window', kind: 'window', required: false },
   ],
   examples: [
     'anniversaries',
     'anniversaries next 60 days',
     'anniversaries 2027',
     'anniversaries next year turning 50',
+    'anniversaries Prague / Taipei turning 10',
+    'anniversaries Paderborn / Le Mans',
   ],
   permission: 'everyone',
   handler: ({ catalog, today, tr }, args) => {

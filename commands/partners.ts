@@ -21,8 +21,17 @@ function collator(lang: Lang): Intl.Collator {
 
 export const partners = defineCommand({
   name: 'partners',
-  args: [{ name: 'city', kind: 'city', required: false }],
-  examples: ['partners Prague', 'partners kitakami', 'partners'],
+  args: [
+    { name: 'city', kind: 'city', required: false },
+    { name: 'country', kind: 'country', required: false, keyword: 'in' },
+  ],
+  examples: [
+    'partners Prague',
+    'partners kitakami',
+    'partners',
+    'partners Buffalo in PL',
+    'partners Praha in Polsko',
+  ],
   permission: 'everyone',
   handler: ({ catalog, today, tr }, args) => {
     const homeId = catalog.data.settings.homeCity;

@@ -7,16 +7,27 @@ import type { LedgerFile } from '../reminders/ledger.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Store } from '../store/store.ts';
 import type { Caller } from './caller.ts';
-import type { YesNoQuestion } from './parse-command.ts';
+import type { Focus, YesNoQuestion } from './parse-command.ts';
 import type { Reply } from './reply.ts';
 import type { DateWindow } from './window.ts';
 
 /**
  * `city`: a known city. `place`: a known city, or a new one given with its country ("Skövde, SE").
  * `choice`: one of `choices`. `date`: a fuzzy date. `url`: an http(s) address. `lang`: a language
- * tag. `staff-id`: a person or role, typed as an id or a mention.
+ * tag. `staff-id`: a person or role, typed as an id or a mention. `country`: a country, typed as its
+ * ISO 3166-1 alpha-2 code or its name in any of our languages; the handler gets the code.
  */
-export type ArgKind = 'city' | 'place' | 'window' | 'text' | 'choice' | 'date' | 'url' | 'lang' | 'staff-id';
+export type ArgKind =
+  | 'city'
+  | 'place'
+  | 'window'
+  | 'text'
+  | 'choice'
+  | 'date'
+  | 'url'
+  | 'lang'
+  | 'staff-id'
+  | 'country';
 
 /** An argument as commands/ declare it: what it is, never what it is called in any language. */
 export interface ArgDecl {
@@ -80,6 +91,8 @@ export interface CommandContext {
   ledger?: LedgerFile;
   /** The yes/no question the asker put, for handlers that can answer it first. */
   asks?: YesNoQuestion;
+  /** What the answer leads with, where the asker's question says (see `Focus`). */
+  focus?: Focus;
   /** The caller already confirmed (`--yes`, or the Confirm button): destructive commands go ahead. */
   confirmed: boolean;
   /** Turns a reply into a question with Confirm and Cancel, which runs this invocation again if confirmed. */

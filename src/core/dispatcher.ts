@@ -226,6 +226,7 @@ export class Dispatcher {
       commands: this.commands,
       ...(this.ledger && { ledger: this.ledger }),
       ...(invocation.asks && { asks: invocation.asks }),
+      ...(invocation.focus && { focus: invocation.focus }),
       confirmed: invocation.confirmed === true,
       askToConfirm: (reply) => ({
         ...reply,

@@ -1,8 +1,11 @@
+import { Temporal } from 'temporal-polyfill';
 import type { Catalog } from '../store/catalog.ts';
 import { type ArgSpec, argsWhat, argWhat, type Command } from './command.ts';
+import { readCountryCode } from './country-arg.ts';
 import { isLanguageTag } from './language.ts';
 import { type Message, sentences } from './message.ts';
 import { splitCityPair } from './split-cities.ts';
+import { parseWindow } from './window.ts';
 
 /** A request in platform-neutral form: which command, and its arguments as text (or city ids). */
 export interface Invocation {
@@ -10,6 +13,8 @@ export interface Invocation {
   args: Record<string, string>;
   /** A yes/no question the answer opens with ("is it still in force?"); only plain-words questions ask one. */
   asks?: YesNoQuestion;
+  /** What the answer leads with: `since`, how long ("50 years, since 4 February 1975"); only plain-words questions set one. */
+  focus?: Focus;
   /** `--yes` was given: a destructive change goes ahead without asking again. */
   confirmed?: boolean;
 }
@@ -18,8 +23,15 @@ export interface Invocation {
  * Yes/no questions a handler answers first. `in-force`: "is Prague still twinned with Shanghai?" ->
  * "No: Shanghai ended the partnership on ...". `ended-by-first`: "did Shanghai end its tie with
  * Prague?" (the first city is the one asked about) -> "Yes: Shanghai ended the partnership on ...".
+ * `any`: "does Paderborn have a French twin town?" (`partners Paderborn in FR`) -> "Yes: Paderborn
+ * has 1 partner in France: Le Mans."
  */
-export type YesNoQuestion = 'in-force' | 'ended-by-first';
+export const YES_NO_QUESTIONS = ['in-force', 'ended-by-first', 'any'] as const;
+export type YesNoQuestion = (typeof YES_NO_QUESTIONS)[number];
+
+/** What an answer leads with: `since`, how long a partnership has lasted ("how many years have ... been partners?"). */
+export const FOCUSES = ['since'] as const;
+export type Focus = (typeof FOCUSES)[number];
 
 export type ParseResult =
   | { ok: true; invocation: Invocation }
@@ -87,7 +99,7 @@ type ReadResult = { ok: true; args: Record<string, string> } | { ok: false; mess
 function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadResult {
   const args: Record<string, string> = {};
   const positional = command.args.filter((a) => a.keyword === undefined);
-  const { before, sections } = cutKeywordSections(command, tokens);
+  const { before, sections } = cutKeywordSections(command, tokens, catalog);
   for (const [name, words] of sections) args[name] = words.join(' ');
 
   const cityCount = leadingCities(positional);
@@ -108,6 +120,10 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
       remaining = before;
     }
     others = others.slice(1);
+  } else if (cityCount > 0 && !cityArgs[0]?.required && others[0]?.kind === 'window') {
+    const cut = cutWindow(before, catalog);
+    cityWords = cut.cities;
+    remaining = cut.window;
   } else if (cityCount === 1 && others.length > 0) {
     const cut = cutCityName(before, catalog);
     cityWords = cut.city;
@@ -146,6 +162,7 @@ function readArgs(command: Command, tokens: string[], catalog: Catalog): ReadRes
 function cutKeywordSections(
   command: Command,
   tokens: string[],
+  catalog: Catalog,
 ): { before: string[]; sections: Map<string, string[]> } {
   const keyworded = command.args.filter((a) => a.keyword !== undefined);
   const sections = new Map<string, string[]>();
@@ -159,7 +176,8 @@ function cutKeywordSections(
       (a, index) =>
         index >= allowedFrom &&
         a.keyword === token.toLowerCase() &&
-        (a.kind !== 'url' || /^<?[a-z][a-z0-9+.-]*:\/\//i.test(next)),
+        (a.kind !== 'url' || /^<?[a-z][a-z0-9+.-]*:\/\//i.test(next)) &&
+        (a.kind !== 'country' || startsCountry(tokens, i, catalog)),
     );
     const arg = keyworded[k];
     if (!arg) return;
@@ -170,6 +188,18 @@ function cutKeywordSections(
   });
   if (open) sections.set(open.name, tokens.slice(open.start));
   return { before, sections };
+}
+
+/**
+ * Whether a country keyword at `at` starts the country (`partners Buffalo in Poland`) rather than
+ * belonging to a city's name (`partners Neumarkt in der Oberpfalz`): a country follows it, or the
+ * words as a whole name no city, so a mistyped country is refused as a country.
+ */
+function startsCountry(tokens: readonly string[], at: number, catalog: Catalog): boolean {
+  return (
+    readCountryCode(tokens.slice(at + 1).join(' ')) !== undefined ||
+    catalog.matchName(tokens.join(' ')).length === 0
+  );
 }
 
 /** The first choice word from `from` on; two words make one choice too (`sister city`, `phase out`). */
@@ -199,6 +229,26 @@ function cutCityName(words: string[], catalog: Catalog): { city: string[]; rest:
   let end = Math.min(words.length, Math.max(1, words.length - 1));
   while (end > 1 && catalog.matchName(words.slice(0, end).join(' ')).length === 0) end -= 1;
   return { city: words.slice(0, end), rest: words.slice(end) };
+}
+
+/** Any day will do to tell whether words read as a period: what they cover does not matter here. */
+const SOME_DAY = Temporal.PlainDate.from('2000-01-01');
+
+/**
+ * Optional cities before a period (`anniversaries Prague / Taipei turning 10`, `anniversaries 2027`):
+ * the period is the first run of words to the end that reads as one. Without one, the words are
+ * cities when they name any; otherwise they are a period, and the period's reader says what is wrong.
+ */
+function cutWindow(words: string[], catalog: Catalog): { cities: string[]; window: string[] } {
+  for (let at = 0; at < words.length; at += 1) {
+    if (parseWindow(words.slice(at).join(' '), SOME_DAY).ok)
+      return { cities: words.slice(0, at), window: words.slice(at) };
+  }
+  const text = words.join(' ');
+  const known = (name: string) => catalog.matchName(name).length > 0;
+  const split = splitCityPair(text, catalog);
+  const namesCities = known(text) || (split.ok && (known(split.first) || known(split.second)));
+  return namesCities ? { cities: words, window: [] } : { cities: [], window: words };
 }
 
 function assignCities(

@@ -1,7 +1,7 @@
 import type { Temporal } from 'temporal-polyfill';
 import type { City } from '../domain/city.ts';
 import { cleanText } from '../domain/clean-text.ts';
-import { toCountryCode } from '../domain/country.ts';
+import { countryName, toCountryCode } from '../domain/country.ts';
 import { NAME_LIMIT, nameProblem } from '../domain/names.ts';
 import { argDescription } from '../i18n/command-text.ts';
 import { intlLocale } from '../i18n/languages.ts';
@@ -9,6 +9,7 @@ import type { Translator } from '../i18n/translator.ts';
 import type { Catalog } from '../store/catalog.ts';
 import type { Caller } from './caller.ts';
 import { type ArgSpec, argWhat, type PlaceArg } from './command.ts';
+import { readCountryCode } from './country-arg.ts';
 import { parseDateText } from './date-text.ts';
 import { capitalize, cityLabelIn } from './describe.ts';
 import { isLanguageTag } from './language.ts';
@@ -79,6 +80,12 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
     }
     case 'lang':
       return isLanguageTag(text) ? { value: text } : refuse(tr.t('dispatch.notLang', { text }));
+    case 'country': {
+      const code = readCountryCode(text);
+      return code !== undefined
+        ? { value: code }
+        : refuse(tr.t('dispatch.notCountry', { text, example: countryName('PL', tr.lang) }));
+    }
     case 'staff-id': {
       const id = parseStaffId(text, scope.caller.platform, tr);
       return id.ok ? { value: id.id } : refuse(id.message);

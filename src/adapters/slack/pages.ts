@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher, Reading } from '../../core/dispatcher.ts';
-import type { Invocation } from '../../core/parse-command.ts';
+import { FOCUSES, type Invocation, YES_NO_QUESTIONS } from '../../core/parse-command.ts';
 import type { Confirmation, Reply } from '../../core/reply.ts';
 import { type Lang, langSchema } from '../../i18n/languages.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
@@ -48,7 +48,8 @@ interface ActionRef {
 const ActionRefSchema = z.object({
   c: z.string(),
   a: z.record(z.string(), z.string()),
-  q: z.enum(['in-force', 'ended-by-first']).optional(),
+  q: z.enum(YES_NO_QUESTIONS).optional(),
+  f: z.enum(FOCUSES).optional(),
   p: z.number().int().min(0),
 });
 
@@ -57,6 +58,7 @@ function encodeActionRef({ invocation, page }: ActionRef): string {
     c: invocation.command,
     a: invocation.args,
     ...(invocation.asks && { q: invocation.asks }),
+    ...(invocation.focus && { f: invocation.focus }),
     p: page,
   });
 }
@@ -69,8 +71,8 @@ export function decodeActionRef(value: string | undefined): ActionRef | undefine
   try {
     const parsed = ActionRefSchema.safeParse(JSON.parse(value ?? ''));
     if (!parsed.success) return undefined;
-    const { c, a, q, p } = parsed.data;
-    return { invocation: { command: c, args: a, ...(q && { asks: q }) }, page: p };
+    const { c, a, q, f, p } = parsed.data;
+    return { invocation: { command: c, args: a, ...(q && { asks: q }), ...(f && { focus: f }) }, page: p };
   } catch {
     return undefined;
   }

@@ -49,9 +49,12 @@ describe('slash command JSON generated from the registry', () => {
     ]);
   });
 
-  it('GIVEN anniversaries THEN an optional window string without autocomplete', () => {
-    expect(sub('anniversaries').options?.[0]).toMatchObject({ name: 'window', type: 3, required: false });
-    expect(sub('anniversaries').options?.[0]?.autocomplete).toBeUndefined();
+  it('GIVEN anniversaries THEN an optional window string without autocomplete, after the optional pair of cities', () => {
+    const options = sub('anniversaries').options ?? [];
+    expect(options.map((o) => o.name)).toEqual(['city', 'with', 'window', 'share']);
+    expect(options[2]).toMatchObject({ name: 'window', type: 3, required: false });
+    expect(options[2]?.autocomplete).toBeUndefined();
+    expect(options[0]).toMatchObject({ name: 'city', type: 3, required: false, autocomplete: true });
   });
 
   it('GIVEN the staff-only home command THEN it is under /twin-staff, shown by default to Manage Server (32), guilds only', () => {

@@ -109,8 +109,8 @@ describe('Slack /twin over HTTP', () => {
     await slack.close();
     slack = await startHttpHarness(undefined, {}, { probes: false });
     const text = blockTexts((await slack.ask('help')).answer?.blocks).join('\n');
-    expect(text).toContain('`/twin partners [city]`');
-    expect(text).toContain('`/twin anniversaries [window]`');
+    expect(text).toContain('`/twin partners [city] [in &lt;country&gt;]`');
+    expect(text).toContain('`/twin anniversaries [city] [with] [window]`');
   });
 
   it('GIVEN a non-staff user runs home Prague THEN it is refused and the store is unchanged', async () => {
