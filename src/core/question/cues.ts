@@ -33,6 +33,8 @@ export interface CueTable {
   readonly startsWith: readonly string[];
   /** Asking what the bot can do, or how to ask it. */
   readonly help: readonly string[];
+  /** Asking how long a tie has lasted ("how many years", "wie lange", "多久"). */
+  readonly duration: readonly string[];
   /** A condition no command answers ("before", "except", "ohne", "除了"): what it asks is only offered. */
   readonly contrary: readonly string[];
   /** Words that carry nothing we need; knowing them lets an unknown word stand out as an unknown city name. */
@@ -256,6 +258,17 @@ const ENGLISH: CueTable = {
   home: ['our', 'we', 'us', 'ours', 'my', 'home'],
   yesNoOpeners: ['is', 'are', 'does', 'do', 'did', 'has', 'have', 'remains', 'remain', 'still'],
   filler: [
+    'located',
+    'lie',
+    'lying',
+    'situated',
+    'based',
+    'lasted',
+    'last',
+    'lasting',
+    'lasts',
+    'date',
+    'dates',
     'called',
     'named',
     'name',
@@ -549,6 +562,17 @@ const ENGLISH: CueTable = {
     'how does this bot',
   ],
   contrary: ['before', 'after', 'except', 'without', 'excluding', 'unless', 'instead'],
+  duration: [
+    'how long',
+    'how many years',
+    'how old',
+    'for how long',
+    'since how long',
+    'how much time',
+    'how many decades',
+    'years old',
+    'age',
+  ],
 };
 
 const GERMAN: CueTable = {
@@ -695,6 +719,19 @@ const GERMAN: CueTable = {
   home: ['unsere', 'unser', 'unseren', 'unserer', 'wir', 'uns'],
   yesNoOpeners: ['ist', 'sind', 'hat', 'haben', 'besteht'],
   filler: [
+    'liegen',
+    'befinden',
+    'befindet',
+    'gelegen',
+    'dauert',
+    'besteht',
+    'jahren',
+    'datum',
+    'lange',
+    'alt',
+    'viele',
+    'vielen',
+    'wieviele',
     'mal',
     'doch',
     'denn',
@@ -859,6 +896,17 @@ const GERMAN: CueTable = {
     'wie frage ich',
   ],
   contrary: ['bevor', 'vor', 'nachdem', 'ausser', 'ohne', 'ausgenommen', 'statt'],
+  duration: [
+    'wie lange',
+    'wie viele jahre',
+    'wie vielen jahren',
+    'seit wie vielen jahren',
+    'seit wie langer',
+    'wie alt',
+    'wieviele jahre',
+    'wie viel jahre',
+    'wie lang',
+  ],
 };
 
 const FRENCH: CueTable = {
@@ -1037,6 +1085,18 @@ const FRENCH: CueTable = {
   home: ['nos', 'notre', 'nous'],
   yesNoOpeners: ['est', 'sont', 'estce'],
   filler: [
+    'situees',
+    'situes',
+    'trouvent',
+    'dure',
+    'durent',
+    'duree',
+    'temps',
+    'combien',
+    'age',
+    'date',
+    'annees',
+    'ans',
     'ca',
     'c',
     's',
@@ -1231,6 +1291,16 @@ const FRENCH: CueTable = {
     'comment demander',
   ],
   contrary: ['avant', 'apres', 'sauf', 'sans', 'excepte', 'hormis'],
+  duration: [
+    'combien d annees',
+    'combien de temps',
+    'depuis combien',
+    'combien d ans',
+    'quel age',
+    'ca fait combien',
+    'cela fait combien',
+    'depuis quand deja',
+  ],
 };
 
 const SPANISH: CueTable = {
@@ -1424,6 +1494,21 @@ const SPANISH: CueTable = {
   home: ['nuestra', 'nuestras', 'nuestro', 'nuestros', 'nosotros'],
   yesNoOpeners: ['es', 'son', 'sigue', 'siguen', 'tiene', 'esta', 'estan'],
   filler: [
+    'estan',
+    'ubicadas',
+    'ubicados',
+    'situadas',
+    'quedan',
+    'dura',
+    'duran',
+    'lleva',
+    'llevan',
+    'fecha',
+    'fechas',
+    'tiempo',
+    'anos',
+    'edad',
+    'hace',
     'onda',
     'o que',
     'o no',
@@ -1572,6 +1657,14 @@ const SPANISH: CueTable = {
     'instrucciones',
   ],
   contrary: ['antes', 'despues', 'excepto', 'salvo', 'sin', 'menos'],
+  duration: [
+    'cuantos anos',
+    'cuanto tiempo',
+    'hace cuanto',
+    'desde hace cuanto',
+    'que edad',
+    'cuantas decadas',
+  ],
 };
 
 const CZECH: CueTable = {
@@ -1773,6 +1866,19 @@ const CZECH: CueTable = {
   home: ['nase', 'nasi', 'nas', 'my'],
   yesNoOpeners: ['je', 'jsou', 'ma', 'maji'],
   filler: [
+    'lezi',
+    'nachazeji',
+    'nachazi',
+    'trva',
+    'trvaji',
+    'stare',
+    'stara',
+    'stary',
+    'dlouho',
+    'datum',
+    'let',
+    'kolik',
+    'uz',
     'mesta',
     'mesto',
     'mest',
@@ -1939,6 +2045,16 @@ const CZECH: CueTable = {
     'prikazy',
   ],
   contrary: ['pred', 'predtim', 'potom', 'krome', 'bez', 'mimo'],
+  duration: [
+    'jak dlouho',
+    'kolik let',
+    'jak stare',
+    'jak stara',
+    'jak stary',
+    'jak dlouhe',
+    'od kolika let',
+    'kolik roku',
+  ],
 };
 
 /** Japanese and Chinese words as Intl.Segmenter splits them ("姉妹", "都市"; "友好", "城市"). */
@@ -2058,6 +2174,13 @@ const JAPANESE: CueTable = {
   home: ['私たち', '我々', 'うち'],
   yesNoOpeners: [],
   filler: [
+    '前',
+    'から',
+    '年',
+    '間',
+    '日付',
+    'くらい',
+    'ぐらい',
     'って',
     'なの',
     'の',
@@ -2154,6 +2277,7 @@ const JAPANESE: CueTable = {
     'コマンド',
   ],
   contrary: ['以前', '前に', '後に', '以降', '以外', '除い', '除く'],
+  duration: ['何年', 'どのくらい', 'どれくらい', 'どれぐらい', '何十年', '何年間', '何年目'],
 };
 
 const CHINESE: CueTable = {
@@ -2284,6 +2408,13 @@ const CHINESE: CueTable = {
   home: ['我们'],
   yesNoOpeners: [],
   filler: [
+    '年',
+    '了',
+    '多',
+    '长',
+    '时间',
+    '日期',
+    '满',
     '和',
     '的',
     '与',
@@ -2398,6 +2529,7 @@ const CHINESE: CueTable = {
     '怎么问',
   ],
   contrary: ['之前', '以前', '之后', '以后', '除了', '以外', '不包括'],
+  duration: ['多久', '多少年', '几年', '多长时间', '多长', '多少个年头'],
 };
 
 /**
@@ -2431,6 +2563,7 @@ function folded(table: CueTable): CueTable {
     startsWith: fold(table.startsWith),
     help: fold(table.help),
     contrary: fold(table.contrary),
+    duration: fold(table.duration),
     filler: fold(table.filler),
   };
 }

@@ -82,7 +82,12 @@ export function findCities(
   }
   closeRun();
   const budget = { lookups: MAX_TYPO_LOOKUPS };
-  for (const words of unknown) mentions.push(readUnknownRun(tokens, words, catalog, budget));
+  for (const words of unknown) {
+    const read = readUnknownRun(tokens, words, catalog, budget);
+    // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
+    const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
+    mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
+  }
   return mentions.sort((a, b) => a.first - b.first);
 }
 
@@ -132,6 +137,8 @@ function wordIsCity(
 ) {
   const token = tokens[at] as Token;
   if (!isCommonWord(token.folded)) return true;
+  // "I", "a": one letter is a word, whatever town some alias makes of it.
+  if (token.text.length === 1 && !hasOfficeCity(catalog, cities)) return false;
   // The office's own cities are taken on sight by their names ("nice", "split"), not by an alias
   // that is a word ("ist" for Istanbul), which needs a capital as a world town does.
   const byName = (c: City) =>
@@ -203,7 +210,8 @@ function readUnknownRun(
     text.replace(/ /g, '').length >= MIN_TYPO_LENGTH &&
     text.length <= MAX_TYPO_LENGTH &&
     budget.lookups-- > 0;
-  const inflected = words.length === 1 ? baseForm(text, catalog) : [];
+  // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending.
+  const inflected = words.length <= MAX_TYPO_WORDS ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
   const close = typo ? oneLetterOff(text, catalog) : [];
   // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").

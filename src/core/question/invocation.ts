@@ -7,6 +7,8 @@ export interface QuestionValues {
   window?: string;
   /** A text argument: what to look up. */
   text?: string;
+  /** A country argument: an ISO code. */
+  country?: string;
 }
 
 /**
@@ -28,7 +30,9 @@ export function invocationOf(
           ? values.window
           : spec.kind === 'text'
             ? values.text
-            : undefined;
+            : spec.kind === 'country'
+              ? values.country
+              : undefined;
     if (value !== undefined) args[spec.name] = value;
   }
   return { command: name, args };

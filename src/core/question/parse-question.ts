@@ -1,5 +1,5 @@
-import { anniversaryMilestone } from '../../domain/anniversary.ts';
 import type { City } from '../../domain/city.ts';
+import { foldName } from '../../domain/names.ts';
 import { cityName } from '../../i18n/city-name.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { formatList, type Translator } from '../../i18n/translator.ts';
@@ -9,6 +9,7 @@ import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
+import { type CueIndex, cueIndex, hasCue, STEM_LENGTH, wordMatches } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
@@ -50,10 +51,28 @@ const QUESTION_WORDS = cuesOf((t) => t.questionWords);
 const SEARCH_CUES = cuesOf((t) => t.search);
 const STARTS_WITH = cuesOf((t) => t.startsWith);
 const HELP_CUES = cuesOf((t) => t.help);
+/** Yes/no openers that ask how things are (forms of "to be"), not whether something was done. */
+const STATE_OPENERS = new Set([
+  'is',
+  'are',
+  'ist',
+  'sind',
+  'est',
+  'estce',
+  'sont',
+  'es',
+  'son',
+  'esta',
+  'estan',
+  'je',
+  'jsou',
+]);
 const CONTRARY = cuesOf((t) => t.contrary);
-const SEARCH_WORDS = new Set([...SEARCH_CUES, ...STARTS_WITH].flat());
+const DURATION = cuesOf((t) => t.duration);
+const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
-const CLOSERS = new Set(['か', 'ですか', '吗']);
+// "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
+const CLOSERS = new Set(['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛'].map(foldName));
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
@@ -108,8 +127,11 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
         frenchInversion(tokens) ||
         (topics.has('inForce') && !topics.has('ended'))),
+    asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
+    duration: asksDuration(tokens),
+    country: placed.countries.length === 1 ? placed.countries[0] : undefined,
   };
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
@@ -123,20 +145,22 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const doubtful =
     mentions.some((m) => m.guessed) ||
     hasCue(outsideNames, CONTRARY) ||
-    placed.countries.length > 0 ||
+    // Two countries, or a country beside two cities: no command narrows a pair by country.
+    placed.countries.length > 1 ||
+    (placed.countries.length === 1 && question.places.length !== 1) ||
     countryWord ||
-    asksDuration(text, tokens) ||
-    // "Les 60 ans de Le Mans et Paderborn": a pair with a number most likely asks for an anniversary.
+    // "Prague Shanghai 2020": a pair with a number that is no anniversary's may ask anything.
     (question.places.length === 2 &&
       tokens.some(isNumber) &&
       time.period === undefined &&
-      (!topics.has('anniversaries') || time.ordinal === undefined)) ||
+      time.ordinal === undefined) ||
     (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
   const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
   // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
   // their tie as the question; the answer shows its status, dates and reasons.
   // A number among them ("60 let", "50.") may ask for an anniversary instead: not answered.
-  const pairStands = reading.sure && isPairOfKnownCities(question) && !tokens.some(isNumber);
+  const pairStands =
+    reading.sure && isPairOfKnownCities(question) && (!tokens.some(isNumber) || time.ordinal !== undefined);
   if (stray.length === 0 || pairStands) return inLanguage(reading, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
@@ -157,10 +181,10 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
 /** A word not understood that is made from a country's name ("French", "v Polsku") stands for that country. */
 function asCountryWord(m: Mention, tokens: readonly Token[]): Mention {
   const words = tokens.slice(m.first, m.end);
-  if (m.cities.length > 0 || m.country !== undefined) return m;
+  if ((m.cities.length > 0 && !m.guessed) || m.country !== undefined) return m;
   if (words.length !== 1 && !words.every((w) => CJK.test(w.folded))) return m;
   const country = countryOfWord(joinFolded(words));
-  return country === undefined ? m : { ...m, lowerCase: false, country };
+  return country === undefined ? m : { ...m, cities: [], guessed: undefined, lowerCase: false, country };
 }
 
 /**
@@ -272,32 +296,8 @@ function isPairOfKnownCities(q: Question): boolean {
   return q.places.length === 2 && q.places.every((m) => m.cities.length > 0);
 }
 
-/** "How long", "how many years", "wie lange", "combien d'années", "jak dlouho", "cuántos años". */
-const DURATION_CUES = [
-  'how long',
-  'how many years',
-  'how old',
-  'wie lange',
-  'wie viele jahre',
-  'wie alt',
-  'combien d annees',
-  'combien de temps',
-  'depuis combien',
-  'cuantos anos',
-  'cuanto tiempo',
-  'hace cuanto',
-  'jak dlouho',
-  'kolik let',
-  'jak stare',
-  'jak stara',
-].map((cue) => cue.split(' '));
-
-/** The same in Japanese and Chinese, matched in the text, however the segmenter splits it. */
-const DURATION_CJK = /何年|多久|多少年|どのくらい|どれくらい|いつから何年/u;
-
-function asksDuration(text: string, tokens: readonly Token[]): boolean {
-  const folded = tokens.map((t) => t.folded);
-  return DURATION_CJK.test(text) || DURATION_CUES.some((parts) => containsCue(folded, parts));
+function asksDuration(tokens: readonly Token[]): boolean {
+  return hasCue(tokens, DURATION);
 }
 
 /** A reading turned into an offer: what was understood, and the command it would have run. */
@@ -330,10 +330,16 @@ interface Question {
   ordinal: number | undefined;
   /** Opens like a yes/no question ("is", "does", "ist", "est-ce"). */
   yesNo: boolean;
+  /** Opens with "is", "are", "ist", "est-ce", "je": a yes/no question about how things are. */
+  asksState: boolean;
   /** Nothing asked but the places ("Prague?", "And Nanae?"). */
   bare: boolean;
   /** "our", "we": the home city's id, when one is set. */
   home: string | undefined;
+  /** "How long", "how many years": the answer leads with how long the tie has lasted. */
+  duration: boolean;
+  /** "Partners in Poland", "a French twin town": the partners in this country (ISO code) only. */
+  country: string | undefined;
 }
 
 function decide(q: Question, reader: Reader): QuestionReading {
@@ -344,18 +350,23 @@ function decide(q: Question, reader: Reader): QuestionReading {
   const about = (command: 'city' | 'partners', place: Mention) =>
     invocationOf(reader.commands, command, { cities: [argOf(place)] });
   if (q.places.length > 2) return unsure(heard(), [pair(reader, first, second)]);
-  if (has('anniversaries')) return anniversaries(q, reader);
+  if (q.country !== undefined) return partnersIn(q, reader);
+  // "Which partnerships turn 50 next year?", "Paderborn and Le Mans, 60 years when?": anniversaries.
+  const anniversary = q.ordinal !== undefined && (second !== undefined || (!first && q.period !== undefined));
+  if (has('anniversaries') || anniversary) return anniversaries(q, reader);
   if (first && second) {
-    const agreement = pair(reader, first, second, yesNoAsked(q));
+    const agreement = withFocus(pair(reader, first, second, yesNoAsked(q)), q);
     // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?").
-    if (relational || !has('city')) return sure(agreement);
+    if (relational || !has('city') || q.duration) return sure(agreement);
     return unsure(heard(), [agreement, about('city', first)]);
   }
   if (first) {
-    if (has('home') && (relational || q.yesNo)) {
+    if (has('home') && (relational || q.yesNo || q.duration)) {
       if (q.home === undefined) return noHome(q, reader.catalog, [about('partners', first)]);
-      return sure(pair(reader, q.home, first, yesNoAsked(q)));
+      return sure(withFocus(pair(reader, q.home, first, yesNoAsked(q)), q));
     }
+    // "How long has Prague been twinned?": with whom is not said; its partners' list shows each since when.
+    if (q.duration) return unsure(heard(), [about('partners', first)]);
     // "Who walked away from Prague?": its ties, ended or in force, are its partners' list.
     if (has('partners') || ((has('ended') || has('inForce')) && !has('city')))
       return sure(about('partners', first));
@@ -371,10 +382,33 @@ function decide(q: Question, reader: Reader): QuestionReading {
   return unsure(heard(), []);
 }
 
+/** "How many years have A and B been partners?": the agreement, leading with how long. */
+function withFocus(invocation: Invocation, q: Question): Invocation {
+  return q.duration ? { ...invocation, focus: 'since' } : invocation;
+}
+
 /**
- * Anniversaries: of everyone in a period; for one pair with an ordinal ("the 50th anniversary of
- * Concord and Kitakami"), the year it falls in, where the answer shows its date; for a pair without
- * one, the agreement, which shows the signing the anniversaries count from.
+ * "Which of Buffalo's partners are in Poland?", "Does Paderborn have a French twin town?": the
+ * city's partners in that country, answered yes or no first when asked so; the home city's when
+ * the question says "our" and names no city.
+ */
+function partnersIn(q: Question, reader: Reader): QuestionReading {
+  const [first] = q.places;
+  const city = first ? argOf(first) : q.topics.has('home') ? q.home : undefined;
+  const listing = invocationOf(reader.commands, 'partners', {
+    cities: city === undefined ? [] : [city],
+    country: q.country,
+  });
+  const invocation: Invocation = q.yesNo ? { ...listing, asks: 'any' } : listing;
+  if (city === undefined || !(q.topics.has('partners') || q.yesNo)) {
+    return unsure(describe(q, reader.catalog), [invocation]);
+  }
+  return sure(invocation);
+}
+
+/**
+ * Anniversaries: of everyone in a period; of one pair ("the 50th anniversary of Concord and
+ * Kitakami", "when do Paderborn and Le Mans turn 60?"), that pair's, the n-th when a number says so.
  */
 function anniversaries(q: Question, reader: Reader): QuestionReading {
   const [first, second] = q.places;
@@ -393,22 +427,20 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
     ]);
   }
   const [a, b] = typeof partner === 'string' ? [partner, first] : [first, partner];
-  const ids = pairIds(reader.catalog, a, b);
-  const partnership = reader.catalog.partnershipBetween(ids[0], ids[1]);
-  const from = partnership && anniversaryMilestone(partnership)?.date;
-  if (q.ordinal !== undefined && from) {
-    const year = String(Number(from.slice(0, 4)) + q.ordinal);
-    return sure(invocationOf(reader.commands, 'anniversaries', { window: year }));
-  }
-  return sure(pair(reader, a, b));
+  const window =
+    q.ordinal === undefined ? q.period : [q.period, `turning ${q.ordinal}`].filter(Boolean).join(' ');
+  return sure(
+    invocationOf(reader.commands, 'anniversaries', { cities: pairIds(reader.catalog, a, b), window }),
+  );
 }
 
 /** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
 function yesNoAsked(q: Question): YesNoQuestion | undefined {
   if (!q.yesNo) return undefined;
   if (q.topics.has('ended')) return 'ended-by-first';
-  // "Did they ever sign an agreement?" asks about a signing, which the agreement shows; not whether it holds.
-  return q.topics.has('partners') || q.topics.has('inForce') ? 'in-force' : undefined;
+  // "Did they ever sign an agreement?" asks about a signing, which the agreement shows; not whether
+  // it holds. "Is the tie disputed?" asks about its state: whether it holds, answered first.
+  return q.topics.has('partners') || q.topics.has('inForce') || q.asksState ? 'in-force' : undefined;
 }
 
 /** `agreement` for two places (a place is a mention, or the home city's id). */
@@ -495,9 +527,7 @@ function placeName(m: Mention, catalog: Catalog, tr: Translator): string {
 }
 
 /** Every language's cues for each topic, split into words once rather than on every question. */
-const TOPIC_CUES = TOPICS.map(
-  (topic) => [topic, CUE_TABLES.flatMap((table) => table[topic].map((cue) => cue.split(' ')))] as const,
-);
+const TOPIC_CUES = TOPICS.map((topic) => [topic, cuesOf((table) => table[topic])] as const);
 
 function topicsOf(words: readonly Token[]): Set<Topic> {
   const found = new Set<Topic>();
@@ -508,37 +538,15 @@ function topicsOf(words: readonly Token[]): Set<Topic> {
 }
 
 /** Cues of every language for one list of each table ("search", "help"...), split into words once. */
-function cuesOf(list: (table: CueTable) => readonly string[]): string[][] {
-  return CUE_TABLES.flatMap((table) => list(table).map((cue) => cue.split(' ')));
+function cuesOf(list: (table: CueTable) => readonly string[]): CueIndex {
+  return cueIndex(CUE_TABLES.flatMap((table) => list(table).map((cue) => cue.split(' '))));
 }
 
-/**
- * Whether the words hold one of the cues. Japanese and Chinese cues are looked for in the words
- * written together, however the segmenter cut them ("仲良し" is "仲良" + "し" or one word).
- */
-function hasCue(words: readonly Token[], cues: readonly (readonly string[])[]): boolean {
-  const folded = words.map((w) => w.folded);
-  const together = folded.filter((w) => CJK.test(w)).join('');
-  return cues.some((parts) =>
-    parts.length === 1 && CJK.test(parts[0] ?? '')
-      ? together.includes(parts[0] ?? '')
-      : containsCue(folded, parts),
-  );
-}
-
-function containsCue(words: readonly string[], parts: readonly string[]): boolean {
-  for (let i = 0; i + parts.length <= words.length; i++) {
-    if (parts.every((part, j) => wordMatches(words[i + j] ?? '', part))) return true;
-  }
-  return false;
-}
-
-/** A cue of five letters or more also matches longer words that start with it ("partner" -> "partners"). */
-function wordMatches(word: string, cue: string): boolean {
-  return word === cue || (cue.length >= 5 && word.startsWith(cue));
-}
-
-function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: string[]; cjk: string[] } {
+function vocabulary(tables: readonly CueTable[]): {
+  exact: Set<string>;
+  stems: Map<string, string[]>;
+  cjk: string[];
+} {
   const words = tables.flatMap((t) =>
     [
       ...TOPICS.flatMap((topic) => t[topic]),
@@ -548,15 +556,26 @@ function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: s
       ...t.startsWith,
       ...t.help,
       ...t.contrary,
+      ...t.duration,
       ...t.filler,
     ].flatMap((cue) => cue.split(' ')),
   );
   const exact = new Set(words);
   return {
     exact,
-    stems: [...new Set(words.filter((w) => w.length >= 5 && !CJK.test(w)))],
+    stems: byFirstLetters(words.filter((w) => w.length >= STEM_LENGTH && !CJK.test(w))),
     cjk: [...exact].filter((w) => CJK.test(w)),
   };
+}
+
+/** Stems by their first letters, so a word is compared with the few that can start it. */
+function byFirstLetters(stems: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const stem of new Set(stems)) {
+    const key = stem.slice(0, STEM_LENGTH);
+    map.set(key, [...(map.get(key) ?? []), stem]);
+  }
+  return map;
 }
 
 /** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
@@ -564,7 +583,7 @@ function isVocabulary(folded: string): boolean {
   return (
     VOCABULARY.exact.has(folded) ||
     isCommonWord(folded) ||
-    VOCABULARY.stems.some((stem) => folded.startsWith(stem)) ||
+    (VOCABULARY.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) => folded.startsWith(stem)) ||
     (CJK.test(folded) && isCjkVocabulary(folded))
   );
 }

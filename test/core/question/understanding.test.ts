@@ -37,9 +37,9 @@ describe('reading questions: what runs and what is offered', () => {
     expect(reading).toEqual({ offers: [] });
   });
 
-  it('GIVEN the length of a tie asked ("how long") THEN the agreement is offered, not answered as if asked when', () => {
+  it('GIVEN the length of a tie asked ("how long") THEN the agreement, leading with how long (focus since)', () => {
     expect(read('how long have Prague and Taipei been partners?')).toEqual({
-      offers: [{ command: 'agreement', args: { city: 'prague-cz', with: 'taipei-tw' } }],
+      run: { command: 'agreement', args: { city: 'prague-cz', with: 'taipei-tw' }, focus: 'since' },
     });
   });
 });
@@ -73,9 +73,9 @@ describe('reading questions: everyday words that are also world towns', () => {
 });
 
 describe('reading questions: countries', () => {
-  it('GIVEN "Poland" in a question THEN it is the country, not Poland the town, and the city question is offered', () => {
+  it('GIVEN "Poland" in a question THEN it is the country, not Poland the town: the partners there', () => {
     expect(read('which partners of Prague are in Poland?')).toEqual({
-      offers: [{ command: 'partners', args: { city: 'prague-cz' } }],
+      run: { command: 'partners', args: { city: 'prague-cz', country: 'PL' } },
     });
   });
 
@@ -130,8 +130,14 @@ describe('reading questions: guesses are offered, not answered', () => {
     });
   });
 
-  it('GIVEN a country adjective beside a city ("any Japanese partners") THEN the partners are offered, not answered', () => {
+  it('GIVEN a country adjective beside a city ("any Japanese partners") THEN the partners there, yes or no first', () => {
     expect(read('does Prague have any Japanese partners?')).toEqual({
+      run: { command: 'partners', args: { city: 'prague-cz', country: 'JP' }, asks: 'any' },
+    });
+  });
+
+  it('GIVEN a country adjective no country name starts like ("Austr-": Austria, Australia) THEN only offered', () => {
+    expect(read('does Prague have any australian partners?')).toEqual({
       offers: [{ command: 'partners', args: { city: 'prague-cz' } }],
     });
   });
@@ -150,9 +156,9 @@ describe('reading questions: Japanese and Chinese, written without spaces', () =
     });
   });
 
-  it('GIVEN a Japanese "how many years" question THEN the agreement is offered, not answered', () => {
+  it('GIVEN a Japanese "how many years" question THEN the agreement, leading with how long', () => {
     expect(read('上海と武汉は何年姉妹都市ですか')).toEqual({
-      offers: [{ command: 'agreement', args: { city: 'shanghai-cn', with: 'wuhan-cn' } }],
+      run: { command: 'agreement', args: { city: 'shanghai-cn', with: 'wuhan-cn' }, focus: 'since' },
     });
   });
 });
