@@ -17,6 +17,7 @@ import { commandText } from './question/command-text.ts';
 import { parseQuestion } from './question/parse-question.ts';
 import { answer, problem, type Reply } from './reply.ts';
 import { resolveArg } from './resolve-arg.ts';
+import { parseWindow } from './window.ts';
 
 /**
  * What a line of text asks for (see Dispatcher.read). `lang`: the language a question in plain words
@@ -117,6 +118,13 @@ export class Dispatcher {
       const question = parseQuestion(text, catalog, this.commands);
       if (question.sure) return { kind: 'run', invocation: question.invocation };
     }
+    if (parsed.ok && !this.argsRead(parsed.invocation)) {
+      // "partners of Rzeszow", "anniversaries in the next 60 days": a command word opening a
+      // question, whose words are no argument; the question's reading, when sure, answers it.
+      const question = parseQuestion(text, catalog, this.commands);
+      const lang = question.lang && { lang: question.lang };
+      if (question.sure) return { kind: 'run', invocation: question.invocation, ...lang };
+    }
     if (parsed.ok) return { kind: 'run', invocation: parsed.invocation };
     switch (parsed.reason) {
       case 'empty':
@@ -136,6 +144,23 @@ export class Dispatcher {
       case 'bad-arguments':
         return { kind: 'bad-arguments', command: parsed.command, message: parsed.message };
     }
+  }
+
+  /**
+   * Whether each city and period of an everyone command, as typed, names something: a city the
+   * store knows, a period the window grammar reads. Staff commands are never read as questions.
+   */
+  private argsRead(invocation: Invocation): boolean {
+    const command = findCommand(this.commands, invocation.command);
+    if (!command || command.permission !== 'everyone') return true;
+    const catalog = this.store.catalog;
+    return command.args.every((spec) => {
+      const value = invocation.args[spec.name];
+      if (value === undefined) return true;
+      if (spec.kind === 'city') return catalog.matchName(value).length > 0;
+      if (spec.kind === 'window') return parseWindow(value, this.today()).ok;
+      return true;
+    });
   }
 
   answerReading(reading: Reading, caller: Caller): Promise<Reply> {

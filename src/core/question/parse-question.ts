@@ -45,6 +45,7 @@ const TOPICS: readonly Topic[] = [
 ];
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const KATAKANA = /\p{Script=Katakana}/u;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const VOCABULARY = vocabulary(CUE_TABLES);
 const QUESTION_WORDS = cuesOf((t) => t.questionWords);
@@ -72,7 +73,7 @@ const DURATION = cuesOf((t) => t.duration);
 const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
-const CLOSERS = new Set(['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛'].map(foldName));
+const CLOSERS = new Set(['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛', 'の', 'なの'].map(foldName));
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
@@ -595,6 +596,8 @@ function isVocabulary(folded: string): boolean {
  */
 function isCjkVocabulary(folded: string): boolean {
   if (HIRAGANA_ONLY.test(folded)) return true;
+  // Katakana writes foreign names: a piece of one ("ナブ" of "ナブルス") must never pass for a word.
+  if (KATAKANA.test(folded)) return VOCABULARY.exact.has(folded);
   return VOCABULARY.cjk.some((word) => word.includes(folded) || (word.length >= 2 && folded.includes(word)));
 }
 
