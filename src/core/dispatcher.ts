@@ -157,7 +157,8 @@ export class Dispatcher {
     return command.args.every((spec) => {
       const value = invocation.args[spec.name];
       if (value === undefined) return true;
-      if (spec.kind === 'city') return catalog.matchName(value).length > 0;
+      // One word is a name, perhaps mistyped ("partners Shangai"): its answer offers the close matches.
+      if (spec.kind === 'city') return catalog.matchName(value).length > 0 || !/\s/.test(value.trim());
       if (spec.kind === 'window') return parseWindow(value, this.today()).ok;
       return true;
     });

@@ -87,7 +87,8 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       reader,
     );
   const time = readTime(tokens);
-  const found = findCities(tokens, time.used, isVocabulary, catalog).map((m) => asCountryWord(m, tokens));
+  const skipped = new Set([...time.used, ...tagQuestion(tokens)]);
+  const found = findCities(tokens, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, tokens));
   const placed = placeCountries(found, tokens);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
@@ -177,6 +178,17 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       }),
   ];
   return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
+}
+
+/** "…, or not?", "oder nicht?", "nebo ne?", "o no?": a tag at the end that asks for nothing more. */
+function tagQuestion(tokens: readonly Token[]): number[] {
+  const at = tokens.length - 2;
+  const or = tokens[at]?.folded ?? '';
+  const not = tokens[at + 1]?.folded ?? '';
+  return ['or', 'oder', 'ou', 'o', 'nebo', 'ci'].includes(or) &&
+    ['not', 'nicht', 'non', 'no', 'ne', 'que'].includes(not)
+    ? [at, at + 1]
+    : [];
 }
 
 /** A word not understood that is made from a country's name ("French", "v Polsku") stands for that country. */
