@@ -33,6 +33,8 @@ export interface CueTable {
   readonly startsWith: readonly string[];
   /** Asking what the bot can do, or how to ask it. */
   readonly help: readonly string[];
+  /** "Any", "alguna", "nějaké": asking whether there is one at all ("does Prague have any Japanese partner?"). */
+  readonly any: readonly string[];
   /** Asking how long a tie has lasted ("how many years", "wie lange", "多久"). */
   readonly duration: readonly string[];
   /** A condition no command answers ("before", "except", "ohne", "除了"): what it asks is only offered. */
@@ -237,6 +239,8 @@ const ENGLISH: CueTable = {
     'birthday',
   ],
   city: [
+    'interested in',
+    'curious about',
     'overview',
     'profile',
     'summary',
@@ -572,6 +576,7 @@ const ENGLISH: CueTable = {
     'years old',
     'age',
   ],
+  any: ['any', 'anybody', 'anyone'],
 };
 
 const GERMAN: CueTable = {
@@ -698,6 +703,8 @@ const GERMAN: CueTable = {
     'jubilaen',
   ],
   city: [
+    'interessiert',
+    'interessiere',
     'erzahl',
     'erzahlen',
     'erzaehl',
@@ -905,6 +912,7 @@ const GERMAN: CueTable = {
     'wie viel jahre',
     'wie lang',
   ],
+  any: ['irgendeine', 'irgendwelche', 'irgendein', 'eine', 'einen'],
 };
 
 const FRENCH: CueTable = {
@@ -1057,6 +1065,8 @@ const FRENCH: CueTable = {
     'anniversaires',
   ],
   city: [
+    'interesse',
+    'interessee',
     'parle',
     'parlez',
     'parler',
@@ -1299,6 +1309,7 @@ const FRENCH: CueTable = {
     'cela fait combien',
     'depuis quand deja',
   ],
+  any: ['une', 'un', 'des', 'quelque'],
 };
 
 const SPANISH: CueTable = {
@@ -1467,6 +1478,7 @@ const SPANISH: CueTable = {
     'aniversarios',
   ],
   city: [
+    'interesa',
     'hablame',
     'cuentame',
     'cuentanos',
@@ -1661,6 +1673,7 @@ const SPANISH: CueTable = {
     'que edad',
     'cuantas decadas',
   ],
+  any: ['alguna', 'alguno', 'algun', 'algunas', 'algunos'],
 };
 
 const CZECH: CueTable = {
@@ -1839,6 +1852,8 @@ const CZECH: CueTable = {
     'vyroci',
   ],
   city: [
+    'zajima',
+    'zajimalo',
     'povez',
     'povezte',
     'rekni',
@@ -2050,6 +2065,7 @@ const CZECH: CueTable = {
     'od kolika let',
     'kolik roku',
   ],
+  any: ['nejake', 'nejaka', 'nejaky', 'nejakou', 'nejakeho'],
 };
 
 /** Japanese and Chinese words as Intl.Segmenter splits them ("姉妹", "都市"; "友好", "城市"). */
@@ -2282,6 +2298,7 @@ const JAPANESE: CueTable = {
   ],
   contrary: ['以前', '前に', '後に', '以降', '以外', '除い', '除く'],
   duration: ['何年', 'どのくらい', 'どれくらい', 'どれぐらい', '何十年', '何年間', '何年目'],
+  any: ['ある', 'あります'],
 };
 
 const CHINESE: CueTable = {
@@ -2543,6 +2560,7 @@ const CHINESE: CueTable = {
   ],
   contrary: ['之前', '以前', '之后', '以后', '以外', '不包括'],
   duration: ['多久', '多少年', '几年', '多长时间', '多长', '多少个年头'],
+  any: ['有没有', '有吗'],
 };
 
 /**
@@ -2577,6 +2595,7 @@ function folded(table: CueTable): CueTable {
     help: fold(table.help),
     contrary: fold(table.contrary),
     duration: fold(table.duration),
+    any: fold(table.any),
     filler: fold(table.filler),
   };
 }

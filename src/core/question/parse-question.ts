@@ -70,6 +70,7 @@ const STATE_OPENERS = new Set([
 ]);
 const CONTRARY = cuesOf((t) => t.contrary);
 const DURATION = cuesOf((t) => t.duration);
+const ANY = cuesOf((t) => t.any);
 const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
@@ -134,6 +135,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
+    asksAny: !questionWord && hasCue(outsideNames, ANY),
   };
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
@@ -353,6 +355,8 @@ interface Question {
   duration: boolean;
   /** "Partners in Poland", "a French twin town": the partners in this country (ISO code) only. */
   country: string | undefined;
+  /** "Any", "alguna", "有没有" without a question word: whether there is one at all. */
+  asksAny: boolean;
 }
 
 function decide(q: Question, reader: Reader): QuestionReading {
@@ -412,7 +416,7 @@ function partnersIn(q: Question, reader: Reader): QuestionReading {
     cities: city === undefined ? [] : [city],
     country: q.country,
   });
-  const invocation: Invocation = q.yesNo ? { ...listing, asks: 'any' } : listing;
+  const invocation: Invocation = q.yesNo || q.asksAny ? { ...listing, asks: 'any' } : listing;
   if (city === undefined || !(q.topics.has('partners') || q.yesNo)) {
     return unsure(describe(q, reader.catalog), [invocation]);
   }
@@ -570,6 +574,7 @@ function vocabulary(tables: readonly CueTable[]): {
       ...t.help,
       ...t.contrary,
       ...t.duration,
+      ...t.any,
       ...t.filler,
     ].flatMap((cue) => cue.split(' ')),
   );

@@ -174,3 +174,53 @@ describe('reading questions: yes/no asked by French inversion', () => {
     });
   });
 });
+
+describe('reading questions: the kinds issue 16 adds', () => {
+  it('GIVEN "search" or "starting with" and one word to look up THEN the search for it, as written', () => {
+    expect(read('search prah')).toEqual({ run: { command: 'search', args: { text: 'prah' } } });
+    expect(read('Finde Städte, die mit Kita anfangen')).toEqual({
+      run: { command: 'search', args: { text: 'Kita' } },
+    });
+    expect(read('Où se trouve Kitakami ?')).toEqual({
+      run: { command: 'city', args: { city: 'kitakami-jp' } },
+    });
+  });
+
+  it('GIVEN a question about the bot THEN the help, for one command when it names it', () => {
+    expect(read('what can you do?')).toEqual({ run: { command: 'help', args: {} } });
+    expect(read('How do I ask about anniversaries?')).toEqual({
+      run: { command: 'help', args: { command: 'anniversaries' } },
+    });
+  });
+
+  it("GIVEN one pair's n-th anniversary in German or Spanish THEN that pair's anniversary with that number", () => {
+    const pair = {
+      command: 'anniversaries',
+      args: { city: 'prague-cz', with: 'taipei-tw', window: 'turning 10' },
+    };
+    expect(read('Wann feiern Prague und Taipei 10 Jahre?')).toEqual({ run: pair });
+    expect(read('¿Cuándo es el décimo aniversario de Prague y Taipei?')).toEqual({ run: pair });
+    expect(read('Prague und Taipei: 10 Jahre, wann?')).toEqual({ run: pair });
+  });
+
+  it('GIVEN a country written before the city ("日本の北上市") THEN it only says which city', () => {
+    expect(read('日本の北上市の姉妹都市')).toEqual({
+      run: { command: 'partners', args: { city: 'kitakami-jp' } },
+    });
+  });
+
+  it('GIVEN a condition no command answers ("except") THEN what it asks is offered, not answered', () => {
+    expect(read('partners of Prague except Shanghai')).toEqual({
+      offers: [{ command: 'agreement', args: { city: 'prague-cz', with: 'shanghai-cn' } }],
+    });
+  });
+
+  it('GIVEN a tag "or not" at the end THEN it asks nothing more; "or" inside still stands out', () => {
+    expect(read('Partnerstädte von Prague, oder nicht?')).toEqual({
+      run: { command: 'partners', args: { city: 'prague-cz' } },
+    });
+    expect(read('ist Prague mit Shanghai oder Taipei verschwistert?')).toMatchObject({
+      offers: expect.any(Array),
+    });
+  });
+});
