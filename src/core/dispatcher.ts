@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { cleanText } from '../domain/clean-text.ts';
-import type { Lang } from '../i18n/languages.ts';
+import { LANGS, type Lang } from '../i18n/languages.ts';
 import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
@@ -122,8 +122,7 @@ export class Dispatcher {
       // "partners of Rzeszow", "anniversaries in the next 60 days": a command word opening a
       // question, whose words are no argument; the question's reading, when sure, answers it.
       const question = parseQuestion(text, catalog, this.commands);
-      const lang = question.lang && { lang: question.lang };
-      if (question.sure) return { kind: 'run', invocation: question.invocation, ...lang };
+      if (question.sure) return { kind: 'run', invocation: question.invocation };
     }
     if (parsed.ok) return { kind: 'run', invocation: parsed.invocation };
     switch (parsed.reason) {
@@ -159,7 +158,9 @@ export class Dispatcher {
       if (value === undefined) return true;
       // One word is a name, perhaps mistyped ("partners Shangai"): its answer offers the close matches.
       if (spec.kind === 'city') return catalog.matchName(value).length > 0 || !/\s/.test(value.trim());
-      if (spec.kind === 'window') return parseWindow(value, this.today()).ok;
+      // A period in any language the reader may write it in ("nächste 60 Tage").
+      if (spec.kind === 'window')
+        return LANGS.some((lang) => parseWindow(value, this.today(), translator(lang)).ok);
       return true;
     });
   }
