@@ -121,8 +121,14 @@ export class Dispatcher {
     if (parsed.ok && !this.argsRead(parsed.invocation)) {
       // "partners of Rzeszow", "anniversaries in the next 60 days": a command word opening a
       // question, whose words are no argument; the question's reading, when sure, answers it.
+      // Only when the question fills what the line tried to say: "anniversaries someday" still
+      // gets "which periods it reads", not every anniversary.
       const question = parseQuestion(text, catalog, this.commands);
-      if (question.sure) return { kind: 'run', invocation: question.invocation };
+      const fills =
+        question.sure &&
+        question.invocation.command === parsed.invocation.command &&
+        Object.keys(parsed.invocation.args).every((name) => question.invocation.args[name] !== undefined);
+      if (question.sure && fills) return { kind: 'run', invocation: question.invocation };
     }
     if (parsed.ok) return { kind: 'run', invocation: parsed.invocation };
     switch (parsed.reason) {
