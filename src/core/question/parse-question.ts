@@ -154,10 +154,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     (placed.countries.length === 1 && question.places.length !== 1) ||
     countryWord ||
     // "Prague Shanghai 2020": a pair with a number that is no anniversary's may ask anything.
-    (question.places.length === 2 &&
-      tokens.some(isNumber) &&
-      time.period === undefined &&
-      time.ordinal === undefined) ||
+    (question.places.length === 2 && tokens.some(isNumber) && time.ordinal === undefined) ||
     (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
   const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
   // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
