@@ -157,7 +157,7 @@ export class Dispatcher {
    */
   private argsRead(invocation: Invocation): boolean {
     const command = findCommand(this.commands, invocation.command);
-    if (!command || command.permission !== 'everyone') return true;
+    if (command?.permission !== 'everyone') return true;
     const catalog = this.store.catalog;
     return command.args.every((spec) => {
       const value = invocation.args[spec.name];

@@ -9,7 +9,7 @@ import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
-import { type CueIndex, cueIndex, hasCue, STEM_LENGTH, wordMatches } from './cue-index.ts';
+import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
