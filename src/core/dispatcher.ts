@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { cleanText } from '../domain/clean-text.ts';
-import type { Lang } from '../i18n/languages.ts';
+import { LANGS, type Lang } from '../i18n/languages.ts';
 import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
 import { InvalidChangeError } from '../store/errors.ts';
@@ -17,6 +17,7 @@ import { commandText } from './question/command-text.ts';
 import { parseQuestion } from './question/parse-question.ts';
 import { answer, problem, type Reply } from './reply.ts';
 import { resolveArg } from './resolve-arg.ts';
+import { parseWindow } from './window.ts';
 
 /**
  * What a line of text asks for (see Dispatcher.read). `lang`: the language a question in plain words
@@ -117,6 +118,18 @@ export class Dispatcher {
       const question = parseQuestion(text, catalog, this.commands);
       if (question.sure) return { kind: 'run', invocation: question.invocation };
     }
+    if (parsed.ok && !this.argsRead(parsed.invocation)) {
+      // "partners of Rzeszow", "anniversaries in the next 60 days": a command word opening a
+      // question, whose words are no argument; the question's reading, when sure, answers it.
+      // Only when the question fills what the line tried to say: "anniversaries someday" still
+      // gets "which periods it reads", not every anniversary.
+      const question = parseQuestion(text, catalog, this.commands);
+      const fills =
+        question.sure &&
+        question.invocation.command === parsed.invocation.command &&
+        Object.keys(parsed.invocation.args).every((name) => question.invocation.args[name] !== undefined);
+      if (question.sure && fills) return { kind: 'run', invocation: question.invocation };
+    }
     if (parsed.ok) return { kind: 'run', invocation: parsed.invocation };
     switch (parsed.reason) {
       case 'empty':
@@ -136,6 +149,26 @@ export class Dispatcher {
       case 'bad-arguments':
         return { kind: 'bad-arguments', command: parsed.command, message: parsed.message };
     }
+  }
+
+  /**
+   * Whether each city and period of an everyone command, as typed, names something: a city the
+   * store knows, a period the window grammar reads. Staff commands are never read as questions.
+   */
+  private argsRead(invocation: Invocation): boolean {
+    const command = findCommand(this.commands, invocation.command);
+    if (command?.permission !== 'everyone') return true;
+    const catalog = this.store.catalog;
+    return command.args.every((spec) => {
+      const value = invocation.args[spec.name];
+      if (value === undefined) return true;
+      // One word is a name, perhaps mistyped ("partners Shangai"): its answer offers the close matches.
+      if (spec.kind === 'city') return catalog.matchName(value).length > 0 || !/\s/.test(value.trim());
+      // A period in any language the reader may write it in ("nächste 60 Tage").
+      if (spec.kind === 'window')
+        return LANGS.some((lang) => parseWindow(value, this.today(), translator(lang)).ok);
+      return true;
+    });
   }
 
   answerReading(reading: Reading, caller: Caller): Promise<Reply> {

@@ -35,19 +35,143 @@ export function countryNamed(folded: string): string | undefined {
 }
 
 const STEM = 5;
-let stems: Set<string> | undefined;
+let stems: Map<string, Set<string>> | undefined;
 
 /**
- * Whether a word not understood looks made from a country's name: an adjective ("French",
- * "japonesa", "německá") or a case form ("v Polsku"), which narrows a question to partners there.
- * Only the first letters are compared; nothing is concluded from it but doubt.
+ * Adjectives whose first letters are not their country's ("French", "polish", "französisch",
+ * "español"): the common ones in the languages questions are read in, folded, by their first letters.
  */
-export function looksLikeCountryWord(folded: string): boolean {
+const ADJECTIVES: Record<string, string> = {
+  frenc: 'FR',
+  franz: 'FR',
+  franc: 'FR',
+  dutch: 'NL',
+  niede: 'NL',
+  spani: 'ES',
+  spans: 'ES',
+  espag: 'ES',
+  espan: 'ES',
+  polis: 'PL',
+  polni: 'PL',
+  polon: 'PL',
+  polsk: 'PL',
+  germa: 'DE',
+  deuts: 'DE',
+  allem: 'DE',
+  alema: 'DE',
+  nemec: 'DE',
+  nemck: 'DE',
+  briti: 'GB',
+  engli: 'GB',
+  engla: 'GB',
+  brita: 'GB',
+  angli: 'GB',
+  ameri: 'US',
+  estad: 'US',
+  swedi: 'SE',
+  schwe: 'SE',
+  sueco: 'SE',
+  sueca: 'SE',
+  suedo: 'SE',
+  turki: 'TR',
+  turec: 'TR',
+  japon: 'JP',
+  japan: 'JP',
+  japos: 'JP',
+  chine: 'CN',
+  chino: 'CN',
+  china: 'CN',
+  cinsk: 'CN',
+  italy: 'IT',
+  itali: 'IT',
+  itals: 'IT',
+  czech: 'CZ',
+  tsche: 'CZ',
+  tcheq: 'CZ',
+  cesky: 'CZ',
+  ceska: 'CZ',
+  ceske: 'CZ',
+  cesko: 'CZ',
+  oster: 'AT',
+  autri: 'AT',
+  rakou: 'AT',
+  ukrai: 'UA',
+  norwe: 'NO',
+  norwa: 'NO',
+  danis: 'DK',
+  dansk: 'DK',
+  greek: 'GR',
+  griec: 'GR',
+  swiss: 'CH',
+  suiss: 'CH',
+  mexic: 'MX',
+  mejic: 'MX',
+  mexik: 'MX',
+  korea: 'KR',
+  corea: 'KR',
+  korej: 'KR',
+  portu: 'PT',
+  hunga: 'HU',
+  ungar: 'HU',
+  hongr: 'HU',
+  madar: 'HU',
+  slova: 'SK',
+  russi: 'RU',
+  russe: 'RU',
+  rusko: 'RU',
+  ruska: 'RU',
+  canad: 'CA',
+  kanad: 'CA',
+  brazi: 'BR',
+  brasi: 'BR',
+  israe: 'IL',
+  izrae: 'IL',
+  belgi: 'BE',
+  finni: 'FI',
+  finns: 'FI',
+  irish: 'IE',
+  pales: 'PS',
+  palas: 'PS',
+  baham: 'BS',
+  irlan: 'IE',
+};
+
+/**
+ * The country a word not understood is made from, when only one fits: an adjective ("French",
+ * "japonesa", "německá") or a case form ("v Polsku", "Palestině"). Only the first letters are
+ * compared, so a question that leans on it is about partners there, never a place.
+ */
+export function countryOfWord(folded: string): string | undefined {
   if (!stems) {
-    stems = new Set();
-    for (const name of countriesByName().keys()) {
-      if (!name.includes(' ') && name.length >= STEM) stems.add(name.slice(0, STEM));
+    stems = new Map();
+    for (const [name, code] of countriesByName()) {
+      if (name.includes(' ') || name.length < STEM) continue;
+      const stem = name.slice(0, STEM);
+      stems.set(stem, (stems.get(stem) ?? new Set()).add(code));
     }
   }
-  return folded.length >= STEM && stems.has(folded.slice(0, STEM));
+  if (CJK.test(folded)) return cjkCountry(folded);
+  if (folded.length < STEM) return undefined;
+  const stem = folded.slice(0, STEM);
+  const adjective = ADJECTIVES[stem];
+  if (adjective) return adjective;
+  const codes = stems.get(stem);
+  return codes?.size === 1 ? [...codes][0] : undefined;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
+/** Japanese and Chinese names of countries the word begins ("パレスチナ" of "パレスチナ自治区"), when only one. */
+function cjkCountry(folded: string): string | undefined {
+  if ([...folded].length < 2) return undefined;
+  const codes = new Set<string>();
+  for (const [name, code] of countriesByName()) if (name.startsWith(folded)) codes.add(code);
+  return codes.size === 1 ? [...codes][0] : undefined;
+}
+
+/** Whether a word not understood looks made from a country's name (see `countryOfWord`), even an ambiguous one. */
+export function looksLikeCountryWord(folded: string): boolean {
+  if (folded.length < STEM) return false;
+  countryOfWord(folded);
+  return stems?.has(folded.slice(0, STEM)) === true || ADJECTIVES[folded.slice(0, STEM)] !== undefined;
 }

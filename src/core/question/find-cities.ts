@@ -22,6 +22,9 @@ export interface Mention {
   readonly country?: string;
 }
 
+const CONTRACTED_ARTICLES: Record<string, string> = { du: 'le', au: 'le', des: 'les', aux: 'les' };
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** Longest city name, in words, looked up at each position ("Klagenfurt am Wörthersee, Austria"). */
 const MAX_NAME_WORDS = 5;
 /** Typo look-ups are fuzzy searches; a text with more unknown words than this is not a question we read. */
@@ -79,7 +82,12 @@ export function findCities(
   }
   closeRun();
   const budget = { lookups: MAX_TYPO_LOOKUPS };
-  for (const words of unknown) mentions.push(readUnknownRun(tokens, words, catalog, budget));
+  for (const words of unknown) {
+    const read = readUnknownRun(tokens, words, catalog, budget);
+    // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
+    const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
+    mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
+  }
   return mentions.sort((a, b) => a.first - b.first);
 }
 
@@ -128,10 +136,24 @@ function wordIsCity(
   mixedCase: boolean,
 ) {
   const token = tokens[at] as Token;
-  if (!isCommonWord(token.folded) || hasOfficeCity(catalog, cities)) return true;
+  if (!isCommonWord(token.folded)) return true;
+  // "I", "a": one letter is a word, whatever town some alias makes of it.
+  if (token.text.length === 1 && !hasOfficeCity(catalog, cities)) return false;
+  // The office's own cities are taken on sight by their names ("nice", "split"), not by an alias
+  // that is a word ("ist" for Istanbul), which needs a capital as a world town does.
+  const byName = (c: City) =>
+    foldName(c.name) === token.folded ||
+    c.names.some((n) => n.kind !== 'alias' && foldName(n.name) === token.folded);
+  if (hasOfficeCity(catalog, cities) && cities.some(byName)) return true;
   const initial = token.text.charAt(0);
   // "LA", "NYC": written in capitals, in a text that is not, an abbreviation is a name anywhere.
-  const abbreviation = token.text.length <= 3 && token.text === token.text.toUpperCase();
+  const abbreviation =
+    token.text.length >= 2 &&
+    token.text.length <= 3 &&
+    token.text === token.text.toUpperCase() &&
+    token.text !== token.text.toLowerCase();
+  // Beside Japanese or Chinese, which have no capitals, "LA" stands out all the same.
+  if (abbreviation && tokens.some((t) => CJK.test(t.text))) return true;
   return mixedCase && initial !== initial.toLowerCase() && (at > 0 || abbreviation);
 }
 
@@ -150,12 +172,20 @@ function exactNameAt(
     const name = joinFolded(words);
     if (name.length > MAX_NAME_LENGTH) continue;
     const cities = catalog.matchName(name);
+    // French contracts the article of a name: "du Mans", "au Mans" are "de Le Mans", "à Le Mans".
+    const article = CONTRACTED_ARTICLES[words[0]?.folded ?? ''];
+    if (cities.length === 0 && article && words.length > 1) {
+      const uncontracted = catalog.matchName(`${article} ${joinFolded(words.slice(1))}`);
+      if (uncontracted.length > 0) return mention(tokens, first + 1, end, uncontracted);
+    }
     if (cities.length === 0) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
     if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
-      // "Brna", "Brně" are also some world town's name in some language: the office's Brno comes first.
+      // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
+      // a city many times larger, that the word is a case form of, come first.
       const base = baseForm(name, catalog);
-      if (hasOfficeCity(catalog, base)) return mention(tokens, first, end, base);
+      if (weight(catalog, base) > BASE_FORM_MARGIN * Math.max(1, weight(catalog, cities)))
+        return mention(tokens, first, end, base);
     }
     return mention(tokens, first, end, cities);
   }
@@ -180,7 +210,8 @@ function readUnknownRun(
     text.replace(/ /g, '').length >= MIN_TYPO_LENGTH &&
     text.length <= MAX_TYPO_LENGTH &&
     budget.lookups-- > 0;
-  const inflected = words.length === 1 ? baseForm(text, catalog) : [];
+  // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending.
+  const inflected = words.length <= MAX_TYPO_WORDS ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
   const close = typo ? oneLetterOff(text, catalog) : [];
   // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
@@ -196,8 +227,11 @@ function readUnknownRun(
 const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's'].map(foldName);
 const NAME_ENDINGS = ['', 'a', 'o'];
 const MIN_STEM = 3;
+/** How many times larger a city a case form must name to win over a town the word names exactly. */
+const BASE_FORM_MARGIN = 3;
 
 function baseForm(word: string, catalog: Catalog): City[] {
+  let best: City[] = [];
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
     const stem = word.slice(0, word.length - ending.length);
@@ -205,10 +239,20 @@ function baseForm(word: string, catalog: Catalog): City[] {
       const form = stem + back;
       if (form === word || isCommonWord(form)) continue;
       const cities = catalog.matchName(form);
-      if (cities.length > 0) return cities;
+      if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
     }
   }
-  return [];
+  return best;
+}
+
+/**
+ * How likely a name is meant, of several forms a word may come from: the office's own cities
+ * first, then the most populous ("Brna" is Brno's, not a village's alias "Brn").
+ */
+function weight(catalog: Catalog, cities: readonly City[]): number {
+  if (cities.length === 0) return -1;
+  if (hasOfficeCity(catalog, cities)) return Number.MAX_SAFE_INTEGER;
+  return Math.max(...cities.map((c) => c.population ?? 0));
 }
 
 /**

@@ -1,10 +1,14 @@
 import type { Command } from '../command.ts';
 import { findCommand, type Invocation } from '../parse-command.ts';
 
-/** What a question supplies to a command: cities (ids or names as written) and a period. */
+/** What a question supplies to a command: cities (ids or names as written), a period, a text. */
 export interface QuestionValues {
   cities?: readonly string[];
   window?: string;
+  /** A text argument: what to look up. */
+  text?: string;
+  /** A country argument: an ISO code. */
+  country?: string;
 }
 
 /**
@@ -19,7 +23,16 @@ export function invocationOf(
   const cities = [...(values.cities ?? [])];
   const args: Record<string, string> = {};
   for (const spec of findCommand(commands, name)?.args ?? []) {
-    const value = spec.kind === 'city' ? cities.shift() : spec.kind === 'window' ? values.window : undefined;
+    const value =
+      spec.kind === 'city'
+        ? cities.shift()
+        : spec.kind === 'window'
+          ? values.window
+          : spec.kind === 'text'
+            ? values.text
+            : spec.kind === 'country'
+              ? values.country
+              : undefined;
     if (value !== undefined) args[spec.name] = value;
   }
   return { command: name, args };

@@ -1,5 +1,5 @@
-import { anniversaryMilestone } from '../../domain/anniversary.ts';
 import type { City } from '../../domain/city.ts';
+import { foldName } from '../../domain/names.ts';
 import { cityName } from '../../i18n/city-name.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { formatList, type Translator } from '../../i18n/translator.ts';
@@ -8,13 +8,14 @@ import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { isCommonWord } from './common-words.ts';
-import { looksLikeCountryWord } from './countries.ts';
+import { countryOfWord, looksLikeCountryWord } from './countries.ts';
+import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { readTime } from './time-expressions.ts';
-import { isNumber, type Token, tokenize } from './tokens.ts';
+import { isNumber, joinFolded, type Token, tokenize } from './tokens.ts';
 
 /**
  * A question read into a command: `sure` runs it; `unsure` says what was understood (`heard`, in the
@@ -43,9 +44,37 @@ const TOPICS: readonly Topic[] = [
   'home',
 ];
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const KATAKANA = /\p{Script=Katakana}/u;
+const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
 const VOCABULARY = vocabulary(CUE_TABLES);
+const QUESTION_WORDS = cuesOf((t) => t.questionWords);
+const SEARCH_CUES = cuesOf((t) => t.search);
+const STARTS_WITH = cuesOf((t) => t.startsWith);
+const HELP_CUES = cuesOf((t) => t.help);
+/** Yes/no openers that ask how things are (forms of "to be"), not whether something was done. */
+const STATE_OPENERS = new Set([
+  'is',
+  'are',
+  'ist',
+  'sind',
+  'est',
+  'estce',
+  'sont',
+  'es',
+  'son',
+  'esta',
+  'estan',
+  'je',
+  'jsou',
+]);
+const CONTRARY = cuesOf((t) => t.contrary);
+const DURATION = cuesOf((t) => t.duration);
+const ANY = cuesOf((t) => t.any);
+const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
-const CLOSERS = new Set(['か', 'ですか', '吗']);
+// "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
+const CLOSERS = new Set(['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛', 'の', 'なの'].map(foldName));
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
@@ -59,37 +88,57 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       reader,
     );
   const time = readTime(tokens);
-  const found = findCities(tokens, time.used, isVocabulary, catalog);
-  const placed = placeCountries(found);
+  const skipped = new Set([...time.used, ...tagQuestion(tokens)]);
+  const found = findCities(tokens, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, tokens));
+  const placed = placeCountries(found, tokens);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
     m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
   const mentions = placed.mentions.filter((m) => !isCountryWord(m));
   const countryWord = mentions.length < placed.mentions.length;
-  const countryFilter = placed.countryFilter;
   const inNames = new Set(found.flatMap((m) => range(m.first, m.end)));
   const outsideNames = tokens.filter((_, i) => !inNames.has(i));
   const lang = questionLanguage(text, outsideNames);
   // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
   const topics = topicsOf(outsideNames);
+  const stray = mentions.filter((m) => m.lowerCase);
+  const known = mentions.filter((m) => m.cities.length > 0);
+  // "help", "what can you do?", "how do I ask about anniversaries?": about the bot, not a city.
+  if (known.length === 0 && placed.countries.length === 0 && hasCue(tokens, HELP_CUES)) {
+    return inLanguage(sure(helpAbout(outsideNames, topics, reader)), lang, reader);
+  }
+  const searched = searchedFor(tokens, time, known.length > 0);
+  if (searched !== undefined) {
+    return inLanguage(
+      searched === '' ? unsure([], []) : sure(invocationOf(reader.commands, 'search', { text: searched })),
+      lang,
+      reader,
+    );
+  }
+  const questionWord = hasCue(outsideNames, QUESTION_WORDS);
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
     period: time.period,
     ordinal: time.ordinal,
     // "LA and Berlin, still partners?": "still" asks the yes/no question wherever it stands.
-    // Japanese and Chinese close a yes/no question instead ("…ですか", "…吗").
+    // Japanese and Chinese close a yes/no question instead ("…ですか", "…吗"). A question word
+    // ("when", "quand", "为什么") asks for more than yes or no, whatever the word order.
     yesNo:
-      OPENERS.has(tokens[0]?.folded ?? '') ||
-      (CLOSERS.has(tokens.at(-1)?.folded ?? '') && !/なぜ|どうして|为什么|为何/u.test(text)) ||
-      frenchInversion(tokens) ||
-      (topics.has('inForce') && !topics.has('ended')),
-    onlyNames: inNames.size === tokens.length,
+      !questionWord &&
+      (OPENERS.has(tokens[0]?.folded ?? '') ||
+        CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+        frenchInversion(tokens) ||
+        (topics.has('inForce') && !topics.has('ended'))),
+    asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
+    bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
+    duration: asksDuration(tokens),
+    country: placed.countries.length === 1 ? placed.countries[0] : undefined,
+    asksAny: !questionWord && hasCue(outsideNames, ANY),
   };
-  const stray = mentions.filter((m) => m.lowerCase);
   // Nothing we know of: not a question for us (the caller falls back to help).
-  if (topics.size === 0 && time.period === undefined && !mentions.some((m) => m.cities.length > 0)) {
+  if (topics.size === 0 && time.period === undefined && known.length === 0) {
     return inLanguage(unsure([], []), lang, reader);
   }
   // "Buffalo's partners in Poland": a question about some partners only, which no command answers
@@ -99,19 +148,20 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
   const doubtful =
     mentions.some((m) => m.guessed) ||
-    countryFilter ||
+    hasCue(outsideNames, CONTRARY) ||
+    // Two countries, or a country beside two cities: no command narrows a pair by country.
+    placed.countries.length > 1 ||
+    (placed.countries.length === 1 && question.places.length !== 1) ||
     countryWord ||
-    asksDuration(text, tokens) ||
-    // "Les 60 ans de Le Mans et Paderborn": a pair with a number most likely asks for an anniversary.
-    (question.places.length === 2 &&
-      tokens.some(isNumber) &&
-      (!topics.has('anniversaries') || time.ordinal === undefined)) ||
+    // "Prague Shanghai 2020": a pair with a number that is no anniversary's may ask anything.
+    (question.places.length === 2 && tokens.some(isNumber) && time.ordinal === undefined) ||
     (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
   const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
   // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
   // their tie as the question; the answer shows its status, dates and reasons.
   // A number among them ("60 let", "50.") may ask for an anniversary instead: not answered.
-  const pairStands = reading.sure && isPairOfKnownCities(question) && !tokens.some(isNumber);
+  const pairStands =
+    reading.sure && isPairOfKnownCities(question) && (!tokens.some(isNumber) || time.ordinal !== undefined);
   if (stray.length === 0 || pairStands) return inLanguage(reading, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
@@ -129,30 +179,120 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
 }
 
+/** "…, or not?", "oder nicht?", "nebo ne?", "o no?": a tag at the end that asks for nothing more. */
+function tagQuestion(tokens: readonly Token[]): number[] {
+  const at = tokens.length - 2;
+  const or = tokens[at]?.folded ?? '';
+  const not = tokens[at + 1]?.folded ?? '';
+  return ['or', 'oder', 'ou', 'o', 'nebo', 'ci'].includes(or) &&
+    ['not', 'nicht', 'non', 'no', 'ne', 'que'].includes(not)
+    ? [at, at + 1]
+    : [];
+}
+
+/** A word not understood that is made from a country's name ("French", "v Polsku") stands for that country. */
+function asCountryWord(m: Mention, tokens: readonly Token[]): Mention {
+  const words = tokens.slice(m.first, m.end);
+  if ((m.cities.length > 0 && !m.guessed) || m.country !== undefined) return m;
+  if (words.length !== 1 && !words.every((w) => CJK.test(w.folded))) return m;
+  const country = countryOfWord(joinFolded(words));
+  return country === undefined ? m : { ...m, cities: [], guessed: undefined, lowerCase: false, country };
+}
+
 /**
- * The reading in the question's language, its offers held to what runs: an offer is kept only when
- * each of its cities is one city the store knows, so picking it answers. (A sure reading may name a
- * city the store does not know: its answer is "no city named ..." with the close matches.)
+ * "Help", "what can you do?": the help; for one command when the question names it or its topic
+ * ("how do I ask about anniversaries?").
  */
+function helpAbout(words: readonly Token[], topics: ReadonlySet<Topic>, reader: Reader): Invocation {
+  const named = words.find((w) => HELP_TOPICS.includes(w.folded))?.folded;
+  const byTopic = ['anniversaries', 'partners', 'agreement'].filter((name) => topics.has(name as Topic));
+  const command = named ?? (byTopic.length === 1 ? byTopic[0] : undefined);
+  const invocation = invocationOf(reader.commands, 'help');
+  return command === undefined ? invocation : { ...invocation, args: { command } };
+}
+
+/** Commands a question may ask help for by name or by topic. */
+const HELP_TOPICS = ['anniversaries', 'partners', 'agreement', 'city', 'search'];
+
 /**
- * Countries in a question: right after a city they say which city ("Rzeszów, Poland"; "Nablus
- * Palestine"); elsewhere they narrow the question to partners in that country (`countryFilter`).
+ * What a question asks to look up ("search prah", "towns starting with Kita", "キタで始まる都市を検索"):
+ * the one word that is neither a cue nor filler, as written. Undefined when it does not ask to
+ * look something up; '' when it does but the word to look up is not clear.
  */
-function placeCountries(found: readonly Mention[]): { mentions: Mention[]; countryFilter: boolean } {
+function searchedFor(
+  tokens: readonly Token[],
+  time: { used: ReadonlySet<number> },
+  namesCity: boolean,
+): string | undefined {
+  if (!hasCue(tokens, SEARCH_CUES) && !hasCue(tokens, STARTS_WITH)) return undefined;
+  // "Find Prague's partners", "où se trouve Kitakami": another question, with a search word in it.
+  const topics = topicsOf(tokens.filter((t) => !isCueWord(t.folded)));
+  if ([...topics].some((t) => t !== 'city') || (topics.has('city') && namesCity)) return undefined;
+  const candidates = tokens.filter(
+    (t, i) => !time.used.has(i) && !isNumber(t) && !isVocabulary(t.folded) && !isCueWord(t.folded),
+  );
+  if (candidates.length !== 1) return '';
+  return candidates[0]?.text ?? '';
+}
+
+/** A word of one of the search cues ("search", "starting"), which never is what is looked up. */
+function isCueWord(folded: string): boolean {
+  return (
+    SEARCH_WORDS.has(folded) ||
+    (CJK.test(folded) && [...SEARCH_WORDS].some((word) => CJK.test(word) && word.includes(folded)))
+  );
+}
+
+/**
+ * Countries in a question: beside a city they say which city ("Rzeszów, Poland"; "Nablus in
+ * Palestine"; "ポーランドのジェシュフ"); elsewhere they narrow the question to partners in that
+ * country (`countries`).
+ */
+function placeCountries(
+  found: readonly Mention[],
+  tokens: readonly Token[],
+): { mentions: Mention[]; countries: string[] } {
   const mentions: Mention[] = [];
-  let countryFilter = false;
-  for (const m of found) {
+  const countries: string[] = [];
+  const qualifies = (city: Mention | undefined, country: Mention, from: number, to: number) =>
+    city !== undefined &&
+    city.country === undefined &&
+    city.cities.some((c) => c.country === country.country) &&
+    range(from, to).every((i) => QUALIFIER_WORDS.has(tokens[i]?.folded ?? ''));
+  const list = [...found];
+  for (const [index, m] of list.entries()) {
     const before = mentions.at(-1);
+    const after = list[index + 1];
     if (m.country === undefined) mentions.push(m);
-    else if (before && before.end === m.first && before.cities.some((c) => c.country === m.country)) {
+    else if (before && qualifies(before, m, before.end, m.first)) {
       mentions[mentions.length - 1] = {
         ...before,
         cities: before.cities.filter((c) => c.country === m.country),
       };
-    } else countryFilter = true;
+    } else if (after && qualifies(after, m, m.end, after.first)) {
+      list[index + 1] = { ...after, cities: after.cities.filter((c) => c.country === m.country) };
+    } else countries.push(m.country);
   }
-  return { mentions, countryFilter };
+  return { mentions, countries };
 }
+
+/** Words that may stand between a city and its country: "in", "v", "aux", "の", "的". */
+const QUALIFIER_WORDS = new Set([
+  'in',
+  'im',
+  'v',
+  've',
+  'en',
+  'au',
+  'aux',
+  'a',
+  'i',
+  'の',
+  '的',
+  'na',
+  'de',
+  'del',
+]);
 
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
 function frenchInversion(tokens: readonly Token[]): boolean {
@@ -168,32 +308,8 @@ function isPairOfKnownCities(q: Question): boolean {
   return q.places.length === 2 && q.places.every((m) => m.cities.length > 0);
 }
 
-/** "How long", "how many years", "wie lange", "combien d'années", "jak dlouho", "cuántos años". */
-const DURATION_CUES = [
-  'how long',
-  'how many years',
-  'how old',
-  'wie lange',
-  'wie viele jahre',
-  'wie alt',
-  'combien d annees',
-  'combien de temps',
-  'depuis combien',
-  'cuantos anos',
-  'cuanto tiempo',
-  'hace cuanto',
-  'jak dlouho',
-  'kolik let',
-  'jak stare',
-  'jak stara',
-].map((cue) => cue.split(' '));
-
-/** The same in Japanese and Chinese, matched in the text, however the segmenter splits it. */
-const DURATION_CJK = /何年|多久|多少年|どのくらい|どれくらい|いつから何年/u;
-
-function asksDuration(text: string, tokens: readonly Token[]): boolean {
-  const folded = tokens.map((t) => t.folded);
-  return DURATION_CJK.test(text) || DURATION_CUES.some((parts) => containsCue(folded, parts));
+function asksDuration(tokens: readonly Token[]): boolean {
+  return hasCue(tokens, DURATION);
 }
 
 /** A reading turned into an offer: what was understood, and the command it would have run. */
@@ -226,10 +342,18 @@ interface Question {
   ordinal: number | undefined;
   /** Opens like a yes/no question ("is", "does", "ist", "est-ce"). */
   yesNo: boolean;
-  /** The text is nothing but city names ("Prague?"). */
-  onlyNames: boolean;
+  /** Opens with "is", "are", "ist", "est-ce", "je": a yes/no question about how things are. */
+  asksState: boolean;
+  /** Nothing asked but the places ("Prague?", "And Nanae?"). */
+  bare: boolean;
   /** "our", "we": the home city's id, when one is set. */
   home: string | undefined;
+  /** "How long", "how many years": the answer leads with how long the tie has lasted. */
+  duration: boolean;
+  /** "Partners in Poland", "a French twin town": the partners in this country (ISO code) only. */
+  country: string | undefined;
+  /** "Any", "alguna", "有没有" without a question word: whether there is one at all. */
+  asksAny: boolean;
 }
 
 function decide(q: Question, reader: Reader): QuestionReading {
@@ -240,20 +364,27 @@ function decide(q: Question, reader: Reader): QuestionReading {
   const about = (command: 'city' | 'partners', place: Mention) =>
     invocationOf(reader.commands, command, { cities: [argOf(place)] });
   if (q.places.length > 2) return unsure(heard(), [pair(reader, first, second)]);
-  if (has('anniversaries')) return anniversaries(q, reader);
+  if (q.country !== undefined) return partnersIn(q, reader);
+  // "Which partnerships turn 50 next year?", "Paderborn and Le Mans, 60 years when?": anniversaries.
+  const anniversary = q.ordinal !== undefined && (second !== undefined || (!first && q.period !== undefined));
+  if (has('anniversaries') || anniversary) return anniversaries(q, reader);
   if (first && second) {
-    const agreement = pair(reader, first, second, yesNoAsked(q));
+    const agreement = withFocus(pair(reader, first, second, yesNoAsked(q)), q);
     // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?").
-    if (relational || !has('city')) return sure(agreement);
+    if (relational || !has('city') || q.duration) return sure(agreement);
     return unsure(heard(), [agreement, about('city', first)]);
   }
   if (first) {
-    if (has('home') && (relational || q.yesNo)) {
+    if (has('home') && (relational || q.yesNo || q.duration)) {
       if (q.home === undefined) return noHome(q, reader.catalog, [about('partners', first)]);
-      return sure(pair(reader, q.home, first, yesNoAsked(q)));
+      return sure(withFocus(pair(reader, q.home, first, yesNoAsked(q)), q));
     }
-    if (has('partners')) return sure(about('partners', first));
-    if (has('city') || q.onlyNames) return sure(about('city', first));
+    // "How long has Prague been twinned?": with whom is not said; its partners' list shows each since when.
+    if (q.duration) return unsure(heard(), [about('partners', first)]);
+    // "Who walked away from Prague?": its ties, ended or in force, are its partners' list.
+    if (has('partners') || ((has('ended') || has('inForce')) && !has('city')))
+      return sure(about('partners', first));
+    if (has('city') || q.bare) return sure(about('city', first));
     return unsure(heard(), [about('city', first), about('partners', first)]);
   }
   if (has('home') && has('partners')) return sure(invocationOf(reader.commands, 'partners'));
@@ -265,10 +396,33 @@ function decide(q: Question, reader: Reader): QuestionReading {
   return unsure(heard(), []);
 }
 
+/** "How many years have A and B been partners?": the agreement, leading with how long. */
+function withFocus(invocation: Invocation, q: Question): Invocation {
+  return q.duration ? { ...invocation, focus: 'since' } : invocation;
+}
+
 /**
- * Anniversaries: of everyone in a period; for one pair with an ordinal ("the 50th anniversary of
- * Concord and Kitakami"), the year it falls in, where the answer shows its date; for a pair without
- * one, the agreement, which shows the signing the anniversaries count from.
+ * "Which of Buffalo's partners are in Poland?", "Does Paderborn have a French twin town?": the
+ * city's partners in that country, answered yes or no first when asked so; the home city's when
+ * the question says "our" and names no city.
+ */
+function partnersIn(q: Question, reader: Reader): QuestionReading {
+  const [first] = q.places;
+  const city = first ? argOf(first) : q.topics.has('home') ? q.home : undefined;
+  const listing = invocationOf(reader.commands, 'partners', {
+    cities: city === undefined ? [] : [city],
+    country: q.country,
+  });
+  const invocation: Invocation = q.yesNo || q.asksAny ? { ...listing, asks: 'any' } : listing;
+  if (city === undefined || !(q.topics.has('partners') || q.yesNo)) {
+    return unsure(describe(q, reader.catalog), [invocation]);
+  }
+  return sure(invocation);
+}
+
+/**
+ * Anniversaries: of everyone in a period; of one pair ("the 50th anniversary of Concord and
+ * Kitakami", "when do Paderborn and Le Mans turn 60?"), that pair's, the n-th when a number says so.
  */
 function anniversaries(q: Question, reader: Reader): QuestionReading {
   const [first, second] = q.places;
@@ -287,20 +441,20 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
     ]);
   }
   const [a, b] = typeof partner === 'string' ? [partner, first] : [first, partner];
-  const ids = pairIds(reader.catalog, a, b);
-  const partnership = reader.catalog.partnershipBetween(ids[0], ids[1]);
-  const from = partnership && anniversaryMilestone(partnership)?.date;
-  if (q.ordinal !== undefined && from) {
-    const year = String(Number(from.slice(0, 4)) + q.ordinal);
-    return sure(invocationOf(reader.commands, 'anniversaries', { window: year }));
-  }
-  return sure(pair(reader, a, b));
+  const window =
+    q.ordinal === undefined ? q.period : [q.period, `turning ${q.ordinal}`].filter(Boolean).join(' ');
+  return sure(
+    invocationOf(reader.commands, 'anniversaries', { cities: pairIds(reader.catalog, a, b), window }),
+  );
 }
 
 /** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
 function yesNoAsked(q: Question): YesNoQuestion | undefined {
   if (!q.yesNo) return undefined;
-  return q.topics.has('ended') ? 'ended-by-first' : 'in-force';
+  if (q.topics.has('ended')) return 'ended-by-first';
+  // "Did they ever sign an agreement?" asks about a signing, which the agreement shows; not whether
+  // it holds. "Is the tie disputed?" asks about its state: whether it holds, answered first.
+  return q.topics.has('partners') || q.topics.has('inForce') || q.asksState ? 'in-force' : undefined;
 }
 
 /** `agreement` for two places (a place is a mention, or the home city's id). */
@@ -387,36 +541,56 @@ function placeName(m: Mention, catalog: Catalog, tr: Translator): string {
 }
 
 /** Every language's cues for each topic, split into words once rather than on every question. */
-const TOPIC_CUES = TOPICS.map(
-  (topic) => [topic, CUE_TABLES.flatMap((table) => table[topic].map((cue) => cue.split(' ')))] as const,
-);
+const TOPIC_CUES = TOPICS.map((topic) => [topic, cuesOf((table) => table[topic])] as const);
 
 function topicsOf(words: readonly Token[]): Set<Topic> {
-  const folded = words.map((w) => w.folded);
   const found = new Set<Topic>();
   for (const [topic, cues] of TOPIC_CUES) {
-    if (cues.some((parts) => containsCue(folded, parts))) found.add(topic);
+    if (hasCue(words, cues)) found.add(topic);
   }
   return found;
 }
 
-function containsCue(words: readonly string[], parts: readonly string[]): boolean {
-  for (let i = 0; i + parts.length <= words.length; i++) {
-    if (parts.every((part, j) => wordMatches(words[i + j] ?? '', part))) return true;
-  }
-  return false;
+/** Cues of every language for one list of each table ("search", "help"...), split into words once. */
+function cuesOf(list: (table: CueTable) => readonly string[]): CueIndex {
+  return cueIndex(CUE_TABLES.flatMap((table) => list(table).map((cue) => cue.split(' '))));
 }
 
-/** A cue of five letters or more also matches longer words that start with it ("partner" -> "partners"). */
-function wordMatches(word: string, cue: string): boolean {
-  return word === cue || (cue.length >= 5 && word.startsWith(cue));
-}
-
-function vocabulary(tables: readonly CueTable[]): { exact: Set<string>; stems: string[] } {
+function vocabulary(tables: readonly CueTable[]): {
+  exact: Set<string>;
+  stems: Map<string, string[]>;
+  cjk: string[];
+} {
   const words = tables.flatMap((t) =>
-    [...TOPICS.flatMap((topic) => t[topic]), ...t.yesNoOpeners, ...t.filler].flatMap((cue) => cue.split(' ')),
+    [
+      ...TOPICS.flatMap((topic) => t[topic]),
+      ...t.yesNoOpeners,
+      ...t.questionWords,
+      ...t.search,
+      ...t.startsWith,
+      ...t.help,
+      ...t.contrary,
+      ...t.duration,
+      ...t.any,
+      ...t.filler,
+    ].flatMap((cue) => cue.split(' ')),
   );
-  return { exact: new Set(words), stems: [...new Set(words.filter((w) => w.length >= 5))] };
+  const exact = new Set(words);
+  return {
+    exact,
+    stems: byFirstLetters(words.filter((w) => w.length >= STEM_LENGTH && !CJK.test(w))),
+    cjk: [...exact].filter((w) => CJK.test(w)),
+  };
+}
+
+/** Stems by their first letters, so a word is compared with the few that can start it. */
+function byFirstLetters(stems: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const stem of new Set(stems)) {
+    const key = stem.slice(0, STEM_LENGTH);
+    map.set(key, [...(map.get(key) ?? []), stem]);
+  }
+  return map;
 }
 
 /** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
@@ -424,8 +598,21 @@ function isVocabulary(folded: string): boolean {
   return (
     VOCABULARY.exact.has(folded) ||
     isCommonWord(folded) ||
-    VOCABULARY.stems.some((stem) => folded.startsWith(stem))
+    (VOCABULARY.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) => folded.startsWith(stem)) ||
+    (CJK.test(folded) && isCjkVocabulary(folded))
   );
+}
+
+/**
+ * Japanese and Chinese words as the segmenter cuts them: a piece of one of our words ("仲良" of
+ * "仲良し"), a word holding one of ours ("喧嘩した"), or kana alone (particles and endings: "って",
+ * "なの"; names are written in kanji or katakana).
+ */
+function isCjkVocabulary(folded: string): boolean {
+  if (HIRAGANA_ONLY.test(folded)) return true;
+  // Katakana writes foreign names: a piece of one ("ナブ" of "ナブルス") must never pass for a word.
+  if (KATAKANA.test(folded)) return VOCABULARY.exact.has(folded);
+  return VOCABULARY.cjk.some((word) => word.includes(folded) || (word.length >= 2 && folded.includes(word)));
 }
 
 function range(from: number, to: number): number[] {

@@ -10,6 +10,8 @@ export interface TimeReading {
   used: Set<number>;
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 const MONTHS = [
   ['january', 'jan', 'januar', 'janvier'],
   ['february', 'feb', 'februar', 'fevrier'],
@@ -34,8 +36,64 @@ interface Pattern {
 const days = (n: string | undefined, unit = 'days'): string =>
   `next ${Number(n) * (unit.startsWith('week') || unit.startsWith('semaine') ? 7 : 1)} days`;
 
+/** Ordinals written out, folded: "tenth", "zehnte", "dixième", "décimo", "desáté". */
+const SPELLED: Record<string, number> = {
+  tenth: 10,
+  twentieth: 20,
+  twenty: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  hundredth: 100,
+  zehnte: 10,
+  zehnten: 10,
+  zwanzigste: 20,
+  zwanzigsten: 20,
+  dreissigste: 30,
+  dreissigsten: 30,
+  funfzigste: 50,
+  funfzigsten: 50,
+  sechzigste: 60,
+  sechzigsten: 60,
+  dixieme: 10,
+  vingtieme: 20,
+  trentieme: 30,
+  cinquantieme: 50,
+  soixantieme: 60,
+  centieme: 100,
+  decimo: 10,
+  decima: 10,
+  vigesimo: 20,
+  trigesimo: 30,
+  quincuagesimo: 50,
+  sexagesimo: 60,
+  centesimo: 100,
+  desate: 10,
+  desateho: 10,
+  dvacate: 20,
+  dvacateho: 20,
+  tricate: 30,
+  tricateho: 30,
+  padesate: 50,
+  padesateho: 50,
+  sedesate: 60,
+  sedesateho: 60,
+  ste: 100,
+};
+
+/** 十 10, 二十 20, 五十 50, 百 100 (the numbers anniversaries are written with in kanji). */
+function kanjiNumber(text: string | undefined): number {
+  if (text === undefined) return 0;
+  if (text === '百') return 100;
+  const digits = '一二三四五六七八九';
+  const [tens, ones] = text.split('十');
+  return (tens ? digits.indexOf(tens) + 1 : 1) * 10 + (ones ? digits.indexOf(ones) + 1 : 0);
+}
+
 /**
- * Periods and anniversary numbers in English, German and French, over folded words. Longer forms
+ * Periods and anniversary numbers in the languages questions are read in, over folded words. Longer forms
  * come first so "in the next 60 days" is read whole before "60" alone could be.
  */
 const PATTERNS: readonly Pattern[] = [
@@ -51,6 +109,38 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /\b(\d{1,4}) (?:prochains|prochaines) (jours|semaines)\b/,
     read: (m) => ({ period: days(m[1], m[2]) }),
+  },
+  {
+    re: /\b(?:proximos|proximas|siguientes) (\d{1,4}) (dias|semanas)\b/,
+    read: (m) => ({ period: days(m[1], m[2]?.startsWith('seman') ? 'weeks' : 'days') }),
+  },
+  {
+    re: /\b(?:pristich|nasledujicich|dalsich) (\d{1,4}) (dnech|dnu|dni|tydnech|tydnu|tydny)\b/,
+    read: (m) => ({ period: days(m[1], m[2]?.startsWith('tyd') ? 'weeks' : 'days') }),
+  },
+  {
+    re: /(?:未来|今后|接下来|今後|これから|向こう) ?(\d{1,4}) ?(?:天|日|日間)|(\d{1,4}) ?(?:天|日)(?:内|以内)/,
+    read: (m) => ({ period: days(m[1] ?? m[2]) }),
+  },
+  {
+    re: /\b(?:el )?(?:proximo mes|mes (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? mesic(?:i)?\b|来月|下个月|下月/,
+    read: () => ({ period: 'next month' }),
+  },
+  {
+    re: /\beste mes\b|\b(?:tento|tomto|tenhle) mesic(?:i)?\b|今月|本月|这个月/,
+    read: () => ({ period: 'this month' }),
+  },
+  {
+    re: /\b(?:el )?(?:proximo ano|ano (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? (?:rok|roce)\b|来年|明年/,
+    read: () => ({ period: 'next year' }),
+  },
+  {
+    re: /\beste ano\b|\bletos\b|\b(?:tento|tomto) (?:rok|roce)\b|今年/,
+    read: () => ({ period: 'this year' }),
+  },
+  {
+    re: /\besta semana\b|\btento tyden\b|今週|本周|这周|这个星期/,
+    read: () => ({ period: 'next 7 days' }),
   },
   {
     re: /\b(?:this|current) month\b|\b(?:diesen|diesem) monat\b|\bce mois(?: ci)?\b/,
@@ -80,7 +170,20 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ ordinal: Number(m[1] ?? m[2]) }),
   },
   { re: /\b(\d{1,3}) ?(?:st|nd|rd|th|e|eme|er)\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
-  { re: /\b(\d{1,3}) (?:jahrestag|jubilaum|anniversaire)/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  {
+    re: /\b(\d{1,3}) (?:jahrestag|jubilaum|anniversaire|aniversario|vyroci|let|anos|jahre|years?|ans|jahrige)/,
+    read: (m) => ({ ordinal: Number(m[1]) }),
+  },
+  { re: /\b(\d{1,3}) ?o\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  { re: /(\d{1,3}) ?(?:周年|年目)/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  {
+    re: /([一二三四五六七八九]?十[一二三四五六七八九]?|百) ?周年/,
+    read: (m) => ({ ordinal: kanjiNumber(m[1]) }),
+  },
+  {
+    re: new RegExp(`\\b(${Object.keys(SPELLED).join('|')})\\b`),
+    read: (m) => ({ ordinal: SPELLED[m[1] ?? ''] }),
+  },
 ];
 
 /** Reads the time words of a question; each kind of reading is taken from its first match. */
@@ -108,11 +211,16 @@ function joined(tokens: readonly Token[]): { text: string; tokenAt: (number | un
   const tokenAt: (number | undefined)[] = [];
   const parts: string[] = [];
   tokens.forEach((token, index) => {
-    if (index > 0) tokenAt.push(undefined);
+    // Japanese and Chinese words are written together ("下个月" may come as "下", "个", "月").
+    const together = CJK.test(token.folded) && CJK.test(tokens[index - 1]?.folded ?? '');
+    if (index > 0 && !together) {
+      tokenAt.push(undefined);
+      parts.push(' ');
+    }
     for (let i = 0; i < token.folded.length; i++) tokenAt.push(index);
     parts.push(token.folded);
   });
-  return { text: parts.join(' '), tokenAt };
+  return { text: parts.join(''), tokenAt };
 }
 
 function monthOf(name: string | undefined, year: string | undefined) {

@@ -123,6 +123,13 @@ describe('exact commands keep working', () => {
     expect(reply.title).toBe('Anniversaries in November 2026');
   });
 
+  it('GIVEN a command word opening a question ("partners of Prague") THEN the question is answered, not "no city named of Prague"', async () => {
+    const { plain } = await ask('partners of Prague');
+    expect(plain).toMatch(/^Partner cities of Prague\n/);
+    const typo = await ask('partners Shangai');
+    expect(typo.plain).toContain('No city named "Shangai"');
+  });
+
   it('GIVEN a word that is neither a command nor a question THEN the help, as before', async () => {
     const { reply } = await ask('frobnicate');
     expect(reply.text).toBe('I don\'t know the command "frobnicate".');

@@ -21,6 +21,11 @@ const anniversaries = (period?: string): Invocation => ({
   command: 'anniversaries',
   args: period ? { [WINDOW_ARG]: period } : {},
 });
+/** One pair's anniversaries, the n-th when a number is given (issue 16: that pair's date, not the year's list). */
+const pairAnniversary = (a: string, b: string, turning?: number): Invocation => ({
+  command: 'anniversaries',
+  args: { city: a, with: b, ...(turning !== undefined && { [WINDOW_ARG]: `turning ${turning}` }) },
+});
 
 /** Written for the tests: varied wording, order, punctuation, case, diacritics, one-letter typos, German and French. */
 const PHRASINGS: readonly [string, Invocation][] = [
@@ -100,7 +105,7 @@ const PHRASINGS: readonly [string, Invocation][] = [
   ['is Pargue still twinned with Shanghai?', stillActive('prague-cz', 'shanghai-cn')],
   ['is Prague still twinned with Shangai?', stillActive('prague-cz', 'shanghai-cn')],
   ['is Prague still twinned with Shanghia?', stillActive('prague-cz', 'shanghai-cn')],
-  ['Prague / Shanghai: still active?', agreement('prague-cz', 'shanghai-cn')],
+  ['Prague / Shanghai: still active?', stillActive('prague-cz', 'shanghai-cn')],
   ['status of Prague and Shanghai', agreement('prague-cz', 'shanghai-cn')],
   ['status Prague Shanghai', agreement('prague-cz', 'shanghai-cn')],
   ['Prague Shanghai status?', agreement('prague-cz', 'shanghai-cn')],
@@ -148,14 +153,17 @@ const PHRASINGS: readonly [string, Invocation][] = [
   ['Status der Partnerschaft zwischen Paderborn und Le Mans', agreement('paderborn-de', 'le-mans-fr')],
   ['Wann haben Paderborn und Le Mans unterzeichnet?', agreement('paderborn-de', 'le-mans-fr')],
   ['Ist unsere Partnerschaft mit Shanghai noch aktiv?', stillActive('prague-cz', 'shanghai-cn')],
-  ['Le Mans est-elle toujours jumelée avec Paderborn ?', agreement('le-mans-fr', 'paderborn-de')],
+  ['Le Mans est-elle toujours jumelée avec Paderborn ?', stillActive('le-mans-fr', 'paderborn-de')],
   ['est-ce que Le Mans est toujours jumelée avec Paderborn ?', stillActive('le-mans-fr', 'paderborn-de')],
   ["statut de l'accord entre Prague et Shanghai", agreement('prague-cz', 'shanghai-cn')],
   ['quand Le Mans et Paderborn ont-elles signé ?', agreement('le-mans-fr', 'paderborn-de')],
   // anniversaries
   ['any anniversaries this month?', anniversaries('this month')],
   ['what anniversaries are coming up in the next 60 days?', anniversaries('next 60 days')],
-  ['when is the 50th anniversary of Concord and Kitakami?', anniversaries('2024')],
+  [
+    'when is the 50th anniversary of Concord and Kitakami?',
+    pairAnniversary('concord-california-us', 'kitakami-jp', 50),
+  ],
   ['which partnerships turn 50 next year?', anniversaries('next year turning 50')],
   ['did Shanghai end its partnership with Prague?', endedBy('shanghai-cn', 'prague-cz')],
   ['Did Prague end the tie with Shanghai', endedBy('prague-cz', 'shanghai-cn')],
@@ -178,12 +186,21 @@ const PHRASINGS: readonly [string, Invocation][] = [
   ['any partnership anniversaries in the next 30 days?', anniversaries('next 30 days')],
   ['What anniversaries do we celebrate next month?', anniversaries('next month')],
   ['our anniversaries this year', anniversaries('this year')],
-  ['when is the 60th anniversary of Paderborn and Le Mans?', anniversaries('2027')],
-  ['When is the 50th anniversary of Le Mans and Paderborn', anniversaries('2017')],
-  ['when is the 10th anniversary of Prague and Taipei', anniversaries('2030')],
-  ['the 50th anniversary of Concord & Kitakami - when?', anniversaries('2024')],
-  ['when is the anniversary of Prague and Taipei?', agreement('prague-cz', 'taipei-tw')],
-  ['when is our 10th anniversary with Taipei?', anniversaries('2030')],
+  [
+    'when is the 60th anniversary of Paderborn and Le Mans?',
+    pairAnniversary('paderborn-de', 'le-mans-fr', 60),
+  ],
+  [
+    'When is the 50th anniversary of Le Mans and Paderborn',
+    pairAnniversary('le-mans-fr', 'paderborn-de', 50),
+  ],
+  ['when is the 10th anniversary of Prague and Taipei', pairAnniversary('prague-cz', 'taipei-tw', 10)],
+  [
+    'the 50th anniversary of Concord & Kitakami - when?',
+    pairAnniversary('concord-california-us', 'kitakami-jp', 50),
+  ],
+  ['when is the anniversary of Prague and Taipei?', pairAnniversary('prague-cz', 'taipei-tw')],
+  ['when is our 10th anniversary with Taipei?', pairAnniversary('prague-cz', 'taipei-tw', 10)],
   ['Jahrestage diesen Monat', anniversaries('this month')],
   ['Welche Jahrestage gibt es nächstes Jahr?', anniversaries('next year')],
   ['Jahrestage in den nächsten 60 Tagen', anniversaries('next 60 days')],

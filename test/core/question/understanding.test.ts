@@ -37,9 +37,9 @@ describe('reading questions: what runs and what is offered', () => {
     expect(reading).toEqual({ offers: [] });
   });
 
-  it('GIVEN the length of a tie asked ("how long") THEN the agreement is offered, not answered as if asked when', () => {
+  it('GIVEN the length of a tie asked ("how long") THEN the agreement, leading with how long (focus since)', () => {
     expect(read('how long have Prague and Taipei been partners?')).toEqual({
-      offers: [{ command: 'agreement', args: { city: 'prague-cz', with: 'taipei-tw' } }],
+      run: { command: 'agreement', args: { city: 'prague-cz', with: 'taipei-tw' }, focus: 'since' },
     });
   });
 });
@@ -73,9 +73,9 @@ describe('reading questions: everyday words that are also world towns', () => {
 });
 
 describe('reading questions: countries', () => {
-  it('GIVEN "Poland" in a question THEN it is the country, not Poland the town, and the city question is offered', () => {
+  it('GIVEN "Poland" in a question THEN it is the country, not Poland the town: the partners there', () => {
     expect(read('which partners of Prague are in Poland?')).toEqual({
-      offers: [{ command: 'partners', args: { city: 'prague-cz' } }],
+      run: { command: 'partners', args: { city: 'prague-cz', country: 'PL' } },
     });
   });
 
@@ -130,8 +130,14 @@ describe('reading questions: guesses are offered, not answered', () => {
     });
   });
 
-  it('GIVEN a country adjective beside a city ("any Japanese partners") THEN the partners are offered, not answered', () => {
+  it('GIVEN a country adjective beside a city ("any Japanese partners") THEN the partners there, yes or no first', () => {
     expect(read('does Prague have any Japanese partners?')).toEqual({
+      run: { command: 'partners', args: { city: 'prague-cz', country: 'JP' }, asks: 'any' },
+    });
+  });
+
+  it('GIVEN a country adjective no country name starts like ("Austr-": Austria, Australia) THEN only offered', () => {
+    expect(read('does Prague have any australian partners?')).toEqual({
       offers: [{ command: 'partners', args: { city: 'prague-cz' } }],
     });
   });
@@ -150,9 +156,9 @@ describe('reading questions: Japanese and Chinese, written without spaces', () =
     });
   });
 
-  it('GIVEN a Japanese "how many years" question THEN the agreement is offered, not answered', () => {
+  it('GIVEN a Japanese "how many years" question THEN the agreement, leading with how long', () => {
     expect(read('上海と武汉は何年姉妹都市ですか')).toEqual({
-      offers: [{ command: 'agreement', args: { city: 'shanghai-cn', with: 'wuhan-cn' } }],
+      run: { command: 'agreement', args: { city: 'shanghai-cn', with: 'wuhan-cn' }, focus: 'since' },
     });
   });
 });
@@ -165,6 +171,56 @@ describe('reading questions: yes/no asked by French inversion', () => {
         args: { city: 'osaka-jp', with: 'san-francisco-us' },
         asks: 'ended-by-first',
       },
+    });
+  });
+});
+
+describe('reading questions: the kinds issue 16 adds', () => {
+  it('GIVEN "search" or "starting with" and one word to look up THEN the search for it, as written', () => {
+    expect(read('search prah')).toEqual({ run: { command: 'search', args: { text: 'prah' } } });
+    expect(read('Finde Städte, die mit Kita anfangen')).toEqual({
+      run: { command: 'search', args: { text: 'Kita' } },
+    });
+    expect(read('Où se trouve Kitakami ?')).toEqual({
+      run: { command: 'city', args: { city: 'kitakami-jp' } },
+    });
+  });
+
+  it('GIVEN a question about the bot THEN the help, for one command when it names it', () => {
+    expect(read('what can you do?')).toEqual({ run: { command: 'help', args: {} } });
+    expect(read('How do I ask about anniversaries?')).toEqual({
+      run: { command: 'help', args: { command: 'anniversaries' } },
+    });
+  });
+
+  it("GIVEN one pair's n-th anniversary in German or Spanish THEN that pair's anniversary with that number", () => {
+    const pair = {
+      command: 'anniversaries',
+      args: { city: 'prague-cz', with: 'taipei-tw', window: 'turning 10' },
+    };
+    expect(read('Wann feiern Prague und Taipei 10 Jahre?')).toEqual({ run: pair });
+    expect(read('¿Cuándo es el décimo aniversario de Prague y Taipei?')).toEqual({ run: pair });
+    expect(read('Prague und Taipei: 10 Jahre, wann?')).toEqual({ run: pair });
+  });
+
+  it('GIVEN a country written before the city ("日本の北上市") THEN it only says which city', () => {
+    expect(read('日本の北上市の姉妹都市')).toEqual({
+      run: { command: 'partners', args: { city: 'kitakami-jp' } },
+    });
+  });
+
+  it('GIVEN a condition no command answers ("except") THEN what it asks is offered, not answered', () => {
+    expect(read('partners of Prague except Shanghai')).toEqual({
+      offers: [{ command: 'agreement', args: { city: 'prague-cz', with: 'shanghai-cn' } }],
+    });
+  });
+
+  it('GIVEN a tag "or not" at the end THEN it asks nothing more; "or" inside still stands out', () => {
+    expect(read('Partnerstädte von Prague, oder nicht?')).toEqual({
+      run: { command: 'partners', args: { city: 'prague-cz' } },
+    });
+    expect(read('ist Prague mit Shanghai oder Taipei verschwistert?')).toMatchObject({
+      offers: expect.any(Array),
     });
   });
 });
