@@ -113,9 +113,11 @@ interface Values {
 }
 
 /** What a method made of a question: a command line it runs (labels' grammar), or unsure. */
-export type MethodReading =
-  | { kind: 'run'; line: string; intent: string }
-  | { kind: 'unsure'; intent: string };
+export type MethodReading = ({ kind: 'run'; line: string } | { kind: 'unsure' }) & {
+  intent: string;
+  /** The language nlp.js guessed, whose model then read the question. */
+  locale: string;
+};
 
 const STOPWORDS = new Set(
   LANGUAGES.flatMap((lang) => (stopwords as Record<string, string[]>)[lang] ?? []).map(foldName),
@@ -159,7 +161,7 @@ function readerValues(text: string, catalog: Catalog): Values {
     if (value === undefined || value.trim() === '') continue;
     if (spec.kind === 'city') values.cities.push(value);
     else if (spec.kind === 'window') values.window = value;
-    else if (spec.name === 'country') values.country = value;
+    else if (spec.name === 'country') values.country = countryNamed(foldName(value)) ?? value.toUpperCase();
   }
   const turning = /\bturning (\d{1,3})\b/.exec(values.window ?? '');
   if (turning) {
@@ -235,8 +237,8 @@ export async function readWithLibrary(
   // The mix takes nothing from the library's entity extractor, so it does not pay for it.
   trained.nlp.forceNER = method === 'library';
   const response = await trained.nlp.process(undefined, text);
-  const intent = response.intent;
-  if (intent === 'None' || response.score < trained.threshold) return { kind: 'unsure', intent };
+  const { intent, locale } = response;
+  if (intent === 'None' || response.score < trained.threshold) return { kind: 'unsure', intent, locale };
   let values: Values;
   if (method === 'library') {
     const country = response.entities.find((e) => e.entity === 'country')?.option;
@@ -256,7 +258,7 @@ export async function readWithLibrary(
   }
   const search = intent === 'search' ? searchText(text) : undefined;
   const line = commandLine(intent, { ...values, ...(search && { text: search }) });
-  return line ? { kind: 'run', line, intent } : { kind: 'unsure', intent };
+  return line ? { kind: 'run', line, intent, locale } : { kind: 'unsure', intent, locale };
 }
 
 const FOLDS = 3;
@@ -328,9 +330,10 @@ export async function runMethod(
   method: Method,
   labels: readonly Label[],
   context: { dispatcher: Dispatcher; catalog: Catalog; trained: Trained },
-): Promise<{ scored: Scored[]; ms: number[] }> {
+): Promise<{ scored: Scored[]; ms: number[]; languageRight: number }> {
   const scored: Scored[] = [];
   const ms: number[] = [];
+  let languageRight = 0;
   for (const label of labels) {
     const started = performance.now();
     if (method === 'reader') {
@@ -341,7 +344,8 @@ export async function runMethod(
       const reading = await readWithLibrary(method, context.trained, label.text, context.catalog);
       ms.push(performance.now() - started);
       scored.push(scoreLine(label, reading, context.catalog));
+      if (reading.locale === NLP_LANG[label.lang]) languageRight++;
     }
   }
-  return { scored, ms };
+  return { scored, ms, languageRight };
 }
