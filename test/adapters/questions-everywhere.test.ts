@@ -249,6 +249,6 @@ describe('the same question on every surface', () => {
       }
       const cli = await twinbotAsk(question.text);
       expect(cli.stdout.trim()).toBe(shellOutput.trim());
-    }, 30_000);
+    }, 60_000);
   }
 });
