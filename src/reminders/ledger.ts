@@ -1,4 +1,4 @@
-import { type FileHandle, open, realpath } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
 import { z } from 'zod';
 import {
   LEDGER_STATES,
@@ -71,7 +71,6 @@ export class LedgerFile {
   private lines = 0;
   /** The file must be rewritten before anything is appended (earlier format, torn last line). */
   private rewriteFirst: boolean;
-  private appender: FileHandle | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -184,11 +183,9 @@ export class LedgerFile {
     });
   }
 
-  /** Waits for queued writes, then closes the file and gives up the lock (if held). */
+  /** Waits for queued writes, then gives up the lock (if held). */
   async close(): Promise<void> {
     await this.queue;
-    await this.appender?.close();
-    this.appender = undefined;
     await this.release();
   }
 
@@ -196,9 +193,7 @@ export class LedgerFile {
     return this.enqueue(async () => {
       if (this.path !== undefined) {
         if (this.rewriteFirst) await this.rewrite();
-        this.appender ??= await open(await writableTarget(this.path), 'a');
-        await this.appender.write(`${JSON.stringify(line)}\n`);
-        await this.appender.datasync();
+        await appendDurably(await writableTarget(this.path), `${JSON.stringify(line)}\n`);
         this.lines++;
       }
       // Memory follows the file only once the line is on disk, so a failed write changes nothing.
@@ -292,8 +287,6 @@ export class LedgerFile {
       lines.push({ put: claimed.sort((a, b) => order(a) - order(b)) });
     }
     const text = [HEADER, ...lines].map((line) => `${JSON.stringify(line)}\n`).join('');
-    await this.appender?.close();
-    this.appender = undefined;
     await writeFileDurably(await writableTarget(this.path), text);
     this.entries.clear();
     this.claims.clear();
@@ -352,6 +345,17 @@ export async function readLedgerData(path: string): Promise<LedgerData> {
 /** An empty ledger that lives in memory only, for simulations. */
 export function memoryLedger(): LedgerFile {
   return LedgerFile.inMemory();
+}
+
+/** Appends a line and flushes it before resolving: what is acknowledged survives a power cut. */
+async function appendDurably(path: string, text: string): Promise<void> {
+  const handle = await open(path, 'a');
+  try {
+    await handle.write(text);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
 }
 
 function parseJson(text: string): unknown {
