@@ -39,8 +39,8 @@ type Line = z.infer<typeof LineSchema>;
 
 /** Entries older than this (before the newest due date) can never be due again: compaction drops them. */
 const KEEP_DAYS = 400;
-/** Compaction waits until the journal has this many lines more than a rewrite would hold. */
-const COMPACT_SLACK_LINES = 1000;
+/** Appended bytes below which compaction never runs, whatever the ledger's size. */
+const COMPACT_MIN_BYTES = 64 * 1024;
 /** Entries per `put` line in a compacted file, so no line grows with the ledger. */
 const ENTRIES_PER_LINE = 500;
 
@@ -67,8 +67,9 @@ export class LedgerFile {
   private readonly claims = new Map<string, Claim>();
   private progress: Record<string, string> = {};
   private nextBatch = 0;
-  /** Lines in the file (header included): what compaction weighs against the entries. */
-  private lines = 0;
+  /** Bytes as the file was read or last rewritten, and bytes appended since: what compaction weighs. */
+  private baseBytes = 0;
+  private appendedBytes = 0;
   /** The file must be rewritten before anything is appended (earlier format, torn last line). */
   private rewriteFirst: boolean;
   private queue: Promise<unknown> = Promise.resolve();
@@ -103,7 +104,7 @@ export class LedgerFile {
     // A complete file ends with a newline, so the last piece is empty; anything else is a torn append.
     if (lines[last] !== '') ledger.rewriteFirst = true;
     for (let i = 1; i < last; i++) ledger.apply(parseLine(path, lines[i] as string, i + 1));
-    ledger.lines = last;
+    ledger.baseBytes = text.length;
     return ledger;
   }
 
@@ -168,10 +169,14 @@ export class LedgerFile {
     return unconfirmed.length;
   }
 
-  /** Compacts when the journal holds much more than a rewrite would (amortised: each line is rewritten a bounded number of times). */
+  /**
+   * Compacts once as much has been appended as the file held after its last rewrite: the file at
+   * most doubles between rewrites, and each rewrite is paid for by the appends before it, so a post
+   * costs the same amortised on day 1 and day 365.
+   */
   compactIfWorthIt(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.rewriteFirst || this.lines > 2 * this.rewrittenLines() + COMPACT_SLACK_LINES)
+      if (this.rewriteFirst || this.appendedBytes > Math.max(this.baseBytes, COMPACT_MIN_BYTES))
         await this.rewrite();
     });
   }
@@ -193,8 +198,9 @@ export class LedgerFile {
     return this.enqueue(async () => {
       if (this.path !== undefined) {
         if (this.rewriteFirst) await this.rewrite();
-        await appendDurably(await writableTarget(this.path), `${JSON.stringify(line)}\n`);
-        this.lines++;
+        const text = `${JSON.stringify(line)}\n`;
+        await appendDurably(await writableTarget(this.path), text);
+        this.appendedBytes += text.length;
       }
       // Memory follows the file only once the line is on disk, so a failed write changes nothing.
       this.apply(line);
@@ -260,10 +266,6 @@ export class LedgerFile {
     return [...this.entries.values()].filter((e) => e.due >= keepFrom || lasts.has(e));
   }
 
-  private rewrittenLines(): number {
-    return 2 + Math.ceil(this.entries.size / ENTRIES_PER_LINE) + this.claims.size;
-  }
-
   /**
    * Writes the file anew (temp file, flush, rename, flush the folder): the header, the progress, the
    * settled entries, and each batch still claimed as its own line in its order, so a crash right
@@ -291,7 +293,8 @@ export class LedgerFile {
     this.entries.clear();
     this.claims.clear();
     for (const line of lines) this.apply(line);
-    this.lines = lines.length + 1;
+    this.baseBytes = text.length;
+    this.appendedBytes = 0;
     this.rewriteFirst = false;
   }
 }
