@@ -4,7 +4,7 @@ import { type Logger, silentLogger } from '../core/logger.ts';
 import { type LedgerEntry, ledgerKey, type ReminderTarget } from '../domain/reminder.ts';
 import { translator } from '../i18n/translator.ts';
 import type { Store } from '../store/store.ts';
-import { type Deliveries, platformOfTarget } from './delivery.ts';
+import { type Deliveries, type Delivery, platformOfTarget } from './delivery.ts';
 import { type DueReminder, reminderIdentity, remindersDueOn } from './due.ts';
 import type { LedgerFile } from './ledger.ts';
 import { hasReachedPostTime, type LocalMoment, localMoment } from './local-time.ts';
@@ -12,8 +12,6 @@ import { reminderMessage } from './messages.ts';
 
 /** Days after which a missed reminder is recorded as missed instead of posted late. */
 export const CATCH_UP_DAYS = 3;
-/** Ledger entries older than this can never be due again (their anniversary number has passed). */
-const LEDGER_KEEP_DAYS = 400;
 
 export interface PostRecord {
   target: string;
@@ -35,8 +33,8 @@ export interface TickReport {
 type PostOutcome = 'posted' | 'retry' | { gone: string };
 
 /**
- * Posts the reminders each target's local date calls for, once. Each post is recorded as pending in
- * the ledger before it is sent and settled after; the ledger's progress marks the local dates fully
+ * Posts the reminders each target's local date calls for, once. Each day's posts are claimed in the
+ * ledger before the first is sent and each is settled after; the ledger's progress marks the local dates fully
  * handled per target, so a restart (or a tick run twice) posts nothing twice, and downtime is caught
  * up on the next tick: late within CATCH_UP_DAYS, recorded as missed beyond.
  */
@@ -52,17 +50,13 @@ export class ReminderScheduler {
   ) {}
 
   /**
-   * A crash between a platform accepting a post and the ledger recording it leaves a pending entry.
-   * Whether it was posted cannot be known, so it is settled as unconfirmed and never posted again:
-   * a missing reminder is better than a double one.
+   * A crash between a platform accepting a post and the ledger recording it leaves a claim unsettled.
+   * Whether it was posted cannot be known, so it is settled as unconfirmed and never posted again
+   * (a missing reminder is better than a double one); the claims after it were never tried and are
+   * posted by the next tick. See ledger.ts.
    */
   settlePending(): Promise<number> {
-    return this.ledger.update((draft) => {
-      const pending = draft.entries.filter((e) => e.state === 'pending');
-      if (pending.length === 0) return { unchanged: true, result: 0 };
-      for (const entry of pending) entry.state = 'unconfirmed';
-      return { result: pending.length };
-    });
+    return this.ledger.settlePending();
   }
 
   async tick(now: Temporal.Instant): Promise<TickReport> {
@@ -72,17 +66,14 @@ export class ReminderScheduler {
     const moments = new Map<string, LocalMoment>();
     const momentIn = (zone: string) =>
       moments.get(zone) ?? (moments.set(zone, localMoment(now, zone)).get(zone) as LocalMoment);
-    const known = new Set(this.ledger.data.entries.map(ledgerKey));
     for (const target of this.store.catalog.data.reminders.targets) {
       if (!target.enabled || !this.deliveries[platformOfTarget(target.id)]) continue;
-      const done = await this.runTarget(target, now, momentIn, known, report);
+      const done = await this.runTarget(target, now, momentIn, report);
       if (done) progress[target.id] = done.toString();
     }
     if (Object.keys(progress).length > 0) {
-      await this.ledger.update((draft) => {
-        draft.progress = { ...draft.progress, ...progress };
-        return { result: undefined };
-      });
+      await this.ledger.markProgress(progress);
+      await this.ledger.compactIfWorthIt();
     }
     return report;
   }
@@ -92,13 +83,12 @@ export class ReminderScheduler {
     target: ReminderTarget,
     now: Temporal.Instant,
     momentIn: (zone: string) => LocalMoment,
-    known: Set<string>,
     report: TickReport,
   ) {
     const wake = this.wakeAt.get(wakeKey(target));
     if (wake && Temporal.Instant.compare(now, wake) < 0) return undefined;
     const moment = momentIn(target.timeZone);
-    const stored = this.ledger.data.progress[target.id];
+    const stored = this.ledger.progressOf(target.id);
     let done: Temporal.PlainDate | undefined;
     for (
       let day = stored ? Temporal.PlainDate.from(stored).add({ days: 1 }) : moment.date;
@@ -110,45 +100,61 @@ export class ReminderScheduler {
         this.wakeAt.set(wakeKey(target), postInstant(day, target));
         return done;
       }
-      if (!(await this.runDay(target, day, age, moment, now, known, report))) return done;
+      if (!(await this.runDay(target, day, age, moment, now, report))) return done;
       done = day;
     }
   }
 
-  /** Handles every reminder of one local date; false when the rest must wait for a later tick. */
+  /**
+   * Handles every reminder of one local date; false when the rest must wait for a later tick. The
+   * day's reminders are claimed in one flushed line before the first is posted, each outcome is
+   * flushed before the next post, and what was not posted is released for a later tick.
+   */
   private async runDay(
     target: ReminderTarget,
     day: Temporal.PlainDate,
     age: number,
     moment: LocalMoment,
     now: Temporal.Instant,
-    known: Set<string>,
     report: TickReport,
   ): Promise<boolean> {
     const due = remindersDueOn(day, target, this.store.catalog).filter(
-      (r) => !known.has(ledgerKey({ target: target.id, ...reminderIdentity(r) })),
+      (r) => !this.ledger.has(ledgerKey({ target: target.id, ...reminderIdentity(r) })),
     );
+    if (due.length === 0) return true;
     if (age > CATCH_UP_DAYS) {
-      if (due.length > 0)
-        for (const entry of await this.record(target.id, day, due, 'missed', now))
-          known.add(ledgerKey(entry));
+      await this.ledger.record(entriesFor(target.id, day, due, 'missed', now));
       report.missed += due.length;
       return true;
     }
-    for (const reminder of due) {
-      const outcome = await this.post(target, day, age > 0, reminder, now);
-      if (outcome === 'retry') return false;
+    const delivery = this.deliveries[platformOfTarget(target.id)];
+    if (!delivery) return false;
+    const claimed = entriesFor(target.id, day, due, 'pending', now);
+    await this.ledger.record(claimed);
+    const late = age > 0;
+    for (const [i, reminder] of due.entries()) {
+      const key = ledgerKey(claimed[i] as LedgerEntry);
+      let outcome: PostOutcome;
+      try {
+        outcome = await this.post(target, day, late, reminder, delivery, now);
+      } catch (error) {
+        // Whether this one went out is unknown, so it stays claimed (unconfirmed at the next start);
+        // the ones after it were never tried.
+        await this.ledger.releaseClaims(claimed.slice(i + 1).map(ledgerKey));
+        throw error;
+      }
       if (outcome !== 'posted') {
-        report.disabled.push({ target: target.id, reason: outcome.gone });
+        await this.ledger.releaseClaims(claimed.slice(i).map(ledgerKey));
+        if (outcome !== 'retry') report.disabled.push({ target: target.id, reason: outcome.gone });
         return false;
       }
-      known.add(ledgerKey({ target: target.id, ...reminderIdentity(reminder) }));
+      await this.ledger.settle(key, late ? 'late' : 'sent');
       report.posted.push({
         target: target.id,
         timeZone: target.timeZone,
         local: `${moment.date} ${moment.time.toString({ smallestUnit: 'minute' })}`,
         ...reminderIdentity(reminder),
-        late: age > 0,
+        late,
       });
     }
     return true;
@@ -159,12 +165,9 @@ export class ReminderScheduler {
     day: Temporal.PlainDate,
     late: boolean,
     reminder: DueReminder,
+    delivery: Delivery,
     now: Temporal.Instant,
   ): Promise<PostOutcome> {
-    const delivery = this.deliveries[platformOfTarget(target.id)];
-    if (!delivery) return 'retry';
-    const [entry] = await this.record(target.id, day, [reminder], 'pending', now);
-    const key = ledgerKey(entry as LedgerEntry);
     const { lang } = targetLanguage(
       target,
       this.store.catalog.data.settings,
@@ -177,15 +180,6 @@ export class ReminderScheduler {
       translator(lang),
     );
     const result = await delivery.deliver(target.id, message);
-    await this.ledger.update((draft) => {
-      if (result.ok) {
-        const stored = draft.entries.find((e) => ledgerKey(e) === key);
-        if (stored) stored.state = late ? 'late' : 'sent';
-      } else {
-        draft.entries = draft.entries.filter((e) => ledgerKey(e) !== key);
-      }
-      return { result: undefined };
-    });
     if (result.ok) return 'posted';
     if (result.reason === 'gone') {
       await this.disable(target.id, result.detail, now);
@@ -195,24 +189,6 @@ export class ReminderScheduler {
       `reminder for ${target.id} not posted (${result.reason}: ${result.detail}); retrying on a later tick`,
     );
     return 'retry';
-  }
-
-  private record(
-    target: string,
-    day: Temporal.PlainDate,
-    due: DueReminder[],
-    state: LedgerEntry['state'],
-    now: Temporal.Instant,
-  ): Promise<LedgerEntry[]> {
-    const at = now.toString();
-    const entries = due.map(
-      (r): LedgerEntry => ({ target, ...reminderIdentity(r), due: day.toString(), state, at }),
-    );
-    const keepFrom = day.subtract({ days: LEDGER_KEEP_DAYS }).toString();
-    return this.ledger.update((draft) => {
-      draft.entries = [...draft.entries.filter((e) => e.due >= keepFrom), ...entries];
-      return { result: entries };
-    });
   }
 
   /** A channel that is gone or shuts the bot out stops its target, with the reason, for staff to see. */
@@ -225,6 +201,18 @@ export class ReminderScheduler {
       return { result: undefined };
     });
   }
+}
+
+/** The ledger entries of one local date's reminders for a target. */
+function entriesFor(
+  target: string,
+  day: Temporal.PlainDate,
+  due: DueReminder[],
+  state: LedgerEntry['state'],
+  now: Temporal.Instant,
+): LedgerEntry[] {
+  const at = now.toString();
+  return due.map((r): LedgerEntry => ({ target, ...reminderIdentity(r), due: day.toString(), state, at }));
 }
 
 /** Changes to a target's zone or post time make its cached wake-up time stale. */

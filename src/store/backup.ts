@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { LEDGER_VERSION, LedgerFileSchema, ledgerKey } from '../domain/reminder.ts';
-import { ledgerPathBeside } from '../reminders/ledger.ts';
+import { ledgerPathBeside, readLedgerData } from '../reminders/ledger.ts';
 import { prepareDurably } from './durable-write.ts';
 import { describeFirstIssue, StoreFileError } from './errors.ts';
 import { acquireLock } from './file-lock.ts';
@@ -46,13 +46,13 @@ export function backupText(store: StoreData, ledger: LedgerData, now: Date): str
 
 /**
  * A backup of the store file and its ledger as they are on disk. Each is read whole (both are only
- * ever replaced by a rename), without the lock, so a backup can be taken while the bot runs.
+ * ever replaced by a rename or appended to; a torn last line is left out), without the lock, so a backup can be taken while the bot runs.
  */
 export async function backupOfFiles(storePath: string, now: Date): Promise<string> {
   const store = await JsonFile.open(storePath, StoreSchema, { version: STORE_VERSION });
   const ledgerPath = ledgerPathBeside(await realpath(storePath));
   const ledger = (await exists(ledgerPath))
-    ? (await JsonFile.open(ledgerPath, LedgerFileSchema, { version: LEDGER_VERSION })).data
+    ? await readLedgerData(ledgerPath)
     : LedgerFileSchema.parse({ version: LEDGER_VERSION });
   return backupText(store.data, ledger, now);
 }
@@ -156,7 +156,7 @@ export async function restoreBackup(
 async function currentLedger(path: string): Promise<LedgerData | undefined | null> {
   if (!(await exists(path))) return undefined;
   try {
-    return (await JsonFile.open(path, LedgerFileSchema, { version: LEDGER_VERSION })).data;
+    return await readLedgerData(path);
   } catch (error) {
     if (error instanceof StoreFileError) return null;
     throw error;

@@ -32,8 +32,8 @@ describe('startReminders', () => {
   it('GIVEN a reminder due today and a pending post from a crash THEN start settles the pending one and posts today’s at once, logging and counting both', async () => {
     const store = await storeFrom(dueToday());
     const ledger = await openLedger(store.path);
-    await ledger.update((draft) => {
-      draft.entries.push({
+    await ledger.record([
+      {
         target: 'console',
         partnership: 'aa-cz--bb-de',
         number: 9,
@@ -41,9 +41,8 @@ describe('startReminders', () => {
         due: '2000-01-01',
         state: 'pending',
         at: '2000-01-01T00:00:00Z',
-      });
-      return { result: undefined };
-    });
+      },
+    ]);
     const posted: Reply[] = [];
     const captured = capturedLog('info');
     const counted: string[] = [];
