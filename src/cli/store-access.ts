@@ -3,8 +3,11 @@ import { createStore, exists } from '../store/init.ts';
 import { DEFAULT_STORE_PATH } from '../store/paths.ts';
 import { Store } from '../store/store.ts';
 
-/** `write: 'on-write'` takes the lock only when a change comes (see JsonFile). */
-export type Access = { write: boolean | 'on-write' };
+/**
+ * `write: 'on-write'` takes the lock only when a change comes (see JournaledFile); `warm` builds
+ * every index at open, for a process that answers many questions (the bot).
+ */
+export type Access = { write: boolean | 'on-write'; warm?: boolean };
 
 /**
  * A writer that finds the store held waits this long before refusing: long enough for a bot that
@@ -27,7 +30,11 @@ export async function openStore(explicitPath: string | undefined, access: Access
     const created = await createStore(DEFAULT_STORE_PATH);
     process.stderr.write(`Created ${DEFAULT_STORE_PATH} from the seed: ${summary(created)}\n`);
   }
-  return Store.open(explicitPath ?? DEFAULT_STORE_PATH, { lock: access.write, lockWaitMs: LOCK_WAIT_MS });
+  return Store.open(explicitPath ?? DEFAULT_STORE_PATH, {
+    lock: access.write,
+    lockWaitMs: LOCK_WAIT_MS,
+    ...(access.warm === true && { warm: true }),
+  });
 }
 
 /** Runs a CLI action on the store and gives up the store's lock however the action ends. */

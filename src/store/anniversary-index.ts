@@ -10,16 +10,34 @@ import type { Partnership } from '../domain/partnership.ts';
 export class AnniversaryIndex {
   private readonly byDay = new Map<number, Partnership[]>();
   private readonly byMonth = new Map<number, Partnership[]>();
-  private readonly yearOnly: Partnership[] = [];
+
+  private yearOnly: Partnership[] = [];
 
   constructor(partnerships: readonly Partnership[]) {
-    for (const p of partnerships) {
-      const from = anniversaryMilestone(p);
-      if (!from) continue;
-      const { month, day } = fuzzyDateParts(from.date);
-      if (month === undefined) this.yearOnly.push(p);
-      else if (day === undefined) push(this.byMonth, month, p);
-      else push(this.byDay, month * 100 + day, p);
+    for (const p of partnerships) this.add(p);
+  }
+
+  /** Indexes a partnership (one an edit added or changed). */
+  add(p: Partnership): void {
+    const from = anniversaryMilestone(p);
+    if (!from) return;
+    const { month, day } = fuzzyDateParts(from.date);
+    if (month === undefined) this.yearOnly.push(p);
+    else if (day === undefined) push(this.byMonth, month, p);
+    else push(this.byDay, month * 100 + day, p);
+  }
+
+  /** Takes out a partnership as it was indexed (one an edit changed or removed). */
+  remove(p: Partnership): void {
+    const from = anniversaryMilestone(p);
+    if (!from) return;
+    const { month, day } = fuzzyDateParts(from.date);
+    const without = (list: Partnership[]) => list.filter((x) => x !== p);
+    if (month === undefined) this.yearOnly = without(this.yearOnly);
+    else {
+      const map = day === undefined ? this.byMonth : this.byDay;
+      const key = day === undefined ? month : month * 100 + day;
+      map.set(key, without(map.get(key) ?? []));
     }
   }
 

@@ -7,8 +7,10 @@ import { prepareDurably } from './durable-write.ts';
 import { describeFirstIssue, StoreFileError } from './errors.ts';
 import { acquireLock } from './file-lock.ts';
 import { exists } from './init.ts';
+import { replacingStoreFile } from './journal.ts';
+import { JournaledFile } from './journaled-file.ts';
 import { JsonFile } from './json-file.ts';
-import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
+import { type StoreData, StoreSchema } from './schema.ts';
 import { requireFolderFor, writableTarget } from './store-file.ts';
 
 export const BACKUP_FORMAT = 'twinbot-backup';
@@ -45,11 +47,12 @@ export function backupText(store: StoreData, ledger: LedgerData, now: Date): str
 }
 
 /**
- * A backup of the store file and its ledger as they are on disk. Each is read whole (both are only
- * ever replaced by a rename or appended to; a torn last line is left out), without the lock, so a backup can be taken while the bot runs.
+ * A backup of the store (its file and the edits of its journal) and its ledger as they are on disk.
+ * Each is read whole (files are only ever replaced by a rename, the journal and the ledger only appended to; a torn last line is left out),
+ * without the lock, so a backup can be taken while the bot runs.
  */
 export async function backupOfFiles(storePath: string, now: Date): Promise<string> {
-  const store = await JsonFile.open(storePath, StoreSchema, { version: STORE_VERSION });
+  const store = await JournaledFile.open(storePath);
   const ledgerPath = ledgerPathBeside(await realpath(storePath));
   const ledger = (await exists(ledgerPath))
     ? await readLedgerData(ledgerPath)
@@ -131,14 +134,18 @@ export async function restoreBackup(
       const current = await currentLedger(ledgerFile);
       const ledger =
         current === undefined || current === null ? backup.ledger : keepPostsSince(backup.ledger, current);
+      const storeText = JSON.stringify(backup.store, null, 2);
       // Under the locks: the temp files are the ones the bot's own writes use.
       const [storeWrite, ledgerWrite] = await explained(storePath, () =>
         Promise.all([
-          prepareDurably(storeFile, JSON.stringify(backup.store, null, 2)),
+          prepareDurably(storeFile, storeText),
           prepareDurably(ledgerFile, JSON.stringify(ledger, null, 2)),
         ]),
       );
+      // The journal's edits were made to the store being replaced: it is told so first (see journal.ts).
+      const journal = await explained(storePath, () => replacingStoreFile(storeFile, storeText));
       await storeWrite.commit();
+      await explained(storePath, () => journal.restart());
       await ledgerWrite.commit();
       return {
         keptPosts: ledger.entries.length - backup.ledger.entries.length,

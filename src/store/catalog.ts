@@ -6,6 +6,7 @@ import type { Precision } from '../domain/fuzzy-date.ts';
 import { foldName } from '../domain/names.ts';
 import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
 import { AnniversaryIndex } from './anniversary-index.ts';
+import type { Applied } from './draft-ops.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
 import { namesOf } from './world/name-index.ts';
@@ -32,12 +33,13 @@ interface NameEntry {
  * Read-only indexes over one version of the office's store and, when the store uses it, the world
  * layer beside it, so a question costs map lookups rather than a scan. The office's records win: an
  * office city takes the place of its world twin (see same-city.ts), an office partnership that of
- * the world's for the same pair, and a world pair the office removed stays hidden. A new catalog is
- * built after every write, at the cost of the office's records only: the world's indexes are built
- * once per process (see World); the fuzzy search index is built on first use.
+ * the world's for the same pair, and a world pair the office removed stays hidden. An edit updates
+ * the indexes for the records it changed (see apply); the world's indexes are built once per
+ * process (see World). Indexes not needed by every question are built on first use, or at start
+ * by `warm` (the bot).
  */
 export class Catalog {
-  readonly data: StoreData;
+  private current: StoreData;
   /** The world layer, when the store uses it. */
   readonly world: World | undefined;
   private readonly cityById = new Map<string, City>();
@@ -49,31 +51,102 @@ export class Catalog {
   private readonly twinOf = new Map<string, City>();
   /** Office city id -> the world cities it takes the place of. */
   private readonly worldTwins = new Map<string, string[]>();
-  private readonly hidden: ReadonlySet<string>;
+  private hidden: ReadonlySet<string>;
   private readonly withWorld = new Map<string, readonly Partnership[]>();
   private fuzzy: MiniSearch<NameEntry> | undefined;
+  /** City id -> its entries in the fuzzy index, so a changed city's names are replaced there. */
+  private fuzzyEntries = new Map<string, number[]>();
+  private nextFuzzyEntry = 0;
   private prefixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
 
   constructor(data: StoreData, world?: World) {
-    this.data = data;
+    this.current = data;
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
-    for (const city of data.cities) {
-      this.cityById.set(city.id, city);
-      for (const name of namesOf(city)) addTo(this.citiesByName, foldName(name), city);
+    for (const city of data.cities) this.addCity(city);
+    for (const p of data.partnerships) this.addPartnership(p);
+    this.findWorldTwins();
+  }
+
+  /** The office's data these indexes are over. */
+  get data(): StoreData {
+    return this.current;
+  }
+
+  /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
+  warm(): this {
+    this.prefixIndex();
+    this.fuzzyIndex();
+    this.anniversaryIndex();
+    this.world?.warm();
+    return this;
+  }
+
+  /**
+   * Follows an edit: the records it changed are taken out of every index and put back as they are
+   * now, at the cost of those records, not of the store.
+   */
+  apply(applied: Applied): void {
+    this.current = applied.data;
+    let cities = false;
+    for (const { collection, before, after } of applied.records) {
+      if (collection === 'cities') {
+        cities = true;
+        if (before) this.removeCity(before as City);
+        if (after) this.addCity(after as City, true);
+      } else {
+        if (before) this.removePartnership(before as Partnership);
+        if (after) this.addPartnership(after as Partnership, true);
+      }
     }
-    for (const p of data.partnerships) {
-      this.partnershipById.set(p.id, p);
-      for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
+    this.hidden = new Set(applied.data.hiddenWorldPairs ?? []);
+    this.namesakes.clear();
+    this.withWorld.clear();
+    if (cities && this.world) {
+      this.twinOf.clear();
+      this.worldTwins.clear();
+      this.findWorldTwins();
     }
-    if (world) {
-      for (const city of data.cities) {
-        for (const twin of worldTwinsOf(city, world)) {
-          if (this.twinOf.has(twin.id) || (twin.id !== city.id && this.cityById.has(twin.id))) continue;
-          this.twinOf.set(twin.id, city);
-          addTo(this.worldTwins, city.id, twin.id);
-        }
+  }
+
+  private addCity(city: City, indexed = false): void {
+    this.cityById.set(city.id, city);
+    const names = namesOf(city);
+    for (const name of names) addTo(this.citiesByName, foldName(name), city);
+    if (!indexed) return;
+    this.prefixes?.add(names.map((name) => ({ key: foldName(name), id: city.id })));
+    if (this.fuzzy) this.addToFuzzy(this.fuzzy, city);
+  }
+
+  private removeCity(city: City): void {
+    if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
+    for (const name of namesOf(city)) removeFrom(this.citiesByName, foldName(name), city);
+    this.prefixes?.remove(city.id);
+    for (const entry of this.fuzzyEntries.get(city.id) ?? []) this.fuzzy?.discard(entry);
+    this.fuzzyEntries.delete(city.id);
+  }
+
+  private addPartnership(p: Partnership, indexed = false): void {
+    this.partnershipById.set(p.id, p);
+    for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
+    if (indexed) this.anniversaries?.add(p);
+  }
+
+  private removePartnership(p: Partnership): void {
+    if (this.partnershipById.get(p.id) === p) this.partnershipById.delete(p.id);
+    for (const cityId of p.cities) removeFrom(this.partnershipsByCity, cityId, p);
+    this.anniversaries?.remove(p);
+  }
+
+  private findWorldTwins(): void {
+    const world = this.world;
+    if (!world) return;
+    for (const city of this.current.cities) {
+      for (const twin of worldTwinsOf(city, world)) {
+        if (this.twinOf.has(twin.id) || (twin.id !== city.id && this.cityById.has(twin.id))) continue;
+        this.twinOf.set(twin.id, city);
+        addTo(this.worldTwins, city.id, twin.id);
       }
     }
   }
@@ -211,15 +284,13 @@ export class Catalog {
   search(text: string, limit: number): City[] {
     const query = foldName(text);
     if (query === '') return [];
-    this.prefixes ??= new NamePrefixIndex(
-      this.data.cities.flatMap((city) => namesOf(city).map((name) => ({ key: foldName(name), id: city.id }))),
-    );
+    const prefixes = this.prefixIndex();
     const ids = this.world
       ? this.shownIds([
-          ...this.prefixes.matches(query, PREFIX_SCAN),
+          ...prefixes.matches(query, PREFIX_SCAN),
           ...this.world.startingWith(query, PREFIX_SCAN).map((e) => ({ key: e.name, id: e.city.id })),
         ]).slice(0, limit)
-      : this.prefixes.startingWith(query, limit);
+      : prefixes.startingWith(query, limit);
     if (ids.length === 0 && query.length >= MIN_FUZZY_LENGTH) {
       const options = {
         prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
@@ -249,14 +320,26 @@ export class Catalog {
 
   /** Partnerships of the given precisions that can have an anniversary in the window (an index, not a scan). */
   anniversaryCandidates(window: AnniversaryWindow, precisions: readonly Precision[]): Partnership[] {
-    this.anniversaries ??= new AnniversaryIndex(this.data.partnerships);
-    return this.anniversaries.candidates(window, precisions);
+    return this.anniversaryIndex().candidates(window, precisions);
   }
 
   /** How many partnerships have anniversaries known only to the year. */
   countYearOnlyAnniversaries(): number {
-    this.anniversaries ??= new AnniversaryIndex(this.data.partnerships);
-    return this.anniversaries.yearOnlyCount;
+    return this.anniversaryIndex().yearOnlyCount;
+  }
+
+  private anniversaryIndex(): AnniversaryIndex {
+    this.anniversaries ??= new AnniversaryIndex(this.current.partnerships);
+    return this.anniversaries;
+  }
+
+  private prefixIndex(): NamePrefixIndex {
+    this.prefixes ??= new NamePrefixIndex(
+      this.current.cities.flatMap((city) =>
+        namesOf(city).map((name) => ({ key: foldName(name), id: city.id })),
+      ),
+    );
+    return this.prefixes;
   }
 
   private qualify(name: string, qualifier: string): City[] {
@@ -280,12 +363,18 @@ export class Catalog {
       processTerm: (term) => foldName(term) || null,
       tokenize: (text) => foldName(text).split(' '),
     });
-    let id = 0;
-    index.addAll(
-      this.data.cities.flatMap((city) => namesOf(city).map((name) => ({ id: id++, cityId: city.id, name }))),
-    );
+    for (const city of this.current.cities) this.addToFuzzy(index, city);
     this.fuzzy = index;
     return index;
+  }
+
+  private addToFuzzy(index: MiniSearch<NameEntry>, city: City): void {
+    const entries = namesOf(city).map((name) => ({ id: this.nextFuzzyEntry++, cityId: city.id, name }));
+    index.addAll(entries);
+    this.fuzzyEntries.set(
+      city.id,
+      entries.map((entry) => entry.id),
+    );
   }
 }
 
@@ -299,6 +388,14 @@ function worldTwinsOf(city: City, world: World): City[] {
   for (const named of world.named(foldName(city.name)))
     if (!twins.includes(named) && sameCityAs(city, named)) twins.push(named);
   return twins;
+}
+
+function removeFrom<K, T>(map: Map<K, T[]>, key: K, value: T): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((x) => x !== value);
+  if (kept.length === 0) map.delete(key);
+  else map.set(key, kept);
 }
 
 function addTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {

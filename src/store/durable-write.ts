@@ -58,3 +58,34 @@ async function syncFolder(folder: string): Promise<void> {
     await handle.close();
   }
 }
+
+/**
+ * prepareDurably for a text given in pieces (a whole store at once would hold the event loop while
+ * it is serialized): each piece is written as it comes, so answers run between pieces.
+ */
+export async function prepareDurablyFrom(
+  path: string,
+  pieces: AsyncIterable<string>,
+  newFileMode?: number,
+): Promise<PreparedWrite> {
+  const folder = dirname(path);
+  const temp = join(folder, `.${basename(path)}.tmp`);
+  const mode = await stat(path).then(
+    (existing) => existing.mode & 0o7777,
+    () => newFileMode,
+  );
+  const handle = await open(temp, 'w', mode);
+  try {
+    if (mode !== undefined) await handle.chmod(mode);
+    for await (const piece of pieces) await handle.write(piece);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return {
+    commit: async () => {
+      await rename(temp, path);
+      await syncFolder(folder);
+    },
+  };
+}

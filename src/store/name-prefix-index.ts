@@ -12,6 +12,23 @@ export class NamePrefixIndex {
     this.ids = sorted.map((e) => e.id);
   }
 
+  /** Adds names, each at its place in the order (an edit's new or changed city). */
+  add(entries: readonly { key: string; id: string }[]): void {
+    for (const { key, id } of entries) {
+      const at = this.firstAtLeast(key);
+      this.keys.splice(at, 0, key);
+      this.ids.splice(at, 0, id);
+    }
+  }
+
+  /** Removes every name of the id (a city an edit changed or removed). */
+  remove(id: string): void {
+    for (let i = this.ids.indexOf(id); i !== -1; i = this.ids.indexOf(id, i)) {
+      this.keys.splice(i, 1);
+      this.ids.splice(i, 1);
+    }
+  }
+
   /**
    * Ids whose names start with the prefix, best first: an exact name, then shorter names. Looks at
    * no more than `scan` names, so a one-letter prefix costs no more than a longer one.
@@ -29,13 +46,7 @@ export class NamePrefixIndex {
 
   /** Up to `scan` names starting with the prefix, in sorted order, with their ids. */
   matches(prefix: string, scan: number): { key: string; id: string }[] {
-    let low = 0;
-    let high = this.keys.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.keys[mid] as string) < prefix) low = mid + 1;
-      else high = mid;
-    }
+    const low = this.firstAtLeast(prefix);
     const found: { key: string; id: string }[] = [];
     for (
       let i = low;
@@ -45,5 +56,16 @@ export class NamePrefixIndex {
       found.push({ key: this.keys[i] as string, id: this.ids[i] as string });
     }
     return found;
+  }
+
+  private firstAtLeast(key: string): number {
+    let low = 0;
+    let high = this.keys.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.keys[mid] as string) < key) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   }
 }

@@ -13,6 +13,8 @@ import type { StoreData } from './schema.ts';
  */
 export class OfficeDraft {
   private readonly copied: RecordRef[] = [];
+  /** Records of the draft that are this change's own copies, safe to change in place. */
+  private readonly own = new Set<object>();
 
   constructor(
     private readonly draft: StoreData,
@@ -24,30 +26,47 @@ export class OfficeDraft {
     return this.copied;
   }
 
-  /** The office's record of the city, copied from the world layer when only the world has it. */
+  /**
+   * The office's record of the city, for the change to change in place: a copy put in the draft's
+   * list (the record itself is shared with the data answers read), or a copy from the world layer
+   * when only the world has it.
+   */
   city(id: string): City | undefined {
-    const own = this.draft.cities.find((c) => c.id === id);
+    const own = this.editable(this.draft.cities, id);
     if (own) return own;
     const shown = this.catalog.city(id);
     if (!shown) return undefined;
     if (shown.id !== id) return this.city(shown.id);
     const copy = structuredClone(shown);
+    this.own.add(copy);
     this.draft.cities.push(copy);
     this.copied.push({ record: 'city', id });
     return copy;
   }
 
-  /** The office's record of the pair, copied with its cities from the world layer when only the world lists it. */
+  /** The office's record of the pair (a copy to change, as for cities), copied with its cities from the world layer when only the world lists it. */
   partnership(id: string): Partnership | undefined {
-    const own = this.draft.partnerships.find((p) => p.id === id);
+    const own = this.editable(this.draft.partnerships, id);
     if (own) return own;
     const [a, b] = id.split('--');
     const shown = a === undefined || b === undefined ? undefined : this.catalog.partnershipBetween(a, b);
     if (!shown || shown.id !== id) return undefined;
     for (const cityId of shown.cities) this.city(cityId);
     const copy = structuredClone(shown);
+    this.own.add(copy);
     this.draft.partnerships.push(copy);
     this.copied.push({ record: 'partnership', id });
+    return copy;
+  }
+
+  /** The draft's record with this id, replaced in its list by a copy of its own the first time. */
+  private editable<R extends { id: string }>(list: R[], id: string): R | undefined {
+    const at = list.findIndex((r) => r.id === id);
+    const found = list[at];
+    if (found === undefined || this.own.has(found)) return found;
+    const copy = structuredClone(found);
+    this.own.add(copy);
+    list[at] = copy;
     return copy;
   }
 

@@ -1,12 +1,13 @@
 import type { AuditEntry, Platform } from '../domain/audit.ts';
 import type { Change } from '../domain/change.ts';
 import { Catalog } from './catalog.ts';
-import { JsonFile } from './json-file.ts';
+import type { Applied } from './draft-ops.ts';
+import { JournaledFile, type StoreChange } from './journaled-file.ts';
 import type { Holder } from './lock-holder.ts';
 import { OfficeDraft } from './office-draft.ts';
 import { worldDir } from './paths.ts';
 import { type RecordRef, recordChanges } from './records.ts';
-import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
+import type { StoreData } from './schema.ts';
 import { loadWorld } from './world/load.ts';
 import type { World } from './world/world.ts';
 
@@ -48,6 +49,10 @@ export type EditBuilder<T> = (
 ) => Edit<T> | { unchanged: true; result: T };
 
 interface StoreOptions {
+  /** Validate the whole file even when twinbot wrote it (`check`). */
+  validate?: 'full';
+  /** Build every index now, not on the first question that needs it (the bot). */
+  warm?: boolean;
   /** The folder of the world layer (default: TWINBOT_WORLD, else data/world), read only if the store uses it. */
   worldDir?: string;
   now?: () => Date;
@@ -57,8 +62,9 @@ interface StoreOptions {
 }
 
 /**
- * The knowledge base: one validated JSON file (see JsonFile) and the in-memory indexes over it,
- * rebuilt after every write. Each change lands in the same file write as its audit entry.
+ * The knowledge base: one JSON file with its journal (see JournaledFile) and the in-memory indexes
+ * over it, updated for the records each write changes. Each change lands in the same journal line
+ * as its audit entry.
  */
 export class Store {
   private current: Catalog;
@@ -66,11 +72,17 @@ export class Store {
   private world: World | undefined;
 
   private constructor(
-    private readonly file: JsonFile<typeof StoreSchema>,
+    private readonly file: JournaledFile,
     private readonly now: () => Date,
     private readonly worldFolder: string,
+    private readonly warm = false,
   ) {
-    this.current = new Catalog(file.data, this.worldFor(file.data));
+    this.current = this.catalogOf(file.data);
+  }
+
+  private catalogOf(data: StoreData): Catalog {
+    const catalog = new Catalog(data, this.worldFor(data));
+    return this.warm ? catalog.warm() : catalog;
   }
 
   /**
@@ -78,13 +90,18 @@ export class Store {
    * or that uses the world layer when the layer cannot be read (see loadWorld).
    */
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
-    const file = await JsonFile.open(path, StoreSchema, {
-      version: STORE_VERSION,
+    const file = await JournaledFile.open(path, {
       lock: options.lock ?? false,
       ...(options.lockWaitMs !== undefined && { waitMs: options.lockWaitMs }),
+      ...(options.validate && { validate: options.validate }),
     });
     try {
-      return new Store(file, options.now ?? (() => new Date()), options.worldDir ?? worldDir());
+      return new Store(
+        file,
+        options.now ?? (() => new Date()),
+        options.worldDir ?? worldDir(),
+        options.warm === true,
+      );
     } catch (error) {
       await file.close();
       throw error;
@@ -94,7 +111,7 @@ export class Store {
   /** Writes a new store file from data that must be valid (for init and tests). */
   static async create(path: string, data: unknown, options: StoreOptions = {}): Promise<Store> {
     return new Store(
-      await JsonFile.create(path, StoreSchema, data),
+      await JournaledFile.create(path, data),
       options.now ?? (() => new Date()),
       options.worldDir ?? worldDir(),
     );
@@ -103,7 +120,7 @@ export class Store {
   /** Holds data that must be valid in memory only: it behaves like a file store but never writes. */
   static inMemory(data: unknown, options: Pick<StoreOptions, 'now' | 'worldDir'> = {}): Store {
     return new Store(
-      JsonFile.inMemory(StoreSchema, data),
+      JournaledFile.inMemory(data),
       options.now ?? (() => new Date()),
       options.worldDir ?? worldDir(),
     );
@@ -133,11 +150,39 @@ export class Store {
     return this.file.tookOverFrom;
   }
 
-  /** Indexes over the data as it is now: a write replaces the data, and the indexes follow on next use. */
+  /**
+   * What the writer found and mended at open (a journal line cut short by a crash), to be logged.
+   */
+  get recovered(): string | undefined {
+    return this.file.recovered;
+  }
+
+  /**
+   * Indexes over the data as it is now: an edit updates them for what it changed; data read again
+   * (another writer changed the file) or a change of the world setting builds them anew.
+   */
   get catalog(): Catalog {
-    if (this.current.data !== this.file.data)
-      this.current = new Catalog(this.file.data, this.worldFor(this.file.data));
+    if (this.current.data !== this.file.data) this.current = this.catalogOf(this.file.data);
     return this.current;
+  }
+
+  /** Runs a change through the file, and brings the indexes along with what it changed. */
+  private async change<T>(change: StoreChange<T>): Promise<T> {
+    const { result } = await this.file.update(change, (applied, base) => this.follow(applied, base));
+    return result;
+  }
+
+  /** Called as the edit becomes the data, so no question sees the data ahead of its indexes. */
+  private follow(applied: Applied, base: StoreData): void {
+    const catalog = this.current;
+    if (catalog.data !== base || base.settings.world !== applied.data.settings.world) {
+      this.current = this.catalogOf(applied.data);
+    } else catalog.apply(applied);
+  }
+
+  /** The file's journal and store sizes, and folding the journal in now (benchmarks, tests). */
+  get journal(): Pick<JournaledFile, 'sizes' | 'compactNow'> {
+    return this.file;
   }
 
   /**
@@ -145,7 +190,7 @@ export class Store {
    * An invalid result is refused with the field at fault, and nothing changes.
    */
   update<T>(mutate: Mutation<T>): Promise<T> {
-    return this.file.update((draft) => {
+    return this.change((draft) => {
       const outcome = mutate(draft);
       if ('unchanged' in outcome) return outcome;
       if (outcome.audit) draft.audit.push({ ...outcome.audit, at: this.now().toISOString() });
@@ -159,7 +204,7 @@ export class Store {
    * not written.
    */
   edit<T>(editor: Editor, build: EditBuilder<T>): Promise<T> {
-    return this.file.update((draft) => {
+    return this.change((draft) => {
       const office = new OfficeDraft(draft, this.catalog);
       const outcome = build(draft, editor, office);
       if ('unchanged' in outcome) return outcome;

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PATH } from '../../src/store/paths.ts';
+import { Store } from '../../src/store/store.ts';
 import { APPLICATION_ID, GUILD, TOKEN, variantOf } from '../adapters/discord/harness.ts';
 import { FakeDiscord, type FakeMember } from '../fakes/discord.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
@@ -157,11 +158,10 @@ async function staffWrite(subcommand: string, options: Record<string, string>): 
   return body;
 }
 
+/** The audit log as another process reads it while the bot runs: the store file and its journal. */
 async function auditActions(): Promise<string[]> {
-  const store = JSON.parse(await readFile(storePath, 'utf8')) as {
-    audit: { action: string; actor: string }[];
-  };
-  return store.audit.map((entry) => `${entry.action} by ${entry.actor}`);
+  const { audit } = (await Store.open(storePath)).catalog.data;
+  return audit.map((entry) => `${entry.action} by ${entry.actor}`);
 }
 
 describe('hostile Discord dispatches against the running bot', () => {

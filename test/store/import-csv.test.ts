@@ -35,7 +35,10 @@ const CONCORD_MA: City = {
 const OPTIONS: ImportOptions = { sourceTitle: 'partners.csv', actor: 'tester', platform: 'cli' };
 
 const dirs: string[] = [];
+const stores: Store[] = [];
 afterEach(async () => {
+  // Closed first: a large import folds its journal into the file in the background.
+  await Promise.all(stores.splice(0).map((store) => store.close()));
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
@@ -47,6 +50,7 @@ async function storeWith(
   dirs.push(dir);
   const path = join(dir, 'store.json');
   const store = await Store.create(path, { version: 1, cities, partnerships });
+  stores.push(store);
   return { store, path };
 }
 

@@ -35,97 +35,102 @@ export async function start({ values }: CliArgs): Promise<number> {
     ...(calendarToken === undefined ? [] : [calendarToken]),
   ]);
   const stopping = stopSignal(log);
-  const stopped = await withStore(values.data, { write: true }, async (store): Promise<Stopped> => {
-    if (store.tookOverFrom) {
-      log.warn(
-        `store: taken over from ${describeHolder(store.tookOverFrom)}, which ended without letting go of it`,
+  const stopped = await withStore(
+    values.data,
+    { write: true, warm: true },
+    async (store): Promise<Stopped> => {
+      if (store.recovered) log.warn(`store: ${store.recovered}`);
+      if (store.tookOverFrom) {
+        log.warn(
+          `store: taken over from ${describeHolder(store.tookOverFrom)}, which ended without letting go of it`,
+        );
+      }
+      const ledger = await openLedger(store.path, { lock: true });
+      // prom-client is loaded only where /metrics is served.
+      const metrics = opsSettings && new (await import('../../ops/metrics.ts')).BotMetrics(store.path);
+      const dispatcher = new Dispatcher({
+        store,
+        commands,
+        ledger,
+        log,
+        onRequest: (request) => {
+          logRequest(log, request);
+          metrics?.request(request);
+        },
+      });
+      // From memory, which is what the files hold: this process is their one writer.
+      const snapshots = await startSnapshots(
+        {
+          storePath: store.path,
+          days: snapshotDays,
+          backup: () => backupText(store.catalog.data, ledger.data, new Date()),
+        },
+        log,
       );
-    }
-    const ledger = await openLedger(store.path, { lock: true });
-    // prom-client is loaded only where /metrics is served.
-    const metrics = opsSettings && new (await import('../../ops/metrics.ts')).BotMetrics(store.path);
-    const dispatcher = new Dispatcher({
-      store,
-      commands,
-      ledger,
-      log,
-      onRequest: (request) => {
-        logRequest(log, request);
-        metrics?.request(request);
-      },
-    });
-    // From memory, which is what the files hold: this process is their one writer.
-    const snapshots = await startSnapshots(
-      {
-        storePath: store.path,
-        days: snapshotDays,
-        backup: () => backupText(store.catalog.data, ledger.data, new Date()),
-      },
-      log,
-    );
-    // Served from the start, so a probe sees "starting" rather than a refused connection.
-    const health = new HealthChecks([
-      'store',
-      ...(platforms.slack ? ['slack'] : []),
-      ...(platforms.discord ? ['discord'] : []),
-      'reminders',
-    ]);
-    health.set('store', storeReadable(store.path));
-    let ops: OpsServer | undefined;
-    let stopped: Stopped = 'finished';
-    try {
-      if (opsSettings) {
-        ops = await startOpsServer(
-          opsSettings,
-          [
-            healthRoute(health, log),
-            ...(metrics ? [metrics.route(log)] : []),
-            ...(calendarToken === undefined
-              ? []
-              : [calendarFeed(calendarToken, () => dispatcher.calendar(), log)]),
-          ],
-          log,
-        );
-        log.info(
-          `health: port ${ops.port} (GET /livez, /readyz, /healthz, /metrics${calendarToken === undefined ? '' : ', /calendar/<CALENDAR_TOKEN>.ics'})`,
-        );
+      // Served from the start, so a probe sees "starting" rather than a refused connection.
+      const health = new HealthChecks([
+        'store',
+        ...(platforms.slack ? ['slack'] : []),
+        ...(platforms.discord ? ['discord'] : []),
+        'reminders',
+      ]);
+      health.set('store', storeReadable(store.path));
+      let ops: OpsServer | undefined;
+      let stopped: Stopped = 'finished';
+      try {
+        if (opsSettings) {
+          ops = await startOpsServer(
+            opsSettings,
+            [
+              healthRoute(health, log),
+              ...(metrics ? [metrics.route(log)] : []),
+              ...(calendarToken === undefined
+                ? []
+                : [calendarFeed(calendarToken, () => dispatcher.calendar(), log)]),
+            ],
+            log,
+          );
+          log.info(
+            `health: port ${ops.port} (GET /livez, /readyz, /healthz, /metrics${calendarToken === undefined ? '' : ', /calendar/<CALENDAR_TOKEN>.ics'})`,
+          );
+        }
+        if (hasPlatform(platforms)) {
+          stopped = await runPlatforms(platforms, {
+            dispatcher,
+            store,
+            ledger,
+            calendarToken,
+            health,
+            log,
+            metrics,
+            stopping,
+          });
+        } else {
+          const reminders = await startReminders(
+            store,
+            ledger,
+            { console: consoleDelivery(process.stdout) },
+            log,
+            metrics?.reminderEvents,
+          );
+          watchReminders(health, metrics, reminders);
+          await runShell(dispatcher, {
+            input: process.stdin,
+            output: process.stdout,
+            interactive: process.stdin.isTTY === true,
+            signal: stopping.signal,
+            lang,
+          });
+          await reminders.stop();
+        }
+      } finally {
+        await ops?.stop();
+        snapshots.stop();
+        await ledger.close();
       }
-      if (hasPlatform(platforms)) {
-        stopped = await runPlatforms(platforms, {
-          dispatcher,
-          store,
-          ledger,
-          calendarToken,
-          health,
-          log,
-          metrics,
-          stopping,
-        });
-      } else {
-        const reminders = await startReminders(
-          store,
-          ledger,
-          { console: consoleDelivery(process.stdout) },
-          log,
-          metrics?.reminderEvents,
-        );
-        watchReminders(health, metrics, reminders);
-        await runShell(dispatcher, {
-          input: process.stdin,
-          output: process.stdout,
-          interactive: process.stdin.isTTY === true,
-          signal: stopping.signal,
-          lang,
-        });
-        await reminders.stop();
-      }
-    } finally {
-      await ops?.stop();
-      snapshots.stop();
-      await ledger.close();
-    }
-    return stopped;
-  }).finally(() => stopping.dispose());
+      return stopped;
+    },
+  ).finally(() => stopping.dispose());
   if (stopped === 'abandoned') {
     // What was abandoned still runs and would write after the store was freed: end it now.
     log.warn(

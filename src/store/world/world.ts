@@ -68,6 +68,13 @@ export class World {
     return this.byWikidata.get(id);
   }
 
+  /** Builds the indexes built on first use, so no question pays for one (the bot, at start). */
+  warm(): void {
+    this.startingWith('', 0);
+    this.fuzzySearch('warm', {});
+    this.partnershipsOf('');
+  }
+
   /** Cities with a name that folds to exactly this. */
   named(folded: string): City[] {
     const found = this.folded ? (this.folded.get(folded) ?? []) : (this.sorted?.exact(folded) ?? []);

@@ -1,0 +1,207 @@
+// The store's costs that grow with it (issue 18), each beside its reference measured in the same run:
+// - an edit at 100,000 partnerships while others ask: p99 of their answers (target < 50 ms), the
+//   edit's acknowledgement (< 200 ms), bytes written per edit (< 10x the change), beside the old
+//   path (JsonFile: copy, validate and rewrite the whole file) measured the same way;
+// - cold `twinbot ask` at 25,000 partnerships in the built CLI, whole process, beside a `node -e`
+//   that reads and JSON.parses the same file (target within 2x), alternate rounds;
+// - memory of the bot at 100,000 partnerships after load and a GC (target RSS < 3x the file).
+// Stores are generated deterministically (syntheticStore) in os.tmpdir().
+import { execFileSync, spawnSync } from 'node:child_process';
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildCli } from '../../scripts/build.ts';
+import { JsonFile } from '../../src/store/json-file.ts';
+import { StoreSchema } from '../../src/store/schema.ts';
+import { type EditBuilder, Store } from '../../src/store/store.ts';
+import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const dir = await tempDir();
+const editor = { actor: 'slack:UBENCH', platform: 'slack' } as const;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** An alias added to a city, as `/twin alias` does: the change is that one city record. */
+function addAlias(cityId: string, name: string): EditBuilder<void> {
+  return (_draft, _editor, office) => {
+    office.city(cityId)?.names.push({ name, kind: 'alias' });
+    return {
+      action: 'alias',
+      summary: `Added the name "${name}" to ${cityId}`,
+      change: { key: 'alias', values: { city: cityId, name } },
+      target: cityId,
+      touched: [{ record: 'city', id: cityId }],
+      result: undefined,
+    };
+  };
+}
+
+/**
+ * Questions asked every 5 ms while `work` runs: each answer's time counts from when it was due, so
+ * a blocked event loop shows as the answers it delays.
+ */
+async function underQuestions(ask: () => unknown, work: () => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  let running = true;
+  const loop = async () => {
+    while (running) {
+      const due = performance.now() + 5;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      ask();
+      latencies.push(performance.now() - due);
+    }
+  };
+  const asking = loop();
+  await work();
+  running = false;
+  await asking;
+  return latencies;
+}
+
+// --- Edit under concurrent questions at 100,000 partnerships --------------------------------------
+const BIG = 100_000;
+const bigPath = join(dir, 'big.json');
+const bigData = syntheticStore(BIG, 40_000);
+await writeFile(bigPath, JSON.stringify(StoreSchema.parse(bigData)));
+const bigFile = (await stat(bigPath)).size;
+console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
+
+{
+  // The old path: one edit copies, validates and rewrites the whole file on the event loop.
+  const old = await JsonFile.open(join(dir, 'big.json'), StoreSchema);
+  const city = old.data.cities[7];
+  let acks: number[] = [];
+  const latencies = await underQuestions(
+    () => old.data.cities.length,
+    async () => {
+      for (let i = 0; i < 1; i++) {
+        const started = performance.now();
+        await old.update((draft) => {
+          draft.cities.find((c) => c.id === city?.id)?.names.push({ name: `Old ${i}`, kind: 'alias' });
+          return { result: undefined };
+        });
+        acks = [...acks, performance.now() - started];
+      }
+    },
+  );
+  console.log(
+    `  reference (JsonFile, whole file): ack median ${ms(median(acks))}; others' p99 ${ms(percentile(latencies, 0.99))}; bytes per edit ${mb((await stat(bigPath)).size)}`,
+  );
+  await writeFile(bigPath, JSON.stringify(StoreSchema.parse(bigData)));
+}
+
+{
+  const store = await Store.open(bigPath, { lock: true, warm: true });
+  const cities = store.catalog.data.cities;
+  const EDITS = 40;
+  const acks: number[] = [];
+  let journalBytes = 0;
+  let changeBytes = 0;
+  let questions = 0;
+  const latencies = await underQuestions(
+    () => {
+      questions += 1;
+      store.catalog.resolveCity(cities[questions % cities.length]?.name ?? '');
+      store.catalog.search('kariwa', 5);
+    },
+    async () => {
+      for (let i = 0; i < EDITS; i++) {
+        const city = cities[(i * 997) % cities.length];
+        if (!city) continue;
+        const before = store.journal.sizes.journal;
+        const started = performance.now();
+        await store.edit(editor, addAlias(city.id, `Bench ${i}`));
+        acks.push(performance.now() - started);
+        journalBytes += store.journal.sizes.journal - before;
+        // The change: the city record as it now is (what a person would say changed).
+        changeBytes += JSON.stringify(store.catalog.city(city.id)).length;
+        // A compaction in the middle of the edits, as when the journal passes its size.
+        if (i === EDITS / 2) void store.journal.compactNow();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await store.journal.compactNow();
+    },
+  );
+  const perEdit = journalBytes / EDITS;
+  const change = changeBytes / EDITS;
+  console.log(
+    `  journal: ack median ${ms(median(acks))}, p99 ${ms(percentile(acks, 0.99))} (target < 200 ms); others' p99 ${ms(percentile(latencies, 0.99))} over ${latencies.length} answers, compaction included (target < 50 ms)`,
+  );
+  console.log(
+    `  bytes per edit: ${perEdit.toFixed(0)} B journaled for a ${change.toFixed(0)} B change = ${(perEdit / change).toFixed(1)}x (target < 10x); compaction adds the whole file once per ${mb(Math.max(1024 * 1024, bigFile / 2))} of journal, ${((perEdit * bigFile) / Math.max(1024 * 1024, bigFile / 2) / change).toFixed(1)}x the change per edit amortized; reference ${(bigFile / change).toFixed(0)}x`,
+  );
+  await store.close();
+}
+
+// --- Memory of the bot at 100,000 partnerships ----------------------------------------------------
+{
+  const script = `
+    const { Store } = await import(${JSON.stringify(join(root, 'src', 'store', 'store.ts'))});
+    const store = await Store.open(${JSON.stringify(bigPath)}, { lock: true, warm: true });
+    store.catalog.search('kariwa', 5);
+    globalThis.gc(); globalThis.gc();
+    const m = process.memoryUsage();
+    console.log(JSON.stringify({ rss: m.rss, heap: m.heapUsed }));
+    await store.close();`;
+  const baseline = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--input-type=module',
+        '-e',
+        'globalThis.gc(); const m = process.memoryUsage(); console.log(JSON.stringify({ rss: m.rss, heap: m.heapUsed }))',
+      ],
+      { encoding: 'utf8' },
+    ),
+  );
+  const bot = JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .at(-1) as string,
+  );
+  const file = (await stat(bigPath)).size;
+  console.log(
+    `memory at ${BIG} partnerships, store loaded with every index, after GC: RSS ${mb(bot.rss)} = ${(bot.rss / file).toFixed(2)}x the ${mb(file)} file (target < 3x), heap ${mb(bot.heap)} = ${(bot.heap / file).toFixed(2)}x; an empty node: RSS ${mb(baseline.rss)}, heap ${mb(baseline.heap)}`,
+  );
+}
+
+// --- Cold `twinbot ask` at 25,000 partnerships, built CLI -----------------------------------------
+{
+  const out = join(root, 'node_modules', '.cache', 'twinbot-bench-store');
+  await buildCli(out);
+  const path = join(dir, 'cold.json');
+  const opened = await Store.create(path, syntheticStore(25_000, 10_000));
+  const city = opened.catalog.data.cities[42]?.name ?? '';
+  await opened.close();
+  const run = (args: string[]) => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+    return performance.now() - started;
+  };
+  const parse = ['-e', `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(path)}, 'utf8'))`];
+  const ask = [join(out, 'cli.js'), 'ask', '--data', path, `partners ${city}`];
+  const ratios: number[] = [];
+  const asks: number[] = [];
+  const parses: number[] = [];
+  for (let round = 0; round < 9; round++) {
+    const p = run(parse);
+    const a = run(ask);
+    parses.push(p);
+    asks.push(a);
+    ratios.push(a / p);
+  }
+  const sorted = [...ratios].sort((a, b) => a - b);
+  console.log(
+    `cold ask at 25,000 partnerships (${mb((await stat(path)).size)} file), whole process, 9 alternate rounds: ask median ${ms(median(asks))}, node -e JSON.parse median ${ms(median(parses))}; ratio median ${median(ratios).toFixed(2)}x (spread ${sorted[0]?.toFixed(2)}-${sorted.at(-1)?.toFixed(2)}x; target < 2x)`,
+  );
+}

@@ -1,0 +1,204 @@
+import { appendFile, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Catalog } from '../../src/store/catalog.ts';
+import { changeStaff } from '../../src/store/edits/staff.ts';
+import { InvalidChangeError } from '../../src/store/errors.ts';
+import { headerLine, markerLine, sha256 } from '../../src/store/journal.ts';
+import { StoreSchema } from '../../src/store/schema.ts';
+import { type EditBuilder, type Editor, Store } from '../../src/store/store.ts';
+import { smallStore, storeFrom, syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
+
+const ana: Editor = { actor: 'slack:UANA', platform: 'slack' };
+
+/** Adds a name to a city through the office draft, as `alias` does. */
+function addName(cityId: string, name: string): EditBuilder<void> {
+  return (_draft, _editor, office) => {
+    office.city(cityId)?.names.push({ name, kind: 'alias' });
+    return {
+      action: 'alias',
+      summary: `Added the name "${name}" to ${cityId}`,
+      change: { key: 'alias', values: { city: cityId, name } },
+      target: cityId,
+      touched: [{ record: 'city', id: cityId }],
+      result: undefined,
+    };
+  };
+}
+
+const journalOf = (store: Store) => `${store.path}.journal`;
+const linesOf = async (path: string) => (await readFile(path, 'utf8')).split('\n').filter((l) => l !== '');
+
+describe('the store journal', () => {
+  it('GIVEN an edit THEN one journal line holds the changed record and its audit entry, the store file is untouched, and another process reads the edit back', async () => {
+    const store = await storeFrom();
+    const file = await readFile(store.path, 'utf8');
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    expect(await readFile(store.path, 'utf8')).toBe(file);
+    const lines = await linesOf(journalOf(store));
+    expect(lines).toHaveLength(2);
+    const edit = JSON.parse(lines[1] as string);
+    expect(edit.seq).toBe(1);
+    expect(edit.ops.map((op: object) => Object.keys(op)[0])).toEqual(['set', 'audit']);
+    expect(edit.ops[0].value.id).toBe('prague-cz');
+    // Only what changed: not the other cities.
+    expect(lines[1]).not.toContain('shanghai-cn');
+    const reader = await Store.open(store.path);
+    expect(reader.catalog.resolveCity('Praga')).toMatchObject({ kind: 'found', city: { id: 'prague-cz' } });
+    expect(reader.catalog.data).toEqual(store.catalog.data);
+  });
+
+  it('GIVEN a clean stop THEN the journal is folded into the store file, compact JSON, and the journal keeps only its header', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    const data = store.catalog.data;
+    await store.close();
+    const text = await readFile(store.path, 'utf8');
+    expect(text).toBe(JSON.stringify(data));
+    expect(await linesOf(journalOf(store))).toEqual([headerLine(sha256(text), 1).trim()]);
+    expect((await Store.open(store.path)).catalog.data).toEqual(data);
+  });
+
+  it('GIVEN a last journal line cut short by a crash THEN the writer leaves it out, says so, and later edits are read back', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    const data = store.catalog.data;
+    await appendFile(journalOf(store), '{"seq":2,"ops":[{"set":"cities","value":{"id":"pra');
+    const writer = await Store.open(store.path, { lock: true });
+    expect(writer.recovered).toContain('cut short by a crash');
+    expect(writer.catalog.data).toEqual(data);
+    await writer.edit(ana, addName('shanghai-cn', 'Shanghai City'));
+    expect((await Store.open(store.path)).catalog.resolveCity('Shanghai City')).toMatchObject({
+      kind: 'found',
+    });
+    await writer.close();
+  });
+
+  it('GIVEN a journal of another version of the store file THEN it is refused, naming the journal, and nothing is applied', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    // The file replaced by hand (say, an old copy put back) while the edit waited in the journal.
+    await writeFile(store.path, JSON.stringify(smallStore()));
+    await expect(Store.open(store.path)).rejects.toThrow(
+      /twinbot-test-.*\.journal: holds 1 change\(s\) made to another version of .*store\.json/,
+    );
+  });
+
+  it('GIVEN a compacted file renamed into place but the old journal not yet replaced (a crash) THEN only the edits after the mark are applied, none twice', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    await store.edit(ana, addName('prague-cz', 'Praag'));
+    const oldJournal = join(await tempDir(), 'old.journal');
+    await copyFile(journalOf(store), oldJournal);
+    await store.journal.compactNow();
+    const compacted = await readFile(store.path, 'utf8');
+    await store.edit(ana, addName('shanghai-cn', 'Hu'));
+    const data = store.catalog.data;
+    // The old journal, with its mark and the edit made after it, as a crash would leave it.
+    const after = (await linesOf(journalOf(store)))[1];
+    await copyFile(oldJournal, journalOf(store));
+    await appendFile(journalOf(store), `${markerLine(sha256(compacted), 2)}${after}\n`);
+    const reader = await Store.open(store.path);
+    expect(reader.catalog.data).toEqual(data);
+    expect(reader.catalog.data.audit).toHaveLength(3);
+  });
+
+  it('GIVEN the same journal line twice THEN the journal is refused rather than applied twice', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    const [, line] = await linesOf(journalOf(store));
+    await appendFile(journalOf(store), `${line}\n`);
+    await expect(Store.open(store.path)).rejects.toThrow(/change #1 comes where change #2 should/);
+  });
+
+  it('GIVEN a file twinbot wrote THEN it is read without validation, and check still validates it whole', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'store.json');
+    // A record no validation lets through, in a file the journal says twinbot wrote.
+    const valid = StoreSchema.parse(smallStore());
+    const data = { ...valid, cities: [...valid.cities, { ...valid.cities[0], id: 'Bad Id' }] };
+    const text = JSON.stringify(data);
+    await writeFile(path, text);
+    await writeFile(`${path}.journal`, headerLine(sha256(text), 0));
+    await expect(Store.open(path)).resolves.toBeDefined();
+    await expect(Store.open(path, { validate: 'full' })).rejects.toThrow(/cities\[\d+\] \(Bad Id\)/);
+    // Written by someone else (the hash differs): validated whole.
+    await writeFile(path, `${text} `);
+    await expect(Store.open(path)).rejects.toThrow(/cities\[\d+\] \(Bad Id\)/);
+  });
+
+  it('GIVEN an invalid edit THEN it is refused whole: nothing in memory, nothing in the journal', async () => {
+    const store = await storeFrom();
+    const journal = await readFile(journalOf(store), 'utf8');
+    const attempt = store.update((draft) => {
+      draft.settings.staff.push('slack:UNEW');
+      draft.partnerships.push({ id: 'a--b', cities: ['a', 'b'], milestones: [], sources: [] });
+      return { result: undefined };
+    });
+    await expect(attempt).rejects.toBeInstanceOf(InvalidChangeError);
+    await expect(attempt).rejects.toThrow(/no city with id "a"/);
+    expect(store.catalog.data.settings.staff).toEqual(['slack:UOFFICE']);
+    expect(await readFile(journalOf(store), 'utf8')).toBe(journal);
+    await store.edit(ana, changeStaff('add', 'slack:ULATER', { keepOne: false }));
+    expect((await Store.open(store.path)).catalog.data.settings.staff).toEqual([
+      'slack:UOFFICE',
+      'slack:ULATER',
+    ]);
+  });
+
+  it('GIVEN the disk refuses the compacted file THEN nothing is lost: memory and the journal keep every edit', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    const data = store.catalog.data;
+    const file = await readFile(store.path, 'utf8');
+    // The compacted file goes to a temp file beside the store; a folder in its place makes it fail.
+    await mkdir(join(store.path, '..', '.store.json.tmp'));
+    await expect(store.journal.compactNow()).rejects.toThrow(/could not be written/);
+    expect(store.catalog.data).toBe(data);
+    expect(await readFile(store.path, 'utf8')).toBe(file);
+    expect((await Store.open(store.path)).catalog.data).toEqual(data);
+    await store.edit(ana, addName('prague-cz', 'Praag'));
+    expect((await Store.open(store.path)).catalog.resolveCity('Praag')).toMatchObject({ kind: 'found' });
+  });
+});
+
+describe('the indexes after an edit', () => {
+  const queries = ['Praga', 'prag', 'Prahaa', 'Shanghai', 'Praha', 'Taipei'];
+  const answers = (catalog: Catalog) =>
+    queries.map((q) => [catalog.resolveCity(q).kind, catalog.search(q, 5).map((c) => c.id)]);
+
+  it('GIVEN indexes built at start and edits that add, rename and remove THEN they answer as indexes built anew from the same data', async () => {
+    const store = await Store.create(join(await tempDir(), 'store.json'), smallStore(), {});
+    store.catalog.warm();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    await store.edit(ana, (draft, _editor, office) => {
+      const city = office.city('taipei-tw');
+      if (city) city.names = [];
+      draft.cities.push({ id: 'prahaa-cz', name: 'Prahaa', country: 'CZ', names: [] });
+      return {
+        action: 'test',
+        summary: 'test',
+        change: { key: 'alias', values: { city: 'taipei-tw', name: 'x' } },
+        touched: [
+          { record: 'city', id: 'taipei-tw' },
+          { record: 'city', id: 'prahaa-cz' },
+        ],
+        result: undefined,
+      };
+    });
+    const fresh = new Catalog(store.catalog.data);
+    expect(answers(store.catalog)).toEqual(answers(fresh));
+    expect(store.catalog.resolveCity('Praga')).toMatchObject({ kind: 'found' });
+    expect(store.catalog.search('Prahaa', 5).map((c) => c.id)).toContain('prahaa-cz');
+  });
+
+  it('GIVEN 2,000 partnerships THEN an edit writes a journal line of the size of what it changed, not of the store', async () => {
+    const store = await Store.create(join(await tempDir(), 'store.json'), syntheticStore(2_000, 1_000), {});
+    const file = (await stat(store.path)).size;
+    const before = store.journal.sizes.journal;
+    await store.edit(ana, addName(store.catalog.data.cities[1]?.id ?? '', 'Elsewhere'));
+    const written = store.journal.sizes.journal - before;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(file / 100);
+  });
+});
