@@ -61,7 +61,7 @@ const picturesBesideBundles: Plugin = {
     b.onLoad({ filter: /[\\/]src[\\/]render[\\/]pictures[\\/]asset-dir\.ts$/ }, () => ({
       contents:
         "import type { PictureAsset } from './assets.ts';\n" +
-        'export const assetUrl = (asset: PictureAsset): URL => new URL(`../../pictures/${asset}`, import.meta.url);',
+        "export const assetUrl = (asset: PictureAsset): URL => new URL('../../pictures/' + asset, import.meta.url);",
       loader: 'ts',
       resolveDir: join(root, 'src/render/pictures'),
     }));

@@ -6,13 +6,14 @@ import { atlas, type Detail } from './atlas.ts';
 import { fontFamily, needsCjk, textWidth } from './fonts.ts';
 import { type Box, LabelLayout } from './labels.ts';
 import type { Drawing } from './picture.ts';
-import { el, fileNameOf, roundPath, svgDocument, text } from './svg.ts';
+import { el, fileNameOf, svgDocument, text } from './svg.ts';
 
 const WIDTH = 1200;
 const HEIGHT = 800;
 const MARGIN = 24;
 const TITLE_SIZE = 24;
 const LABEL_SIZE = 13;
+const CAPTION_SIZE = 14;
 const CITY_SIZE = 15;
 const PARTNER_RADIUS = 4.5;
 const CITY_RADIUS = 7;
@@ -144,29 +145,37 @@ function legend(figure: PartnerMap, tr: Translator, top: number, counts: Map<Tie
   return { svg: parts.join(''), height: present.length === 0 ? 0 : y - top + LINE };
 }
 
-/** The lines under the map: the count by status, the partners without coordinates. */
-function captionLines(figure: PartnerMap, tr: Translator, counts: Map<TieStyle, number>): string[] {
+/** Lines under the map for the partners without coordinates; not more than this, the text answer lists them all. */
+const UNPLACED_LINES = 2;
+
+/** The lines under the map: the count by status, then the partners without coordinates. */
+function captionLines(
+  figure: PartnerMap,
+  tr: Translator,
+  counts: Map<TieStyle, number>,
+): { main: string[]; unplaced: string[] } {
   const items = ORDER.filter((style) => counts.has(style)).map((style) =>
     tr.t('picture.map.countItem', { label: styleLabel(style, figure, tr), count: counts.get(style) }),
   );
-  const lines = [
+  const main = wrap(
     figure.ties.length === 0
       ? tr.t('picture.map.noneOnMap')
       : tr.t('picture.map.caption', { count: figure.ties.length, list: formatList(items, tr.lang) }),
-  ];
-  if (figure.unplaced.length > 0) {
-    lines.push(
-      ...wrap(
-        tr.t('picture.map.unplaced', {
-          count: figure.unplaced.length,
-          list: formatList(figure.unplaced, tr.lang),
-        }),
-        WIDTH - 2 * MARGIN,
-        LABEL_SIZE,
-      ),
+    WIDTH - 2 * MARGIN,
+    CAPTION_SIZE,
+  );
+  const { unplaced } = figure;
+  for (let shown = unplaced.length; shown > 0; shown--) {
+    const names = unplaced.slice(0, shown);
+    if (shown < unplaced.length) names.push(tr.t('picture.map.more', { count: unplaced.length - shown }));
+    const lines = wrap(
+      tr.t('picture.map.unplaced', { count: unplaced.length, list: formatList(names, tr.lang) }),
+      WIDTH - 2 * MARGIN,
+      LABEL_SIZE,
     );
+    if (lines.length <= UNPLACED_LINES) return { main, unplaced: lines };
   }
-  return lines;
+  return { main, unplaced: [] };
 }
 
 /** Breaks text into lines no wider than `width` at spaces (CJK text, which has none, at any character). */
@@ -207,29 +216,21 @@ function layout(
   footerTop: number,
 ): Layout {
   const { projection, detail } = projectionFor(figure, area);
-  const path = geoPath(projection);
+  // One decimal: a tenth of a pixel is finer than the picture shows, and keeps the SVG small and stable.
+  const path = geoPath(projection).digits(1);
   const { land, borders } = atlas(detail);
   const parts: string[] = [];
 
-  parts.push(
-    el(
-      'clipPath',
-      { id: 'map-area' },
-      el('rect', { x: area.x, y: area.y, width: area.width, height: area.height }),
-    ),
-  );
   const world = detail === '110m';
   const sea = world
-    ? el('path', { d: roundPath(path({ type: 'Sphere' })), fill: '#e8f1f8' })
+    ? el('path', { d: path({ type: 'Sphere' }) ?? '', fill: '#e8f1f8' })
     : el('rect', { x: area.x, y: area.y, width: area.width, height: area.height, fill: '#e8f1f8' });
+  // The projection clips to the sphere (world) or to the map area (region), so no SVG clip path is
+  // needed: resvg renders one as a mask of the whole layer, which doubled the drawing time.
   parts.push(
-    el(
-      'g',
-      { 'clip-path': 'url(#map-area)' },
-      sea +
-        el('path', { d: roundPath(path(land)), fill: '#f3efe6', stroke: 'none' }) +
-        el('path', { d: roundPath(path(borders)), fill: 'none', stroke: '#cfc6b4', 'stroke-width': 0.6 }),
-    ),
+    sea,
+    el('path', { d: path(land) ?? '', fill: '#f3efe6', stroke: 'none' }),
+    el('path', { d: path(borders) ?? '', fill: 'none', stroke: '#cfc6b4', 'stroke-width': 0.6 }),
   );
 
   const at = (place: MapPlace) => projection([place.lon, place.lat]) ?? [NaN, NaN];
@@ -246,15 +247,14 @@ function layout(
   );
   const lines = ties.map((point) => {
     const { color, width, dash } = STYLES[point.style ?? 'listed'];
-    const d = roundPath(
+    const d =
       path({
         type: 'LineString',
         coordinates: [
           [figure.city.lon, figure.city.lat],
           [point.place.lon, point.place.lat],
         ],
-      }),
-    );
+      }) ?? '';
     return el('path', {
       d,
       fill: 'none',
@@ -264,7 +264,7 @@ function layout(
       'stroke-linecap': 'round',
     });
   });
-  parts.push(el('g', { 'clip-path': 'url(#map-area)' }, lines.join('')));
+  parts.push(lines.join(''));
 
   const dots = ties.map((point) => {
     const { color } = STYLES[point.style ?? 'listed'];
@@ -419,24 +419,30 @@ export function drawMap(figure: PartnerMap, tr: Translator): Drawing {
   const caption = captionLines(figure, tr, counts);
   // The footer from the bottom up: legend rows, then the caption lines above them.
   const legendProbe = legend(figure, tr, 0, counts);
-  const footerTop = HEIGHT - MARGIN - legendProbe.height - caption.length * LINE - 8;
+  const lines = [...caption.main, ...caption.unplaced];
+  const footerTop = HEIGHT - MARGIN - legendProbe.height - lines.length * LINE - 8;
   const mapTop = MARGIN + TITLE_SIZE + 14;
   const full: Box = { x: 0, y: mapTop, width: WIDTH, height: footerTop - mapTop };
   let drawn = layout(figure, tr, full, false, footerTop);
   if (drawn.body === '') {
-    drawn = layout(figure, tr, { ...full, width: WIDTH - PANEL_WIDTH }, true, footerTop);
+    // Some names found no room: a narrower map, and the list of numbered partners at its right.
+    const narrow = { ...full, width: WIDTH - PANEL_WIDTH };
+    drawn = layout(figure, tr, narrow, true, footerTop);
+    // On the smaller map every name found room after all: the same map, centred, without the list.
+    if (drawn.numbered === 0) drawn = layout(figure, tr, { ...narrow, x: PANEL_WIDTH / 2 }, true, footerTop);
   }
 
   const footer: string[] = [];
-  caption.forEach((line, i) => {
+  lines.forEach((line, i) => {
+    const main = i < caption.main.length;
     footer.push(
       text(MARGIN, footerTop + 22 + i * LINE, line, {
-        size: i === 0 ? 14 : LABEL_SIZE,
-        fill: i === 0 ? '#1a1a1a' : '#444444',
+        size: main ? CAPTION_SIZE : LABEL_SIZE,
+        fill: main ? '#1a1a1a' : '#444444',
       }),
     );
   });
-  const legendTop = footerTop + 22 + caption.length * LINE + 4;
+  const legendTop = footerTop + 22 + lines.length * LINE + 4;
   footer.push(legend(figure, tr, legendTop, counts).svg);
 
   const body = [
@@ -446,7 +452,7 @@ export function drawMap(figure: PartnerMap, tr: Translator): Drawing {
   ].join('');
   const allText = [
     title,
-    ...caption,
+    ...lines,
     figure.city.name,
     ...figure.ties.map((t) => t.partner.name),
     ...figure.unplaced,
@@ -455,14 +461,33 @@ export function drawMap(figure: PartnerMap, tr: Translator): Drawing {
     svg: svgDocument(WIDTH, HEIGHT, fontFamily(tr.lang), body),
     width: WIDTH,
     height: HEIGHT,
-    alt: mapAlt(figure, tr, caption),
+    alt: mapAlt(figure, tr, counts),
     fileName: fileNameOf('map', [figure.city.id]),
     cjk: needsCjk(allText),
   };
 }
 
-function mapAlt(figure: PartnerMap, tr: Translator, caption: readonly string[]): string {
-  return [tr.t('picture.map.alt', { city: figure.city.name, count: figure.ties.length }), ...caption].join(
-    ' ',
+/** The alt text says in full what the caption may shorten: every count, every partner not placed. */
+function mapAlt(figure: PartnerMap, tr: Translator, counts: Map<TieStyle, number>): string {
+  const items = ORDER.filter((style) => counts.has(style)).map((style) =>
+    tr.t('picture.map.countItem', { label: styleLabel(style, figure, tr), count: counts.get(style) }),
   );
+  const sentences = [
+    figure.ties.length === 0
+      ? tr.t('picture.map.noneOnMap')
+      : tr.t('picture.map.caption', { count: figure.ties.length, list: formatList(items, tr.lang) }),
+  ];
+  if (figure.unplaced.length > 0) {
+    sentences.push(
+      tr.t('picture.map.unplaced', {
+        count: figure.unplaced.length,
+        list: formatList(figure.unplaced, tr.lang),
+      }),
+    );
+  }
+  // The caption's lines are headings without a full stop; in the alt text they are sentences.
+  const cjk = tr.lang === 'ja' || tr.lang === 'zh-Hans';
+  const [stop, space] = cjk ? ['。', ''] : ['.', ' '];
+  const intro = tr.t('picture.map.alt', { city: figure.city.name, count: figure.ties.length });
+  return [intro, ...sentences.map((sentence) => `${sentence.replace(/[.。]$/, '')}${stop}`)].join(space);
 }

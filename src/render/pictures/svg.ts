@@ -61,11 +61,6 @@ export function svgDocument(width: number, height: number, family: string, body:
   );
 }
 
-/** Rounds every number in an SVG path (d3 writes full precision). */
-export function roundPath(d: string | null): string {
-  return (d ?? '').replace(/-?\d+\.\d+(?:e-?\d+)?/g, (n) => String(px(Number(n))));
-}
-
 /**
  * A file name in plain ASCII (chat clients and shells mangle others): `kind-words.png`, accents
  * dropped, words of other scripts left out.
