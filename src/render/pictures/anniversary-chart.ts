@@ -133,7 +133,7 @@ export function drawAnniversaryChart(figure: AnniversaryChart, tr: Translator): 
           busiest: busiest.total,
         });
   return {
-    svg: svgDocument(WIDTH, HEIGHT, fontFamily(tr.lang), parts.join('')),
+    svg: svgDocument(WIDTH, HEIGHT, fontFamily(tr.lang), alt, parts.join('')),
     width: WIDTH,
     height: HEIGHT,
     alt,

@@ -457,11 +457,12 @@ export function drawMap(figure: PartnerMap, tr: Translator): Drawing {
     ...figure.ties.map((t) => t.partner.name),
     ...figure.unplaced,
   ].join('');
+  const alt = mapAlt(figure, tr, counts);
   return {
-    svg: svgDocument(WIDTH, HEIGHT, fontFamily(tr.lang), body),
+    svg: svgDocument(WIDTH, HEIGHT, fontFamily(tr.lang), alt, body),
     width: WIDTH,
     height: HEIGHT,
-    alt: mapAlt(figure, tr, counts),
+    alt,
     fileName: fileNameOf('map', [figure.city.id]),
     cjk: needsCjk(allText),
   };

@@ -53,11 +53,17 @@ export function text(x: number, y: number, content: string, style: TextStyle): s
   );
 }
 
-/** The document: a white page of a fixed size, every text in the given font family. */
-export function svgDocument(width: number, height: number, family: string, body: string): string {
+/** The document: a white page of a fixed size, titled with the alt text, every text in the given font family. */
+export function svgDocument(
+  width: number,
+  height: number,
+  family: string,
+  title: string,
+  body: string,
+): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(family)}">` +
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>${body}</svg>`
+    `<title>${esc(title)}</title><rect width="${width}" height="${height}" fill="#ffffff"/>${body}</svg>`
   );
 }
 

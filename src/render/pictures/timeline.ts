@@ -191,7 +191,7 @@ export function drawTimeline(figure: AgreementTimeline, tr: Translator): Drawing
     list: formatList(items, tr.lang),
   });
   return {
-    svg: svgDocument(WIDTH, height, fontFamily(tr.lang), parts.join('')),
+    svg: svgDocument(WIDTH, height, fontFamily(tr.lang), alt, parts.join('')),
     width: WIDTH,
     height,
     alt,
