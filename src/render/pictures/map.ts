@@ -218,20 +218,23 @@ function layout(
   const { projection, detail } = projectionFor(figure, area);
   // One decimal: a tenth of a pixel is finer than the picture shows, and keeps the SVG small and stable.
   const path = geoPath(projection).digits(1);
-  const { land, borders } = atlas(detail);
   const parts: string[] = [];
 
-  const world = detail === '110m';
-  const sea = world
-    ? el('path', { d: path({ type: 'Sphere' }) ?? '', fill: '#e8f1f8' })
-    : el('rect', { x: area.x, y: area.y, width: area.width, height: area.height, fill: '#e8f1f8' });
-  // The projection clips to the sphere (world) or to the map area (region), so no SVG clip path is
-  // needed: resvg renders one as a mask of the whole layer, which doubled the drawing time.
-  parts.push(
-    sea,
-    el('path', { d: path(land) ?? '', fill: '#f3efe6', stroke: 'none' }),
-    el('path', { d: path(borders) ?? '', fill: 'none', stroke: '#cfc6b4', 'stroke-width': 0.6 }),
-  );
+  // The land, drawn only for the layout that is kept (a crowded map is laid out twice).
+  const base = () => {
+    const { land, borders } = atlas(detail);
+    const sea =
+      detail === '110m'
+        ? el('path', { d: path({ type: 'Sphere' }) ?? '', fill: '#e8f1f8' })
+        : el('rect', { x: area.x, y: area.y, width: area.width, height: area.height, fill: '#e8f1f8' });
+    // The projection clips to the sphere (world) or to the map area (region), so no SVG clip path is
+    // needed: resvg renders one as a mask of the whole layer, which doubled the drawing time.
+    return [
+      sea,
+      el('path', { d: path(land) ?? '', fill: '#f3efe6', stroke: 'none' }),
+      el('path', { d: path(borders) ?? '', fill: 'none', stroke: '#cfc6b4', 'stroke-width': 0.6 }),
+    ].join('');
+  };
 
   const at = (place: MapPlace) => projection([place.lon, place.lat]) ?? [NaN, NaN];
   const [cityX, cityY] = at(figure.city);
@@ -408,7 +411,7 @@ function layout(
     );
   }
   parts.push(labelParts.join(''), panel.join(''));
-  return { body: parts.join(''), numbered: unlabelled.length };
+  return { body: base() + parts.join(''), numbered: unlabelled.length };
 }
 
 export function drawMap(figure: PartnerMap, tr: Translator): Drawing {

@@ -15,10 +15,16 @@ export function px(n: number): number {
 type Attrs = Record<string, string | number | undefined>;
 
 function attrs(values: Attrs): string {
-  return Object.entries(values)
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${typeof value === 'number' ? px(value) : esc(value as string)}"`)
-    .join('');
+  return (
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      // Path data is numbers and letters only, and long: escaping it cost more than drawing it.
+      .map(
+        ([name, value]) =>
+          ` ${name}="${typeof value === 'number' ? px(value) : name === 'd' ? value : esc(value as string)}"`,
+      )
+      .join('')
+  );
 }
 
 export function el(name: string, values: Attrs, children = ''): string {
