@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { STOP_WORD_LANGUAGES } from '../src/core/question/common-words.ts';
 import { STOP_WORDS_FILE } from '../src/core/question/stop-words-file.ts';
+import { PICTURE_ASSETS } from '../src/render/pictures/assets.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -65,10 +66,34 @@ const stopWordsBesideBundles: Plugin = {
   },
 };
 
+/**
+ * The pictures' files (resvg's WebAssembly, Natural Earth shapes, the Noto fonts and their licence)
+ * are copied from their npm packages to dist/pictures/, since the container has no node_modules;
+ * src/render/pictures/asset-dir.ts is pointed there, two levels up from a command's bundle as above.
+ */
+const picturesBesideBundles: Plugin = {
+  name: 'twinbot-pictures',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]pictures[\\/]asset-dir\.ts$/ }, () => ({
+      contents:
+        "import type { PictureAsset } from './assets.ts';\n" +
+        "export const assetUrl = (asset: PictureAsset): URL => new URL('../../pictures/' + asset, import.meta.url);",
+      loader: 'ts',
+      resolveDir: join(root, 'src/render/pictures'),
+    }));
+  },
+};
+
 async function writeStopWords(outdir: string): Promise<void> {
   const lists = JSON.parse(await readFile(STOP_WORDS_FILE, 'utf8')) as Record<string, string[]>;
   const ours = Object.fromEntries(STOP_WORD_LANGUAGES.map((lang) => [lang, lists[lang] ?? []]));
   await writeFile(join(outdir, 'stop-words.json'), JSON.stringify(ours));
+}
+
+function copyPictureAssets(outdir: string): Promise<void>[] {
+  return Object.entries(PICTURE_ASSETS).map(([name, from]) =>
+    cp(require.resolve(from), join(outdir, 'pictures', name)),
+  );
 }
 
 /**
@@ -133,11 +158,13 @@ export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
           zodEnglishOnly,
           catalogsBesideBundles,
           stopWordsBesideBundles,
+          picturesBesideBundles,
           fromShared('../../shared.js'),
         ],
       }),
     ),
     cp(CATALOGS, join(outdir, 'catalogs'), { recursive: true, filter: (path) => !path.endsWith('en.json') }),
+    ...copyPictureAssets(outdir),
   ]);
   await writeStopWords(outdir);
 }

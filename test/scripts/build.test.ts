@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { copyFile, readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build.ts';
+import { PICTURE_ASSETS } from '../../src/render/pictures/assets.ts';
 import { SEED_PATH } from '../../src/store/paths.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 
@@ -83,6 +85,17 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     expect(failed?.code).toBe(2);
     expect(failed?.stderr).toBe(
       `twinbot: ${missing}: no such file. Create it with \`twinbot init --data ${missing}\`.\n`,
+    );
+  });
+
+  it('GIVEN the build THEN dist/pictures/ holds what pictures read (the container has no node_modules)', async () => {
+    const require = createRequire(import.meta.url);
+    for (const [name, from] of Object.entries(PICTURE_ASSETS)) {
+      const copied = await stat(join(out, 'pictures', name));
+      expect(copied.size, name).toBe((await stat(require.resolve(from))).size);
+    }
+    expect(await readFile(join(out, 'pictures', 'OFL.txt'), 'utf8')).toContain(
+      'SIL Open Font License, Version 1.1',
     );
   });
 
