@@ -1,5 +1,6 @@
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { type APIEmbed, AttachmentBuilder, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { problem, type Reply } from '../../core/reply.ts';
+import { drawFor, type Picture } from '../picture.ts';
 import { within } from '../within.ts';
 import { confirmRow } from './confirm-buttons.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
@@ -21,12 +22,29 @@ export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<
  * The first page of a rendered reply, with its buttons: pages (the others are kept under `key`),
  * suggested commands, and Confirm/Cancel for a change that waits for the asker.
  */
-export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
+export function firstPage(reply: Reply, key: string, ctx: DiscordContext, picture?: Picture) {
   const pages = ctx.render(reply);
   const rows = [...suggestionRow(reply, ctx.dispatcher), ...confirmRow(reply)];
   // Kept with the pages, so turning a page keeps the answer's own buttons under it.
   if (pages.length > 1) ctx.pages.put(key, pages, rows, reply.lang);
-  return pageMessage(pages, key, 0, rows, reply.lang);
+  const message = pageMessage(pages, key, 0, rows, reply.lang);
+  return picture ? withPicture(message, picture) : message;
+}
+
+/**
+ * The picture as the message's attachment, shown as the first embed's image (`attachment://`), with
+ * its alt text as the attachment's description. Turning pages edits the embeds and keeps it.
+ */
+function withPicture<M extends { embeds: APIEmbed[] }>(message: M, picture: Picture) {
+  const [first, ...rest] = message.embeds;
+  const image = { url: `attachment://${picture.fileName}` };
+  return {
+    ...message,
+    embeds: first ? [{ ...first, image }, ...rest] : [{ image }],
+    files: [
+      new AttachmentBuilder(Buffer.from(picture.png), { name: picture.fileName, description: picture.alt }),
+    ],
+  };
 }
 
 /**
@@ -41,18 +59,23 @@ export async function sendAnswer(
   share: boolean,
   ctx: DiscordContext,
 ): Promise<void> {
-  const answer = failSafe(pending, ctx);
+  // A picture counts towards the deadline like the answer it shows: a slow drawing defers the reply.
+  const answer = failSafe(pending, ctx).then((reply) => drawFor(reply, ctx.draw, ctx.log));
   const early = await within(answer, ctx.deferAfterMs);
   if (early === undefined) {
     await interaction.deferReply(share ? {} : { flags: MessageFlags.Ephemeral });
-    const reply = await answer;
-    await interaction.editReply({ ...firstPage(reply, interaction.id, ctx), allowedMentions: NO_MENTIONS });
+    const { reply, picture } = await answer;
+    await interaction.editReply({
+      ...firstPage(reply, interaction.id, ctx, picture),
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   // A question waiting for the asker's Confirm stays theirs, even when they asked to share the answer.
-  const ephemeral = !share || early.kind === 'error' || early.confirm !== undefined;
+  const { reply, picture } = early;
+  const ephemeral = !share || reply.kind === 'error' || reply.confirm !== undefined;
   await interaction.reply({
-    ...firstPage(early, interaction.id, ctx),
+    ...firstPage(reply, interaction.id, ctx, picture),
     allowedMentions: NO_MENTIONS,
     ...(ephemeral && { flags: MessageFlags.Ephemeral }),
   });

@@ -5,6 +5,7 @@ import { formAskedFor, openForm } from './forms.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
 import { answerQuestion, messageFor, SLASH_COMMAND } from './pages.ts';
+import { withPicture } from './picture.ts';
 import type { Router } from './router.ts';
 
 /**
@@ -14,7 +15,7 @@ import type { Router } from './router.ts';
  */
 export function listenForSlashCommand(
   router: Router,
-  { dispatcher, afterAck, kept, locales }: ListenerDeps,
+  { dispatcher, afterAck, kept, locales, draw, log }: ListenerDeps,
 ): void {
   router.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const question = readQuestion(command.text);
@@ -34,7 +35,10 @@ export function listenForSlashCommand(
       return;
     }
     // Anyone else asking for a form gets the dispatcher's refusal, like any staff command.
-    const answer = () => answerQuestion(dispatcher, question.text, caller);
+    const answer = () =>
+      answerQuestion(dispatcher, question.text, caller).then((answered) =>
+        withPicture(answered, client, draw, log),
+      );
     const started = question.share ? undefined : afterAck.tryNow(answer);
     // Marked as handled at once: a failure is reported after the ack, where the user can be told.
     started?.catch(() => undefined);
