@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { PICTURE_ASSETS } from '../src/render/pictures/assets.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -48,6 +49,30 @@ const catalogsBesideBundles: Plugin = {
     }));
   },
 };
+
+/**
+ * The pictures' files (resvg's WebAssembly, Natural Earth shapes, the Noto fonts and their licence)
+ * are copied from their npm packages to dist/pictures/, since the container has no node_modules;
+ * src/render/pictures/asset-dir.ts is pointed there, two levels up from a command's bundle as above.
+ */
+const picturesBesideBundles: Plugin = {
+  name: 'twinbot-pictures',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]pictures[\\/]asset-dir\.ts$/ }, () => ({
+      contents:
+        "import type { PictureAsset } from './assets.ts';\n" +
+        "export const assetUrl = (asset: PictureAsset): URL => new URL('../../pictures/' + asset, import.meta.url);",
+      loader: 'ts',
+      resolveDir: join(root, 'src/render/pictures'),
+    }));
+  },
+};
+
+function copyPictureAssets(outdir: string): Promise<void>[] {
+  return Object.entries(PICTURE_ASSETS).map(([name, from]) =>
+    cp(require.resolve(from), join(outdir, 'pictures', name)),
+  );
+}
 
 /**
  * The modules that the entry and the commands share (see src/cli/shared.ts): in a command's bundle
@@ -107,10 +132,16 @@ export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
         ...common,
         entryPoints: [join(root, 'src/cli/verbs', file)],
         outdir: join(outdir, 'verbs', basename(file, '.ts')),
-        plugins: [zodEnglishOnly, catalogsBesideBundles, fromShared('../../shared.js')],
+        plugins: [
+          zodEnglishOnly,
+          catalogsBesideBundles,
+          picturesBesideBundles,
+          fromShared('../../shared.js'),
+        ],
       }),
     ),
     cp(CATALOGS, join(outdir, 'catalogs'), { recursive: true, filter: (path) => !path.endsWith('en.json') }),
+    ...copyPictureAssets(outdir),
   ]);
 }
 
