@@ -3,15 +3,9 @@ import type { Logger } from '../core/logger.ts';
 import type { Reply, Span } from '../core/reply.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { translator } from '../i18n/translator.ts';
+import type { Picture } from '../render/pictures/draw.ts';
 
-/** A drawn figure as the adapters deliver it: the PNG, its size, its alt text and a file name. */
-export interface Picture {
-  png: Uint8Array;
-  width: number;
-  height: number;
-  alt: string;
-  fileName: string;
-}
+export { drawPicture, type Picture } from '../render/pictures/draw.ts';
 
 /** Draws a reply's figure in the reader's language (src/render/pictures). */
 export type DrawPicture = (figure: Figure, lang: Lang) => Promise<Picture>;
@@ -32,7 +26,7 @@ export async function drawFor(reply: Reply, draw: DrawPicture, log: Logger): Pro
   try {
     return { reply, picture: await draw(figure, reply.lang ?? 'en') };
   } catch (error) {
-    log.error(`picture: drawing a ${figure.kind} failed: ${messageOf(error)}`);
+    log.error(`picture: could not draw a ${figure.kind}: ${messageOf(error)}`);
     return { reply: withoutPicture(reply) };
   }
 }
@@ -50,6 +44,3 @@ export function withoutPicture(reply: Reply): Reply {
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-/** The renderer, until src/render/pictures is merged: every picture is said to be unavailable. */
-export const drawPicture: DrawPicture = () => Promise.reject(new Error('no picture renderer in this build'));

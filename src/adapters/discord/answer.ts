@@ -59,12 +59,14 @@ export async function sendAnswer(
   share: boolean,
   ctx: DiscordContext,
 ): Promise<void> {
-  // A picture counts towards the deadline like the answer it shows: a slow drawing defers the reply.
-  const answer = failSafe(pending, ctx).then((reply) => drawFor(reply, ctx.draw, ctx.log));
+  const answer = failSafe(pending, ctx);
   const early = await within(answer, ctx.deferAfterMs);
-  if (early === undefined) {
-    await interaction.deferReply(share ? {} : { flags: MessageFlags.Ephemeral });
-    const { reply, picture } = await answer;
+  // An answer with a picture is deferred before drawing it: rasterizing holds the event loop, and
+  // nothing may delay the acknowledgement past Discord's 3 s.
+  if (early === undefined || early.figure !== undefined) {
+    const ephemeral = !share || early?.kind === 'error' || early?.confirm !== undefined;
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const { reply, picture } = await drawFor(await answer, ctx.draw, ctx.log);
     await interaction.editReply({
       ...firstPage(reply, interaction.id, ctx, picture),
       allowedMentions: NO_MENTIONS,
@@ -72,10 +74,9 @@ export async function sendAnswer(
     return;
   }
   // A question waiting for the asker's Confirm stays theirs, even when they asked to share the answer.
-  const { reply, picture } = early;
-  const ephemeral = !share || reply.kind === 'error' || reply.confirm !== undefined;
+  const ephemeral = !share || early.kind === 'error' || early.confirm !== undefined;
   await interaction.reply({
-    ...firstPage(reply, interaction.id, ctx, picture),
+    ...firstPage(early, interaction.id, ctx),
     allowedMentions: NO_MENTIONS,
     ...(ephemeral && { flags: MessageFlags.Ephemeral }),
   });
