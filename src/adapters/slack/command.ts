@@ -35,15 +35,13 @@ export function listenForSlashCommand(
       return;
     }
     // Anyone else asking for a form gets the dispatcher's refusal, like any staff command.
-    const answer = () =>
-      answerQuestion(dispatcher, question.text, caller).then((answered) =>
-        withPicture(answered, client, draw, log),
-      );
+    const answer = () => answerQuestion(dispatcher, question.text, caller);
     const started = question.share ? undefined : afterAck.tryNow(answer);
     // Marked as handled at once: a failure is reported after the ack, where the user can be told.
     started?.catch(() => undefined);
     const quick = started && (await within(started, ANSWER_IN_ACK_MS));
-    if (quick) {
+    // A picture is drawn and uploaded after the acknowledgement: rasterizing holds the event loop.
+    if (quick && quick.reply.figure === undefined) {
       await ack({ response_type: 'ephemeral', ...messageFor(quick, 0, 'ephemeral', kept) });
       return;
     }
@@ -51,7 +49,7 @@ export function listenForSlashCommand(
     await afterAck.run(
       SLASH_COMMAND,
       async () => {
-        const answered = await (started ?? answer());
+        const answered = await withPicture(await (started ?? answer()), client, draw, log);
         if (!question.share) {
           await deliver(asker, messageFor(answered, 0, 'ephemeral', kept));
           return;
