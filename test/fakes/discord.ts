@@ -746,8 +746,10 @@ function attachmentsError(
   }
   const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
   if (total > MAX_UPLOAD_BYTES) return [413, { message: 'Request entity too large', code: 40005 }];
-  const attachments = (data?.attachments ?? []) as { id?: unknown }[];
+  const attachments = (data?.attachments ?? []) as { id?: unknown; description?: unknown }[];
   for (const attachment of attachments) {
+    if (String(attachment.description ?? '').length > 1024)
+      return invalid('attachment description longer than 1024');
     if (!files.some((_, index) => String(attachment.id) === String(index)))
       return invalid(`attachments: no uploaded file for id ${String(attachment.id)}`);
   }

@@ -1,5 +1,6 @@
 import { type APIEmbed, AttachmentBuilder, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { problem, type Reply } from '../../core/reply.ts';
+import { clip } from '../../render/plain.ts';
 import { drawFor, type Picture } from '../picture.ts';
 import { within } from '../within.ts';
 import { confirmRow } from './confirm-buttons.ts';
@@ -31,6 +32,9 @@ export function firstPage(reply: Reply, key: string, ctx: DiscordContext, pictur
   return picture ? withPicture(message, picture) : message;
 }
 
+/** Discord's limit on an attachment's description, its alt text. */
+const ATTACHMENT_DESCRIPTION_MAX = 1024;
+
 /**
  * The picture as the message's attachment, shown as the first embed's image (`attachment://`), with
  * its alt text as the attachment's description. Turning pages edits the embeds and keeps it.
@@ -42,7 +46,10 @@ function withPicture<M extends { embeds: APIEmbed[] }>(message: M, picture: Pict
     ...message,
     embeds: first ? [{ ...first, image }, ...rest] : [{ image }],
     files: [
-      new AttachmentBuilder(Buffer.from(picture.png), { name: picture.fileName, description: picture.alt }),
+      new AttachmentBuilder(Buffer.from(picture.png), {
+        name: picture.fileName,
+        description: clip(picture.alt, ATTACHMENT_DESCRIPTION_MAX),
+      }),
     ],
   };
 }

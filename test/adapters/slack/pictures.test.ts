@@ -2,7 +2,8 @@ import { webApi } from '@slack/bolt';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drawPicture } from '../../../src/adapters/picture.ts';
 import { type ApiCall, FakeSlack, type RespondCall } from '../../fakes/slack-api.ts';
-import { BOT_TOKEN, blockTexts, type HttpHarness, startHttpHarness } from './harness.ts';
+import { buttonPress } from '../../fakes/slack-requests.ts';
+import { BOT_TOKEN, blockTexts, buttons, type HttpHarness, startHttpHarness } from './harness.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 let harness: HttpHarness | undefined;
@@ -55,6 +56,27 @@ describe('Slack pictures (real Bolt against a fake Slack)', () => {
     expect(image?.alt_text).toContain('Timeline of the partnership of Prague and Shanghai');
     // The text answer beside it.
     expect(blockTexts(blocks).join('\n')).toContain('terminated by Shanghai');
+  });
+
+  it('GIVEN the Share button under a private answer with a picture THEN the channel gets the answer with the picture', async () => {
+    harness = await startHttpHarness();
+    const acked = await harness.ask('anniversaries chart 2027');
+    const share = buttons((await answered(harness, acked.responseId)).body.blocks).get('twin_share');
+    expect(share).toBeDefined();
+    await harness.send(
+      buttonPress({
+        actionId: 'twin_share',
+        value: share?.value ?? '',
+        responseUrl: harness.fake.responseUrl(),
+      }),
+    );
+    const posted = await harness.posted();
+    const image = (posted.args.blocks as { type: string; slack_file?: { id: string } }[]).find(
+      (b) => b.type === 'image',
+    );
+    const uploads = harness.fake.uploadCalls();
+    expect(uploads).toHaveLength(2);
+    expect(image?.slack_file).toEqual({ id: uploads[1]?.fileId });
   });
 
   it('GIVEN an app installed without files:write THEN the text answer goes out with a note, and the failure is logged', async () => {
