@@ -49,6 +49,18 @@ describe('Discord pictures (real discord.js against a fake Discord)', () => {
     ]);
   });
 
+  it('GIVEN a mention asking for a chart THEN the reply message carries the PNG as its embed image', async () => {
+    bot = await startBot();
+    bot.fake.message({ content: `<@${bot.fake.botUserId}> anniversaries chart 2027` });
+    const post = await bot.fake.waitFor(
+      (c) => c.method === 'POST' && c.path === '/channels/1400000000000000001/messages',
+      15_000,
+    );
+    expect(post.status).toBe(200);
+    expect(post.files?.map((f) => f.field)).toEqual(['files[0]']);
+    expect(post.body.embeds[0].image).toEqual({ url: `attachment://${post.files?.[0]?.name}` });
+  });
+
   it('GIVEN a drawing that fails THEN the text answer goes out alone, with a note, and the failure is logged', async () => {
     bot = await startBot({ draw: () => Promise.reject(new Error('no fonts today')) });
     bot.fake.slashCommand({
