@@ -2,9 +2,12 @@ import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Caller } from '../core/caller.ts';
 import type { Dispatcher } from '../core/dispatcher.ts';
+import { type Logger, silentLogger } from '../core/logger.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { translator } from '../i18n/translator.ts';
 import { renderPlain } from '../render/plain.ts';
+import { type DrawPicture, drawFor, drawPicture } from './picture.ts';
+import { savePicture, splitOut } from './picture-file.ts';
 
 export interface ShellOptions {
   input: NodeJS.ReadableStream;
@@ -15,6 +18,10 @@ export interface ShellOptions {
   signal?: AbortSignal;
   /** The operator's language (`--lang`, else the shell's); English if not given. */
   lang?: Lang;
+  /** Draws the pictures of answers that have one (maps, timelines, charts); the real renderer unless given. */
+  draw?: DrawPicture;
+  /** Where a failed drawing is reported; the operator also reads a note under the answer. */
+  log?: Logger;
 }
 
 const EXIT_WORDS = new Set(['exit', 'quit', '.exit']);
@@ -50,8 +57,21 @@ export async function runShell(dispatcher: Dispatcher, options: ShellOptions): P
   for await (const line of rl) {
     const text = line.trim();
     if (EXIT_WORDS.has(text.toLowerCase())) break;
-    if (text !== '') write(`${renderPlain(await dispatcher.answerText(text, caller))}\n`);
+    if (text !== '') write(await answerLine(dispatcher, text, caller, options));
     if (options.interactive) rl.prompt();
   }
   rl.close();
+}
+
+/** The answer in plain text, then where its picture was saved (`--out FILE` at the end of the line chooses). */
+async function answerLine(dispatcher: Dispatcher, line: string, caller: Caller, options: ShellOptions) {
+  const { text, out } = splitOut(line);
+  const reply = await dispatcher.answerText(text, caller);
+  const { reply: shown, picture } = await drawFor(
+    reply,
+    options.draw ?? drawPicture,
+    options.log ?? silentLogger,
+  );
+  const saved = picture && (await savePicture(picture, shown.lang ?? 'en', out));
+  return `${renderPlain(shown)}${saved ? `\n${saved.line}` : ''}\n`;
 }

@@ -14,6 +14,7 @@ const OPTIONS = {
   'restart-at': { type: 'string', multiple: true },
   down: { type: 'string' },
   yes: { type: 'boolean' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

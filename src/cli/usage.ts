@@ -1,7 +1,7 @@
 export const USAGE = `Usage: twinbot <command> [options]
 
   start   [--data PATH] [--lang de]           run the bot (the local shell when no platform token is set)
-  ask     [--data PATH] [--today YYYY-MM-DD] [--lang de] [--yes] "<command text>"   (--yes confirms a termination or removal)
+  ask     [--data PATH] [--today YYYY-MM-DD] [--lang de] [--yes] [--out FILE] "<command text>"   (--yes confirms a termination or removal; --out: where a map, timeline or chart PNG goes)
   init    [--data PATH] [--no-world | --empty]  create a store file from the shipped seed with the world layer (or without it, or empty)
   check   [--data PATH]                       validate a store file
   export  [--data PATH]                       print the store as JSON (without the reminders ledger: use backup)

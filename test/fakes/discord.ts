@@ -19,7 +19,21 @@ export interface RecordedCall {
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON asserted on by tests
   body: any;
   status: number;
+  /** The files of a multipart request (`files[n]` parts), in the order sent. */
+  files?: UploadedFile[];
 }
+
+/** A file part of a multipart message, as Discord receives an attachment. */
+export interface UploadedFile {
+  /** The form field: `files[0]`, `files[1]` ... */
+  field: string;
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** Discord's upload limit for a bot's message without boosts. */
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface FakeMember {
   userId: string;
@@ -541,8 +555,10 @@ export class FakeDiscord {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-    const text = await readBody(req);
-    const body = text === '' ? undefined : JSON.parse(text);
+    const raw = await readBytes(req);
+    const multipart = await readMultipart(raw, req.headers['content-type']);
+    const text = Buffer.from(raw).toString('utf8');
+    const body = multipart ? multipart.body : text === '' ? undefined : JSON.parse(text);
     const call: RecordedCall = {
       method: req.method ?? 'GET',
       path,
@@ -550,9 +566,10 @@ export class FakeDiscord {
       auth: req.headers.authorization,
       body,
       status: 0,
+      ...(multipart && { files: multipart.files }),
     };
     if (this.holds?.(call.method, path)) await new Promise<void>((resolve) => this.holding.push(resolve));
-    const [status, answer] = this.answer(call);
+    const [status, answer] = multipart?.error ?? this.answer(call);
     call.status = status;
     this.calls.push(call);
     for (const listener of this.listeners) listener();
@@ -577,9 +594,11 @@ export class FakeDiscord {
       ];
     }
     const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
-    if (method === 'POST' && callback) return this.callback(callback[1] ?? '', callback[2] ?? '', body);
+    const files = call.files ?? [];
+    if (method === 'POST' && callback)
+      return this.callback(callback[1] ?? '', callback[2] ?? '', body, files);
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
-    if (webhook) return this.webhook(method, webhook[2] ?? '', webhook[3] !== undefined, body);
+    if (webhook) return this.webhook(method, webhook[2] ?? '', webhook[3] !== undefined, body, files);
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && channelMessage) {
       const channelId = channelMessage[1] ?? '';
@@ -591,7 +610,7 @@ export class FakeDiscord {
         return [403, { message: 'Missing Access', code: 50001 }];
       if ((allowed & PERMISSIONS.SendMessages) === 0n)
         return [403, { message: 'Missing Permissions', code: 50013 }];
-      const error = messageError(body, { empty: false });
+      const error = messageError(body, { empty: false, files });
       return error ?? [200, this.messageObject(body, channelMessage[1] ?? '')];
     }
     const commands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
@@ -609,7 +628,12 @@ export class FakeDiscord {
     return [404, { message: '404: Not Found', code: 0 }];
   }
 
-  private callback(id: string, token: string, body: { type: number; data?: Json }): [number, unknown] {
+  private callback(
+    id: string,
+    token: string,
+    body: { type: number; data?: Json },
+    files: readonly UploadedFile[],
+  ): [number, unknown] {
     const live = this.interactions.get(id);
     if (!live || live.token !== token || Date.now() - live.createdAt > CALLBACK_DEADLINE_MS) {
       return [404, { message: 'Unknown interaction', code: 10062 }];
@@ -624,19 +648,27 @@ export class FakeDiscord {
       body.type === 8
         ? choicesError(body.data)
         : body.type === 4 || body.type === 7
-          ? messageError(body.data, { empty: body.type === 7 })
-          : undefined;
+          ? messageError(body.data, { empty: body.type === 7, files })
+          : files.length > 0
+            ? invalid(`files with callback type ${body.type}`)
+            : undefined;
     if (error) return error;
     live.acknowledged = true;
     return [204, undefined];
   }
 
-  private webhook(method: string, token: string, original: boolean, body: Json): [number, unknown] {
+  private webhook(
+    method: string,
+    token: string,
+    original: boolean,
+    body: Json,
+    files: readonly UploadedFile[],
+  ): [number, unknown] {
     const live = [...this.interactions.values()].find((i) => i.token === token);
     if (!live?.acknowledged) return [404, { message: 'Unknown Webhook', code: 10015 }];
     if (!(method === 'PATCH' && original) && !(method === 'POST' && !original))
       return [405, { message: '405: Method Not Allowed', code: 0 }];
-    const error = messageError(body, { empty: original });
+    const error = messageError(body, { empty: original, files });
     return error ?? [200, this.messageObject(body, this.channelId())];
   }
 }
@@ -648,12 +680,15 @@ function invalid(reason: string): [number, unknown] {
 /** Discord's message limits (content, embeds, fields, 6000 embed characters, components). */
 export function messageError(
   data: Json | undefined,
-  allow: { empty: boolean },
+  allow: { empty: boolean; files?: readonly UploadedFile[] },
 ): [number, unknown] | undefined {
   const content = typeof data?.content === 'string' ? data.content : '';
   const embeds = (data?.embeds ?? []) as Json[];
   const rows = (data?.components ?? []) as { components: Json[] }[];
-  if (!allow.empty && content === '' && embeds.length === 0 && rows.length === 0) {
+  const files = allow.files ?? [];
+  const attachmentError = attachmentsError(data, embeds, files);
+  if (attachmentError) return attachmentError;
+  if (!allow.empty && content === '' && embeds.length === 0 && rows.length === 0 && files.length === 0) {
     return [400, { message: 'Cannot send an empty message', code: 50006 }];
   }
   if (content.length > 2000) return invalid('content longer than 2000');
@@ -690,6 +725,38 @@ export function messageError(
       ids.add(id);
       if (String(component.label ?? '').length > 80) return invalid('label longer than 80');
     }
+  }
+  return undefined;
+}
+
+/**
+ * A message's uploads as Discord checks them: each `files[n]` part named, within the upload limit,
+ * and described by the payload's `attachments` entry with id `n` when there is one; an entry must
+ * name an uploaded part. An embed image `attachment://NAME` naming no uploaded file is an image
+ * Discord cannot show: refused here, so a broken picture fails the test that sends it.
+ */
+function attachmentsError(
+  data: Json | undefined,
+  embeds: readonly Json[],
+  files: readonly UploadedFile[],
+): [number, unknown] | undefined {
+  for (const [index, file] of files.entries()) {
+    if (file.field !== `files[${index}]`) return invalid(`file part "${file.field}" is not files[${index}]`);
+    if (file.name === '') return invalid(`${file.field} has no filename`);
+  }
+  const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  if (total > MAX_UPLOAD_BYTES) return [413, { message: 'Request entity too large', code: 40005 }];
+  const attachments = (data?.attachments ?? []) as { id?: unknown; description?: unknown }[];
+  for (const attachment of attachments) {
+    if (String(attachment.description ?? '').length > 1024)
+      return invalid('attachment description longer than 1024');
+    if (!files.some((_, index) => String(attachment.id) === String(index)))
+      return invalid(`attachments: no uploaded file for id ${String(attachment.id)}`);
+  }
+  for (const embed of embeds) {
+    const url = String((embed.image as Json | undefined)?.url ?? '');
+    if (url.startsWith('attachment://') && !files.some((f) => f.name === url.slice('attachment://'.length)))
+      return invalid(`embed image ${url} names no uploaded file`);
   }
   return undefined;
 }
@@ -880,8 +947,46 @@ function guildObject(guild: FakeGuild, bot: Json, withBotMember: boolean): Json 
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A multipart message as discord.js sends one with files: the JSON body in `payload_json`, each file
+ * in `files[n]`. Undefined for any other content type; an error answer for a malformed one.
+ */
+async function readMultipart(
+  raw: Buffer,
+  contentType: string | undefined,
+): Promise<{ body: Json | undefined; files: UploadedFile[]; error?: [number, unknown] } | undefined> {
+  if (!contentType?.startsWith('multipart/form-data')) return undefined;
+  let form: FormData;
+  try {
+    form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return { body: undefined, files: [], error: invalid('unreadable multipart body') };
+  }
+  const files: UploadedFile[] = [];
+  let body: Json | undefined;
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (field !== 'payload_json') return { body, files, error: invalid(`unexpected form field ${field}`) };
+      try {
+        body = JSON.parse(value) as Json;
+      } catch {
+        return { body, files, error: invalid('payload_json is not JSON') };
+      }
+      continue;
+    }
+    files.push({
+      field,
+      name: value.name,
+      contentType: value.type,
+      bytes: new Uint8Array(await value.arrayBuffer()),
+    });
+  }
+  if (body === undefined) return { body, files, error: invalid('multipart message without payload_json') };
+  return { body, files };
 }

@@ -30,7 +30,25 @@ export interface RespondCall {
   error?: string;
 }
 
-export type FakeCall = ApiCall | RespondCall;
+/** The bytes of a file sent to an upload URL that `files.getUploadURLExternal` handed out. */
+export interface UploadCall {
+  kind: 'upload';
+  fileId: string;
+  bytes: Uint8Array;
+  error?: string;
+}
+
+export type FakeCall = ApiCall | RespondCall | UploadCall;
+
+/** A file upload under way or done, as `files.getUploadURLExternal` started it. */
+interface Upload {
+  filename: string;
+  length: number;
+  altText?: string;
+  bytes?: Uint8Array;
+  /** Set by `files.completeUploadExternal`: the channel it was shared to, or none (private). */
+  completed?: { channel?: string };
+}
 
 export interface FakeSlackOptions {
   botToken: string;
@@ -59,6 +77,9 @@ export class FakeSlack {
   private readonly holding: (() => void)[] = [];
   /** What `apps.connections.open` hands out (a local WebSocket server's URL). */
   socketUrl: string | undefined;
+  /** Files by id, from `files.getUploadURLExternal` on. */
+  readonly uploads = new Map<string, Upload>();
+  private nextFile = 1;
   private nextTs = 100;
   private nextResponseUrl = 1;
   private readonly responseUrlUses = new Map<string, number>();
@@ -99,6 +120,10 @@ export class FakeSlack {
     );
   }
 
+  uploadCalls(): UploadCall[] {
+    return this.calls.filter((c): c is UploadCall => c.kind === 'upload');
+  }
+
   responses(id?: string): RespondCall[] {
     return this.calls.filter(
       (c): c is RespondCall => c.kind === 'respond' && (id === undefined || c.id === id),
@@ -127,7 +152,11 @@ export class FakeSlack {
   }
 
   private describeCalls(): string {
-    return JSON.stringify(this.calls.map((c) => (c.kind === 'api' ? c.method : `respond/${c.id}`)));
+    return JSON.stringify(
+      this.calls.map((c) =>
+        c.kind === 'api' ? c.method : c.kind === 'upload' ? `upload/${c.fileId}` : `respond/${c.id}`,
+      ),
+    );
   }
 
   /** How many requests wait for `release()`. */
@@ -147,8 +176,19 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.url).pathname;
+    if (req.method === 'POST' && path.startsWith('/upload/')) {
+      const fileId = path.slice('/upload/'.length);
+      const sent = await uploadedBytes(bytes, req.headers['content-type']);
+      const error = this.uploadError(fileId, sent);
+      this.record({ kind: 'upload', fileId, bytes: sent, ...(error && { error }) });
+      if (error)
+        res.writeHead(error === 'unknown_upload' ? 404 : 400, { 'Content-Type': 'text/plain' }).end(error);
+      else res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`OK - ${sent.length}`);
+      return;
+    }
     if (req.method === 'POST' && path.startsWith('/respond/')) {
       const id = path.slice('/respond/'.length);
       const body = JSON.parse(raw) as Record<string, unknown>;
@@ -156,7 +196,8 @@ export class FakeSlack {
       // for a sixth, which in practice is refused with 404 `used_url`.
       const uses = (this.responseUrlUses.get(id) ?? 0) + 1;
       this.responseUrlUses.set(id, uses);
-      const error = uses > RESPONSE_URL_USES ? 'used_url' : slackMessageError(body);
+      const error =
+        uses > RESPONSE_URL_USES ? 'used_url' : (slackMessageError(body) ?? this.imageError(body));
       this.record({ kind: 'respond', id, body, ...(error && { error }) });
       if (error === 'used_url') res.writeHead(404, { 'Content-Type': 'text/plain' }).end(error);
       else if (error) sendJson(res, { ok: false, error }, 400);
@@ -215,7 +256,7 @@ export class FakeSlack {
         const channel = String(args.channel ?? '');
         if (channel === '') return { ok: false, error: 'channel_not_found' };
         if (this.notInChannel.has(channel)) return { ok: false, error: 'not_in_channel' };
-        const error = slackMessageError(args);
+        const error = slackMessageError(args) ?? this.imageError(args);
         if (error) return { ok: false, error };
         const ts = `1700000000.${String(this.nextTs++).padStart(6, '0')}`;
         return {
@@ -225,6 +266,10 @@ export class FakeSlack {
           message: { type: 'message', ts, text: args.text, bot_id: FAKE_IDS.bot },
         };
       }
+      case 'files.getUploadURLExternal':
+        return this.startUpload(args);
+      case 'files.completeUploadExternal':
+        return this.completeUpload(args);
       case 'conversations.info':
         return this.conversationInfo(String(args.channel ?? ''));
       case 'users.info':
@@ -240,6 +285,71 @@ export class FakeSlack {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /**
+   * Step 1 of an upload: Slack wants the file's name and its length in bytes (a positive integer),
+   * and answers with where to send the bytes and the file's id.
+   */
+  private startUpload(args: Record<string, unknown>): Record<string, unknown> {
+    const { scopes } = this.options;
+    if (scopes !== undefined && !scopes.includes('files:write'))
+      return { ok: false, error: 'missing_scope', needed: 'files:write', provided: scopes.join(',') };
+    const filename = typeof args.filename === 'string' ? args.filename : '';
+    const length = Number(args.length);
+    if (filename === '' || !Number.isInteger(length) || length <= 0)
+      return { ok: false, error: 'invalid_arguments' };
+    const id = `F0PIC${String(this.nextFile++).padStart(4, '0')}`;
+    const altText = typeof args.alt_text === 'string' ? args.alt_text : undefined;
+    this.uploads.set(id, { filename, length, ...(altText !== undefined && { altText }) });
+    return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+  }
+
+  /** Step 2: the bytes, once, exactly as many as step 1 announced. */
+  private uploadError(fileId: string, bytes: Uint8Array): string | undefined {
+    const upload = this.uploads.get(fileId);
+    if (!upload) return 'unknown_upload';
+    if (upload.bytes !== undefined) return 'already_uploaded';
+    if (bytes.length !== upload.length) return 'length_mismatch';
+    upload.bytes = bytes;
+    return undefined;
+  }
+
+  /**
+   * Step 3: completes files whose bytes arrived. Without `channel_id` (or `channels`) the file is
+   * private to the uploader: it is shared only by messages that show it.
+   */
+  private completeUpload(args: Record<string, unknown>): Record<string, unknown> {
+    const files = args.files;
+    if (!Array.isArray(files) || files.length === 0) return { ok: false, error: 'invalid_arguments' };
+    const channel = typeof args.channel_id === 'string' ? args.channel_id : undefined;
+    const done: Record<string, unknown>[] = [];
+    for (const file of files as { id?: unknown; title?: unknown }[]) {
+      const upload = this.uploads.get(String(file.id));
+      if (!upload || upload.completed) return { ok: false, error: 'file_not_found' };
+      if (upload.bytes === undefined) return { ok: false, error: 'file_upload_incomplete' };
+      upload.completed = channel === undefined ? {} : { channel };
+      done.push({
+        id: file.id,
+        name: upload.filename,
+        title: typeof file.title === 'string' ? file.title : upload.filename,
+        size: upload.length,
+        ...(upload.altText !== undefined && { alt_txt: upload.altText }),
+      });
+    }
+    return { ok: true, files: done };
+  }
+
+  /** An image block showing a file must name one whose upload was completed; Slack refuses others. */
+  private imageError(message: Record<string, unknown>): string | undefined {
+    const blocks = Array.isArray(message.blocks) ? (message.blocks as Record<string, unknown>[]) : [];
+    for (const block of blocks) {
+      if (block.type !== 'image') continue;
+      const file = block.slack_file as { id?: unknown } | undefined;
+      if (typeof block.alt_text !== 'string' || block.alt_text === '') return 'invalid_blocks';
+      if (file !== undefined && !this.uploads.get(String(file.id))?.completed) return 'invalid_blocks';
+    }
+    return undefined;
   }
 
   /** A person as `users.info` describes them (scope `users:read`); the locale only when asked for. */
@@ -289,13 +399,23 @@ export class FakeSlack {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The bytes sent to an upload URL: the raw body, or the one file of a multipart form (as the SDK sends it). */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Uint8Array> {
+  if (!contentType?.startsWith('multipart/form-data')) return new Uint8Array(raw);
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== 'string') return new Uint8Array(await value.arrayBuffer());
+  }
+  return new Uint8Array();
 }
 
 /** Web API arguments arrive as form fields; objects (blocks, a view) arrive as JSON inside a field. */
@@ -304,7 +424,10 @@ function parseForm(raw: string, contentType: string | undefined): Record<string,
     return raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
   const args: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    args[key] = key === 'blocks' || key === 'attachments' || key === 'view' ? JSON.parse(value) : value;
+    args[key] =
+      key === 'blocks' || key === 'attachments' || key === 'view' || key === 'files'
+        ? JSON.parse(value)
+        : value;
   }
   return args;
 }

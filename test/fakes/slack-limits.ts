@@ -22,6 +22,9 @@ const BUTTON_VALUE = 2000;
 const BLOCK_TEXT_TOTAL = 12_000;
 const MESSAGE_TEXT = 40_000;
 
+/** Slack's limit on an image block's alt text. */
+const IMAGE_ALT_TEXT = 2000;
+
 /** Slack's error code for the message, or undefined when Slack would accept it. */
 export function slackMessageError(message: { blocks?: unknown; text?: unknown }): string | undefined {
   const text = typeof message.text === 'string' ? message.text : '';
@@ -90,6 +93,15 @@ function blockText(block: AnyBlock, actionIds: Set<string>): number | undefined 
         total += size;
       }
       return total;
+    }
+    case 'image': {
+      // Alt text of 1 to 2,000 characters, and the picture by URL or as a Slack file (by id or URL);
+      // which files exist is the fake server's to check.
+      const alt = block.alt_text;
+      if (typeof alt !== 'string' || alt.length === 0 || alt.length > IMAGE_ALT_TEXT) return undefined;
+      const file = block.slack_file as { id?: unknown; url?: unknown } | undefined;
+      const byFile = file !== undefined && (typeof file.id === 'string' || typeof file.url === 'string');
+      return byFile !== (typeof block.image_url === 'string') ? 0 : undefined;
     }
     default:
       return undefined;

@@ -75,6 +75,14 @@ const ASKS: Readonly<Record<string, readonly string[]>> = {
     'anniversaries next year turning 50',
     'anniversaries someday',
   ],
+  map: ['map Prague', 'map Kitakami', 'map San Francisco', 'map', 'map Atlantis'],
+  timeline: [
+    'timeline san francisco osaka',
+    'timeline prague taipei',
+    'timeline borlange wuhan',
+    'timeline prague paderborn',
+  ],
+  'anniversaries chart': ['anniversaries chart', 'anniversaries chart 2027', 'anniversaries chart 1066'],
   search: ['search prah', 'search 北上', 'search zzzz', 'search'],
   add: [
     'add Skövde, SE / Zhangjiakou, CN friendship_city signed 2015',

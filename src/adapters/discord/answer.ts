@@ -1,5 +1,7 @@
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import { type APIEmbed, AttachmentBuilder, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { problem, type Reply } from '../../core/reply.ts';
+import { clip } from '../../render/plain.ts';
+import { drawFor, type Picture } from '../picture.ts';
 import { within } from '../within.ts';
 import { confirmRow } from './confirm-buttons.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
@@ -21,12 +23,35 @@ export function failSafe(pending: Promise<Reply>, ctx: DiscordContext): Promise<
  * The first page of a rendered reply, with its buttons: pages (the others are kept under `key`),
  * suggested commands, and Confirm/Cancel for a change that waits for the asker.
  */
-export function firstPage(reply: Reply, key: string, ctx: DiscordContext) {
+export function firstPage(reply: Reply, key: string, ctx: DiscordContext, picture?: Picture) {
   const pages = ctx.render(reply);
   const rows = [...suggestionRow(reply, ctx.dispatcher), ...confirmRow(reply)];
   // Kept with the pages, so turning a page keeps the answer's own buttons under it.
   if (pages.length > 1) ctx.pages.put(key, pages, rows, reply.lang);
-  return pageMessage(pages, key, 0, rows, reply.lang);
+  const message = pageMessage(pages, key, 0, rows, reply.lang);
+  return picture ? withPicture(message, picture) : message;
+}
+
+/** Discord's limit on an attachment's description, its alt text. */
+const ATTACHMENT_DESCRIPTION_MAX = 1024;
+
+/**
+ * The picture as the message's attachment, shown as the first embed's image (`attachment://`), with
+ * its alt text as the attachment's description. Turning pages edits the embeds and keeps it.
+ */
+function withPicture<M extends { embeds: APIEmbed[] }>(message: M, picture: Picture) {
+  const [first, ...rest] = message.embeds;
+  const image = { url: `attachment://${picture.fileName}` };
+  return {
+    ...message,
+    embeds: first ? [{ ...first, image }, ...rest] : [{ image }],
+    files: [
+      new AttachmentBuilder(Buffer.from(picture.png), {
+        name: picture.fileName,
+        description: clip(picture.alt, ATTACHMENT_DESCRIPTION_MAX),
+      }),
+    ],
+  };
 }
 
 /**
@@ -43,10 +68,16 @@ export async function sendAnswer(
 ): Promise<void> {
   const answer = failSafe(pending, ctx);
   const early = await within(answer, ctx.deferAfterMs);
-  if (early === undefined) {
-    await interaction.deferReply(share ? {} : { flags: MessageFlags.Ephemeral });
-    const reply = await answer;
-    await interaction.editReply({ ...firstPage(reply, interaction.id, ctx), allowedMentions: NO_MENTIONS });
+  // An answer with a picture is deferred before drawing it: rasterizing holds the event loop, and
+  // nothing may delay the acknowledgement past Discord's 3 s.
+  if (early === undefined || early.figure !== undefined) {
+    const ephemeral = !share || early?.kind === 'error' || early?.confirm !== undefined;
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const { reply, picture } = await drawFor(await answer, ctx.draw, ctx.log);
+    await interaction.editReply({
+      ...firstPage(reply, interaction.id, ctx, picture),
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   // A question waiting for the asker's Confirm stays theirs, even when they asked to share the answer.

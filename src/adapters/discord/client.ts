@@ -3,6 +3,7 @@ import { ConfigError, type DiscordConfig } from '../../config.ts';
 import type { Logger } from '../../core/logger.ts';
 import { renderDiscordPages } from '../../render/discord.ts';
 import type { AdapterDeps, RunningAdapter } from '../adapter.ts';
+import { drawPicture } from '../picture.ts';
 import { ContainedShardingStrategy } from './contained-shards.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
 import { GuildLocales } from './guild-locales.ts';
@@ -57,6 +58,7 @@ export async function connectDiscord(
         formatCommand: (text, lang) => slashUsage(text, dispatcher.commands, lang),
       }),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+    draw: deps.draw ?? drawPicture,
   };
   // Each interaction and message runs once, however often the gateway delivers it.
   const interactions = new SeenIds();

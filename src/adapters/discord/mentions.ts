@@ -1,5 +1,6 @@
 import type { Message } from 'discord.js';
 import * as z from 'zod';
+import { drawFor } from '../picture.ts';
 import { failSafe, firstPage } from './answer.ts';
 import { messageCaller } from './caller.ts';
 import { type DiscordContext, NO_MENTIONS } from './context.ts';
@@ -31,6 +32,8 @@ export async function answerMention(message: Message, botUserId: string, ctx: Di
   const question = match ? match[1] : message.guildId === null ? text : undefined;
   if (question === undefined) return;
   const caller = messageCaller(message);
-  const reply = await failSafe(ctx.dispatcher.answerText(question, caller), ctx);
-  await message.reply({ ...firstPage(reply, message.id, ctx), allowedMentions: NO_MENTIONS });
+  // A message reply has no deadline: the picture is drawn before it goes.
+  const answered = await failSafe(ctx.dispatcher.answerText(question, caller), ctx);
+  const { reply, picture } = await drawFor(answered, ctx.draw, ctx.log);
+  await message.reply({ ...firstPage(reply, message.id, ctx, picture), allowedMentions: NO_MENTIONS });
 }

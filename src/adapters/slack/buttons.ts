@@ -13,6 +13,7 @@ import {
   SLASH_COMMAND,
   type SlackMessage,
 } from './pages.ts';
+import { withPicture } from './picture.ts';
 import type { ButtonArgs, Router } from './router.ts';
 import type { AfterAck } from './work.ts';
 
@@ -42,8 +43,10 @@ export function listenForButtons(router: Router, deps: ListenerDeps): void {
     if (channel === undefined)
       return tellPresser(respond, await staleButtonText(presserOf(body, deps.locales)));
     const conversation = { kind: 'conversation' as const, client, channel };
+    // The picture belongs to the first page, shared with it.
+    const shared = page === 0 ? await withPicture(answer, client, deps.draw, deps.log) : answer;
     await sharePage(
-      answer,
+      shared,
       page,
       conversation,
       { kind: 'private', respond },
@@ -56,8 +59,9 @@ export function listenForButtons(router: Router, deps: ListenerDeps): void {
     await showNextPage(body, respond, client, (audience) => messageFor(answer, page, audience, kept));
   });
 
-  onButton(router, ACTION_IDS.run, 'Run', deps, async ({ answer, respond }) => {
-    await deliver({ kind: 'private', respond }, messageFor(answer, 0, 'ephemeral', kept));
+  onButton(router, ACTION_IDS.run, 'Run', deps, async ({ answer, respond, client }) => {
+    const pictured = await withPicture(answer, client, deps.draw, deps.log);
+    await deliver({ kind: 'private', respond }, messageFor(pictured, 0, 'ephemeral', kept));
   });
 
   onPress(router, ACTION_IDS.page, 'More', deps.afterAck, async ({ body, action, respond, client }) => {

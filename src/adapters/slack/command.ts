@@ -5,6 +5,7 @@ import { formAskedFor, openForm } from './forms.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
 import { answerQuestion, messageFor, SLASH_COMMAND } from './pages.ts';
+import { withPicture } from './picture.ts';
 import type { Router } from './router.ts';
 
 /**
@@ -14,7 +15,7 @@ import type { Router } from './router.ts';
  */
 export function listenForSlashCommand(
   router: Router,
-  { dispatcher, afterAck, kept, locales }: ListenerDeps,
+  { dispatcher, afterAck, kept, locales, draw, log }: ListenerDeps,
 ): void {
   router.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     const question = readQuestion(command.text);
@@ -39,7 +40,8 @@ export function listenForSlashCommand(
     // Marked as handled at once: a failure is reported after the ack, where the user can be told.
     started?.catch(() => undefined);
     const quick = started && (await within(started, ANSWER_IN_ACK_MS));
-    if (quick) {
+    // A picture is drawn and uploaded after the acknowledgement: rasterizing holds the event loop.
+    if (quick && quick.reply.figure === undefined) {
       await ack({ response_type: 'ephemeral', ...messageFor(quick, 0, 'ephemeral', kept) });
       return;
     }
@@ -47,7 +49,7 @@ export function listenForSlashCommand(
     await afterAck.run(
       SLASH_COMMAND,
       async () => {
-        const answered = await (started ?? answer());
+        const answered = await withPicture(await (started ?? answer()), client, draw, log);
         if (!question.share) {
           await deliver(asker, messageFor(answered, 0, 'ephemeral', kept));
           return;

@@ -3,6 +3,7 @@ import { deliver } from './deliver.ts';
 import { readQuestion } from './incoming.ts';
 import { type ListenerDeps, slackCaller } from './listeners.ts';
 import { answerQuestion, messageFor } from './pages.ts';
+import { withPicture } from './picture.ts';
 import type { ConversationArgs, Handler, Router } from './router.ts';
 
 interface Asked {
@@ -60,7 +61,7 @@ function directMessage(message: types.MessageEvent): Where | undefined {
 }
 
 async function answerInConversation(
-  { dispatcher, afterAck, kept, locales }: ListenerDeps,
+  { dispatcher, afterAck, kept, locales, draw, log }: ListenerDeps,
   asked: Asked,
 ): Promise<void> {
   const destination = {
@@ -73,7 +74,8 @@ async function answerInConversation(
     'answering a message',
     async () => {
       const caller = slackCaller(asked.userId, asked.teamId, asked.channel, asked.client, locales);
-      const answer = await answerQuestion(dispatcher, asked.text, caller);
+      const answered = await answerQuestion(dispatcher, asked.text, caller);
+      const answer = await withPicture(answered, asked.client, draw, log);
       await deliver(destination, messageFor(answer, 0, 'public', kept));
     },
     (text) =>

@@ -4,6 +4,7 @@ import { ConfigError, type SlackConfig } from '../../config.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { AdapterDeps, Health, RunningAdapter } from '../adapter.ts';
 import { calendarFeed } from '../calendar-feed.ts';
+import { drawPicture } from '../picture.ts';
 import { createSlackApp } from './app.ts';
 import { KeptPages } from './kept-pages.ts';
 import { describeError, redactingLog } from './log.ts';
@@ -26,7 +27,7 @@ export async function startSlack(config: SlackConfig, deps: AdapterDeps): Promis
   const { app, socket } = createSlackApp(
     config,
     log,
-    { dispatcher: deps.dispatcher, afterAck, kept: new KeptPages() },
+    { dispatcher: deps.dispatcher, afterAck, kept: new KeptPages(), draw: deps.draw ?? drawPicture, log },
     calendar,
   );
   await app.init().catch((error: unknown) => {

@@ -1,6 +1,8 @@
 import type { BlockAction, webApi } from '@slack/bolt';
 import type { Caller } from '../../core/caller.ts';
 import type { Dispatcher } from '../../core/dispatcher.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { DrawPicture } from '../picture.ts';
 import type { KeptPages } from './kept-pages.ts';
 import { slackPostCheck } from './post-check.ts';
 import type { SlackUserLocales } from './user-locales.ts';
@@ -14,6 +16,9 @@ export interface ListenerDeps {
   dispatcher: Dispatcher;
   afterAck: AfterAck;
   kept: KeptPages;
+  /** Draws answers' maps, timelines and charts, which are uploaded and shown in the answer. */
+  draw: DrawPicture;
+  log: Logger;
   /** People's languages as Slack states them; without it, everyone is answered in the workspace's. */
   locales?: SlackUserLocales;
 }

@@ -89,6 +89,8 @@ export interface Answer {
   again: Invocation | undefined;
   /** The reply's suggested commands that a button may run (never a staff command). */
   runnable: { text: string; invocation: Invocation }[];
+  /** The reply's picture, uploaded: shown on the first page, after the answer's opening text. */
+  image?: Block;
 }
 
 /** Reads the question once, answers it, and keeps what its buttons may run again. */
@@ -141,6 +143,11 @@ export function answerOnce(reply: Reply): Answer {
   };
 }
 
+/** The same answer with another reply (the text answer with a note when its picture failed). */
+export function withReply(answer: Answer, reply: Reply): Answer {
+  return { ...answer, reply, pages: answerOnce(reply).pages };
+}
+
 export interface SlackMessage {
   blocks: Block[];
   text: string;
@@ -157,7 +164,7 @@ type Audience = 'ephemeral' | 'public';
  */
 export function messageFor(answer: Answer, page: number, audience: Audience, kept: KeptPages): SlackMessage {
   if (answer.again === undefined) {
-    const pages = withLastActions(answer);
+    const pages = withImage(withLastActions(answer), answer.image);
     if (pages.length === 1) return pages[0] as SlackMessage;
     return keptPageMessage(kept.keep(pages), pages, 0, answer.reply.lang);
   }
@@ -165,7 +172,7 @@ export function messageFor(answer: Answer, page: number, audience: Audience, kep
   const tr = translator(answer.reply.lang ?? 'en');
   // The store may have changed since the button was made; the last page is the closest still there.
   const index = Math.min(page, answer.pages.length - 1);
-  const shown = answer.pages[index] as SlackPage;
+  const shown = (index === 0 ? withImage(answer.pages, answer.image) : answer.pages)[index] as SlackPage;
   const buttons = [];
   if (audience === 'ephemeral' && answer.reply.kind === 'answer') {
     buttons.push(
@@ -184,6 +191,16 @@ export function messageFor(answer: Answer, page: number, audience: Audience, kep
   buttons.push(...runButtons(answer));
   const actions: Block[] = buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : [];
   return { blocks: [...shown.blocks, ...actions], text: shown.text };
+}
+
+/** The first page with the picture after the title and the opening text, where the reader looks first. */
+function withImage<P extends SlackMessage>(pages: readonly P[], image: Block | undefined): P[] {
+  const [first, ...rest] = pages;
+  if (!first || !image) return [...pages];
+  const at = first.blocks.findIndex((block) => block.type === 'section') + 1;
+  const blocks = [...first.blocks];
+  blocks.splice(at > 0 ? at : blocks.length, 0, image);
+  return [{ ...first, blocks }, ...rest];
 }
 
 /** "Did you mean ...?": each suggested command is a button that runs it for whoever presses it. */

@@ -1,5 +1,8 @@
 import { commands } from '../../../commands/index.ts';
+import { drawFor, drawPicture } from '../../adapters/picture.ts';
+import { savePicture } from '../../adapters/picture-file.ts';
 import { Dispatcher } from '../../core/dispatcher.ts';
+import { silentLogger } from '../../core/logger.ts';
 import { hasLedger, openLedger } from '../../reminders/ledger.ts';
 import { renderPlain } from '../../render/plain.ts';
 import { cliCaller } from '../cli-caller.ts';
@@ -8,7 +11,11 @@ import { type CliArgs, EXIT, UsageError } from '../options.ts';
 import { withStore } from '../store-access.ts';
 import { parseToday } from '../today.ts';
 
-/** `twinbot ask "<command text>"`: one answer, in plain text. */
+/**
+ * `twinbot ask "<command text>"`: one answer, in plain text; a map, timeline or chart is also written
+ * as a PNG (to `--out FILE`, else the default picture folder) and its path printed. A picture that
+ * cannot be written to the file asked for fails the command, after the text answer.
+ */
 export async function ask({ values, rest }: CliArgs): Promise<number> {
   const words = rest.join(' ');
   if (words.trim() === '')
@@ -27,7 +34,12 @@ export async function ask({ values, rest }: CliArgs): Promise<number> {
       today: () => today,
       ...(ledger && { ledger }),
     }).answerText(text, cliCaller(lang));
-    process.stdout.write(`${renderPlain(reply)}\n`);
-    return EXIT.ok;
+    // The note under the answer tells the asker when drawing failed; the CLI has no log to add to.
+    const { reply: shown, picture } = await drawFor(reply, drawPicture, silentLogger);
+    process.stdout.write(`${renderPlain(shown)}\n`);
+    if (!picture) return EXIT.ok;
+    const saved = await savePicture(picture, shown.lang ?? 'en', values.out);
+    (saved.ok ? process.stdout : process.stderr).write(`${saved.line}\n`);
+    return saved.ok ? EXIT.ok : EXIT.failed;
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
-import { slashCommands } from '../../../src/adapters/discord/command-json.ts';
+import { slashCommands, subcommandName } from '../../../src/adapters/discord/command-json.ts';
 import { slashUsage } from '../../../src/adapters/discord/slash-usage.ts';
 import { type ArgDecl, type Command, defineCommand } from '../../../src/core/command.ts';
 import { answer } from '../../../src/core/reply.ts';
@@ -36,7 +36,7 @@ describe('slash command JSON generated from the registry', () => {
   it('GIVEN the registry THEN /twin holds every everyone-command as a subcommand, in registry order', () => {
     expect(twin?.name).toBe('twin');
     expect(optionsOf(twin).map((o) => [o.name, o.type])).toEqual(
-      commands.filter((c) => c.permission === 'everyone').map((c) => [c.name, 1]),
+      commands.filter((c) => c.permission === 'everyone').map((c) => [subcommandName(c), 1]),
     );
     expect(twin?.default_member_permissions).toBeUndefined();
   });

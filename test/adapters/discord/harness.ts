@@ -1,5 +1,6 @@
 import type { RunningAdapter } from '../../../src/adapters/adapter.ts';
 import { connectDiscord, type DiscordOptions } from '../../../src/adapters/discord/client.ts';
+import type { DrawPicture } from '../../../src/adapters/picture.ts';
 import type { Dispatcher } from '../../../src/core/dispatcher.ts';
 import type { LogLevel } from '../../../src/core/logger.ts';
 import { orderCities, partnershipId } from '../../../src/domain/partnership.ts';
@@ -40,9 +41,11 @@ export async function startBot(
     data?: StoreInput;
     fake?: Partial<FakeDiscordOptions>;
     logLevel?: LogLevel;
+    /** Draws the answers' pictures; the real renderer unless given. */
+    draw?: DrawPicture;
   } & Partial<DiscordOptions> = {},
 ): Promise<RunningBot> {
-  const { data = smallStore(), fake: fakeOptions, logLevel = 'info', ...discordOptions } = options;
+  const { data = smallStore(), fake: fakeOptions, logLevel = 'info', draw, ...discordOptions } = options;
   const fake = await FakeDiscord.start({
     token: TOKEN,
     applicationId: APPLICATION_ID,
@@ -55,7 +58,7 @@ export async function startBot(
   try {
     const bot = await connectDiscord(
       { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
-      { dispatcher, log },
+      { dispatcher, log, ...(draw && { draw }) },
       discordOptions,
     );
     return {

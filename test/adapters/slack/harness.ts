@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { expect } from 'vitest';
 import { commands } from '../../../commands/index.ts';
+import type { DrawPicture } from '../../../src/adapters/picture.ts';
 import { ANSWER_IN_ACK_MS } from '../../../src/adapters/slack/deadline.ts';
 import { startSlack } from '../../../src/adapters/slack/index.ts';
 import type { SlackConfig } from '../../../src/config.ts';
@@ -81,6 +82,8 @@ export async function startHttpHarness(
     calendarToken?: string;
     /** Off for `help`, which lists every command it is given: the probes have no words in the catalogs. */
     probes?: boolean;
+    /** Draws the answers' pictures; the real renderer unless given. */
+    draw?: DrawPicture;
   } = {},
 ) {
   const fake = await FakeSlack.start({ botToken: BOT_TOKEN, ...fakeOptions });

@@ -26,6 +26,8 @@ describe('Slack app manifest', () => {
       'mpim:read',
       // users.info with include_locale, to answer each person in their own language.
       'users:read',
+      // files.uploadV2, for the picture of a map, timeline or chart shown in the answer.
+      'files:write',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

@@ -7,7 +7,7 @@ import { hubStore } from './stores.ts';
 const PARTNERS = 200;
 
 function messageOf(call: FakeCall | undefined): { blocks: unknown; error?: string | undefined } {
-  if (call === undefined) throw new Error('no message');
+  if (call === undefined || call.kind === 'upload') throw new Error('no message');
   return call.kind === 'respond'
     ? { blocks: call.body.blocks, error: call.error }
     : { blocks: call.args.blocks, error: call.error };
