@@ -39,6 +39,12 @@ export interface CueTable {
   readonly duration: readonly string[];
   /** A condition no command answers ("before", "except", "ohne", "除了"): what it asks is only offered. */
   readonly contrary: readonly string[];
+  /** Asking to see a city's partners on a map. */
+  readonly map: readonly string[];
+  /** Asking to see an agreement's milestones on a time axis. */
+  readonly timeline: readonly string[];
+  /** Asking for a chart (of anniversaries by month). */
+  readonly chart: readonly string[];
   /** Words that carry nothing we need; knowing them lets an unknown word stand out as an unknown city name. */
   readonly filler: readonly string[];
 }
@@ -261,6 +267,9 @@ const ENGLISH: CueTable = {
   ],
   home: ['our', 'we', 'us', 'ours', 'my', 'home'],
   yesNoOpeners: ['is', 'are', 'does', 'do', 'did', 'has', 'have', 'remains', 'remain', 'still'],
+  map: ['map', 'maps'],
+  timeline: ['timeline', 'time line'],
+  chart: ['chart', 'graph', 'per month', 'by month'],
   filler: [
     'located',
     'lie',
@@ -724,6 +733,9 @@ const GERMAN: CueTable = {
   ],
   home: ['unsere', 'unser', 'unseren', 'unserer', 'wir', 'uns'],
   yesNoOpeners: ['ist', 'sind', 'hat', 'haben', 'besteht'],
+  map: ['karte', 'landkarte', 'weltkarte'],
+  timeline: ['zeitleiste', 'zeitstrahl', 'zeitachse'],
+  chart: ['diagramm', 'grafik', 'pro monat', 'nach monaten'],
   filler: [
     'liegen',
     'befinden',
@@ -1092,6 +1104,9 @@ const FRENCH: CueTable = {
   ],
   home: ['nos', 'notre', 'nous'],
   yesNoOpeners: ['est', 'sont', 'estce'],
+  map: ['carte'],
+  timeline: ['chronologie', 'frise'],
+  chart: ['graphique', 'diagramme', 'par mois'],
   filler: [
     'situees',
     'situes',
@@ -1503,6 +1518,9 @@ const SPANISH: CueTable = {
   ],
   home: ['nuestra', 'nuestras', 'nuestro', 'nuestros', 'nosotros'],
   yesNoOpeners: ['es', 'son', 'sigue', 'siguen', 'tiene', 'esta', 'estan'],
+  map: ['mapa'],
+  timeline: ['cronologia', 'linea de tiempo'],
+  chart: ['grafico', 'grafica', 'por mes'],
   filler: [
     'estan',
     'ubicadas',
@@ -1876,6 +1894,9 @@ const CZECH: CueTable = {
   ],
   home: ['nase', 'nasi', 'nas', 'my'],
   yesNoOpeners: ['je', 'jsou', 'ma', 'maji'],
+  map: ['mapa', 'mapu', 'mape'],
+  timeline: ['casova osa', 'casovou osu', 'casove ose'],
+  chart: ['graf', 'grafu', 'diagram', 'po mesicich'],
   filler: [
     'lezi',
     'nachazeji',
@@ -2193,6 +2214,9 @@ const JAPANESE: CueTable = {
   ],
   home: ['私たち', '我々', 'うち'],
   yesNoOpeners: [],
+  map: ['地図', 'マップ'],
+  timeline: ['年表', 'タイムライン'],
+  chart: ['グラフ', '月別', '月ごと'],
   filler: [
     '前',
     'から',
@@ -2437,6 +2461,9 @@ const CHINESE: CueTable = {
   ],
   home: ['我们'],
   yesNoOpeners: [],
+  map: ['地图'],
+  timeline: ['时间线', '时间轴'],
+  chart: ['图表', '按月', '每月'],
   filler: [
     '年',
     '了',
@@ -2588,6 +2615,9 @@ function folded(table: CueTable): CueTable {
     anniversaries: fold(table.anniversaries),
     city: fold(table.city),
     home: fold(table.home),
+    map: fold(table.map),
+    timeline: fold(table.timeline),
+    chart: fold(table.chart),
     yesNoOpeners: fold(table.yesNoOpeners),
     questionWords: fold(table.questionWords),
     search: fold(table.search),

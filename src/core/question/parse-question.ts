@@ -33,7 +33,17 @@ export type QuestionReading = (
 /** Questions are a sentence or two; longer text is not read (and costs nothing). */
 const MAX_QUESTION_WORDS = 40;
 
-type Topic = 'partners' | 'agreement' | 'inForce' | 'ended' | 'anniversaries' | 'city' | 'home';
+type Topic =
+  | 'partners'
+  | 'agreement'
+  | 'inForce'
+  | 'ended'
+  | 'anniversaries'
+  | 'city'
+  | 'home'
+  | 'map'
+  | 'timeline'
+  | 'chart';
 const TOPICS: readonly Topic[] = [
   'partners',
   'agreement',
@@ -42,6 +52,9 @@ const TOPICS: readonly Topic[] = [
   'anniversaries',
   'city',
   'home',
+  'map',
+  'timeline',
+  'chart',
 ];
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -364,6 +377,8 @@ function decide(q: Question, reader: Reader): QuestionReading {
   const about = (command: 'city' | 'partners', place: Mention) =>
     invocationOf(reader.commands, command, { cities: [argOf(place)] });
   if (q.places.length > 2) return unsure(heard(), [pair(reader, first, second)]);
+  const picture = pictureAsked(q, reader);
+  if (picture) return picture;
   if (q.country !== undefined) return partnersIn(q, reader);
   // "Which partnerships turn 50 next year?", "Paderborn and Le Mans, 60 years when?": anniversaries.
   const anniversary = q.ordinal !== undefined && (second !== undefined || (!first && q.period !== undefined));
@@ -394,6 +409,28 @@ function decide(q: Question, reader: Reader): QuestionReading {
   }
   if (has('partners')) return unsure(heard(), [invocationOf(reader.commands, 'partners')]);
   return unsure(heard(), []);
+}
+
+/**
+ * "Show me Prague's partners on a map", "Zeitleiste Osaka San Francisco", "月別の記念日のグラフ": the
+ * picture commands, when the places asked fit them.
+ */
+function pictureAsked(q: Question, reader: Reader): QuestionReading | undefined {
+  const [first, second] = q.places;
+  if (q.topics.has('map') && second === undefined) {
+    if (first) return sure(invocationOf(reader.commands, 'map', { cities: [argOf(first)] }));
+    if (!q.topics.has('home')) return undefined;
+    if (q.home === undefined) return noHome(q, reader.catalog, []);
+    return sure(invocationOf(reader.commands, 'map', { cities: [q.home] }));
+  }
+  if (q.topics.has('timeline') && first && second)
+    return sure(invocationOf(reader.commands, 'timeline', { cities: [argOf(first), argOf(second)] }));
+  if (q.topics.has('chart') && q.topics.has('anniversaries') && first === undefined) {
+    const year = q.period !== undefined && /^\d{4}$/.test(q.period.trim()) ? q.period.trim() : undefined;
+    if (q.period !== undefined && year === undefined) return undefined;
+    return sure({ command: 'anniversaries chart', args: year === undefined ? {} : { year } });
+  }
+  return undefined;
 }
 
 /** "How many years have A and B been partners?": the agreement, leading with how long. */
