@@ -98,6 +98,8 @@ describe('Staff edits from Slack and Discord over one store', () => {
     const expected = Array.from({ length: 10 }, (_, i) => [`Praga${i}`, `Prahopolis${i}`]).flat();
     await expect.poll(namesOfPrague, { timeout: 5000 }).toEqual(expect.arrayContaining(expected));
     const names = namesOfPrague();
+    // What a clean stop leaves on disk: the journal folded into the file.
+    await both.store.journal.compactNow();
     const onDisk = JSON.parse(await readFile(both.store.path, 'utf8'));
     expect(onDisk.cities.find((c: { id: string }) => c.id === 'prague-cz').names).toHaveLength(names.length);
     const audit = onDisk.audit as { actor: string; platform: string; action: string }[];

@@ -116,7 +116,7 @@ describe('twinbot register-commands (real CLI process)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      'Registered /twin (6 subcommands) and /twin-staff (13 subcommands) in server 1.\n',
+      'Registered /twin (9 subcommands) and /twin-staff (13 subcommands) in server 1.\n',
     );
     const put = await fake.waitFor((c) => c.method === 'PUT');
     expect(put.path).toBe(`/applications/${APPLICATION_ID}/guilds/1/commands`);
@@ -125,7 +125,7 @@ describe('twinbot register-commands (real CLI process)', () => {
   it('GIVEN --lang de, or a Czech shell THEN it says what it registered in that language', async () => {
     const german = await runTwinbot(['register-commands', '--lang', 'de'], env());
     expect(german.stdout).toBe(
-      '/twin (6 Unterbefehle) und /twin-staff (13 Unterbefehle) für alle Server registriert.\n',
+      '/twin (9 Unterbefehle) und /twin-staff (13 Unterbefehle) für alle Server registriert.\n',
     );
     const czech = await runTwinbot(['register-commands', '--guild', '1'], {
       ...env(),
@@ -133,7 +133,7 @@ describe('twinbot register-commands (real CLI process)', () => {
       LANG: 'cs_CZ.UTF-8',
     });
     expect(czech.stdout).toBe(
-      'Příkazy zaregistrovány na serveru 1: /twin (6 podpříkazů) a\u00a0/twin-staff (13 podpříkazů).\n',
+      'Příkazy zaregistrovány na serveru 1: /twin (9 podpříkazů) a\u00a0/twin-staff (13 podpříkazů).\n',
     );
   });
 
