@@ -22,32 +22,8 @@ export interface PreparedWrite {
  * The first half of writeFileDurably, for replacing several files together: every new text is on
  * disk before the first rename, so the renames, which cannot fail for lack of space, come last.
  */
-export async function prepareDurably(
-  path: string,
-  text: string,
-  newFileMode?: number,
-): Promise<PreparedWrite> {
-  const folder = dirname(path);
-  const temp = join(folder, `.${basename(path)}.tmp`);
-  const mode = await stat(path).then(
-    (existing) => existing.mode & 0o7777,
-    () => newFileMode,
-  );
-  const handle = await open(temp, 'w', mode);
-  try {
-    // A temp file left by a crash keeps the mode it was created with.
-    if (mode !== undefined) await handle.chmod(mode);
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  return {
-    commit: async () => {
-      await rename(temp, path);
-      await syncFolder(folder);
-    },
-  };
+export function prepareDurably(path: string, text: string, newFileMode?: number): Promise<PreparedWrite> {
+  return prepareDurablyFrom(path, [text], newFileMode);
 }
 
 async function syncFolder(folder: string): Promise<void> {
@@ -65,7 +41,7 @@ async function syncFolder(folder: string): Promise<void> {
  */
 export async function prepareDurablyFrom(
   path: string,
-  pieces: AsyncIterable<string>,
+  pieces: AsyncIterable<string> | Iterable<string>,
   newFileMode?: number,
 ): Promise<PreparedWrite> {
   const folder = dirname(path);
@@ -76,8 +52,10 @@ export async function prepareDurablyFrom(
   );
   const handle = await open(temp, 'w', mode);
   try {
+    // A temp file left by a crash keeps the mode it was created with.
     if (mode !== undefined) await handle.chmod(mode);
-    for await (const piece of pieces) await handle.write(piece);
+    // writeFile, unlike write, goes on until the whole piece is written.
+    for await (const piece of pieces) await handle.writeFile(piece);
     await handle.sync();
   } finally {
     await handle.close();

@@ -22,6 +22,7 @@ import {
   readJournal,
   sha256,
 } from './journal.ts';
+import { writeOrExplain } from './json-file.ts';
 import type { Holder } from './lock-holder.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
 import { readStoreText, requireFolderFor, writableTarget } from './store-file.ts';
@@ -439,19 +440,6 @@ async function lockForWriting(path: string, waitMs: number | undefined): Promise
   return writeOrExplain(path, () =>
     acquireLock(target, { shownAs: path, ...(waitMs !== undefined && { waitMs }) }),
   );
-}
-
-/** A write the disk refuses (full, read-only mount, permissions changed) is told in a line naming the file. */
-async function writeOrExplain<T>(path: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof StoreFileError) throw error;
-    const { code, message } = error as NodeJS.ErrnoException;
-    if (code === undefined) throw error;
-    const reason = message.replace(/^\w+: /, '').split(',')[0];
-    throw new StoreFileError(path, `could not be written (${code}: ${reason}); nothing was changed`);
-  }
 }
 
 /**

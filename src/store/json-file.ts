@@ -151,7 +151,7 @@ function durableJson<T>(path: string): Adapter<T> {
 const serialize = (data: unknown) => JSON.stringify(data, null, 2);
 
 /** A write the disk refuses (full, read-only mount, permissions changed) is told in a line naming the file. */
-async function writeOrExplain<T>(path: string, write: () => Promise<T>): Promise<T> {
+export async function writeOrExplain<T>(path: string, write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
