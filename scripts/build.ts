@@ -136,6 +136,10 @@ const common: BuildOptions = {
     js: "import { createRequire as __twinbotRequire } from 'node:module'; const require = __twinbotRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  // Less text for V8 to read and compile at every start (7% of a cold `ask`); names are kept, so a
+  // stack trace still says which function failed.
+  minifyWhitespace: true,
+  minifySyntax: true,
 };
 
 /** Builds into `outdir` (default dist/). */

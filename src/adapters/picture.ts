@@ -5,10 +5,17 @@ import type { Lang } from '../i18n/languages.ts';
 import { translator } from '../i18n/translator.ts';
 import type { Picture } from '../render/pictures/draw.ts';
 
-export { drawPicture, type Picture } from '../render/pictures/draw.ts';
+export type { Picture } from '../render/pictures/draw.ts';
 
 /** Draws a reply's figure in the reader's language (src/render/pictures). */
 export type DrawPicture = (figure: Figure, lang: Lang) => Promise<Picture>;
+
+/**
+ * The drawing code (its font parser, WebAssembly and shapes are most of a bundle) loads with the
+ * first picture, so the many processes that never draw one start without it.
+ */
+export const drawPicture: DrawPicture = async (figure, lang) =>
+  (await import('../render/pictures/draw.ts')).drawPicture(figure, lang);
 
 /** A reply and the picture drawn for it; without a picture when it has no figure or drawing failed. */
 export interface Pictured {

@@ -9,7 +9,6 @@ import { acquireLock } from './file-lock.ts';
 import { exists } from './init.ts';
 import { replacingStoreFile } from './journal.ts';
 import { JournaledFile } from './journaled-file.ts';
-import { JsonFile } from './json-file.ts';
 import { type StoreData, StoreSchema } from './schema.ts';
 import { requireFolderFor, writableTarget } from './store-file.ts';
 

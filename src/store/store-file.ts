@@ -8,7 +8,7 @@ import { StoreFileError } from './errors.ts';
  * Reads a store file after making sure it is one. It is opened without blocking, so a FIFO given
  * as the store is refused instead of waiting forever for a writer.
  */
-export async function readStoreText(path: string): Promise<string> {
+export async function readStoreBytes(path: string): Promise<Buffer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -17,13 +17,18 @@ export async function readStoreText(path: string): Promise<string> {
   }
   try {
     refuseUnlessRegular(path, await handle.stat());
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } catch (error) {
     if (error instanceof StoreFileError) throw error;
     throw unreadable(path, error);
   } finally {
     await handle.close();
   }
+}
+
+/** The same, as text. */
+export async function readStoreText(path: string): Promise<string> {
+  return (await readStoreBytes(path)).toString('utf8');
 }
 
 /**

@@ -13,6 +13,12 @@ describe('foldName', () => {
     expect(foldName('saint etienne')).toBe('saint etienne');
   });
 
+  it('GIVEN plain ASCII names with punctuation, odd spaces or underscores THEN they fold as any other name does', () => {
+    expect(foldName("  St. John's--Newfoundland\t(NL) ")).toBe('st john s newfoundland nl');
+    expect(foldName('Prague 6')).toBe(foldName('Prague\u00a06'));
+    expect(foldName('SAN_FRANCISCO')).toBe(foldName('San Francisco'));
+  });
+
   it('GIVEN "Gyöngyös" THEN the umlauts are dropped', () => {
     expect(foldName('Gyöngyös')).toBe('gyongyos');
   });
