@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import type { AnniversaryWindow } from '../domain/anniversary.ts';
 import type { City } from '../domain/city.ts';
 import { countryName, toCountryCode } from '../domain/country.ts';
@@ -7,6 +6,7 @@ import { foldName } from '../domain/names.ts';
 import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
 import { AnniversaryIndex } from './anniversary-index.ts';
 import type { Applied } from './draft-ops.ts';
+import { FuzzyNames } from './fuzzy-names.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
 import { namesOf } from './world/name-index.ts';
@@ -22,12 +22,6 @@ export type CityLookup =
 const MIN_FUZZY_LENGTH = 3;
 /** How many names starting with the text are looked at, so one letter costs no more than a word. */
 const PREFIX_SCAN = 500;
-
-interface NameEntry {
-  id: number;
-  cityId: string;
-  name: string;
-}
 
 /**
  * Read-only indexes over one version of the office's store and, when the store uses it, the world
@@ -53,10 +47,7 @@ export class Catalog {
   private readonly worldTwins = new Map<string, string[]>();
   private hidden: ReadonlySet<string>;
   private readonly withWorld = new Map<string, readonly Partnership[]>();
-  private fuzzy: MiniSearch<NameEntry> | undefined;
-  /** City id -> its entries in the fuzzy index, so a changed city's names are replaced there. */
-  private fuzzyEntries = new Map<string, number[]>();
-  private nextFuzzyEntry = 0;
+  private fuzzy: FuzzyNames<string> | undefined;
   private prefixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
 
@@ -116,15 +107,14 @@ export class Catalog {
     for (const name of names) addTo(this.citiesByName, foldName(name), city);
     if (!indexed) return;
     this.prefixes?.add(names.map((name) => ({ key: foldName(name), id: city.id })));
-    if (this.fuzzy) this.addToFuzzy(this.fuzzy, city);
+    this.fuzzy?.add(city.id, foldedNamesOf(city));
   }
 
   private removeCity(city: City): void {
     if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
     for (const name of namesOf(city)) removeFrom(this.citiesByName, foldName(name), city);
     this.prefixes?.remove(city.id);
-    for (const entry of this.fuzzyEntries.get(city.id) ?? []) this.fuzzy?.discard(entry);
-    this.fuzzyEntries.delete(city.id);
+    this.fuzzy?.remove(city.id);
   }
 
   private addPartnership(p: Partnership, indexed = false): void {
@@ -297,9 +287,7 @@ export class Catalog {
         fuzzy: (term: string) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
         combineWith: 'AND',
       } as const;
-      const results = this.fuzzyIndex()
-        .search(query, options)
-        .map((result) => result.cityId as string);
+      const results = this.fuzzyIndex().search(query, options);
       const worldResults = this.world?.fuzzySearch(query, options).map((city) => city.id) ?? [];
       for (const id of [...results, ...worldResults]) {
         const cityId = this.city(id)?.id ?? id;
@@ -355,27 +343,15 @@ export class Catalog {
     );
   }
 
-  private fuzzyIndex(): MiniSearch<NameEntry> {
-    if (this.fuzzy) return this.fuzzy;
-    const index = new MiniSearch<NameEntry>({
-      fields: ['name'],
-      storeFields: ['cityId'],
-      processTerm: (term) => foldName(term) || null,
-      tokenize: (text) => foldName(text).split(' '),
-    });
-    for (const city of this.current.cities) this.addToFuzzy(index, city);
-    this.fuzzy = index;
-    return index;
+  private fuzzyIndex(): FuzzyNames<string> {
+    this.fuzzy ??= new FuzzyNames(this.current.cities.map((city) => [city.id, foldedNamesOf(city)] as const));
+    return this.fuzzy;
   }
+}
 
-  private addToFuzzy(index: MiniSearch<NameEntry>, city: City): void {
-    const entries = namesOf(city).map((name) => ({ id: this.nextFuzzyEntry++, cityId: city.id, name }));
-    index.addAll(entries);
-    this.fuzzyEntries.set(
-      city.id,
-      entries.map((entry) => entry.id),
-    );
-  }
+/** A city's names as the fuzzy index holds them: folded, each once (a search finds the city, not the name). */
+function foldedNamesOf(city: City): string[] {
+  return [...new Set(namesOf(city).map(foldName))];
 }
 
 /** The world cities an office city takes the place of, so no place is shown twice. */
