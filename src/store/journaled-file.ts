@@ -25,7 +25,8 @@ import {
 import { writeOrExplain } from './json-file.ts';
 import type { Holder } from './lock-holder.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
-import { readStoreText, requireFolderFor, writableTarget } from './store-file.ts';
+import { shareRepeated } from './share-repeated.ts';
+import { readStoreBytes, requireFolderFor, writableTarget } from './store-file.ts';
 
 /** A change to the store's data, made on a draft (see draftOf), or reported as no change. */
 export type StoreChange<T> = (draft: StoreData) => { result: T } | { unchanged: true; result: T };
@@ -36,6 +37,8 @@ export interface JournaledOpenOptions {
   waitMs?: number;
   /** Validate the whole store even when twinbot wrote it (`check`). */
   validate?: 'full';
+  /** Make the records share what repeats among them (see shareRepeated): for a process that keeps them. */
+  share?: boolean;
 }
 
 /** Past this share of the store file's size, the journal is folded into the file. */
@@ -96,6 +99,7 @@ export class JournaledFile {
     const release = lock?.release ?? (async () => {});
     try {
       const read = await readStore(path, options.validate);
+      if (options.share) shareRepeated(read.data);
       const lazy = options.lock === 'on-write' ? { waitMs: options.waitMs } : undefined;
       const file = new JournaledFile(path, read.data, read.seq, read, release, lazy);
       file.tookOverFrom = lock?.tookOverFrom;
@@ -346,9 +350,10 @@ export class JournaledFile {
  * names its hash (twinbot wrote it, validated), or when asked to (`check`).
  */
 async function readStore(path: string, validate: 'full' | undefined): Promise<Read> {
-  const text = await readStoreText(path);
+  const bytes = await readStoreBytes(path);
   const fileStat = await stat(path);
-  const hash = sha256(text);
+  const hash = sha256(bytes);
+  const text = bytes.toString('utf8');
   const journalPath = journalPathOf(await realpath(path));
   const journal = await readJournal(journalPath);
   const pending = journal ? pendingEdits(journal, hash, path, journalPath) : undefined;

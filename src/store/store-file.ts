@@ -9,6 +9,14 @@ import { StoreFileError } from './errors.ts';
  * as the store is refused instead of waiting forever for a writer.
  */
 export async function readStoreText(path: string): Promise<string> {
+  return (await readStoreBytes(path)).toString('utf8');
+}
+
+/**
+ * The store file's bytes, read as readStoreText reads them: for hashing the bytes before they are
+ * decoded (hashing the decoded text would encode all of it again).
+ */
+export async function readStoreBytes(path: string): Promise<Buffer> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -17,7 +25,7 @@ export async function readStoreText(path: string): Promise<string> {
   }
   try {
     refuseUnlessRegular(path, await handle.stat());
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } catch (error) {
     if (error instanceof StoreFileError) throw error;
     throw unreadable(path, error);
