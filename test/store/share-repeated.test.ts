@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Partnership } from '../../src/domain/partnership.ts';
 import { Store } from '../../src/store/store.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
 
@@ -30,13 +31,13 @@ const editor = { actor: 'slack:UOFFICE', platform: 'slack' } as const;
 describe('records of a store opened as the bot opens it (warm)', () => {
   it('GIVEN two pairs signed the same day THEN they share one frozen list of milestones and one frozen empty list', async () => {
     const store = await opened(true);
-    const [first, second] = store.catalog.data.partnerships;
-    expect(first?.milestones).toBe(second?.milestones);
-    expect(Object.isFrozen(first?.milestones[0])).toBe(true);
-    expect(first?.sources).toBe(second?.sources);
-    expect(() => (first?.sources as unknown[]).push({ id: 'x', title: 'X' })).toThrow(TypeError);
+    const [first, second] = store.catalog.data.partnerships as [Partnership, Partnership];
+    expect(first.milestones).toBe(second.milestones);
+    expect(Object.isFrozen(first.milestones[0])).toBe(true);
+    expect(first.sources).toBe(second.sources);
+    expect(() => first.sources.push({ id: 'x', title: 'X' })).toThrow(TypeError);
     expect(() => {
-      (first?.milestones[0] as { date?: string }).date = '1991';
+      (first.milestones[0] as { date?: string }).date = '1991';
     }).toThrow(TypeError);
     await store.close();
   });
