@@ -39,7 +39,8 @@ export class Catalog {
   private readonly cityById = new Map<string, City>();
   private readonly partnershipById = new Map<string, Partnership>();
   private readonly partnershipsByCity = new Map<string, Partnership[]>();
-  private readonly citiesByName = new Map<string, City[]>();
+  /** Folded name -> its city, or its cities when several share it (one list per name would double the map). */
+  private readonly citiesByName = new Map<string, City | City[]>();
   private readonly namesakes = new Map<string, boolean>();
   /** World city id -> the office city that takes its place. */
   private readonly twinOf = new Map<string, City>();
@@ -57,6 +58,8 @@ export class Catalog {
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
     for (const city of data.cities) this.addCity(city);
     for (const p of data.partnerships) this.addPartnership(p);
+    // Lists grown one push at a time keep room for more: at 100,000 pairs that room was 4 MB.
+    for (const [cityId, list] of this.partnershipsByCity) this.partnershipsByCity.set(cityId, list.slice());
     this.findWorldTwins();
   }
 
@@ -103,16 +106,16 @@ export class Catalog {
 
   private addCity(city: City, indexed = false): void {
     this.cityById.set(city.id, city);
-    const names = namesOf(city);
-    for (const name of names) addTo(this.citiesByName, foldName(name), city);
+    const names = foldedNamesOf(city);
+    for (const name of names) addOne(this.citiesByName, name, city);
     if (!indexed) return;
-    this.prefixes?.add(names.map((name) => ({ key: foldName(name), id: city.id })));
-    this.fuzzy?.add(city.id, foldedNamesOf(city));
+    this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
+    this.fuzzy?.add(city.id, names);
   }
 
   private removeCity(city: City): void {
     if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
-    for (const name of namesOf(city)) removeFrom(this.citiesByName, foldName(name), city);
+    for (const name of foldedNamesOf(city)) removeOne(this.citiesByName, name, city);
     this.prefixes?.remove(city.id);
     this.fuzzy?.remove(city.id);
   }
@@ -224,9 +227,9 @@ export class Catalog {
 
   /** Cities with a name that folds to this: the office's, then the world's not taken over by an office city. */
   private named(folded: string): City[] {
-    const own = this.citiesByName.get(folded) ?? [];
-    if (!this.world) return own;
-    const found = [...own];
+    const own = this.citiesByName.get(folded);
+    const found = own === undefined ? [] : Array.isArray(own) ? [...own] : [own];
+    if (!this.world) return found;
     for (const city of this.world.named(folded)) {
       const shown = this.twinOf.get(city.id) ?? city;
       if (!found.includes(shown)) found.push(shown);
@@ -322,9 +325,10 @@ export class Catalog {
   }
 
   private prefixIndex(): NamePrefixIndex {
+    // From the names map, so both hold the same folded strings.
     this.prefixes ??= new NamePrefixIndex(
-      this.current.cities.flatMap((city) =>
-        namesOf(city).map((name) => ({ key: foldName(name), id: city.id })),
+      [...this.citiesByName].flatMap(([key, cities]) =>
+        Array.isArray(cities) ? cities.map((city) => ({ key, id: city.id })) : [{ key, id: cities.id }],
       ),
     );
     return this.prefixes;
@@ -349,7 +353,7 @@ export class Catalog {
   }
 }
 
-/** A city's names as the fuzzy index holds them: folded, each once (a search finds the city, not the name). */
+/** A city's names as the indexes hold them: folded, each once (a search finds the city, not the name). */
 function foldedNamesOf(city: City): string[] {
   return [...new Set(namesOf(city).map(foldName))];
 }
@@ -372,6 +376,24 @@ function removeFrom<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const kept = list.filter((x) => x !== value);
   if (kept.length === 0) map.delete(key);
   else map.set(key, kept);
+}
+
+/** Adds a value under the key: the value alone, or a list once there are several. */
+function addOne<T extends object>(map: Map<string, T | T[]>, key: string, value: T): void {
+  const now = map.get(key);
+  if (now === undefined) map.set(key, value);
+  else if (Array.isArray(now)) {
+    if (!now.includes(value)) now.push(value);
+  } else if (now !== value) map.set(key, [now, value]);
+}
+
+function removeOne<T extends object>(map: Map<string, T | T[]>, key: string, value: T): void {
+  const now = map.get(key);
+  if (now === value) map.delete(key);
+  else if (Array.isArray(now)) {
+    const kept = now.filter((x) => x !== value);
+    map.set(key, kept.length === 1 ? (kept[0] as T) : kept);
+  }
 }
 
 function addTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
