@@ -1,17 +1,18 @@
-import type { StoreData } from './schema.ts';
+import type { City } from '../domain/city.ts';
+import type { Partnership } from '../domain/partnership.ts';
 
-/** The one empty list every record without sources or names shares. */
+/** The one empty list every record without sources, milestones or names shares. */
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * Makes the records of freshly read data share what repeats among them, for a process that keeps
- * the store in memory (the bot): each partnership's city ids become the city's own id string, equal
- * small strings (countries, languages, kinds, dates) one string, equal milestones, lists of milestones and
- * sources one frozen object, and every empty list one frozen list. Records are never changed in place (an edit
- * replaces them, see draftOf), so sharing is safe; freezing what is shared makes a change in place
- * fail loudly instead of changing every record that shares it.
+ * Makes freshly read records share what repeats among them, for a process that keeps them in
+ * memory (the bot): each partnership's city ids become the city's own id string, equal small
+ * strings (countries, languages, kinds, dates) one string, equal milestones, lists of milestones and
+ * sources one frozen object, and every empty list one frozen list. Records are never changed in
+ * place (an edit replaces them, see draftOf), so sharing is safe; freezing what is shared makes a
+ * change in place fail loudly instead of changing every record that shares it.
  */
-export function shareRepeated(data: StoreData): void {
+export function shareRepeated(data: { cities: City[]; partnerships: Partnership[] }): void {
   const strings = new Map<string, string>();
   const string = <S extends string | undefined>(value: S): S => {
     if (value === undefined) return value;

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Partnership } from '../../src/domain/partnership.ts';
 import { Store } from '../../src/store/store.ts';
+import { World } from '../../src/store/world/world.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
+import { WORLD_FIXTURE } from '../fixtures/world-layer.ts';
 
 const signing = { kind: 'signing', date: '1990-05-01' } as const;
 
@@ -67,5 +70,15 @@ describe('records of a store opened as the bot opens it (warm)', () => {
     expect(first?.milestones[0]).not.toBe(second?.milestones[0]);
     expect(Object.isFrozen(first?.milestones[0])).toBe(false);
     await store.close();
+  });
+
+  it('GIVEN the world layer warmed for the bot THEN pairs listed by the same page share one frozen source', async () => {
+    const world = new World(JSON.parse(await readFile(join(WORLD_FIXTURE, 'world.json'), 'utf8')));
+    const pair = (id: string) => world.partnerships.find((p) => p.id === id) as Partnership;
+    expect(pair('berlin-de--los-angeles-us').sources[0]).not.toBe(pair('berlin-de--paris-fr').sources[0]);
+    world.warm();
+    expect(pair('berlin-de--los-angeles-us').sources[0]).toBe(pair('berlin-de--paris-fr').sources[0]);
+    expect(Object.isFrozen(pair('berlin-de--paris-fr').sources[0])).toBe(true);
+    expect(world.partnershipsOf('berlin-de').map((p) => p.id)).toContain('berlin-de--los-angeles-us');
   });
 });

@@ -2,6 +2,7 @@ import type { City } from '../../domain/city.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Partnership } from '../../domain/partnership.ts';
 import { FuzzyNames, type FuzzyOptions } from '../fuzzy-names.ts';
+import { shareRepeated } from '../share-repeated.ts';
 import type { WorldFile, WorldSource } from '../world-schema.ts';
 import { FOLD_VERSION, namesOf } from './name-index.ts';
 import { SortedNames } from './sorted-names.ts';
@@ -22,6 +23,8 @@ export class World {
   private byWikidata: Map<string, City> | undefined;
   private byCity: Map<string, Partnership[]> | undefined;
   private fuzzy: FuzzyNames<number> | undefined;
+  /** Whether the records share what repeats among them (see shareRepeated). */
+  private shared = false;
 
   constructor(data: WorldFile) {
     this.sources = data.sources;
@@ -63,6 +66,9 @@ export class World {
 
   /** Builds the indexes built on first use, so no question pays for one (the bot, at start). */
   warm(): void {
+    // Once, at the bot's start: a question asked once (`ask`) does not pay for it.
+    if (!this.shared) shareRepeated({ cities: [...this.cities], partnerships: [...this.partnerships] });
+    this.shared = true;
     this.startingWith('', 0);
     this.fuzzySearch('warm', { prefix: () => false, fuzzy: () => false });
     this.partnershipsOf('');
