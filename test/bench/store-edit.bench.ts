@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { buildCli } from '../../scripts/build.ts';
@@ -143,8 +143,9 @@ console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
 // --- Memory of the bot at 100,000 partnerships ----------------------------------------------------
 // The built bot (`twinbot start`, the local shell: no platform configured) with the store, and the
 // same process with an empty store: what the store costs the bot is the difference. A preloaded
-// probe writes the process's memory after two full GCs when sent SIGUSR2, once the bot has answered
-// a question (so the store is open, every index warm).
+// probe writes the process's memory after two full GCs when sent SIGUSR2: once the bot has answered
+// a question (the store open, every index warm, the day's snapshot taken), and again after it has
+// idled for IDLE_MS, when V8 has given back what loading needed (the bot's lasting footprint).
 const out = join(root, 'node_modules', '.cache', 'twinbot-bench-store');
 await buildCli(out);
 const probe = join(dir, 'memory-probe.mjs');
@@ -157,14 +158,30 @@ process.on('SIGUSR2', () => {
   writeFileSync(process.env.TWINBOT_BENCH_MEMORY, JSON.stringify({ rss: m.rss, heap: m.heapUsed }));
 });`,
 );
+const IDLE_MS = 15_000;
 
-/** The bot's memory after start and a first answer, with its time to that answer. */
+interface Memory {
+  rss: number;
+  heap: number;
+}
+
+/** The bot's memory after start and a first answer, and after idling; its time to that answer. */
 async function botMemory(
   path: string,
   question: string,
-): Promise<{ rss: number; heap: number; answerMs: number }> {
+): Promise<{ answered: Memory; idle: Memory; answerMs: number }> {
   const report = join(dir, 'memory.json');
-  await rm(report, { force: true });
+  const read = async (): Promise<Memory> => {
+    await rm(report, { force: true });
+    bot.kill('SIGUSR2');
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const text = await readFile(report, 'utf8').catch(() => undefined);
+      if (text) return JSON.parse(text) as Memory;
+    }
+  };
+  // Each start takes its day's snapshot, as the first start of a day does.
+  await rm(join(dirname(path), 'snapshots'), { recursive: true, force: true });
   const started = performance.now();
   const bot = spawn(
     process.execPath,
@@ -179,15 +196,12 @@ async function botMemory(
   bot.stdin.write(`${question}\n`);
   await once(bot.stdout, 'data');
   const answerMs = performance.now() - started;
-  bot.kill('SIGUSR2');
-  let memory: string | undefined;
-  while (memory === undefined) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    memory = await readFile(report, 'utf8').catch(() => undefined);
-  }
+  const answered = await read();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const idle = await read();
   bot.stdin.end();
   await exited;
-  return { ...JSON.parse(memory), answerMs };
+  return { answered, idle, answerMs };
 }
 
 {
@@ -196,24 +210,23 @@ async function botMemory(
   const bigCity = bigData.cities[42]?.name ?? '';
   const ratio = (bytes: number) => `${(bytes / bigFile).toFixed(2)}x`;
   const rounds = 3;
-  const withStore: { rss: number; heap: number; answerMs: number }[] = [];
-  const empty: { rss: number; heap: number; answerMs: number }[] = [];
+  const withStore: Awaited<ReturnType<typeof botMemory>>[] = [];
+  const empty: Awaited<ReturnType<typeof botMemory>>[] = [];
   for (let round = 0; round < rounds; round++) {
     empty.push(await botMemory(emptyPath, 'help'));
     withStore.push(await botMemory(bigPath, `partners ${bigCity}`));
   }
-  const med = (list: { rss: number; heap: number }[], key: 'rss' | 'heap') => median(list.map((m) => m[key]));
-  const rss = med(withStore, 'rss') - med(empty, 'rss');
-  const heap = med(withStore, 'heap') - med(empty, 'heap');
   console.log(
-    `memory of the built bot (twinbot start) at ${BIG} partnerships, every index warm, after GC, median of ${rounds} alternate rounds:`,
+    `memory of the built bot (twinbot start, local shell) at ${BIG} partnerships, every index warm, after two GCs, median of ${rounds} alternate rounds; the store's cost is the bot with it less the bot with an empty store:`,
   );
-  console.log(
-    `  the store's cost (bot with it minus the bot with an empty store): RSS ${mb(rss)} = ${ratio(rss)} the ${mb(bigFile)} file (target < 3x), heap ${mb(heap)} = ${ratio(heap)}`,
-  );
-  console.log(
-    `  whole process: with the store RSS ${mb(med(withStore, 'rss'))} (${ratio(med(withStore, 'rss'))}), heap ${mb(med(withStore, 'heap'))}; with an empty store RSS ${mb(med(empty, 'rss'))}, heap ${mb(med(empty, 'heap'))}`,
-  );
+  for (const when of ['answered', 'idle'] as const) {
+    const med = (list: typeof withStore, key: keyof Memory) => median(list.map((m) => m[when][key]));
+    const rss = med(withStore, 'rss') - med(empty, 'rss');
+    const heap = med(withStore, 'heap') - med(empty, 'heap');
+    console.log(
+      `  ${when === 'answered' ? 'after the first answer' : `after ${IDLE_MS / 1000} s idle`}: the store's cost RSS ${mb(rss)} = ${ratio(rss)} the ${mb(bigFile)} file (target < 3x), heap ${mb(heap)} = ${ratio(heap)}; whole process with the store RSS ${mb(med(withStore, 'rss'))} (${ratio(med(withStore, 'rss'))}), heap ${mb(med(withStore, 'heap'))}; with an empty store RSS ${mb(med(empty, 'rss'))}, heap ${mb(med(empty, 'heap'))}`,
+    );
+  }
   console.log(
     `  start to first answer: ${ms(median(withStore.map((m) => m.answerMs)))} with the store, ${ms(median(empty.map((m) => m.answerMs)))} empty`,
   );
