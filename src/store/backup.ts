@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setImmediate as yieldToAnswers } from 'node:timers/promises';
 import * as z from 'zod';
 import { LEDGER_VERSION, LedgerFileSchema, ledgerKey } from '../domain/reminder.ts';
 import { ledgerPathBeside, readLedgerData } from '../reminders/ledger.ts';
@@ -35,14 +36,56 @@ export class BackupFileError extends Error {
 }
 
 export function backupText(store: StoreData, ledger: LedgerData, now: Date): string {
-  const backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    createdAt: now.toISOString(),
-    store,
-    ledger,
-  };
-  return `${JSON.stringify(backup, null, 2)}\n`;
+  return `${[...prettyPieces(backupOf(store, ledger, now), '')].join('')}\n`;
+}
+
+/**
+ * The same text as backupText, in pieces of a thousand records with a turn of the event loop between
+ * them: the bot's daily snapshot neither holds the answers nor the whole text in memory at once.
+ */
+export async function* backupPieces(store: StoreData, ledger: LedgerData, now: Date): AsyncGenerator<string> {
+  for (const piece of prettyPieces(backupOf(store, ledger, now), '')) {
+    yield piece;
+    await yieldToAnswers();
+  }
+  yield '\n';
+}
+
+function backupOf(store: StoreData, ledger: LedgerData, now: Date) {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now.toISOString(), store, ledger };
+}
+
+/** Records serialized in one piece of a backup. */
+const RECORDS_PER_PIECE = 1000;
+
+/**
+ * `JSON.stringify(value, null, 2)` at this indentation, in pieces: a list longer than a piece is
+ * written a piece at a time, and so is each object that holds one; anything else whole.
+ */
+function* prettyPieces(value: unknown, indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  const at = (item: unknown) => JSON.stringify(item, null, 2).replaceAll('\n', `\n${inner}`);
+  if (Array.isArray(value) && value.length > RECORDS_PER_PIECE) {
+    yield '[';
+    for (let start = 0; start < value.length; start += RECORDS_PER_PIECE) {
+      const records = value.slice(start, start + RECORDS_PER_PIECE);
+      yield records.map((record, i) => `${start + i === 0 ? '' : ','}\n${inner}${at(record)}`).join('');
+    }
+    yield `\n${indent}]`;
+  } else if (holdsLongList(value)) {
+    const entries = Object.entries(value as object).filter(([, v]) => v !== undefined);
+    yield '{';
+    for (const [i, [key, v]] of entries.entries()) {
+      yield `${i === 0 ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
+      yield* prettyPieces(v, inner);
+    }
+    yield `\n${indent}}`;
+  } else yield JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+}
+
+function holdsLongList(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > RECORDS_PER_PIECE;
+  return typeof value === 'object' && value !== null && Object.values(value).some(holdsLongList);
 }
 
 /**

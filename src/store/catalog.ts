@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import type { AnniversaryWindow } from '../domain/anniversary.ts';
 import type { City } from '../domain/city.ts';
 import { countryName, toCountryCode } from '../domain/country.ts';
@@ -7,6 +6,7 @@ import { foldName } from '../domain/names.ts';
 import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
 import { AnniversaryIndex } from './anniversary-index.ts';
 import type { Applied } from './draft-ops.ts';
+import { FuzzyNames } from './fuzzy-names.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
 import { namesOf } from './world/name-index.ts';
@@ -23,12 +23,6 @@ const MIN_FUZZY_LENGTH = 3;
 /** How many names starting with the text are looked at, so one letter costs no more than a word. */
 const PREFIX_SCAN = 500;
 
-interface NameEntry {
-  id: number;
-  cityId: string;
-  name: string;
-}
-
 /**
  * Read-only indexes over one version of the office's store and, when the store uses it, the world
  * layer beside it, so a question costs map lookups rather than a scan. The office's records win: an
@@ -43,9 +37,9 @@ export class Catalog {
   /** The world layer, when the store uses it. */
   readonly world: World | undefined;
   private readonly cityById = new Map<string, City>();
-  private readonly partnershipById = new Map<string, Partnership>();
   private readonly partnershipsByCity = new Map<string, Partnership[]>();
-  private readonly citiesByName = new Map<string, City[]>();
+  /** Folded name -> its city, or its cities when several share it (one list per name would double the map). */
+  private readonly citiesByName = new Map<string, City | City[]>();
   private readonly namesakes = new Map<string, boolean>();
   /** World city id -> the office city that takes its place. */
   private readonly twinOf = new Map<string, City>();
@@ -53,10 +47,7 @@ export class Catalog {
   private readonly worldTwins = new Map<string, string[]>();
   private hidden: ReadonlySet<string>;
   private readonly withWorld = new Map<string, readonly Partnership[]>();
-  private fuzzy: MiniSearch<NameEntry> | undefined;
-  /** City id -> its entries in the fuzzy index, so a changed city's names are replaced there. */
-  private fuzzyEntries = new Map<string, number[]>();
-  private nextFuzzyEntry = 0;
+  private fuzzy: FuzzyNames<string> | undefined;
   private prefixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
 
@@ -66,6 +57,8 @@ export class Catalog {
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
     for (const city of data.cities) this.addCity(city);
     for (const p of data.partnerships) this.addPartnership(p);
+    // Lists grown one push at a time keep room for more: at 100,000 pairs that room was 4 MB.
+    for (const [cityId, list] of this.partnershipsByCity) this.partnershipsByCity.set(cityId, list.slice());
     this.findWorldTwins();
   }
 
@@ -112,29 +105,26 @@ export class Catalog {
 
   private addCity(city: City, indexed = false): void {
     this.cityById.set(city.id, city);
-    const names = namesOf(city);
-    for (const name of names) addTo(this.citiesByName, foldName(name), city);
+    const names = foldedNamesOf(city);
+    for (const name of names) addOne(this.citiesByName, name, city);
     if (!indexed) return;
-    this.prefixes?.add(names.map((name) => ({ key: foldName(name), id: city.id })));
-    if (this.fuzzy) this.addToFuzzy(this.fuzzy, city);
+    this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
+    this.fuzzy?.add(city.id, names);
   }
 
   private removeCity(city: City): void {
     if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
-    for (const name of namesOf(city)) removeFrom(this.citiesByName, foldName(name), city);
+    for (const name of foldedNamesOf(city)) removeOne(this.citiesByName, name, city);
     this.prefixes?.remove(city.id);
-    for (const entry of this.fuzzyEntries.get(city.id) ?? []) this.fuzzy?.discard(entry);
-    this.fuzzyEntries.delete(city.id);
+    this.fuzzy?.remove(city.id);
   }
 
   private addPartnership(p: Partnership, indexed = false): void {
-    this.partnershipById.set(p.id, p);
     for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
     if (indexed) this.anniversaries?.add(p);
   }
 
   private removePartnership(p: Partnership): void {
-    if (this.partnershipById.get(p.id) === p) this.partnershipById.delete(p.id);
     for (const cityId of p.cities) removeFrom(this.partnershipsByCity, cityId, p);
     this.anniversaries?.remove(p);
   }
@@ -156,9 +146,17 @@ export class Catalog {
     return this.cityById.get(id) ?? this.twinOf.get(id) ?? this.world?.city(id);
   }
 
+  /**
+   * The office's partnership with this id, found among its first city's (a map of every pair by id
+   * cost 3.7 MB at 100,000 pairs; a city's list is short). City ids hold no "--", so the id splits.
+   */
+  private own(id: string): Partnership | undefined {
+    return this.partnershipsByCity.get(id.slice(0, id.indexOf('--')))?.find((p) => p.id === id);
+  }
+
   /** Whether the office's own store holds this partnership (and not only the world layer). */
   isOffice(p: Partnership): boolean {
-    return this.partnershipById.get(p.id) === p;
+    return this.own(p.id) === p;
   }
 
   /** The world cities this office city takes the place of (besides one with its own id). */
@@ -205,12 +203,12 @@ export class Catalog {
   }
 
   partnershipBetween(a: string, b: string): Partnership | undefined {
-    const own = this.partnershipById.get(partnershipId(a, b));
+    const own = this.own(partnershipId(a, b));
     if (own || !this.world) return own;
     const first = this.city(a)?.id ?? a;
     const second = this.city(b)?.id ?? b;
     const id = partnershipId(first, second);
-    return this.partnershipById.get(id) ?? this.partnershipsOf(first).find((p) => p.id === id);
+    return this.own(id) ?? this.partnershipsOf(first).find((p) => p.id === id);
   }
 
   /** The office's partnerships: the only ones with milestones, so the only ones with anniversaries. */
@@ -228,15 +226,15 @@ export class Catalog {
     const second = this.twinOf.get(b)?.id ?? b;
     if (first === second) return undefined;
     const id = first === a && second === b ? p.id : partnershipId(first, second);
-    if (this.partnershipById.has(id) || this.hidden.has(id) || this.hidden.has(p.id)) return undefined;
+    if (this.own(id) || this.hidden.has(id) || this.hidden.has(p.id)) return undefined;
     return id === p.id ? p : { ...p, id, cities: orderCities(first, second) };
   }
 
   /** Cities with a name that folds to this: the office's, then the world's not taken over by an office city. */
   private named(folded: string): City[] {
-    const own = this.citiesByName.get(folded) ?? [];
-    if (!this.world) return own;
-    const found = [...own];
+    const own = this.citiesByName.get(folded);
+    const found = own === undefined ? [] : Array.isArray(own) ? [...own] : [own];
+    if (!this.world) return found;
     for (const city of this.world.named(folded)) {
       const shown = this.twinOf.get(city.id) ?? city;
       if (!found.includes(shown)) found.push(shown);
@@ -297,9 +295,7 @@ export class Catalog {
         fuzzy: (term: string) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
         combineWith: 'AND',
       } as const;
-      const results = this.fuzzyIndex()
-        .search(query, options)
-        .map((result) => result.cityId as string);
+      const results = this.fuzzyIndex().search(query, options);
       const worldResults = this.world?.fuzzySearch(query, options).map((city) => city.id) ?? [];
       for (const id of [...results, ...worldResults]) {
         const cityId = this.city(id)?.id ?? id;
@@ -334,9 +330,10 @@ export class Catalog {
   }
 
   private prefixIndex(): NamePrefixIndex {
+    // From the names map, so both hold the same folded strings.
     this.prefixes ??= new NamePrefixIndex(
-      this.current.cities.flatMap((city) =>
-        namesOf(city).map((name) => ({ key: foldName(name), id: city.id })),
+      [...this.citiesByName].flatMap(([key, cities]) =>
+        Array.isArray(cities) ? cities.map((city) => ({ key, id: city.id })) : [{ key, id: cities.id }],
       ),
     );
     return this.prefixes;
@@ -355,27 +352,15 @@ export class Catalog {
     );
   }
 
-  private fuzzyIndex(): MiniSearch<NameEntry> {
-    if (this.fuzzy) return this.fuzzy;
-    const index = new MiniSearch<NameEntry>({
-      fields: ['name'],
-      storeFields: ['cityId'],
-      processTerm: (term) => foldName(term) || null,
-      tokenize: (text) => foldName(text).split(' '),
-    });
-    for (const city of this.current.cities) this.addToFuzzy(index, city);
-    this.fuzzy = index;
-    return index;
+  private fuzzyIndex(): FuzzyNames<string> {
+    this.fuzzy ??= new FuzzyNames(this.current.cities.map((city) => [city.id, foldedNamesOf(city)] as const));
+    return this.fuzzy;
   }
+}
 
-  private addToFuzzy(index: MiniSearch<NameEntry>, city: City): void {
-    const entries = namesOf(city).map((name) => ({ id: this.nextFuzzyEntry++, cityId: city.id, name }));
-    index.addAll(entries);
-    this.fuzzyEntries.set(
-      city.id,
-      entries.map((entry) => entry.id),
-    );
-  }
+/** A city's names as the indexes hold them: folded, each once (a search finds the city, not the name). */
+function foldedNamesOf(city: City): string[] {
+  return [...new Set(namesOf(city).map(foldName))];
 }
 
 /** The world cities an office city takes the place of, so no place is shown twice. */
@@ -396,6 +381,24 @@ function removeFrom<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const kept = list.filter((x) => x !== value);
   if (kept.length === 0) map.delete(key);
   else map.set(key, kept);
+}
+
+/** Adds a value under the key: the value alone, or a list once there are several. */
+function addOne<T extends object>(map: Map<string, T | T[]>, key: string, value: T): void {
+  const now = map.get(key);
+  if (now === undefined) map.set(key, value);
+  else if (Array.isArray(now)) {
+    if (!now.includes(value)) now.push(value);
+  } else if (now !== value) map.set(key, [now, value]);
+}
+
+function removeOne<T extends object>(map: Map<string, T | T[]>, key: string, value: T): void {
+  const now = map.get(key);
+  if (now === value) map.delete(key);
+  else if (Array.isArray(now)) {
+    const kept = now.filter((x) => x !== value);
+    map.set(key, kept.length === 1 ? (kept[0] as T) : kept);
+  }
 }
 
 function addTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {

@@ -25,6 +25,7 @@ import {
 import { writeOrExplain } from './json-file.ts';
 import type { Holder } from './lock-holder.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
+import { shareRepeated } from './share-repeated.ts';
 import { readStoreBytes, requireFolderFor, writableTarget } from './store-file.ts';
 
 /** A change to the store's data, made on a draft (see draftOf), or reported as no change. */
@@ -36,6 +37,8 @@ export interface JournaledOpenOptions {
   waitMs?: number;
   /** Validate the whole store even when twinbot wrote it (`check`). */
   validate?: 'full';
+  /** Make the records share what repeats among them (see shareRepeated): for a process that keeps them. */
+  share?: boolean;
 }
 
 /** Past this share of the store file's size, the journal is folded into the file. */
@@ -105,6 +108,7 @@ export class JournaledFile {
     const release = lock?.release ?? (async () => {});
     try {
       const read = await readStore(path, options.validate);
+      if (options.share) shareRepeated(read.data);
       const lazy = options.lock === 'on-write' ? { waitMs: options.waitMs } : undefined;
       const file = new JournaledFile(path, read.data, read.seq, read, release, lazy);
       file.tookOverFrom = lock?.tookOverFrom;

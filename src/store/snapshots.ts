@@ -4,7 +4,7 @@ import { Cron } from 'croner';
 import { Temporal } from 'temporal-polyfill';
 import { mistakes, ok, type Parsed } from '../config-result.ts';
 import type { Logger } from '../core/logger.ts';
-import { writeFileDurably } from './durable-write.ts';
+import { prepareDurablyFrom } from './durable-write.ts';
 import { exists } from './init.ts';
 
 export const DEFAULT_SNAPSHOT_DAYS = 14;
@@ -25,8 +25,8 @@ export interface SnapshotPlan {
   /** The store file (a symbolic link's target is used, so a store reached by two paths has one folder). */
   storePath: string;
   days: number;
-  /** The backup text of the store and its ledger as they are now. */
-  backup: () => string;
+  /** The backup text of the store and its ledger as they are now, whole or in pieces (see backupPieces). */
+  backup: () => string | AsyncIterable<string>;
 }
 
 export interface SnapshotReport {
@@ -50,7 +50,9 @@ export async function snapshotIfDue(plan: SnapshotPlan, now: Date): Promise<Snap
   const report: SnapshotReport = { removed: [] };
   if (!(await exists(file))) {
     // As private as the store it copies.
-    await writeFileDurably(file, plan.backup(), (await stat(store)).mode & 0o777);
+    const backup = plan.backup();
+    const pieces = typeof backup === 'string' ? [backup] : backup;
+    await (await prepareDurablyFrom(file, pieces, (await stat(store)).mode & 0o777)).commit();
     report.taken = file;
   }
   const oldestKept = today.subtract({ days: plan.days - 1 }).toString();

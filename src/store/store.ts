@@ -95,6 +95,7 @@ export class Store {
       lock: options.lock ?? false,
       ...(options.lockWaitMs !== undefined && { waitMs: options.lockWaitMs }),
       ...(options.validate && { validate: options.validate }),
+      share: options.warm === true,
     });
     try {
       return new Store(

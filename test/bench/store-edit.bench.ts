@@ -4,12 +4,15 @@
 //   path (JsonFile: copy, validate and rewrite the whole file) measured the same way;
 // - cold `twinbot ask` at 25,000 partnerships in the built CLI, whole process, beside a `node -e`
 //   that reads and JSON.parses the same file (target within 2x), alternate rounds;
-// - memory of the bot at 100,000 partnerships after load and a GC (target RSS < 3x the file).
+// - memory of the built bot at 100,000 partnerships after load and a GC, less the same bot with an
+//   empty store (target < 3x the file), the whole process's figures beside it.
 // Stores are generated deterministically (syntheticStore) in os.tmpdir().
-import { execFileSync, spawnSync } from 'node:child_process';
-import { stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { buildCli } from '../../scripts/build.ts';
 import { JsonFile } from '../../src/store/json-file.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
@@ -138,46 +141,99 @@ console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
 }
 
 // --- Memory of the bot at 100,000 partnerships ----------------------------------------------------
+// The built bot (`twinbot start`, the local shell: no platform configured) with the store, and the
+// same process with an empty store: what the store costs the bot is the difference. A preloaded
+// probe writes the process's memory after two full GCs when sent SIGUSR2: once the bot has answered
+// a question (the store open, every index warm, the day's snapshot taken), and again after it has
+// idled for IDLE_MS, when V8 has given back what loading needed (the bot's lasting footprint).
+const out = join(root, 'node_modules', '.cache', 'twinbot-bench-store');
+await buildCli(out);
+const probe = join(dir, 'memory-probe.mjs');
+await writeFile(
+  probe,
+  `import { writeFileSync } from 'node:fs';
+process.on('SIGUSR2', () => {
+  globalThis.gc(); globalThis.gc();
+  const m = process.memoryUsage();
+  writeFileSync(process.env.TWINBOT_BENCH_MEMORY, JSON.stringify({ rss: m.rss, heap: m.heapUsed }));
+});`,
+);
+const IDLE_MS = 15_000;
+
+interface Memory {
+  rss: number;
+  heap: number;
+}
+
+/** The bot's memory after start and a first answer, and after idling; its time to that answer. */
+async function botMemory(
+  path: string,
+  question: string,
+): Promise<{ answered: Memory; idle: Memory; answerMs: number }> {
+  const report = join(dir, 'memory.json');
+  const read = async (): Promise<Memory> => {
+    await rm(report, { force: true });
+    bot.kill('SIGUSR2');
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const text = await readFile(report, 'utf8').catch(() => undefined);
+      if (text) return JSON.parse(text) as Memory;
+    }
+  };
+  // Each start takes its day's snapshot, as the first start of a day does.
+  await rm(join(dirname(path), 'snapshots'), { recursive: true, force: true });
+  const started = performance.now();
+  const bot = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', pathToFileURL(probe).href, join(out, 'cli.js'), 'start', '--data', path],
+    {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TWINBOT_BENCH_MEMORY: report },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const exited = once(bot, 'exit');
+  bot.stdin.write(`${question}\n`);
+  await once(bot.stdout, 'data');
+  const answerMs = performance.now() - started;
+  const answered = await read();
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const idle = await read();
+  bot.stdin.end();
+  await exited;
+  return { answered, idle, answerMs };
+}
+
 {
-  const script = `
-    const { Store } = await import(${JSON.stringify(join(root, 'src', 'store', 'store.ts'))});
-    const store = await Store.open(${JSON.stringify(bigPath)}, { lock: true, warm: true });
-    store.catalog.search('kariwa', 5);
-    globalThis.gc(); globalThis.gc();
-    const m = process.memoryUsage();
-    console.log(JSON.stringify({ rss: m.rss, heap: m.heapUsed }));
-    await store.close();`;
-  const baseline = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        '--input-type=module',
-        '-e',
-        'globalThis.gc(); const m = process.memoryUsage(); console.log(JSON.stringify({ rss: m.rss, heap: m.heapUsed }))',
-      ],
-      { encoding: 'utf8' },
-    ),
-  );
-  const bot = JSON.parse(
-    execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: root,
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n')
-      .at(-1) as string,
-  );
-  const file = (await stat(bigPath)).size;
+  const emptyPath = join(dir, 'empty.json');
+  await (await Store.create(emptyPath, { version: 1, cities: [], partnerships: [] })).close();
+  const bigCity = bigData.cities[42]?.name ?? '';
+  const ratio = (bytes: number) => `${(bytes / bigFile).toFixed(2)}x`;
+  const rounds = 3;
+  const withStore: Awaited<ReturnType<typeof botMemory>>[] = [];
+  const empty: Awaited<ReturnType<typeof botMemory>>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    empty.push(await botMemory(emptyPath, 'help'));
+    withStore.push(await botMemory(bigPath, `partners ${bigCity}`));
+  }
   console.log(
-    `memory at ${BIG} partnerships, store loaded with every index, after GC: RSS ${mb(bot.rss)} = ${(bot.rss / file).toFixed(2)}x the ${mb(file)} file (target < 3x), heap ${mb(bot.heap)} = ${(bot.heap / file).toFixed(2)}x; an empty node: RSS ${mb(baseline.rss)}, heap ${mb(baseline.heap)}`,
+    `memory of the built bot (twinbot start, local shell) at ${BIG} partnerships, every index warm, after two GCs, median of ${rounds} alternate rounds; the store's cost is the bot with it less the bot with an empty store:`,
+  );
+  for (const when of ['answered', 'idle'] as const) {
+    const med = (list: typeof withStore, key: keyof Memory) => median(list.map((m) => m[when][key]));
+    const rss = med(withStore, 'rss') - med(empty, 'rss');
+    const heap = med(withStore, 'heap') - med(empty, 'heap');
+    console.log(
+      `  ${when === 'answered' ? 'after the first answer' : `after ${IDLE_MS / 1000} s idle`}: the store's cost RSS ${mb(rss)} = ${ratio(rss)} the ${mb(bigFile)} file (target < 3x), heap ${mb(heap)} = ${ratio(heap)}; whole process with the store RSS ${mb(med(withStore, 'rss'))} (${ratio(med(withStore, 'rss'))}), heap ${mb(med(withStore, 'heap'))}; with an empty store RSS ${mb(med(empty, 'rss'))}, heap ${mb(med(empty, 'heap'))}`,
+    );
+  }
+  console.log(
+    `  start to first answer: ${ms(median(withStore.map((m) => m.answerMs)))} with the store, ${ms(median(empty.map((m) => m.answerMs)))} empty`,
   );
 }
 
 // --- Cold `twinbot ask` at 25,000 partnerships, built CLI -----------------------------------------
 {
-  const out = join(root, 'node_modules', '.cache', 'twinbot-bench-store');
-  await buildCli(out);
   const path = join(dir, 'cold.json');
   const opened = await Store.create(path, syntheticStore(25_000, 10_000));
   const city = opened.catalog.data.cities[42]?.name ?? '';

@@ -15,7 +15,7 @@ import { consoleDelivery } from '../../reminders/console-delivery.ts';
 import { type LedgerFile, openLedger } from '../../reminders/ledger.ts';
 import { type RunningReminders, startReminders } from '../../reminders/runtime.ts';
 import { readSettings } from '../../settings.ts';
-import { backupText } from '../../store/backup.ts';
+import { backupPieces } from '../../store/backup.ts';
 import { describeHolder } from '../../store/lock-holder.ts';
 import { startSnapshots } from '../../store/snapshots.ts';
 import type { Store } from '../../store/store.ts';
@@ -63,7 +63,7 @@ export async function start({ values }: CliArgs): Promise<number> {
         {
           storePath: store.path,
           days: snapshotDays,
-          backup: () => backupText(store.catalog.data, ledger.data, new Date()),
+          backup: () => backupPieces(store.catalog.data, ledger.data, new Date()),
         },
         log,
       );

@@ -1,17 +1,11 @@
-import MiniSearch from 'minisearch';
 import type { City } from '../../domain/city.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Partnership } from '../../domain/partnership.ts';
+import { FuzzyNames, type FuzzyOptions } from '../fuzzy-names.ts';
+import { shareRepeated } from '../share-repeated.ts';
 import type { WorldFile, WorldSource } from '../world-schema.ts';
 import { FOLD_VERSION, namesOf } from './name-index.ts';
 import { SortedNames } from './sorted-names.ts';
-
-/** A fuzzy-search entry: one name of one city. */
-interface NameEntry {
-  id: number;
-  city: number;
-  name: string;
-}
 
 /**
  * The world layer in memory: read-only reference data, indexed once per process. Only what a
@@ -28,7 +22,9 @@ export class World {
   private readonly cityById = new Map<string, number>();
   private byWikidata: Map<string, City> | undefined;
   private byCity: Map<string, Partnership[]> | undefined;
-  private fuzzy: MiniSearch<NameEntry> | undefined;
+  private fuzzy: FuzzyNames<number> | undefined;
+  /** Whether the records share what repeats among them (see shareRepeated). */
+  private shared = false;
 
   constructor(data: WorldFile) {
     this.sources = data.sources;
@@ -70,8 +66,11 @@ export class World {
 
   /** Builds the indexes built on first use, so no question pays for one (the bot, at start). */
   warm(): void {
+    // Once, at the bot's start: a question asked once (`ask`) does not pay for it.
+    if (!this.shared) shareRepeated({ cities: [...this.cities], partnerships: [...this.partnerships] });
+    this.shared = true;
     this.startingWith('', 0);
-    this.fuzzySearch('warm', {});
+    this.fuzzySearch('warm', { prefix: () => false, fuzzy: () => false });
     this.partnershipsOf('');
   }
 
@@ -111,20 +110,11 @@ export class World {
    * every alias in every language would double the bot's memory, and every name is still found by
    * its exact spelling or its beginning (SortedNames).
    */
-  fuzzySearch(query: string, options: Parameters<MiniSearch['search']>[1]): City[] {
-    if (!this.fuzzy) {
-      this.fuzzy = new MiniSearch<NameEntry>({
-        fields: ['name'],
-        storeFields: ['city'],
-        processTerm: (term) => foldName(term) || null,
-        tokenize: (text) => foldName(text).split(' '),
-      });
-      let id = 0;
-      this.fuzzy.addAll(
-        this.cities.flatMap((city, i) => typoNamesOf(city).map((name) => ({ id: id++, city: i, name }))),
-      );
-    }
-    return this.fuzzy.search(query, options).map((result) => this.cities[result.city as number] as City);
+  fuzzySearch(folded: string, options: FuzzyOptions): City[] {
+    this.fuzzy ??= new FuzzyNames(
+      this.cities.map((city, i) => [i, [...new Set(typoNamesOf(city).map(foldName))]] as const),
+    );
+    return this.fuzzy.search(folded, options).map((at) => this.cities[at] as City);
   }
 }
 

@@ -1,0 +1,60 @@
+import type { City } from '../domain/city.ts';
+import type { Partnership } from '../domain/partnership.ts';
+
+/** The one empty list every record without sources, milestones or names shares. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Makes freshly read records share what repeats among them, for a process that keeps them in
+ * memory (the bot): each partnership's city ids become the city's own id string, equal small
+ * strings (countries, languages, kinds, dates) one string, equal milestones, lists of milestones and
+ * sources one frozen object, and every empty list one frozen list. Records are never changed in
+ * place (an edit replaces them, see draftOf), so sharing is safe; freezing what is shared makes a
+ * change in place fail loudly instead of changing every record that shares it.
+ */
+export function shareRepeated(data: { cities: City[]; partnerships: Partnership[] }): void {
+  const strings = new Map<string, string>();
+  const string = <S extends string | undefined>(value: S): S => {
+    if (value === undefined) return value;
+    const shared = strings.get(value);
+    if (shared !== undefined) return shared as S;
+    strings.set(value, value);
+    return value;
+  };
+  const objects = new Map<string, object>();
+  const object = <T extends object>(value: T): T => {
+    const key = JSON.stringify(value);
+    const shared = objects.get(key);
+    if (shared !== undefined) return shared as T;
+    objects.set(key, Object.freeze(value));
+    return value;
+  };
+  const list = <T>(items: T[], each: (item: T) => T): T[] => {
+    if (items.length === 0) return NONE as unknown as T[];
+    for (let i = 0; i < items.length; i++) items[i] = each(items[i] as T);
+    return items;
+  };
+
+  for (const city of data.cities) {
+    city.id = string(city.id);
+    city.country = string(city.country);
+    city.names = list(city.names, (name) => {
+      name.kind = string(name.kind);
+      if (name.lang !== undefined) name.lang = string(name.lang);
+      return name;
+    });
+  }
+  for (const p of data.partnerships) {
+    p.cities[0] = string(p.cities[0]);
+    p.cities[1] = string(p.cities[1]);
+    if (p.type !== undefined) p.type = string(p.type);
+    p.sources = list(p.sources, (source) => object(source));
+    const milestones = list(p.milestones, (m) => {
+      m.sources = list(m.sources, string);
+      if (m.by !== undefined) m.by = string(m.by);
+      if (m.date !== undefined) m.date = string(m.date);
+      return object(m);
+    });
+    p.milestones = milestones.length === 0 ? milestones : object(milestones);
+  }
+}
