@@ -5,7 +5,12 @@ import { countryName, toCountryCode } from '../domain/country.ts';
 import type { Precision } from '../domain/fuzzy-date.ts';
 import { foldName } from '../domain/names.ts';
 import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
-import { AnniversaryIndex } from './anniversary-index.ts';
+import {
+  AnniversaryIndex,
+  type AnniversaryPage,
+  type AnniversaryQuery,
+  type AnniversaryTally,
+} from './anniversary-index.ts';
 import type { Applied } from './draft-ops.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
@@ -321,6 +326,16 @@ export class Catalog {
   /** Partnerships of the given precisions that can have an anniversary in the window (an index, not a scan). */
   anniversaryCandidates(window: AnniversaryWindow, precisions: readonly Precision[]): Partnership[] {
     return this.anniversaryIndex().candidates(window, precisions);
+  }
+
+  /** A period's anniversaries counted exactly, and one stretch of their list built (see AnniversaryIndex.page). */
+  anniversaryPage(query: AnniversaryQuery, start: number, count: number): AnniversaryPage {
+    return this.anniversaryIndex().page(query, start, count);
+  }
+
+  /** A period's dated anniversaries counted per month, none of them built. */
+  anniversaryTally(query: AnniversaryQuery): AnniversaryTally {
+    return this.anniversaryIndex().tally(query);
   }
 
   /** How many partnerships have anniversaries known only to the year. */
