@@ -94,11 +94,12 @@ export const anniversaries = defineCommand({
     }
     const dated = listed.found.filter((a) => a.precision !== 'year');
     const yearOnly = listed.found.filter((a) => a.precision === 'year');
-    const sections: Section[] = [{ rows: dated.map((a) => row(a, catalog, tr)) }];
+    const rowWords = remembering(tr);
+    const sections: Section[] = [{ rows: dated.map((a) => row(a, catalog, rowWords)) }];
     if (yearOnly.length > 0) {
       sections.push({
         heading: tr.t('anniversaries.yearOnlyHeading'),
-        rows: yearOnly.map((a) => row(a, catalog, tr)),
+        rows: yearOnly.map((a) => row(a, catalog, rowWords)),
       });
     }
     const years = [...new Set([window.from.year, window.to.year])];
@@ -292,6 +293,27 @@ function eitherCommand(commands: readonly string[], lang: Lang): Span[] {
   return new Intl.ListFormat(intlLocale(lang), { type: 'disjunction' })
     .formatToParts(commands)
     .map((part) => (part.type === 'element' ? { command: part.value } : part.value));
+}
+
+/**
+ * The translator, remembering each sentence it made: a page's rows repeat their ordinals, types,
+ * marks and "counted from" (its date is a placeholder there), and each made again would cost as
+ * much as the rest of the row.
+ */
+function remembering(tr: Translator): Translator {
+  const made = new Map<string, string>();
+  return {
+    lang: tr.lang,
+    t: (key, values) => {
+      const id = `${key}\u0000${JSON.stringify(values ?? {})}`;
+      let text = made.get(id);
+      if (text === undefined) {
+        text = tr.t(key, values);
+        made.set(id, text);
+      }
+      return text;
+    },
+  };
 }
 
 /** "3 June 2017 — 50th: Paderborn – Le Mans (twin town) ★ milestone year", "2017年6月3日 — 50周年: …" */
