@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { defineCommand } from '../src/core/command.ts';
 import type { AnniversaryChart } from '../src/core/figure.ts';
 import { answer, problem, type Row } from '../src/core/reply.ts';
@@ -22,16 +21,8 @@ export const anniversariesChart = defineCommand({
         field: 'year',
       });
     }
-    const window = {
-      from: Temporal.PlainDate.from({ year, month: 1, day: 1 }),
-      to: Temporal.PlainDate.from({ year, month: 12, day: 31 }),
-    };
     // Counted from the index, month by month: no anniversary is built for a chart of thousands.
-    const { months, yearOnly } = catalog.anniversaryTally({
-      window,
-      feb29: catalog.data.settings.feb29,
-      yearOnly: true,
-    });
+    const { months, yearOnly } = catalog.anniversaryTally(year);
     const total = months.reduce((sum, m) => sum + m.total, 0);
     const milestones = months.reduce((sum, m) => sum + m.milestones, 0);
     const figure: AnniversaryChart = { kind: 'anniversary-chart', year, months };

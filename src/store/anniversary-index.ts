@@ -22,6 +22,8 @@ type Celebrated = 'active' | 'disputed';
 interface Entry {
   partnership: Partnership;
   fromYear: number;
+  /** Month and day its anniversaries fall on (MMDD): the 1st of the month when only the month is known, 1 January for a year. */
+  monthDay: number;
   /** The day keys on which its status may change, ascending. */
   changes: number[];
   /** The status before the first change, then from each change on (one more than `changes`). */
@@ -66,6 +68,8 @@ export class AnniversaryIndex {
   private readonly byDay = new Map<number, Bucket>();
   private readonly byMonth = new Map<number, Bucket>();
   private readonly yearOnly = new Bucket();
+  /** Per month, its days' and its month-only partnerships as one list, for counting; made on first use after an edit. */
+  private readonly wholeMonths = new Map<number, Bucket>();
 
   constructor(partnerships: readonly Partnership[]) {
     for (const p of partnerships) {
@@ -79,11 +83,13 @@ export class AnniversaryIndex {
   add(p: Partnership): void {
     const entry = entryOf(p);
     if (entry) this.bucketFor(p)?.insert(entry);
+    this.wholeMonths.clear();
   }
 
   /** Takes out a partnership as it was indexed (one an edit changed or removed). */
   remove(p: Partnership): void {
     this.bucketFor(p)?.remove(p);
+    this.wholeMonths.clear();
   }
 
   get yearOnlyCount(): number {
@@ -104,85 +110,117 @@ export class AnniversaryIndex {
 
   /**
    * The period's anniversaries counted, and those at positions `start` to `start + count - 1` of
-   * the list built: what a page of the answer shows, at the cost of a count plus one page.
+   * the list built: what a page of the answer shows, at the cost of a count plus one page. A month
+   * the period covers whole is counted at once; only the month the page is in is walked day by day.
    */
   page(query: AnniversaryQuery, start: number, count: number): AnniversaryPage {
+    const { window, turning, feb29 } = query;
     const found: FoundAnniversary[] = [];
     const end = start + count;
     let dated = 0;
     let yearOnly = 0;
-    this.days(query, (buckets, day) => {
+    const walk = (buckets: readonly Bucket[], year: number, precision: 'dated' | 'year') => {
       const at = dated + yearOnly;
-      const here = buckets.reduce((sum, bucket) => sum + bucket.count(day, query.turning), 0);
-      if (day.month === 0) yearOnly += here;
+      const here = buckets.reduce((sum, bucket) => sum + bucket.count(year, turning, feb29), 0);
+      if (precision === 'year') yearOnly += here;
       else dated += here;
       if (here === 0 || at + here <= start || at >= end) return;
       let i = at;
       inIdOrder(buckets, (entry) => {
-        const status = statusIn(entry, day, query.turning);
+        const status = statusIn(entry, year, turning, feb29);
         if (status === undefined) return;
         if (i >= start && i < end) {
-          const a = anniversaryInYear(entry.partnership, day.year, query.feb29);
+          const a = anniversaryInYear(entry.partnership, year, feb29);
           if (a) found.push({ ...a, status });
         }
         i++;
       });
-    });
-    return { dated, yearOnly, found };
-  }
-
-  /** How many dated anniversaries fall in each month of the period (and how many are milestone years). */
-  tally(query: AnniversaryQuery): AnniversaryTally {
-    const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, total: 0, milestones: 0 }));
-    let yearOnly = 0;
-    this.days(query, (buckets, day) => {
-      for (const bucket of buckets) {
-        if (day.month === 0) {
-          yearOnly += bucket.count(day, query.turning);
-          continue;
-        }
-        const slot = months[day.month - 1] as (typeof months)[number];
-        slot.total += bucket.count(day, query.turning);
-        slot.milestones += bucket.milestones(day, query.turning);
-      }
-    });
-    return { months, yearOnly };
-  }
-
-  /**
-   * The days of the period in order, each with the lists whose anniversaries fall on it: a day's own,
-   * the month-only ones on the 1st of their month (or first, when the period starts later in it),
-   * the 29 February ones on the day they move to in a common year; then each year of the period
-   * for the year-only ones (as month 0).
-   */
-  private days(query: AnniversaryQuery, visit: (buckets: Bucket[], day: Day) => void): void {
-    const { window } = query;
+    };
+    const first = dayKey(window.from);
     const last = dayKey(window.to);
     let month = window.from.toPlainYearMonth();
     const lastMonth = window.to.toPlainYearMonth();
     for (; Temporal.PlainYearMonth.compare(month, lastMonth) <= 0; month = month.add({ months: 1 })) {
-      const { year, month: m, daysInMonth, inLeapYear } = month;
-      const monthOnly = this.byMonth.get(m);
-      const firstDay = year === window.from.year && m === window.from.month ? window.from.day : 1;
+      const { year, month: m, daysInMonth } = month;
       const firstKey = dayKey({ year, month: m, day: 1 });
-      if (firstDay > 1 && monthOnly) visit([monthOnly], { year, month: m, key: firstKey });
-      for (
-        let day = firstDay, key = firstKey + firstDay - 1;
-        day <= daysInMonth && key <= last;
-        day++, key++
-      ) {
-        const buckets: Bucket[] = [];
-        const own = this.byDay.get(m * 100 + day);
-        if (own) buckets.push(own);
-        if (day === 1 && firstDay === 1 && monthOnly) buckets.push(monthOnly);
-        const moved = !inLeapYear && isFeb29Moved(m, day, query.feb29) && this.byDay.get(FEB_29);
-        if (moved) buckets.push(moved);
-        if (buckets.length > 0) visit(buckets, { year, month: m, key });
+      if (firstKey >= first && firstKey + daysInMonth - 1 <= last) {
+        const at = dated + yearOnly;
+        const here = this.monthCount(year, m, turning, feb29);
+        if (at + here <= start || at >= end) {
+          dated += here;
+          continue;
+        }
       }
+      this.daysOf(month, window, feb29, (buckets) => walk(buckets, year, 'dated'));
     }
-    if (!query.yearOnly) return;
-    for (let year = window.from.year; year <= window.to.year; year++)
-      visit([this.yearOnly], { year, month: 0, key: dayKey({ year, month: 1, day: 1 }) });
+    if (query.yearOnly)
+      for (let year = window.from.year; year <= window.to.year; year++) walk([this.yearOnly], year, 'year');
+    return { dated, yearOnly, found };
+  }
+
+  /** How many anniversaries of a year fall in each month (and how many are milestone years), and how many only in the year. */
+  tally(year: number, feb29: Feb29Policy): AnniversaryTally {
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const month = i + 1;
+      const buckets = this.monthBuckets(year, month, feb29);
+      return {
+        month,
+        total: buckets.reduce((sum, bucket) => sum + bucket.count(year, undefined, feb29), 0),
+        milestones: buckets.reduce((sum, bucket) => sum + bucket.milestones(year, undefined, feb29), 0),
+      };
+    });
+    return { months, yearOnly: this.yearOnly.count(year, undefined, feb29) };
+  }
+
+  /** How many anniversaries fall in a month of a year, from its summary: no day is looked at. */
+  private monthCount(year: number, month: number, turning: number | undefined, feb29: Feb29Policy): number {
+    return this.monthBuckets(year, month, feb29).reduce(
+      (sum, bucket) => sum + bucket.count(year, turning, feb29),
+      0,
+    );
+  }
+
+  /** The lists whose anniversaries fall in a month of a year: its days and its month-only ones together, and the 29 February ones where they fall that year. */
+  private monthBuckets(year: number, month: number, feb29: Feb29Policy): Bucket[] {
+    let whole = this.wholeMonths.get(month);
+    if (!whole) {
+      whole = new Bucket();
+      for (const [key, bucket] of this.byDay)
+        if (Math.floor(key / 100) === month && key !== FEB_29) whole.entries.push(...bucket.entries);
+      whole.entries.push(...(this.byMonth.get(month)?.entries ?? []));
+      this.wholeMonths.set(month, whole);
+    }
+    const leapDay = this.byDay.get(FEB_29);
+    const leapMonth = isLeapYear(year) || feb29 === 'feb28' ? 2 : 3;
+    return leapDay && leapMonth === month ? [whole, leapDay] : [whole];
+  }
+
+  /**
+   * The days of one month of the period in order, each with the lists whose anniversaries fall on
+   * it: the day's own, the month-only ones on the 1st of their month (or first, when the period
+   * starts later in it), the 29 February ones on the day they move to in a common year.
+   */
+  private daysOf(
+    month: Temporal.PlainYearMonth,
+    window: AnniversaryWindow,
+    feb29: Feb29Policy,
+    visit: (buckets: Bucket[]) => void,
+  ): void {
+    const { year, month: m, daysInMonth, inLeapYear } = month;
+    const last = dayKey(window.to);
+    const monthOnly = this.byMonth.get(m);
+    const firstDay = year === window.from.year && m === window.from.month ? window.from.day : 1;
+    const firstKey = dayKey({ year, month: m, day: 1 });
+    if (firstDay > 1 && monthOnly) visit([monthOnly]);
+    for (let day = firstDay, key = firstKey + firstDay - 1; day <= daysInMonth && key <= last; day++, key++) {
+      const buckets: Bucket[] = [];
+      const own = this.byDay.get(m * 100 + day);
+      if (own) buckets.push(own);
+      if (day === 1 && firstDay === 1 && monthOnly) buckets.push(monthOnly);
+      const moved = !inLeapYear && isFeb29Moved(m, day, feb29) && this.byDay.get(FEB_29);
+      if (moved) buckets.push(moved);
+      if (buckets.length > 0) visit(buckets);
+    }
   }
 
   /** The list a partnership belongs in, by what is known of the date its anniversaries count from. */
@@ -200,14 +238,6 @@ export class AnniversaryIndex {
     }
     return bucket;
   }
-}
-
-/** A day the anniversaries of some lists fall on: its year, month (0 for year-only ones) and day key. */
-interface Day {
-  year: number;
-  month: number;
-  /** The first day the anniversary can fall on, on which the partnership must be in force. */
-  key: number;
 }
 
 /**
@@ -240,29 +270,29 @@ class Bucket {
   }
 
   /** How many of its partnerships have an anniversary (with that number, if one is asked) on the day. */
-  count(day: Day, turning: number | undefined): number {
+  count(year: number, turning: number | undefined, feb29: Feb29Policy): number {
     const { years, upTo, uneven } = this.summarize();
     let found: number;
-    if (turning === undefined) found = upTo[lastAtMost(years, day.year - 1)] ?? 0;
+    if (turning === undefined) found = upTo[lastAtMost(years, year - 1)] ?? 0;
     else {
-      const at = lastAtMost(years, day.year - turning);
-      found = years[at] === day.year - turning ? (upTo[at] ?? 0) - (upTo[at - 1] ?? 0) : 0;
+      const at = lastAtMost(years, year - turning);
+      found = years[at] === year - turning ? (upTo[at] ?? 0) - (upTo[at - 1] ?? 0) : 0;
     }
-    for (const entry of uneven) if (statusIn(entry, day, turning)) found++;
+    for (const entry of uneven) if (statusIn(entry, year, turning, feb29)) found++;
     return found;
   }
 
   /** How many of the day's anniversaries are milestone years (10th, 25th, 50th …). */
-  milestones(day: Day, turning: number | undefined): number {
+  milestones(year: number, turning: number | undefined, feb29: Feb29Policy): number {
     const { years, upTo, uneven } = this.summarize();
     let found = 0;
-    for (let i = 0; i < years.length && (years[i] as number) < day.year; i++) {
-      const n = day.year - (years[i] as number);
+    for (let i = 0; i < years.length && (years[i] as number) < year; i++) {
+      const n = year - (years[i] as number);
       if (isMilestoneYear(n) && (turning === undefined || n === turning))
         found += (upTo[i] as number) - (upTo[i - 1] ?? 0);
     }
     for (const entry of uneven) {
-      if (statusIn(entry, day, turning) && isMilestoneYear(day.year - entry.fromYear)) found++;
+      if (statusIn(entry, year, turning, feb29) && isMilestoneYear(year - entry.fromYear)) found++;
     }
     return found;
   }
@@ -313,21 +343,36 @@ function entryOf(p: Partnership): Entry | undefined {
     return isCelebrated(status) ? status : undefined;
   };
   const statuses = [celebrated((changes[0] ?? 0) - 1), ...changes.map(celebrated)];
-  const fromYear = fuzzyDateParts(from.date).year;
+  const { year: fromYear, month = 1, day = 1 } = fuzzyDateParts(from.date);
   // Every anniversary falls on or after 1 January of the year after the one it counts from: the
   // statuses from there on are the only ones an anniversary can meet.
   const met = statuses.slice(lastAtMost(changes, dayKey({ year: fromYear + 1, month: 1, day: 1 })) + 1);
   const steady = met[0] !== undefined && met.every((status) => status === met[0]);
-  return { partnership: p, fromYear, changes, statuses, steady };
+  return { partnership: p, fromYear, monthDay: month * 100 + day, changes, statuses, steady };
 }
 
-/** The partnership's status on the day, when it has an anniversary then (with that number, if one is asked) and is in force. */
-function statusIn(entry: Entry, day: Day, turning: number | undefined): Celebrated | undefined {
-  const n = day.year - entry.fromYear;
+/**
+ * The partnership's status on its anniversary in a year, when it has one then (with that number, if
+ * one is asked) and is in force on the first day it can fall on.
+ */
+function statusIn(
+  entry: Entry,
+  year: number,
+  turning: number | undefined,
+  feb29: Feb29Policy,
+): Celebrated | undefined {
+  const n = year - entry.fromYear;
   if (n < 1 || (turning !== undefined && n !== turning)) return undefined;
+  const monthDay =
+    entry.monthDay === FEB_29 && !isLeapYear(year) ? (feb29 === 'mar1' ? 301 : 228) : entry.monthDay;
+  const key = year * 10_000 + monthDay;
   let i = entry.changes.length;
-  while (i > 0 && (entry.changes[i - 1] as number) > day.key) i--;
+  while (i > 0 && (entry.changes[i - 1] as number) > key) i--;
   return entry.statuses[i];
+}
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
 /**

@@ -333,9 +333,9 @@ export class Catalog {
     return this.anniversaryIndex().page(query, start, count);
   }
 
-  /** A period's dated anniversaries counted per month, none of them built. */
-  anniversaryTally(query: AnniversaryQuery): AnniversaryTally {
-    return this.anniversaryIndex().tally(query);
+  /** A year's anniversaries counted per month, none of them built. */
+  anniversaryTally(year: number): AnniversaryTally {
+    return this.anniversaryIndex().tally(year, this.current.settings.feb29);
   }
 
   /** How many partnerships have anniversaries known only to the year. */

@@ -1,8 +1,11 @@
 /**
  * Benchmark (issue 16): "the answer to a question costs under 5 ms in process at 50,000
  * partnerships". The whole answer to each corpus question (both parts): read the question, run the
- * command, render plain text, timed one by one; printed beside the same at the seed's size and with
- * the shipped world layer, measured in the same run. Loading and indexing the store is printed apart,
+ * command, render plain text, timed one by one in three rounds over the corpus; a question's cost is
+ * its median of the three, so another process taking the machine for a moment is not read as the
+ * question's cost (a cost the question causes itself, such as its garbage, comes back every round).
+ * Printed beside the same at the seed's size and with the shipped world layer, measured in the same
+ * run, and a verdict line: the p95 of all questions and of each kind against the target. Loading and indexing the store is printed apart,
  * as it is paid once per process, not per question. Prints figures only, never the questions.
  */
 import { readFile } from 'node:fs/promises';
@@ -19,6 +22,7 @@ const TARGET_PARTNERSHIPS = 50_000;
 const TARGET_MS = 5;
 /** Answered first, untimed, to build what is built once (the fuzzy name index) and warm the code paths. */
 const WARM_UP = 40;
+const ROUNDS = 3;
 
 const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as StoreInput & { settings: object };
 const manifest = JSON.parse(await readFile(join(WORLD_DIR, 'manifest.json'), 'utf8')) as {
@@ -61,15 +65,20 @@ const sizes: Size[] = [
 ];
 
 console.log(
-  `the whole answer to a question (read + run + render plain text), ${questions.length} corpus questions, timed one by one after a warm-up:`,
+  `the whole answer to a question (read + run + render plain text), ${questions.length} corpus questions, timed one by one after a warm-up, each its median of ${ROUNDS} rounds:`,
 );
 const firstLines = new Map<string, string[]>();
+/** Per size: the p95 of all questions ('all') and of each kind. */
+const p95s = new Map<string, Map<string, number>>();
+
+function quantile(costs: readonly number[], q: number): number {
+  const sorted = [...costs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+}
 
 function stats(costs: readonly number[]): string {
-  const sorted = [...costs].sort((a, b) => a - b);
-  const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
-  return `avg ${mean.toFixed(2)} ms, median ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)}, max ${(sorted.at(-1) ?? 0).toFixed(2)}`;
+  const mean = costs.reduce((sum, ms) => sum + ms, 0) / costs.length;
+  return `avg ${mean.toFixed(2)} ms, median ${quantile(costs, 0.5).toFixed(2)}, p95 ${quantile(costs, 0.95).toFixed(2)}, max ${quantile(costs, 1).toFixed(2)}`;
 }
 for (const size of sizes) {
   const path = join(await tempDir(), 'store.json');
@@ -84,24 +93,40 @@ for (const size of sizes) {
     return reading.kind === 'run' ? reading.invocation.command : reading.kind;
   });
   for (const text of questions.slice(0, WARM_UP)) renderPlain(await dispatcher.answerText(text, caller));
-  const costs: number[] = [];
+  const rounds: number[][] = questions.map(() => []);
   const lines: string[] = [];
-  for (const text of questions) {
-    const t0 = performance.now();
-    const plain = renderPlain(await dispatcher.answerText(text, caller));
-    costs.push(performance.now() - t0);
-    lines.push(plain.split('\n')[0] ?? '');
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, text] of questions.entries()) {
+      const t0 = performance.now();
+      const plain = renderPlain(await dispatcher.answerText(text, caller));
+      rounds[i]?.push(performance.now() - t0);
+      if (round === 0) lines.push(plain.split('\n')[0] ?? '');
+    }
   }
+  const costs = rounds.map((own) => quantile(own, 0.5));
   firstLines.set(size.name, [...lines]);
   const partnerships = store.catalog.data.partnerships.length + (size.world ? manifest.partnerships : 0);
   console.log(
     `  ${size.name}: ${stats(costs)}  (store create + index ${loadMs.toFixed(0)} ms, ${partnerships} partnerships)`,
   );
+  const p95 = new Map([['all questions', quantile(costs, 0.95)]]);
   for (const kind of [...new Set(kinds)].sort()) {
     const own = costs.filter((_, i) => kinds[i] === kind);
     console.log(`    ${`${kind} (${own.length})`.padEnd(22)} ${stats(own)}`);
+    p95.set(kind, quantile(own, 0.95));
   }
+  p95s.set(size.name, p95);
   await store.close();
+}
+const [seedP95, worldP95, bigP95] = [...p95s.values()];
+console.log(
+  `  verdict, p95 against ${TARGET_MS} ms at ${TARGET_PARTNERSHIPS.toLocaleString('en')} (beside the seed alone | seed + world layer, this run):`,
+);
+for (const [kind, ms] of bigP95 ?? []) {
+  const beside = [seedP95?.get(kind), worldP95?.get(kind)].map((v) => (v === undefined ? '-' : v.toFixed(2)));
+  console.log(
+    `    ${kind.padEnd(20)} ${ms.toFixed(2).padStart(6)} ms ${ms < TARGET_MS ? 'met    ' : 'NOT MET'}  (${beside.join(' | ')}; x${(ms / (worldP95?.get(kind) ?? ms)).toFixed(2)} of seed + world)`,
+  );
 }
 const [, shipped, big] = [...firstLines.values()];
 const same = shipped && big ? shipped.filter((line, i) => line === big[i]).length : 0;

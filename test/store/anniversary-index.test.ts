@@ -27,10 +27,11 @@ function partnerships(count: number, seed = 7): Partnership[] {
     const year = 1960 + Math.floor(next() * 64);
     const leap = year % 4 === 0;
     const month = 1 + Math.floor(next() * 12);
-    const day = leap && next() < 0.15 ? 29 : 1 + Math.floor(next() * 28);
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const day = leap && next() < 0.15 ? 29 : 1 + Math.floor(next() * daysInMonth);
     const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
     const signed = pick([
-      iso(year, leap && day === 29 ? 2 : month, day),
+      leap && day === 29 ? iso(year, 2, 29) : iso(year, month, day),
       `${year}-${pad(month)}`,
       `${year}`,
       iso(year, month, day),
@@ -101,6 +102,10 @@ const QUERIES: [string, AnniversaryQuery][] = [
     'February into March, 1 March',
     { window: window('2027-02-20', '2027-03-05'), feb29: 'mar1', yearOnly: false },
   ],
+  [
+    'two months but the last day',
+    { window: window('2027-03-01', '2027-04-29'), feb29: 'feb28', yearOnly: false },
+  ],
   ['a month started late', { window: window('2027-06-17', '2027-07-02'), feb29: 'feb28', yearOnly: false }],
   [
     'turning 50 over two years',
@@ -151,26 +156,38 @@ describe('the anniversary index, page by page', () => {
     });
     const rebuilt = new AnniversaryIndex([...changed, ...all.slice(200)]);
     for (const [, query] of QUERIES) expect(paged(edited, query)).toEqual(paged(rebuilt, query));
+    expect(edited.tally(2027, 'feb28')).toEqual(rebuilt.tally(2027, 'feb28'));
     expect(paged(edited, QUERIES[0]?.[1] as AnniversaryQuery).pages.join('\n')).not.toContain(all[0]?.id);
   });
 
-  it('GIVEN a year THEN the tally per month and of milestone years is what the built list counts', () => {
-    for (const feb29 of ['feb28', 'mar1'] as Feb29Policy[]) {
-      const query: AnniversaryQuery = { window: window('2027-01-01', '2027-12-31'), feb29, yearOnly: true };
-      const list = reference(index, query);
-      const tally = index.tally(query);
-      const dated = list.filter((a) => a.precision !== 'year');
-      expect(tally.yearOnly).toBe(list.length - dated.length);
-      expect(tally.months).toEqual(
-        Array.from({ length: 12 }, (_, i) => {
-          const inMonth = dated.filter((a) => a.month === i + 1);
-          return {
-            month: i + 1,
-            total: inMonth.length,
-            milestones: inMonth.filter((a) => a.milestoneYear).length,
-          };
-        }),
-      );
-    }
-  });
+  it.each([
+    [2027, 'feb28'],
+    [2027, 'mar1'],
+    [2028, 'mar1'],
+  ] as [number, Feb29Policy][])(
+    'GIVEN %i (29 February on %s) THEN the tally per month and of milestone years is what the built list counts',
+    (year, feb29) => {
+      {
+        const query: AnniversaryQuery = {
+          window: window(`${year}-01-01`, `${year}-12-31`),
+          feb29,
+          yearOnly: true,
+        };
+        const list = reference(index, query);
+        const tally = index.tally(year, feb29);
+        const dated = list.filter((a) => a.precision !== 'year');
+        expect(tally.yearOnly).toBe(list.length - dated.length);
+        expect(tally.months).toEqual(
+          Array.from({ length: 12 }, (_, i) => {
+            const inMonth = dated.filter((a) => a.month === i + 1);
+            return {
+              month: i + 1,
+              total: inMonth.length,
+              milestones: inMonth.filter((a) => a.milestoneYear).length,
+            };
+          }),
+        );
+      }
+    },
+  );
 });
