@@ -82,14 +82,15 @@ export class AnniversaryIndex {
   /** Indexes a partnership (one an edit added or changed). */
   add(p: Partnership): void {
     const entry = entryOf(p);
-    if (entry) this.bucketFor(p)?.insert(entry);
-    this.wholeMonths.clear();
+    if (!entry) return;
+    this.bucketFor(p)?.insert(entry);
+    this.wholeMonths.delete(Math.floor(entry.monthDay / 100));
   }
 
   /** Takes out a partnership as it was indexed (one an edit changed or removed). */
   remove(p: Partnership): void {
-    this.bucketFor(p)?.remove(p);
-    this.wholeMonths.clear();
+    const entry = this.bucketFor(p)?.remove(p);
+    if (entry) this.wholeMonths.delete(Math.floor(entry.monthDay / 100));
   }
 
   get yearOnlyCount(): number {
@@ -262,11 +263,12 @@ class Bucket {
     this.summary = undefined;
   }
 
-  remove(p: Partnership): void {
+  /** Takes a partnership out; the entry it had, if any. */
+  remove(p: Partnership): Entry | undefined {
     const at = this.entries.findIndex((entry) => entry.partnership === p);
-    if (at < 0) return;
-    this.entries.splice(at, 1);
+    if (at < 0) return undefined;
     this.summary = undefined;
+    return this.entries.splice(at, 1)[0];
   }
 
   /** How many of its partnerships have an anniversary (with that number, if one is asked) on the day. */
@@ -331,6 +333,13 @@ function lastAtMost(sorted: readonly number[], limit: number): number {
 function entryOf(p: Partnership): Entry | undefined {
   const from = anniversaryMilestone(p);
   if (!from) return undefined;
+  const { year: fromYear, month = 1, day = 1 } = fuzzyDateParts(from.date);
+  const monthDay = month * 100 + day;
+  // Signed and nothing since, as most partnerships are: in force from the signing on.
+  if (p.milestones.length === 1 && from.kind === 'signing') {
+    const changes = [earliestKey(from.date)];
+    return { partnership: p, fromYear, monthDay, changes, statuses: [undefined, 'active'], steady: true };
+  }
   const changes = [
     ...new Set(p.milestones.flatMap((m) => (m.date === undefined ? [] : [earliestKey(m.date)]))),
   ].sort((a, b) => a - b);
@@ -343,12 +352,11 @@ function entryOf(p: Partnership): Entry | undefined {
     return isCelebrated(status) ? status : undefined;
   };
   const statuses = [celebrated((changes[0] ?? 0) - 1), ...changes.map(celebrated)];
-  const { year: fromYear, month = 1, day = 1 } = fuzzyDateParts(from.date);
   // Every anniversary falls on or after 1 January of the year after the one it counts from: the
   // statuses from there on are the only ones an anniversary can meet.
   const met = statuses.slice(lastAtMost(changes, dayKey({ year: fromYear + 1, month: 1, day: 1 })) + 1);
   const steady = met[0] !== undefined && met.every((status) => status === met[0]);
-  return { partnership: p, fromYear, monthDay: month * 100 + day, changes, statuses, steady };
+  return { partnership: p, fromYear, monthDay, changes, statuses, steady };
 }
 
 /**
