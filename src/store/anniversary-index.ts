@@ -24,10 +24,11 @@ interface Entry {
   fromYear: number;
   /** Month and day its anniversaries fall on (MMDD): the 1st of the month when only the month is known, 1 January for a year. */
   monthDay: number;
+  precision: Precision;
   /** The day keys on which its status may change, ascending. */
   changes: number[];
   /** The status before the first change, then from each change on (one more than `changes`). */
-  statuses: (Celebrated | undefined)[];
+  statuses: readonly (Celebrated | undefined)[];
   /** In force (or disputed) on every anniversary it has, with nothing to change that: most partnerships. */
   steady: boolean;
 }
@@ -74,7 +75,7 @@ export class AnniversaryIndex {
   constructor(partnerships: readonly Partnership[]) {
     for (const p of partnerships) {
       const entry = entryOf(p);
-      if (entry) this.bucketFor(p)?.entries.push(entry);
+      if (entry) this.bucketOf(entry.monthDay, entry.precision).entries.push(entry);
     }
     for (const bucket of [...this.byDay.values(), ...this.byMonth.values(), this.yearOnly]) bucket.sort();
   }
@@ -83,13 +84,16 @@ export class AnniversaryIndex {
   add(p: Partnership): void {
     const entry = entryOf(p);
     if (!entry) return;
-    this.bucketFor(p)?.insert(entry);
+    this.bucketOf(entry.monthDay, entry.precision).insert(entry);
     this.wholeMonths.delete(Math.floor(entry.monthDay / 100));
   }
 
   /** Takes out a partnership as it was indexed (one an edit changed or removed). */
   remove(p: Partnership): void {
-    const entry = this.bucketFor(p)?.remove(p);
+    const from = anniversaryMilestone(p);
+    if (!from) return;
+    const { month = 1, day = 1, precision } = fuzzyDateParts(from.date);
+    const entry = this.bucketOf(month * 100 + day, precision).remove(p);
     if (entry) this.wholeMonths.delete(Math.floor(entry.monthDay / 100));
   }
 
@@ -224,14 +228,11 @@ export class AnniversaryIndex {
     }
   }
 
-  /** The list a partnership belongs in, by what is known of the date its anniversaries count from. */
-  private bucketFor(p: Partnership): Bucket | undefined {
-    const from = anniversaryMilestone(p);
-    if (!from) return undefined;
-    const { month, day } = fuzzyDateParts(from.date);
-    if (month === undefined) return this.yearOnly;
-    const map = day === undefined ? this.byMonth : this.byDay;
-    const key = day === undefined ? month : month * 100 + day;
+  /** The list for anniversaries on a month and day (MMDD), or in a month, or only in a year. */
+  private bucketOf(monthDay: number, precision: Precision): Bucket {
+    if (precision === 'year') return this.yearOnly;
+    const map = precision === 'month' ? this.byMonth : this.byDay;
+    const key = precision === 'month' ? Math.floor(monthDay / 100) : monthDay;
     let bucket = map.get(key);
     if (!bucket) {
       bucket = new Bucket();
@@ -330,15 +331,18 @@ function lastAtMost(sorted: readonly number[], limit: number): number {
   return low - 1;
 }
 
+/** Not in force before its signing, in force from it on: shared by every partnership signed and nothing since. */
+const SIGNED: readonly (Celebrated | undefined)[] = [undefined, 'active'];
+
 function entryOf(p: Partnership): Entry | undefined {
   const from = anniversaryMilestone(p);
   if (!from) return undefined;
-  const { year: fromYear, month = 1, day = 1 } = fuzzyDateParts(from.date);
+  const { year: fromYear, month = 1, day = 1, precision } = fuzzyDateParts(from.date);
   const monthDay = month * 100 + day;
   // Signed and nothing since, as most partnerships are: in force from the signing on.
   if (p.milestones.length === 1 && from.kind === 'signing') {
     const changes = [earliestKey(from.date)];
-    return { partnership: p, fromYear, monthDay, changes, statuses: [undefined, 'active'], steady: true };
+    return { partnership: p, fromYear, monthDay, precision, changes, statuses: SIGNED, steady: true };
   }
   const changes = [
     ...new Set(p.milestones.flatMap((m) => (m.date === undefined ? [] : [earliestKey(m.date)]))),
@@ -356,7 +360,7 @@ function entryOf(p: Partnership): Entry | undefined {
   // statuses from there on are the only ones an anniversary can meet.
   const met = statuses.slice(lastAtMost(changes, dayKey({ year: fromYear + 1, month: 1, day: 1 })) + 1);
   const steady = met[0] !== undefined && met.every((status) => status === met[0]);
-  return { partnership: p, fromYear, monthDay, changes, statuses, steady };
+  return { partnership: p, fromYear, monthDay, precision, changes, statuses, steady };
 }
 
 /**
