@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { smallStore } from '../../fixtures/knowledge-base.ts';
 import { hubWithPartners, type RunningBot, startBot } from './harness.ts';
 
 let bot: RunningBot | undefined;
@@ -65,5 +66,22 @@ describe('Discord: a year of anniversaries made a page at a time', () => {
       back = (await bot.fake.callbackOf(click.id)).body.data;
     }
     expect(back.embeds[0]).toEqual(first);
+  });
+
+  it('GIVEN a forged page button carrying a staff command, pressed by staff, THEN nothing runs and the store is unchanged', async () => {
+    const member = { userId: '1100000000000000042' };
+    bot = await startBot({
+      data: { ...smallStore(), settings: { staff: [`discord:user:${member.userId}`] } },
+    });
+    const before = JSON.stringify(bot.store.catalog.data);
+    const click = bot.fake.button({
+      customId: 'twin:turn:home Prague',
+      message: { id: bot.fake.id(), embeds: [], components: [] },
+      member,
+    });
+    const answer = await bot.fake.callbackOf(click.id);
+    expect(answer.body.data.flags).toBe(64);
+    expect(JSON.stringify(answer.body.data.embeds)).toContain('cannot run this command');
+    expect(JSON.stringify(bot.store.catalog.data)).toBe(before);
   });
 });
