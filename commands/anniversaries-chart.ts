@@ -1,8 +1,6 @@
-import { Temporal } from 'temporal-polyfill';
 import { defineCommand } from '../src/core/command.ts';
 import type { AnniversaryChart } from '../src/core/figure.ts';
 import { answer, problem, type Row } from '../src/core/reply.ts';
-import { findAnniversaries } from '../src/domain/anniversary.ts';
 import { formatFuzzyDateIso } from '../src/domain/fuzzy-date.ts';
 
 /** How far from today a chart may look, back for a report or ahead for planning. */
@@ -23,22 +21,10 @@ export const anniversariesChart = defineCommand({
         field: 'year',
       });
     }
-    const window = {
-      from: Temporal.PlainDate.from({ year, month: 1, day: 1 }),
-      to: Temporal.PlainDate.from({ year, month: 12, day: 31 }),
-    };
-    const candidates = catalog.anniversaryCandidates(window, ['day', 'month', 'year']);
-    const found = findAnniversaries(candidates, window, catalog.data.settings.feb29);
-    const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, total: 0, milestones: 0 }));
-    for (const a of found.dated) {
-      const entry = months[(a.month ?? 1) - 1];
-      if (!entry) continue;
-      entry.total += 1;
-      if (a.milestoneYear) entry.milestones += 1;
-    }
-    const total = found.dated.length;
-    const milestones = found.dated.filter((a) => a.milestoneYear).length;
-    const yearOnly = found.yearOnly.length;
+    // Counted from the index, month by month: no anniversary is built for a chart of thousands.
+    const { months, yearOnly } = catalog.anniversaryTally(year);
+    const total = months.reduce((sum, m) => sum + m.total, 0);
+    const milestones = months.reduce((sum, m) => sum + m.milestones, 0);
     const figure: AnniversaryChart = { kind: 'anniversary-chart', year, months };
     const rows: Row[] = months.map((m) => ({
       text: [

@@ -1,8 +1,23 @@
 import { Temporal } from 'temporal-polyfill';
 import { defineCommand } from '../src/core/command.ts';
 import { describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
-import { answer, problem, type Reply, type Row, type Section, type Span } from '../src/core/reply.ts';
-import { defaultWindow, periodPhrase } from '../src/core/window.ts';
+import {
+  answer,
+  type Paging,
+  problem,
+  type Reply,
+  type RichText,
+  type Row,
+  type Section,
+  type Span,
+} from '../src/core/reply.ts';
+import {
+  type DateWindow,
+  DEFAULT_WINDOW_DAYS,
+  defaultWindow,
+  periodPhrase,
+  windowText,
+} from '../src/core/window.ts';
 import {
   type Anniversary,
   anniversaryDate,
@@ -18,6 +33,7 @@ import { deriveStatus, isCelebrated } from '../src/domain/status.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { tSpans } from '../src/i18n/spans.ts';
 import type { Translator } from '../src/i18n/translator.ts';
+import type { AnniversaryPage } from '../src/store/anniversary-index.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 export const anniversaries = defineCommand({
@@ -55,44 +71,152 @@ export const anniversaries = defineCommand({
       pair = p;
     }
     const window = args.window ?? defaultWindow(today, tr);
-    const candidates = pair
-      ? [pair]
-      : catalog.anniversaryCandidates(
-          window,
-          window.wholeYears ? ['day', 'month', 'year'] : ['day', 'month'],
+    const page = window.page ?? 1;
+    const start = (page - 1) * PAGE_ROWS;
+    const listed = pair
+      ? pairInWindow(pair, window, catalog.data.settings.feb29, start)
+      : catalog.anniversaryPage(
+          {
+            window,
+            feb29: catalog.data.settings.feb29,
+            yearOnly: window.wholeYears,
+            ...(window.turning !== undefined && { turning: window.turning }),
+          },
+          start,
+          PAGE_ROWS,
         );
-    const all = findAnniversaries(candidates, window, catalog.data.settings.feb29);
-    const wanted = (a: FoundAnniversary) => window.turning === undefined || a.number === window.turning;
-    const found = { dated: all.dated.filter(wanted), yearOnly: all.yearOnly.filter(wanted) };
-    const sections: Section[] = [{ rows: found.dated.map((a) => row(a, catalog, tr)) }];
-    if (found.yearOnly.length > 0) {
-      sections.push({
-        heading: tr.t('anniversaries.yearOnlyHeading'),
-        rows: found.yearOnly.map((a) => row(a, catalog, tr)),
+    const count = listed.dated + listed.yearOnly;
+    const pages = Math.max(1, Math.ceil(count / PAGE_ROWS));
+    if (page > pages) {
+      return problem(tr.t('anniversaryPages.beyond', { page, pages }), {
+        suggestions: [pageCommand(window, pages, pair)],
       });
     }
-    const count = found.dated.length + found.yearOnly.length;
+    const dated = listed.found.filter((a) => a.precision !== 'year');
+    const yearOnly = listed.found.filter((a) => a.precision === 'year');
+    const rowWords = remembering(tr);
+    const sections: Section[] = [{ rows: dated.map((a) => row(a, catalog, rowWords)) }];
+    if (yearOnly.length > 0) {
+      sections.push({
+        heading: tr.t('anniversaries.yearOnlyHeading'),
+        rows: yearOnly.map((a) => row(a, catalog, rowWords)),
+      });
+    }
     const years = [...new Set([window.from.year, window.to.year])];
     const period = periodPhrase(window.period, tr);
+    const paging: Paging = {
+      ...(page > 1 && { previous: pageCommand(window, page - 1, pair) }),
+      ...(page < pages && { next: pageCommand(window, page + 1, pair) }),
+    };
+    const footer =
+      !window.wholeYears && catalog.countYearOnlyAnniversaries() > 0
+        ? tSpans(tr, 'anniversaries.footerYearOnly', {
+            commands: eitherCommand(
+              years.map((y) => `anniversaries ${y}`),
+              tr.lang,
+            ),
+          })
+        : [tr.t('anniversaries.footer')];
     return answer({
       title:
         window.turning === undefined
           ? tr.t('anniversaries.title', { period })
           : tr.t('anniversaries.titleTurning', { period, count: window.turning }),
-      text: count === 0 ? tr.t('anniversaries.none') : tr.t('anniversaries.count', { count }),
+      text:
+        count === 0
+          ? tr.t('anniversaries.none')
+          : countText(count, page, pages, listed, start, window, !pair, today, tr),
       sections,
-      footer:
-        !window.wholeYears && catalog.countYearOnlyAnniversaries() > 0
-          ? tSpans(tr, 'anniversaries.footerYearOnly', {
-              commands: eitherCommand(
-                years.map((y) => `anniversaries ${y}`),
-                tr.lang,
-              ),
-            })
-          : [tr.t('anniversaries.footer')],
+      footer: [...pagingSpans(paging, tr), ...footer],
+      ...(pages > 1 && { paging }),
     });
   },
 });
+
+/** Rows on one page: one page of the answer fits one Slack message and one Discord embed. */
+export const PAGE_ROWS = 20;
+/** Past this many pages, the first page says how to ask for a shorter list. */
+const LONG_ANSWER_PAGES = 5;
+
+/** "39,546 anniversaries. Page 1 of 1,978, anniversaries 1 to 20. A long list: …" */
+function countText(
+  count: number,
+  page: number,
+  pages: number,
+  listed: AnniversaryPage,
+  start: number,
+  window: DateWindow,
+  canNarrow: boolean,
+  today: Temporal.PlainDate,
+  tr: Translator,
+): RichText {
+  const total = tr.t('anniversaries.count', { count });
+  if (pages === 1) return total;
+  const position = tr.t('anniversaryPages.position', {
+    total,
+    page,
+    pages,
+    first: start + 1,
+    last: start + listed.found.length,
+  });
+  const long = page === 1 && pages > LONG_ANSWER_PAGES && canNarrow && window.turning === undefined;
+  return long ? [position, ' ', ...shorter(window, today, tr)] : position;
+}
+
+/** One pair's anniversaries in a period, as a page of them: a handful at most, built whole. */
+function pairInWindow(
+  pair: Partnership,
+  window: DateWindow,
+  feb29: Feb29Policy,
+  start: number,
+): AnniversaryPage {
+  const all = findAnniversaries([pair], window, feb29);
+  const wanted = (a: FoundAnniversary) => window.turning === undefined || a.number === window.turning;
+  const dated = all.dated.filter(wanted);
+  const yearOnly = all.yearOnly.filter(wanted);
+  return {
+    dated: dated.length,
+    yearOnly: yearOnly.length,
+    found: [...dated, ...yearOnly].slice(start, start + PAGE_ROWS),
+  };
+}
+
+/** The command that shows a given page of this answer: the period as the grammar writes it, and the pair if one was asked. */
+function pageCommand(window: DateWindow, page: number, pair: Partnership | undefined): string {
+  const cities = pair ? `${pair.cities[0]} / ${pair.cities[1]} ` : '';
+  return `anniversaries ${cities}${windowText(window)} page ${page}`;
+}
+
+/** "Previous page: `…` · Next page: `…` ", before the footer's own sentence. */
+function pagingSpans(paging: Paging, tr: Translator): Span[] {
+  const parts = [
+    ...(paging.previous
+      ? [tSpans(tr, 'anniversaryPages.previous', { command: { command: paging.previous } })]
+      : []),
+    ...(paging.next ? [tSpans(tr, 'anniversaryPages.next', { command: { command: paging.next } })] : []),
+  ];
+  return parts.length === 0
+    ? []
+    : [...parts.flatMap((spans, i) => (i === 0 ? spans : [' · ', ...spans])), ' · '];
+}
+
+/**
+ * What a colleague would add to a list of thousands: ask for one month (of a year, the current one
+ * when the year is this one) or for a round number.
+ */
+function shorter(window: DateWindow, today: Temporal.PlainDate, tr: Translator): Span[] {
+  const round = { command: `anniversaries ${windowText(window)} turning 50` };
+  const { period } = window;
+  const month =
+    period.kind === 'year'
+      ? `anniversaries ${period.year}-${String(period.year === today.year ? today.month : 1).padStart(2, '0')}`
+      : period.kind === 'days' && period.count > DEFAULT_WINDOW_DAYS
+        ? `anniversaries next ${DEFAULT_WINDOW_DAYS} days`
+        : undefined;
+  return month === undefined
+    ? tSpans(tr, 'anniversaryPages.shorterRound', { round })
+    : tSpans(tr, 'anniversaryPages.shorter', { month: { command: month }, round });
+}
 
 /** No partnership is near this old: a larger number is a slip, not a question. */
 const MAX_TURNING = 500;
@@ -169,6 +293,27 @@ function eitherCommand(commands: readonly string[], lang: Lang): Span[] {
   return new Intl.ListFormat(intlLocale(lang), { type: 'disjunction' })
     .formatToParts(commands)
     .map((part) => (part.type === 'element' ? { command: part.value } : part.value));
+}
+
+/**
+ * The translator, remembering each sentence it made: a page's rows repeat their ordinals, types,
+ * marks and "counted from" (its date is a placeholder there), and each made again would cost as
+ * much as the rest of the row.
+ */
+function remembering(tr: Translator): Translator {
+  const made = new Map<string, string>();
+  return {
+    lang: tr.lang,
+    t: (key, values) => {
+      const id = `${key}\u0000${JSON.stringify(values ?? {})}`;
+      let text = made.get(id);
+      if (text === undefined) {
+        text = tr.t(key, values);
+        made.set(id, text);
+      }
+      return text;
+    },
+  };
 }
 
 /** "3 June 2017 — 50th: Paderborn – Le Mans (twin town) ★ milestone year", "2017年6月3日 — 50周年: …" */

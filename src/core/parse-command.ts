@@ -239,20 +239,26 @@ const SOME_DAY = Temporal.PlainDate.from('2000-01-01');
 /**
  * Optional cities before a period (`anniversaries Prague / Taipei turning 10`, `anniversaries 2027`):
  * the period is the first run of words to the end that reads as one, or that starts with `turning`
- * (so `turning 0` is refused as a number, not read as a city). Without one, the words are
- * cities when they name any; otherwise they are a period, and the period's reader says what is wrong.
+ * (so `turning 0` is refused as a number, not read as a city); a closing `page N` belongs to the
+ * period, even alone (`anniversaries page 2`: the default period's second page). Without a period,
+ * the words are cities when they name any; otherwise they are a period, and the period's reader
+ * says what is wrong.
  */
 function cutWindow(words: string[], catalog: Catalog): { cities: string[]; window: string[] } {
-  for (let at = 0; at < words.length; at += 1) {
-    const rest = words.slice(at);
+  const paged =
+    words.length >= 2 && words.at(-2)?.toLowerCase() === 'page' && /^\d+$/.test(words.at(-1) ?? '');
+  const before = paged ? words.slice(0, -2) : words;
+  for (let at = 0; at < before.length; at += 1) {
+    const rest = before.slice(at);
     if (rest[0]?.toLowerCase() === 'turning' || parseWindow(rest.join(' '), SOME_DAY).ok)
       return { cities: words.slice(0, at), window: words.slice(at) };
   }
-  const text = words.join(' ');
+  const text = before.join(' ');
   const known = (name: string) => catalog.matchName(name).length > 0;
   const split = splitCityPair(text, catalog);
   const namesCities = known(text) || (split.ok && (known(split.first) || known(split.second)));
-  return namesCities ? { cities: words, window: [] } : { cities: [], window: words };
+  if (namesCities) return { cities: before, window: words.slice(before.length) };
+  return { cities: [], window: words };
 }
 
 function assignCities(

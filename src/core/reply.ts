@@ -51,6 +51,18 @@ export interface Reply {
   lang?: Lang;
   /** A picture the answer also shows (a map, a timeline, a chart); the text answer stands on its own beside it. */
   figure?: Figure;
+  /** One page of an answer too long to make at once: the commands that show its neighbours (see Paging). */
+  paging?: Paging;
+}
+
+/**
+ * An answer too long to make at once (a year's anniversaries at 50,000 partnerships) is made a page
+ * at a time; each page names the commands for the pages around it, in its text for any surface, and
+ * here for the surfaces that put them on buttons. Every page is a command anyone can type again.
+ */
+export interface Paging {
+  previous?: string;
+  next?: string;
 }
 
 export interface Confirmation {

@@ -21,6 +21,8 @@ export interface DateWindow extends AnniversaryWindow {
   label: string;
   /** Only the anniversaries with this number ("turning 50"). */
   turning?: number;
+  /** Which page of a long answer to show (`2027 page 3`), counted from 1. */
+  page?: number;
 }
 
 export type WindowResult = { ok: true; window: DateWindow } | { ok: false; message: string };
@@ -59,6 +61,19 @@ export function periodPhrase(period: Period, tr: Translator): string {
     : tr.t('window.inYear', { year: date });
 }
 
+/**
+ * The period as the command's grammar writes it (`next 30 days`, `2027-06`, `2027 turning 50`), so an
+ * answer can name the command for its next page; today's words (`next year`) become dates.
+ */
+export function windowText(window: Pick<DateWindow, 'period' | 'turning'>): string {
+  const { period } = window;
+  const text =
+    period.kind === 'days'
+      ? `next ${period.count} days`
+      : formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
+  return window.turning === undefined ? text : `${text} turning ${window.turning}`;
+}
+
 /** "June 2027", "červen 2027", "2027年": a month or a year as Intl writes it in the reader's language. */
 function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): string {
   const iso = formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
@@ -67,10 +82,19 @@ function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): 
 
 /**
  * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, `this|next month`, `this|next year`, each optionally
- * followed by `turning N`; empty means the next 30 days. Returns a message in the reader's language for
+ * followed by `turning N`, then by `page N`; empty means the next 30 days. Returns a message in the reader's language for
  * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
 export function parseWindow(text: string, today: Temporal.PlainDate, tr: Translator = EN): WindowResult {
+  const page = /^(.*?)\s*\bpage (\d{1,6})$/i.exec(text.trim());
+  if (page) {
+    const number = Number(page[2]);
+    if (number < 1) return { ok: false, message: tr.t('anniversaryPages.fromOne') };
+    const window = parseWindow(page[1] ?? '', today, tr);
+    if (window.ok && window.window.page !== undefined)
+      return { ok: false, message: tr.t('window.unknown', { text: text.trim() }) };
+    return window.ok ? { ok: true, window: { ...window.window, page: number } } : window;
+  }
   const turning = /^(.*?)\s*\bturning (\d{1,6})$/i.exec(text.trim());
   if (turning) {
     const number = Number(turning[2]);

@@ -136,7 +136,14 @@ function overlaps(a: Anniversary, from: number, to: number): boolean {
 
 function byDate(x: Anniversary, y: Anniversary): number {
   return (
-    dayKey(anniversaryStart(x)) - dayKey(anniversaryStart(y)) ||
-    x.partnership.id.localeCompare(y.partnership.id)
+    dayKey(anniversaryStart(x)) - dayKey(anniversaryStart(y)) || byPartnershipId(x.partnership, y.partnership)
   );
+}
+
+/**
+ * Partnerships of the same day in the order of their ids, compared by code unit: ids are ASCII
+ * slugs, for which this is the order `localeCompare` gives, at a fraction of its cost.
+ */
+export function byPartnershipId(x: Partnership, y: Partnership): number {
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }

@@ -4,7 +4,12 @@ import { countryName, toCountryCode } from '../domain/country.ts';
 import type { Precision } from '../domain/fuzzy-date.ts';
 import { foldName } from '../domain/names.ts';
 import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
-import { AnniversaryIndex } from './anniversary-index.ts';
+import {
+  AnniversaryIndex,
+  type AnniversaryPage,
+  type AnniversaryQuery,
+  type AnniversaryTally,
+} from './anniversary-index.ts';
 import type { Applied } from './draft-ops.ts';
 import { FuzzyNames } from './fuzzy-names.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
@@ -317,6 +322,16 @@ export class Catalog {
   /** Partnerships of the given precisions that can have an anniversary in the window (an index, not a scan). */
   anniversaryCandidates(window: AnniversaryWindow, precisions: readonly Precision[]): Partnership[] {
     return this.anniversaryIndex().candidates(window, precisions);
+  }
+
+  /** A period's anniversaries counted exactly, and one stretch of their list built (see AnniversaryIndex.page). */
+  anniversaryPage(query: AnniversaryQuery, start: number, count: number): AnniversaryPage {
+    return this.anniversaryIndex().page(query, start, count);
+  }
+
+  /** A year's anniversaries counted per month, none of them built. */
+  anniversaryTally(year: number): AnniversaryTally {
+    return this.anniversaryIndex().tally(year, this.current.settings.feb29);
   }
 
   /** How many partnerships have anniversaries known only to the year. */

@@ -1,9 +1,15 @@
 /**
  * Benchmark (issue 16): "the answer to a question costs under 5 ms in process at 50,000
  * partnerships". The whole answer to each corpus question (both parts): read the question, run the
- * command, render plain text, timed one by one; printed beside the same at the seed's size and with
- * the shipped world layer, measured in the same run. Loading and indexing the store is printed apart,
- * as it is paid once per process, not per question. Prints figures only, never the questions.
+ * command, render plain text, timed one by one in three rounds over the corpus; a question's cost is
+ * its median of the three, so another process taking the machine for a moment is not read as the
+ * question's cost (a cost the question causes itself, such as its garbage, comes back every round).
+ * Also its CPU time (process.cpuUsage, every thread of the process): what it cost this process, even
+ * while other processes share the machine. Printed beside the same at the seed's size and with the
+ * shipped world layer, measured in the same run, and a verdict: the p95 of all questions and of
+ * each kind against the target, in wall-clock time, else in CPU time. Loading and indexing the store
+ * is printed apart, as it is paid once per process, not per question. Prints figures only, never
+ * the questions.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +25,7 @@ const TARGET_PARTNERSHIPS = 50_000;
 const TARGET_MS = 5;
 /** Answered first, untimed, to build what is built once (the fuzzy name index) and warm the code paths. */
 const WARM_UP = 40;
+const ROUNDS = 3;
 
 const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as StoreInput & { settings: object };
 const manifest = JSON.parse(await readFile(join(WORLD_DIR, 'manifest.json'), 'utf8')) as {
@@ -61,15 +68,20 @@ const sizes: Size[] = [
 ];
 
 console.log(
-  `the whole answer to a question (read + run + render plain text), ${questions.length} corpus questions, timed one by one after a warm-up:`,
+  `the whole answer to a question (read + run + render plain text), ${questions.length} corpus questions, timed one by one after a warm-up, each its median of ${ROUNDS} rounds:`,
 );
 const firstLines = new Map<string, string[]>();
+/** Per size: the p95 of all questions and of each kind, in wall-clock and in CPU milliseconds. */
+const p95s = new Map<string, Map<string, { wall: number; cpu: number }>>();
+
+function quantile(costs: readonly number[], q: number): number {
+  const sorted = [...costs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+}
 
 function stats(costs: readonly number[]): string {
-  const sorted = [...costs].sort((a, b) => a - b);
-  const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
-  return `avg ${mean.toFixed(2)} ms, median ${at(0.5).toFixed(2)}, p95 ${at(0.95).toFixed(2)}, max ${(sorted.at(-1) ?? 0).toFixed(2)}`;
+  const mean = costs.reduce((sum, ms) => sum + ms, 0) / costs.length;
+  return `avg ${mean.toFixed(2)} ms, median ${quantile(costs, 0.5).toFixed(2)}, p95 ${quantile(costs, 0.95).toFixed(2)}, max ${quantile(costs, 1).toFixed(2)}`;
 }
 for (const size of sizes) {
   const path = join(await tempDir(), 'store.json');
@@ -84,24 +96,56 @@ for (const size of sizes) {
     return reading.kind === 'run' ? reading.invocation.command : reading.kind;
   });
   for (const text of questions.slice(0, WARM_UP)) renderPlain(await dispatcher.answerText(text, caller));
-  const costs: number[] = [];
+  const rounds: number[][] = questions.map(() => []);
+  const cpuRounds: number[][] = questions.map(() => []);
   const lines: string[] = [];
-  for (const text of questions) {
-    const t0 = performance.now();
-    const plain = renderPlain(await dispatcher.answerText(text, caller));
-    costs.push(performance.now() - t0);
-    lines.push(plain.split('\n')[0] ?? '');
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, text] of questions.entries()) {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const plain = renderPlain(await dispatcher.answerText(text, caller));
+      rounds[i]?.push(performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      cpuRounds[i]?.push((cpu.user + cpu.system) / 1000);
+      if (round === 0) lines.push(plain.split('\n')[0] ?? '');
+    }
   }
+  const costs = rounds.map((own) => quantile(own, 0.5));
+  // CPU time the process spent (all its threads, the collector's too): what the answer cost this
+  // process, without the moments another process had the machine.
+  const cpuCosts = cpuRounds.map((own) => quantile(own, 0.5));
   firstLines.set(size.name, [...lines]);
   const partnerships = store.catalog.data.partnerships.length + (size.world ? manifest.partnerships : 0);
   console.log(
     `  ${size.name}: ${stats(costs)}  (store create + index ${loadMs.toFixed(0)} ms, ${partnerships} partnerships)`,
   );
+  console.log(`    ${'(CPU time)'.padEnd(22)} ${stats(cpuCosts)}`);
+  const p95 = new Map([['all questions', { wall: quantile(costs, 0.95), cpu: quantile(cpuCosts, 0.95) }]]);
   for (const kind of [...new Set(kinds)].sort()) {
     const own = costs.filter((_, i) => kinds[i] === kind);
     console.log(`    ${`${kind} (${own.length})`.padEnd(22)} ${stats(own)}`);
+    p95.set(kind, {
+      wall: quantile(own, 0.95),
+      cpu: quantile(
+        cpuCosts.filter((_, i) => kinds[i] === kind),
+        0.95,
+      ),
+    });
   }
+  p95s.set(size.name, p95);
   await store.close();
+}
+const [seedP95, worldP95, bigP95] = [...p95s.values()];
+console.log(
+  `  verdict, p95 against ${TARGET_MS} ms at ${TARGET_PARTNERSHIPS.toLocaleString('en')}, wall-clock and CPU time (beside the seed alone | seed + world layer, this run):`,
+);
+const ms = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(2));
+for (const [kind, big] of bigP95 ?? []) {
+  const [seedOf, worldOf] = [seedP95?.get(kind), worldP95?.get(kind)];
+  const verdict = big.wall < TARGET_MS ? 'met' : big.cpu < TARGET_MS ? 'met in CPU time' : 'NOT MET';
+  console.log(
+    `    ${kind.padEnd(20)} ${ms(big.wall).padStart(6)} ms, CPU ${ms(big.cpu).padStart(6)} ms: ${verdict.padEnd(15)} (wall ${ms(seedOf?.wall)} | ${ms(worldOf?.wall)}; CPU ${ms(seedOf?.cpu)} | ${ms(worldOf?.cpu)}; x${(big.cpu / (worldOf?.cpu ?? big.cpu)).toFixed(2)} of seed + world in CPU)`,
+  );
 }
 const [, shipped, big] = [...firstLines.values()];
 const same = shipped && big ? shipped.filter((line, i) => line === big[i]).length : 0;

@@ -27,8 +27,8 @@ export function firstPage(reply: Reply, key: string, ctx: DiscordContext, pictur
   const pages = ctx.render(reply);
   const rows = [...suggestionRow(reply, ctx.dispatcher), ...confirmRow(reply)];
   // Kept with the pages, so turning a page keeps the answer's own buttons under it.
-  if (pages.length > 1) ctx.pages.put(key, pages, rows, reply.lang);
-  const message = pageMessage(pages, key, 0, rows, reply.lang);
+  if (pages.length > 1) ctx.pages.put(key, pages, rows, reply.lang, reply.paging);
+  const message = pageMessage(pages, key, 0, rows, reply.lang, reply.paging);
   return picture ? withPicture(message, picture) : message;
 }
 

@@ -5,10 +5,15 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
+import type { Paging } from '../../core/reply.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { translator } from '../../i18n/translator.ts';
 
 const PREFIX = 'twin:page:';
+/** A button that runs the command for the neighbouring page of an answer made a page at a time. */
+const TURN_PREFIX = 'twin:turn:';
+/** Discord's limit on a custom_id. */
+const CUSTOM_ID_MAX = 100;
 /** About 40 MB of rendered pages at most; the oldest answers are forgotten first. */
 const DEFAULT_MAX_CHARS = 20_000_000;
 
@@ -26,6 +31,8 @@ export interface KeptAnswer {
   rows: ActionRow[];
   /** The language of the answer's words, for the labels of its page buttons. */
   lang?: Lang;
+  /** The commands for the pages before and after, when the answer is made a page at a time. */
+  paging?: Paging;
 }
 
 export class PageStore {
@@ -34,10 +41,10 @@ export class PageStore {
 
   constructor(private readonly maxChars = DEFAULT_MAX_CHARS) {}
 
-  put(key: string, pages: APIEmbed[], rows: ActionRow[] = [], lang?: Lang): void {
+  put(key: string, pages: APIEmbed[], rows: ActionRow[] = [], lang?: Lang, paging?: Paging): void {
     const chars = JSON.stringify(pages).length;
     this.forget(key);
-    this.answers.set(key, { pages, rows, chars, ...(lang && { lang }) });
+    this.answers.set(key, { pages, rows, chars, ...(lang && { lang }), ...(paging && { paging }) });
     this.chars += chars;
     for (const [oldest, entry] of this.answers) {
       if (this.chars <= this.maxChars || oldest === key) break;
@@ -68,26 +75,49 @@ export function parsePageButtonId(customId: string): { key: string; index: numbe
   return match ? { key: match[1] as string, index: Number(match[2]) } : undefined;
 }
 
-/** One page, the buttons to the neighbouring pages when there are several, then the answer's own rows. */
+/** `twin:turn:<command>`: the command itself, so nothing needs to be kept; none when it does not fit. */
+function turnButtonId(command: string | undefined): string | undefined {
+  const id = `${TURN_PREFIX}${command}`;
+  return command !== undefined && id.length <= CUSTOM_ID_MAX ? id : undefined;
+}
+
+/** The command a "Previous"/"Next" button of an answer made a page at a time runs, if it is one. */
+export function parseTurnButtonId(customId: string): string | undefined {
+  return customId.startsWith(TURN_PREFIX) ? customId.slice(TURN_PREFIX.length) : undefined;
+}
+
+/**
+ * One page, the buttons to the neighbouring pages when there are several, then the answer's own rows.
+ * Past its first or last rendered page, an answer made a page at a time turns to the command for its
+ * previous or next page.
+ */
 export function pageMessage(
   pages: readonly APIEmbed[],
   key: string,
   index: number,
   rows: readonly ActionRow[] = [],
   lang: Lang = 'en',
+  paging: Paging = {},
 ): { embeds: APIEmbed[]; components: ActionRow[] } {
   const { t } = translator(lang);
   const at = Math.min(Math.max(index, 0), pages.length - 1);
   const page = pages[at];
   if (!page) throw new Error('an answer has at least one page');
-  if (pages.length === 1) return { embeds: [page], components: [...rows] };
-  const button = (label: string, target: number): APIButtonComponentWithCustomId => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label,
-    custom_id: pageButtonId(key, target),
-    disabled: target < 0 || target >= pages.length,
-  });
+  const before = turnButtonId(paging.previous);
+  const after = turnButtonId(paging.next);
+  if (pages.length === 1 && before === undefined && after === undefined)
+    return { embeds: [page], components: [...rows] };
+  const button = (label: string, target: number): APIButtonComponentWithCustomId => {
+    const turn = target < 0 ? before : target >= pages.length ? after : pageButtonId(key, target);
+    return {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label,
+      // Two buttons of a message may not share an id: a disabled one gets its page's own.
+      custom_id: turn ?? pageButtonId(key, Math.min(Math.max(target, 0), pages.length - 1)),
+      disabled: turn === undefined,
+    };
+  };
   return {
     embeds: [page],
     components: [

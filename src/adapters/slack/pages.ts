@@ -89,6 +89,8 @@ export interface Answer {
   again: Invocation | undefined;
   /** The reply's suggested commands that a button may run (never a staff command). */
   runnable: { text: string; invocation: Invocation }[];
+  /** The command for the next page of an answer made a page at a time (see Paging), for its More button. */
+  next?: Invocation;
   /** The reply's picture, uploaded: shown on the first page, after the answer's opening text. */
   image?: Block;
 }
@@ -124,7 +126,13 @@ function withButtons(dispatcher: Dispatcher, reading: Reading, reply: Reply): An
     const invocation = fitting(dispatcher.forAnyone(dispatcher.read(text)));
     return invocation ? [{ text, invocation }] : [];
   });
-  return { ...answerOnce(reply), again, runnable: runnable.slice(0, SUGGESTION_BUTTONS) };
+  const next = reply.paging?.next && fitting(dispatcher.forAnyone(dispatcher.read(reply.paging.next)));
+  return {
+    ...answerOnce(reply),
+    again,
+    runnable: runnable.slice(0, SUGGESTION_BUTTONS),
+    ...(next && { next }),
+  };
 }
 
 function fitting(invocation: Invocation | undefined): Invocation | undefined {
@@ -186,6 +194,11 @@ export function messageFor(answer: Answer, page: number, audience: Audience, kep
         ACTION_IDS.more,
         encodeActionRef({ invocation: again, page: index + 1 }),
       ),
+    );
+  } else if (answer.next) {
+    // The last page of this part of the answer: More asks for the next part.
+    buttons.push(
+      button(tr.t('ui.next'), ACTION_IDS.more, encodeActionRef({ invocation: answer.next, page: 0 })),
     );
   }
   buttons.push(...runButtons(answer));
