@@ -90,3 +90,15 @@ describe('Czech, the many ways of saying one thing', () => {
     ['Se kterými městy je spřátelený Preston?', partners('preston-gb')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 });
+
+describe('a number beside a verb of celebrating is the anniversary asked for', () => {
+  const turning = (a: string, b: string, n: number): Invocation => ({
+    command: 'anniversaries',
+    args: { city: a, with: b, window: `turning ${n}` },
+  });
+  it.each([
+    ['Paderborn and Le Mans celebrating 70 soon?', turning('paderborn-de', 'le-mans-fr', 70)],
+    ['¿Cuándo cumplen 60 Paderborn y Le Mans?', turning('paderborn-de', 'le-mans-fr', 60)],
+    ['Kdy oslaví 30 Praha a Taipei?', turning('prague-cz', 'taipei-tw', 30)],
+  ])('GIVEN "%s" THEN that pair turning that number', (text, expected) => expectRun(text, expected));
+});
