@@ -71,8 +71,9 @@ export function findCities(
     }
     if (exact) {
       closeRun();
-      mentions.push(exact);
-      i = exact.end;
+      const placed = withRegion(tokens, exact, skip);
+      mentions.push(placed);
+      i = placed.end;
       continue;
     }
     const token = tokens[i] as Token;
@@ -165,6 +166,10 @@ function exactNameAt(
   mixedCase: boolean,
   isVocabulary: (folded: string) => boolean,
 ): Mention | undefined {
+  // "alguna ciudad de México", "any city of Mexico": a common noun after "some", "any", "which"
+  // begins no name; the country after it is what is asked.
+  if (DETERMINERS.has(tokens[first - 1]?.folded ?? '') && isCommonWord(tokens[first]?.folded ?? ''))
+    return undefined;
   let last = first;
   while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
   for (let end = last + 1; end > first; end--) {
@@ -226,6 +231,19 @@ function inflectedName(
   return capital ? baseForm(name, catalog) : baseForm(name, catalog, officeNamed(catalog));
 }
 
+/** Words that make the noun after them a common one: "alguna ciudad", "any city", "quelle ville", "nějaké město". */
+const DETERMINERS = new Set(
+  [
+    'alguna algun alguno una un cualquier otra otro ninguna ningun que cual',
+    'some any another which what every each',
+    'une un quelle quelles quel quels chaque autre aucune',
+    'eine einer einen ein irgendeine welche welcher jede',
+    'nejake nejaka nejakou nejakem jake jaka ktere ktera kazde',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
 /** Written with a capital, as names are. */
 function isName(token: Token): boolean {
   const initial = token.text.charAt(0);
@@ -250,6 +268,70 @@ function officeNamed(catalog: Catalog): (folded: string) => City[] {
   }
   const found = byName;
   return (folded) => found.get(folded) ?? [];
+}
+
+/** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
+const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w']);
+/** The longest region name, in words ("Provence Alpes Côte d'Azur"). */
+const MAX_REGION_WORDS = 4;
+
+/**
+ * A region written after a name, in any language ("Concord, Carolina del Norte", "Concord en
+ * Caroline du Nord", "Concord v Severní Karolíně", "Zaragoza en Aragón"): it says which of the
+ * namesakes is meant, and its words are part of the place, not words of the question.
+ */
+function withRegion(tokens: readonly Token[], m: Mention, skip: ReadonlySet<number>): Mention {
+  if (!m.cities.some((c) => c.region !== undefined)) return m;
+  const from = REGION_JOINERS.has(tokens[m.end]?.folded ?? '') ? m.end + 1 : m.end;
+  for (let end = Math.min(tokens.length, from + MAX_REGION_WORDS); end > from; end--) {
+    if (range(from, end).some((i) => skip.has(i))) continue;
+    const key = regionKey(tokens.slice(from, end).map((t) => t.folded));
+    if (key === '') continue;
+    const cities = m.cities.filter(
+      (c) => c.region !== undefined && regionKey(foldName(c.region).split(' ')) === key,
+    );
+    if (cities.length > 0) return { ...m, end, cities };
+  }
+  return m;
+}
+
+const DIRECTIONS: Record<string, string> = Object.fromEntries(
+  [
+    ['N', 'north northern nord norte severni nordliche'],
+    ['S', 'south southern sud sur jizni sudliche'],
+    ['E', 'east eastern est este ost vychodni'],
+    ['W', 'west western ouest oeste west zapadni'],
+  ].flatMap(([to, words]) => (words ?? '').split(' ').map((w) => [w, to ?? ''])),
+);
+const REGION_PARTICLES = new Set([
+  'de',
+  'del',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'los',
+  'las',
+  'el',
+  'the',
+  'of',
+  'do',
+  'da',
+  'di',
+]);
+
+/**
+ * A region's name as every language writes it alike: compass words as one letter, particles left
+ * out, the rest by its first five letters with "k" as "c" ("Caroline du Nord", "Carolina del
+ * Norte", "Severní Karolíně" and "North Carolina" meet).
+ */
+function regionKey(words: readonly string[]): string {
+  return words
+    .filter((w) => !REGION_PARTICLES.has(w))
+    .map((w) => DIRECTIONS[w] ?? w.replace(/k/g, 'c').slice(0, 5))
+    .sort()
+    .join(' ');
 }
 
 /**
@@ -317,10 +399,12 @@ function baseForm(
   return best;
 }
 
-/** A stem as written, and with its last consonant as the name's nominative has it. */
+/** A stem as written, and with its last consonant, or the vowel before it, as the name's nominative has it. */
 function stemsOf(stem: string): string[] {
   const change = STEM_CHANGES.find(([from]) => stem.endsWith(from));
-  return change ? [stem, stem.slice(0, -1) + change[1]] : [stem];
+  const stems = change ? [stem, stem.slice(0, -1) + change[1]] : [stem];
+  // Czech drops the "e" of "-ec", "-ek" before an ending: "Liberec" -> "v Liberci", "Hradec" -> "Hradce".
+  return /[^aeiouy][ck]$/.test(stem) ? [...stems, `${stem.slice(0, -1)}e${stem.slice(-1)}`] : stems;
 }
 
 /**

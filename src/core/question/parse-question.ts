@@ -128,7 +128,17 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       reader,
     );
   }
-  const questionWord = hasCue(outsideNames, QUESTION_WORDS);
+  // "¿Fue Shanghái quien rompió…?", "Was it Osaka who ended it?": a relative word after a name asks nothing.
+  // English "was" opens a yes/no question, German "was" asks what: the question's language decides.
+  const opener = opensYesNo(tokens[0]?.folded ?? '', lang);
+  const questionWord = hasCue(
+    outsideNames.filter(
+      (t, i) =>
+        !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
+        !(i === 0 && t === tokens[0] && opener),
+    ),
+    QUESTION_WORDS,
+  );
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
@@ -139,9 +149,10 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     // ("when", "quand", "为什么") asks for more than yes or no, whatever the word order.
     yesNo:
       !questionWord &&
-      (OPENERS.has(tokens[0]?.folded ?? '') ||
+      (opener ||
         CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
         frenchInversion(tokens) ||
+        verbFirst(text, tokens, inNames) ||
         (topics.has('inForce') && !topics.has('ended'))),
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
@@ -307,6 +318,42 @@ const QUALIFIER_WORDS = new Set([
   'del',
 ]);
 
+/** Whether a first word opens a yes/no question; one that also asks a question ("was") only in the language that opens with it. */
+function opensYesNo(word: string, lang: Lang | undefined): boolean {
+  if (!OPENERS.has(word)) return false;
+  if (!QUESTION_WORDS.all.some((cue) => cue.length === 1 && cue[0] === word)) return true;
+  return CUE_TABLES.find((t) => t.language === lang)?.yesNoOpeners.includes(word) === true;
+}
+
+/** Words that after a name start a clause about it ("Osaka who ended it", "Shanghái quien rompió"). */
+const RELATIVES = new Set([
+  'who',
+  'that',
+  'which',
+  'quien',
+  'que',
+  'qui',
+  'kdo',
+  'ktery',
+  'ktera',
+  'ktere',
+  'der',
+  'die',
+  'das',
+]);
+
+/**
+ * Spanish and Czech (and German, French in speech) ask yes or no by opening with the verb:
+ * "¿Rompió Shanghái con Praga?", "Ukončil Istanbul partnerství…?". A question that opens with a
+ * verb of ending or of lasting asks whether it is so.
+ */
+function verbFirst(text: string, tokens: readonly Token[], inNames: ReadonlySet<number>): boolean {
+  const first = tokens[0];
+  if (!first || inNames.has(0) || !text.trim().endsWith('?')) return false;
+  const topics = topicsOf([first]);
+  return topics.has('ended') || topics.has('inForce');
+}
+
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
 function frenchInversion(tokens: readonly Token[]): boolean {
   return tokens.some(
@@ -375,7 +422,7 @@ function decide(q: Question, reader: Reader): QuestionReading {
   const [first, second] = q.places;
   const heard = () => describe(q, reader.catalog);
   const about = (command: 'city' | 'partners', place: Mention) =>
-    invocationOf(reader.commands, command, { cities: [argOf(place)] });
+    invocationOf(reader.commands, command, { cities: [argOf(place, reader.catalog)] });
   if (q.places.length > 2) return unsure(heard(), [pair(reader, first, second)]);
   const picture = pictureAsked(q, reader);
   if (picture) return picture;
@@ -418,13 +465,17 @@ function decide(q: Question, reader: Reader): QuestionReading {
 function pictureAsked(q: Question, reader: Reader): QuestionReading | undefined {
   const [first, second] = q.places;
   if (q.topics.has('map') && second === undefined) {
-    if (first) return sure(invocationOf(reader.commands, 'map', { cities: [argOf(first)] }));
+    if (first) return sure(invocationOf(reader.commands, 'map', { cities: [argOf(first, reader.catalog)] }));
     if (!q.topics.has('home')) return undefined;
     if (q.home === undefined) return noHome(q, reader.catalog, []);
     return sure(invocationOf(reader.commands, 'map', { cities: [q.home] }));
   }
   if (q.topics.has('timeline') && first && second)
-    return sure(invocationOf(reader.commands, 'timeline', { cities: [argOf(first), argOf(second)] }));
+    return sure(
+      invocationOf(reader.commands, 'timeline', {
+        cities: [argOf(first, reader.catalog), argOf(second, reader.catalog)],
+      }),
+    );
   if (q.topics.has('chart') && q.topics.has('anniversaries') && first === undefined) {
     const year = q.period !== undefined && /^\d{4}$/.test(q.period.trim()) ? q.period.trim() : undefined;
     if (q.period !== undefined && year === undefined) return undefined;
@@ -445,7 +496,7 @@ function withFocus(invocation: Invocation, q: Question): Invocation {
  */
 function partnersIn(q: Question, reader: Reader): QuestionReading {
   const [first] = q.places;
-  const city = first ? argOf(first) : q.topics.has('home') ? q.home : undefined;
+  const city = first ? argOf(first, reader.catalog) : q.topics.has('home') ? q.home : undefined;
   const listing = invocationOf(reader.commands, 'partners', {
     cities: city === undefined ? [] : [city],
     country: q.country,
@@ -473,7 +524,7 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
   const partner: Mention | string | undefined = second ?? (q.topics.has('home') ? q.home : undefined);
   if (partner === undefined) {
     return unsure(describe(q, reader.catalog), [
-      invocationOf(reader.commands, 'partners', { cities: [argOf(first)] }),
+      invocationOf(reader.commands, 'partners', { cities: [argOf(first, reader.catalog)] }),
       listing,
     ]);
   }
@@ -511,13 +562,13 @@ function pairIds(
   a: Mention | string | undefined,
   b: Mention | string | undefined,
 ): [string, string] {
-  const first = placeArg(a);
-  const second = placeArg(b);
+  const first = placeArg(a, catalog);
+  const second = placeArg(b, catalog);
   return [settle(catalog, a, second) ?? first, settle(catalog, b, first) ?? second];
 }
 
-function placeArg(place: Mention | string | undefined): string {
-  return typeof place === 'string' ? place : place ? argOf(place) : '';
+function placeArg(place: Mention | string | undefined, catalog: Catalog): string {
+  return typeof place === 'string' ? place : place ? argOf(place, catalog) : '';
 }
 
 function settle(catalog: Catalog, place: Mention | string | undefined, otherArg: string): string | undefined {
@@ -527,9 +578,29 @@ function settle(catalog: Catalog, place: Mention | string | undefined, otherArg:
   return tied.length === 1 ? tied[0]?.id : undefined;
 }
 
-/** The city's id when the name means one city; otherwise the words as written, for the dispatcher to explain. */
-function argOf(place: Mention): string {
-  return place.cities.length === 1 && place.cities[0] ? place.cities[0].id : place.text;
+/**
+ * The city's id when the name means one city, or one stands out among its namesakes: the office's
+ * own ("San Francisco" where the office records San Francisco, California), or one far larger than
+ * the rest (Montevideo, not Montevideo, Minnesota); otherwise the words as written, for the
+ * dispatcher to explain.
+ */
+function argOf(place: Mention, catalog: Catalog): string {
+  return meantCity(place.cities, catalog)?.id ?? place.text;
+}
+
+/** How many times larger than every namesake a town must be to be the one meant. */
+const DOMINANT_POPULATION = 10;
+
+function meantCity(cities: readonly City[], catalog: Catalog): City | undefined {
+  if (cities.length <= 1) return cities[0];
+  const office = cities.filter((c) => catalog.data.cities.some((own) => own.id === c.id));
+  if (office.length === 1) return office[0];
+  if (office.length > 1) return undefined;
+  const [largest, next] = [...cities].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  const second = next?.population ?? 0;
+  return largest?.population !== undefined && largest.population >= DOMINANT_POPULATION * Math.max(1, second)
+    ? largest
+    : undefined;
 }
 
 function noHome(q: Question, catalog: Catalog, closest: Invocation[]): QuestionReading {

@@ -1,9 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import type { Catalog } from '../../../src/store/catalog.ts';
-import { storeFrom } from '../../fixtures/knowledge-base.ts';
+import { Store } from '../../../src/store/store.ts';
+import { storeFrom, tempDir } from '../../fixtures/knowledge-base.ts';
+import { worldCopy, writeWorld } from '../../fixtures/world-layer.ts';
 import { questionStore } from './question-store.ts';
 
 /**
@@ -101,4 +105,88 @@ describe('a number beside a verb of celebrating is the anniversary asked for', (
     ['¿Cuándo cumplen 60 Paderborn y Le Mans?', turning('paderborn-de', 'le-mans-fr', 60)],
     ['Kdy oslaví 30 Praha a Taipei?', turning('prague-cz', 'taipei-tw', 30)],
   ])('GIVEN "%s" THEN that pair turning that number', (text, expected) => expectRun(text, expected));
+});
+
+describe('yes or no asked by opening with the verb, and relative words after a name', () => {
+  const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
+  it.each([
+    ['¿Canceló Shanghái el hermanamiento con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['Zrušila Shanghai spolupráci s Prahou?', endedBy('shanghai-cn', 'prague-cz')],
+    ['¿Sigue vigente lo de Le Mans y Paderborn?', stillActive('le-mans-fr', 'paderborn-de')],
+    ['¿Fue Shanghái la que terminó con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['Was it Shanghai who ended the tie with Prague?', endedBy('shanghai-cn', 'prague-cz')],
+  ])('GIVEN "%s" THEN answered yes or no first', (text, expected) => expectRun(text, expected));
+
+  it('GIVEN a verb of ending first but no question mark ("Konec partnerství Praha Shanghai") THEN no yes/no is asked', () => {
+    expectRun('Konec partnerství Praha Shanghai', agreement('prague-cz', 'shanghai-cn'));
+  });
+});
+
+describe('"with whom" and its kin ask for the partners list', () => {
+  it.each([
+    ['Mit wem hat sich Paderborn verbündet?', partners('paderborn-de')],
+    ['Avec qui Le Mans travaille-t-elle ?', partners('le-mans-fr')],
+    ['¿Con quién se peleó Osaka?', partners('osaka-jp')],
+    ['S kým se pohádal Preston?', partners('preston-gb')],
+    ['With whom did Nablus fall out?', partners('nablus-ps')],
+  ])('GIVEN "%s" THEN the city\'s partners', (text, expected) => expectRun(text, expected));
+});
+
+describe('regions beside a name, in any language, pick the namesake', () => {
+  it.each([
+    ['Concord en Californie : villes jumelles ?', partners('concord-california-us')],
+    ['ciudades hermanas de Concord, Massachusetts', partners('concord-massachusetts-us')],
+    ['Partnerská města Concordu v Kalifornii', partners('concord-california-us')],
+    ['Partnerstädte von Concord in Massachusetts', partners('concord-massachusetts-us')],
+  ])('GIVEN "%s" THEN that Concord', (text, expected) => expectRun(text, expected));
+});
+
+describe('"some city of Mexico" is a country, not Mexico City', () => {
+  it('GIVEN "¿Tiene Praga alguna ciudad de China como hermana?" THEN the partners in China, answered yes or no', () => {
+    expectRun('¿Tiene Praga alguna ciudad de China como hermana?', partnersIn('prague-cz', 'CN', true));
+  });
+});
+
+describe('namesakes: the one that stands out is meant', () => {
+  /** The question store with the fixture world layer plus a small Preston and two Montevideos. */
+  async function withNamesakes(): Promise<Catalog> {
+    const dir = await worldCopy();
+    const world = JSON.parse(await readFile(join(dir, 'world.json'), 'utf8'));
+    const town = (id: string, name: string, country: string, population: number) => ({
+      id,
+      name,
+      names: [],
+      country,
+      timeZone: 'UTC',
+      population,
+    });
+    world.cities.push(
+      town('preston-id-us', 'Preston', 'US', 5000),
+      town('montevideo-uy', 'Montevideo', 'UY', 1_300_000),
+      town('montevideo-mn-us', 'Montevideo', 'US', 5000),
+      town('valencia-es', 'Valencia', 'ES', 800_000),
+      town('valencia-ve', 'Valencia', 'VE', 1_400_000),
+    );
+    await writeWorld(dir, world);
+    const input = questionStore();
+    const data = { ...input, settings: { ...input.settings, world: true } };
+    return (await Store.create(join(await tempDir(), 'store.json'), data, { worldDir: dir })).catalog;
+  }
+
+  it.each([
+    ['háblame de Preston', city('preston-gb')],
+    ['cuéntame de Montevideo', city('montevideo-uy')],
+  ])(
+    'GIVEN "%s" THEN the office\'s town, or the one far larger than its namesakes',
+    async (text, expected) => {
+      const reading = parseQuestion(text, await withNamesakes(), commands);
+      expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+    },
+  );
+
+  it('GIVEN namesakes of like size (Valencia, Spain and Venezuela) THEN neither is picked', async () => {
+    const reading = parseQuestion('háblame de Valencia', await withNamesakes(), commands);
+    expect(reading.sure && reading.invocation.args).not.toEqual({ city: 'valencia-es' });
+    expect(reading.sure && reading.invocation.args).not.toEqual({ city: 'valencia-ve' });
+  });
 });
