@@ -3,7 +3,7 @@ import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
-import { countryNamed, MAX_COUNTRY_WORDS } from './countries.ts';
+import { countryNamed, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { isNumber, joinFolded, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
@@ -63,7 +63,7 @@ export function findCities(
       i++;
       continue;
     }
-    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase);
+    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary);
     const country = countryAt(tokens, i, skip);
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
@@ -179,6 +179,7 @@ function exactNameAt(
   skip: ReadonlySet<number>,
   catalog: Catalog,
   mixedCase: boolean,
+  isVocabulary: (folded: string) => boolean,
 ): Mention | undefined {
   let last = first;
   while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
@@ -194,7 +195,15 @@ function exactNameAt(
       const uncontracted = catalog.matchName(`${article} ${joinFolded(words.slice(1))}`);
       if (uncontracted.length > 0) return mention(tokens, first + 1, end, uncontracted);
     }
-    if (cities.length === 0) continue;
+    if (cities.length === 0) {
+      // "Prahou", "San Franciskem", "Tchaj-pejí": a case form of a name, the last word inflected.
+      // "Pragu Heights": a name that goes on is no case form of its first word.
+      const next = tokens[end];
+      const goesOn = next !== undefined && !skip.has(end) && isName(next) && !isVocabulary(next.folded);
+      const inflected = goesOn ? [] : inflectedName(tokens, first, end, catalog, mixedCase);
+      if (inflected.length > 0) return mention(tokens, first, end, inflected);
+      continue;
+    }
     if (insideKatakanaWord(tokens, first, end)) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
     if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
@@ -288,6 +297,57 @@ function insideKatakanaWord(tokens: readonly Token[], first: number, end: number
 const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
 
 /**
+ * The city a case form of a name means ("Prahou", "v Brně", "San Franciskem"), when the words are
+ * likely a name: the office's own cities always; a world town only when written with a capital
+ * that is not merely the sentence's first letter, in a text that uses capitals ("Parle-moi" is no
+ * form of Parla, "aide" none of a town called Aid).
+ */
+function inflectedName(
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  catalog: Catalog,
+  mixedCase: boolean,
+): City[] {
+  const words = tokens.slice(first, end);
+  const last = words.at(-1) as Token;
+  if (last.folded.length < MIN_STEM + 1 || isNumber(last) || CJK.test(last.folded)) return [];
+  // "Palestina", "v Polsku": a country's name or a form of it, never a town's case form.
+  if (words.length === 1 && countryOfWord(last.folded) !== undefined) return [];
+  const initial = words[0]?.text.charAt(0) ?? '';
+  const capital = mixedCase && first > 0 && initial !== initial.toLowerCase();
+  const name = joinFolded(words);
+  // Without a capital only the office's cities can be meant: looked up among those alone, cheaply.
+  return capital ? baseForm(name, catalog) : baseForm(name, catalog, officeNamed(catalog));
+}
+
+/** Written with a capital, as names are. */
+function isName(token: Token): boolean {
+  const initial = token.text.charAt(0);
+  return initial !== initial.toLowerCase();
+}
+
+const officeNames = new WeakMap<readonly City[], Map<string, City[]>>();
+
+/** The office's own cities by their folded names, for looking up case forms among them alone. */
+function officeNamed(catalog: Catalog): (folded: string) => City[] {
+  const cities = catalog.data.cities;
+  let byName = officeNames.get(cities);
+  if (!byName) {
+    const map = new Map<string, City[]>();
+    for (const city of cities) {
+      for (const name of new Set([city.name, ...city.names.map((n) => n.name)].map(foldName))) {
+        map.set(name, [...(map.get(name) ?? []), city]);
+      }
+    }
+    byName = map;
+    officeNames.set(cities, map);
+  }
+  const found = byName;
+  return (folded) => found.get(folded) ?? [];
+}
+
+/**
  * A run of unknown words: one name with one letter wrong when the whole run is one, otherwise a name
  * the store does not know ("Pragu Heights" is not Prague).
  */
@@ -319,25 +379,43 @@ function readUnknownRun(
  * Polish "z Rzeszowem"; German "Prags". Longest first; what is left, with the name's own ending put
  * back ("Prah" + "a"), must be a name the store knows exactly.
  */
-const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's'].map(foldName);
+const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's', 'í', 'i'].map(foldName);
 const NAME_ENDINGS = ['', 'a', 'o'];
+/**
+ * Consonants Czech changes before an ending: "Praha" -> "v Praze", "Ósaka" -> "v Ósace", "San
+ * Francisco" -> "San Franciska" (written as said).
+ */
+const STEM_CHANGES: readonly [string, string][] = [
+  ['z', 'h'],
+  ['c', 'k'],
+  ['k', 'c'],
+];
 const MIN_STEM = 3;
 /** How many times larger a city a case form must name to win over a town the word names exactly. */
 const BASE_FORM_MARGIN = 3;
 
-function baseForm(word: string, catalog: Catalog): City[] {
+function baseForm(
+  word: string,
+  catalog: Catalog,
+  named: (folded: string) => City[] = (folded) => catalog.matchName(folded),
+): City[] {
   let best: City[] = [];
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
     const stem = word.slice(0, word.length - ending.length);
-    for (const back of NAME_ENDINGS) {
-      const form = stem + back;
+    for (const form of stemsOf(stem).flatMap((s) => NAME_ENDINGS.map((back) => s + back))) {
       if (form === word || isCommonWord(form)) continue;
-      const cities = catalog.matchName(form);
+      const cities = named(form);
       if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
     }
   }
   return best;
+}
+
+/** A stem as written, and with its last consonant as the name's nominative has it. */
+function stemsOf(stem: string): string[] {
+  const change = STEM_CHANGES.find(([from]) => stem.endsWith(from));
+  return change ? [stem, stem.slice(0, -1) + change[1]] : [stem];
 }
 
 /**

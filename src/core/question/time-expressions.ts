@@ -166,7 +166,8 @@ const PATTERNS: readonly Pattern[] = [
   { re: /\b(\d{4}) (\d{1,2})\b/, read: (m) => isoMonth(m[1], m[2]) },
   { re: /\b(1\d{3}|2\d{3})\b/, read: (m) => ({ period: m[1] }) },
   {
-    re: /\bturn(?:s|ing)? (\d{1,3})\b|\b(\d{1,3}) (?:years? old|jahre alt|ans)\b/,
+    // "turn 50", "celebrating 70", "feiern 60", "cumplen 50", "oslaví 25": the number of years reached.
+    re: /\b(?:turn(?:s|ing)?|celebrat(?:e|es|ing)|feier[nt]?|fete(?:nt|ra|ront)?|celebra(?:n|ran|ra)?|cumple(?:n)?|cumpliran|oslavi|slavi) (\d{1,3})\b|\b(\d{1,3}) (?:years? old|jahre alt|ans)\b/,
     read: (m) => ({ ordinal: Number(m[1] ?? m[2]) }),
   },
   { re: /\b(\d{1,3}) ?(?:st|nd|rd|th|e|eme|er)\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
