@@ -4,7 +4,7 @@ import type { Catalog } from '../../store/catalog.ts';
 import { readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryNamed, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
-import { isNumber, joinFolded, type Token } from './tokens.ts';
+import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
@@ -188,7 +188,7 @@ function exactNameAt(
     if (words.length === 1 && isNumber(words[0] as Token)) continue;
     const name = joinFolded(words);
     if (name.length > MAX_NAME_LENGTH) continue;
-    const cities = catalog.matchName(name);
+    const cities = withGaps(catalog.matchName(name), words, catalog);
     // French contracts the article of a name: "du Mans", "au Mans" are "de Le Mans", "à Le Mans".
     const article = CONTRACTED_ARTICLES[words[0]?.folded ?? ''];
     if (cities.length === 0 && article && words.length > 1) {
@@ -276,6 +276,12 @@ function readCjkRun(
     ...mention(tokens, first, first + words.length, read.cities),
     ...(read.guessed && { guessed: true }),
   };
+}
+
+/** Cities found by a name's words run together, else by its words as "・" separates them ("ル・マン"). */
+function withGaps(found: City[], words: readonly Token[], catalog: Catalog): City[] {
+  if (found.length > 0 || words.length < 2 || !words.every((t) => CJK.test(t.text))) return found;
+  return catalog.matchName(joinAtGaps(words));
 }
 
 /**
