@@ -1,9 +1,10 @@
 import type { City } from '../../domain/city.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
+import { readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryNamed, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
-import { isNumber, joinFolded, type Token } from './tokens.ts';
+import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
@@ -55,6 +56,7 @@ export function findCities(
     run = [];
   };
   const mixedCase = isMixedCase(tokens);
+  const stretches: [number, number][] = [];
   for (let i = 0; i < tokens.length; ) {
     if (skip.has(i)) {
       closeRun();
@@ -76,6 +78,13 @@ export function findCities(
       i = placed.end;
       continue;
     }
+    const stretch = hanziStretchAt(tokens, i, skip, isVocabulary, catalog);
+    if (stretch > i) {
+      closeRun();
+      stretches.push([i, stretch]);
+      i = stretch;
+      continue;
+    }
     const token = tokens[i] as Token;
     if (isVocabulary(token.folded) || isNumber(token)) closeRun();
     else run.push(i);
@@ -83,8 +92,15 @@ export function findCities(
   }
   closeRun();
   const budget = { lookups: MAX_TYPO_LOOKUPS };
+  const named = mentions.flatMap((m) => (m.cities.length === 1 && !m.guessed ? m.cities : []));
+  for (const [first, end] of stretches) {
+    const read = readCjkRun(tokens, range(first, end), catalog, named);
+    if (read) mentions.push(read);
+    // No name after all: its words are read one by one, as any others.
+    else unknown.push(...splitAt(range(first, end), (at) => isVocabulary(tokens[at]?.folded ?? '')));
+  }
   for (const words of unknown) {
-    const read = readUnknownRun(tokens, words, catalog, budget);
+    const read = readCjkRun(tokens, words, catalog, named) ?? readUnknownRun(tokens, words, catalog, budget);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
     const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
     mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
@@ -177,7 +193,7 @@ function exactNameAt(
     if (words.length === 1 && isNumber(words[0] as Token)) continue;
     const name = joinFolded(words);
     if (name.length > MAX_NAME_LENGTH) continue;
-    const cities = catalog.matchName(name);
+    const cities = withGaps(catalog.matchName(name), words, catalog);
     // French contracts the article of a name: "du Mans", "au Mans" are "de Le Mans", "à Le Mans".
     const article = CONTRACTED_ARTICLES[words[0]?.folded ?? ''];
     if (cities.length === 0 && article && words.length > 1) {
@@ -193,6 +209,7 @@ function exactNameAt(
       if (inflected.length > 0) return mention(tokens, first, end, inflected);
       continue;
     }
+    if (insideKatakanaWord(tokens, first, end)) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
     if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
@@ -205,6 +222,90 @@ function exactNameAt(
   }
   return undefined;
 }
+
+/**
+ * Chinese names the segmenter does not know it cuts into single characters ("布|法|罗", "热|舒|夫"),
+ * some of which are also pieces of our words (法 of 方法): a stretch of such characters, all of them
+ * characters Chinese writes foreign names with, is read as one name before any is read as a word.
+ * Returns where the stretch ends, or `first` when there is none.
+ */
+function hanziStretchAt(
+  tokens: readonly Token[],
+  first: number,
+  skip: ReadonlySet<number>,
+  isVocabulary: (folded: string) => boolean,
+  catalog: Catalog,
+): number {
+  let end = first;
+  let single = 0;
+  while (end < tokens.length && !skip.has(end)) {
+    const token = tokens[end] as Token;
+    const joined = end === first || token.start === tokens[end - 1]?.end;
+    const one = [...token.text].length === 1;
+    if (!joined || !HAN.test(token.text) || (!one && isVocabulary(token.folded))) break;
+    if (!soundsForeign(token.text, catalog)) break;
+    if (one) single++;
+    end++;
+  }
+  return end - first >= 2 && single >= 2 ? end : first;
+}
+
+const HAN = /^\p{Script=Han}+$/u;
+
+/** Indexes split into runs at the ones that are words. */
+function splitAt(indexes: readonly number[], isWord: (at: number) => boolean): number[][] {
+  const runs: number[][] = [[]];
+  for (const at of indexes) {
+    if (isWord(at)) runs.push([]);
+    else runs.at(-1)?.push(at);
+  }
+  return runs.filter((r) => r.length > 0);
+}
+
+/**
+ * A run of unknown words in kana or hanzi that may be a city the data holds in Latin letters only
+ * (see readCjkName); undefined when it is no name we can read.
+ */
+function readCjkRun(
+  tokens: readonly Token[],
+  words: readonly number[],
+  catalog: Catalog,
+  named: readonly City[],
+): Mention | undefined {
+  const run = words.map((i) => tokens[i]?.text ?? '');
+  if (!run.every((word) => CJK.test(word))) return undefined;
+  const read = readCjkName(run.join(''), catalog, named);
+  if (!read) return undefined;
+  const first = words[0] as number;
+  return {
+    ...mention(tokens, first, first + words.length, read.cities),
+    ...(read.guessed && { guessed: true }),
+  };
+}
+
+/** Cities found by a name's words run together, else by its words as "・" separates them ("ル・マン"). */
+function withGaps(found: City[], words: readonly Token[], catalog: Catalog): City[] {
+  if (found.length > 0 || words.length < 2 || !words.every((t) => CJK.test(t.text))) return found;
+  return catalog.matchName(joinAtGaps(words));
+}
+
+/**
+ * Whether katakana words run on, without a break, before or after these ("ボー|レンゲ" of ボーレンゲ,
+ * Borlänge): a foreign name the segmenter cut in two, of which a piece is not a name ("ボー" folds as
+ * Pau's "ポー").
+ */
+function insideKatakanaWord(tokens: readonly Token[], first: number, end: number): boolean {
+  const words = tokens.slice(first, end);
+  if (!words.every((t) => KATAKANA.test(t.text))) return false;
+  const before = tokens[first - 1];
+  const after = tokens[end];
+  return (
+    (before !== undefined && before.end === words[0]?.start && KATAKANA.test(before.text)) ||
+    (after !== undefined && after.start === words.at(-1)?.end && KATAKANA.test(after.text))
+  );
+}
+
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
 
 /**
  * The city a case form of a name means ("Prahou", "v Brně", "San Franciskem"), when the words are

@@ -82,6 +82,7 @@ const STATE_OPENERS = new Set([
   'jsou',
 ]);
 const CONTRARY = cuesOf((t) => t.contrary);
+const TIE_WORDS = cuesOf((t) => t.partners);
 const DURATION = cuesOf((t) => t.duration);
 const ANY = cuesOf((t) => t.any);
 const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
@@ -131,14 +132,15 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // "¿Fue Shanghái quien rompió…?", "Was it Osaka who ended it?": a relative word after a name asks nothing.
   // English "was" opens a yes/no question, German "was" asks what: the question's language decides.
   const opener = opensYesNo(tokens[0]?.folded ?? '', lang);
-  const questionWord = hasCue(
-    outsideNames.filter(
-      (t, i) =>
-        !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
-        !(i === 0 && t === tokens[0] && opener),
-    ),
-    QUESTION_WORDS,
-  );
+  const questionWord =
+    hasCue(
+      outsideNames.filter(
+        (t, i) =>
+          !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
+          !(i === 0 && t === tokens[0] && opener),
+      ),
+      QUESTION_WORDS,
+    ) || asksWhichOnes(tokens);
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
@@ -151,6 +153,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       !questionWord &&
       (opener ||
         CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+        endsOnTieAsked(text, tokens) ||
         frenchInversion(tokens) ||
         verbFirst(text, tokens, inNames) ||
         (topics.has('inForce') && !topics.has('ended'))),
@@ -352,6 +355,24 @@ function verbFirst(text: string, tokens: readonly Token[], inNames: ReadonlySet<
   if (!first || inNames.has(0) || !text.trim().endsWith('?')) return false;
   const topics = topicsOf([first]);
   return topics.has('ended') || topics.has('inForce');
+}
+
+/**
+ * Japanese "…アメリカにあるのは？" ("the ones in America are?"): the sentence names what it asks for
+ * with "のは" at its end, as a question word would; it asks which, not whether.
+ */
+function asksWhichOnes(tokens: readonly Token[]): boolean {
+  return tokens.at(-2)?.folded === 'の' && tokens.at(-1)?.folded === 'は';
+}
+
+/**
+ * "東京とパリは姉妹都市？", "上海和布拉格是友好城市？": Japanese and Chinese ask yes or no by the
+ * question mark alone after the word for the tie, without "か" or "吗".
+ */
+function endsOnTieAsked(text: string, tokens: readonly Token[]): boolean {
+  const last = tokens.at(-1);
+  if (!last || !CJK.test(last.folded) || !/[?？]\s*$/u.test(text)) return false;
+  return hasCue([last], TIE_WORDS) || hasCue(tokens.slice(-2), TIE_WORDS);
 }
 
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
@@ -572,9 +593,16 @@ function placeArg(place: Mention | string | undefined, catalog: Catalog): string
 }
 
 function settle(catalog: Catalog, place: Mention | string | undefined, otherArg: string): string | undefined {
-  if (typeof place !== 'object' || place.cities.length < 2) return undefined;
+  if (typeof place !== 'object' || place.cities.length === 0) return undefined;
   const others = catalog.matchName(otherArg);
-  const tied = place.cities.filter((c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id)));
+  const isTied = (c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id));
+  // "コンコード" is one Concord's name in Japanese; the Concord twinned with the other city may be
+  // another, named alike in Latin letters only.
+  const [only] = place.cities;
+  const candidates =
+    place.cities.length === 1 && only && !isTied(only) ? catalog.matchName(only.name) : place.cities;
+  if (candidates.length < 2) return undefined;
+  const tied = candidates.filter(isTied);
   return tied.length === 1 ? tied[0]?.id : undefined;
 }
 

@@ -1,0 +1,226 @@
+import type { City } from '../../domain/city.ts';
+import { foldName } from '../../domain/names.ts';
+import type { Catalog } from '../../store/catalog.ts';
+import type { World } from '../../store/world/world.ts';
+import { romanise } from './romanise.ts';
+
+/** A name written in kana or hanzi, read: its cities, and whether that is a guess (offered, never answered). */
+export interface CjkName {
+  readonly cities: readonly City[];
+  readonly guessed: boolean;
+}
+
+/**
+ * Characters the segmenter leaves stuck to a Chinese name ("和博 伦 厄": "and" + 博伦厄): "and",
+ * "with", "of", "in", "from", "to" before or after it.
+ */
+const ZH_PARTICLES = new Set(['和', '与', '跟', '同', '及', '的', '在', '从', '对', '是']);
+/** "布法罗市", "水牛城": city, town, state, prefecture, province after a name. */
+const PLACE_SUFFIXES = new Set(['市', '城', '町', '村', '州', '県', '省', '区']);
+/** Fewer sounds than this say too little for a phonetic match ("巴黎" -> p l). */
+const MIN_KEY_LENGTH = 3;
+/** A Chinese rendering of a foreign name is a few characters; more is a phrase, not a name. */
+const MAX_NAME_CHARS = 8;
+
+/**
+ * A city written in kana or hanzi that the data holds in Latin letters only (布法罗 for Buffalo,
+ * ナブルス for Nablus): first the name as written, without a particle or place suffix stuck to it;
+ * then its romanisation among GeoNames' romanised names ("na bu lu si" and "naburusu" are Nablus's),
+ * which is certain; then its sounds among Latin names (布法罗 "bufaluo" sounds as Buffalo), which is
+ * a guess unless the city is a partner of a city the question names for sure (Buffalo of Rzeszów).
+ * What it cannot do: a rendering that drops or changes sounds (博伦厄 "bo lun e" for Borlänge).
+ */
+export function readCjkName(text: string, catalog: Catalog, named: readonly City[]): CjkName | undefined {
+  const forms = formsOf(text);
+  for (const form of forms) {
+    const cities = catalog.matchName(form);
+    if (cities.length > 0) return { cities, guessed: false };
+  }
+  const guesses: { city: City; distance: number }[] = [];
+  for (const form of forms) {
+    if (!soundsForeign(form, catalog)) continue;
+    const romanised = romanise(form);
+    if (!romanised) continue;
+    for (const spelling of romanised.exact) {
+      const cities = catalog.matchName(spelling);
+      const romanisedName = cities.filter((c) => hasRomanisedName(c, spelling));
+      if (romanisedName.length > 0) return { cities: romanisedName, guessed: false };
+      guesses.push(...cities.map((city) => ({ city, distance: 0 })));
+    }
+    guesses.push(
+      ...soundsLike(romanised.joined, catalog).map(({ city, names }) => ({
+        city,
+        distance: Math.min(...names.map((n) => editDistance(n, romanised.joined))),
+      })),
+    );
+  }
+  const partners = new Set(named.flatMap((city) => catalog.partnershipsOf(city.id).flatMap((p) => p.cities)));
+  const tied = new Set(
+    guesses.filter((g) => g.distance <= TIED_DISTANCE && partners.has(g.city.id)).map((g) => g.city),
+  );
+  if (tied.size === 1) return { cities: [...tied], guessed: false };
+  // Several cities sound alike, none a letter away: offering one of them would be a coin toss.
+  const close = new Set(guesses.filter((g) => g.distance <= GUESS_DISTANCE).map((g) => g.city));
+  return close.size === 1 ? { cities: [...close], guessed: true } : undefined;
+}
+
+/**
+ * How far the romanisation may be spelt from the Latin name: a letter for a guess ("bufaluo",
+ * Bufalo), two for a partner of a city the question names ("bufaluo", Buffalo of Rzeszów).
+ */
+const GUESS_DISTANCE = 1;
+const TIED_DISTANCE = 2;
+
+/** Levenshtein distance, on the short strings names are. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Whether a name in hanzi is written with the characters Chinese uses for the sounds of foreign
+ * names (布, 法, 罗, 斯...), not with everyday words (年前, 翻了): the characters of the data's own
+ * Chinese names of cities outside East Asia, those used in ten or more. Kana is always read.
+ */
+export function soundsForeign(name: string, catalog: Catalog): boolean {
+  if (!/^\p{Script=Han}+$/u.test(name)) return true;
+  const chars = soundCharacters(catalog);
+  return [...name].every((ch) => chars.has(ch) && !ZH_PARTICLES.has(ch));
+}
+
+const EAST_ASIA = new Set(['CN', 'TW', 'HK', 'MO', 'JP', 'KR', 'KP']);
+const MIN_NAMES_WITH_CHARACTER = 10;
+const soundCharactersOf = new WeakMap<World, Set<string>>();
+
+function soundCharacters(catalog: Catalog): Set<string> {
+  const world = catalog.world;
+  if (!world) return new Set();
+  let chars = soundCharactersOf.get(world);
+  if (!chars) {
+    const counts = new Map<string, number>();
+    for (const city of world.cities) {
+      if (EAST_ASIA.has(city.country)) continue;
+      for (const name of new Set(city.names.map((n) => n.name))) {
+        if (!/^\p{Script=Han}{2,}$/u.test(name)) continue;
+        for (const ch of new Set(name)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      }
+    }
+    chars = new Set([...counts].filter(([, n]) => n >= MIN_NAMES_WITH_CHARACTER).map(([ch]) => ch));
+    soundCharactersOf.set(world, chars);
+  }
+  return chars;
+}
+
+/** The name as written; without a particle stuck before or after it; without a place suffix. */
+function formsOf(text: string): string[] {
+  const chars = [...text];
+  if (chars.length > MAX_NAME_CHARS) return [];
+  const forms = [text];
+  let first = 0;
+  let end = chars.length;
+  while (end - first > 2 && ZH_PARTICLES.has(chars[first] ?? '')) first++;
+  while (end - first > 2 && ZH_PARTICLES.has(chars[end - 1] ?? '')) end--;
+  forms.push(chars.slice(first, end).join(''));
+  if (end - first > 2 && PLACE_SUFFIXES.has(chars[end - 1] ?? ''))
+    forms.push(chars.slice(first, end - 1).join(''));
+  return [...new Set(forms)];
+}
+
+/** Whether one of the city's names is this romanisation as GeoNames writes one: in small letters ("naburusu"). */
+function hasRomanisedName(city: City, spelling: string): boolean {
+  return city.names.some((n) => n.name === n.name.toLowerCase() && foldName(n.name) === spelling);
+}
+
+const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
+const byWorld = new WeakMap<World, Map<string, string[]>>();
+
+/**
+ * Cities with a Latin name that sounds like the romanised text, by the phonetic key below, as the
+ * office shows them, with the Latin names of the city that matched (a world city's many spellings).
+ */
+function soundsLike(joined: string, catalog: Catalog): { city: City; names: string[] }[] {
+  const key = phoneticKey(joined);
+  if (key.length < MIN_KEY_LENGTH) return [];
+  const office = catalog.data.cities
+    .filter((c) => latinKeys(c).includes(key))
+    .map((city) => ({ city, names: latinNames(city) }));
+  const world = catalog.world;
+  if (!world) return office;
+  let index = byWorld.get(world);
+  if (!index) {
+    index = new Map();
+    for (const city of world.cities) {
+      for (const k of latinKeys(city)) {
+        const ids = index.get(k);
+        if (!ids) index.set(k, [city.id]);
+        else if (ids.at(-1) !== city.id) ids.push(city.id);
+      }
+    }
+    byWorld.set(world, index);
+  }
+  const worldCities = (index.get(key) ?? []).flatMap((id) => {
+    const city = world.city(id);
+    const shown = catalog.city(id);
+    return city && shown ? [{ city: shown, names: latinNames(city) }] : [];
+  });
+  return [...office, ...worldCities];
+}
+
+/** The city's names in Latin letters, folded, letters only ("buffalo", "bufalo"). */
+function latinNames(city: City): string[] {
+  return [city.name, ...city.names.map((n) => n.name)]
+    .filter((n) => LATIN.test(n))
+    .map((n) => foldName(n).replace(/[^a-z]/g, ''));
+}
+
+function latinKeys(city: City): string[] {
+  return [...new Set(latinNames(city).map(phoneticKey))].filter((k) => k.length >= MIN_KEY_LENGTH);
+}
+
+/**
+ * The consonants of a name as Chinese and Japanese renderings keep them: l and r one sound, voiced
+ * and voiceless alike (b/p, d/t, g/k), sh/zh/ch as s/z/c, vowels dropped, a doubled sound once.
+ * "Buffalo", "bufaluo", "baffaro" -> "pfl"; "Nablus", "na bu lu si", "naburusu" -> "npls".
+ */
+export function phoneticKey(folded: string): string {
+  let key = '';
+  const letters = folded.replace(/[^a-z]/g, '').replace(/([a-z])h/g, '$1');
+  // A name that starts with a vowel keeps it: "Abidjan" does not sound as "bo lun e".
+  if (/^[aeiouy]/.test(letters)) key = 'a';
+  for (const ch of letters) {
+    const sound = SOUNDS[ch] ?? '';
+    if (sound !== '' && sound !== key.at(-1)) key += sound;
+  }
+  return key;
+}
+
+const SOUNDS: Record<string, string> = {
+  b: 'p',
+  p: 'p',
+  d: 't',
+  t: 't',
+  g: 'k',
+  k: 'k',
+  c: 'k',
+  q: 'k',
+  f: 'f',
+  v: 'f',
+  w: 'f',
+  s: 's',
+  z: 's',
+  x: 's',
+  j: 's',
+  l: 'l',
+  r: 'l',
+  m: 'n',
+  n: 'n',
+  h: 'h',
+};
