@@ -182,9 +182,9 @@ function exactNameAt(
   mixedCase: boolean,
   isVocabulary: (folded: string) => boolean,
 ): Mention | undefined {
-  // "alguna ciudad de México", "any city of Mexico": a common noun after "some", "any", "which"
-  // begins no name; the country after it is what is asked.
-  if (DETERMINERS.has(tokens[first - 1]?.folded ?? '') && isCommonWord(tokens[first]?.folded ?? ''))
+  // "alguna ciudad de México", "any city of Mexico": a word for a town after "some", "any",
+  // "which" begins no name; the country after it is what is asked.
+  if (DETERMINERS.has(tokens[first - 1]?.folded ?? '') && PLACE_NOUNS.has(tokens[first]?.folded ?? ''))
     return undefined;
   let last = first;
   while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
@@ -211,6 +211,8 @@ function exactNameAt(
     }
     if (insideKatakanaWord(tokens, first, end)) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
+    // "qué tan viejo es": everyday words, written small, are no world town's name ("El Viejo").
+    if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
     if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
       // a city many times larger, that the word is a case form of, come first.
@@ -344,6 +346,26 @@ const DETERMINERS = new Set(
     .join(' ')
     .split(' '),
 );
+
+/** Words that are all everyday words, none written with a capital. */
+function isPhrase(words: readonly Token[]): boolean {
+  return words.every((w) => isCommonWord(w.folded) && !isName(w));
+}
+
+/** Words for a town that also begin names ("Ciudad de México", "Ciudad Real", "Città di Castello"). */
+const PLACE_NOUNS = new Set([
+  'ciudad',
+  'ciudades',
+  'city',
+  'ville',
+  'villes',
+  'citta',
+  'stadt',
+  'mesto',
+  'villa',
+  'pueblo',
+  'town',
+]);
 
 /** Written with a capital, as names are. */
 function isName(token: Token): boolean {

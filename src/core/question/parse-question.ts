@@ -156,6 +156,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         endsOnTieAsked(text, tokens) ||
         frenchInversion(tokens) ||
         verbFirst(text, tokens, inNames) ||
+        subjectThenVerb(text, tokens, found) ||
         (topics.has('inForce') && !topics.has('ended'))),
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
@@ -163,6 +164,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, ANY),
+    asksWho: outsideNames.some((t) => WHO.has(t.folded)),
   };
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
@@ -375,6 +377,40 @@ function endsOnTieAsked(text: string, tokens: readonly Token[]): boolean {
   return hasCue([last], TIE_WORDS) || hasCue(tokens.slice(-2), TIE_WORDS);
 }
 
+/** Words that may stand between a subject and its verb: "Shanghai has ended", "Šanghaj se rozešla", "ya rompió". */
+const BEFORE_VERB = new Set([
+  'has',
+  'have',
+  'had',
+  'hat',
+  'a',
+  'ha',
+  'han',
+  'se',
+  'si',
+  'uz',
+  'ya',
+  'already',
+  'schon',
+  'deja',
+]);
+
+/**
+ * A statement with a question mark asks yes or no when a city opens it and a verb of ending or of
+ * lasting follows: "¿Shanghái canceló el hermanamiento con Praga?", "Shanghai ended it with Prague?".
+ */
+function subjectThenVerb(text: string, tokens: readonly Token[], found: readonly Mention[]): boolean {
+  const subject = found[0];
+  if (!subject || subject.first !== 0 || subject.cities.length === 0 || !text.trim().endsWith('?'))
+    return false;
+  let at = subject.end;
+  while (BEFORE_VERB.has(tokens[at]?.folded ?? '')) at++;
+  const verb = tokens[at];
+  if (!verb) return false;
+  const topics = topicsOf([verb]);
+  return topics.has('ended') || topics.has('inForce');
+}
+
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
 function frenchInversion(tokens: readonly Token[]): boolean {
   return tokens.some(
@@ -435,7 +471,11 @@ interface Question {
   country: string | undefined;
   /** "Any", "alguna", "有没有" without a question word: whether there is one at all. */
   asksAny: boolean;
+  /** "Who", "kdo", "quién": asks which cities, so about one city, its partners. */
+  asksWho: boolean;
 }
+
+const WHO = new Set(['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho']);
 
 function decide(q: Question, reader: Reader): QuestionReading {
   const has = (topic: Topic) => q.topics.has(topic);
@@ -465,7 +505,11 @@ function decide(q: Question, reader: Reader): QuestionReading {
     // "How long has Prague been twinned?": with whom is not said; its partners' list shows each since when.
     if (q.duration) return unsure(heard(), [about('partners', first)]);
     // "Who walked away from Prague?": its ties, ended or in force, are its partners' list.
-    if (has('partners') || ((has('ended') || has('inForce')) && !has('city')))
+    // "Kdo se rozkmotřil s Prahou?", "who signed with Prague?": which cities, so its partners.
+    if (
+      has('partners') ||
+      ((has('ended') || has('inForce') || (has('agreement') && q.asksWho)) && !has('city'))
+    )
       return sure(about('partners', first));
     if (has('city') || q.bare) return sure(about('city', first));
     return unsure(heard(), [about('city', first), about('partners', first)]);

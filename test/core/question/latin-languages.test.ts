@@ -190,3 +190,32 @@ describe('namesakes: the one that stands out is meant', () => {
     expect(reading.sure && reading.invocation.args).not.toEqual({ city: 'valencia-ve' });
   });
 });
+
+describe('more of the ways people ask', () => {
+  const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
+  const period = (window: string): Invocation => ({ command: 'anniversaries', args: { window } });
+  const turning = (a: string, b: string, n: number): Invocation => ({
+    command: 'anniversaries',
+    args: { city: a, with: b, window: `turning ${n}` },
+  });
+  it.each([
+    ['¿Qué aniversarios hay en marzo de 2027?', period('2027-03')],
+    ['výročí v září 2027', period('2027-09')],
+    ['Jaká výročí nás čekají příští rok?', period('next year')],
+    ['¿Cuándo son las bodas de plata de Praga y Taipéi?', turning('prague-cz', 'taipei-tw', 25)],
+    ['¿Qué tan antiguo es el hermanamiento entre Le Mans y Paderborn?', since('le-mans-fr', 'paderborn-de')],
+    [
+      'Depuis combien de temps est-ce que Le Mans et Paderborn sont jumelées ?',
+      since('le-mans-fr', 'paderborn-de'),
+    ],
+    ['¿Osaka rompió con San Francisco?', endedBy('osaka-jp', 'san-francisco-us')],
+    ['¿Ya no están hermanadas Praga y Shanghái?', stillActive('prague-cz', 'shanghai-cn')],
+    ['Ciudades hermanas polacas de Preston', partnersIn('preston-gb', 'PL')],
+    ['Kdo se pohádal s Ósakou?', partners('osaka-jp')],
+    ['Who dumped Osaka?', partners('osaka-jp')],
+    ['Qui a lâché Le Mans ?', partners('le-mans-fr')],
+    ['Wer hat Paderborn verlassen?', partners('paderborn-de')],
+    ['Necesito información sobre Kitakami', city('kitakami-jp')],
+    ['Beschreib mir Nablus', city('nablus-ps')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+});
