@@ -162,6 +162,8 @@ function wordIsCity(
     foldName(c.name) === token.folded ||
     c.names.some((n) => n.kind !== 'alias' && foldName(n.name) === token.folded);
   if (hasOfficeCity(catalog, cities) && cities.some(byName)) return true;
+  // German writes "Sie", "Ihr" with a capital anywhere: that capital says nothing about a name.
+  if (ALWAYS_CAPITALISED.has(token.folded)) return false;
   const initial = token.text.charAt(0);
   // "LA", "NYC": written in capitals, in a text that is not, an abbreviation is a name anywhere.
   const abbreviation =
@@ -352,6 +354,9 @@ function isPhrase(words: readonly Token[]): boolean {
   return words.every((w) => isCommonWord(w.folded) && !isName(w));
 }
 
+/** Words some language always writes with a capital: German's polite "Sie", English "I". */
+const ALWAYS_CAPITALISED = new Set(['sie', 'ihr', 'ihre', 'ihnen', 'ihren', 'ihrem', 'ihrer', 'i']);
+
 /** Words for a town that also begin names ("Ciudad de México", "Ciudad Real", "Città di Castello"). */
 const PLACE_NOUNS = new Set([
   'ciudad',
@@ -377,20 +382,23 @@ const officeNames = new WeakMap<readonly City[], Map<string, City[]>>();
 
 /** The office's own cities by their folded names, for looking up case forms among them alone. */
 function officeNamed(catalog: Catalog): (folded: string) => City[] {
+  const byName = officeNameMap(catalog);
+  return (folded) => byName.get(folded) ?? [];
+}
+
+function officeNameMap(catalog: Catalog): Map<string, City[]> {
   const cities = catalog.data.cities;
   let byName = officeNames.get(cities);
   if (!byName) {
-    const map = new Map<string, City[]>();
+    byName = new Map();
     for (const city of cities) {
       for (const name of new Set([city.name, ...city.names.map((n) => n.name)].map(foldName))) {
-        map.set(name, [...(map.get(name) ?? []), city]);
+        byName.set(name, [...(byName.get(name) ?? []), city]);
       }
     }
-    byName = map;
-    officeNames.set(cities, map);
+    officeNames.set(cities, byName);
   }
-  const found = byName;
-  return (folded) => found.get(folded) ?? [];
+  return byName;
 }
 
 /** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
@@ -548,6 +556,8 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
   const candidates = [
     ...catalog.search(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
+    // The office's own cities are few: each is compared, so "Prgue" finds Prague among 100,000 towns.
+    ...officeWithin(text, catalog),
   ];
   const close = new Map<string, City[]>();
   for (const city of candidates) {
@@ -559,7 +569,17 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
     if (!list.includes(city)) list.push(city);
     close.set(name, list);
   }
+  // A letter away from the office's city and from some world town ("Prgue": Prague, Pigüé): the office's.
+  const own = [...close.values()].filter((cities) => hasOfficeCity(catalog, cities));
+  if (own.length === 1) return own[0] ?? [];
   return close.size === 1 ? ([...close.values()][0] ?? []) : [];
+}
+
+/** The office's cities with a name one letter away from the text. */
+function officeWithin(text: string, catalog: Catalog): City[] {
+  return [...officeNameMap(catalog).entries()]
+    .filter(([name]) => withinOneEdit(name, text))
+    .flatMap(([, cities]) => cities);
 }
 
 function swaps(text: string): string[] {

@@ -7,6 +7,7 @@ import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import type { Catalog } from '../../../src/store/catalog.ts';
 import { Store } from '../../../src/store/store.ts';
 import { storeFrom, tempDir } from '../../fixtures/knowledge-base.ts';
+import { shippedStore } from '../../fixtures/questions/corpus.ts';
 import { worldCopy, writeWorld } from '../../fixtures/world-layer.ts';
 import { questionStore } from './question-store.ts';
 
@@ -218,4 +219,28 @@ describe('more of the ways people ask', () => {
     ['Necesito información sobre Kitakami', city('kitakami-jp')],
     ['Beschreib mir Nablus', city('nablus-ps')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+});
+
+describe('names: typos and capitals that say nothing', () => {
+  it.each([
+    ['Können Sie mir die Partnerstädte von Le Mans nennen?', partners('le-mans-fr')],
+    ['Povídej mi o Ósace', city('osaka-jp')],
+    ['¿Podrías enumerar las ciudades hermanas de Kitakami?', partners('kitakami-jp')],
+    ['Pouvez-vous citer les villes jumelles de Nablus ?', partners('nablus-ps')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+
+  // Among the world's 100,000 towns some are called "Sie", "Sag" or "Pigüé": the shipped layer shows it.
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  it.each([
+    ['partners of Prgue', partners('prague-cz')],
+    ['Erzählen Sie mir etwas über Paderborn', city('paderborn-de')],
+    ['Sag mir was zu Paderborn', city('paderborn-de')],
+    ['Was können Sie mir über Lyon sagen?', city('lyon-fr')],
+  ])('GIVEN "%s" on the shipped world layer THEN it is read as meant', (text, expected) => {
+    const reading = parseQuestion(text, shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
 });
