@@ -401,8 +401,7 @@ const BEFORE_VERB = new Set([
  */
 function subjectThenVerb(text: string, tokens: readonly Token[], found: readonly Mention[]): boolean {
   const subject = found[0];
-  if (!subject || subject.first !== 0 || subject.cities.length === 0 || !text.trim().endsWith('?'))
-    return false;
+  if (subject?.first !== 0 || subject.cities.length === 0 || !text.trim().endsWith('?')) return false;
   let at = subject.end;
   while (BEFORE_VERB.has(tokens[at]?.folded ?? '')) at++;
   const verb = tokens[at];
