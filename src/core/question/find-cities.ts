@@ -591,7 +591,7 @@ function swaps(text: string): string[] {
 }
 
 /** Whether a and b differ by at most one substitution, insertion, deletion or swap of neighbours. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

@@ -11,7 +11,7 @@ import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
-import { findCities, type Mention } from './find-cities.ts';
+import { findCities, type Mention, withinOneEdit } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { readTime } from './time-expressions.ts';
@@ -93,17 +93,24 @@ const CLOSERS = new Set(['か', 'ですか', '吗', 'ある', 'あります', '�
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const tokens = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
-  if (tokens.length === 0) return unsure([], []);
-  if (tokens.length > MAX_QUESTION_WORDS)
+  const typed = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
+  if (typed.length === 0) return unsure([], []);
+  if (typed.length > MAX_QUESTION_WORDS)
     return inLanguage(
       unsure([(tr) => tr.t('dispatch.heard.tooLong')], []),
       questionLanguage(text, []),
       reader,
     );
-  const time = readTime(tokens);
-  const skipped = new Set([...time.used, ...tagQuestion(tokens)]);
-  const found = findCities(tokens, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, tokens));
+  const time = readTime(typed);
+  const skipped = new Set([...time.used, ...tagQuestion(typed)]);
+  const names = findCities(typed, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, typed));
+  // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
+  const fixed = cueTypos(typed, names);
+  const tokens = typed.map((t, i) => {
+    const word = fixed.get(i);
+    return word === undefined ? t : { ...t, folded: word };
+  });
+  const found = names.filter((m) => !range(m.first, m.end).every((i) => fixed.has(i)));
   const placed = placeCountries(found, tokens);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
@@ -207,6 +214,45 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   ];
   return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
 }
+
+/** Words not understood that are a letter away from one cue word (or the words it starts): that word, by index. */
+function cueTypos(tokens: readonly Token[], names: readonly Mention[]): Map<number, string> {
+  const fixed = new Map<number, string>();
+  for (const m of names) {
+    // Written small, or first in the sentence, where a capital says nothing.
+    if (!(m.lowerCase || m.first === 0) || m.cities.length > 0 || m.country !== undefined) continue;
+    for (const i of range(m.first, m.end)) {
+      const word = tokens[i]?.folded ?? '';
+      if (word.length < MIN_TYPO_WORD || CJK.test(word) || isVocabulary(word)) continue;
+      // A cue of five letters or more stands for the words it starts ("partner": "partners"), so
+      // the word's start is compared too ("partnrs" starts like "partner" with a letter missing).
+      const close = (TYPO_TARGETS.get(word.charAt(0)) ?? []).filter((cue) =>
+        [cue.length - 1, cue.length, cue.length + 1].some(
+          (n) => n <= word.length && withinOneEdit(cue, word.slice(0, n)),
+        ),
+      );
+      // The whole word a letter off one cue is the surest reading; else one cue's family of words.
+      const whole = close.filter((cue) => withinOneEdit(cue, word));
+      const family = whole.length > 0 ? whole : close;
+      const [shortest] = [...family].sort((a, b) => a.length - b.length);
+      if (shortest !== undefined && family.every((cue) => cue.startsWith(shortest))) fixed.set(i, shortest);
+    }
+  }
+  return fixed;
+}
+
+/** Words this long or longer may be a cue word with one letter wrong ("twinnd", "hermandas"). */
+const MIN_TYPO_WORD = 5;
+
+/** Cue words of six letters or more by their first letter, to compare typos with. */
+const TYPO_TARGETS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const word of VOCABULARY.exact) {
+    if (word.length < MIN_TYPO_WORD + 1 || CJK.test(word)) continue;
+    map.set(word.charAt(0), [...(map.get(word.charAt(0)) ?? []), word]);
+  }
+  return map;
+})();
 
 /** "…, or not?", "oder nicht?", "nebo ne?", "o no?": a tag at the end that asks for nothing more. */
 function tagQuestion(tokens: readonly Token[]): number[] {

@@ -244,3 +244,19 @@ describe('names: typos and capitals that say nothing', () => {
     expect(reading.sure ? reading.invocation : reading).toEqual(expected);
   });
 });
+
+describe('a cue word with a letter wrong is that word', () => {
+  const period = (window: string): Invocation => ({ command: 'anniversaries', args: { window } });
+  it.each([
+    ['partnrs of Osaka', partners('osaka-jp')],
+    ['sistre cities of Kitakami', partners('kitakami-jp')],
+    ['Pratnerstädte von Paderborn', partners('paderborn-de')],
+    ['annivresaries in 2027', period('2027')],
+    ['is Prague sitll twinned with Taipei?', stillActive('prague-cz', 'taipei-tw')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+
+  it('GIVEN a word close to two different cue words THEN it is no cue (nothing is guessed)', () => {
+    const reading = read('Osaka xyzzyq');
+    expect(reading.sure).toBe(false);
+  });
+});
