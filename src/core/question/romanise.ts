@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 
 type Wanakana = typeof import('wanakana');
 type PinyinPro = typeof import('pinyin-pro');
+type OpenCC = typeof import('opencc-js');
 
 /**
  * The romanisers are loaded on the first question that holds a name in kana or hanzi the data does
@@ -11,6 +12,7 @@ type PinyinPro = typeof import('pinyin-pro');
 const load = createRequire(import.meta.url);
 let wanakana: Wanakana | undefined;
 let pinyinPro: PinyinPro | undefined;
+let converters: { traditional: (text: string) => string; kanji: (text: string) => string } | undefined;
 
 const KANA_NAME = /^[\p{Script=Katakana}\p{Script=Hiragana}ー・]+$/u;
 const HAN_NAME = /^\p{Script=Han}+$/u;
@@ -93,4 +95,22 @@ export function romanise(name: string): Romanised | undefined {
     return { exact: [spaced], joined: spaced.replace(/ /g, '') };
   }
   return undefined;
+}
+
+/**
+ * A name in simplified hanzi as traditional Chinese and as Japanese kanji write it ("纳布卢斯" ->
+ * "納布盧斯"; "七饭町", "横滨" -> "七飯町", "横浜"), as the data may hold it (OpenCC's tables; building
+ * them costs some 250 ms, once, on the first such name).
+ */
+export function variantsOf(name: string): string[] {
+  if (!/\p{Script=Han}/u.test(name)) return [];
+  if (!converters) {
+    const opencc = load('opencc-js/cn2t') as OpenCC;
+    converters = {
+      traditional: opencc.ConverterFactory(opencc.Locale.from.cn),
+      kanji: opencc.ConverterFactory(opencc.Locale.to.jp),
+    };
+  }
+  const traditional = converters.traditional(name);
+  return [...new Set([traditional, converters.kanji(traditional)])].filter((form) => form !== name);
 }
