@@ -69,9 +69,11 @@ export function readCjkName(
         city,
         distance: Math.min(
           Number.POSITIVE_INFINITY,
-          ...names
-            .filter((n) => Math.abs(n.length - romanised.joined.length) <= TIED_DISTANCE)
-            .map((n) => editDistance(n, romanised.joined)),
+          ...romanised.sounds.flatMap((sound) =>
+            names
+              .filter((n) => Math.abs(n.length - sound.length) <= TIED_DISTANCE)
+              .map((n) => editDistance(n, sound)),
+          ),
         ),
       })),
     );
@@ -81,9 +83,50 @@ export function readCjkName(
     guesses.filter((g) => g.distance <= TIED_DISTANCE && partners.has(g.city.id)).map((g) => g.city),
   );
   if (tied.size === 1) return { cities: [...tied], guessed: false };
+  const partner = partnerSoundingLike(forms, named, catalog);
+  if (partner) return { cities: [partner], guessed: false };
   // Several cities sound alike, none a letter away: offering one of them would be a coin toss.
   const close = new Set(guesses.filter((g) => g.distance <= GUESS_DISTANCE).map((g) => g.city));
   return close.size === 1 ? { cities: [...close], guessed: true } : undefined;
+}
+
+/**
+ * The one partner of a city the question names whose name holds the hanzi name's sounds in order,
+ * with at most one more (武汉和博伦厄: "pln" in Borlänge's "plnk"): Chinese drops and changes sounds
+ * a spelling cannot follow, and among a city's few partners the sounds that are kept are enough.
+ */
+function partnerSoundingLike(
+  forms: readonly string[],
+  named: readonly City[],
+  catalog: Catalog,
+): City | undefined {
+  const partnerIds = new Set(
+    named.flatMap((city) =>
+      catalog.partnershipsOf(city.id).flatMap((p) => p.cities.filter((id) => id !== city.id)),
+    ),
+  );
+  if (partnerIds.size === 0) return undefined;
+  const keys = forms.flatMap((form) => {
+    const romanised = HAN_NAME.test(form) && soundsForeign(form, catalog) ? romanise(form) : undefined;
+    return romanised ? [phoneticKey(romanised.joined)] : [];
+  });
+  const found = new Set<City>();
+  for (const id of partnerIds) {
+    const city = catalog.world?.city(id) ?? catalog.city(id);
+    const shown = catalog.city(id);
+    if (!city || !shown) continue;
+    // Its own name only: among the many spellings of a city, some hold almost any sounds.
+    const own = phoneticKey(foldName(city.name));
+    const holds = keys.some(
+      (key) =>
+        key.length >= MIN_KEY_LENGTH &&
+        own[0] === key[0] &&
+        own.length <= key.length + 1 &&
+        commonInOrder(key, own) === key.length,
+    );
+    if (holds) found.add(shown);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**
@@ -161,6 +204,7 @@ function hasRomanisedName(city: City, spelling: string): boolean {
   return city.names.some((n) => n.name === n.name.toLowerCase() && foldName(n.name) === spelling);
 }
 
+const HAN_NAME = /^\p{Script=Han}+$/u;
 const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
 const byWorld = new WeakMap<World, Map<string, string[]>>();
 

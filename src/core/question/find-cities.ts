@@ -109,9 +109,31 @@ export function findCities(
     mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
   }
   return placeRegions(
-    mentions.sort((a, b) => a.first - b.first),
+    corroborated(
+      mentions.sort((a, b) => a.first - b.first),
+      catalog,
+    ),
     tokens,
     catalog,
+  );
+}
+
+/**
+ * Names in kana or hanzi found by their sounds are guesses; two such names, or one beside a name
+ * known for sure, whose cities are twinned with each other are no coincidence: both are meant
+ * ("ギョンギョシュとシュシャ", Gyöngyös and Shusha).
+ */
+function corroborated(mentions: Mention[], catalog: Catalog): Mention[] {
+  const twinned = (m: Mention) =>
+    m.cities.length === 1 &&
+    mentions.some(
+      (other) =>
+        other !== m &&
+        other.cities.length === 1 &&
+        catalog.partnershipBetween((m.cities[0] as City).id, (other.cities[0] as City).id) !== undefined,
+    );
+  return mentions.map((m) =>
+    m.guessed && CJK.test(m.text) && twinned(m) ? { ...m, guessed: undefined } : m,
   );
 }
 
@@ -291,9 +313,13 @@ function hanziStretchAt(
   while (end < tokens.length && !skip.has(end)) {
     const token = tokens[end] as Token;
     const joined = end === first || token.start === tokens[end - 1]?.end;
-    const one = [...token.text].length === 1;
-    if (!joined || !HAN.test(token.text) || (!one && isVocabulary(token.folded))) break;
-    if (!soundsForeign(token.text, catalog)) break;
+    // "和博|伦|厄": the segmenter may glue "and" to the name's first character.
+    const chars = [...token.text];
+    const text =
+      end === first && chars.length === 2 && isParticle(chars[0] ?? '') ? (chars[1] ?? '') : token.text;
+    const one = [...text].length === 1;
+    if (!joined || !HAN.test(text) || (!one && isVocabulary(token.folded))) break;
+    if (!soundsForeign(text, catalog)) break;
     if (one) single++;
     end++;
   }
@@ -355,6 +381,8 @@ function readCjkRun(
 ): Mention | undefined {
   const run = words.map((i) => tokens[i]?.text ?? '');
   if (!run.every((word) => CJK.test(word))) return undefined;
+  // "アメリカ", "中国": a country, which the question reader places, never a city's sounds.
+  if (countryOfWord(joinFolded(words.map((i) => tokens[i] as Token))) !== undefined) return undefined;
   const read = readCjkName(run.join(''), catalog, named);
   if (!read) return undefined;
   const first = words[0] as number;

@@ -69,6 +69,8 @@ export interface Romanised {
   readonly exact: readonly string[];
   /** The name run together, for a phonetic match on Latin names ("bufaluo" ~ Buffalo). */
   readonly joined: string;
+  /** Spellings to compare with Latin names: also without the vowel Japanese adds after a last consonant ("gyongyosh"). */
+  readonly sounds: readonly string[];
 }
 
 /**
@@ -86,13 +88,15 @@ export function romanise(name: string): Romanised | undefined {
       .replace(/[^a-z]/g, '');
     if (romaji === '') return undefined;
     const short = romaji.replace(/([aeiou])\1+/g, '$1').replace(/ou/g, 'o');
-    return { exact: [...new Set([romaji, short])], joined: short };
+    const bare = short.replace(/([^aeiou])[uo]$/, '$1');
+    return { exact: [...new Set([romaji, short])], joined: short, sounds: [...new Set([short, bare])] };
   }
   if (HAN_NAME.test(name)) {
     pinyinPro ??= load('pinyin-pro') as PinyinPro;
     const syllables = pinyinPro.pinyin(name, { toneType: 'none', type: 'array', v: false });
     const spaced = syllables.join(' ').replace(/ü/g, 'u');
-    return { exact: [spaced], joined: spaced.replace(/ /g, '') };
+    const joined = spaced.replace(/ /g, '');
+    return { exact: [spaced], joined, sounds: [joined] };
   }
   return undefined;
 }
