@@ -153,7 +153,8 @@ function editDistance(a: string, b: string): number {
 /**
  * Whether a name in hanzi is written with the characters Chinese uses for the sounds of foreign
  * names (布, 法, 罗, 斯...), not with everyday words (年前, 翻了): the characters of the data's own
- * Chinese names of cities outside East Asia, those used in ten or more. Kana is always read.
+ * Chinese names of cities outside East Asia, those used in ten or more (in one in 500 of a smaller
+ * layer's). Kana is always read.
  */
 export function soundsForeign(name: string, catalog: Catalog): boolean {
   if (!/^\p{Script=Han}+$/u.test(name)) return true;
@@ -163,6 +164,7 @@ export function soundsForeign(name: string, catalog: Catalog): boolean {
 
 const EAST_ASIA = new Set(['CN', 'TW', 'HK', 'MO', 'JP', 'KR', 'KP']);
 const MIN_NAMES_WITH_CHARACTER = 10;
+const NAMES_PER_COUNT = 500;
 const soundCharactersOf = new WeakMap<World, Set<string>>();
 
 function soundCharacters(catalog: Catalog): Set<string> {
@@ -171,14 +173,18 @@ function soundCharacters(catalog: Catalog): Set<string> {
   let chars = soundCharactersOf.get(world);
   if (!chars) {
     const counts = new Map<string, number>();
+    let names = 0;
     for (const city of world.cities) {
       if (EAST_ASIA.has(city.country)) continue;
       for (const name of new Set(city.names.map((n) => n.name))) {
         if (!/^\p{Script=Han}{2,}$/u.test(name)) continue;
+        names++;
         for (const ch of new Set(name)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
       }
     }
-    chars = new Set([...counts].filter(([, n]) => n >= MIN_NAMES_WITH_CHARACTER).map(([ch]) => ch));
+    // Ten names of the shipped world's 8,000; in a small layer, any name.
+    const least = Math.min(MIN_NAMES_WITH_CHARACTER, Math.ceil(names / NAMES_PER_COUNT));
+    chars = new Set([...counts].filter(([, n]) => n >= least).map(([ch]) => ch));
     soundCharactersOf.set(world, chars);
   }
   return chars;

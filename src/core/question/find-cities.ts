@@ -157,8 +157,11 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
       tokens[city.first - 1]?.folded === 'の' || tokens[city.first - 1]?.folded === '的'
         ? city.first - 1
         : city.first;
-    for (let first = last - 1; first >= Math.max(0, last - MAX_REGION_WORDS); first--)
-      spans.push([first, last]);
+    // The longest first: "马|萨|诸|塞|州" is Massachusetts, "诸|塞|州" only its end.
+    for (let first = Math.max(0, last - MAX_REGION_WORDS); first < last; first++) {
+      if (tokens.slice(first, last).every((t) => CJK.test(t.text) && !isParticle(t.text)))
+        spans.push([first, last]);
+    }
     for (const [first, end] of spans) {
       const words = tokens.slice(first, end);
       if (!REGION_SUFFIX.test(words.at(-1)?.text ?? '') || range(first, end).some(known)) continue;
