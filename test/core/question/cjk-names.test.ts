@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
-import type { City } from '../../../src/domain/city.ts';
 import type { Invocation } from '../../../src/core/parse-command.ts';
 import { phoneticKey } from '../../../src/core/question/cjk-names.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import { romanise, variantsOf } from '../../../src/core/question/romanise.ts';
+import type { City } from '../../../src/domain/city.ts';
 import { Catalog } from '../../../src/store/catalog.ts';
 import { StoreSchema } from '../../../src/store/schema.ts';
-import { WorldFileSchema } from '../../../src/store/world-schema.ts';
 import { World } from '../../../src/store/world/world.ts';
+import { WorldFileSchema } from '../../../src/store/world-schema.ts';
 
 /**
  * Issue 16: cities written in kana or hanzi that the data holds in another script or in Latin
