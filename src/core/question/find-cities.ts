@@ -1,7 +1,7 @@
 import type { City } from '../../domain/city.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
-import { readCjkName, soundsForeign } from './cjk-names.ts';
+import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryNamed, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
@@ -100,13 +100,93 @@ export function findCities(
     else unknown.push(...splitAt(range(first, end), (at) => isVocabulary(tokens[at]?.folded ?? '')));
   }
   for (const words of unknown) {
-    const read = readCjkRun(tokens, words, catalog, named) ?? readUnknownRun(tokens, words, catalog, budget);
+    const taken = (i: number) => skip.has(i) || mentions.some((m) => m.first <= i && i < m.end);
+    const read =
+      widenedCjkName(tokens, words, taken, catalog) ??
+      readCjkRun(tokens, words, catalog, named) ??
+      readUnknownRun(tokens, words, catalog, budget);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
     const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
     mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
   }
-  return mentions.sort((a, b) => a.first - b.first);
+  return placeRegions(
+    corroborated(
+      mentions.sort((a, b) => a.first - b.first),
+      catalog,
+    ),
+    tokens,
+    catalog,
+  );
 }
+
+/**
+ * Names in kana or hanzi found by their sounds are guesses; two such names, or one beside a name
+ * known for sure, whose cities are twinned with each other are no coincidence: both are meant
+ * ("ギョンギョシュとシュシャ", Gyöngyös and Shusha).
+ */
+function corroborated(mentions: Mention[], catalog: Catalog): Mention[] {
+  const twinned = (m: Mention) =>
+    m.cities.length === 1 &&
+    mentions.some(
+      (other) =>
+        other !== m &&
+        other.cities.length === 1 &&
+        catalog.partnershipBetween((m.cities[0] as City).id, (other.cities[0] as City).id) !== undefined,
+    );
+  return mentions.map((m) =>
+    m.guessed && CJK.test(m.text) && twinned(m) ? { ...m, guessed: undefined } : m,
+  );
+}
+
+/**
+ * A region written in Japanese or Chinese beside a city ("ノースカロライナ州コンコード",
+ * "アメリカ・オレゴン州のポートランド", "康科德（马萨诸塞州）") says which of the cities named alike is
+ * meant, as a country does: the city is the one in that region, and the region's words no name.
+ */
+function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Catalog): Mention[] {
+  if (!tokens.some((t) => CJK.test(t.text))) return mentions;
+  let placed = [...mentions];
+  for (const city of mentions) {
+    if (city.cities.length === 0 || !placed.includes(city)) continue;
+    const known = (i: number) =>
+      placed.some((m) => m !== city && (m.cities.length > 0 || m.country) && m.first <= i && i < m.end);
+    const spans: [number, number][] = [];
+    // After it, as "（マサチューセッツ州）"; before it, with or without "の".
+    for (let end = city.end + 1; end <= Math.min(tokens.length, city.end + MAX_REGION_WORDS); end++)
+      spans.push([city.end, end]);
+    const last =
+      tokens[city.first - 1]?.folded === 'の' || tokens[city.first - 1]?.folded === '的'
+        ? city.first - 1
+        : city.first;
+    // The longest first: "马|萨|诸|塞|州" is Massachusetts, "诸|塞|州" only its end.
+    for (let first = Math.max(0, last - MAX_REGION_WORDS); first < last; first++) {
+      if (tokens.slice(first, last).every((t) => CJK.test(t.text) && !isParticle(t.text)))
+        spans.push([first, last]);
+    }
+    for (const [first, end] of spans) {
+      const words = tokens.slice(first, end);
+      if (!REGION_SUFFIX.test(words.at(-1)?.text ?? '') || range(first, end).some(known)) continue;
+      // "アメリカ・オレゴン州": a country before the region.
+      const country = words.length > 1 ? countryOfWord(words[0]?.folded ?? '') : undefined;
+      const region = (country ? words.slice(1) : words).map((t) => t.text).join('');
+      const [only] = city.cities;
+      const alike = city.cities.length === 1 && only ? catalog.matchName(only.name) : city.cities;
+      const found = inRegion(
+        region,
+        alike.filter((c) => country === undefined || c.country === country),
+      );
+      if (found.length === 0) continue;
+      placed = placed
+        .filter((m) => m.end <= first || m.first >= end)
+        .map((m) => (m === city ? { ...city, cities: found, guessed: undefined } : m));
+      break;
+    }
+  }
+  return placed;
+}
+
+/** "ノース|カロライナ|州", "马|萨|诸|塞|州": no region takes more words. */
+const MAX_REGION_WORDS = 6;
 
 /**
  * A country named at this position, longest name first ("United States", not "United"); countries
@@ -245,9 +325,13 @@ function hanziStretchAt(
   while (end < tokens.length && !skip.has(end)) {
     const token = tokens[end] as Token;
     const joined = end === first || token.start === tokens[end - 1]?.end;
-    const one = [...token.text].length === 1;
-    if (!joined || !HAN.test(token.text) || (!one && isVocabulary(token.folded))) break;
-    if (!soundsForeign(token.text, catalog)) break;
+    // "和博|伦|厄": the segmenter may glue "and" to the name's first character.
+    const chars = [...token.text];
+    const text =
+      end === first && chars.length === 2 && isParticle(chars[0] ?? '') ? (chars[1] ?? '') : token.text;
+    const one = [...text].length === 1;
+    if (!joined || !HAN.test(text) || (!one && isVocabulary(token.folded))) break;
+    if (!soundsForeign(text, catalog)) break;
     if (one) single++;
     end++;
   }
@@ -267,6 +351,37 @@ function splitAt(indexes: readonly number[], isWord: (at: number) => boolean): n
 }
 
 /**
+ * A name written in hanzi of which some characters are also our words (七饭町: 七 "seven", 町 "town"
+ * around the unknown 饭): the unknown words with up to two words on either side, as written or as
+ * traditional Chinese or Japanese kanji write them (七飯町, Nanae).
+ */
+function widenedCjkName(
+  tokens: readonly Token[],
+  words: readonly number[],
+  taken: (i: number) => boolean,
+  catalog: Catalog,
+): Mention | undefined {
+  const first = words[0] as number;
+  const end = first + words.length;
+  if (!words.every((i) => HAN.test(tokens[i]?.text ?? ''))) return undefined;
+  for (let wider = 4; wider >= 1; wider--) {
+    for (let before = Math.min(2, wider); before >= Math.max(0, wider - 2); before--) {
+      const from = first - before;
+      const to = end + wider - before;
+      if (from < 0 || to > tokens.length) continue;
+      const span = range(from, to);
+      if (span.some((i) => !words.includes(i) && (taken(i) || !HAN.test(tokens[i]?.text ?? '')))) continue;
+      // "和", "的" beside a name join it to the sentence, not to the name.
+      if ([from, to - 1].some((i) => !words.includes(i) && isParticle(tokens[i]?.text ?? ''))) continue;
+      const name = span.map((i) => tokens[i]?.text ?? '').join('');
+      const cities = readCjkName(name, catalog, [], false)?.cities ?? [];
+      if (cities.length > 0) return mention(tokens, from, to, cities);
+    }
+  }
+  return undefined;
+}
+
+/**
  * A run of unknown words in kana or hanzi that may be a city the data holds in Latin letters only
  * (see readCjkName); undefined when it is no name we can read.
  */
@@ -278,6 +393,8 @@ function readCjkRun(
 ): Mention | undefined {
   const run = words.map((i) => tokens[i]?.text ?? '');
   if (!run.every((word) => CJK.test(word))) return undefined;
+  // "アメリカ", "中国": a country, which the question reader places, never a city's sounds.
+  if (countryOfWord(joinFolded(words.map((i) => tokens[i] as Token))) !== undefined) return undefined;
   const read = readCjkName(run.join(''), catalog, named);
   if (!read) return undefined;
   const first = words[0] as number;

@@ -14,6 +14,7 @@ import { CUE_TABLES, type CueTable } from './cues.ts';
 import { findCities, type Mention, withinOneEdit } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
+import { romanise } from './romanise.ts';
 import { readTime } from './time-expressions.ts';
 import { isNumber, joinFolded, type Token, tokenize } from './tokens.ts';
 
@@ -131,7 +132,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const searched = searchedFor(tokens, time, known.length > 0);
   if (searched !== undefined) {
     return inLanguage(
-      searched === '' ? unsure([], []) : sure(invocationOf(reader.commands, 'search', { text: searched })),
+      searched === ''
+        ? unsure([], [])
+        : sure(invocationOf(reader.commands, 'search', { text: inDataScript(searched, catalog) })),
       lang,
       reader,
     );
@@ -309,6 +312,17 @@ function searchedFor(
   if (candidates.length !== 1) return '';
   return candidates[0]?.text ?? '';
 }
+
+/**
+ * "キタで始まる都市": names in kana the data does not hold in kana are looked up as romaji ("kita"),
+ * as GeoNames writes Japanese names in Latin letters.
+ */
+function inDataScript(searched: string, catalog: Catalog): string {
+  if (!KANA_ONLY.test(searched) || catalog.search(searched, 1).length > 0) return searched;
+  return romanise(searched)?.joined ?? searched;
+}
+
+const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・]+$/u;
 
 /** A word of one of the search cues ("search", "starting"), which never is what is looked up. */
 function isCueWord(folded: string): boolean {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 
 type Wanakana = typeof import('wanakana');
 type PinyinPro = typeof import('pinyin-pro');
+type OpenCC = typeof import('opencc-js');
 
 /**
  * The romanisers are loaded on the first question that holds a name in kana or hanzi the data does
@@ -11,6 +12,7 @@ type PinyinPro = typeof import('pinyin-pro');
 const load = createRequire(import.meta.url);
 let wanakana: Wanakana | undefined;
 let pinyinPro: PinyinPro | undefined;
+let converters: { traditional: (text: string) => string; kanji: (text: string) => string } | undefined;
 
 const KANA_NAME = /^[\p{Script=Katakana}\p{Script=Hiragana}ー・]+$/u;
 const HAN_NAME = /^\p{Script=Han}+$/u;
@@ -67,6 +69,8 @@ export interface Romanised {
   readonly exact: readonly string[];
   /** The name run together, for a phonetic match on Latin names ("bufaluo" ~ Buffalo). */
   readonly joined: string;
+  /** Spellings to compare with Latin names: also without the vowel Japanese adds after a last consonant ("gyongyosh"). */
+  readonly sounds: readonly string[];
 }
 
 /**
@@ -84,13 +88,33 @@ export function romanise(name: string): Romanised | undefined {
       .replace(/[^a-z]/g, '');
     if (romaji === '') return undefined;
     const short = romaji.replace(/([aeiou])\1+/g, '$1').replace(/ou/g, 'o');
-    return { exact: [...new Set([romaji, short])], joined: short };
+    const bare = short.replace(/([^aeiou])[uo]$/, '$1');
+    return { exact: [...new Set([romaji, short])], joined: short, sounds: [...new Set([short, bare])] };
   }
   if (HAN_NAME.test(name)) {
     pinyinPro ??= load('pinyin-pro') as PinyinPro;
     const syllables = pinyinPro.pinyin(name, { toneType: 'none', type: 'array', v: false });
     const spaced = syllables.join(' ').replace(/ü/g, 'u');
-    return { exact: [spaced], joined: spaced.replace(/ /g, '') };
+    const joined = spaced.replace(/ /g, '');
+    return { exact: [spaced], joined, sounds: [joined] };
   }
   return undefined;
+}
+
+/**
+ * A name in simplified hanzi as traditional Chinese and as Japanese kanji write it ("纳布卢斯" ->
+ * "納布盧斯"; "七饭町", "横滨" -> "七飯町", "横浜"), as the data may hold it (OpenCC's tables; building
+ * them costs some 250 ms, once, on the first such name).
+ */
+export function variantsOf(name: string): string[] {
+  if (!/\p{Script=Han}/u.test(name)) return [];
+  if (!converters) {
+    const opencc = load('opencc-js/cn2t') as OpenCC;
+    converters = {
+      traditional: opencc.ConverterFactory(opencc.Locale.from.cn),
+      kanji: opencc.ConverterFactory(opencc.Locale.to.jp),
+    };
+  }
+  const traditional = converters.traditional(name);
+  return [...new Set([traditional, converters.kanji(traditional)])].filter((form) => form !== name);
 }
