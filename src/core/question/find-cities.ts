@@ -601,7 +601,9 @@ function readUnknownRun(
   // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending.
   const inflected = words.length <= MAX_TYPO_WORDS ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
-  const close = typo ? oneLetterOff(text, catalog) : [];
+  // "französische", "polacas": made from a country's name, read as the country, not looked up as a town.
+  const countryWord = words.length === 1 && !CJK.test(text) && countryOfWord(text) !== undefined;
+  const close = typo && !countryWord ? oneLetterOff(text, catalog) : [];
   // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
   const guessed = close.length > 0 && !hasOfficeCity(catalog, close);
   return { ...mention(tokens, first, end, close), ...(guessed && { guessed }) };
