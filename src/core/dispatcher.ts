@@ -195,6 +195,8 @@ export class Dispatcher {
         return (
           catalog.matchName(value).length > 0 || (!/\s/.test(value.trim()) && !isCommonWord(foldName(value)))
         );
+      // "search for prah": "for" joins the sentence; what follows is the text.
+      if (spec.kind === 'text') return !/^(?:for|after)\s+\S/i.test(value.trim());
       // A period in any language the reader may write it in ("nächste 60 Tage").
       if (spec.kind === 'window')
         return LANGS.some((lang) => parseWindow(value, this.today(), translator(lang)).ok);

@@ -53,3 +53,12 @@ describe('Dispatcher: command words that open a question', () => {
     expect(renderPlain(reply)).toContain('Paderborn');
   });
 });
+
+describe('Dispatcher: "search for" is a search for what follows', () => {
+  it('GIVEN "search for kita" THEN the search is for "kita"', async () => {
+    expect((await dispatcher()).read('search for kita')).toEqual({
+      kind: 'run',
+      invocation: { command: 'search', args: { text: 'kita' } },
+    });
+  });
+});

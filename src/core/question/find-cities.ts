@@ -73,8 +73,9 @@ export function findCities(
     }
     if (exact) {
       closeRun();
-      mentions.push(exact);
-      i = exact.end;
+      const placed = withRegion(tokens, exact, skip);
+      mentions.push(placed);
+      i = placed.end;
       continue;
     }
     const stretch = hanziStretchAt(tokens, i, skip, isVocabulary, catalog);
@@ -241,6 +242,8 @@ function wordIsCity(
     foldName(c.name) === token.folded ||
     c.names.some((n) => n.kind !== 'alias' && foldName(n.name) === token.folded);
   if (hasOfficeCity(catalog, cities) && cities.some(byName)) return true;
+  // German writes "Sie", "Ihr" with a capital anywhere: that capital says nothing about a name.
+  if (ALWAYS_CAPITALISED.has(token.folded)) return false;
   const initial = token.text.charAt(0);
   // "LA", "NYC": written in capitals, in a text that is not, an abbreviation is a name anywhere.
   const abbreviation =
@@ -261,6 +264,10 @@ function exactNameAt(
   mixedCase: boolean,
   isVocabulary: (folded: string) => boolean,
 ): Mention | undefined {
+  // "alguna ciudad de México", "any city of Mexico": a word for a town after "some", "any",
+  // "which" begins no name; the country after it is what is asked.
+  if (DETERMINERS.has(tokens[first - 1]?.folded ?? '') && PLACE_NOUNS.has(tokens[first]?.folded ?? ''))
+    return undefined;
   let last = first;
   while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
   for (let end = last + 1; end > first; end--) {
@@ -286,6 +293,8 @@ function exactNameAt(
     }
     if (insideKatakanaWord(tokens, first, end)) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
+    // "qué tan viejo es": everyday words, written small, are no world town's name ("El Viejo").
+    if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
     if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
       // a city many times larger, that the word is a case form of, come first.
@@ -444,6 +453,42 @@ function inflectedName(
   return capital ? baseForm(name, catalog) : baseForm(name, catalog, officeNamed(catalog));
 }
 
+/** Words that make the noun after them a common one: "alguna ciudad", "any city", "quelle ville", "nějaké město". */
+const DETERMINERS = new Set(
+  [
+    'alguna algun alguno una un cualquier otra otro ninguna ningun que cual',
+    'some any another which what every each',
+    'une un quelle quelles quel quels chaque autre aucune',
+    'eine einer einen ein irgendeine welche welcher jede',
+    'nejake nejaka nejakou nejakem jake jaka ktere ktera kazde',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Words that are all everyday words, none written with a capital. */
+function isPhrase(words: readonly Token[]): boolean {
+  return words.every((w) => isCommonWord(w.folded) && !isName(w));
+}
+
+/** Words some language always writes with a capital: German's polite "Sie", English "I". */
+const ALWAYS_CAPITALISED = new Set(['sie', 'ihr', 'ihre', 'ihnen', 'ihren', 'ihrem', 'ihrer', 'i']);
+
+/** Words for a town that also begin names ("Ciudad de México", "Ciudad Real", "Città di Castello"). */
+const PLACE_NOUNS = new Set([
+  'ciudad',
+  'ciudades',
+  'city',
+  'ville',
+  'villes',
+  'citta',
+  'stadt',
+  'mesto',
+  'villa',
+  'pueblo',
+  'town',
+]);
+
 /** Written with a capital, as names are. */
 function isName(token: Token): boolean {
   const initial = token.text.charAt(0);
@@ -454,20 +499,87 @@ const officeNames = new WeakMap<readonly City[], Map<string, City[]>>();
 
 /** The office's own cities by their folded names, for looking up case forms among them alone. */
 function officeNamed(catalog: Catalog): (folded: string) => City[] {
+  const byName = officeNameMap(catalog);
+  return (folded) => byName.get(folded) ?? [];
+}
+
+function officeNameMap(catalog: Catalog): Map<string, City[]> {
   const cities = catalog.data.cities;
   let byName = officeNames.get(cities);
   if (!byName) {
-    const map = new Map<string, City[]>();
+    byName = new Map();
     for (const city of cities) {
       for (const name of new Set([city.name, ...city.names.map((n) => n.name)].map(foldName))) {
-        map.set(name, [...(map.get(name) ?? []), city]);
+        byName.set(name, [...(byName.get(name) ?? []), city]);
       }
     }
-    byName = map;
-    officeNames.set(cities, map);
+    officeNames.set(cities, byName);
   }
-  const found = byName;
-  return (folded) => found.get(folded) ?? [];
+  return byName;
+}
+
+/** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
+const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w']);
+/** The longest region name, in words ("Provence Alpes Côte d'Azur"). */
+const MAX_REGION_WORDS = 4;
+
+/**
+ * A region written after a name, in any language ("Concord, Carolina del Norte", "Concord en
+ * Caroline du Nord", "Concord v Severní Karolíně", "Zaragoza en Aragón"): it says which of the
+ * namesakes is meant, and its words are part of the place, not words of the question.
+ */
+function withRegion(tokens: readonly Token[], m: Mention, skip: ReadonlySet<number>): Mention {
+  if (!m.cities.some((c) => c.region !== undefined)) return m;
+  const from = REGION_JOINERS.has(tokens[m.end]?.folded ?? '') ? m.end + 1 : m.end;
+  for (let end = Math.min(tokens.length, from + MAX_REGION_WORDS); end > from; end--) {
+    if (range(from, end).some((i) => skip.has(i))) continue;
+    const key = regionKey(tokens.slice(from, end).map((t) => t.folded));
+    if (key === '') continue;
+    const cities = m.cities.filter(
+      (c) => c.region !== undefined && regionKey(foldName(c.region).split(' ')) === key,
+    );
+    if (cities.length > 0) return { ...m, end, cities };
+  }
+  return m;
+}
+
+const DIRECTIONS: Record<string, string> = Object.fromEntries(
+  [
+    ['N', 'north northern nord norte severni nordliche'],
+    ['S', 'south southern sud sur jizni sudliche'],
+    ['E', 'east eastern est este ost vychodni'],
+    ['W', 'west western ouest oeste west zapadni'],
+  ].flatMap(([to, words]) => (words ?? '').split(' ').map((w) => [w, to ?? ''])),
+);
+const REGION_PARTICLES = new Set([
+  'de',
+  'del',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'los',
+  'las',
+  'el',
+  'the',
+  'of',
+  'do',
+  'da',
+  'di',
+]);
+
+/**
+ * A region's name as every language writes it alike: compass words as one letter, particles left
+ * out, the rest by its first five letters with "k" as "c" ("Caroline du Nord", "Carolina del
+ * Norte", "Severní Karolíně" and "North Carolina" meet).
+ */
+function regionKey(words: readonly string[]): string {
+  return words
+    .filter((w) => !REGION_PARTICLES.has(w))
+    .map((w) => DIRECTIONS[w] ?? w.replace(/k/g, 'c').slice(0, 5))
+    .sort()
+    .join(' ');
 }
 
 /**
@@ -535,10 +647,12 @@ function baseForm(
   return best;
 }
 
-/** A stem as written, and with its last consonant as the name's nominative has it. */
+/** A stem as written, and with its last consonant, or the vowel before it, as the name's nominative has it. */
 function stemsOf(stem: string): string[] {
   const change = STEM_CHANGES.find(([from]) => stem.endsWith(from));
-  return change ? [stem, stem.slice(0, -1) + change[1]] : [stem];
+  const stems = change ? [stem, stem.slice(0, -1) + change[1]] : [stem];
+  // Czech drops the "e" of "-ec", "-ek" before an ending: "Liberec" -> "v Liberci", "Hradec" -> "Hradce".
+  return /[^aeiouy][ck]$/.test(stem) ? [...stems, `${stem.slice(0, -1)}e${stem.slice(-1)}`] : stems;
 }
 
 /**
@@ -559,6 +673,8 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
   const candidates = [
     ...catalog.search(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
+    // The office's own cities are few: each is compared, so "Prgue" finds Prague among 100,000 towns.
+    ...officeWithin(text, catalog),
   ];
   const close = new Map<string, City[]>();
   for (const city of candidates) {
@@ -570,7 +686,17 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
     if (!list.includes(city)) list.push(city);
     close.set(name, list);
   }
+  // A letter away from the office's city and from some world town ("Prgue": Prague, Pigüé): the office's.
+  const own = [...close.values()].filter((cities) => hasOfficeCity(catalog, cities));
+  if (own.length === 1) return own[0] ?? [];
   return close.size === 1 ? ([...close.values()][0] ?? []) : [];
+}
+
+/** The office's cities with a name one letter away from the text. */
+function officeWithin(text: string, catalog: Catalog): City[] {
+  return [...officeNameMap(catalog).entries()]
+    .filter(([name]) => withinOneEdit(name, text))
+    .flatMap(([, cities]) => cities);
 }
 
 function swaps(text: string): string[] {
@@ -582,7 +708,7 @@ function swaps(text: string): string[] {
 }
 
 /** Whether a and b differ by at most one substitution, insertion, deletion or swap of neighbours. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
