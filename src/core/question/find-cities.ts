@@ -152,14 +152,14 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
       placed.some((m) => m !== city && (m.cities.length > 0 || m.country) && m.first <= i && i < m.end);
     const spans: [number, number][] = [];
     // After it, as "（マサチューセッツ州）"; before it, with or without "の".
-    for (let end = city.end + 1; end <= Math.min(tokens.length, city.end + MAX_REGION_WORDS); end++)
+    for (let end = city.end + 1; end <= Math.min(tokens.length, city.end + MAX_CJK_REGION_WORDS); end++)
       spans.push([city.end, end]);
     const last =
       tokens[city.first - 1]?.folded === 'の' || tokens[city.first - 1]?.folded === '的'
         ? city.first - 1
         : city.first;
     // The longest first: "马|萨|诸|塞|州" is Massachusetts, "诸|塞|州" only its end.
-    for (let first = Math.max(0, last - MAX_REGION_WORDS); first < last; first++) {
+    for (let first = Math.max(0, last - MAX_CJK_REGION_WORDS); first < last; first++) {
       if (tokens.slice(first, last).every((t) => CJK.test(t.text) && !isParticle(t.text)))
         spans.push([first, last]);
     }
@@ -186,7 +186,7 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
 }
 
 /** "ノース|カロライナ|州", "马|萨|诸|塞|州": no region takes more words. */
-const MAX_REGION_WORDS = 6;
+const MAX_CJK_REGION_WORDS = 6;
 
 /**
  * A country named at this position, longest name first ("United States", not "United"); countries
