@@ -520,6 +520,8 @@ function officeNameMap(catalog: Catalog): Map<string, City[]> {
 
 /** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
 const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w']);
+/** The longest region name after a city, in words ("Provence Alpes Côte d'Azur"). */
+const MAX_REGION_WORDS = 4;
 
 /**
  * A region written after a name, in any language ("Concord, Carolina del Norte", "Concord en
