@@ -628,6 +628,8 @@ const STEM_CHANGES: readonly [string, string][] = [
   ['k', 'c'],
 ];
 const MIN_STEM = 3;
+/** A name a case form is read back to has this many letters at least ("Mpls" is no form of "MPL"). */
+const MIN_FORM = 4;
 /** How many times larger a city a case form must name to win over a town the word names exactly. */
 const BASE_FORM_MARGIN = 3;
 
@@ -641,7 +643,7 @@ function baseForm(
     if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
     const stem = word.slice(0, word.length - ending.length);
     for (const form of stemsOf(stem).flatMap((s) => NAME_ENDINGS.map((back) => s + back))) {
-      if (form === word || isCommonWord(form)) continue;
+      if (form === word || form.length < MIN_FORM || isCommonWord(form)) continue;
       const cities = named(form);
       if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
     }

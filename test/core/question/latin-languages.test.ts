@@ -260,3 +260,15 @@ describe('a cue word with a letter wrong is that word', () => {
     expect(reading.sure).toBe(false);
   });
 });
+
+describe('periods of months, and a profile asked for', () => {
+  const period = (window: string): Invocation => ({ command: 'anniversaries', args: { window } });
+  it.each([
+    ['Jahrestage in den nächsten drei Monaten', period('next 90 days')],
+    ['anniversaires dans les 2 prochains mois', period('next 60 days')],
+    ['¿Qué aniversarios caen en los próximos 6 meses?', period('next 180 days')],
+    ['výročí v příštích dvou měsících', period('next 60 days')],
+    ['Steckbrief Paderborn', city('paderborn-de')],
+    ['Fiche Le Mans', city('le-mans-fr')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+});
