@@ -272,3 +272,21 @@ describe('periods of months, and a profile asked for', () => {
     ['Fiche Le Mans', city('le-mans-fr')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 });
+
+describe('ending asked with a reflexive first, and more ways of walking away', () => {
+  it.each([
+    [
+      '¿Se terminó el hermanamiento entre Praga y Taipéi?',
+      { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended-by-first' },
+    ],
+    [
+      'Už skončilo partnerství Prahy a Taipei?',
+      { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended-by-first' },
+    ],
+    ['Who bailed on Osaka?', partners('osaka-jp')],
+    ['Wer hat mit Paderborn gebrochen?', partners('paderborn-de')],
+    ['Kdo dal Prestonu sbohem?', partners('preston-gb')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) =>
+    expectRun(text, expected),
+  );
+});
