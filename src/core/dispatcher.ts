@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { cleanText } from '../domain/clean-text.ts';
+import { foldName } from '../domain/names.ts';
 import { LANGS, type Lang } from '../i18n/languages.ts';
 import { formatList, type Translator, translator } from '../i18n/translator.ts';
 import type { LedgerFile } from '../reminders/ledger.ts';
@@ -14,6 +15,7 @@ import { type Logger, silentLogger } from './logger.ts';
 import type { Message } from './message.ts';
 import { findCommand, type Invocation, parseCommandText } from './parse-command.ts';
 import { commandText } from './question/command-text.ts';
+import { isCommonWord } from './question/common-words.ts';
 import { parseQuestion } from './question/parse-question.ts';
 import { answer, problem, type Reply } from './reply.ts';
 import { resolveArg } from './resolve-arg.ts';
@@ -123,11 +125,16 @@ export class Dispatcher {
       // question, whose words are no argument; the question's reading, when sure, answers it.
       // Only when the question fills what the line tried to say: "anniversaries someday" still
       // gets "which periods it reads", not every anniversary.
+      // Words that only join the sentence ("anniversaries in the next 60 days": "in the") were no
+      // argument either, so the question need not fill them.
       const question = parseQuestion(text, catalog, this.commands);
       const fills =
         question.sure &&
         question.invocation.command === parsed.invocation.command &&
-        Object.keys(parsed.invocation.args).every((name) => question.invocation.args[name] !== undefined);
+        Object.entries(parsed.invocation.args).every(
+          ([name, value]) =>
+            question.invocation.args[name] !== undefined || this.onlyJoins(parsed.invocation, name, value),
+        );
       if (question.sure && fills) return { kind: 'run', invocation: question.invocation };
     }
     if (parsed.ok) return { kind: 'run', invocation: parsed.invocation };
@@ -146,9 +153,29 @@ export class Dispatcher {
           ...lang,
         };
       }
-      case 'bad-arguments':
+      case 'bad-arguments': {
+        // "history of the Nanae - Concord partnership": a staff command's word opening a question
+        // that is no command line; everyone may ask the question, which a sure reading answers.
+        if (parsed.command.permission !== 'everyone') {
+          const question = parseQuestion(text, catalog, this.commands);
+          if (question.sure)
+            return {
+              kind: 'run',
+              invocation: question.invocation,
+              ...(question.lang && { lang: question.lang }),
+            };
+        }
         return { kind: 'bad-arguments', command: parsed.command, message: parsed.message };
+      }
     }
+  }
+
+  /** A city argument, as typed, that names no city and is made of everyday words only ("in the"). */
+  private onlyJoins(invocation: Invocation, name: string, value: string): boolean {
+    const spec = findCommand(this.commands, invocation.command)?.args.find((a) => a.name === name);
+    if (spec?.kind !== 'city' || this.store.catalog.matchName(value).length > 0) return false;
+    const words = foldName(value).split(' ');
+    return words.every((word) => word !== '' && isCommonWord(word));
   }
 
   /**
@@ -163,7 +190,13 @@ export class Dispatcher {
       const value = invocation.args[spec.name];
       if (value === undefined) return true;
       // One word is a name, perhaps mistyped ("partners Shangai"): its answer offers the close matches.
-      if (spec.kind === 'city') return catalog.matchName(value).length > 0 || !/\s/.test(value.trim());
+      // An everyday word ("anniversaries in the next 60 days": "in", "the") is no name, mistyped or not.
+      if (spec.kind === 'city')
+        return (
+          catalog.matchName(value).length > 0 || (!/\s/.test(value.trim()) && !isCommonWord(foldName(value)))
+        );
+      // "search for prah": "for" joins the sentence; what follows is the text.
+      if (spec.kind === 'text') return !/^(?:for|after)\s+\S/i.test(value.trim());
       // A period in any language the reader may write it in ("nächste 60 Tage").
       if (spec.kind === 'window')
         return LANGS.some((lang) => parseWindow(value, this.today(), translator(lang)).ok);

@@ -171,10 +171,13 @@ function cutKeywordSections(
   let allowedFrom = 0;
   tokens.forEach((token, i) => {
     const next = tokens[i + 1];
-    if (i === 0 || next === undefined) return;
+    if (next === undefined) return;
     const k = keyworded.findIndex(
       (a, index) =>
         index >= allowedFrom &&
+        // A keyword first leaves the arguments before it out: only a country may open the line
+        // (`partners in PL`: the home city's partners in Poland).
+        (i > 0 || (a.kind === 'country' && readCountryCode(tokens.slice(1).join(' ')) !== undefined)) &&
         a.keyword === token.toLowerCase() &&
         (a.kind !== 'url' || /^<?[a-z][a-z0-9+.-]*:\/\//i.test(next)) &&
         (a.kind !== 'country' || startsCountry(tokens, i, catalog)),

@@ -134,6 +134,29 @@ const ADJECTIVES: Record<string, string> = {
   palas: 'PS',
   baham: 'BS',
   irlan: 'IE',
+  polac: 'PL',
+  ingle: 'GB',
+  angla: 'GB',
+  escoc: 'GB',
+  holan: 'NL',
+  holla: 'NL',
+  neerl: 'NL',
+  nizoz: 'NL',
+  belga: 'BE',
+  belge: 'BE',
+  checa: 'CZ',
+  checo: 'CZ',
+  turca: 'TR',
+  turco: 'TR',
+  turqu: 'TR',
+  grieg: 'GR',
+  grecq: 'GR',
+  perua: 'PE',
+  ucran: 'UA',
+  ukraj: 'UA',
+  spane: 'ES',
+  svyca: 'CH',
+  sveds: 'SE',
 };
 
 /**
@@ -151,12 +174,32 @@ export function countryOfWord(folded: string): string | undefined {
     }
   }
   if (CJK.test(folded)) return cjkCountry(folded);
+  const caseForm = countryOfCaseForm(folded);
+  if (caseForm) return caseForm;
   if (folded.length < STEM) return undefined;
   const stem = folded.slice(0, STEM);
   const adjective = ADJECTIVES[stem];
   if (adjective) return adjective;
   const codes = stems.get(stem);
   return codes?.size === 1 ? [...codes][0] : undefined;
+}
+
+/** Czech case endings of country names: "v Číně", "v Polsku", "ve Francii", "s Německem", "na Bahamách". */
+const CASE_ENDINGS = ['ach', 'ich', 'em', 'ou', 'u', 'e', 'i', 'y', 'a'];
+const NOMINATIVE_ENDINGS = ['', 'o', 'a', 'e', 'y'];
+
+/** The country a case form names exactly once its ending is put back ("cine" -> "cina"; "francii" -> "francie"). */
+function countryOfCaseForm(folded: string): string | undefined {
+  const names = countriesByName();
+  for (const ending of CASE_ENDINGS) {
+    if (!folded.endsWith(ending) || folded.length - ending.length < 3) continue;
+    const stem = folded.slice(0, folded.length - ending.length);
+    for (const back of NOMINATIVE_ENDINGS) {
+      const code = stem + back === folded ? undefined : names.get(stem + back);
+      if (code) return code;
+    }
+  }
+  return undefined;
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Katakana}]/u;

@@ -1,9 +1,10 @@
 import type { City } from '../../domain/city.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
+import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
-import { countryNamed, MAX_COUNTRY_WORDS } from './countries.ts';
-import { isNumber, joinFolded, type Token } from './tokens.ts';
+import { countryNamed, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
+import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
@@ -55,13 +56,14 @@ export function findCities(
     run = [];
   };
   const mixedCase = isMixedCase(tokens);
+  const stretches: [number, number][] = [];
   for (let i = 0; i < tokens.length; ) {
     if (skip.has(i)) {
       closeRun();
       i++;
       continue;
     }
-    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase);
+    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary);
     const country = countryAt(tokens, i, skip);
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
@@ -71,8 +73,16 @@ export function findCities(
     }
     if (exact) {
       closeRun();
-      mentions.push(exact);
-      i = exact.end;
+      const placed = withRegion(tokens, exact, skip);
+      mentions.push(placed);
+      i = placed.end;
+      continue;
+    }
+    const stretch = hanziStretchAt(tokens, i, skip, isVocabulary, catalog);
+    if (stretch > i) {
+      closeRun();
+      stretches.push([i, stretch]);
+      i = stretch;
       continue;
     }
     const token = tokens[i] as Token;
@@ -82,14 +92,101 @@ export function findCities(
   }
   closeRun();
   const budget = { lookups: MAX_TYPO_LOOKUPS };
+  const named = mentions.flatMap((m) => (m.cities.length === 1 && !m.guessed ? m.cities : []));
+  for (const [first, end] of stretches) {
+    const read = readCjkRun(tokens, range(first, end), catalog, named);
+    if (read) mentions.push(read);
+    // No name after all: its words are read one by one, as any others.
+    else unknown.push(...splitAt(range(first, end), (at) => isVocabulary(tokens[at]?.folded ?? '')));
+  }
   for (const words of unknown) {
-    const read = readUnknownRun(tokens, words, catalog, budget);
+    const taken = (i: number) => skip.has(i) || mentions.some((m) => m.first <= i && i < m.end);
+    const read =
+      widenedCjkName(tokens, words, taken, catalog) ??
+      readCjkRun(tokens, words, catalog, named) ??
+      readUnknownRun(tokens, words, catalog, budget);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
     const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
     mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
   }
-  return mentions.sort((a, b) => a.first - b.first);
+  return placeRegions(
+    corroborated(
+      mentions.sort((a, b) => a.first - b.first),
+      catalog,
+    ),
+    tokens,
+    catalog,
+  );
 }
+
+/**
+ * Names in kana or hanzi found by their sounds are guesses; two such names, or one beside a name
+ * known for sure, whose cities are twinned with each other are no coincidence: both are meant
+ * ("ギョンギョシュとシュシャ", Gyöngyös and Shusha).
+ */
+function corroborated(mentions: Mention[], catalog: Catalog): Mention[] {
+  const twinned = (m: Mention) =>
+    m.cities.length === 1 &&
+    mentions.some(
+      (other) =>
+        other !== m &&
+        other.cities.length === 1 &&
+        catalog.partnershipBetween((m.cities[0] as City).id, (other.cities[0] as City).id) !== undefined,
+    );
+  return mentions.map((m) =>
+    m.guessed && CJK.test(m.text) && twinned(m) ? { ...m, guessed: undefined } : m,
+  );
+}
+
+/**
+ * A region written in Japanese or Chinese beside a city ("ノースカロライナ州コンコード",
+ * "アメリカ・オレゴン州のポートランド", "康科德（马萨诸塞州）") says which of the cities named alike is
+ * meant, as a country does: the city is the one in that region, and the region's words no name.
+ */
+function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Catalog): Mention[] {
+  if (!tokens.some((t) => CJK.test(t.text))) return mentions;
+  let placed = [...mentions];
+  for (const city of mentions) {
+    if (city.cities.length === 0 || !placed.includes(city)) continue;
+    const known = (i: number) =>
+      placed.some((m) => m !== city && (m.cities.length > 0 || m.country) && m.first <= i && i < m.end);
+    const spans: [number, number][] = [];
+    // After it, as "（マサチューセッツ州）"; before it, with or without "の".
+    for (let end = city.end + 1; end <= Math.min(tokens.length, city.end + MAX_CJK_REGION_WORDS); end++)
+      spans.push([city.end, end]);
+    const last =
+      tokens[city.first - 1]?.folded === 'の' || tokens[city.first - 1]?.folded === '的'
+        ? city.first - 1
+        : city.first;
+    // The longest first: "马|萨|诸|塞|州" is Massachusetts, "诸|塞|州" only its end.
+    for (let first = Math.max(0, last - MAX_CJK_REGION_WORDS); first < last; first++) {
+      if (tokens.slice(first, last).every((t) => CJK.test(t.text) && !isParticle(t.text)))
+        spans.push([first, last]);
+    }
+    for (const [first, end] of spans) {
+      const words = tokens.slice(first, end);
+      if (!REGION_SUFFIX.test(words.at(-1)?.text ?? '') || range(first, end).some(known)) continue;
+      // "アメリカ・オレゴン州": a country before the region.
+      const country = words.length > 1 ? countryOfWord(words[0]?.folded ?? '') : undefined;
+      const region = (country ? words.slice(1) : words).map((t) => t.text).join('');
+      const [only] = city.cities;
+      const alike = city.cities.length === 1 && only ? catalog.matchName(only.name) : city.cities;
+      const found = inRegion(
+        region,
+        alike.filter((c) => country === undefined || c.country === country),
+      );
+      if (found.length === 0) continue;
+      placed = placed
+        .filter((m) => m.end <= first || m.first >= end)
+        .map((m) => (m === city ? { ...city, cities: found, guessed: undefined } : m));
+      break;
+    }
+  }
+  return placed;
+}
+
+/** "ノース|カロライナ|州", "马|萨|诸|塞|州": no region takes more words. */
+const MAX_CJK_REGION_WORDS = 6;
 
 /**
  * A country named at this position, longest name first ("United States", not "United"); countries
@@ -145,6 +242,8 @@ function wordIsCity(
     foldName(c.name) === token.folded ||
     c.names.some((n) => n.kind !== 'alias' && foldName(n.name) === token.folded);
   if (hasOfficeCity(catalog, cities) && cities.some(byName)) return true;
+  // German writes "Sie", "Ihr" with a capital anywhere: that capital says nothing about a name.
+  if (ALWAYS_CAPITALISED.has(token.folded)) return false;
   const initial = token.text.charAt(0);
   // "LA", "NYC": written in capitals, in a text that is not, an abbreviation is a name anywhere.
   const abbreviation =
@@ -163,7 +262,12 @@ function exactNameAt(
   skip: ReadonlySet<number>,
   catalog: Catalog,
   mixedCase: boolean,
+  isVocabulary: (folded: string) => boolean,
 ): Mention | undefined {
+  // "alguna ciudad de México", "any city of Mexico": a word for a town after "some", "any",
+  // "which" begins no name; the country after it is what is asked.
+  if (DETERMINERS.has(tokens[first - 1]?.folded ?? '') && PLACE_NOUNS.has(tokens[first]?.folded ?? ''))
+    return undefined;
   let last = first;
   while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
   for (let end = last + 1; end > first; end--) {
@@ -171,15 +275,26 @@ function exactNameAt(
     if (words.length === 1 && isNumber(words[0] as Token)) continue;
     const name = joinFolded(words);
     if (name.length > MAX_NAME_LENGTH) continue;
-    const cities = catalog.matchName(name);
+    const cities = withGaps(catalog.matchName(name), words, catalog);
     // French contracts the article of a name: "du Mans", "au Mans" are "de Le Mans", "à Le Mans".
     const article = CONTRACTED_ARTICLES[words[0]?.folded ?? ''];
     if (cities.length === 0 && article && words.length > 1) {
       const uncontracted = catalog.matchName(`${article} ${joinFolded(words.slice(1))}`);
       if (uncontracted.length > 0) return mention(tokens, first + 1, end, uncontracted);
     }
-    if (cities.length === 0) continue;
+    if (cities.length === 0) {
+      // "Prahou", "San Franciskem", "Tchaj-pejí": a case form of a name, the last word inflected.
+      // "Pragu Heights": a name that goes on is no case form of its first word.
+      const next = tokens[end];
+      const goesOn = next !== undefined && !skip.has(end) && isName(next) && !isVocabulary(next.folded);
+      const inflected = goesOn ? [] : inflectedName(tokens, first, end, catalog, mixedCase);
+      if (inflected.length > 0) return mention(tokens, first, end, inflected);
+      continue;
+    }
+    if (insideKatakanaWord(tokens, first, end)) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
+    // "qué tan viejo es": everyday words, written small, are no world town's name ("El Viejo").
+    if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
     if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
       // a city many times larger, that the word is a case form of, come first.
@@ -190,6 +305,281 @@ function exactNameAt(
     return mention(tokens, first, end, cities);
   }
   return undefined;
+}
+
+/**
+ * Chinese names the segmenter does not know it cuts into single characters ("布|法|罗", "热|舒|夫"),
+ * some of which are also pieces of our words (法 of 方法): a stretch of such characters, all of them
+ * characters Chinese writes foreign names with, is read as one name before any is read as a word.
+ * Returns where the stretch ends, or `first` when there is none.
+ */
+function hanziStretchAt(
+  tokens: readonly Token[],
+  first: number,
+  skip: ReadonlySet<number>,
+  isVocabulary: (folded: string) => boolean,
+  catalog: Catalog,
+): number {
+  let end = first;
+  let single = 0;
+  while (end < tokens.length && !skip.has(end)) {
+    const token = tokens[end] as Token;
+    const joined = end === first || token.start === tokens[end - 1]?.end;
+    // "和博|伦|厄": the segmenter may glue "and" to the name's first character.
+    const chars = [...token.text];
+    const text =
+      end === first && chars.length === 2 && isParticle(chars[0] ?? '') ? (chars[1] ?? '') : token.text;
+    const one = [...text].length === 1;
+    if (!joined || !HAN.test(text) || (!one && isVocabulary(token.folded))) break;
+    if (!soundsForeign(text, catalog)) break;
+    if (one) single++;
+    end++;
+  }
+  return end - first >= 2 && single >= 2 ? end : first;
+}
+
+const HAN = /^\p{Script=Han}+$/u;
+
+/** Indexes split into runs at the ones that are words. */
+function splitAt(indexes: readonly number[], isWord: (at: number) => boolean): number[][] {
+  const runs: number[][] = [[]];
+  for (const at of indexes) {
+    if (isWord(at)) runs.push([]);
+    else runs.at(-1)?.push(at);
+  }
+  return runs.filter((r) => r.length > 0);
+}
+
+/**
+ * A name written in hanzi of which some characters are also our words (七饭町: 七 "seven", 町 "town"
+ * around the unknown 饭): the unknown words with up to two words on either side, as written or as
+ * traditional Chinese or Japanese kanji write them (七飯町, Nanae).
+ */
+function widenedCjkName(
+  tokens: readonly Token[],
+  words: readonly number[],
+  taken: (i: number) => boolean,
+  catalog: Catalog,
+): Mention | undefined {
+  const first = words[0] as number;
+  const end = first + words.length;
+  if (!words.every((i) => HAN.test(tokens[i]?.text ?? ''))) return undefined;
+  for (let wider = 4; wider >= 1; wider--) {
+    for (let before = Math.min(2, wider); before >= Math.max(0, wider - 2); before--) {
+      const from = first - before;
+      const to = end + wider - before;
+      if (from < 0 || to > tokens.length) continue;
+      const span = range(from, to);
+      if (span.some((i) => !words.includes(i) && (taken(i) || !HAN.test(tokens[i]?.text ?? '')))) continue;
+      // "和", "的" beside a name join it to the sentence, not to the name.
+      if ([from, to - 1].some((i) => !words.includes(i) && isParticle(tokens[i]?.text ?? ''))) continue;
+      const name = span.map((i) => tokens[i]?.text ?? '').join('');
+      const cities = readCjkName(name, catalog, [], false)?.cities ?? [];
+      if (cities.length > 0) return mention(tokens, from, to, cities);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A run of unknown words in kana or hanzi that may be a city the data holds in Latin letters only
+ * (see readCjkName); undefined when it is no name we can read.
+ */
+function readCjkRun(
+  tokens: readonly Token[],
+  words: readonly number[],
+  catalog: Catalog,
+  named: readonly City[],
+): Mention | undefined {
+  const run = words.map((i) => tokens[i]?.text ?? '');
+  if (!run.every((word) => CJK.test(word))) return undefined;
+  // "アメリカ", "中国": a country, which the question reader places, never a city's sounds.
+  if (countryOfWord(joinFolded(words.map((i) => tokens[i] as Token))) !== undefined) return undefined;
+  const read = readCjkName(run.join(''), catalog, named);
+  if (!read) return undefined;
+  const first = words[0] as number;
+  return {
+    ...mention(tokens, first, first + words.length, read.cities),
+    ...(read.guessed && { guessed: true }),
+  };
+}
+
+/** Cities found by a name's words run together, else by its words as "・" separates them ("ル・マン"). */
+function withGaps(found: City[], words: readonly Token[], catalog: Catalog): City[] {
+  if (found.length > 0 || words.length < 2 || !words.every((t) => CJK.test(t.text))) return found;
+  return catalog.matchName(joinAtGaps(words));
+}
+
+/**
+ * Whether katakana words run on, without a break, before or after these ("ボー|レンゲ" of ボーレンゲ,
+ * Borlänge): a foreign name the segmenter cut in two, of which a piece is not a name ("ボー" folds as
+ * Pau's "ポー").
+ */
+function insideKatakanaWord(tokens: readonly Token[], first: number, end: number): boolean {
+  const words = tokens.slice(first, end);
+  if (!words.every((t) => KATAKANA.test(t.text))) return false;
+  const before = tokens[first - 1];
+  const after = tokens[end];
+  return (
+    (before !== undefined && before.end === words[0]?.start && KATAKANA.test(before.text)) ||
+    (after !== undefined && after.start === words.at(-1)?.end && KATAKANA.test(after.text))
+  );
+}
+
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
+
+/**
+ * The city a case form of a name means ("Prahou", "v Brně", "San Franciskem"), when the words are
+ * likely a name: the office's own cities always; a world town only when written with a capital
+ * that is not merely the sentence's first letter, in a text that uses capitals ("Parle-moi" is no
+ * form of Parla, "aide" none of a town called Aid).
+ */
+function inflectedName(
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  catalog: Catalog,
+  mixedCase: boolean,
+): City[] {
+  const words = tokens.slice(first, end);
+  const last = words.at(-1) as Token;
+  if (last.folded.length < MIN_STEM + 1 || isNumber(last) || CJK.test(last.folded)) return [];
+  // "Palestina", "v Polsku": a country's name or a form of it, never a town's case form.
+  if (words.length === 1 && countryOfWord(last.folded) !== undefined) return [];
+  const initial = words[0]?.text.charAt(0) ?? '';
+  const capital = mixedCase && first > 0 && initial !== initial.toLowerCase();
+  const name = joinFolded(words);
+  // Without a capital only the office's cities can be meant: looked up among those alone, cheaply.
+  return capital ? baseForm(name, catalog) : baseForm(name, catalog, officeNamed(catalog));
+}
+
+/** Words that make the noun after them a common one: "alguna ciudad", "any city", "quelle ville", "nějaké město". */
+const DETERMINERS = new Set(
+  [
+    'alguna algun alguno una un cualquier otra otro ninguna ningun que cual',
+    'some any another which what every each',
+    'une un quelle quelles quel quels chaque autre aucune',
+    'eine einer einen ein irgendeine welche welcher jede',
+    'nejake nejaka nejakou nejakem jake jaka ktere ktera kazde',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Words that are all everyday words, none written with a capital. */
+function isPhrase(words: readonly Token[]): boolean {
+  return words.every((w) => isCommonWord(w.folded) && !isName(w));
+}
+
+/** Words some language always writes with a capital: German's polite "Sie", English "I". */
+const ALWAYS_CAPITALISED = new Set(['sie', 'ihr', 'ihre', 'ihnen', 'ihren', 'ihrem', 'ihrer', 'i']);
+
+/** Words for a town that also begin names ("Ciudad de México", "Ciudad Real", "Città di Castello"). */
+const PLACE_NOUNS = new Set([
+  'ciudad',
+  'ciudades',
+  'city',
+  'ville',
+  'villes',
+  'citta',
+  'stadt',
+  'mesto',
+  'villa',
+  'pueblo',
+  'town',
+]);
+
+/** Written with a capital, as names are. */
+function isName(token: Token): boolean {
+  const initial = token.text.charAt(0);
+  return initial !== initial.toLowerCase();
+}
+
+const officeNames = new WeakMap<readonly City[], Map<string, City[]>>();
+
+/** The office's own cities by their folded names, for looking up case forms among them alone. */
+function officeNamed(catalog: Catalog): (folded: string) => City[] {
+  const byName = officeNameMap(catalog);
+  return (folded) => byName.get(folded) ?? [];
+}
+
+function officeNameMap(catalog: Catalog): Map<string, City[]> {
+  const cities = catalog.data.cities;
+  let byName = officeNames.get(cities);
+  if (!byName) {
+    byName = new Map();
+    for (const city of cities) {
+      for (const name of new Set([city.name, ...city.names.map((n) => n.name)].map(foldName))) {
+        byName.set(name, [...(byName.get(name) ?? []), city]);
+      }
+    }
+    officeNames.set(cities, byName);
+  }
+  return byName;
+}
+
+/** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
+const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w']);
+/** The longest region name after a city, in words ("Provence Alpes Côte d'Azur"). */
+const MAX_REGION_WORDS = 4;
+
+/**
+ * A region written after a name, in any language ("Concord, Carolina del Norte", "Concord en
+ * Caroline du Nord", "Concord v Severní Karolíně", "Zaragoza en Aragón"): it says which of the
+ * namesakes is meant, and its words are part of the place, not words of the question.
+ */
+function withRegion(tokens: readonly Token[], m: Mention, skip: ReadonlySet<number>): Mention {
+  if (!m.cities.some((c) => c.region !== undefined)) return m;
+  const from = REGION_JOINERS.has(tokens[m.end]?.folded ?? '') ? m.end + 1 : m.end;
+  for (let end = Math.min(tokens.length, from + MAX_REGION_WORDS); end > from; end--) {
+    if (range(from, end).some((i) => skip.has(i))) continue;
+    const key = regionKey(tokens.slice(from, end).map((t) => t.folded));
+    if (key === '') continue;
+    const cities = m.cities.filter(
+      (c) => c.region !== undefined && regionKey(foldName(c.region).split(' ')) === key,
+    );
+    if (cities.length > 0) return { ...m, end, cities };
+  }
+  return m;
+}
+
+const DIRECTIONS: Record<string, string> = Object.fromEntries(
+  [
+    ['N', 'north northern nord norte severni nordliche'],
+    ['S', 'south southern sud sur jizni sudliche'],
+    ['E', 'east eastern est este ost vychodni'],
+    ['W', 'west western ouest oeste west zapadni'],
+  ].flatMap(([to, words]) => (words ?? '').split(' ').map((w) => [w, to ?? ''])),
+);
+const REGION_PARTICLES = new Set([
+  'de',
+  'del',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'los',
+  'las',
+  'el',
+  'the',
+  'of',
+  'do',
+  'da',
+  'di',
+]);
+
+/**
+ * A region's name as every language writes it alike: compass words as one letter, particles left
+ * out, the rest by its first five letters with "k" as "c" ("Caroline du Nord", "Carolina del
+ * Norte", "Severní Karolíně" and "North Carolina" meet).
+ */
+function regionKey(words: readonly string[]): string {
+  return words
+    .filter((w) => !REGION_PARTICLES.has(w))
+    .map((w) => DIRECTIONS[w] ?? w.replace(/k/g, 'c').slice(0, 5))
+    .sort()
+    .join(' ');
 }
 
 /**
@@ -213,7 +603,9 @@ function readUnknownRun(
   // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending.
   const inflected = words.length <= MAX_TYPO_WORDS ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
-  const close = typo ? oneLetterOff(text, catalog) : [];
+  // "französische", "polacas": made from a country's name, read as the country, not looked up as a town.
+  const countryWord = words.length === 1 && !CJK.test(text) && countryOfWord(text) !== undefined;
+  const close = typo && !countryWord ? oneLetterOff(text, catalog) : [];
   // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
   const guessed = close.length > 0 && !hasOfficeCity(catalog, close);
   return { ...mention(tokens, first, end, close), ...(guessed && { guessed }) };
@@ -224,25 +616,47 @@ function readUnknownRun(
  * Polish "z Rzeszowem"; German "Prags". Longest first; what is left, with the name's own ending put
  * back ("Prah" + "a"), must be a name the store knows exactly.
  */
-const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's'].map(foldName);
+const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's', 'í', 'i'].map(foldName);
 const NAME_ENDINGS = ['', 'a', 'o'];
+/**
+ * Consonants Czech changes before an ending: "Praha" -> "v Praze", "Ósaka" -> "v Ósace", "San
+ * Francisco" -> "San Franciska" (written as said).
+ */
+const STEM_CHANGES: readonly [string, string][] = [
+  ['z', 'h'],
+  ['c', 'k'],
+  ['k', 'c'],
+];
 const MIN_STEM = 3;
+/** A name a case form is read back to has this many letters at least ("Mpls" is no form of "MPL"). */
+const MIN_FORM = 4;
 /** How many times larger a city a case form must name to win over a town the word names exactly. */
 const BASE_FORM_MARGIN = 3;
 
-function baseForm(word: string, catalog: Catalog): City[] {
+function baseForm(
+  word: string,
+  catalog: Catalog,
+  named: (folded: string) => City[] = (folded) => catalog.matchName(folded),
+): City[] {
   let best: City[] = [];
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
     const stem = word.slice(0, word.length - ending.length);
-    for (const back of NAME_ENDINGS) {
-      const form = stem + back;
-      if (form === word || isCommonWord(form)) continue;
-      const cities = catalog.matchName(form);
+    for (const form of stemsOf(stem).flatMap((s) => NAME_ENDINGS.map((back) => s + back))) {
+      if (form === word || form.length < MIN_FORM || isCommonWord(form)) continue;
+      const cities = named(form);
       if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
     }
   }
   return best;
+}
+
+/** A stem as written, and with its last consonant, or the vowel before it, as the name's nominative has it. */
+function stemsOf(stem: string): string[] {
+  const change = STEM_CHANGES.find(([from]) => stem.endsWith(from));
+  const stems = change ? [stem, stem.slice(0, -1) + change[1]] : [stem];
+  // Czech drops the "e" of "-ec", "-ek" before an ending: "Liberec" -> "v Liberci", "Hradec" -> "Hradce".
+  return /[^aeiouy][ck]$/.test(stem) ? [...stems, `${stem.slice(0, -1)}e${stem.slice(-1)}`] : stems;
 }
 
 /**
@@ -263,6 +677,8 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
   const candidates = [
     ...catalog.search(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
+    // The office's own cities are few: each is compared, so "Prgue" finds Prague among 100,000 towns.
+    ...officeWithin(text, catalog),
   ];
   const close = new Map<string, City[]>();
   for (const city of candidates) {
@@ -274,7 +690,17 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
     if (!list.includes(city)) list.push(city);
     close.set(name, list);
   }
+  // A letter away from the office's city and from some world town ("Prgue": Prague, Pigüé): the office's.
+  const own = [...close.values()].filter((cities) => hasOfficeCity(catalog, cities));
+  if (own.length === 1) return own[0] ?? [];
   return close.size === 1 ? ([...close.values()][0] ?? []) : [];
+}
+
+/** The office's cities with a name one letter away from the text. */
+function officeWithin(text: string, catalog: Catalog): City[] {
+  return [...officeNameMap(catalog).entries()]
+    .filter(([name]) => withinOneEdit(name, text))
+    .flatMap(([, cities]) => cities);
 }
 
 function swaps(text: string): string[] {
@@ -286,7 +712,7 @@ function swaps(text: string): string[] {
 }
 
 /** Whether a and b differ by at most one substitution, insertion, deletion or swap of neighbours. */
-function withinOneEdit(a: string, b: string): boolean {
+export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

@@ -11,9 +11,10 @@ import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
-import { findCities, type Mention } from './find-cities.ts';
+import { findCities, type Mention, withinOneEdit } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
+import { romanise } from './romanise.ts';
 import { readTime } from './time-expressions.ts';
 import { isNumber, joinFolded, type Token, tokenize } from './tokens.ts';
 
@@ -82,6 +83,7 @@ const STATE_OPENERS = new Set([
   'jsou',
 ]);
 const CONTRARY = cuesOf((t) => t.contrary);
+const TIE_WORDS = cuesOf((t) => t.partners);
 const DURATION = cuesOf((t) => t.duration);
 const ANY = cuesOf((t) => t.any);
 const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
@@ -92,17 +94,24 @@ const CLOSERS = new Set(['か', 'ですか', '吗', 'ある', 'あります', '�
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const tokens = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
-  if (tokens.length === 0) return unsure([], []);
-  if (tokens.length > MAX_QUESTION_WORDS)
+  const typed = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
+  if (typed.length === 0) return unsure([], []);
+  if (typed.length > MAX_QUESTION_WORDS)
     return inLanguage(
       unsure([(tr) => tr.t('dispatch.heard.tooLong')], []),
       questionLanguage(text, []),
       reader,
     );
-  const time = readTime(tokens);
-  const skipped = new Set([...time.used, ...tagQuestion(tokens)]);
-  const found = findCities(tokens, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, tokens));
+  const time = readTime(typed);
+  const skipped = new Set([...time.used, ...tagQuestion(typed)]);
+  const names = findCities(typed, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, typed));
+  // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
+  const fixed = cueTypos(typed, names);
+  const tokens = typed.map((t, i) => {
+    const word = fixed.get(i);
+    return word === undefined ? t : { ...t, folded: word };
+  });
+  const found = names.filter((m) => !range(m.first, m.end).every((i) => fixed.has(i)));
   const placed = placeCountries(found, tokens);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
@@ -123,12 +132,25 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const searched = searchedFor(tokens, time, known.length > 0);
   if (searched !== undefined) {
     return inLanguage(
-      searched === '' ? unsure([], []) : sure(invocationOf(reader.commands, 'search', { text: searched })),
+      searched === ''
+        ? unsure([], [])
+        : sure(invocationOf(reader.commands, 'search', { text: inDataScript(searched, catalog) })),
       lang,
       reader,
     );
   }
-  const questionWord = hasCue(outsideNames, QUESTION_WORDS);
+  // "¿Fue Shanghái quien rompió…?", "Was it Osaka who ended it?": a relative word after a name asks nothing.
+  // English "was" opens a yes/no question, German "was" asks what: the question's language decides.
+  const opener = opensYesNo(tokens[0]?.folded ?? '', lang);
+  const questionWord =
+    hasCue(
+      outsideNames.filter(
+        (t, i) =>
+          !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
+          !(i === 0 && t === tokens[0] && opener),
+      ),
+      QUESTION_WORDS,
+    ) || asksWhichOnes(tokens);
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
@@ -139,9 +161,12 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     // ("when", "quand", "为什么") asks for more than yes or no, whatever the word order.
     yesNo:
       !questionWord &&
-      (OPENERS.has(tokens[0]?.folded ?? '') ||
+      (opener ||
         CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+        endsOnTieAsked(text, tokens) ||
         frenchInversion(tokens) ||
+        verbFirst(text, tokens, inNames) ||
+        subjectThenVerb(text, tokens, found) ||
         (topics.has('inForce') && !topics.has('ended'))),
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
@@ -149,6 +174,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, ANY),
+    asksWho: outsideNames.some((t) => WHO.has(t.folded)),
   };
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
@@ -191,6 +217,45 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   ];
   return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
 }
+
+/** Words not understood that are a letter away from one cue word (or the words it starts): that word, by index. */
+function cueTypos(tokens: readonly Token[], names: readonly Mention[]): Map<number, string> {
+  const fixed = new Map<number, string>();
+  for (const m of names) {
+    // Written small, or first in the sentence, where a capital says nothing.
+    if (!(m.lowerCase || m.first === 0) || m.cities.length > 0 || m.country !== undefined) continue;
+    for (const i of range(m.first, m.end)) {
+      const word = tokens[i]?.folded ?? '';
+      if (word.length < MIN_TYPO_WORD || CJK.test(word) || isVocabulary(word)) continue;
+      // A cue of five letters or more stands for the words it starts ("partner": "partners"), so
+      // the word's start is compared too ("partnrs" starts like "partner" with a letter missing).
+      const close = (TYPO_TARGETS.get(word.charAt(0)) ?? []).filter((cue) =>
+        [cue.length - 1, cue.length, cue.length + 1].some(
+          (n) => n <= word.length && withinOneEdit(cue, word.slice(0, n)),
+        ),
+      );
+      // The whole word a letter off one cue is the surest reading; else one cue's family of words.
+      const whole = close.filter((cue) => withinOneEdit(cue, word));
+      const family = whole.length > 0 ? whole : close;
+      const [shortest] = [...family].sort((a, b) => a.length - b.length);
+      if (shortest !== undefined && family.every((cue) => cue.startsWith(shortest))) fixed.set(i, shortest);
+    }
+  }
+  return fixed;
+}
+
+/** Words this long or longer may be a cue word with one letter wrong ("twinnd", "hermandas"). */
+const MIN_TYPO_WORD = 5;
+
+/** Cue words of six letters or more by their first letter, to compare typos with. */
+const TYPO_TARGETS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const word of VOCABULARY.exact) {
+    if (word.length < MIN_TYPO_WORD + 1 || CJK.test(word)) continue;
+    map.set(word.charAt(0), [...(map.get(word.charAt(0)) ?? []), word]);
+  }
+  return map;
+})();
 
 /** "…, or not?", "oder nicht?", "nebo ne?", "o no?": a tag at the end that asks for nothing more. */
 function tagQuestion(tokens: readonly Token[]): number[] {
@@ -247,6 +312,17 @@ function searchedFor(
   if (candidates.length !== 1) return '';
   return candidates[0]?.text ?? '';
 }
+
+/**
+ * "キタで始まる都市": names in kana the data does not hold in kana are looked up as romaji ("kita"),
+ * as GeoNames writes Japanese names in Latin letters.
+ */
+function inDataScript(searched: string, catalog: Catalog): string {
+  if (!KANA_ONLY.test(searched) || catalog.search(searched, 1).length > 0) return searched;
+  return romanise(searched)?.joined ?? searched;
+}
+
+const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・]+$/u;
 
 /** A word of one of the search cues ("search", "starting"), which never is what is looked up. */
 function isCueWord(folded: string): boolean {
@@ -306,6 +382,96 @@ const QUALIFIER_WORDS = new Set([
   'de',
   'del',
 ]);
+
+/** Whether a first word opens a yes/no question; one that also asks a question ("was") only in the language that opens with it. */
+function opensYesNo(word: string, lang: Lang | undefined): boolean {
+  if (!OPENERS.has(word)) return false;
+  if (!QUESTION_WORDS.all.some((cue) => cue.length === 1 && cue[0] === word)) return true;
+  return CUE_TABLES.find((t) => t.language === lang)?.yesNoOpeners.includes(word) === true;
+}
+
+/** Words that after a name start a clause about it ("Osaka who ended it", "Shanghái quien rompió"). */
+const RELATIVES = new Set([
+  'who',
+  'that',
+  'which',
+  'quien',
+  'que',
+  'qui',
+  'kdo',
+  'ktery',
+  'ktera',
+  'ktere',
+  'der',
+  'die',
+  'das',
+]);
+
+/**
+ * Spanish and Czech (and German, French in speech) ask yes or no by opening with the verb:
+ * "¿Rompió Shanghái con Praga?", "Ukončil Istanbul partnerství…?". A question that opens with a
+ * verb of ending or of lasting asks whether it is so.
+ */
+function verbFirst(text: string, tokens: readonly Token[], inNames: ReadonlySet<number>): boolean {
+  // "¿Se terminó…?", "Už skončilo…?": a reflexive or "already" may come before the verb.
+  let at = 0;
+  while (BEFORE_VERB.has(tokens[at]?.folded ?? '') && !inNames.has(at)) at++;
+  const first = tokens[at];
+  if (!first || inNames.has(at) || !text.trim().endsWith('?')) return false;
+  const topics = topicsOf([first]);
+  return topics.has('ended') || topics.has('inForce');
+}
+
+/**
+ * Japanese "…アメリカにあるのは？" ("the ones in America are?"): the sentence names what it asks for
+ * with "のは" at its end, as a question word would; it asks which, not whether.
+ */
+function asksWhichOnes(tokens: readonly Token[]): boolean {
+  return tokens.at(-2)?.folded === 'の' && tokens.at(-1)?.folded === 'は';
+}
+
+/**
+ * "東京とパリは姉妹都市？", "上海和布拉格是友好城市？": Japanese and Chinese ask yes or no by the
+ * question mark alone after the word for the tie, without "か" or "吗".
+ */
+function endsOnTieAsked(text: string, tokens: readonly Token[]): boolean {
+  const last = tokens.at(-1);
+  if (!last || !CJK.test(last.folded) || !/[?？]\s*$/u.test(text)) return false;
+  return hasCue([last], TIE_WORDS) || hasCue(tokens.slice(-2), TIE_WORDS);
+}
+
+/** Words that may stand between a subject and its verb: "Shanghai has ended", "Šanghaj se rozešla", "ya rompió". */
+const BEFORE_VERB = new Set([
+  'has',
+  'have',
+  'had',
+  'hat',
+  'a',
+  'ha',
+  'han',
+  'se',
+  'si',
+  'uz',
+  'ya',
+  'already',
+  'schon',
+  'deja',
+]);
+
+/**
+ * A statement with a question mark asks yes or no when a city opens it and a verb of ending or of
+ * lasting follows: "¿Shanghái canceló el hermanamiento con Praga?", "Shanghai ended it with Prague?".
+ */
+function subjectThenVerb(text: string, tokens: readonly Token[], found: readonly Mention[]): boolean {
+  const subject = found[0];
+  if (subject?.first !== 0 || subject.cities.length === 0 || !text.trim().endsWith('?')) return false;
+  let at = subject.end;
+  while (BEFORE_VERB.has(tokens[at]?.folded ?? '')) at++;
+  const verb = tokens[at];
+  if (!verb) return false;
+  const topics = topicsOf([verb]);
+  return topics.has('ended') || topics.has('inForce');
+}
 
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
 function frenchInversion(tokens: readonly Token[]): boolean {
@@ -367,7 +533,11 @@ interface Question {
   country: string | undefined;
   /** "Any", "alguna", "有没有" without a question word: whether there is one at all. */
   asksAny: boolean;
+  /** "Who", "kdo", "quién": asks which cities, so about one city, its partners. */
+  asksWho: boolean;
 }
+
+const WHO = new Set(['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho']);
 
 function decide(q: Question, reader: Reader): QuestionReading {
   const has = (topic: Topic) => q.topics.has(topic);
@@ -375,7 +545,7 @@ function decide(q: Question, reader: Reader): QuestionReading {
   const [first, second] = q.places;
   const heard = () => describe(q, reader.catalog);
   const about = (command: 'city' | 'partners', place: Mention) =>
-    invocationOf(reader.commands, command, { cities: [argOf(place)] });
+    invocationOf(reader.commands, command, { cities: [argOf(place, reader.catalog)] });
   if (q.places.length > 2) return unsure(heard(), [pair(reader, first, second)]);
   const picture = pictureAsked(q, reader);
   if (picture) return picture;
@@ -397,7 +567,11 @@ function decide(q: Question, reader: Reader): QuestionReading {
     // "How long has Prague been twinned?": with whom is not said; its partners' list shows each since when.
     if (q.duration) return unsure(heard(), [about('partners', first)]);
     // "Who walked away from Prague?": its ties, ended or in force, are its partners' list.
-    if (has('partners') || ((has('ended') || has('inForce')) && !has('city')))
+    // "Kdo se rozkmotřil s Prahou?", "who signed with Prague?": which cities, so its partners.
+    if (
+      has('partners') ||
+      ((has('ended') || has('inForce') || (has('agreement') && q.asksWho)) && !has('city'))
+    )
       return sure(about('partners', first));
     if (has('city') || q.bare) return sure(about('city', first));
     return unsure(heard(), [about('city', first), about('partners', first)]);
@@ -418,13 +592,17 @@ function decide(q: Question, reader: Reader): QuestionReading {
 function pictureAsked(q: Question, reader: Reader): QuestionReading | undefined {
   const [first, second] = q.places;
   if (q.topics.has('map') && second === undefined) {
-    if (first) return sure(invocationOf(reader.commands, 'map', { cities: [argOf(first)] }));
+    if (first) return sure(invocationOf(reader.commands, 'map', { cities: [argOf(first, reader.catalog)] }));
     if (!q.topics.has('home')) return undefined;
     if (q.home === undefined) return noHome(q, reader.catalog, []);
     return sure(invocationOf(reader.commands, 'map', { cities: [q.home] }));
   }
   if (q.topics.has('timeline') && first && second)
-    return sure(invocationOf(reader.commands, 'timeline', { cities: [argOf(first), argOf(second)] }));
+    return sure(
+      invocationOf(reader.commands, 'timeline', {
+        cities: [argOf(first, reader.catalog), argOf(second, reader.catalog)],
+      }),
+    );
   if (q.topics.has('chart') && q.topics.has('anniversaries') && first === undefined) {
     const year = q.period !== undefined && /^\d{4}$/.test(q.period.trim()) ? q.period.trim() : undefined;
     if (q.period !== undefined && year === undefined) return undefined;
@@ -445,7 +623,7 @@ function withFocus(invocation: Invocation, q: Question): Invocation {
  */
 function partnersIn(q: Question, reader: Reader): QuestionReading {
   const [first] = q.places;
-  const city = first ? argOf(first) : q.topics.has('home') ? q.home : undefined;
+  const city = first ? argOf(first, reader.catalog) : q.topics.has('home') ? q.home : undefined;
   const listing = invocationOf(reader.commands, 'partners', {
     cities: city === undefined ? [] : [city],
     country: q.country,
@@ -473,7 +651,7 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
   const partner: Mention | string | undefined = second ?? (q.topics.has('home') ? q.home : undefined);
   if (partner === undefined) {
     return unsure(describe(q, reader.catalog), [
-      invocationOf(reader.commands, 'partners', { cities: [argOf(first)] }),
+      invocationOf(reader.commands, 'partners', { cities: [argOf(first, reader.catalog)] }),
       listing,
     ]);
   }
@@ -511,25 +689,52 @@ function pairIds(
   a: Mention | string | undefined,
   b: Mention | string | undefined,
 ): [string, string] {
-  const first = placeArg(a);
-  const second = placeArg(b);
+  const first = placeArg(a, catalog);
+  const second = placeArg(b, catalog);
   return [settle(catalog, a, second) ?? first, settle(catalog, b, first) ?? second];
 }
 
-function placeArg(place: Mention | string | undefined): string {
-  return typeof place === 'string' ? place : place ? argOf(place) : '';
+function placeArg(place: Mention | string | undefined, catalog: Catalog): string {
+  return typeof place === 'string' ? place : place ? argOf(place, catalog) : '';
 }
 
 function settle(catalog: Catalog, place: Mention | string | undefined, otherArg: string): string | undefined {
-  if (typeof place !== 'object' || place.cities.length < 2) return undefined;
+  if (typeof place !== 'object' || place.cities.length === 0) return undefined;
   const others = catalog.matchName(otherArg);
-  const tied = place.cities.filter((c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id)));
+  const isTied = (c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id));
+  // "コンコード" is one Concord's name in Japanese; the Concord twinned with the other city may be
+  // another, named alike in Latin letters only.
+  const [only] = place.cities;
+  const candidates =
+    place.cities.length === 1 && only && !isTied(only) ? catalog.matchName(only.name) : place.cities;
+  if (candidates.length < 2) return undefined;
+  const tied = candidates.filter(isTied);
   return tied.length === 1 ? tied[0]?.id : undefined;
 }
 
-/** The city's id when the name means one city; otherwise the words as written, for the dispatcher to explain. */
-function argOf(place: Mention): string {
-  return place.cities.length === 1 && place.cities[0] ? place.cities[0].id : place.text;
+/**
+ * The city's id when the name means one city, or one stands out among its namesakes: the office's
+ * own ("San Francisco" where the office records San Francisco, California), or one far larger than
+ * the rest (Montevideo, not Montevideo, Minnesota); otherwise the words as written, for the
+ * dispatcher to explain.
+ */
+function argOf(place: Mention, catalog: Catalog): string {
+  return meantCity(place.cities, catalog)?.id ?? place.text;
+}
+
+/** How many times larger than every namesake a town must be to be the one meant. */
+const DOMINANT_POPULATION = 10;
+
+function meantCity(cities: readonly City[], catalog: Catalog): City | undefined {
+  if (cities.length <= 1) return cities[0];
+  const office = cities.filter((c) => catalog.data.cities.some((own) => own.id === c.id));
+  if (office.length === 1) return office[0];
+  if (office.length > 1) return undefined;
+  const [largest, next] = [...cities].sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+  const second = next?.population ?? 0;
+  return largest?.population !== undefined && largest.population >= DOMINANT_POPULATION * Math.max(1, second)
+    ? largest
+    : undefined;
 }
 
 function noHome(q: Question, catalog: Catalog, closest: Invocation[]): QuestionReading {

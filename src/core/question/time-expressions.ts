@@ -12,19 +12,20 @@ export interface TimeReading {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/** Month names, folded: English, German, French, Spanish, and Czech with the case forms a date takes ("v červnu 2027"). */
 const MONTHS = [
-  ['january', 'jan', 'januar', 'janvier'],
-  ['february', 'feb', 'februar', 'fevrier'],
-  ['march', 'mar', 'marz', 'mars'],
-  ['april', 'apr', 'avril'],
-  ['may', 'mai'],
-  ['june', 'jun', 'juni', 'juin'],
-  ['july', 'jul', 'juli', 'juillet'],
-  ['august', 'aug', 'aout'],
-  ['september', 'sep', 'sept', 'septembre'],
-  ['october', 'oct', 'oktober', 'octobre'],
-  ['november', 'nov', 'novembre'],
-  ['december', 'dec', 'dezember', 'decembre'],
+  ['january', 'jan', 'januar', 'janvier', 'enero', 'leden', 'ledna', 'lednu'],
+  ['february', 'feb', 'februar', 'fevrier', 'febrero', 'unor', 'unora', 'unoru'],
+  ['march', 'mar', 'marz', 'mars', 'marzo', 'brezen', 'brezna', 'breznu'],
+  ['april', 'apr', 'avril', 'abril', 'duben', 'dubna', 'dubnu'],
+  ['may', 'mai', 'mayo', 'kveten', 'kvetna', 'kvetnu'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'cerven', 'cervna', 'cervnu'],
+  ['july', 'jul', 'juli', 'juillet', 'julio', 'cervenec', 'cervence', 'cervenci'],
+  ['august', 'aug', 'aout', 'agosto', 'srpen', 'srpna', 'srpnu'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'zari'],
+  ['october', 'oct', 'oktober', 'octobre', 'octubre', 'rijen', 'rijna', 'rijnu'],
+  ['november', 'nov', 'novembre', 'noviembre', 'listopad', 'listopadu'],
+  ['december', 'dec', 'dezember', 'decembre', 'diciembre', 'prosinec', 'prosince', 'prosinci'],
 ];
 const MONTH = MONTHS.flat().join('|');
 
@@ -83,6 +84,40 @@ const SPELLED: Record<string, number> = {
   ste: 100,
 };
 
+const JUBILEES: Record<string, number> = Object.fromEntries(
+  [
+    [50, 'oro or golden goldene zlate'],
+    [25, 'plata argent silver silberne stribrne'],
+    [60, 'diamante diamant diamond diamantene diamantove'],
+  ].flatMap(([years, words]) =>
+    String(words)
+      .split(' ')
+      .map((word) => [word, Number(years)]),
+  ),
+);
+
+/** Small numbers written out, folded, in the languages read ("three", "drei", "trois", "tres", "tři"/"třech"). */
+const SMALL_NUMBERS: Record<string, number> = Object.fromEntries(
+  [
+    [2, 'two zwei deux dos dva dvou dvoch'],
+    [3, 'three drei trois tres tri trech'],
+    [4, 'four vier quatre cuatro ctyri ctyrech'],
+    [6, 'six sechs seis sest sesti'],
+    [12, 'twelve zwolf douze doce dvanact dvanacti'],
+  ].flatMap(([n, words]) =>
+    String(words)
+      .split(' ')
+      .map((word) => [word, Number(n)]),
+  ),
+);
+const NUMBER_WORDS = Object.keys(SMALL_NUMBERS).join('|');
+/** A month, counted as days for the `next N days` period. */
+const MONTH_DAYS = 30;
+
+function numberOf(text: string | undefined): number {
+  return SMALL_NUMBERS[text ?? ''] ?? Number(text);
+}
+
 /** 十 10, 二十 20, 五十 50, 百 100 (the numbers anniversaries are written with in kanji). */
 function kanjiNumber(text: string | undefined): number {
   if (text === undefined) return 0;
@@ -117,6 +152,13 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /\b(?:pristich|nasledujicich|dalsich) (\d{1,4}) (dnech|dnu|dni|tydnech|tydnu|tydny)\b/,
     read: (m) => ({ period: days(m[1], m[2]?.startsWith('tyd') ? 'weeks' : 'days') }),
+  },
+  {
+    // "the next 3 months", "den nächsten drei Monaten", "los próximos 3 meses", "příštích třech měsících".
+    re: new RegExp(
+      `\\b(?:next|coming|following|nachsten|kommenden|proximos|siguientes|pristich|nasledujicich|dalsich) (\\d{1,2}|${NUMBER_WORDS}) (?:months?|monaten?|meses|mesicich|mesice|mesicu)\\b|\\b(\\d{1,2}|${NUMBER_WORDS}) prochains mois\\b`,
+    ),
+    read: (m) => ({ period: `next ${MONTH_DAYS * numberOf(m[1] ?? m[2])} days` }),
   },
   {
     re: /(?:未来|今后|接下来|今後|これから|向こう) ?(\d{1,4}) ?(?:天|日|日間)|(\d{1,4}) ?(?:天|日)(?:内|以内)/,
@@ -162,11 +204,13 @@ const PATTERNS: readonly Pattern[] = [
     re: /\b(?:this|the coming) week\b|\bdiese woche\b|\bcette semaine\b/,
     read: () => ({ period: 'next 7 days' }),
   },
-  { re: new RegExp(`\\b(${MONTH}) (\\d{4})\\b`), read: (m) => monthOf(m[1], m[2]) },
+  // "June 2027", "junio de 2027", "juin 2027", "v červnu roku 2027".
+  { re: new RegExp(`\\b(${MONTH}) (?:de |del |roku )?(\\d{4})\\b`), read: (m) => monthOf(m[1], m[2]) },
   { re: /\b(\d{4}) (\d{1,2})\b/, read: (m) => isoMonth(m[1], m[2]) },
   { re: /\b(1\d{3}|2\d{3})\b/, read: (m) => ({ period: m[1] }) },
   {
-    re: /\bturn(?:s|ing)? (\d{1,3})\b|\b(\d{1,3}) (?:years? old|jahre alt|ans)\b/,
+    // "turn 50", "celebrating 70", "feiern 60", "cumplen 50", "oslaví 25": the number of years reached.
+    re: /\b(?:turn(?:s|ing)?|celebrat(?:e|es|ing)|feier[nt]?|fete(?:nt|ra|ront)?|celebra(?:n|ran|ra)?|cumple(?:n)?|cumpliran|oslavi|slavi) (\d{1,3})\b|\b(\d{1,3}) (?:years? old|jahre alt|ans)\b/,
     read: (m) => ({ ordinal: Number(m[1] ?? m[2]) }),
   },
   { re: /\b(\d{1,3}) ?(?:st|nd|rd|th|e|eme|er)\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
@@ -179,6 +223,11 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /([一二三四五六七八九]?十[一二三四五六七八九]?|百) ?周年/,
     read: (m) => ({ ordinal: kanjiNumber(m[1]) }),
+  },
+  {
+    // Golden, silver and diamond anniversaries, as each language names them.
+    re: /\b(?:bodas de (oro|plata|diamante)|noces d (or|argent)|noces de (diamant)|(golden|silver|diamond) (?:jubilee|anniversary)|(goldene|silberne|diamantene)s? (?:jubilaum|jahrestag|hochzeit)|(zlate|stribrne|diamantove) (?:vyroci|jubileum))\b/,
+    read: (m) => ({ ordinal: JUBILEES[m.slice(1).find((word) => word !== undefined) ?? ''] }),
   },
   {
     re: new RegExp(`\\b(${Object.keys(SPELLED).join('|')})\\b`),

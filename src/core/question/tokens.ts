@@ -61,6 +61,14 @@ export function joinFolded(tokens: readonly Token[]): string {
   return out;
 }
 
+/**
+ * Japanese words of a foreign name as the data may write them: a space where "・" stands between them
+ * ("ル・マン" folds as "ル マン"), none where the segmenter split one word ("北|上市").
+ */
+export function joinAtGaps(tokens: readonly Token[]): string {
+  return tokens.map((t, i) => (i > 0 && t.start > (tokens[i - 1]?.end ?? 0) ? ' ' : '') + t.folded).join('');
+}
+
 export function isNumber(token: Token): boolean {
   return /^\d+$/.test(token.folded);
 }

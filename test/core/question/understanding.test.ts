@@ -94,7 +94,7 @@ describe('reading questions: words outside the cue tables', () => {
   });
 
   it('GIVEN two known cities, unknown words and a number THEN it is offered, never answered (it may ask for an anniversary)', () => {
-    expect(read('Paderborn and Le Mans celebrating 70 soon?')).toEqual({
+    expect(read('Paderborn and Le Mans, 70 candles soon?')).toEqual({
       offers: [{ command: 'agreement', args: { city: 'paderborn-de', with: 'le-mans-fr' } }],
     });
   });

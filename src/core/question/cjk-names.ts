@@ -1,0 +1,353 @@
+import type { City } from '../../domain/city.ts';
+import { foldName } from '../../domain/names.ts';
+import type { Catalog } from '../../store/catalog.ts';
+import type { World } from '../../store/world/world.ts';
+import { romanise, variantsOf } from './romanise.ts';
+
+/** A name written in kana or hanzi, read: its cities, and whether that is a guess (offered, never answered). */
+export interface CjkName {
+  readonly cities: readonly City[];
+  readonly guessed: boolean;
+}
+
+/**
+ * Characters the segmenter leaves stuck to a Chinese name ("和博 伦 厄": "and" + 博伦厄): "and",
+ * "with", "of", "in", "from", "to" before or after it.
+ */
+const ZH_PARTICLES = new Set(['和', '与', '跟', '同', '及', '的', '在', '从', '对', '是']);
+export function isParticle(word: string): boolean {
+  return ZH_PARTICLES.has(word);
+}
+
+/** "布法罗市", "水牛城": city, town, state, prefecture, province after a name. */
+const PLACE_SUFFIXES = new Set(['市', '城', '町', '村', '州', '県', '省', '区']);
+/** Fewer sounds than this say too little for a phonetic match ("巴黎" -> p l). */
+const MIN_KEY_LENGTH = 3;
+/** A Chinese rendering of a foreign name is a few characters; more is a phrase, not a name. */
+const MAX_NAME_CHARS = 8;
+
+/**
+ * A city written in kana or hanzi that the data holds in Latin letters only (布法罗 for Buffalo,
+ * ナブルス for Nablus): first the name as written, without a particle or place suffix stuck to it;
+ * then its romanisation among GeoNames' romanised names ("na bu lu si" and "naburusu" are Nablus's),
+ * which is certain; then its sounds among Latin names (布法罗 "bufaluo" sounds as Buffalo), which is
+ * a guess unless the city is a partner of a city the question names for sure (Buffalo of Rzeszów).
+ * What it cannot do: a rendering that drops or changes sounds (博伦厄 "bo lun e" for Borlänge).
+ * Not `bySound`: the name as written and its traditional and kanji forms only.
+ */
+export function readCjkName(
+  text: string,
+  catalog: Catalog,
+  named: readonly City[],
+  bySound = true,
+): CjkName | undefined {
+  const forms = formsOf(text);
+  for (const form of forms) {
+    const cities = catalog.matchName(form);
+    if (cities.length > 0) return { cities, guessed: false };
+  }
+  for (const form of forms) {
+    for (const variant of variantsOf(form)) {
+      const cities = catalog.matchName(variant);
+      if (cities.length > 0) return { cities, guessed: false };
+    }
+  }
+  if (!bySound) return undefined;
+  const guesses: { city: City; distance: number }[] = [];
+  for (const form of forms) {
+    if (!soundsForeign(form, catalog)) continue;
+    const romanised = romanise(form);
+    if (!romanised) continue;
+    for (const spelling of romanised.exact) {
+      const cities = catalog.matchName(spelling);
+      const romanisedName = cities.filter((c) => hasRomanisedName(c, spelling));
+      if (romanisedName.length > 0) return { cities: romanisedName, guessed: false };
+      guesses.push(...cities.map((city) => ({ city, distance: 0 })));
+    }
+    guesses.push(
+      ...soundsLike(romanised.joined, catalog).map(({ city, names }) => ({
+        city,
+        distance: Math.min(
+          Number.POSITIVE_INFINITY,
+          ...romanised.sounds.flatMap((sound) =>
+            names
+              .filter((n) => Math.abs(n.length - sound.length) <= TIED_DISTANCE)
+              .map((n) => editDistance(n, sound)),
+          ),
+        ),
+      })),
+    );
+  }
+  const partners = new Set(named.flatMap((city) => catalog.partnershipsOf(city.id).flatMap((p) => p.cities)));
+  const tied = new Set(
+    guesses.filter((g) => g.distance <= TIED_DISTANCE && partners.has(g.city.id)).map((g) => g.city),
+  );
+  if (tied.size === 1) return { cities: [...tied], guessed: false };
+  const partner = partnerSoundingLike(forms, named, catalog);
+  if (partner) return { cities: [partner], guessed: false };
+  // Several cities sound alike, none a letter away: offering one of them would be a coin toss.
+  const close = new Set(guesses.filter((g) => g.distance <= GUESS_DISTANCE).map((g) => g.city));
+  return close.size === 1 ? { cities: [...close], guessed: true } : undefined;
+}
+
+/**
+ * The one partner of a city the question names whose name holds the hanzi name's sounds in order,
+ * with at most one more (武汉和博伦厄: "pln" in Borlänge's "plnk"): Chinese drops and changes sounds
+ * a spelling cannot follow, and among a city's few partners the sounds that are kept are enough.
+ */
+function partnerSoundingLike(
+  forms: readonly string[],
+  named: readonly City[],
+  catalog: Catalog,
+): City | undefined {
+  const partnerIds = new Set(
+    named.flatMap((city) =>
+      catalog.partnershipsOf(city.id).flatMap((p) => p.cities.filter((id) => id !== city.id)),
+    ),
+  );
+  if (partnerIds.size === 0) return undefined;
+  const keys = forms.flatMap((form) => {
+    const romanised = HAN_NAME.test(form) && soundsForeign(form, catalog) ? romanise(form) : undefined;
+    return romanised ? [phoneticKey(romanised.joined)] : [];
+  });
+  const found = new Set<City>();
+  for (const id of partnerIds) {
+    const city = catalog.world?.city(id) ?? catalog.city(id);
+    const shown = catalog.city(id);
+    if (!city || !shown) continue;
+    // Its own name only: among the many spellings of a city, some hold almost any sounds.
+    const own = phoneticKey(foldName(city.name));
+    const holds = keys.some(
+      (key) =>
+        key.length >= MIN_KEY_LENGTH &&
+        own[0] === key[0] &&
+        own.length <= key.length + 1 &&
+        commonInOrder(key, own) === key.length,
+    );
+    if (holds) found.add(shown);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * How far the romanisation may be spelt from the Latin name: a letter for a guess ("bufaluo",
+ * Bufalo), two for a partner of a city the question names ("bufaluo", Buffalo of Rzeszów).
+ */
+const GUESS_DISTANCE = 1;
+const TIED_DISTANCE = 2;
+
+/** Levenshtein distance, on the short strings names are. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Whether a name in hanzi is written with the characters Chinese uses for the sounds of foreign
+ * names (布, 法, 罗, 斯...), not with everyday words (年前, 翻了): the characters of the data's own
+ * Chinese names of cities outside East Asia, those used in ten or more (in one in 500 of a smaller
+ * layer's). Kana is always read.
+ */
+export function soundsForeign(name: string, catalog: Catalog): boolean {
+  if (!/^\p{Script=Han}+$/u.test(name)) return true;
+  const chars = soundCharacters(catalog);
+  return [...name].every((ch) => chars.has(ch) && !ZH_PARTICLES.has(ch));
+}
+
+const EAST_ASIA = new Set(['CN', 'TW', 'HK', 'MO', 'JP', 'KR', 'KP']);
+const MIN_NAMES_WITH_CHARACTER = 10;
+const NAMES_PER_COUNT = 500;
+const soundCharactersOf = new WeakMap<World, Set<string>>();
+
+function soundCharacters(catalog: Catalog): Set<string> {
+  const world = catalog.world;
+  if (!world) return new Set();
+  let chars = soundCharactersOf.get(world);
+  if (!chars) {
+    const counts = new Map<string, number>();
+    let names = 0;
+    for (const city of world.cities) {
+      if (EAST_ASIA.has(city.country)) continue;
+      for (const name of new Set(city.names.map((n) => n.name))) {
+        if (!/^\p{Script=Han}{2,}$/u.test(name)) continue;
+        names++;
+        for (const ch of new Set(name)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+      }
+    }
+    // Ten names of the shipped world's 8,000; in a small layer, any name.
+    const least = Math.min(MIN_NAMES_WITH_CHARACTER, Math.ceil(names / NAMES_PER_COUNT));
+    chars = new Set([...counts].filter(([, n]) => n >= least).map(([ch]) => ch));
+    soundCharactersOf.set(world, chars);
+  }
+  return chars;
+}
+
+/** The name as written; without a particle stuck before or after it; without a place suffix. */
+function formsOf(text: string): string[] {
+  const chars = [...text];
+  if (chars.length > MAX_NAME_CHARS) return [];
+  const forms = [text];
+  let first = 0;
+  let end = chars.length;
+  while (end - first > 2 && ZH_PARTICLES.has(chars[first] ?? '')) first++;
+  while (end - first > 2 && ZH_PARTICLES.has(chars[end - 1] ?? '')) end--;
+  forms.push(chars.slice(first, end).join(''));
+  if (end - first > 2 && PLACE_SUFFIXES.has(chars[end - 1] ?? ''))
+    forms.push(chars.slice(first, end - 1).join(''));
+  return [...new Set(forms)];
+}
+
+/** Whether one of the city's names is this romanisation as GeoNames writes one: in small letters ("naburusu"). */
+function hasRomanisedName(city: City, spelling: string): boolean {
+  return city.names.some((n) => n.name === n.name.toLowerCase() && foldName(n.name) === spelling);
+}
+
+const HAN_NAME = /^\p{Script=Han}+$/u;
+const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
+const byWorld = new WeakMap<World, Map<string, string[]>>();
+
+/**
+ * Cities with a Latin name that sounds like the romanised text, by the phonetic key below, as the
+ * office shows them, with the Latin names of the city that matched (a world city's many spellings).
+ */
+function soundsLike(joined: string, catalog: Catalog): { city: City; names: string[] }[] {
+  const key = phoneticKey(joined);
+  if (key.length < MIN_KEY_LENGTH) return [];
+  const office = catalog.data.cities
+    .filter((c) => latinKeys(c).includes(key))
+    .map((city) => ({ city, names: latinNames(city) }));
+  const world = catalog.world;
+  if (!world) return office;
+  let index = byWorld.get(world);
+  if (!index) {
+    index = new Map();
+    for (const city of world.cities) {
+      for (const k of latinKeys(city)) {
+        const ids = index.get(k);
+        if (!ids) index.set(k, [city.id]);
+        else if (ids.at(-1) !== city.id) ids.push(city.id);
+      }
+    }
+    byWorld.set(world, index);
+  }
+  const worldCities = (index.get(key) ?? []).flatMap((id) => {
+    const city = world.city(id);
+    const shown = catalog.city(id);
+    return city && shown ? [{ city: shown, names: latinNames(city) }] : [];
+  });
+  return [...office, ...worldCities];
+}
+
+const latinNamesOf = new WeakMap<City, string[]>();
+
+/** The city's names in Latin letters, folded, letters only ("buffalo", "bufalo"). */
+function latinNames(city: City): string[] {
+  let names = latinNamesOf.get(city);
+  if (!names) {
+    names = [
+      ...new Set(
+        [city.name, ...city.names.map((n) => n.name)]
+          .filter((n) => LATIN.test(n))
+          .map((n) => foldName(n).replace(/[^a-z]/g, '')),
+      ),
+    ];
+    latinNamesOf.set(city, names);
+  }
+  return names;
+}
+
+function latinKeys(city: City): string[] {
+  return [...new Set(latinNames(city).map((n) => phoneticKey(n)))].filter((k) => k.length >= MIN_KEY_LENGTH);
+}
+
+/**
+ * The consonants of a name as Chinese and Japanese renderings keep them: l and r one sound, voiced
+ * and voiceless alike (b/p, d/t, g/k), sh/zh/ch as s/z/c, vowels dropped, a doubled sound once.
+ * "Buffalo", "bufaluo", "baffaro" -> "pfl"; "Nablus", "na bu lu si", "naburusu" -> "npls".
+ * Not `once`: every sound, for comparing in order ("masazhusai" -> "nsss").
+ */
+export function phoneticKey(folded: string, once = true): string {
+  let key = '';
+  const letters = folded.replace(/[^a-z]/g, '').replace(/([a-z])h/g, '$1');
+  // A name that starts with a vowel keeps it: "Abidjan" does not sound as "bo lun e".
+  if (/^[aeiouy]/.test(letters)) key = 'a';
+  for (const ch of letters) {
+    const sound = SOUNDS[ch] ?? '';
+    if (sound !== '' && (!once || sound !== key.at(-1))) key += sound;
+  }
+  return key;
+}
+
+const SOUNDS: Record<string, string> = {
+  b: 'p',
+  p: 'p',
+  d: 't',
+  t: 't',
+  g: 'k',
+  k: 'k',
+  c: 'k',
+  q: 'k',
+  f: 'f',
+  v: 'f',
+  w: 'f',
+  s: 's',
+  z: 's',
+  x: 's',
+  j: 's',
+  l: 'l',
+  r: 'l',
+  m: 'n',
+  n: 'n',
+  h: 'h',
+};
+
+/** "州" (state), "県" (prefecture), "省" (province) end the name of a region. */
+export const REGION_SUFFIX = /[州県省]$/u;
+/** How much of a region's romanised sounds its Latin name must hold, in order. */
+const MIN_REGION_LIKENESS = 0.75;
+
+/**
+ * Of cities named alike, the ones in the region a Japanese or Chinese question names beside them
+ * ("ノースカロライナ州コンコード", "康科德（马萨诸塞州）"): the region's romanised sounds found, in
+ * order, in the Latin name of the city's region ("nskln" in North Carolina's "nltkln"). Empty when no
+ * one city's region is clearly the one named.
+ */
+export function inRegion(region: string, cities: readonly City[]): City[] {
+  const romanised = romanise(region.replace(REGION_SUFFIX, ''));
+  if (!romanised) return [];
+  const sounds = phoneticKey(romanised.joined, false);
+  if (sounds.length < 2) return [];
+  const scored = cities.map((city) => ({
+    city,
+    likeness:
+      city.region === undefined
+        ? 0
+        : commonInOrder(sounds, phoneticKey(foldName(city.region), false)) / sounds.length,
+  }));
+  const best = Math.max(0, ...scored.map((s) => s.likeness));
+  if (best < MIN_REGION_LIKENESS) return [];
+  const regions = new Set(scored.filter((s) => s.likeness === best).map((s) => s.city.region));
+  return regions.size === 1 ? scored.filter((s) => s.likeness === best).map((s) => s.city) : [];
+}
+
+/** Length of the longest common subsequence. */
+function commonInOrder(a: string, b: string): number {
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [0];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] =
+        a[i - 1] === b[j - 1] ? (previous[j - 1] ?? 0) + 1 : Math.max(previous[j] ?? 0, current[j - 1] ?? 0);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
