@@ -223,6 +223,20 @@ describe('Japanese and Chinese ways of asking', () => {
       { command: 'partners', args: { city: 'london-gb', country: 'FR' } },
     ],
     ['キタで始まる町を検索して', { command: 'search', args: { text: 'kita' } }],
+    ['ロンドンとパリの提携をやめたのはどちら？', agreement('london-gb', 'paris-fr')],
+    ['ロンドンとパリって姉妹都市だっけ', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['ロンドンとパリの提携期間を教えて', { ...agreement('london-gb', 'paris-fr'), focus: 'since' }],
+    ['パリってどんな街？', cityCommand('paris-fr')],
+    [
+      'ロンドンとパリが70周年を迎えるのはいつ',
+      { command: 'anniversaries', args: { city: 'london-gb', with: 'paris-fr', window: 'turning 70' } },
+    ],
+    [
+      '伦敦和巴黎哪年满70年',
+      { command: 'anniversaries', args: { city: 'london-gb', with: 'paris-fr', window: 'turning 70' } },
+    ],
+    ['巴黎的姊妹城市', partners('paris-fr')],
+    ['何ができますか', { command: 'help', args: {} }],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
     expectRun(text, expected),
   );
