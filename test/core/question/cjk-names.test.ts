@@ -45,6 +45,7 @@ const CITIES: City[] = [
   }),
   place('concord-california-us', 'Concord', 'US', { region: 'California', names: names('康科德') }),
   place('concord-north-carolina-us', 'Concord', 'US', { region: 'North Carolina' }),
+  place('freeport-bs', 'Freeport', 'BS'),
   place('le-mans-fr', 'Le Mans', 'FR', { names: names('ル・マン', '勒芒') }),
   place('london-gb', 'London', 'GB', { names: names('ロンドン', '伦敦') }),
   place('paris-fr', 'Paris', 'FR', { names: names('パリ', '巴黎') }),
@@ -72,6 +73,7 @@ const PAIRS = [
   pair('concord-massachusetts-us', 'nanae-jp'),
   pair('concord-california-us', 'kitakami-jp'),
   pair('london-gb', 'paris-fr'),
+  pair('concord-north-carolina-us', 'freeport-bs'),
   pair('buffalo-us', 'london-gb'),
 ];
 
@@ -178,6 +180,13 @@ describe('a city the data holds in Latin letters or another script only', () => 
 
   it('GIVEN a rendering that drops sounds ("博伦厄") beside a city THEN the partner holding its sounds is meant', () => {
     expectRun('博伦厄和武汉是什么交情？', agreement('borlange-se', 'wuhan-cn'));
+  });
+
+  it('GIVEN a katakana name beside a Concord known in Japanese by another ("フリーポートとコンコード") THEN the twin of a Concord is meant', () => {
+    expectRun(
+      'フリーポートとコンコードの提携について',
+      agreement('freeport-bs', 'concord-north-carolina-us'),
+    );
   });
 
   it('GIVEN that rendering alone THEN no city is answered for it', () => {
