@@ -246,6 +246,9 @@ describe('Japanese and Chinese ways of asking', () => {
     ],
     ['巴黎的姊妹城市', partners('paris-fr')],
     ['何ができますか', { command: 'help', args: {} }],
+    ['伦敦结交了哪些外国朋友城市', partners('london-gb')],
+    ['巴黎是哪个国家的', cityCommand('paris-fr')],
+    ['伦敦和巴黎是从哪年开始的', agreement('london-gb', 'paris-fr')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
     expectRun(text, expected),
   );
