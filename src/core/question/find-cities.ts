@@ -520,7 +520,7 @@ function officeNameMap(catalog: Catalog): Map<string, City[]> {
 
 /** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
 const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w']);
-/** The longest region name, in words ("Provence Alpes Côte d'Azur"). */
+/** The longest region name after a city, in words ("Provence Alpes Côte d'Azur"). */
 const MAX_REGION_WORDS = 4;
 
 /**
@@ -603,7 +603,9 @@ function readUnknownRun(
   // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending.
   const inflected = words.length <= MAX_TYPO_WORDS ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
-  const close = typo ? oneLetterOff(text, catalog) : [];
+  // "französische", "polacas": made from a country's name, read as the country, not looked up as a town.
+  const countryWord = words.length === 1 && !CJK.test(text) && countryOfWord(text) !== undefined;
+  const close = typo && !countryWord ? oneLetterOff(text, catalog) : [];
   // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
   const guessed = close.length > 0 && !hasOfficeCity(catalog, close);
   return { ...mention(tokens, first, end, close), ...(guessed && { guessed }) };
@@ -626,6 +628,8 @@ const STEM_CHANGES: readonly [string, string][] = [
   ['k', 'c'],
 ];
 const MIN_STEM = 3;
+/** A name a case form is read back to has this many letters at least ("Mpls" is no form of "MPL"). */
+const MIN_FORM = 4;
 /** How many times larger a city a case form must name to win over a town the word names exactly. */
 const BASE_FORM_MARGIN = 3;
 
@@ -639,7 +643,7 @@ function baseForm(
     if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
     const stem = word.slice(0, word.length - ending.length);
     for (const form of stemsOf(stem).flatMap((s) => NAME_ENDINGS.map((back) => s + back))) {
-      if (form === word || isCommonWord(form)) continue;
+      if (form === word || form.length < MIN_FORM || isCommonWord(form)) continue;
       const cities = named(form);
       if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
     }

@@ -418,8 +418,11 @@ const RELATIVES = new Set([
  * verb of ending or of lasting asks whether it is so.
  */
 function verbFirst(text: string, tokens: readonly Token[], inNames: ReadonlySet<number>): boolean {
-  const first = tokens[0];
-  if (!first || inNames.has(0) || !text.trim().endsWith('?')) return false;
+  // "¿Se terminó…?", "Už skončilo…?": a reflexive or "already" may come before the verb.
+  let at = 0;
+  while (BEFORE_VERB.has(tokens[at]?.folded ?? '') && !inNames.has(at)) at++;
+  const first = tokens[at];
+  if (!first || inNames.has(at) || !text.trim().endsWith('?')) return false;
   const topics = topicsOf([first]);
   return topics.has('ended') || topics.has('inForce');
 }

@@ -96,6 +96,28 @@ const JUBILEES: Record<string, number> = Object.fromEntries(
   ),
 );
 
+/** Small numbers written out, folded, in the languages read ("three", "drei", "trois", "tres", "tři"/"třech"). */
+const SMALL_NUMBERS: Record<string, number> = Object.fromEntries(
+  [
+    [2, 'two zwei deux dos dva dvou dvoch'],
+    [3, 'three drei trois tres tri trech'],
+    [4, 'four vier quatre cuatro ctyri ctyrech'],
+    [6, 'six sechs seis sest sesti'],
+    [12, 'twelve zwolf douze doce dvanact dvanacti'],
+  ].flatMap(([n, words]) =>
+    String(words)
+      .split(' ')
+      .map((word) => [word, Number(n)]),
+  ),
+);
+const NUMBER_WORDS = Object.keys(SMALL_NUMBERS).join('|');
+/** A month, counted as days for the `next N days` period. */
+const MONTH_DAYS = 30;
+
+function numberOf(text: string | undefined): number {
+  return SMALL_NUMBERS[text ?? ''] ?? Number(text);
+}
+
 /** 十 10, 二十 20, 五十 50, 百 100 (the numbers anniversaries are written with in kanji). */
 function kanjiNumber(text: string | undefined): number {
   if (text === undefined) return 0;
@@ -130,6 +152,13 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /\b(?:pristich|nasledujicich|dalsich) (\d{1,4}) (dnech|dnu|dni|tydnech|tydnu|tydny)\b/,
     read: (m) => ({ period: days(m[1], m[2]?.startsWith('tyd') ? 'weeks' : 'days') }),
+  },
+  {
+    // "the next 3 months", "den nächsten drei Monaten", "los próximos 3 meses", "příštích třech měsících".
+    re: new RegExp(
+      `\\b(?:next|coming|following|nachsten|kommenden|proximos|siguientes|pristich|nasledujicich|dalsich) (\\d{1,2}|${NUMBER_WORDS}) (?:months?|monaten?|meses|mesicich|mesice|mesicu)\\b|\\b(\\d{1,2}|${NUMBER_WORDS}) prochains mois\\b`,
+    ),
+    read: (m) => ({ period: `next ${MONTH_DAYS * numberOf(m[1] ?? m[2])} days` }),
   },
   {
     re: /(?:未来|今后|接下来|今後|これから|向こう) ?(\d{1,4}) ?(?:天|日|日間)|(\d{1,4}) ?(?:天|日)(?:内|以内)/,

@@ -260,3 +260,33 @@ describe('a cue word with a letter wrong is that word', () => {
     expect(reading.sure).toBe(false);
   });
 });
+
+describe('periods of months, and a profile asked for', () => {
+  const period = (window: string): Invocation => ({ command: 'anniversaries', args: { window } });
+  it.each([
+    ['Jahrestage in den nächsten drei Monaten', period('next 90 days')],
+    ['anniversaires dans les 2 prochains mois', period('next 60 days')],
+    ['¿Qué aniversarios caen en los próximos 6 meses?', period('next 180 days')],
+    ['výročí v příštích dvou měsících', period('next 60 days')],
+    ['Steckbrief Paderborn', city('paderborn-de')],
+    ['Fiche Le Mans', city('le-mans-fr')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+});
+
+describe('ending asked with a reflexive first, and more ways of walking away', () => {
+  it.each([
+    [
+      '¿Se terminó el hermanamiento entre Praga y Taipéi?',
+      { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended-by-first' },
+    ],
+    [
+      'Už skončilo partnerství Prahy a Taipei?',
+      { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended-by-first' },
+    ],
+    ['Who bailed on Osaka?', partners('osaka-jp')],
+    ['Wer hat mit Paderborn gebrochen?', partners('paderborn-de')],
+    ['Kdo dal Prestonu sbohem?', partners('preston-gb')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) =>
+    expectRun(text, expected),
+  );
+});
