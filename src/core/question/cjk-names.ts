@@ -91,24 +91,27 @@ export function readCjkName(
 }
 
 /**
- * The one partner of a city the question names whose name holds the hanzi name's sounds in order,
- * with at most one more (武汉和博伦厄: "pln" in Borlänge's "plnk"): Chinese drops and changes sounds
- * a spelling cannot follow, and among a city's few partners the sounds that are kept are enough.
+ * The one partner of a city the question names whose name holds the kana or hanzi name's sounds in
+ * order, with at most one more (武汉和博伦厄: "pln" in Borlänge's "plnk"; フリーポート beside a
+ * Concord: Freeport): renderings drop and change sounds a spelling cannot follow, and among a city's
+ * few partners the sounds that are kept are enough.
  */
 function partnerSoundingLike(
   forms: readonly string[],
   named: readonly City[],
   catalog: Catalog,
 ): City | undefined {
+  // A Concord named in Japanese is one of several: the partners of each may be meant.
+  const alike = named.flatMap((city) => catalog.matchName(city.name));
   const partnerIds = new Set(
-    named.flatMap((city) =>
+    [...named, ...alike].flatMap((city) =>
       catalog.partnershipsOf(city.id).flatMap((p) => p.cities.filter((id) => id !== city.id)),
     ),
   );
   if (partnerIds.size === 0) return undefined;
   const keys = forms.flatMap((form) => {
-    const romanised = HAN_NAME.test(form) && soundsForeign(form, catalog) ? romanise(form) : undefined;
-    return romanised ? [phoneticKey(romanised.joined)] : [];
+    const romanised = soundsForeign(form, catalog) ? romanise(form) : undefined;
+    return romanised ? romanised.sounds.map((sound) => phoneticKey(sound)) : [];
   });
   const found = new Set<City>();
   for (const id of partnerIds) {
@@ -116,7 +119,7 @@ function partnerSoundingLike(
     const shown = catalog.city(id);
     if (!city || !shown) continue;
     // Its own name only: among the many spellings of a city, some hold almost any sounds.
-    const own = phoneticKey(foldName(city.name));
+    const own = latinKey(foldName(city.name));
     const holds = keys.some(
       (key) =>
         key.length >= MIN_KEY_LENGTH &&
@@ -210,7 +213,6 @@ function hasRomanisedName(city: City, spelling: string): boolean {
   return city.names.some((n) => n.name === n.name.toLowerCase() && foldName(n.name) === spelling);
 }
 
-const HAN_NAME = /^\p{Script=Han}+$/u;
 const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
 const byWorld = new WeakMap<World, Map<string, string[]>>();
 
@@ -265,7 +267,7 @@ function latinNames(city: City): string[] {
 }
 
 function latinKeys(city: City): string[] {
-  return [...new Set(latinNames(city).map((n) => phoneticKey(n)))].filter((k) => k.length >= MIN_KEY_LENGTH);
+  return [...new Set(latinNames(city).map((n) => latinKey(n)))].filter((k) => k.length >= MIN_KEY_LENGTH);
 }
 
 /**
@@ -284,6 +286,14 @@ export function phoneticKey(folded: string, once = true): string {
     if (sound !== '' && (!once || sound !== key.at(-1))) key += sound;
   }
   return key;
+}
+
+/**
+ * The key of a name in Latin letters: an r after a vowel and before a consonant is not heard in the
+ * Japanese and Chinese renderings of English names ("Freeport" フリーポート, "Concord" 康科德).
+ */
+export function latinKey(folded: string, once = true): string {
+  return phoneticKey(folded.replace(/([aeiou])r(?=[^aeiou\s])/g, '$1'), once);
 }
 
 const SOUNDS: Record<string, string> = {

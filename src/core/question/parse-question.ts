@@ -89,7 +89,12 @@ const ANY = cuesOf((t) => t.any);
 const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
-const CLOSERS = new Set(['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛', 'の', 'なの'].map(foldName));
+// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no.
+const CLOSERS = new Set(
+  ['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛', 'の', 'なの', 'っけ', 'だっけ', '吧'].map(
+    foldName,
+  ),
+);
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {

@@ -220,6 +220,8 @@ const PATTERNS: readonly Pattern[] = [
   },
   { re: /\b(\d{1,3}) ?o\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
   { re: /(\d{1,3}) ?(?:周年|年目)/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  // "满50年": Chinese "turning 50 years", said of a tie as of a person.
+  { re: /满 ?(\d{1,3}) ?年/, read: (m) => ({ ordinal: Number(m[1]) }) },
   {
     re: /([一二三四五六七八九]?十[一二三四五六七八九]?|百) ?周年/,
     read: (m) => ({ ordinal: kanjiNumber(m[1]) }),

@@ -45,6 +45,7 @@ const CITIES: City[] = [
   }),
   place('concord-california-us', 'Concord', 'US', { region: 'California', names: names('康科德') }),
   place('concord-north-carolina-us', 'Concord', 'US', { region: 'North Carolina' }),
+  place('freeport-bs', 'Freeport', 'BS'),
   place('le-mans-fr', 'Le Mans', 'FR', { names: names('ル・マン', '勒芒') }),
   place('london-gb', 'London', 'GB', { names: names('ロンドン', '伦敦') }),
   place('paris-fr', 'Paris', 'FR', { names: names('パリ', '巴黎') }),
@@ -72,6 +73,7 @@ const PAIRS = [
   pair('concord-massachusetts-us', 'nanae-jp'),
   pair('concord-california-us', 'kitakami-jp'),
   pair('london-gb', 'paris-fr'),
+  pair('concord-north-carolina-us', 'freeport-bs'),
   pair('buffalo-us', 'london-gb'),
 ];
 
@@ -180,6 +182,13 @@ describe('a city the data holds in Latin letters or another script only', () => 
     expectRun('博伦厄和武汉是什么交情？', agreement('borlange-se', 'wuhan-cn'));
   });
 
+  it('GIVEN a katakana name beside a Concord known in Japanese by another ("フリーポートとコンコード") THEN the twin of a Concord is meant', () => {
+    expectRun(
+      'フリーポートとコンコードの提携について',
+      agreement('freeport-bs', 'concord-north-carolina-us'),
+    );
+  });
+
   it('GIVEN that rendering alone THEN no city is answered for it', () => {
     const reading = read('博伦厄在哪里？');
     expect(reading.sure).toBe(false);
@@ -223,6 +232,23 @@ describe('Japanese and Chinese ways of asking', () => {
       { command: 'partners', args: { city: 'london-gb', country: 'FR' } },
     ],
     ['キタで始まる町を検索して', { command: 'search', args: { text: 'kita' } }],
+    ['ロンドンとパリの提携をやめたのはどちら？', agreement('london-gb', 'paris-fr')],
+    ['ロンドンとパリって姉妹都市だっけ', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['ロンドンとパリの提携期間を教えて', { ...agreement('london-gb', 'paris-fr'), focus: 'since' }],
+    ['パリってどんな街？', cityCommand('paris-fr')],
+    [
+      'ロンドンとパリが70周年を迎えるのはいつ',
+      { command: 'anniversaries', args: { city: 'london-gb', with: 'paris-fr', window: 'turning 70' } },
+    ],
+    [
+      '伦敦和巴黎哪年满70年',
+      { command: 'anniversaries', args: { city: 'london-gb', with: 'paris-fr', window: 'turning 70' } },
+    ],
+    ['巴黎的姊妹城市', partners('paris-fr')],
+    ['何ができますか', { command: 'help', args: {} }],
+    ['伦敦结交了哪些外国朋友城市', partners('london-gb')],
+    ['巴黎是哪个国家的', cityCommand('paris-fr')],
+    ['伦敦和巴黎是从哪年开始的', agreement('london-gb', 'paris-fr')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
     expectRun(text, expected),
   );
