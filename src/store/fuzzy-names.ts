@@ -1,3 +1,5 @@
+import { lowerBound } from './lower-bound.ts';
+
 /** How a search treats each of its words: as a prefix, and within how many typos (as MiniSearch reads them). */
 export interface FuzzyOptions {
   prefix: (term: string, index: number, terms: string[]) => boolean;
@@ -51,7 +53,7 @@ export class FuzzyNames<Owner> {
     const pairs: [string, number][] = [];
     for (const name of names) this.addName(owner, name, pairs);
     for (const [term, name] of pairs) {
-      const at = this.lowerBound(term);
+      const at = lowerBound(this.terms, term);
       if (this.terms[at] === term) this.postings[at] = withName(this.postings[at] as number | number[], name);
       else {
         this.terms.splice(at, 0, term);
@@ -105,7 +107,7 @@ export class FuzzyNames<Owner> {
   /** Each matching name's score for one word: exact, then as a prefix, then within typos. */
   private wordScores(word: string, prefix: boolean, fuzzy: number | false): Map<number, number> {
     const scores = new Map<number, number>();
-    const exact = this.lowerBound(word);
+    const exact = lowerBound(this.terms, word);
     if (this.terms[exact] === word) this.score(exact, 1, scores);
     const prefixed = new Set<number>();
     if (prefix) {
@@ -186,7 +188,7 @@ export class FuzzyNames<Owner> {
         if (best > max) {
           previous = term;
           valid = row - 1;
-          i = this.lowerBound(afterPrefix(term.slice(0, row)));
+          i = lowerBound(this.terms, afterPrefix(term.slice(0, row)));
           continue walk;
         }
       }
@@ -197,17 +199,6 @@ export class FuzzyNames<Owner> {
       i++;
     }
     return found;
-  }
-
-  private lowerBound(key: string): number {
-    let low = 0;
-    let high = this.terms.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.terms[mid] as string) < key) low = mid + 1;
-      else high = mid;
-    }
-    return low;
   }
 }
 

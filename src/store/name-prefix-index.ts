@@ -1,3 +1,5 @@
+import { lowerBound } from './lower-bound.ts';
+
 /**
  * Every folded name in sorted order, so the names that start with what someone has typed so far are
  * found by binary search: the answer for each keystroke of an autocomplete, however short.
@@ -15,7 +17,7 @@ export class NamePrefixIndex {
   /** Adds names, each at its place in the order (an edit's new or changed city). */
   add(entries: readonly { key: string; id: string }[]): void {
     for (const { key, id } of entries) {
-      const at = this.firstAtLeast(key);
+      const at = lowerBound(this.keys, key);
       this.keys.splice(at, 0, key);
       this.ids.splice(at, 0, id);
     }
@@ -46,7 +48,7 @@ export class NamePrefixIndex {
 
   /** Up to `scan` names starting with the prefix, in sorted order, with their ids. */
   matches(prefix: string, scan: number): { key: string; id: string }[] {
-    const low = this.firstAtLeast(prefix);
+    const low = lowerBound(this.keys, prefix);
     const found: { key: string; id: string }[] = [];
     for (
       let i = low;
@@ -56,16 +58,5 @@ export class NamePrefixIndex {
       found.push({ key: this.keys[i] as string, id: this.ids[i] as string });
     }
     return found;
-  }
-
-  private firstAtLeast(key: string): number {
-    let low = 0;
-    let high = this.keys.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.keys[mid] as string) < key) low = mid + 1;
-      else high = mid;
-    }
-    return low;
   }
 }

@@ -1,3 +1,5 @@
+import { lowerBound } from '../lower-bound.ts';
+
 /**
  * Folded names in sorted order (JavaScript string order), each with the position of its city: an
  * exact name or a prefix is found by binary search, so no map of every name is built at start.
@@ -20,7 +22,7 @@ export class SortedNames {
   /** Positions of the cities with exactly this folded name. */
   exact(name: string): number[] {
     const found: number[] = [];
-    for (let i = this.lowerBound(name); i < this.names.length && this.names[i] === name; i++)
+    for (let i = lowerBound(this.names, name); i < this.names.length && this.names[i] === name; i++)
       found.push(this.cities[i] as number);
     return found;
   }
@@ -29,23 +31,12 @@ export class SortedNames {
   startingWith(prefix: string, scan: number): { name: string; city: number }[] {
     const found: { name: string; city: number }[] = [];
     for (
-      let i = this.lowerBound(prefix);
+      let i = lowerBound(this.names, prefix);
       i < this.names.length && found.length < scan && (this.names[i] as string).startsWith(prefix);
       i++
     ) {
       found.push({ name: this.names[i] as string, city: this.cities[i] as number });
     }
     return found;
-  }
-
-  private lowerBound(key: string): number {
-    let low = 0;
-    let high = this.names.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.names[mid] as string) < key) low = mid + 1;
-      else high = mid;
-    }
-    return low;
   }
 }
