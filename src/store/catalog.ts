@@ -11,7 +11,7 @@ import {
   type AnniversaryTally,
 } from './anniversary-index.ts';
 import type { Applied } from './draft-ops.ts';
-import { FuzzyNames } from './fuzzy-names.ts';
+import { FuzzyNames, type FuzzyOptions } from './fuzzy-names.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
 import { namesOf } from './world/name-index.ts';
@@ -27,6 +27,15 @@ export type CityLookup =
 const MIN_FUZZY_LENGTH = 3;
 /** How many names starting with the text are looked at, so one letter costs no more than a word. */
 const PREFIX_SCAN = 500;
+/** The search command's typos: a quarter of a word's letters, the last word also as a prefix. */
+const SEARCH_TYPOS: FuzzyOptions = {
+  prefix: (_term, i, terms) => i === terms.length - 1,
+  fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
+};
+const ONE_TYPO: FuzzyOptions = {
+  prefix: () => false,
+  fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 1 : false),
+};
 
 /**
  * Read-only indexes over one version of the office's store and, when the store uses it, the world
@@ -285,6 +294,18 @@ export class Catalog {
    * on, names with a word starting with it or within a typo of it.
    */
   search(text: string, limit: number): City[] {
+    return this.lookUp(text, limit, SEARCH_TYPOS);
+  }
+
+  /**
+   * As `search`, with at most one typo a word: the question reader's "a letter off" check, which
+   * keeps only such names, so the wider typo search would be work thrown away.
+   */
+  oneTypoAway(text: string, limit: number): City[] {
+    return this.lookUp(text, limit, ONE_TYPO);
+  }
+
+  private lookUp(text: string, limit: number, options: FuzzyOptions): City[] {
     const query = foldName(text);
     if (query === '') return [];
     const prefixes = this.prefixIndex();
@@ -295,11 +316,6 @@ export class Catalog {
         ]).slice(0, limit)
       : prefixes.startingWith(query, limit);
     if (ids.length === 0 && query.length >= MIN_FUZZY_LENGTH) {
-      const options = {
-        prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
-        fuzzy: (term: string) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
-        combineWith: 'AND',
-      } as const;
       const results = this.fuzzyIndex().search(query, options);
       const worldResults = this.world?.fuzzySearch(query, options).map((city) => city.id) ?? [];
       for (const id of [...results, ...worldResults]) {

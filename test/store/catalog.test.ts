@@ -63,6 +63,18 @@ describe('Catalog.search', () => {
   });
 });
 
+describe('Catalog.oneTypoAway', () => {
+  it('GIVEN a name with one letter wrong THEN finds the city, as search does', () => {
+    expect(catalog.oneTypoAway('rzeszuw', 5).map((c) => c.id)).toEqual(['rzeszow-pl']);
+    expect(catalog.search('rzeszuw', 5).map((c) => c.id)).toEqual(['rzeszow-pl']);
+  });
+
+  it('GIVEN a name two letters off THEN finds nothing, where search still finds it', () => {
+    expect(catalog.oneTypoAway('paderbxrx', 5)).toEqual([]);
+    expect(catalog.search('paderbxrx', 5).map((c) => c.id)).toEqual(['paderborn-de']);
+  });
+});
+
 describe('Catalog partnerships', () => {
   it('GIVEN two cities in either order THEN finds their one partnership', () => {
     expect(catalog.partnershipBetween('shanghai-cn', 'prague-cz')?.id).toBe('prague-cz--shanghai-cn');

@@ -675,7 +675,7 @@ function weight(catalog: Catalog, cities: readonly City[]): number {
  */
 function oneLetterOff(text: string, catalog: Catalog): City[] {
   const candidates = [
-    ...catalog.search(text, 5),
+    ...catalog.oneTypoAway(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
     // The office's own cities are few: each is compared, so "Prgue" finds Prague among 100,000 towns.
     ...officeWithin(text, catalog),
