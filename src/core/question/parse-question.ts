@@ -859,7 +859,9 @@ function isCjkVocabulary(folded: string): boolean {
   if (HIRAGANA_ONLY.test(folded)) return true;
   // Katakana writes foreign names: a piece of one ("ナブ" of "ナブルス") must never pass for a word.
   if (KATAKANA.test(folded)) return VOCABULARY.exact.has(folded);
-  return VOCABULARY.cjk.some((word) => word.includes(folded) || (word.length >= 2 && folded.includes(word)));
+  // "决|裂了", "绝|交了": the segmenter glues the Chinese past "了" to the end of a piece of our word.
+  const word = folded.length > 1 && folded.endsWith('了') ? folded.slice(0, -1) : folded;
+  return VOCABULARY.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue)));
 }
 
 function range(from: number, to: number): number[] {
