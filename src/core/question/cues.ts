@@ -3067,6 +3067,9 @@ const CZECH: CueTable = {
 const JAPANESE: CueTable = {
   language: 'ja',
   partners: [
+    // '組んでいる', '手を組んだ': teamed up with.
+    '組ん',
+    '手を組',
     '仲良し',
     '仲がいい',
     '仲が良い',
@@ -3141,6 +3144,9 @@ const JAPANESE: CueTable = {
     '継続',
   ],
   ended: [
+    // Cutting ties: '縁を切った', '手を切った' ('cut the bond', 'washed hands of').
+    '縁を切',
+    '手を切',
     '終わ',
     'やめ',
     '止め',

@@ -128,6 +128,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const lang = questionLanguage(text, outsideNames);
   // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
   const topics = topicsOf(outsideNames);
+  // "プラハと別れたのはどこ": "the one that left Prague is where?" asks which city, not where one is.
+  const whichPlace = WHICH_PLACE.test(text) && RELATIONAL.some((topic) => topics.has(topic));
+  if (whichPlace) topics.delete('city');
   const stray = mentions.filter((m) => m.lowerCase);
   const known = mentions.filter((m) => m.cities.length > 0);
   // "help", "what can you do?", "how do I ask about anniversaries?": about the bot, not a city.
@@ -179,7 +182,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, ANY),
-    asksWho: outsideNames.some((t) => WHO.has(t.folded)),
+    asksWho: whichPlace || outsideNames.some((t) => WHO.has(t.folded)),
   };
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
@@ -541,6 +544,10 @@ interface Question {
   /** "Who", "kdo", "quién": asks which cities, so about one city, its partners. */
   asksWho: boolean;
 }
+
+/** Japanese "…のはどこ/どちら" ("the one that … is where/which"): which city, after a verb of a tie. */
+const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
+const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
 
 const WHO = new Set(['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho']);
 

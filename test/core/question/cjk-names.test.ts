@@ -258,6 +258,11 @@ describe('Japanese and Chinese ways of asking', () => {
     ['未来三个月有哪些周年纪念', { command: 'anniversaries', args: { window: 'next 90 days' } }],
     ['今后一个月有哪些周年纪念日', { command: 'anniversaries', args: { window: 'next 30 days' } }],
     ['向こう3か月の記念日は？', { command: 'anniversaries', args: { window: 'next 90 days' } }],
+    ['パリと別れたのはどこ？', partners('paris-fr')],
+    ['ロンドンと手を切ったのはどこ', partners('london-gb')],
+    ['パリと縁を切った都市は', partners('paris-fr')],
+    ['ロンドンと組んでいる都市は', partners('london-gb')],
+    ['パリはどこ', cityCommand('paris-fr')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
     expectRun(text, expected),
   );
