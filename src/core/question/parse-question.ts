@@ -549,7 +549,11 @@ interface Question {
 const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
 const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
 
-const WHO = new Set(['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho']);
+const WHO = new Set(
+  ['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho', '谁', '誰', 'だれ'].map(
+    foldName,
+  ),
+);
 
 function decide(q: Question, reader: Reader): QuestionReading {
   const has = (topic: Topic) => q.topics.has(topic);
@@ -585,6 +589,8 @@ function decide(q: Question, reader: Reader): QuestionReading {
       ((has('ended') || has('inForce') || (has('agreement') && q.asksWho)) && !has('city'))
     )
       return sure(about('partners', first));
+    // "谁和布拉格…了" with a verb we do not know: who did something with Prague, likely a partner.
+    if (q.bare && q.asksWho) return unsure(heard(), [about('partners', first), about('city', first)]);
     if (has('city') || q.bare) return sure(about('city', first));
     return unsure(heard(), [about('city', first), about('partners', first)]);
   }

@@ -267,3 +267,12 @@ describe('Japanese and Chinese ways of asking', () => {
     expectRun(text, expected),
   );
 });
+
+describe('"who" beside one city and a verb not understood', () => {
+  it.each(['谁跟巴黎那个了', '誰がパリとやらかした'])(
+    'GIVEN "%s" THEN its partners are offered, never the city answered',
+    (text) => {
+      expectOffer(text, partners('paris-fr'));
+    },
+  );
+});
