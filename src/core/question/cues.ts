@@ -3067,6 +3067,9 @@ const CZECH: CueTable = {
 const JAPANESE: CueTable = {
   language: 'ja',
   partners: [
+    // '組んでいる', '手を組んだ': teamed up with.
+    '組ん',
+    '手を組',
     '仲良し',
     '仲がいい',
     '仲が良い',
@@ -3141,6 +3144,9 @@ const JAPANESE: CueTable = {
     '継続',
   ],
   ended: [
+    // Cutting ties: '縁を切った', '手を切った' ('cut the bond', 'washed hands of').
+    '縁を切',
+    '手を切',
     '終わ',
     'やめ',
     '止め',
@@ -3336,6 +3342,15 @@ const JAPANESE: CueTable = {
 const CHINESE: CueTable = {
   language: 'zh-Hans',
   partners: [
+    // Colloquial ways of starting or renewing a tie (携手, 续约, 结为): 'which cities did Prague team up with?' asks for its partners.
+    '携手',
+    '续约',
+    '配对',
+    '结亲',
+    '联姻',
+    '结为',
+    '结成',
+    '缔结',
     '友好城市',
     '姐妹城市',
     '姊妹城市',
@@ -3433,6 +3448,21 @@ const CHINESE: CueTable = {
     '目前',
   ],
   ended: [
+    // Colloquial ways of ending a tie (断了, 黄了, 吹了: 'fell through'; 甩了: 'dumped').
+    '断了',
+    '断掉',
+    '黄了',
+    '吹了',
+    '散了',
+    '散伙',
+    '拆伙',
+    '决裂',
+    '绝交',
+    '翻脸了',
+    '闹翻了',
+    '甩了',
+    '分道扬镳',
+    '一刀两断',
     '解除了',
     '掰了',
     '掰',
@@ -3490,6 +3520,14 @@ const CHINESE: CueTable = {
   timeline: ['时间线', '时间轴'],
   chart: ['图表', '按月', '每月'],
   filler: [
+    // 'Coming up soon' words: anniversaries with no period are the upcoming ones anyway.
+    '的是',
+    '到了',
+    '到来',
+    '近期',
+    '马上',
+    '就要',
+    '快要到',
     '年',
     '了',
     '多',

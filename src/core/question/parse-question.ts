@@ -128,6 +128,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const lang = questionLanguage(text, outsideNames);
   // Time words stay in: "turn 50" is both an anniversary number and a cue for anniversaries.
   const topics = topicsOf(outsideNames);
+  // "プラハと別れたのはどこ": "the one that left Prague is where?" asks which city, not where one is.
+  const whichPlace = WHICH_PLACE.test(text) && RELATIONAL.some((topic) => topics.has(topic));
+  if (whichPlace) topics.delete('city');
   const stray = mentions.filter((m) => m.lowerCase);
   const known = mentions.filter((m) => m.cities.length > 0);
   // "help", "what can you do?", "how do I ask about anniversaries?": about the bot, not a city.
@@ -179,7 +182,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, ANY),
-    asksWho: outsideNames.some((t) => WHO.has(t.folded)),
+    asksWho: whichPlace || outsideNames.some((t) => WHO.has(t.folded)),
   };
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
@@ -542,7 +545,15 @@ interface Question {
   asksWho: boolean;
 }
 
-const WHO = new Set(['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho']);
+/** Japanese "…のはどこ/どちら" ("the one that … is where/which"): which city, after a verb of a tie. */
+const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
+const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
+
+const WHO = new Set(
+  ['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho', '谁', '誰', 'だれ'].map(
+    foldName,
+  ),
+);
 
 function decide(q: Question, reader: Reader): QuestionReading {
   const has = (topic: Topic) => q.topics.has(topic);
@@ -578,6 +589,8 @@ function decide(q: Question, reader: Reader): QuestionReading {
       ((has('ended') || has('inForce') || (has('agreement') && q.asksWho)) && !has('city'))
     )
       return sure(about('partners', first));
+    // "谁和布拉格…了" with a verb we do not know: who did something with Prague, likely a partner.
+    if (q.bare && q.asksWho) return unsure(heard(), [about('partners', first), about('city', first)]);
     if (has('city') || q.bare) return sure(about('city', first));
     return unsure(heard(), [about('city', first), about('partners', first)]);
   }
@@ -859,7 +872,9 @@ function isCjkVocabulary(folded: string): boolean {
   if (HIRAGANA_ONLY.test(folded)) return true;
   // Katakana writes foreign names: a piece of one ("ナブ" of "ナブルス") must never pass for a word.
   if (KATAKANA.test(folded)) return VOCABULARY.exact.has(folded);
-  return VOCABULARY.cjk.some((word) => word.includes(folded) || (word.length >= 2 && folded.includes(word)));
+  // "决|裂了", "绝|交了": the segmenter glues the Chinese past "了" to the end of a piece of our word.
+  const word = folded.length > 1 && folded.endsWith('了') ? folded.slice(0, -1) : folded;
+  return VOCABULARY.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue)));
 }
 
 function range(from: number, to: number): number[] {

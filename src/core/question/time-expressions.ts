@@ -118,6 +118,14 @@ function numberOf(text: string | undefined): number {
   return SMALL_NUMBERS[text ?? ''] ?? Number(text);
 }
 
+/** "3", "三", "两", "十二": a small count written in digits or in Chinese numerals. */
+function cjkCount(text: string | undefined): number {
+  if (text === undefined) return 0;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text === '两') return 2;
+  return text.includes('十') ? kanjiNumber(text) : '一二三四五六七八九'.indexOf(text) + 1;
+}
+
 /** 十 10, 二十 20, 五十 50, 百 100 (the numbers anniversaries are written with in kanji). */
 function kanjiNumber(text: string | undefined): number {
   if (text === undefined) return 0;
@@ -159,6 +167,11 @@ const PATTERNS: readonly Pattern[] = [
       `\\b(?:next|coming|following|nachsten|kommenden|proximos|siguientes|pristich|nasledujicich|dalsich) (\\d{1,2}|${NUMBER_WORDS}) (?:months?|monaten?|meses|mesicich|mesice|mesicu)\\b|\\b(\\d{1,2}|${NUMBER_WORDS}) prochains mois\\b`,
     ),
     read: (m) => ({ period: `next ${MONTH_DAYS * numberOf(m[1] ?? m[2])} days` }),
+  },
+  {
+    // "未来三个月", "今后6个月", "向こう3か月": months, counted as days.
+    re: /(?:未来|今后|接下来|最近|今後|これから|向こう)的? ?(\d{1,2}|[一两二三四五六七八九十]{1,2}) ?(?:个月|個月|か月|ヶ月|カ月|ケ月)/,
+    read: (m) => ({ period: `next ${MONTH_DAYS * cjkCount(m[1])} days` }),
   },
   {
     re: /(?:未来|今后|接下来|今後|これから|向こう) ?(\d{1,4}) ?(?:天|日|日間)|(\d{1,4}) ?(?:天|日)(?:内|以内)/,

@@ -249,7 +249,30 @@ describe('Japanese and Chinese ways of asking', () => {
     ['伦敦结交了哪些外国朋友城市', partners('london-gb')],
     ['巴黎是哪个国家的', cityCommand('paris-fr')],
     ['伦敦和巴黎是从哪年开始的', agreement('london-gb', 'paris-fr')],
+    ['谁和巴黎断了', partners('paris-fr')],
+    ['哪个城市跟巴黎决裂了', partners('paris-fr')],
+    ['跟伦敦黄了的是谁', partners('london-gb')],
+    ['巴黎跟哪些城市携手', partners('paris-fr')],
+    ['有什么周年纪念快到了', { command: 'anniversaries', args: {} }],
+    ['近期有哪些周年纪念', { command: 'anniversaries', args: {} }],
+    ['未来三个月有哪些周年纪念', { command: 'anniversaries', args: { window: 'next 90 days' } }],
+    ['今后一个月有哪些周年纪念日', { command: 'anniversaries', args: { window: 'next 30 days' } }],
+    ['向こう3か月の記念日は？', { command: 'anniversaries', args: { window: 'next 90 days' } }],
+    ['パリと別れたのはどこ？', partners('paris-fr')],
+    ['ロンドンと手を切ったのはどこ', partners('london-gb')],
+    ['パリと縁を切った都市は', partners('paris-fr')],
+    ['ロンドンと組んでいる都市は', partners('london-gb')],
+    ['パリはどこ', cityCommand('paris-fr')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
     expectRun(text, expected),
+  );
+});
+
+describe('"who" beside one city and a verb not understood', () => {
+  it.each(['谁跟巴黎那个了', '誰がパリとやらかした'])(
+    'GIVEN "%s" THEN its partners are offered, never the city answered',
+    (text) => {
+      expectOffer(text, partners('paris-fr'));
+    },
   );
 });
