@@ -6,7 +6,11 @@ import type { Catalog } from '../../../src/store/catalog.ts';
 import { storeFrom } from '../../fixtures/knowledge-base.ts';
 import { questionStore } from './question-store.ts';
 
-const BUDGET_MS = 5;
+/**
+ * Not the speed target (the bench measures that, beside its references): a bound a parse that grows
+ * out of hand with the text's length would break, with room for a test machine busy with other work.
+ */
+const BUDGET_MS = 25;
 /** Words the parser reacts to, so generated text reaches city look-ups, typos and cue tables, not only noise. */
 const WORDS = [
   'is',
