@@ -335,3 +335,11 @@ describe('verbs of keeping company, ending, pausing and quarrelling, in each lan
     expect(read('Who does Osaka swap students with?').sure).toBe(false);
   });
 });
+
+describe('a country in a case form is never a city named like it', () => {
+  it('GIVEN "Je Praha spřátelená s Mexikem?" on the shipped world layer THEN it asks for partners in Mexico, not about Mexico City', async () => {
+    const shipped = (await shippedStore()).catalog;
+    const reading = parseQuestion('Je Praha spřátelená s Mexikem?', shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(partnersIn('prague-cz', 'MX', true));
+  });
+});
