@@ -52,6 +52,11 @@ export interface CueTable {
 const ENGLISH: CueTable = {
   language: 'en',
   partners: [
+    'besties',
+    'bffs',
+    'chums',
+    'hang out with',
+    'hangs out with',
     'hang out',
     'hangs out',
     'hanging out',
@@ -719,6 +724,11 @@ const ENGLISH: CueTable = {
 const GERMAN: CueTable = {
   language: 'de',
   partners: [
+    'kumpel',
+    'kumpels',
+    'freundinnen',
+    'buddys',
+    'abhangt',
     'angefreundet',
     'freund',
     'freunde',
@@ -1152,6 +1162,14 @@ const GERMAN: CueTable = {
 const FRENCH: CueTable = {
   language: 'fr',
   partners: [
+    'frequente',
+    'frequenter',
+    'copine',
+    'copines',
+    'copain',
+    'copains',
+    'pote',
+    'potes',
     'epouse',
     'epousees',
     'marie',
@@ -1652,6 +1670,10 @@ const FRENCH: CueTable = {
 const SPANISH: CueTable = {
   language: 'es',
   partners: [
+    'compas',
+    'cuates',
+    'panas',
+    'colegas',
     'emparentado',
     'emparentada',
     'juntado',
@@ -2440,6 +2462,11 @@ const SPANISH: CueTable = {
 const CZECH: CueTable = {
   language: 'cs',
   partners: [
+    'kamaradky',
+    'kamosi',
+    'kamosky',
+    'kamose',
+    'kamaradi se',
     'skamaradil',
     'skamaradila',
     'skamaradilo',

@@ -343,3 +343,13 @@ describe('a country in a case form is never a city named like it', () => {
     expect(reading.sure ? reading.invocation : reading).toEqual(partnersIn('prague-cz', 'MX', true));
   });
 });
+
+describe('friends as people say it among themselves', () => {
+  it.each([
+    ['Prague a des copines ailleurs ?', partners('prague-cz')],
+    ['Hat Paderborn Kumpels im Ausland?', partners('paderborn-de')],
+    ['¿Qué compas tiene Osaka?', partners('osaka-jp')],
+    ['Jaké kámošky má Praha?', partners('prague-cz')],
+    ['Who are Bath’s besties?', partners('bath-gb')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+});
