@@ -724,6 +724,9 @@ const ENGLISH: CueTable = {
 const GERMAN: CueTable = {
   language: 'de',
   partners: [
+    'pflegt',
+    'pflegen',
+    'kontakte',
     'kumpel',
     'kumpels',
     'freundinnen',
@@ -833,6 +836,8 @@ const GERMAN: CueTable = {
     'nicht mehr',
   ],
   ended: [
+    'stecker gezogen',
+    'den stecker',
     'abserviert',
     'fallengelassen',
     'auf eis',
@@ -958,6 +963,11 @@ const GERMAN: CueTable = {
   timeline: ['zeitleiste', 'zeitstrahl', 'zeitachse'],
   chart: ['diagramm', 'grafik', 'pro monat', 'nach monaten'],
   filler: [
+    'stecker',
+    'gezogen',
+    'lauft',
+    'jahrt',
+    'laufen',
     'eis',
     'gelegt',
     'liegen',

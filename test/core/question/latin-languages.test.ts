@@ -351,5 +351,7 @@ describe('friends as people say it among themselves', () => {
     ['¿Qué compas tiene Osaka?', partners('osaka-jp')],
     ['Jaké kámošky má Praha?', partners('prague-cz')],
     ['Who are Bath’s besties?', partners('bath-gb')],
+    ['Mit wem pflegt Paderborn Kontakte?', partners('paderborn-de')],
+    ['Wer hat bei Osaka den Stecker gezogen?', partners('osaka-jp')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 });
