@@ -156,8 +156,11 @@ export class Dispatcher {
       case 'bad-arguments': {
         // "history of the Nanae - Concord partnership": a staff command's word opening a question
         // that is no command line; everyone may ask the question, which a sure reading answers.
-        if (parsed.command.permission !== 'everyone') {
-          const question = parseQuestion(text, catalog, this.commands);
+        // "anniversaries in March": a command everyone may run, opening a question whose joining words
+        // ("in") are no argument; a sure reading of the same command answers it.
+        const question = parseQuestion(text, catalog, this.commands);
+        const same = question.sure && question.invocation.command === parsed.command.name;
+        if (parsed.command.permission !== 'everyone' || same) {
           if (question.sure)
             return {
               kind: 'run',

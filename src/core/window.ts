@@ -1,6 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { AnniversaryWindow } from '../domain/anniversary.ts';
 import { formatFuzzyDateIso } from '../domain/fuzzy-date.ts';
+import { foldName } from '../domain/names.ts';
+import { intlLocale, LANGS } from '../i18n/languages.ts';
 import { type Translator, translator } from '../i18n/translator.ts';
 import { formatFuzzyDate } from '../render/dates.ts';
 
@@ -81,7 +83,8 @@ function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): 
 }
 
 /**
- * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, `this|next month`, `this|next year`, each optionally
+ * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, a month's name (`march`, `März`, `březen`: the next
+ * such month, this one while it lasts), `this|next month`, `this|next year`, each optionally
  * followed by `turning N`, then by `page N`; empty means the next 30 days. Returns a message in the reader's language for
  * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
@@ -111,6 +114,11 @@ export function parseWindow(text: string, today: Temporal.PlainDate, tr: Transla
   const month = /^(\d{4})-(\d{2})$/.exec(t);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     return wholeMonth(Temporal.PlainYearMonth.from({ year: Number(month[1]), month: Number(month[2]) }), tr);
+  }
+  const named = monthNamed(t);
+  if (named !== undefined) {
+    const year = named >= today.month ? today.year : today.year + 1;
+    return wholeMonth(Temporal.PlainYearMonth.from({ year, month: named }), tr);
   }
   if (t === 'this month') return wholeMonth(today.toPlainYearMonth(), tr);
   if (t === 'next month') return wholeMonth(today.toPlainYearMonth().add({ months: 1 }), tr);
@@ -149,4 +157,33 @@ function wholeYear(year: number, tr: Translator): WindowResult {
   const to = Temporal.PlainDate.from({ year, month: 12, day: 31 });
   const period: Period = { kind: 'year', year };
   return { ok: true, window: { from, to, wholeYears: true, period, label: periodLabel(period, tr) } };
+}
+
+/**
+ * Month names as Intl writes them in our seven languages, folded: long and short, on their own and in a
+ * date (Czech "březen" and "března"), so `anniversaries März` reads like `anniversaries march`.
+ */
+const MONTH_NAMES: ReadonlyMap<string, number> = (() => {
+  const names = new Map<string, number>();
+  const styles: Intl.DateTimeFormatOptions[] = [
+    { month: 'long' },
+    { month: 'short' },
+    { month: 'long', day: 'numeric' },
+    { month: 'short', day: 'numeric' },
+  ];
+  for (const lang of LANGS) {
+    for (const style of styles) {
+      const format = new Intl.DateTimeFormat(intlLocale(lang), { ...style, timeZone: 'UTC' });
+      for (let month = 1; month <= 12; month++) {
+        const part = format.formatToParts(Date.UTC(2001, month - 1, 15)).find((p) => p.type === 'month');
+        const name = part ? foldName(part.value.replace(/\.$/, '')) : '';
+        if (name !== '' && !/^\d+$/.test(name)) names.set(name, month);
+      }
+    }
+  }
+  return names;
+})();
+
+function monthNamed(text: string): number | undefined {
+  return MONTH_NAMES.get(foldName(text.replace(/\.$/, '')));
 }

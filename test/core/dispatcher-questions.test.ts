@@ -34,6 +34,14 @@ describe('Dispatcher: command words that open a question', () => {
     });
   });
 
+  it('GIVEN "anniversaries in March" THEN the next March, and "in" is no city left waiting for a second', async () => {
+    const read = (await dispatcher()).read('anniversaries in March');
+    expect(read).toMatchObject({
+      kind: 'run',
+      invocation: { command: 'anniversaries', args: { window: 'march' } },
+    });
+  });
+
   it('GIVEN "anniversaries someday" THEN it still runs as typed, to say which periods it reads', async () => {
     const read = (await dispatcher()).read('anniversaries someday');
     expect(read).toEqual({

@@ -21,6 +21,16 @@ describe('parseWindow (today 2026-11-26)', () => {
     expect(w.label).toBe('the next 30 days');
   });
 
+  it('GIVEN a month named without a year, in any of our languages THEN it is the next such month, this one while it lasts', () => {
+    for (const name of ['March', 'März', 'mars', 'marzo', 'březen', 'března', '3月', 'mar.']) {
+      expect(span(windowOf(name)), name).toEqual({ from: '2027-03-01', to: '2027-03-31', wholeYears: false });
+    }
+    expect(span(windowOf('November'))).toEqual({ from: '2026-11-01', to: '2026-11-30', wholeYears: false });
+    const w = windowOf('June turning 50 page 2');
+    expect(span(w)).toEqual({ from: '2027-06-01', to: '2027-06-30', wholeYears: false });
+    expect([w.turning, w.page, w.label]).toEqual([50, 2, 'June 2027']);
+  });
+
   it('GIVEN only white space THEN it is the default next 30 days', () => {
     expect(span(windowOf('   '))).toEqual({ from: '2026-11-26', to: '2026-12-26', wholeYears: false });
   });

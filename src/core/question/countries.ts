@@ -189,7 +189,7 @@ const CASE_ENDINGS = ['ach', 'ich', 'em', 'ou', 'u', 'e', 'i', 'y', 'a'];
 const NOMINATIVE_ENDINGS = ['', 'o', 'a', 'e', 'y'];
 
 /** The country a case form names exactly once its ending is put back ("cine" -> "cina"; "francii" -> "francie"). */
-function countryOfCaseForm(folded: string): string | undefined {
+export function countryOfCaseForm(folded: string): string | undefined {
   const names = countriesByName();
   for (const ending of CASE_ENDINGS) {
     if (!folded.endsWith(ending) || folded.length - ending.length < 3) continue;

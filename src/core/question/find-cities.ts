@@ -3,7 +3,7 @@ import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
-import { countryNamed, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
+import { countryNamed, countryOfCaseForm, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 
 /** A place named in a question: the words as written and the cities they can mean. */
@@ -600,8 +600,10 @@ function readUnknownRun(
     text.replace(/ /g, '').length >= MIN_TYPO_LENGTH &&
     text.length <= MAX_TYPO_LENGTH &&
     budget.lookups-- > 0;
-  // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending.
-  const inflected = words.length <= MAX_TYPO_WORDS ? baseForm(text, catalog) : [];
+  // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending. "s Mexikem" is a
+  // form of the country Mexiko, never of the city Mexico City's Czech name.
+  const countryForm = words.length === 1 && countryOfCaseForm(text) !== undefined;
+  const inflected = words.length <= MAX_TYPO_WORDS && !countryForm ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
   // "französische", "polacas": made from a country's name, read as the country, not looked up as a town.
   const countryWord = words.length === 1 && !CJK.test(text) && countryOfWord(text) !== undefined;

@@ -210,6 +210,20 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const pairStands =
     reading.sure && isPairOfKnownCities(question) && (!tokens.some(isNumber) || time.ordinal !== undefined);
   if (stray.length === 0 || pairStands) return inLanguage(reading, lang, reader);
+  // "Who does Osaka chill with?", "Mit wem kuschelt Paderborn?", "S kým se kamarádí Praha?": who,
+  // a city we know and one word of our language we lack are a verb of keeping company, which asks for
+  // the city's partners; a word that could be a town, a country or a longer phrase still leaves it open.
+  // English leaves "with" at the end ("who … with?"), which asks the same.
+  const keepsCompany =
+    question.asksWho && question.topics.size === 0 && tokens.some((t) => t.folded === 'with')
+      ? sure(
+          invocationOf(reader.commands, 'partners', {
+            cities: question.places.map((m) => argOf(m, catalog)),
+          }),
+        )
+      : reading;
+  if (keepsCompany.sure && asksWhoWithOneCity(keepsCompany.invocation, question, stray))
+    return inLanguage(keepsCompany, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
   const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
@@ -554,6 +568,20 @@ const WHO = new Set(
     foldName,
   ),
 );
+
+function asksWhoWithOneCity(invocation: Invocation, q: Question, stray: readonly Mention[]): boolean {
+  return (
+    invocation.command === 'partners' &&
+    invocation.args.country === undefined &&
+    q.asksWho &&
+    q.places.length === 1 &&
+    q.places[0]?.cities.length === 1 &&
+    stray.length === 1 &&
+    stray.every(
+      (m) => m.end - m.first === 1 && m.cities.length === 0 && m.country === undefined && !m.guessed,
+    )
+  );
+}
 
 function decide(q: Question, reader: Reader): QuestionReading {
   const has = (topic: Topic) => q.topics.has(topic);

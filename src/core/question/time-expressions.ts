@@ -28,6 +28,10 @@ const MONTHS = [
   ['december', 'dec', 'dezember', 'decembre', 'diciembre', 'prosinec', 'prosince', 'prosinci'],
 ];
 const MONTH = MONTHS.flat().join('|');
+/** The month names long enough not to be everyday words ("mar", "jan" are left out). */
+const LONG_MONTH = MONTHS.flat()
+  .filter((name) => name.length > 3 || name === 'may' || name === 'mai')
+  .join('|');
 
 interface Pattern {
   readonly re: RegExp;
@@ -217,8 +221,23 @@ const PATTERNS: readonly Pattern[] = [
     re: /\b(?:this|the coming) week\b|\bdiese woche\b|\bcette semaine\b/,
     read: () => ({ period: 'next 7 days' }),
   },
+  {
+    // "next week", "nächste Woche", "la semaine prochaine", "la próxima semana", "příští týden": read as the
+    // next seven days, the nearest period the command's grammar has.
+    re: /\bnext week\b|\b(?:nachste|nachsten|kommende|kommenden) woche\b|\bsemaine (?:prochaine|qui vient)\b|\bprochaine semaine\b|\b(?:proxima semana|semana (?:que viene|proxima|siguiente))\b|\b(?:pristi|pristim|nasledujici|nasledujicim) (?:tyden|tydnu)\b/,
+    read: () => ({ period: 'next 7 days' }),
+  },
   // "June 2027", "junio de 2027", "juin 2027", "v červnu roku 2027".
   { re: new RegExp(`\\b(${MONTH}) (?:de |del |roku )?(\\d{4})\\b`), read: (m) => monthOf(m[1], m[2]) },
+  {
+    // "in March", "im März", "en mars", "en marzo", "v březnu": a month without a year, the next such month
+    // (`parseWindow` reads the English name). Only whole names after a word for "in", so "may" the verb
+    // and "mar" the sea are not months.
+    re: new RegExp(
+      `\\b(?:in|during|im|en|au mois de|durante|para|v|ve|na|behem) (?:(?:the )?month of |(?:el )?mes de |mesici )?(${LONG_MONTH})\\b`,
+    ),
+    read: (m) => monthAlone(m[1]),
+  },
   { re: /\b(\d{4}) (\d{1,2})\b/, read: (m) => isoMonth(m[1], m[2]) },
   { re: /\b(1\d{3}|2\d{3})\b/, read: (m) => ({ period: m[1] }) },
   {
@@ -296,4 +315,9 @@ function isoMonth(year: string | undefined, month: string | undefined) {
   const m = Number(month);
   if (m < 1 || m > 12) return undefined;
   return { period: `${year}-${String(m).padStart(2, '0')}` };
+}
+
+function monthAlone(name: string | undefined) {
+  const names = MONTHS.find((names) => names.includes(name ?? ''));
+  return names ? { period: names[0] } : undefined;
 }

@@ -290,3 +290,68 @@ describe('ending asked with a reflexive first, and more ways of walking away', (
     expectRun(text, expected),
   );
 });
+
+describe('a month without a year, and next week', () => {
+  const period = (window: string): Invocation => ({ command: 'anniversaries', args: { window } });
+  it.each([
+    ['Any anniversaries in May?', period('may')],
+    ['Welche Jubiläen gibt es im März?', period('march')],
+    ['Quels anniversaires au mois de juillet ?', period('july')],
+    ['¿Hay aniversarios en el mes de octubre?', period('october')],
+    ['Jaká výročí připadají na listopad?', period('november')],
+    ['anniversaries next week', period('next 7 days')],
+    ['Jubiläen nächste Woche', period('next 7 days')],
+    ['anniversaires la semaine prochaine', period('next 7 days')],
+    ['aniversarios la semana que viene', period('next 7 days')],
+    ['výročí příští týden', period('next 7 days')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+
+  it('GIVEN "may" as a verb, with no word for "in" before it THEN it is no month', () => {
+    const reading = read('May I see the anniversaries?');
+    expect(reading.sure && reading.invocation.args.window).toBeFalsy();
+  });
+});
+
+describe('verbs of keeping company, ending, pausing and quarrelling, in each language', () => {
+  it.each([
+    ['Who does Osaka chill with?', partners('osaka-jp')],
+    ['Mit wem kuschelt Paderborn?', partners('paderborn-de')],
+    ['Avec qui Le Mans copine-t-elle ?', partners('le-mans-fr')],
+    ['¿Con quién se ha juntado Rzeszów?', partners('rzeszow-pl')],
+    ['S kým se skamarádil Preston?', partners('preston-gb')],
+    ['Wen hat Osaka abserviert?', partners('osaka-jp')],
+    ['Koho Ósaka odkopla?', partners('osaka-jp')],
+    ['Quelles villes Le Mans a-t-elle épousées ?', partners('le-mans-fr')],
+    ['Which partnerships did Prague put on hold?', partners('prague-cz')],
+    ['Haben Prag und Shanghai die Partnerschaft auf Eis gelegt?', agreement('prague-cz', 'shanghai-cn')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
+    const reading = read(text);
+    expect(reading.sure && { command: reading.invocation.command, args: reading.invocation.args }).toEqual(
+      expected,
+    );
+  });
+
+  it('GIVEN who and a verb we lack beside a word that may be a town THEN it is not answered', () => {
+    expect(read('Who does Osaka swap students with?').sure).toBe(false);
+  });
+});
+
+describe('a country in a case form is never a city named like it', () => {
+  it('GIVEN "Je Praha spřátelená s Mexikem?" on the shipped world layer THEN it asks for partners in Mexico, not about Mexico City', async () => {
+    const shipped = (await shippedStore()).catalog;
+    const reading = parseQuestion('Je Praha spřátelená s Mexikem?', shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(partnersIn('prague-cz', 'MX', true));
+  });
+});
+
+describe('friends as people say it among themselves', () => {
+  it.each([
+    ['Prague a des copines ailleurs ?', partners('prague-cz')],
+    ['Hat Paderborn Kumpels im Ausland?', partners('paderborn-de')],
+    ['¿Qué compas tiene Osaka?', partners('osaka-jp')],
+    ['Jaké kámošky má Praha?', partners('prague-cz')],
+    ['Who are Bath’s besties?', partners('bath-gb')],
+    ['Mit wem pflegt Paderborn Kontakte?', partners('paderborn-de')],
+    ['Wer hat bei Osaka den Stecker gezogen?', partners('osaka-jp')],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
+});
