@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Plugin } from 'esbuild';
 import { STOP_WORD_LANGUAGES } from '../src/core/question/common-words.ts';
+import { ROMANISER_PACKAGES } from '../src/core/question/romaniser-packages.ts';
 import { STOP_WORDS_FILE } from '../src/core/question/stop-words-file.ts';
 import { PICTURE_ASSETS } from '../src/render/pictures/assets.ts';
 
@@ -83,6 +84,43 @@ const picturesBesideBundles: Plugin = {
     }));
   },
 };
+
+/**
+ * The romanisers (src/core/question/romaniser-packages.ts) are required on the first kana or hanzi
+ * name, not imported, so each command's bundle does without them: the build bundles each into
+ * dist/vendor/ and points the loader there, two levels up from a command's bundle as above.
+ */
+const vendorFile = (name: string): string => `${name.replace('/', '-')}.cjs`;
+const romanisersBesideBundles: Plugin = {
+  name: 'twinbot-romanisers',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]question[\\/]romaniser-packages\.ts$/ }, () => ({
+      contents:
+        "import { createRequire } from 'node:module';\n" +
+        `export const ROMANISER_PACKAGES = ${JSON.stringify(ROMANISER_PACKAGES)};\n` +
+        'const load = createRequire(import.meta.url);\n' +
+        `const FILES: Record<string, string> = ${JSON.stringify(Object.fromEntries(ROMANISER_PACKAGES.map((name) => [name, vendorFile(name)])))};\n` +
+        "export const requireRomaniser = (name: string): unknown => load('../../vendor/' + FILES[name]);",
+      loader: 'ts',
+    }));
+  },
+};
+
+function bundleRomanisers(outdir: string): Promise<unknown>[] {
+  return ROMANISER_PACKAGES.map((name) =>
+    build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      minifyWhitespace: true,
+      minifySyntax: true,
+      outfile: join(outdir, 'vendor', vendorFile(name)),
+      logLevel: 'warning',
+    }),
+  );
+}
 
 async function writeStopWords(outdir: string): Promise<void> {
   const lists = JSON.parse(await readFile(STOP_WORDS_FILE, 'utf8')) as Record<string, string[]>;
@@ -163,12 +201,14 @@ export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
           catalogsBesideBundles,
           stopWordsBesideBundles,
           picturesBesideBundles,
+          romanisersBesideBundles,
           fromShared('../../shared.js'),
         ],
       }),
     ),
     cp(CATALOGS, join(outdir, 'catalogs'), { recursive: true, filter: (path) => !path.endsWith('en.json') }),
     ...copyPictureAssets(outdir),
+    ...bundleRomanisers(outdir),
   ]);
   await writeStopWords(outdir);
 }

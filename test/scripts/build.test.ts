@@ -99,6 +99,16 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     );
   });
 
+  it('GIVEN a Chinese question with a name written as Chinese writes it THEN the built CLI reads it with the converter it carries in dist/vendor/ (the container has no node_modules)', async () => {
+    const store = join(await tempDir(), 'twinning.json');
+    await copyFile(SEED_PATH, store);
+    const { stdout } = await run(process.execPath, [cli, 'ask', '--data', store, '七饭町的友好城市']);
+    expect(stdout).toContain('Nanae');
+    expect(stdout).toContain('Concord');
+    for (const file of ['wanakana.cjs', 'pinyin-pro.cjs', 'opencc-js-cn2t.cjs'])
+      expect((await stat(join(out, 'vendor', file))).size, file).toBeGreaterThan(10_000);
+  });
+
   it('GIVEN the built CLI THEN it starts with a hashbang, so bin.twinbot runs it with node', async () => {
     expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
   });

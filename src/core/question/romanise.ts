@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requireRomaniser } from './romaniser-packages.ts';
 
 type Wanakana = typeof import('wanakana');
 type PinyinPro = typeof import('pinyin-pro');
@@ -9,7 +9,6 @@ type OpenCC = typeof import('opencc-js');
  * not hold in that script; a question in a Latin script never loads them (pinyin-pro's dictionary
  * alone costs some 50 ms). `require` keeps the question reader synchronous.
  */
-const load = createRequire(import.meta.url);
 let wanakana: Wanakana | undefined;
 let pinyinPro: PinyinPro | undefined;
 let converters: { traditional: (text: string) => string; kanji: (text: string) => string } | undefined;
@@ -81,7 +80,7 @@ export interface Romanised {
  */
 export function romanise(name: string): Romanised | undefined {
   if (KANA_NAME.test(name)) {
-    wanakana ??= load('wanakana') as Wanakana;
+    wanakana ??= requireRomaniser('wanakana') as Wanakana;
     // "・" separates words of a foreign name.
     const romaji = wanakana
       .toRomaji(name.replace(/・/g, '').replace(FOREIGN_SOUNDS, foreignSound))
@@ -92,7 +91,7 @@ export function romanise(name: string): Romanised | undefined {
     return { exact: [...new Set([romaji, short])], joined: short, sounds: [...new Set([short, bare])] };
   }
   if (HAN_NAME.test(name)) {
-    pinyinPro ??= load('pinyin-pro') as PinyinPro;
+    pinyinPro ??= requireRomaniser('pinyin-pro') as PinyinPro;
     const syllables = pinyinPro.pinyin(name, { toneType: 'none', type: 'array', v: false });
     const spaced = syllables.join(' ').replace(/ü/g, 'u');
     const joined = spaced.replace(/ /g, '');
@@ -109,7 +108,7 @@ export function romanise(name: string): Romanised | undefined {
 export function variantsOf(name: string): string[] {
   if (!/\p{Script=Han}/u.test(name)) return [];
   if (!converters) {
-    const opencc = load('opencc-js/cn2t') as OpenCC;
+    const opencc = requireRomaniser('opencc-js/cn2t') as OpenCC;
     converters = {
       traditional: opencc.ConverterFactory(opencc.Locale.from.cn),
       kanji: opencc.ConverterFactory(opencc.Locale.to.jp),
