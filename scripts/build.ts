@@ -17,6 +17,16 @@ import { PICTURE_ASSETS } from '../src/render/pictures/assets.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+/** A plugin that gives one of our modules the built code's own contents (files found beside the bundles). */
+function replaceModule(name: string, filter: RegExp, contents: string, resolveDir?: string): Plugin {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, () => ({ contents, loader: 'ts', ...(resolveDir && { resolveDir }) }));
+    },
+  };
+}
+
 /**
  * zod's entry modules load every one of its ~40 message locales (`z.locales`), half of its code;
  * twinbot uses zod's English messages only, so the bundle carries that one.
@@ -43,47 +53,34 @@ const zodEnglishOnly: Plugin = {
  * there. Every module that reads them lands in a command's folder, dist/verbs/<name>/, two levels down.
  */
 const CATALOGS = join(root, 'src/i18n/catalogs');
-const catalogsBesideBundles: Plugin = {
-  name: 'twinbot-catalogs',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]i18n[\\/]catalog-dir\.ts$/ }, () => ({
-      contents: "export const CATALOG_DIR = new URL('../../catalogs/', import.meta.url);",
-      loader: 'ts',
-    }));
-  },
-};
+const catalogsBesideBundles = replaceModule(
+  'twinbot-catalogs',
+  /[\\/]src[\\/]i18n[\\/]catalog-dir\.ts$/,
+  "export const CATALOG_DIR = new URL('../../catalogs/', import.meta.url);",
+);
 
 /**
  * The stop-word lists are read on a verb's first question (src/core/question/common-words.ts): the
  * build writes only our languages' lists beside the bundles and points the module there.
  */
-const stopWordsBesideBundles: Plugin = {
-  name: 'twinbot-stop-words',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]question[\\/]stop-words-file\.ts$/ }, () => ({
-      contents: "export const STOP_WORDS_FILE = new URL('../../stop-words.json', import.meta.url);",
-      loader: 'ts',
-    }));
-  },
-};
+const stopWordsBesideBundles = replaceModule(
+  'twinbot-stop-words',
+  /[\\/]src[\\/]core[\\/]question[\\/]stop-words-file\.ts$/,
+  "export const STOP_WORDS_FILE = new URL('../../stop-words.json', import.meta.url);",
+);
 
 /**
  * The pictures' files (resvg's WebAssembly, Natural Earth shapes, the Noto fonts and their licence)
  * are copied from their npm packages to dist/pictures/, since the container has no node_modules;
  * src/render/pictures/asset-dir.ts is pointed there, two levels up from a command's bundle as above.
  */
-const picturesBesideBundles: Plugin = {
-  name: 'twinbot-pictures',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]render[\\/]pictures[\\/]asset-dir\.ts$/ }, () => ({
-      contents:
-        "import type { PictureAsset } from './assets.ts';\n" +
-        "export const assetUrl = (asset: PictureAsset): URL => new URL('../../pictures/' + asset, import.meta.url);",
-      loader: 'ts',
-      resolveDir: join(root, 'src/render/pictures'),
-    }));
-  },
-};
+const picturesBesideBundles = replaceModule(
+  'twinbot-pictures',
+  /[\\/]src[\\/]render[\\/]pictures[\\/]asset-dir\.ts$/,
+  "import type { PictureAsset } from './assets.ts';\n" +
+    "export const assetUrl = (asset: PictureAsset): URL => new URL('../../pictures/' + asset, import.meta.url);",
+  join(root, 'src/render/pictures'),
+);
 
 /**
  * The romanisers (src/core/question/romaniser-packages.ts) are required on the first kana or hanzi
@@ -91,20 +88,15 @@ const picturesBesideBundles: Plugin = {
  * dist/vendor/ and points the loader there, two levels up from a command's bundle as above.
  */
 const vendorFile = (name: string): string => `${name.replace('/', '-')}.cjs`;
-const romanisersBesideBundles: Plugin = {
-  name: 'twinbot-romanisers',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]question[\\/]romaniser-packages\.ts$/ }, () => ({
-      contents:
-        "import { createRequire } from 'node:module';\n" +
-        `export const ROMANISER_PACKAGES = ${JSON.stringify(ROMANISER_PACKAGES)};\n` +
-        'const load = createRequire(import.meta.url);\n' +
-        `const FILES: Record<string, string> = ${JSON.stringify(Object.fromEntries(ROMANISER_PACKAGES.map((name) => [name, vendorFile(name)])))};\n` +
-        "export const requireRomaniser = (name: string): unknown => load('../../vendor/' + FILES[name]);",
-      loader: 'ts',
-    }));
-  },
-};
+const romanisersBesideBundles = replaceModule(
+  'twinbot-romanisers',
+  /[\\/]src[\\/]core[\\/]question[\\/]romaniser-packages\.ts$/,
+  "import { createRequire } from 'node:module';\n" +
+    `export const ROMANISER_PACKAGES = ${JSON.stringify(ROMANISER_PACKAGES)};\n` +
+    'const load = createRequire(import.meta.url);\n' +
+    `const FILES: Record<string, string> = ${JSON.stringify(Object.fromEntries(ROMANISER_PACKAGES.map((name) => [name, vendorFile(name)])))};\n` +
+    "export const requireRomaniser = (name: string): unknown => load('../../vendor/' + FILES[name]);",
+);
 
 function bundleRomanisers(outdir: string): Promise<unknown>[] {
   return ROMANISER_PACKAGES.map((name) =>

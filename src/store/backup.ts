@@ -64,12 +64,13 @@ const RECORDS_PER_PIECE = 1000;
  */
 function* prettyPieces(value: unknown, indent: string): Generator<string> {
   const inner = `${indent}  `;
-  const at = (item: unknown) => JSON.stringify(item, null, 2).replaceAll('\n', `\n${inner}`);
   if (Array.isArray(value) && value.length > RECORDS_PER_PIECE) {
     yield '[';
     for (let start = 0; start < value.length; start += RECORDS_PER_PIECE) {
       const records = value.slice(start, start + RECORDS_PER_PIECE);
-      yield records.map((record, i) => `${start + i === 0 ? '' : ','}\n${inner}${at(record)}`).join('');
+      yield records
+        .map((record, i) => `${start + i === 0 ? '' : ','}\n${inner}${pretty(record, inner)}`)
+        .join('');
     }
     yield `\n${indent}]`;
   } else if (holdsLongList(value)) {
@@ -80,7 +81,12 @@ function* prettyPieces(value: unknown, indent: string): Generator<string> {
       yield* prettyPieces(v, inner);
     }
     yield `\n${indent}}`;
-  } else yield JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+  } else yield pretty(value, indent);
+}
+
+/** `JSON.stringify(value, null, 2)` as it stands at this indentation. */
+function pretty(value: unknown, indent: string): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
 }
 
 function holdsLongList(value: unknown): boolean {

@@ -88,32 +88,20 @@ const SPELLED: Record<string, number> = {
   ste: 100,
 };
 
-const JUBILEES: Record<string, number> = Object.fromEntries(
-  [
-    [50, 'oro or golden goldene zlate'],
-    [25, 'plata argent silver silberne stribrne'],
-    [60, 'diamante diamant diamond diamantene diamantove'],
-  ].flatMap(([years, words]) =>
-    String(words)
-      .split(' ')
-      .map((word) => [word, Number(years)]),
-  ),
-);
+const JUBILEES = byWord([
+  [50, 'oro or golden goldene zlate'],
+  [25, 'plata argent silver silberne stribrne'],
+  [60, 'diamante diamant diamond diamantene diamantove'],
+]);
 
 /** Small numbers written out, folded, in the languages read ("three", "drei", "trois", "tres", "tři"/"třech"). */
-const SMALL_NUMBERS: Record<string, number> = Object.fromEntries(
-  [
-    [2, 'two zwei deux dos dva dvou dvoch'],
-    [3, 'three drei trois tres tri trech'],
-    [4, 'four vier quatre cuatro ctyri ctyrech'],
-    [6, 'six sechs seis sest sesti'],
-    [12, 'twelve zwolf douze doce dvanact dvanacti'],
-  ].flatMap(([n, words]) =>
-    String(words)
-      .split(' ')
-      .map((word) => [word, Number(n)]),
-  ),
-);
+const SMALL_NUMBERS = byWord([
+  [2, 'two zwei deux dos dva dvou dvoch'],
+  [3, 'three drei trois tres tri trech'],
+  [4, 'four vier quatre cuatro ctyri ctyrech'],
+  [6, 'six sechs seis sest sesti'],
+  [12, 'twelve zwolf douze doce dvanact dvanacti'],
+]);
 const NUMBER_WORDS = Object.keys(SMALL_NUMBERS).join('|');
 /** A month, counted as days for the `next N days` period. */
 const MONTH_DAYS = 30;
@@ -320,4 +308,9 @@ function isoMonth(year: string | undefined, month: string | undefined) {
 function monthAlone(name: string | undefined) {
   const names = MONTHS.find((names) => names.includes(name ?? ''));
   return names ? { period: names[0] } : undefined;
+}
+
+/** Each word of a row, written with spaces between, mapped to the row's number. */
+function byWord(rows: readonly (readonly [number, string])[]): Record<string, number> {
+  return Object.fromEntries(rows.flatMap(([n, words]) => words.split(' ').map((word) => [word, n])));
 }
