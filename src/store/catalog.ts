@@ -244,10 +244,26 @@ export class Catalog {
     return id === p.id ? p : { ...p, id, cities: orderCities(first, second) };
   }
 
+  /** The office's own cities with a name that folds to this (none of the world's). */
+  officeNamed(folded: string): City[] {
+    const own = this.citiesByName.get(folded);
+    return own === undefined ? [] : Array.isArray(own) ? [...own] : [own];
+  }
+
+  /**
+   * The office's own cities with a folded name that passes the test: a scan of the office's names
+   * (the question reader's "a letter off", which counts a missing space as a letter).
+   */
+  officeCitiesWhere(test: (folded: string) => boolean): City[] {
+    const found = new Set<City>();
+    for (const [name, cities] of this.citiesByName)
+      if (test(name)) for (const city of Array.isArray(cities) ? cities : [cities]) found.add(city);
+    return [...found];
+  }
+
   /** Cities with a name that folds to this: the office's, then the world's not taken over by an office city. */
   private named(folded: string): City[] {
-    const own = this.citiesByName.get(folded);
-    const found = own === undefined ? [] : Array.isArray(own) ? [...own] : [own];
+    const found = this.officeNamed(folded);
     if (!this.world) return found;
     for (const city of this.world.named(folded)) {
       const shown = this.twinOf.get(city.id) ?? city;

@@ -75,6 +75,19 @@ describe('Catalog.oneTypoAway', () => {
   });
 });
 
+describe('Catalog office names', () => {
+  it('GIVEN a folded name in any language THEN officeNamed finds the office city, and nothing for an unknown name', () => {
+    expect(catalog.officeNamed('praha').map((c) => c.id)).toEqual(['prague-cz']);
+    expect(catalog.officeNamed('atlantis')).toEqual([]);
+  });
+
+  it('GIVEN a test on folded names THEN officeCitiesWhere returns each passing city once', () => {
+    const found = catalog.officeCitiesWhere((name) => name.startsWith('concord'));
+    expect(found.map((c) => c.id).sort()).toEqual(['concord-california-us', 'concord-massachusetts-us']);
+    expect(new Set(found).size).toBe(found.length);
+  });
+});
+
 describe('Catalog partnerships', () => {
   it('GIVEN two cities in either order THEN finds their one partnership', () => {
     expect(catalog.partnershipBetween('shanghai-cn', 'prague-cz')?.id).toBe('prague-cz--shanghai-cn');

@@ -450,7 +450,7 @@ function inflectedName(
   const capital = mixedCase && first > 0 && initial !== initial.toLowerCase();
   const name = joinFolded(words);
   // Without a capital only the office's cities can be meant: looked up among those alone, cheaply.
-  return capital ? baseForm(name, catalog) : baseForm(name, catalog, officeNamed(catalog));
+  return capital ? baseForm(name, catalog) : baseForm(name, catalog, (folded) => catalog.officeNamed(folded));
 }
 
 /** Words that make the noun after them a common one: "alguna ciudad", "any city", "quelle ville", "nějaké město". */
@@ -493,29 +493,6 @@ const PLACE_NOUNS = new Set([
 function isName(token: Token): boolean {
   const initial = token.text.charAt(0);
   return initial !== initial.toLowerCase();
-}
-
-const officeNames = new WeakMap<readonly City[], Map<string, City[]>>();
-
-/** The office's own cities by their folded names, for looking up case forms among them alone. */
-function officeNamed(catalog: Catalog): (folded: string) => City[] {
-  const byName = officeNameMap(catalog);
-  return (folded) => byName.get(folded) ?? [];
-}
-
-function officeNameMap(catalog: Catalog): Map<string, City[]> {
-  const cities = catalog.data.cities;
-  let byName = officeNames.get(cities);
-  if (!byName) {
-    byName = new Map();
-    for (const city of cities) {
-      for (const name of new Set([city.name, ...city.names.map((n) => n.name)].map(foldName))) {
-        byName.set(name, [...(byName.get(name) ?? []), city]);
-      }
-    }
-    officeNames.set(cities, byName);
-  }
-  return byName;
 }
 
 /** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
@@ -680,7 +657,7 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
     ...catalog.oneTypoAway(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
     // The office's own cities are few: each is compared, so "Prgue" finds Prague among 100,000 towns.
-    ...officeWithin(text, catalog),
+    ...catalog.officeCitiesWhere((name) => withinOneEdit(name, text)),
   ];
   const close = new Map<string, City[]>();
   for (const city of candidates) {
@@ -696,13 +673,6 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
   const own = [...close.values()].filter((cities) => hasOfficeCity(catalog, cities));
   if (own.length === 1) return own[0] ?? [];
   return close.size === 1 ? ([...close.values()][0] ?? []) : [];
-}
-
-/** The office's cities with a name one letter away from the text. */
-function officeWithin(text: string, catalog: Catalog): City[] {
-  return [...officeNameMap(catalog).entries()]
-    .filter(([name]) => withinOneEdit(name, text))
-    .flatMap(([, cities]) => cities);
 }
 
 function swaps(text: string): string[] {
