@@ -18,6 +18,9 @@ import { namesOf } from './world/name-index.ts';
 import { sameCityAs } from './world/same-city.ts';
 import type { World } from './world/world.ts';
 
+/** Keys derived from a city (its names' sounds, see name-sounds.ts), for `officeCitiesKeyed`. */
+export type CityKeys = (city: City) => readonly string[];
+
 export type CityLookup =
   | { kind: 'found'; city: City }
   | { kind: 'ambiguous'; query: string; candidates: City[] }
@@ -64,6 +67,8 @@ export class Catalog {
   private fuzzy: FuzzyNames<string> | undefined;
   private prefixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
+  /** Per function deriving keys from a city: key -> the office cities with it (see officeCitiesKeyed). */
+  private readonly keyed = new Map<CityKeys, Map<string, City | City[]>>();
 
   constructor(data: StoreData, world?: World) {
     this.current = data;
@@ -124,6 +129,7 @@ export class Catalog {
     if (!indexed) return;
     this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
+    for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) addOne(index, key, city);
   }
 
   private removeCity(city: City): void {
@@ -131,6 +137,7 @@ export class Catalog {
     for (const name of foldedNamesOf(city)) removeOne(this.citiesByName, name, city);
     this.prefixes?.remove(city.id);
     this.fuzzy?.remove(city.id);
+    for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
 
   private addPartnership(p: Partnership, indexed = false): void {
@@ -259,6 +266,22 @@ export class Catalog {
     for (const [name, cities] of this.citiesByName)
       if (test(name)) for (const city of Array.isArray(cities) ? cities : [cities]) found.add(city);
     return [...found];
+  }
+
+  /**
+   * The office's own cities with this key among those `keysOf` derives from each (the sounds of
+   * their names): a look-up, not a scan of the office's cities. One index per `keysOf` (a function
+   * its module keeps, so the same each call), built on first use and kept by every edit.
+   */
+  officeCitiesKeyed(keysOf: CityKeys, key: string): City[] {
+    let index = this.keyed.get(keysOf);
+    if (!index) {
+      index = new Map();
+      for (const city of this.current.cities) for (const k of keysOf(city)) addOne(index, k, city);
+      this.keyed.set(keysOf, index);
+    }
+    const found = index.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? [...found] : [found];
   }
 
   /** Cities with a name that folds to this: the office's, then the world's not taken over by an office city. */
