@@ -2,7 +2,7 @@ import type { AnniversaryWindow } from '../domain/anniversary.ts';
 import type { City } from '../domain/city.ts';
 import { countryName, toCountryCode } from '../domain/country.ts';
 import type { Precision } from '../domain/fuzzy-date.ts';
-import { foldName } from '../domain/names.ts';
+import { foldName, withinOneEdit } from '../domain/names.ts';
 import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
 import {
   AnniversaryIndex,
@@ -66,6 +66,8 @@ export class Catalog {
   private readonly withWorld = new Map<string, readonly Partnership[]>();
   private fuzzy: FuzzyNames<string> | undefined;
   private prefixes: NamePrefixIndex | undefined;
+  /** The office's names written backwards, so names ending alike are found as names starting alike. */
+  private suffixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
   /** Per function deriving keys from a city: key -> the office cities with it (see officeCitiesKeyed). */
   private readonly keyed = new Map<CityKeys, Map<string, City | City[]>>();
@@ -89,6 +91,7 @@ export class Catalog {
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
     this.prefixIndex();
+    this.suffixIndex();
     this.fuzzyIndex();
     this.anniversaryIndex();
     this.world?.warm();
@@ -128,6 +131,7 @@ export class Catalog {
     for (const name of names) addOne(this.citiesByName, name, city);
     if (!indexed) return;
     this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
+    this.suffixes?.add(names.map((name) => ({ key: backwards(name), id: city.id })));
     this.fuzzy?.add(city.id, names);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) addOne(index, key, city);
   }
@@ -136,6 +140,7 @@ export class Catalog {
     if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
     for (const name of foldedNamesOf(city)) removeOne(this.citiesByName, name, city);
     this.prefixes?.remove(city.id);
+    this.suffixes?.remove(city.id);
     this.fuzzy?.remove(city.id);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
@@ -258,14 +263,26 @@ export class Catalog {
   }
 
   /**
-   * The office's own cities with a folded name that passes the test: a scan of the office's names
-   * (the question reader's "a letter off", which counts a missing space as a letter).
+   * The office's own cities with a folded name one edit from the folded text (withinOneEdit: the
+   * question reader's "a letter off", which counts a missing space as a letter), found in the sorted
+   * names, not by comparing every one: the edit is in one half of the text, so such a name starts
+   * with the text's first half or ends with its second half, or is the text with the two letters
+   * where the halves meet swapped.
    */
-  officeCitiesWhere(test: (folded: string) => boolean): City[] {
-    const found = new Set<City>();
-    for (const [name, cities] of this.citiesByName)
-      if (test(name)) for (const city of Array.isArray(cities) ? cities : [cities]) found.add(city);
-    return [...found];
+  officeOneEditAway(folded: string): City[] {
+    const half = Math.floor(folded.length / 2);
+    const back = backwards(folded);
+    const names = new Set([
+      ...this.prefixIndex().keysWhere(folded.slice(0, half), (name) => withinOneEdit(name, folded)),
+      // An edit is one edit written backwards too.
+      ...this.suffixIndex()
+        .keysWhere(backwards(folded.slice(half)), (name) => withinOneEdit(name, back))
+        .map(backwards),
+    ]);
+    // A swap of the two letters where the halves meet leaves neither half as it was.
+    if (half > 0)
+      names.add(folded.slice(0, half - 1) + folded[half] + folded[half - 1] + folded.slice(half + 1));
+    return [...new Set([...names].flatMap((name) => this.officeNamed(name)))];
   }
 
   /**
@@ -409,6 +426,15 @@ export class Catalog {
     return this.prefixes;
   }
 
+  private suffixIndex(): NamePrefixIndex {
+    this.suffixes ??= new NamePrefixIndex(
+      [...this.citiesByName].flatMap(([key, cities]) =>
+        (Array.isArray(cities) ? cities : [cities]).map((city) => ({ key: backwards(key), id: city.id })),
+      ),
+    );
+    return this.suffixes;
+  }
+
   private qualify(name: string, qualifier: string): City[] {
     const candidates = this.named(name);
     if (candidates.length === 0) return [];
@@ -426,6 +452,13 @@ export class Catalog {
     this.fuzzy ??= new FuzzyNames(this.current.cities.map((city) => [city.id, foldedNamesOf(city)] as const));
     return this.fuzzy;
   }
+}
+
+/** The string's UTF-16 units in reverse order (a sort key, never shown). */
+function backwards(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
 }
 
 /** A city's names as the indexes hold them: folded, each once (a search finds the city, not the name). */

@@ -59,4 +59,15 @@ export class NamePrefixIndex {
     }
     return found;
   }
+
+  /** Every name starting with the prefix that passes the test, in sorted order (no limit: the test narrows). */
+  keysWhere(prefix: string, test: (key: string) => boolean): string[] {
+    const found: string[] = [];
+    for (let i = lowerBound(this.keys, prefix); i < this.keys.length; i++) {
+      const key = this.keys[i] as string;
+      if (!key.startsWith(prefix)) break;
+      if (test(key)) found.push(key);
+    }
+    return found;
+  }
 }

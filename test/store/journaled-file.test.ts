@@ -172,6 +172,7 @@ describe('the indexes after an edit', () => {
       catalog.resolveCity(q).kind,
       catalog.search(q, 5).map((c) => c.id),
       catalog.officeCitiesKeyed(namesOf, foldName(q)).map((c) => c.id),
+      catalog.officeOneEditAway(foldName(q)).map((c) => c.id),
     ]);
 
   it('GIVEN indexes built at start and edits that add, rename and remove THEN they answer as indexes built anew from the same data', async () => {
@@ -200,6 +201,7 @@ describe('the indexes after an edit', () => {
     expect(store.catalog.search('Prahaa', 5).map((c) => c.id)).toContain('prahaa-cz');
     expect(store.catalog.officeCitiesKeyed(namesOf, 'prahaa').map((c) => c.id)).toEqual(['prahaa-cz']);
     expect(store.catalog.officeCitiesKeyed(namesOf, '臺北')).toEqual([]);
+    expect(store.catalog.officeOneEditAway('rahaa').map((c) => c.id)).toEqual(['prahaa-cz']);
   });
 
   it('GIVEN 2,000 partnerships THEN an edit writes a journal line of the size of what it changed, not of the store', async () => {
