@@ -12,6 +12,7 @@ import {
 } from './anniversary-index.ts';
 import type { Applied } from './draft-ops.ts';
 import { FuzzyNames, type FuzzyOptions } from './fuzzy-names.ts';
+import { lowerBound } from './lower-bound.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
 import { namesOf } from './world/name-index.ts';
@@ -28,6 +29,8 @@ export type CityLookup =
 
 /** Shorter text is matched by name prefix only: fuzzy matching two letters finds everything. */
 const MIN_FUZZY_LENGTH = 3;
+/** A city with more pairs than this has them sorted by id for look-ups (see Catalog.own). */
+const SHORT_LIST = 32;
 /** How many names starting with the text are looked at, so one letter costs no more than a word. */
 const PREFIX_SCAN = 500;
 /** The search command's typos: a quarter of a word's letters, the last word also as a prefix. */
@@ -55,6 +58,8 @@ export class Catalog {
   readonly world: World | undefined;
   private readonly cityById = new Map<string, City>();
   private readonly partnershipsByCity = new Map<string, Partnership[]>();
+  /** A city with many pairs: its pairs sorted by id, built on first use, dropped when they change (see own). */
+  private readonly sortedPairs = new Map<string, { ids: string[]; pairs: Partnership[] }>();
   /** Folded name -> its city, or its cities when several share it (one list per name would double the map). */
   private readonly citiesByName = new Map<string, City | City[]>();
   private readonly namesakes = new Map<string, boolean>();
@@ -146,12 +151,18 @@ export class Catalog {
   }
 
   private addPartnership(p: Partnership, indexed = false): void {
-    for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
+    for (const cityId of p.cities) {
+      addTo(this.partnershipsByCity, cityId, p);
+      this.sortedPairs.delete(cityId);
+    }
     if (indexed) this.anniversaries?.add(p);
   }
 
   private removePartnership(p: Partnership): void {
-    for (const cityId of p.cities) removeFrom(this.partnershipsByCity, cityId, p);
+    for (const cityId of p.cities) {
+      removeFrom(this.partnershipsByCity, cityId, p);
+      this.sortedPairs.delete(cityId);
+    }
     this.anniversaries?.remove(p);
   }
 
@@ -175,9 +186,21 @@ export class Catalog {
   /**
    * The office's partnership with this id, found among its first city's (a map of every pair by id
    * cost 3.7 MB at 100,000 pairs; a city's list is short). City ids hold no "--", so the id splits.
+   * A city with many pairs (a hub with thousands of partners) is searched in its pairs sorted by id,
+   * so looking up each of its pairs costs no more than a short list.
    */
   private own(id: string): Partnership | undefined {
-    return this.partnershipsByCity.get(id.slice(0, id.indexOf('--')))?.find((p) => p.id === id);
+    const cityId = id.slice(0, id.indexOf('--'));
+    const list = this.partnershipsByCity.get(cityId);
+    if (list === undefined || list.length <= SHORT_LIST) return list?.find((p) => p.id === id);
+    let sorted = this.sortedPairs.get(cityId);
+    if (!sorted) {
+      const pairs = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      sorted = { ids: pairs.map((p) => p.id), pairs };
+      this.sortedPairs.set(cityId, sorted);
+    }
+    const at = lowerBound(sorted.ids, id);
+    return sorted.ids[at] === id ? sorted.pairs[at] : undefined;
   }
 
   /** Whether the office's own store holds this partnership (and not only the world layer). */

@@ -148,4 +148,43 @@ describe('Catalog partnerships', () => {
         .sort(),
     ).toEqual(['prague-cz--shanghai-cn', 'prague-cz--taipei-tw']);
   });
+
+  it('GIVEN a city with a hundred partners and edits that add and remove its pairs THEN finds each pair it has, and no other', () => {
+    const partners = Array.from({ length: 100 }, (_, i) => ({
+      id: `b${String(i).padStart(3, '0')}-cz`,
+      name: `B${i}`,
+      country: 'CZ',
+      names: [],
+    }));
+    const pair = (other: string) => ({
+      id: `a-hub-cz--${other}`,
+      cities: ['a-hub-cz', other],
+      type: 'sister_city',
+      milestones: [{ kind: 'signing', date: '1990' }],
+    });
+    const data = StoreSchema.parse({
+      ...smallStore(),
+      cities: [{ id: 'a-hub-cz', name: 'Hub', country: 'CZ', names: [] }, ...partners],
+      // Not in the order of their ids.
+      partnerships: partners
+        .slice(0, 99)
+        .reverse()
+        .map((c) => pair(c.id)),
+    });
+    const hub = new Catalog(data);
+    for (const p of data.partnerships) {
+      expect(hub.partnershipBetween(p.cities[1], 'a-hub-cz')).toBe(p);
+      expect(hub.isOffice(p)).toBe(true);
+    }
+    expect(hub.partnershipBetween('a-hub-cz', 'b099-cz')).toBeUndefined();
+    const added = StoreSchema.shape.partnerships.element.parse(pair('b099-cz'));
+    const withAdded = { ...data, partnerships: [...data.partnerships, added] };
+    hub.apply({ ops: [], data: withAdded, records: [{ collection: 'partnerships', after: added }] });
+    expect(hub.partnershipBetween('a-hub-cz', 'b099-cz')).toBe(added);
+    const removed = withAdded.partnerships.find((p) => p.id === 'a-hub-cz--b000-cz');
+    const withRemoved = { ...withAdded, partnerships: withAdded.partnerships.filter((p) => p !== removed) };
+    hub.apply({ ops: [], data: withRemoved, records: [{ collection: 'partnerships', before: removed }] });
+    expect(hub.partnershipBetween('a-hub-cz', 'b000-cz')).toBeUndefined();
+    expect(hub.partnershipBetween('a-hub-cz', 'b050-cz')?.id).toBe('a-hub-cz--b050-cz');
+  });
 });
