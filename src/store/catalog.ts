@@ -71,8 +71,6 @@ export class Catalog {
   private readonly withWorld = new Map<string, readonly Partnership[]>();
   private fuzzy: FuzzyNames<string> | undefined;
   private prefixes: NamePrefixIndex | undefined;
-  /** The office's names written backwards, so names ending alike are found as names starting alike. */
-  private suffixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
   /** Per function deriving keys from a city: key -> the office cities with it (see officeCitiesKeyed). */
   private readonly keyed = new Map<CityKeys, Map<string, City | City[]>>();
@@ -95,8 +93,7 @@ export class Catalog {
 
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
-    this.prefixIndex();
-    this.suffixIndex();
+    this.prefixIndex().readBackwards();
     this.fuzzyIndex();
     this.anniversaryIndex();
     this.world?.warm();
@@ -136,7 +133,6 @@ export class Catalog {
     for (const name of names) addOne(this.citiesByName, name, city);
     if (!indexed) return;
     this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
-    this.suffixes?.add(names.map((name) => ({ key: backwards(name), id: city.id })));
     this.fuzzy?.add(city.id, names);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) addOne(index, key, city);
   }
@@ -145,7 +141,6 @@ export class Catalog {
     if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
     for (const name of foldedNamesOf(city)) removeOne(this.citiesByName, name, city);
     this.prefixes?.remove(city.id);
-    this.suffixes?.remove(city.id);
     this.fuzzy?.remove(city.id);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
@@ -294,13 +289,10 @@ export class Catalog {
    */
   officeOneEditAway(folded: string): City[] {
     const half = Math.floor(folded.length / 2);
-    const back = backwards(folded);
+    const near = (name: string) => withinOneEdit(name, folded);
     const names = new Set([
-      ...this.prefixIndex().keysWhere(folded.slice(0, half), (name) => withinOneEdit(name, folded)),
-      // An edit is one edit written backwards too.
-      ...this.suffixIndex()
-        .keysWhere(backwards(folded.slice(half)), (name) => withinOneEdit(name, back))
-        .map(backwards),
+      ...this.prefixIndex().keysStartingWith(folded.slice(0, half), near),
+      ...this.prefixIndex().keysEndingWith(folded.slice(half), near),
     ]);
     // A swap of the two letters where the halves meet leaves neither half as it was.
     if (half > 0)
@@ -449,15 +441,6 @@ export class Catalog {
     return this.prefixes;
   }
 
-  private suffixIndex(): NamePrefixIndex {
-    this.suffixes ??= new NamePrefixIndex(
-      [...this.citiesByName].flatMap(([key, cities]) =>
-        (Array.isArray(cities) ? cities : [cities]).map((city) => ({ key: backwards(key), id: city.id })),
-      ),
-    );
-    return this.suffixes;
-  }
-
   private qualify(name: string, qualifier: string): City[] {
     const candidates = this.named(name);
     if (candidates.length === 0) return [];
@@ -475,13 +458,6 @@ export class Catalog {
     this.fuzzy ??= new FuzzyNames(this.current.cities.map((city) => [city.id, foldedNamesOf(city)] as const));
     return this.fuzzy;
   }
-}
-
-/** The string's UTF-16 units in reverse order (a sort key, never shown). */
-function backwards(text: string): string {
-  let out = '';
-  for (let i = text.length - 1; i >= 0; i--) out += text[i];
-  return out;
 }
 
 /** A city's names as the indexes hold them: folded, each once (a search finds the city, not the name). */
