@@ -94,7 +94,7 @@ export class Catalog {
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
     this.prefixIndex().readBackwards();
-    this.fuzzyIndex();
+    this.fuzzyIndex().search('warm', ONE_TYPO);
     this.anniversaryIndex();
     this.world?.warm();
     return this;
