@@ -1,3 +1,4 @@
+import { BackwardsOrder } from './backwards-order.ts';
 import { lowerBound } from './lower-bound.ts';
 
 /** How a search treats each of its words: as a prefix, and within how many typos (as MiniSearch reads them). */
@@ -30,6 +31,8 @@ export class FuzzyNames<Owner> {
   private liveNames = 0;
   private liveWords = 0;
   private longest = 0;
+  /** The words read backwards, for one-typo searches (see withinOneTypo): built on first use, kept by `add`. */
+  private backwards: BackwardsOrder | undefined;
 
   /** Indexes every owner's folded names at once (sorted in one go, not inserted one by one). */
   constructor(entries: Iterable<readonly [Owner, readonly string[]]> = []) {
@@ -58,6 +61,7 @@ export class FuzzyNames<Owner> {
       else {
         this.terms.splice(at, 0, term);
         this.postings.splice(at, 0, name);
+        this.backwards?.inserted(at);
         this.longest = Math.max(this.longest, term.length);
       }
     }
@@ -152,11 +156,34 @@ export class FuzzyNames<Owner> {
   }
 
   /**
+   * Words within one typo of the word, with their distance, as the walk below finds them (in the
+   * words' order) but from far fewer words: a typo is in one half of the word, so such a word starts
+   * with its first half or ends with its second.
+   */
+  private withinOneTypo(word: string): [number, number][] {
+    const half = Math.floor(word.length / 2);
+    const typos = new Map<number, number>();
+    const check = (i: number) => {
+      const distance = typosUpToOne(this.terms[i] as string, word);
+      if (distance <= 1) typos.set(i, distance);
+    };
+    const first = word.slice(0, half);
+    for (let i = lowerBound(this.terms, first); i < this.terms.length; i++) {
+      if (!(this.terms[i] as string).startsWith(first)) break;
+      check(i);
+    }
+    this.backwards ??= new BackwardsOrder(this.terms);
+    this.backwards.endingWith(word.slice(half), check);
+    return [...typos].sort((a, b) => a[0] - b[0]);
+  }
+
+  /**
    * Words within `max` typos (Levenshtein distance) of the word, with their distance. The sorted
    * words are walked as a trie: the row for a letter is computed once for all words sharing the
    * letters before it, and a prefix whose row is already past `max` skips every word under it.
    */
   private withinTypos(word: string, max: number): [number, number][] {
+    if (max === 1) return this.withinOneTypo(word);
     const found: [number, number][] = [];
     const width = word.length + 1;
     const rows = new Int32Array((this.longest + 1) * width);
@@ -200,6 +227,18 @@ export class FuzzyNames<Owner> {
     }
     return found;
   }
+}
+
+/**
+ * How many typos (Levenshtein) apart two words are when it is at most one: 0, 1, else 2.
+ */
+function typosUpToOne(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) ? 1 : 2;
+  return (a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)) ? 1 : 2;
 }
 
 function withName(posting: number | number[], name: number): number | number[] {

@@ -1,12 +1,16 @@
+import { BackwardsOrder } from './backwards-order.ts';
 import { lowerBound } from './lower-bound.ts';
 
 /**
  * Every folded name in sorted order, so the names that start with what someone has typed so far are
- * found by binary search: the answer for each keystroke of an autocomplete, however short.
+ * found by binary search: the answer for each keystroke of an autocomplete, however short. The
+ * names ending with a text are found the same way, in the order of the names read backwards.
  */
 export class NamePrefixIndex {
   private readonly keys: string[];
   private readonly ids: string[];
+  /** The names read backwards, for `keysEndingWith`: built on first use, kept by every edit. */
+  private backwards: BackwardsOrder | undefined;
 
   constructor(entries: Iterable<{ key: string; id: string }>) {
     const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -20,6 +24,7 @@ export class NamePrefixIndex {
       const at = lowerBound(this.keys, key);
       this.keys.splice(at, 0, key);
       this.ids.splice(at, 0, id);
+      this.backwards?.inserted(at);
     }
   }
 
@@ -28,6 +33,7 @@ export class NamePrefixIndex {
     for (let i = this.ids.indexOf(id); i !== -1; i = this.ids.indexOf(id, i)) {
       this.keys.splice(i, 1);
       this.ids.splice(i, 1);
+      this.backwards?.removed(i);
     }
   }
 
@@ -58,5 +64,32 @@ export class NamePrefixIndex {
       found.push({ key: this.keys[i] as string, id: this.ids[i] as string });
     }
     return found;
+  }
+
+  /** Every name starting with the prefix that passes the test, in sorted order (no limit: the test narrows). */
+  keysStartingWith(prefix: string, test: (key: string) => boolean): string[] {
+    const found: string[] = [];
+    for (let i = lowerBound(this.keys, prefix); i < this.keys.length; i++) {
+      const key = this.keys[i] as string;
+      if (!key.startsWith(prefix)) break;
+      if (test(key)) found.push(key);
+    }
+    return found;
+  }
+
+  /** Every name ending with the suffix that passes the test (no limit: the test narrows). */
+  keysEndingWith(suffix: string, test: (key: string) => boolean): string[] {
+    const found: string[] = [];
+    this.readBackwards().endingWith(suffix, (position) => {
+      const key = this.keys[position] as string;
+      if (test(key)) found.push(key);
+    });
+    return found;
+  }
+
+  /** The names read backwards, sorted now if not yet. */
+  readBackwards(): BackwardsOrder {
+    this.backwards ??= new BackwardsOrder(this.keys);
+    return this.backwards;
   }
 }

@@ -71,10 +71,21 @@ describe('FuzzyNames', () => {
       Array.from({ length: 3 + (i % 6) }, letter).join(''),
     );
     const names = new FuzzyNames<number>(words.map((word, i) => [i, [word]] as const));
-    for (const query of ['abcde', 'eeaab', 'cadb', 'bbbbbbb']) {
-      const expected = new Set(words.filter((word) => distance(word, query) <= 1));
-      const found = names.search(query, { prefix: () => false, fuzzy: () => 1 });
-      expect(new Set(found.map((i) => words[i]))).toEqual(expected);
-    }
+    const queries = ['abcde', 'eeaab', 'cadb', 'bbbbbbb', 'ab', 'eadcbae', 'ccccc'];
+    const check = (typos: number) => {
+      for (const query of queries) {
+        const expected = new Set(words.filter((word) => distance(word, query) <= typos));
+        const found = names.search(query, { prefix: () => false, fuzzy: () => typos });
+        expect(new Set(found.map((i) => words[i])), `${query} ${typos}`).toEqual(expected);
+      }
+    };
+    check(1);
+    check(2);
+    // Words added after a search: the one-typo search's order of words read backwards follows them.
+    const more = Array.from({ length: 300 }, (_, i) => Array.from({ length: 2 + (i % 7) }, letter).join(''));
+    for (const [i, word] of more.entries()) names.add(words.length + i, [word]);
+    words.push(...more);
+    check(1);
+    check(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { City } from '../../domain/city.ts';
+import { latinKey, latinNames, MIN_KEY_LENGTH, phoneticKey, soundKeys } from '../../domain/name-sounds.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import type { World } from '../../store/world/world.ts';
@@ -21,8 +22,6 @@ export function isParticle(word: string): boolean {
 
 /** "布法罗市", "水牛城": city, town, state, prefecture, province after a name. */
 const PLACE_SUFFIXES = new Set(['市', '城', '町', '村', '州', '県', '省', '区']);
-/** Fewer sounds than this say too little for a phonetic match ("巴黎" -> p l). */
-const MIN_KEY_LENGTH = 3;
 /** A Chinese rendering of a foreign name is a few characters; more is a phrase, not a name. */
 const MAX_NAME_CHARS = 8;
 
@@ -213,7 +212,6 @@ function hasRomanisedName(city: City, spelling: string): boolean {
   return city.names.some((n) => n.name === n.name.toLowerCase() && foldName(n.name) === spelling);
 }
 
-const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
 const byWorld = new WeakMap<World, Map<string, string[]>>();
 
 /**
@@ -223,16 +221,16 @@ const byWorld = new WeakMap<World, Map<string, string[]>>();
 function soundsLike(joined: string, catalog: Catalog): { city: City; names: string[] }[] {
   const key = phoneticKey(joined);
   if (key.length < MIN_KEY_LENGTH) return [];
-  const office = catalog.data.cities
-    .filter((c) => latinKeys(c).includes(key))
-    .map((city) => ({ city, names: latinNames(city) }));
+  const office = catalog
+    .officeCitiesKeyed(soundKeys, key)
+    .map((city) => ({ city, names: latinNamesCached(city) }));
   const world = catalog.world;
   if (!world) return office;
   let index = byWorld.get(world);
   if (!index) {
     index = new Map();
     for (const city of world.cities) {
-      for (const k of latinKeys(city)) {
+      for (const k of soundKeys(city)) {
         const ids = index.get(k);
         if (!ids) index.set(k, [city.id]);
         else if (ids.at(-1) !== city.id) ids.push(city.id);
@@ -243,81 +241,22 @@ function soundsLike(joined: string, catalog: Catalog): { city: City; names: stri
   const worldCities = (index.get(key) ?? []).flatMap((id) => {
     const city = world.city(id);
     const shown = catalog.city(id);
-    return city && shown ? [{ city: shown, names: latinNames(city) }] : [];
+    return city && shown ? [{ city: shown, names: latinNamesCached(city) }] : [];
   });
   return [...office, ...worldCities];
 }
 
 const latinNamesOf = new WeakMap<City, string[]>();
 
-/** The city's names in Latin letters, folded, letters only ("buffalo", "bufalo"). */
-function latinNames(city: City): string[] {
+/** The city's Latin names (see latinNames), kept for the cities a sound matched, compared again by spelling. */
+function latinNamesCached(city: City): string[] {
   let names = latinNamesOf.get(city);
   if (!names) {
-    names = [
-      ...new Set(
-        [city.name, ...city.names.map((n) => n.name)]
-          .filter((n) => LATIN.test(n))
-          .map((n) => foldName(n).replace(/[^a-z]/g, '')),
-      ),
-    ];
+    names = latinNames(city);
     latinNamesOf.set(city, names);
   }
   return names;
 }
-
-function latinKeys(city: City): string[] {
-  return [...new Set(latinNames(city).map((n) => latinKey(n)))].filter((k) => k.length >= MIN_KEY_LENGTH);
-}
-
-/**
- * The consonants of a name as Chinese and Japanese renderings keep them: l and r one sound, voiced
- * and voiceless alike (b/p, d/t, g/k), sh/zh/ch as s/z/c, vowels dropped, a doubled sound once.
- * "Buffalo", "bufaluo", "baffaro" -> "pfl"; "Nablus", "na bu lu si", "naburusu" -> "npls".
- * Not `once`: every sound, for comparing in order ("masazhusai" -> "nsss").
- */
-export function phoneticKey(folded: string, once = true): string {
-  let key = '';
-  const letters = folded.replace(/[^a-z]/g, '').replace(/([a-z])h/g, '$1');
-  // A name that starts with a vowel keeps it: "Abidjan" does not sound as "bo lun e".
-  if (/^[aeiouy]/.test(letters)) key = 'a';
-  for (const ch of letters) {
-    const sound = SOUNDS[ch] ?? '';
-    if (sound !== '' && (!once || sound !== key.at(-1))) key += sound;
-  }
-  return key;
-}
-
-/**
- * The key of a name in Latin letters: an r after a vowel and before a consonant is not heard in the
- * Japanese and Chinese renderings of English names ("Freeport" フリーポート, "Concord" 康科德).
- */
-export function latinKey(folded: string, once = true): string {
-  return phoneticKey(folded.replace(/([aeiou])r(?=[^aeiou\s])/g, '$1'), once);
-}
-
-const SOUNDS: Record<string, string> = {
-  b: 'p',
-  p: 'p',
-  d: 't',
-  t: 't',
-  g: 'k',
-  k: 'k',
-  c: 'k',
-  q: 'k',
-  f: 'f',
-  v: 'f',
-  w: 'f',
-  s: 's',
-  z: 's',
-  x: 's',
-  j: 's',
-  l: 'l',
-  r: 'l',
-  m: 'n',
-  n: 'n',
-  h: 'h',
-};
 
 /** "州" (state), "県" (prefecture), "省" (province) end the name of a region. */
 export const REGION_SUFFIX = /[州県省]$/u;

@@ -70,7 +70,8 @@ export class World {
     if (!this.shared) shareRepeated({ cities: [...this.cities], partnerships: [...this.partnerships] });
     this.shared = true;
     this.startingWith('', 0);
-    this.fuzzySearch('warm', { prefix: () => false, fuzzy: () => false });
+    // With one typo: also orders the words read backwards, which one-typo searches use.
+    this.fuzzySearch('warm', { prefix: () => false, fuzzy: () => 1 });
     this.partnershipsOf('');
   }
 
