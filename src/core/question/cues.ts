@@ -3595,7 +3595,8 @@ const CHINESE: CueTable = {
     '目前',
   ],
   ended: [
-    // Colloquial ways of ending a tie (断了, 黄了, 吹了: 'fell through'; 甩了: 'dumped').
+    // Colloquial ways of ending a tie (断了, 黄了, 吹了: 'fell through'; 甩了: 'dumped'). Falling out
+    // (闹翻, 翻脸, 吵架) asks what happened, as 喧嘩 does in Japanese: it need not have ended the tie.
     '断了',
     '断掉',
     '黄了',
@@ -3605,8 +3606,6 @@ const CHINESE: CueTable = {
     '拆伙',
     '决裂',
     '绝交',
-    '翻脸了',
-    '闹翻了',
     '甩了',
     '分道扬镳',
     '一刀两断',
@@ -3778,6 +3777,12 @@ const CHINESE: CueTable = {
     '号',
     '几号',
     '几月',
+    // "Whether": the yes/no question they ask is read by the reader, not by a cue.
+    '是否',
+    '有否',
+    '可否',
+    '能否',
+    '算不算',
   ],
   questionWords: [
     '什么时候',

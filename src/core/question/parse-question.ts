@@ -89,12 +89,29 @@ const ANY = cuesOf((t) => t.any);
 const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
-// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no.
+// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too.
 const CLOSERS = new Set(
-  ['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛', 'の', 'なの', 'っけ', 'だっけ', '吧'].map(
-    foldName,
-  ),
+  [
+    'か',
+    'ですか',
+    '吗',
+    'ある',
+    'あります',
+    'ない',
+    '嘛',
+    'の',
+    'なの',
+    'っけ',
+    'だっけ',
+    '吧',
+    '么',
+    '麼',
+    '没',
+    '没有',
+  ].map(foldName),
 );
+/** Chinese asks yes or no anywhere in the sentence with "是否" (whether) or a verb and its negation ("是不是", "有没有"). */
+const WHETHER = ['是否', '是不是', '有没有', '有否', '可否', '能否', '算不算'];
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
@@ -171,6 +188,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       !questionWord &&
       (opener ||
         CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+        WHETHER.some((word) => text.includes(word)) ||
         endsOnTieAsked(text, tokens) ||
         frenchInversion(tokens) ||
         verbFirst(text, tokens, inNames) ||

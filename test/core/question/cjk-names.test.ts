@@ -276,3 +276,34 @@ describe('"who" beside one city and a verb not understood', () => {
     },
   );
 });
+
+describe('Chinese and Japanese periods, anniversaries and yes/no questions', () => {
+  const window = (period: string): Invocation => ({ command: 'anniversaries', args: { window: period } });
+  const turning = (n: number): Invocation => ({
+    command: 'anniversaries',
+    args: { city: 'london-gb', with: 'paris-fr', window: `turning ${n}` },
+  });
+  it.each([
+    ['下周有哪些周年纪念', window('next 7 days')],
+    ['下个星期的纪念日', window('next 7 days')],
+    ['来週の記念日を教えて', window('next 7 days')],
+    ['四月有什么周年', window('april')],
+    ['4月份的周年纪念', window('april')],
+    ['6月の記念日', window('june')],
+    ['2028年5月的周年纪念', window('2028-05')],
+    ['2028年十一月の記念日', window('2028-11')],
+    ['3か月以内の記念日', window('next 90 days')],
+    ['伦敦和巴黎第20个周年是哪天', turning(20)],
+    ['伦敦和巴黎满二十年是什么时候', turning(20)],
+    ['ロンドンとパリの第20回目の記念日', turning(20)],
+    ['伦敦和巴黎是否仍是姐妹城市', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦和巴黎有没有结为友好城市', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦和巴黎是友城么', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦和巴黎结对了没有', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦是不是跟巴黎断了', { ...agreement('london-gb', 'paris-fr'), asks: 'ended-by-first' }],
+    // Falling out asks what happened, not whether the tie ended.
+    ['伦敦和巴黎闹翻了吗', agreement('london-gb', 'paris-fr')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
+    expectRun(text, expected),
+  );
+});
