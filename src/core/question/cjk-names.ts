@@ -86,8 +86,19 @@ export function readCjkName(
   const partner = partnerSoundingLike(forms, named, catalog);
   if (partner) return { cities: [partner], guessed: false };
   // Several cities sound alike, none a letter away: offering one of them would be a coin toss.
+  // The office's own city is no guess, as a typo of its name is none ("Prgue").
   const close = new Set(guesses.filter((g) => g.distance <= GUESS_DISTANCE).map((g) => g.city));
-  return close.size === 1 ? { cities: [...close], guessed: true } : undefined;
+  const [only] = close;
+  if (close.size === 1 && only) return { cities: [only], guessed: !isOfficeCity(only, catalog) };
+  if (close.size > 1) return undefined;
+  // 博伦厄 alone ("bo lun e" for Borlänge), 弗里波特 (Freeport): a rendering no spelling is near,
+  // whose kept sounds are one of the office's own cities.
+  const own = soundingLike(forms, catalog.data.cities, catalog);
+  return own ? { cities: [own], guessed: false } : undefined;
+}
+
+function isOfficeCity(city: City, catalog: Catalog): boolean {
+  return catalog.data.cities.some((c) => c.id === city.id);
 }
 
 /**
@@ -109,15 +120,27 @@ function partnerSoundingLike(
     ),
   );
   if (partnerIds.size === 0) return undefined;
+  return soundingLike(
+    forms,
+    [...partnerIds].flatMap((id) => catalog.world?.city(id) ?? catalog.city(id) ?? []),
+    catalog,
+  );
+}
+
+/**
+ * The one of these cities whose own name holds the kana or hanzi name's sounds in order, with at
+ * most one more; as the office shows it.
+ */
+function soundingLike(forms: readonly string[], cities: readonly City[], catalog: Catalog): City | undefined {
   const keys = forms.flatMap((form) => {
     const romanised = soundsForeign(form, catalog) ? romanise(form) : undefined;
     return romanised ? romanised.sounds.map((sound) => phoneticKey(sound)) : [];
   });
+  if (keys.length === 0) return undefined;
   const found = new Set<City>();
-  for (const id of partnerIds) {
-    const city = catalog.world?.city(id) ?? catalog.city(id);
-    const shown = catalog.city(id);
-    if (!city || !shown) continue;
+  for (const city of cities) {
+    const shown = catalog.city(city.id);
+    if (!shown) continue;
     // Its own name only: among the many spellings of a city, some hold almost any sounds.
     const own = latinKey(foldName(city.name));
     const holds = keys.some(

@@ -92,7 +92,8 @@ export function findCities(
   }
   closeRun();
   const budget = { lookups: MAX_TYPO_LOOKUPS };
-  const named = mentions.flatMap((m) => (m.cities.length === 1 && !m.guessed ? m.cities : []));
+  // Namesakes too (康科德: every Concord): a name read by its sounds may be the partner of any of them.
+  const named = mentions.flatMap((m) => (m.guessed ? [] : m.cities));
   for (const [first, end] of stretches) {
     const read = readCjkRun(tokens, range(first, end), catalog, named);
     if (read) mentions.push(read);
@@ -184,6 +185,55 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
   }
   return placed;
 }
+
+/**
+ * The segmenter may glue a name's last character to the word after it ("克拉根|福建|交": 克拉根福
+ * Klagenfurt, then 建交 "establish ties", read as the province 福建): a hanzi word whose first
+ * character ends a name the catalog knows, with the words written before it, is split there.
+ */
+export function splitGluedNames(tokens: readonly Token[], catalog: Catalog): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const before: Token[] = [];
+    for (let k = out.length - 1; k >= 0 && before.length < MAX_GLUED_WORDS; k--) {
+      const word = out[k] as Token;
+      if (!HAN.test(word.text) || isParticle(word.text) || word.end !== (before[0] ?? token).start) break;
+      before.unshift(word);
+    }
+    const head = [...token.text][0] ?? '';
+    if (token.text.length === head.length || !HAN.test(token.text) || !endsName(before, token, catalog)) {
+      out.push(token);
+      continue;
+    }
+    const cut = token.start + head.length;
+    const rest = token.text.slice(head.length);
+    out.push(
+      { text: head, folded: foldName(head), start: token.start, end: cut },
+      { text: rest, folded: foldName(rest), start: cut, end: token.end },
+    );
+  }
+  return out;
+}
+
+/** Whether the words before a hanzi word and its first character are a name, and with the whole word none. */
+function endsName(before: readonly Token[], token: Token, catalog: Catalog): boolean {
+  const head = [...token.text][0] ?? '';
+  for (let from = 0; from < before.length; from++) {
+    const start = before
+      .slice(from)
+      .map((t) => t.text)
+      .join('');
+    if ([...start].length + 1 < MIN_GLUED_NAME) break;
+    if (catalog.matchName(start + head).length > 0 && catalog.matchName(start + token.text).length === 0)
+      return true;
+  }
+  return false;
+}
+
+/** The words before a glued character that may be the rest of its name ("克拉|根"). */
+const MAX_GLUED_WORDS = 4;
+/** A name of fewer characters is too short to split a word for. */
+const MIN_GLUED_NAME = 3;
 
 /** "ノース|カロライナ|州", "马|萨|诸|塞|州": no region takes more words. */
 const MAX_CJK_REGION_WORDS = 6;

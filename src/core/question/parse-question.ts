@@ -11,7 +11,7 @@ import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
-import { findCities, type Mention, withinOneEdit } from './find-cities.ts';
+import { findCities, type Mention, splitGluedNames, withinOneEdit } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { romanise } from './romanise.ts';
@@ -116,7 +116,7 @@ const WHETHER = ['是否', '是不是', '有没有', '有否', '可否', '能否
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const typed = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
+  const typed = splitGluedNames(tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS), catalog);
   if (typed.length === 0) return unsure([], []);
   if (typed.length > MAX_QUESTION_WORDS)
     return inLanguage(
@@ -766,11 +766,11 @@ function settle(catalog: Catalog, place: Mention | string | undefined, otherArg:
   if (typeof place !== 'object' || place.cities.length === 0) return undefined;
   const others = catalog.matchName(otherArg);
   const isTied = (c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id));
-  // "コンコード" is one Concord's name in Japanese; the Concord twinned with the other city may be
-  // another, named alike in Latin letters only.
-  const [only] = place.cities;
-  const candidates =
-    place.cities.length === 1 && only && !isTied(only) ? catalog.matchName(only.name) : place.cities;
+  // "コンコード" is one Concord's name in Japanese, "康科德" two Concords'; the Concord twinned with
+  // the other city may be another, named alike in Latin letters only.
+  const candidates = place.cities.some(isTied)
+    ? place.cities
+    : [...new Set(place.cities.flatMap((c) => catalog.matchName(c.name)))];
   if (candidates.length < 2) return undefined;
   const tied = candidates.filter(isTied);
   return tied.length === 1 ? tied[0]?.id : undefined;

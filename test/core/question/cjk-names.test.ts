@@ -307,3 +307,70 @@ describe('Chinese and Japanese periods, anniversaries and yes/no questions', () 
     expectRun(text, expected),
   );
 });
+
+describe('Chinese renderings that drop sounds, and names the segmenter cuts wrongly', () => {
+  const more = [
+    place('klagenfurt-at', 'Klagenfurt', 'AT', { names: names('克拉根福') }),
+    // Names that bring the characters of 弗里波特 among those Chinese writes foreign names with.
+    place('fribourg-ch', 'Fribourg', 'CH', { names: names('弗里堡') }),
+    place('bordeaux-fr', 'Bordeaux', 'FR', { names: names('波尔多') }),
+    place('detroit-us', 'Detroit', 'US', { names: names('底特律') }),
+  ];
+  const officeWorld = new World(
+    WorldFileSchema.parse({
+      format: 1,
+      sources: [
+        { id: 'wikipedia', title: 'Wikipedia', url: 'https://en.wikipedia.org', licence: 'CC-BY-SA-4.0' },
+      ],
+      cities: [...CITIES, ...more],
+      partnerships: [...PAIRS, pair('klagenfurt-at', 'rzeszow-pl')],
+    }),
+  );
+  const own = (id: string) => {
+    const { region: _region, population: _population, ...city } = CITIES.find((c) => c.id === id) as City;
+    return city;
+  };
+  /** An office that records Borlänge and Freeport as its own cities. */
+  const office = new Catalog(
+    StoreSchema.parse({
+      version: 1,
+      settings: { world: true },
+      cities: [own('borlange-se'), own('freeport-bs')],
+      partnerships: [],
+    }),
+    officeWorld,
+  );
+  const worldOnly = new Catalog(
+    StoreSchema.parse({ version: 1, settings: { world: true }, cities: [], partnerships: [] }),
+    officeWorld,
+  );
+  const readAt = (text: string, at = office) => {
+    const reading = parseQuestion(text, at, commands);
+    return reading.sure ? reading.invocation : reading;
+  };
+
+  it('GIVEN a rendering beside a name with namesakes ("弗里波特和康科德") THEN the partner of one of them is meant', () => {
+    expect(readAt('弗里波特和康科德是姐妹城市吗', worldOnly)).toEqual({
+      ...agreement('freeport-bs', 'concord-north-carolina-us'),
+      asks: 'in-force',
+    });
+  });
+
+  it.each([
+    ['博伦厄在哪', cityCommand('borlange-se')],
+    ['博伦厄市的友好城市', partners('borlange-se')],
+    ['弗里波特在哪里', cityCommand('freeport-bs')],
+  ] as [string, Invocation][])(
+    'GIVEN "%s", the office\'s own city by the sounds kept THEN that city is meant',
+    (text, expected) => {
+      expect(readAt(text)).toEqual(expected);
+    },
+  );
+
+  it('GIVEN a name whose last character the segmenter glued to the next word ("克拉根福建交") THEN the name is read whole', () => {
+    expect(readAt('热舒夫和克拉根福建交30周年是哪天')).toEqual({
+      command: 'anniversaries',
+      args: { city: 'rzeszow-pl', with: 'klagenfurt-at', window: 'turning 30' },
+    });
+  });
+});
