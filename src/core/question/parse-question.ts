@@ -190,6 +190,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
         WHETHER.some((word) => text.includes(word)) ||
         endsOnTieAsked(text, tokens) ||
+        endsOnVerbAsked(text, tokens) ||
         frenchInversion(tokens) ||
         verbFirst(text, tokens, inNames) ||
         subjectThenVerb(text, tokens, found) ||
@@ -478,6 +479,15 @@ function endsOnTieAsked(text: string, tokens: readonly Token[]): boolean {
   const last = tokens.at(-1);
   if (!last || !CJK.test(last.folded) || !/[?？]\s*$/u.test(text)) return false;
   return hasCue([last], TIE_WORDS) || hasCue(tokens.slice(-2), TIE_WORDS);
+}
+
+/**
+ * "上海はプラハとの提携を解消した？", "まだ続いてる？": Japanese asks yes or no by a question mark
+ * after a verb's plain form, past ("た"), present ("る") or negative ("ない").
+ */
+function endsOnVerbAsked(text: string, tokens: readonly Token[]): boolean {
+  const last = tokens.at(-1)?.text ?? '';
+  return /[?？]\s*$/u.test(text) && HIRAGANA_ONLY.test(last) && /(?:た|る|ない)$/u.test(last);
 }
 
 /** Words that may stand between a subject and its verb: "Shanghai has ended", "Šanghaj se rozešla", "ya rompió". */

@@ -171,8 +171,10 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ period: `next ${MONTH_DAYS * cjkCount(m[1] ?? m[2])} days` }),
   },
   {
-    re: /(?:未来|今后|接下来|今後|これから|向こう) ?(\d{1,4}) ?(?:天|日|日間)|(\d{1,4}) ?(?:天|日)(?:内|以内)/,
-    read: (m) => ({ period: days(m[1] ?? m[2]) }),
+    re: new RegExp(
+      `(?:未来|今后|接下来|今後|これから|向こう)的? ?(\\d{1,4}|${KANJI_NUMBER}) ?(?:天|日|日間)|(\\d{1,4}|${KANJI_NUMBER}) ?(?:天|日)(?:内|以内)`,
+    ),
+    read: (m) => ({ period: `next ${cjkCount(m[1] ?? m[2])} days` }),
   },
   {
     re: /\b(?:el )?(?:proximo mes|mes (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? mesic(?:i)?\b|来月|下个月|下月/,
@@ -187,7 +189,8 @@ const PATTERNS: readonly Pattern[] = [
     read: () => ({ period: 'next year' }),
   },
   {
-    re: /\beste ano\b|\bletos\b|\b(?:tento|tomto) (?:rok|roce)\b|今年/,
+    // "年内": within the year, this one.
+    re: /\beste ano\b|\bletos\b|\b(?:tento|tomto) (?:rok|roce)\b|今年|年内/,
     read: () => ({ period: 'this year' }),
   },
   {
@@ -272,6 +275,13 @@ const PATTERNS: readonly Pattern[] = [
   {
     re: /([一二三四五六七八九]?十[一二三四五六七八九]?|百) ?周年/,
     read: (m) => ({ ordinal: kanjiNumber(m[1]) }),
+  },
+  // "半世紀", "半个世纪": half a century.
+  { re: /半个?世[纪紀]/, read: () => ({ ordinal: 50 }) },
+  // "金婚", "銀婚式", "ダイヤモンド婚": golden, silver and diamond weddings, said of ties too.
+  {
+    re: /(金|银|銀|钻石|鑽石|ダイヤモンド) ?婚/,
+    read: (m) => ({ ordinal: m[1] === '金' ? 50 : m[1] === '银' || m[1] === '銀' ? 25 : 60 }),
   },
   {
     // Golden, silver and diamond anniversaries, as each language names them.

@@ -374,3 +374,34 @@ describe('Chinese renderings that drop sounds, and names the segmenter cuts wron
     });
   });
 });
+
+describe('Chinese and Japanese everyday words for what is asked', () => {
+  const window = (period: string): Invocation => ({ command: 'anniversaries', args: { window: period } });
+  it.each([
+    ['伦敦和巴黎好了几十年了', { ...agreement('london-gb', 'paris-fr'), focus: 'since' }],
+    ['巴黎的兄弟城市', partners('paris-fr')],
+    ['パリの兄弟都市', partners('paris-fr')],
+    ['パリと仲のいい都市', partners('paris-fr')],
+    ['巴黎的友好城市名单', partners('paris-fr')],
+    ['巴黎是什么地方', cityCommand('paris-fr')],
+    ['パリの基本情報', cityCommand('paris-fr')],
+    ['今年有什么金婚纪念', window('this year turning 50')],
+    [
+      'ロンドンとパリが半世紀を迎えるのは',
+      { command: 'anniversaries', args: { city: 'london-gb', with: 'paris-fr', window: 'turning 50' } },
+    ],
+    ['未来三十天的周年纪念', window('next 30 days')],
+    ['今後60日以内の記念日', window('next 60 days')],
+    ['年内の記念日', window('this year')],
+    ['有叫Kita的城市吗', { command: 'search', args: { text: 'Kita' } }],
+    ['Kitaを含む都市', { command: 'search', args: { text: 'Kita' } }],
+    ['你是干什么的', { command: 'help', args: {} }],
+    ['何を聞けばいい？', { command: 'help', args: {} }],
+    // "Why" asks what happened, not whether.
+    ['ロンドンとパリはなんで別れたの', agreement('london-gb', 'paris-fr')],
+    // A question mark after a plain verb asks yes or no.
+    ['ロンドンはパリとの提携を解消した？', { ...agreement('london-gb', 'paris-fr'), asks: 'ended-by-first' }],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
+    expectRun(text, expected),
+  );
+});
