@@ -3531,6 +3531,11 @@ const CHINESE: CueTable = {
     '走得近',
     // 'Brother cities': what many Chinese speakers call sister cities.
     '兄弟城市',
+    // 'Circle of friends', 'pairs' (结对子), 'who is it close to' (跟谁好).
+    '朋友圈',
+    '对子',
+    '跟谁好',
+    '和谁好',
     '关系好',
     '来往',
     '往来',
@@ -3629,6 +3634,8 @@ const CHINESE: CueTable = {
     '一刀两断',
     '解除了',
     '掰了',
+    // 'Blocked' (拉黑), as one blocks a contact.
+    '拉黑',
     '掰',
     '断交',
     '分手',
@@ -3801,6 +3808,8 @@ const CHINESE: CueTable = {
     '几月',
     // 'List', 'name', 'within (the year)'.
     '名单',
+    '数量',
+    '国际',
     '清单',
     '名字',
     '名称',

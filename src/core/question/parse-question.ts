@@ -201,7 +201,12 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, ANY),
-    asksWho: whichPlace || outsideNames.some((t) => WHO.has(t.folded)),
+    // "谁是", "跟谁": the segmenter may join "who" to a word beside it.
+    asksWho:
+      whichPlace ||
+      outsideNames.some(
+        (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
+      ),
   };
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
@@ -591,10 +596,24 @@ interface Question {
 const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
 const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
 
+/** "Who", and Chinese "which ones" (哪些), which asks the same of one city's ties. */
 const WHO = new Set(
-  ['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho', '谁', '誰', 'だれ'].map(
-    foldName,
-  ),
+  [
+    'who',
+    'whom',
+    'wer',
+    'wem',
+    'qui',
+    'quien',
+    'quienes',
+    'kdo',
+    'kym',
+    'koho',
+    '谁',
+    '誰',
+    'だれ',
+    '哪些',
+  ].map(foldName),
 );
 
 function asksWhoWithOneCity(invocation: Invocation, q: Question, stray: readonly Mention[]): boolean {
@@ -930,8 +949,14 @@ function isCjkVocabulary(folded: string): boolean {
   if (KATAKANA.test(folded)) return VOCABULARY.exact.has(folded);
   // "决|裂了", "绝|交了": the segmenter glues the Chinese past "了" to the end of a piece of our word.
   const word = folded.length > 1 && folded.endsWith('了') ? folded.slice(0, -1) : folded;
-  return VOCABULARY.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue)));
+  return (
+    VOCABULARY.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue))) ||
+    // "谁是", "跟谁": two or three of our one-character words, joined by the segmenter.
+    (word.length <= MAX_JOINED_CHARACTERS && [...word].every((ch) => VOCABULARY.exact.has(ch)))
+  );
 }
+
+const MAX_JOINED_CHARACTERS = 3;
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);
