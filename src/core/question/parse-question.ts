@@ -690,11 +690,10 @@ function pictureAsked(q: Question, reader: Reader): QuestionReading | undefined 
     if (q.home === undefined) return noHome(q, reader.catalog, []);
     return sure(invocationOf(reader.commands, 'map', { cities: [q.home] }));
   }
+  // A namesake (Concord) is settled by which one is twinned with the other, as for the agreement.
   if (q.topics.has('timeline') && first && second)
     return sure(
-      invocationOf(reader.commands, 'timeline', {
-        cities: [argOf(first, reader.catalog), argOf(second, reader.catalog)],
-      }),
+      invocationOf(reader.commands, 'timeline', { cities: pairIds(reader.catalog, first, second) }),
     );
   if (q.topics.has('chart') && q.topics.has('anniversaries') && first === undefined) {
     const year = q.period !== undefined && /^\d{4}$/.test(q.period.trim()) ? q.period.trim() : undefined;

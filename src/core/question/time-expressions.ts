@@ -245,6 +245,8 @@ const PATTERNS: readonly Pattern[] = [
     re: new RegExp(`(\\d{4}) ?年 ?(${CJK_MONTH}) ?月`),
     read: (m) => isoMonth(m[1], String(cjkCount(m[2]))),
   },
+  // "年底", "年末": the year's end, its last month.
+  { re: /年底|年末|年终|年終/, read: () => monthAlone('december') },
   {
     // "3月", "三月", "10月份": a month without a year, the next such month; not a count of months
     // ("3个月", "3か月", read above) nor a larger number ("13月").

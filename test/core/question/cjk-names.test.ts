@@ -293,6 +293,8 @@ describe('Chinese and Japanese periods, anniversaries and yes/no questions', () 
     ['2028年5月的周年纪念', window('2028-05')],
     ['2028年十一月の記念日', window('2028-11')],
     ['3か月以内の記念日', window('next 90 days')],
+    ['年末の記念日', window('december')],
+    ['年底有哪些周年', window('december')],
     ['伦敦和巴黎第20个周年是哪天', turning(20)],
     ['伦敦和巴黎满二十年是什么时候', turning(20)],
     ['ロンドンとパリの第20回目の記念日', turning(20)],
@@ -393,6 +395,8 @@ describe('Chinese and Japanese everyday words for what is asked', () => {
     ['伦敦的国际友城', partners('london-gb')],
     ['巴黎是什么地方', cityCommand('paris-fr')],
     ['パリの基本情報', cityCommand('paris-fr')],
+    ['パリの人口は', cityCommand('paris-fr')],
+    ['巴黎人口多少', cityCommand('paris-fr')],
     ['今年有什么金婚纪念', window('this year turning 50')],
     [
       'ロンドンとパリが半世紀を迎えるのは',
