@@ -3353,10 +3353,7 @@ const JAPANESE: CueTable = {
     'どんな',
     '紹介',
     '基本情報',
-    // 'Which prefecture', 'population': about the city itself.
-    '何県',
-    '何州',
-    'どこの県',
+    // 'Population': about the city itself.
     '人口',
     '知って',
     '詳しく',
@@ -3683,8 +3680,6 @@ const CHINESE: CueTable = {
     '情况介绍',
     // 'What kind of place', 'this city': the city itself.
     '什么地方',
-    '哪个省',
-    '哪个州',
     '人口',
     '这个城市',
     '这座城市',

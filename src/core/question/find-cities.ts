@@ -166,16 +166,19 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
     }
     for (const [first, end] of spans) {
       const words = tokens.slice(first, end);
-      if (!REGION_SUFFIX.test(words.at(-1)?.text ?? '') || range(first, end).some(known)) continue;
-      // "アメリカ・オレゴン州": a country before the region.
-      const country = words.length > 1 ? countryOfWord(words[0]?.folded ?? '') : undefined;
+      if (!REGION_SUFFIX.test(words.at(-1)?.text ?? '')) continue;
+      // "アメリカ・オレゴン州", "美国马萨诸塞州": a country before the region, part of the place.
+      const country = words.length > 1 ? countryWritten(words[0]?.folded ?? '') : undefined;
+      if (range(country === undefined ? first : first + 1, end).some(known)) continue;
       const region = (country ? words.slice(1) : words).map((t) => t.text).join('');
       const [only] = city.cities;
       const alike = city.cities.length === 1 && only ? catalog.matchName(only.name) : city.cities;
-      const found = inRegion(
-        region,
-        alike.filter((c) => country === undefined || c.country === country),
-      );
+      const inCountry = alike.filter((c) => country === undefined || c.country === country);
+      // "岩手県の北上市": a region beside the one city of that name says no more than where it is,
+      // even when its sounds cannot be compared (a Japanese reading is not the pinyin of its kanji).
+      // Not when a country stands before the region, which the wider span compares ("美国缅因州").
+      const countryBefore = countryWritten(tokens[first - 1]?.folded ?? '') !== undefined;
+      const found = inCountry.length === 1 && !countryBefore ? inCountry : inRegion(region, inCountry);
       if (found.length === 0) continue;
       placed = placed
         .filter((m) => m.end <= first || m.first >= end)
@@ -234,6 +237,11 @@ function endsName(before: readonly Token[], token: Token, catalog: Catalog): boo
 const MAX_GLUED_WORDS = 4;
 /** A name of fewer characters is too short to split a word for. */
 const MIN_GLUED_NAME = 3;
+
+/** A country's name ("美国") or a word made from one ("アメリカ"). */
+function countryWritten(folded: string): string | undefined {
+  return countryNamed(folded) ?? countryOfWord(folded);
+}
 
 /** "ノース|カロライナ|州", "马|萨|诸|塞|州": no region takes more words. */
 const MAX_CJK_REGION_WORDS = 6;

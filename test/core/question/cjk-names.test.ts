@@ -369,6 +369,11 @@ describe('Chinese renderings that drop sounds, and names the segmenter cuts wron
     },
   );
 
+  it('GIVEN a country and region where the one city of that name is not ("美国缅因州的弗里波特") THEN nothing is answered', () => {
+    expect(readAt('弗里波特的友好城市')).toEqual(partners('freeport-bs'));
+    expect(readAt('美国缅因州的弗里波特有哪些友好城市')).toMatchObject({ sure: false });
+  });
+
   it('GIVEN a name whose last character the segmenter glued to the next word ("克拉根福建交") THEN the name is read whole', () => {
     expect(readAt('热舒夫和克拉根福建交30周年是哪天')).toEqual({
       command: 'anniversaries',
@@ -415,5 +420,17 @@ describe('Chinese and Japanese everyday words for what is asked', () => {
     ['ロンドンはパリとの提携を解消した？', { ...agreement('london-gb', 'paris-fr'), asks: 'ended-by-first' }],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
     expectRun(text, expected),
+  );
+});
+
+describe('a country and a region written before a city in Chinese or Japanese', () => {
+  it.each([
+    ['美国马萨诸塞州的康科德有哪些友好城市', partners('concord-massachusetts-us')],
+    // The one Kitakami: the prefecture says where it is, though its Japanese reading cannot be compared.
+    ['岩手県の北上市の姉妹都市', partners('kitakami-jp')],
+    ['日本岩手県北上市について', cityCommand('kitakami-jp')],
+  ] as [string, Invocation][])(
+    'GIVEN "%s" THEN the city is the one there, and the words no question',
+    (text, expected) => expectRun(text, expected),
   );
 });
