@@ -108,7 +108,13 @@ export function findCities(
       readUnknownRun(tokens, words, catalog, budget);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
     const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
-    mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
+    mentions.push(
+      small
+        ? { ...read, cities: [], guessed: undefined, lowerCase: true }
+        : read.guessed && isMajorCityTypo(read)
+          ? { ...read, guessed: undefined }
+          : read,
+    );
   }
   return placeRegions(
     corroborated(
@@ -117,6 +123,26 @@ export function findCities(
     ),
     tokens,
     catalog,
+  );
+}
+
+/** A long name a letter off ("Barcleona") of a city of this many people or more is that city, not a guess. */
+const MAJOR_CITY = 500_000;
+const MIN_MAJOR_TYPO_LENGTH = 7;
+
+/**
+ * Whether a name with a letter wrong, missing, extra or two swapped is a long one of one city of the
+ * world's largest ("Barcleona", "Klagenfrut" are; "aide" is no typo of a town): long names of large
+ * cities are seldom a letter away from an everyday word.
+ */
+function isMajorCityTypo(m: Mention): boolean {
+  const [only] = m.cities;
+  return (
+    m.cities.length === 1 &&
+    only !== undefined &&
+    (only.population ?? 0) >= MAJOR_CITY &&
+    m.text.replace(/ /g, '').length >= MIN_MAJOR_TYPO_LENGTH &&
+    !CJK.test(m.text)
   );
 }
 

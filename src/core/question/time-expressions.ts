@@ -266,6 +266,14 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ ordinal: Number(m[1]) }),
   },
   { re: /\b(\d{1,3}) ?o\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  {
+    // "zehnjähriges", "fünfundzwanzigjährige": German writes the years and "-jährig" as one word.
+    re: /\b([a-z]+)jahrig(?:e[mnrs]?)?\b/,
+    read: (m) => {
+      const n = germanNumber(m[1] ?? '');
+      return n === undefined ? undefined : { ordinal: n };
+    },
+  },
   { re: /(\d{1,3}) ?(?:周年|年目)/, read: (m) => ({ ordinal: Number(m[1]) }) },
   // "满50年", "满五十年": Chinese "turning 50 years", said of a tie as of a person.
   { re: new RegExp(`满 ?(\\d{1,3}|${KANJI_NUMBER}) ?周?年`), read: (m) => ({ ordinal: cjkCount(m[1]) }) },
@@ -347,6 +355,43 @@ function isoMonth(year: string | undefined, month: string | undefined) {
 function monthAlone(name: string | undefined) {
   const names = MONTHS.find((names) => names.includes(name ?? ''));
   return names ? { period: names[0] } : undefined;
+}
+
+const GERMAN_UNITS = byWord([
+  [1, 'ein eins'],
+  [2, 'zwei'],
+  [3, 'drei'],
+  [4, 'vier'],
+  [5, 'funf'],
+  [6, 'sechs'],
+  [7, 'sieben'],
+  [8, 'acht'],
+  [9, 'neun'],
+  [10, 'zehn'],
+  [11, 'elf'],
+  [12, 'zwolf'],
+  [15, 'funfzehn'],
+  [20, 'zwanzig'],
+  [30, 'dreissig'],
+  [40, 'vierzig'],
+  [50, 'funfzig'],
+  [60, 'sechzig'],
+  [70, 'siebzig'],
+  [80, 'achtzig'],
+  [90, 'neunzig'],
+  [100, 'hundert einhundert'],
+]);
+
+/** A German number up to a hundred written as one folded word ("zehn", "funfundzwanzig"). */
+function germanNumber(word: string): number | undefined {
+  const whole = GERMAN_UNITS[word];
+  if (whole !== undefined) return whole;
+  const [units, tens] = word.split('und');
+  const u = GERMAN_UNITS[units ?? ''];
+  const t = GERMAN_UNITS[tens ?? ''];
+  return u !== undefined && u < 10 && t !== undefined && t >= 20 && t < 100 && t % 10 === 0
+    ? t + u
+    : undefined;
 }
 
 /** Each word of a row, written with spaces between, mapped to the row's number. */

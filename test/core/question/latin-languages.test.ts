@@ -355,3 +355,31 @@ describe('friends as people say it among themselves', () => {
     ['Wer hat bei Osaka den Stecker gezogen?', partners('osaka-jp')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 });
+
+describe('German years written as one word, and long names of large cities a letter off', () => {
+  const turning = (a: string, b: string, n: number): Invocation => ({
+    command: 'anniversaries',
+    args: { city: a, with: b, window: `turning ${n}` },
+  });
+  it.each([
+    [
+      'Wann feiern Paderborn und Le Mans ihr fünfundzwanzigjähriges?',
+      turning('paderborn-de', 'le-mans-fr', 25),
+    ],
+    ['Wann ist das zehnjährige Jubiläum von Prag und Taipeh?', turning('prague-cz', 'taipei-tw', 10)],
+  ])('GIVEN "%s" THEN the number of years is the anniversary asked for', (text, expected) =>
+    expectRun(text, expected),
+  );
+
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  it.each([
+    ['hermanas de Barcleona', partners('barcelona-es')],
+    ['Which cities is Brcelona twinned with?', partners('barcelona-es')],
+  ])('GIVEN "%s" on the shipped world layer THEN the large city is meant, not offered', (text, expected) => {
+    const reading = parseQuestion(text, shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
+});
