@@ -21,6 +21,8 @@ export interface Mention {
   readonly guessed?: boolean;
   /** A country's ISO code: the words name a country ("Poland", "Polsko"), not a city. */
   readonly country?: string;
+  /** Names a letter away, each a different name ("Mardid": Madrid, Mardin): none is taken, each may be offered. */
+  readonly alternatives?: readonly (readonly City[])[];
 }
 
 const CONTRACTED_ARTICLES: Record<string, string> = { du: 'le', au: 'le', des: 'les', aux: 'les' };
@@ -107,10 +109,13 @@ export function findCities(
       readCjkRun(tokens, words, catalog, named) ??
       readUnknownRun(tokens, words, catalog, budget);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
-    const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
+    const small =
+      (read.guessed || read.alternatives !== undefined) &&
+      mixedCase &&
+      read.text.charAt(0) === read.text.charAt(0).toLowerCase();
     mentions.push(
       small
-        ? { ...read, cities: [], guessed: undefined, lowerCase: true }
+        ? { ...read, cities: [], guessed: undefined, alternatives: undefined, lowerCase: true }
         : read.guessed && isMajorCityTypo(read)
           ? { ...read, guessed: undefined }
           : read,
@@ -668,10 +673,15 @@ function readUnknownRun(
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
   // "französische", "polacas": made from a country's name, read as the country, not looked up as a town.
   const countryWord = words.length === 1 && !CJK.test(text) && countryOfWord(text) !== undefined;
-  const close = typo && !countryWord ? oneLetterOff(text, catalog) : [];
+  const { cities: close, alternatives } =
+    typo && !countryWord ? oneLetterOff(text, catalog) : { cities: [], alternatives: [] };
   // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
   const guessed = close.length > 0 && !hasOfficeCity(catalog, close);
-  return { ...mention(tokens, first, end, close), ...(guessed && { guessed }) };
+  return {
+    ...mention(tokens, first, end, close),
+    ...(guessed && { guessed }),
+    ...(alternatives.length > 1 && { alternatives }),
+  };
 }
 
 /**
@@ -732,11 +742,15 @@ function weight(catalog: Catalog, cities: readonly City[]): number {
   return Math.max(...cities.map((c) => c.population ?? 0));
 }
 
+/** How many names a letter away from a name we do not know are offered at most. */
+const MAX_ALTERNATIVES = 3;
+
 /**
  * Cities with a name one letter away from the text (one letter wrong, missing, extra, or two letters
- * swapped). Several cities only when they share that name; different names are no answer.
+ * swapped). Several cities only when they share that name; different names are no answer, but
+ * `alternatives`, the likeliest first.
  */
-function oneLetterOff(text: string, catalog: Catalog): City[] {
+function oneLetterOff(text: string, catalog: Catalog): { cities: City[]; alternatives: City[][] } {
   const candidates = [
     ...catalog.oneTypoAway(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
@@ -755,8 +769,12 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
   }
   // A letter away from the office's city and from some world town ("Prgue": Prague, Pigüé): the office's.
   const own = [...close.values()].filter((cities) => hasOfficeCity(catalog, cities));
-  if (own.length === 1) return own[0] ?? [];
-  return close.size === 1 ? ([...close.values()][0] ?? []) : [];
+  if (own.length === 1) return { cities: own[0] ?? [], alternatives: [] };
+  if (close.size === 1) return { cities: [...close.values()][0] ?? [], alternatives: [] };
+  const alternatives = [...close.values()]
+    .sort((a, b) => weight(catalog, b) - weight(catalog, a))
+    .slice(0, MAX_ALTERNATIVES);
+  return { cities: [], alternatives };
 }
 
 function swaps(text: string): string[] {

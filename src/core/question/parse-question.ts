@@ -208,6 +208,18 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
       ),
   };
+  // "Mardid": Madrid or Mardin? Each is offered, none answered.
+  const ambiguous = question.places.find((m) => m.alternatives !== undefined);
+  if (ambiguous?.alternatives) {
+    const offers = ambiguous.alternatives.flatMap((cities) => {
+      const places = question.places.map((m) =>
+        m === ambiguous ? { ...m, cities, alternatives: undefined } : m,
+      );
+      const reading = decide({ ...question, places }, reader);
+      return reading.sure ? [reading.invocation] : reading.closest.slice(0, 1);
+    });
+    return inLanguage(unsure(describe(question, catalog), offers), lang, reader);
+  }
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
     return inLanguage(unsure([], []), lang, reader);
@@ -226,8 +238,21 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     countryWord ||
     // "Prague Shanghai 2020": a pair with a number that is no anniversary's may ask anything.
     (question.places.length === 2 && tokens.some(isNumber) && time.ordinal === undefined) ||
-    (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
-  const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
+    // A name the store does not know at all ("Atlantis") is never answered as if it were a city: looking
+    // it up is offered instead, which answers with the names written like it.
+    question.places.some((m) => m.cities.length === 0);
+  const unknownNames = question.places.filter((m) => m.cities.length === 0);
+  const offered = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
+  const reading =
+    offered.sure || unknownNames.length === 0
+      ? offered
+      : {
+          ...offered,
+          closest: [
+            ...offered.closest,
+            ...unknownNames.map((m) => invocationOf(reader.commands, 'search', { text: m.text })),
+          ],
+        };
   // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
   // their tie as the question; the answer shows its status, dates and reasons.
   // A number among them ("60 let", "50.") may ask for an anniversary instead: not answered.

@@ -382,4 +382,10 @@ describe('German years written as one word, and long names of large cities a let
     const reading = parseQuestion(text, shipped, commands);
     expect(reading.sure ? reading.invocation : reading).toEqual(expected);
   });
+
+  it('GIVEN a name a letter away from two names ("Mardid": Madrid, Mardin...) THEN each is offered, none answered', () => {
+    const reading = parseQuestion('ciudades hermanas de Mardid', shipped, commands);
+    expect(reading.sure).toBe(false);
+    expect(reading.sure ? [] : reading.closest).toContainEqual(partners('madrid-es'));
+  });
 });
