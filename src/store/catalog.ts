@@ -2,7 +2,7 @@ import type { AnniversaryWindow } from '../domain/anniversary.ts';
 import type { City } from '../domain/city.ts';
 import { countryName, toCountryCode } from '../domain/country.ts';
 import type { Precision } from '../domain/fuzzy-date.ts';
-import { foldName } from '../domain/names.ts';
+import { foldName, withinOneEdit } from '../domain/names.ts';
 import { orderCities, type Partnership, partnershipId } from '../domain/partnership.ts';
 import {
   AnniversaryIndex,
@@ -12,11 +12,15 @@ import {
 } from './anniversary-index.ts';
 import type { Applied } from './draft-ops.ts';
 import { FuzzyNames, type FuzzyOptions } from './fuzzy-names.ts';
+import { lowerBound } from './lower-bound.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
 import { namesOf } from './world/name-index.ts';
 import { sameCityAs } from './world/same-city.ts';
 import type { World } from './world/world.ts';
+
+/** Keys derived from a city (its names' sounds, see name-sounds.ts), for `officeCitiesKeyed`. */
+export type CityKeys = (city: City) => readonly string[];
 
 export type CityLookup =
   | { kind: 'found'; city: City }
@@ -25,6 +29,8 @@ export type CityLookup =
 
 /** Shorter text is matched by name prefix only: fuzzy matching two letters finds everything. */
 const MIN_FUZZY_LENGTH = 3;
+/** A city with more pairs than this has them sorted by id for look-ups (see Catalog.own). */
+const SHORT_LIST = 32;
 /** How many names starting with the text are looked at, so one letter costs no more than a word. */
 const PREFIX_SCAN = 500;
 /** The search command's typos: a quarter of a word's letters, the last word also as a prefix. */
@@ -52,6 +58,8 @@ export class Catalog {
   readonly world: World | undefined;
   private readonly cityById = new Map<string, City>();
   private readonly partnershipsByCity = new Map<string, Partnership[]>();
+  /** A city with many pairs: its pairs sorted by id, built on first use, dropped when they change (see own). */
+  private readonly sortedPairs = new Map<string, { ids: string[]; pairs: Partnership[] }>();
   /** Folded name -> its city, or its cities when several share it (one list per name would double the map). */
   private readonly citiesByName = new Map<string, City | City[]>();
   private readonly namesakes = new Map<string, boolean>();
@@ -64,6 +72,8 @@ export class Catalog {
   private fuzzy: FuzzyNames<string> | undefined;
   private prefixes: NamePrefixIndex | undefined;
   private anniversaries: AnniversaryIndex | undefined;
+  /** Per function deriving keys from a city: key -> the office cities with it (see officeCitiesKeyed). */
+  private readonly keyed = new Map<CityKeys, Map<string, City | City[]>>();
 
   constructor(data: StoreData, world?: World) {
     this.current = data;
@@ -83,7 +93,7 @@ export class Catalog {
 
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
-    this.prefixIndex();
+    this.prefixIndex().readBackwards();
     this.fuzzyIndex();
     this.anniversaryIndex();
     this.world?.warm();
@@ -124,6 +134,7 @@ export class Catalog {
     if (!indexed) return;
     this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
+    for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) addOne(index, key, city);
   }
 
   private removeCity(city: City): void {
@@ -131,15 +142,22 @@ export class Catalog {
     for (const name of foldedNamesOf(city)) removeOne(this.citiesByName, name, city);
     this.prefixes?.remove(city.id);
     this.fuzzy?.remove(city.id);
+    for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
 
   private addPartnership(p: Partnership, indexed = false): void {
-    for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
+    for (const cityId of p.cities) {
+      addTo(this.partnershipsByCity, cityId, p);
+      this.sortedPairs.delete(cityId);
+    }
     if (indexed) this.anniversaries?.add(p);
   }
 
   private removePartnership(p: Partnership): void {
-    for (const cityId of p.cities) removeFrom(this.partnershipsByCity, cityId, p);
+    for (const cityId of p.cities) {
+      removeFrom(this.partnershipsByCity, cityId, p);
+      this.sortedPairs.delete(cityId);
+    }
     this.anniversaries?.remove(p);
   }
 
@@ -163,9 +181,21 @@ export class Catalog {
   /**
    * The office's partnership with this id, found among its first city's (a map of every pair by id
    * cost 3.7 MB at 100,000 pairs; a city's list is short). City ids hold no "--", so the id splits.
+   * A city with many pairs (a hub with thousands of partners) is searched in its pairs sorted by id,
+   * so looking up each of its pairs costs no more than a short list.
    */
   private own(id: string): Partnership | undefined {
-    return this.partnershipsByCity.get(id.slice(0, id.indexOf('--')))?.find((p) => p.id === id);
+    const cityId = id.slice(0, id.indexOf('--'));
+    const list = this.partnershipsByCity.get(cityId);
+    if (list === undefined || list.length <= SHORT_LIST) return list?.find((p) => p.id === id);
+    let sorted = this.sortedPairs.get(cityId);
+    if (!sorted) {
+      const pairs = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      sorted = { ids: pairs.map((p) => p.id), pairs };
+      this.sortedPairs.set(cityId, sorted);
+    }
+    const at = lowerBound(sorted.ids, id);
+    return sorted.ids[at] === id ? sorted.pairs[at] : undefined;
   }
 
   /** Whether the office's own store holds this partnership (and not only the world layer). */
@@ -251,14 +281,39 @@ export class Catalog {
   }
 
   /**
-   * The office's own cities with a folded name that passes the test: a scan of the office's names
-   * (the question reader's "a letter off", which counts a missing space as a letter).
+   * The office's own cities with a folded name one edit from the folded text (withinOneEdit: the
+   * question reader's "a letter off", which counts a missing space as a letter), found in the sorted
+   * names, not by comparing every one: the edit is in one half of the text, so such a name starts
+   * with the text's first half or ends with its second half, or is the text with the two letters
+   * where the halves meet swapped.
    */
-  officeCitiesWhere(test: (folded: string) => boolean): City[] {
-    const found = new Set<City>();
-    for (const [name, cities] of this.citiesByName)
-      if (test(name)) for (const city of Array.isArray(cities) ? cities : [cities]) found.add(city);
-    return [...found];
+  officeOneEditAway(folded: string): City[] {
+    const half = Math.floor(folded.length / 2);
+    const near = (name: string) => withinOneEdit(name, folded);
+    const names = new Set([
+      ...this.prefixIndex().keysStartingWith(folded.slice(0, half), near),
+      ...this.prefixIndex().keysEndingWith(folded.slice(half), near),
+    ]);
+    // A swap of the two letters where the halves meet leaves neither half as it was.
+    if (half > 0)
+      names.add(folded.slice(0, half - 1) + folded[half] + folded[half - 1] + folded.slice(half + 1));
+    return [...new Set([...names].flatMap((name) => this.officeNamed(name)))];
+  }
+
+  /**
+   * The office's own cities with this key among those `keysOf` derives from each (the sounds of
+   * their names): a look-up, not a scan of the office's cities. One index per `keysOf` (a function
+   * its module keeps, so the same each call), built on first use and kept by every edit.
+   */
+  officeCitiesKeyed(keysOf: CityKeys, key: string): City[] {
+    let index = this.keyed.get(keysOf);
+    if (!index) {
+      index = new Map();
+      for (const city of this.current.cities) for (const k of keysOf(city)) addOne(index, k, city);
+      this.keyed.set(keysOf, index);
+    }
+    const found = index.get(key);
+    return found === undefined ? [] : Array.isArray(found) ? [...found] : [found];
   }
 
   /** Cities with a name that folds to this: the office's, then the world's not taken over by an office city. */

@@ -9,10 +9,13 @@
  * shipped world layer, measured in the same run, and a verdict: the p95 of all questions and of
  * each kind against the target, in wall-clock time, else in CPU time. Loading and indexing the store
  * is printed apart, as it is paid once per process, not per question. Prints figures only, never
- * the questions.
+ * the questions, except with `--top N`: the N costliest questions of the tune part at 50,000, with
+ * what each ran (never a question of the test part). `--kind K` times only the questions read as K
+ * (e.g. `unsure`), to look at one kind quickly.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Caller } from '../../src/core/caller.ts';
 import { renderPlain } from '../../src/render/plain.ts';
 import { SEED_PATH, WORLD_DIR } from '../../src/store/paths.ts';
@@ -31,7 +34,12 @@ const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as StoreInput & { set
 const manifest = JSON.parse(await readFile(join(WORLD_DIR, 'manifest.json'), 'utf8')) as {
   partnerships: number;
 };
-const questions = [...(await readPart('tune')), ...(await readPart('test'))].map((label) => label.text);
+const { values } = parseArgs({
+  options: { top: { type: 'string', default: '0' }, kind: { type: 'string' } },
+});
+const top = Number(values.top);
+const tune = await readPart('tune');
+const questions = [...tune, ...(await readPart('test'))].map((label) => label.text);
 const caller: Caller = { platform: 'shell', userId: 'bench' };
 
 /** The seed's own records with generated office partnerships (and their cities) added, the world layer on or off. */
@@ -70,7 +78,7 @@ const sizes: Size[] = [
 console.log(
   `the whole answer to a question (read + run + render plain text), ${questions.length} corpus questions, timed one by one after a warm-up, each its median of ${ROUNDS} rounds:`,
 );
-const firstLines = new Map<string, string[]>();
+const firstLines = new Map<string, Map<number, string>>();
 /** Per size: the p95 of all questions and of each kind, in wall-clock and in CPU milliseconds. */
 const p95s = new Map<string, Map<string, { wall: number; cpu: number }>>();
 
@@ -96,41 +104,56 @@ for (const size of sizes) {
     return reading.kind === 'run' ? reading.invocation.command : reading.kind;
   });
   for (const text of questions.slice(0, WARM_UP)) renderPlain(await dispatcher.answerText(text, caller));
-  const rounds: number[][] = questions.map(() => []);
-  const cpuRounds: number[][] = questions.map(() => []);
-  const lines: string[] = [];
+  const timed = [...questions.keys()].filter((i) => values.kind === undefined || kinds[i] === values.kind);
+  const rounds: number[][] = timed.map(() => []);
+  const cpuRounds: number[][] = timed.map(() => []);
+  const lines = new Map<number, string>();
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, text] of questions.entries()) {
+    for (const [j, i] of timed.entries()) {
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      const plain = renderPlain(await dispatcher.answerText(text, caller));
-      rounds[i]?.push(performance.now() - t0);
+      const plain = renderPlain(await dispatcher.answerText(questions[i] ?? '', caller));
+      rounds[j]?.push(performance.now() - t0);
       const cpu = process.cpuUsage(cpu0);
-      cpuRounds[i]?.push((cpu.user + cpu.system) / 1000);
-      if (round === 0) lines.push(plain.split('\n')[0] ?? '');
+      cpuRounds[j]?.push((cpu.user + cpu.system) / 1000);
+      if (round === 0) lines.set(i, plain.split('\n')[0] ?? '');
     }
   }
   const costs = rounds.map((own) => quantile(own, 0.5));
   // CPU time the process spent (all its threads, the collector's too): what the answer cost this
   // process, without the moments another process had the machine.
   const cpuCosts = cpuRounds.map((own) => quantile(own, 0.5));
-  firstLines.set(size.name, [...lines]);
+  const kindOf = (j: number) => kinds[timed[j] ?? -1];
+  firstLines.set(size.name, lines);
   const partnerships = store.catalog.data.partnerships.length + (size.world ? manifest.partnerships : 0);
   console.log(
     `  ${size.name}: ${stats(costs)}  (store create + index ${loadMs.toFixed(0)} ms, ${partnerships} partnerships)`,
   );
   console.log(`    ${'(CPU time)'.padEnd(22)} ${stats(cpuCosts)}`);
   const p95 = new Map([['all questions', { wall: quantile(costs, 0.95), cpu: quantile(cpuCosts, 0.95) }]]);
-  for (const kind of [...new Set(kinds)].sort()) {
-    const own = costs.filter((_, i) => kinds[i] === kind);
+  for (const kind of [...new Set(timed.map((i) => kinds[i] ?? ''))].sort()) {
+    const own = costs.filter((_, j) => kindOf(j) === kind);
     console.log(`    ${`${kind} (${own.length})`.padEnd(22)} ${stats(own)}`);
     p95.set(kind, {
       wall: quantile(own, 0.95),
       cpu: quantile(
-        cpuCosts.filter((_, i) => kinds[i] === kind),
+        cpuCosts.filter((_, j) => kindOf(j) === kind),
         0.95,
       ),
     });
+  }
+  if (size.extra > 0 && top > 0) {
+    // The tune part's costliest only: the test part's questions are never printed (README beside the corpus).
+    console.log(`    the ${top} costliest questions of the tune part (CPU ms, wall ms, what it ran):`);
+    const costliest = timed
+      .map((i, j) => ({ i, cpu: cpuCosts[j] ?? 0, wall: costs[j] ?? 0 }))
+      .filter(({ i }) => i < tune.length)
+      .sort((a, b) => b.cpu - a.cpu)
+      .slice(0, top);
+    for (const { i, cpu, wall } of costliest)
+      console.log(
+        `      ${cpu.toFixed(2).padStart(6)} ${wall.toFixed(2).padStart(6)}  ${kinds[i]}: ${tune[i]?.text}`,
+      );
   }
   p95s.set(size.name, p95);
   await store.close();
@@ -148,7 +171,7 @@ for (const [kind, big] of bigP95 ?? []) {
   );
 }
 const [, shipped, big] = [...firstLines.values()];
-const same = shipped && big ? shipped.filter((line, i) => line === big[i]).length : 0;
+const same = shipped && big ? [...shipped].filter(([i, line]) => big.get(i) === line).length : 0;
 console.log(
-  `  target: under ${TARGET_MS} ms at ${TARGET_PARTNERSHIPS.toLocaleString('en')} partnerships; the same first line of the answer as with seed + world layer: ${same} of ${questions.length}`,
+  `  target: under ${TARGET_MS} ms at ${TARGET_PARTNERSHIPS.toLocaleString('en')} partnerships; the same first line of the answer as with seed + world layer: ${same} of ${shipped?.size ?? 0}`,
 );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldName, withinOneEdit } from '../../src/domain/names.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { smallStore } from '../fixtures/knowledge-base.ts';
@@ -81,12 +82,57 @@ describe('Catalog office names', () => {
     expect(catalog.officeNamed('atlantis')).toEqual([]);
   });
 
-  it('GIVEN a test on folded names THEN officeCitiesWhere returns each passing city once', () => {
-    const found = catalog.officeCitiesWhere((name) => name.startsWith('concord'));
-    expect(found.map((c) => c.id).sort()).toEqual(['concord-california-us', 'concord-massachusetts-us']);
-    expect(new Set(found).size).toBe(found.length);
+  it('GIVEN a name one edit off anywhere in it THEN officeOneEditAway finds the office city, each once', () => {
+    const ids = (text: string) => catalog.officeOneEditAway(text).map((c) => c.id);
+    expect(ids('sanfrancisco')).toEqual(['san-francisco-us']);
+    expect(ids('prgue')).toEqual(['prague-cz']);
+    expect(ids('pargue')).toEqual(['prague-cz']);
+    expect(ids('praguee')).toEqual(['prague-cz']);
+    expect(ids('kitakamo')).toEqual(['kitakami-jp']);
+    expect(ids('paderbron')).toEqual(['paderborn-de']);
+    expect(ids('prgeu')).toEqual([]);
+    const concords = catalog.officeOneEditAway('concrd');
+    expect(concords.map((c) => c.id).sort()).toEqual(['concord-california-us', 'concord-massachusetts-us']);
+    expect(new Set(concords).size).toBe(concords.length);
+  });
+
+  it('GIVEN every one-edit form of every office name THEN officeOneEditAway finds what comparing every name finds', () => {
+    const names = [
+      ...new Set(catalog.data.cities.flatMap((c) => [c.name, ...c.names.map((n) => n.name)])),
+    ].map(foldName);
+    const everyName = (text: string) =>
+      catalog.data.cities
+        .filter((c) => [c.name, ...c.names.map((n) => n.name)].some((n) => withinOneEdit(foldName(n), text)))
+        .map((c) => c.id)
+        .sort();
+    let forms = 0;
+    for (const name of names) {
+      for (const text of oneEditForms(name)) {
+        forms++;
+        expect(
+          catalog
+            .officeOneEditAway(text)
+            .map((c) => c.id)
+            .sort(),
+          text,
+        ).toEqual(everyName(text));
+      }
+    }
+    expect(forms).toBeGreaterThan(400);
   });
 });
+
+/** Every string one edit from the name: each letter dropped, doubled, replaced by x, swapped with the next; x added at the end. */
+function oneEditForms(name: string): string[] {
+  const forms = [`${name}x`];
+  for (let i = 0; i < name.length; i++) {
+    forms.push(name.slice(0, i) + name.slice(i + 1));
+    forms.push(name.slice(0, i + 1) + name.slice(i));
+    forms.push(`${name.slice(0, i)}x${name.slice(i + 1)}`);
+    if (i + 1 < name.length) forms.push(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2));
+  }
+  return forms;
+}
 
 describe('Catalog partnerships', () => {
   it('GIVEN two cities in either order THEN finds their one partnership', () => {
@@ -101,5 +147,44 @@ describe('Catalog partnerships', () => {
         .map((p) => p.id)
         .sort(),
     ).toEqual(['prague-cz--shanghai-cn', 'prague-cz--taipei-tw']);
+  });
+
+  it('GIVEN a city with a hundred partners and edits that add and remove its pairs THEN finds each pair it has, and no other', () => {
+    const partners = Array.from({ length: 100 }, (_, i) => ({
+      id: `b${String(i).padStart(3, '0')}-cz`,
+      name: `B${i}`,
+      country: 'CZ',
+      names: [],
+    }));
+    const pair = (other: string) => ({
+      id: `a-hub-cz--${other}`,
+      cities: ['a-hub-cz', other],
+      type: 'sister_city',
+      milestones: [{ kind: 'signing', date: '1990' }],
+    });
+    const data = StoreSchema.parse({
+      ...smallStore(),
+      cities: [{ id: 'a-hub-cz', name: 'Hub', country: 'CZ', names: [] }, ...partners],
+      // Not in the order of their ids.
+      partnerships: partners
+        .slice(0, 99)
+        .reverse()
+        .map((c) => pair(c.id)),
+    });
+    const hub = new Catalog(data);
+    for (const p of data.partnerships) {
+      expect(hub.partnershipBetween(p.cities[1], 'a-hub-cz')).toBe(p);
+      expect(hub.isOffice(p)).toBe(true);
+    }
+    expect(hub.partnershipBetween('a-hub-cz', 'b099-cz')).toBeUndefined();
+    const added = StoreSchema.shape.partnerships.element.parse(pair('b099-cz'));
+    const withAdded = { ...data, partnerships: [...data.partnerships, added] };
+    hub.apply({ ops: [], data: withAdded, records: [{ collection: 'partnerships', after: added }] });
+    expect(hub.partnershipBetween('a-hub-cz', 'b099-cz')).toBe(added);
+    const removed = withAdded.partnerships.find((p) => p.id === 'a-hub-cz--b000-cz');
+    const withRemoved = { ...withAdded, partnerships: withAdded.partnerships.filter((p) => p !== removed) };
+    hub.apply({ ops: [], data: withRemoved, records: [{ collection: 'partnerships', before: removed }] });
+    expect(hub.partnershipBetween('a-hub-cz', 'b000-cz')).toBeUndefined();
+    expect(hub.partnershipBetween('a-hub-cz', 'b050-cz')?.id).toBe('a-hub-cz--b050-cz');
   });
 });

@@ -1,7 +1,8 @@
 import { appendFile, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../src/store/catalog.ts';
+import { foldName } from '../../src/domain/names.ts';
+import { Catalog, type CityKeys } from '../../src/store/catalog.ts';
 import { changeStaff } from '../../src/store/edits/staff.ts';
 import { InvalidChangeError } from '../../src/store/errors.ts';
 import { headerLine, markerLine, sha256 } from '../../src/store/journal.ts';
@@ -163,13 +164,21 @@ describe('the store journal', () => {
 });
 
 describe('the indexes after an edit', () => {
-  const queries = ['Praga', 'prag', 'Prahaa', 'Shanghai', 'Praha', 'Taipei'];
+  const queries = ['Praga', 'prag', 'Prahaa', 'Shanghai', 'Praha', 'Taipei', '臺北'];
+  // Keys a reader derives from a city, here its names: an edit that adds, renames or removes changes them.
+  const namesOf: CityKeys = (city) => [city.name, ...city.names.map((n) => n.name)].map(foldName);
   const answers = (catalog: Catalog) =>
-    queries.map((q) => [catalog.resolveCity(q).kind, catalog.search(q, 5).map((c) => c.id)]);
+    queries.map((q) => [
+      catalog.resolveCity(q).kind,
+      catalog.search(q, 5).map((c) => c.id),
+      catalog.officeCitiesKeyed(namesOf, foldName(q)).map((c) => c.id),
+      catalog.officeOneEditAway(foldName(q)).map((c) => c.id),
+    ]);
 
   it('GIVEN indexes built at start and edits that add, rename and remove THEN they answer as indexes built anew from the same data', async () => {
     const store = await Store.create(join(await tempDir(), 'store.json'), smallStore(), {});
     store.catalog.warm();
+    store.catalog.officeCitiesKeyed(namesOf, 'praha');
     await store.edit(ana, addName('prague-cz', 'Praga'));
     await store.edit(ana, (draft, _editor, office) => {
       const city = office.city('taipei-tw');
@@ -190,6 +199,9 @@ describe('the indexes after an edit', () => {
     expect(answers(store.catalog)).toEqual(answers(fresh));
     expect(store.catalog.resolveCity('Praga')).toMatchObject({ kind: 'found' });
     expect(store.catalog.search('Prahaa', 5).map((c) => c.id)).toContain('prahaa-cz');
+    expect(store.catalog.officeCitiesKeyed(namesOf, 'prahaa').map((c) => c.id)).toEqual(['prahaa-cz']);
+    expect(store.catalog.officeCitiesKeyed(namesOf, '臺北')).toEqual([]);
+    expect(store.catalog.officeOneEditAway('rahaa').map((c) => c.id)).toEqual(['prahaa-cz']);
   });
 
   it('GIVEN 2,000 partnerships THEN an edit writes a journal line of the size of what it changed, not of the store', async () => {

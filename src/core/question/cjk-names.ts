@@ -1,4 +1,5 @@
 import type { City } from '../../domain/city.ts';
+import { latinKey, latinNames, MIN_KEY_LENGTH, phoneticKey, soundKeys } from '../../domain/name-sounds.ts';
 import { foldName } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import type { World } from '../../store/world/world.ts';
@@ -21,8 +22,6 @@ export function isParticle(word: string): boolean {
 
 /** "布法罗市", "水牛城": city, town, state, prefecture, province after a name. */
 const PLACE_SUFFIXES = new Set(['市', '城', '町', '村', '州', '県', '省', '区']);
-/** Fewer sounds than this say too little for a phonetic match ("巴黎" -> p l). */
-const MIN_KEY_LENGTH = 3;
 /** A Chinese rendering of a foreign name is a few characters; more is a phrase, not a name. */
 const MAX_NAME_CHARS = 8;
 
@@ -93,12 +92,41 @@ export function readCjkName(
   if (close.size > 1) return undefined;
   // 博伦厄 alone ("bo lun e" for Borlänge), 弗里波特 (Freeport): a rendering no spelling is near,
   // whose kept sounds are one of the office's own cities.
-  const own = soundingLike(forms, catalog.data.cities, catalog);
+  const own = officeSoundingLike(forms, catalog);
   return own ? { cities: [own], guessed: false } : undefined;
 }
 
 function isOfficeCity(city: City, catalog: Catalog): boolean {
-  return catalog.data.cities.some((c) => c.id === city.id);
+  return catalog.officeNamed(foldName(city.name)).some((c) => c.id === city.id);
+}
+
+/** The key of a city's own name (see soundingLike), for the office's index of them. */
+const ownNameKey = (city: City): string[] => [latinKey(foldName(city.name))];
+const KEY_SOUNDS = 'ptkfslnh';
+
+/**
+ * The one office city whose own name holds the name's sounds in order with at most one more, as
+ * soundingLike, looked up in an index of the office names' keys: the key itself, and the key with
+ * one sound put in after its first (a name's first sound is kept), not a scan of the office's cities.
+ */
+function officeSoundingLike(forms: readonly string[], catalog: Catalog): City | undefined {
+  const found = new Set<City>();
+  for (const key of soundKeysOf(forms, catalog)) {
+    if (key.length < MIN_KEY_LENGTH) continue;
+    const keys = new Set([key]);
+    for (let at = 1; at <= key.length; at++)
+      for (const sound of KEY_SOUNDS) keys.add(key.slice(0, at) + sound + key.slice(at));
+    for (const k of keys) for (const city of catalog.officeCitiesKeyed(ownNameKey, k)) found.add(city);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The sound keys of a name written in hanzi (the characters of foreign names only) or kana. */
+function soundKeysOf(forms: readonly string[], catalog: Catalog): string[] {
+  return forms.flatMap((form) => {
+    const romanised = soundsForeign(form, catalog) ? romanise(form) : undefined;
+    return romanised ? romanised.sounds.map((sound) => phoneticKey(sound)) : [];
+  });
 }
 
 /**
@@ -132,10 +160,7 @@ function partnerSoundingLike(
  * most one more; as the office shows it.
  */
 function soundingLike(forms: readonly string[], cities: readonly City[], catalog: Catalog): City | undefined {
-  const keys = forms.flatMap((form) => {
-    const romanised = soundsForeign(form, catalog) ? romanise(form) : undefined;
-    return romanised ? romanised.sounds.map((sound) => phoneticKey(sound)) : [];
-  });
+  const keys = soundKeysOf(forms, catalog);
   if (keys.length === 0) return undefined;
   const found = new Set<City>();
   for (const city of cities) {
@@ -236,7 +261,6 @@ function hasRomanisedName(city: City, spelling: string): boolean {
   return city.names.some((n) => n.name === n.name.toLowerCase() && foldName(n.name) === spelling);
 }
 
-const LATIN = /^[\p{Script=Latin}\s'’.-]+$/u;
 const byWorld = new WeakMap<World, Map<string, string[]>>();
 
 /**
@@ -246,16 +270,16 @@ const byWorld = new WeakMap<World, Map<string, string[]>>();
 function soundsLike(joined: string, catalog: Catalog): { city: City; names: string[] }[] {
   const key = phoneticKey(joined);
   if (key.length < MIN_KEY_LENGTH) return [];
-  const office = catalog.data.cities
-    .filter((c) => latinKeys(c).includes(key))
-    .map((city) => ({ city, names: latinNames(city) }));
+  const office = catalog
+    .officeCitiesKeyed(soundKeys, key)
+    .map((city) => ({ city, names: latinNamesCached(city) }));
   const world = catalog.world;
   if (!world) return office;
   let index = byWorld.get(world);
   if (!index) {
     index = new Map();
     for (const city of world.cities) {
-      for (const k of latinKeys(city)) {
+      for (const k of soundKeys(city)) {
         const ids = index.get(k);
         if (!ids) index.set(k, [city.id]);
         else if (ids.at(-1) !== city.id) ids.push(city.id);
@@ -266,81 +290,22 @@ function soundsLike(joined: string, catalog: Catalog): { city: City; names: stri
   const worldCities = (index.get(key) ?? []).flatMap((id) => {
     const city = world.city(id);
     const shown = catalog.city(id);
-    return city && shown ? [{ city: shown, names: latinNames(city) }] : [];
+    return city && shown ? [{ city: shown, names: latinNamesCached(city) }] : [];
   });
   return [...office, ...worldCities];
 }
 
 const latinNamesOf = new WeakMap<City, string[]>();
 
-/** The city's names in Latin letters, folded, letters only ("buffalo", "bufalo"). */
-function latinNames(city: City): string[] {
+/** The city's Latin names (see latinNames), kept for the cities a sound matched, compared again by spelling. */
+function latinNamesCached(city: City): string[] {
   let names = latinNamesOf.get(city);
   if (!names) {
-    names = [
-      ...new Set(
-        [city.name, ...city.names.map((n) => n.name)]
-          .filter((n) => LATIN.test(n))
-          .map((n) => foldName(n).replace(/[^a-z]/g, '')),
-      ),
-    ];
+    names = latinNames(city);
     latinNamesOf.set(city, names);
   }
   return names;
 }
-
-function latinKeys(city: City): string[] {
-  return [...new Set(latinNames(city).map((n) => latinKey(n)))].filter((k) => k.length >= MIN_KEY_LENGTH);
-}
-
-/**
- * The consonants of a name as Chinese and Japanese renderings keep them: l and r one sound, voiced
- * and voiceless alike (b/p, d/t, g/k), sh/zh/ch as s/z/c, vowels dropped, a doubled sound once.
- * "Buffalo", "bufaluo", "baffaro" -> "pfl"; "Nablus", "na bu lu si", "naburusu" -> "npls".
- * Not `once`: every sound, for comparing in order ("masazhusai" -> "nsss").
- */
-export function phoneticKey(folded: string, once = true): string {
-  let key = '';
-  const letters = folded.replace(/[^a-z]/g, '').replace(/([a-z])h/g, '$1');
-  // A name that starts with a vowel keeps it: "Abidjan" does not sound as "bo lun e".
-  if (/^[aeiouy]/.test(letters)) key = 'a';
-  for (const ch of letters) {
-    const sound = SOUNDS[ch] ?? '';
-    if (sound !== '' && (!once || sound !== key.at(-1))) key += sound;
-  }
-  return key;
-}
-
-/**
- * The key of a name in Latin letters: an r after a vowel and before a consonant is not heard in the
- * Japanese and Chinese renderings of English names ("Freeport" フリーポート, "Concord" 康科德).
- */
-export function latinKey(folded: string, once = true): string {
-  return phoneticKey(folded.replace(/([aeiou])r(?=[^aeiou\s])/g, '$1'), once);
-}
-
-const SOUNDS: Record<string, string> = {
-  b: 'p',
-  p: 'p',
-  d: 't',
-  t: 't',
-  g: 'k',
-  k: 'k',
-  c: 'k',
-  q: 'k',
-  f: 'f',
-  v: 'f',
-  w: 'f',
-  s: 's',
-  z: 's',
-  x: 's',
-  j: 's',
-  l: 'l',
-  r: 'l',
-  m: 'n',
-  n: 'n',
-  h: 'h',
-};
 
 /** "州" (state), "県" (prefecture), "省" (province) end the name of a region. */
 export const REGION_SUFFIX = /[州県省]$/u;

@@ -1,5 +1,5 @@
 import type { City } from '../../domain/city.ts';
-import { foldName } from '../../domain/names.ts';
+import { foldName, withinOneEdit } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
@@ -754,8 +754,8 @@ function oneLetterOff(text: string, catalog: Catalog): { cities: City[]; alterna
   const candidates = [
     ...catalog.oneTypoAway(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
-    // The office's own cities are few: each is compared, so "Prgue" finds Prague among 100,000 towns.
-    ...catalog.officeCitiesWhere((name) => withinOneEdit(name, text)),
+    // Every office city a letter away, however many world towns are: "Prgue" finds Prague among 100,000 towns.
+    ...catalog.officeOneEditAway(text),
   ];
   const close = new Map<string, City[]>();
   for (const city of candidates) {
@@ -783,19 +783,6 @@ function swaps(text: string): string[] {
     if (text[i] !== text[i + 1]) out.push(text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2));
   }
   return out;
-}
-
-/** Whether a and b differ by at most one substitution, insertion, deletion or swap of neighbours. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function mention(tokens: readonly Token[], first: number, end: number, cities: readonly City[]): Mention {

@@ -1,5 +1,5 @@
 import type { City } from '../../domain/city.ts';
-import { foldName } from '../../domain/names.ts';
+import { foldName, withinOneEdit } from '../../domain/names.ts';
 import { cityName } from '../../i18n/city-name.ts';
 import type { Lang } from '../../i18n/languages.ts';
 import { formatList, type Translator } from '../../i18n/translator.ts';
@@ -11,7 +11,7 @@ import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
-import { findCities, type Mention, splitGluedNames, withinOneEdit } from './find-cities.ts';
+import { findCities, type Mention, splitGluedNames } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { romanise } from './romanise.ts';

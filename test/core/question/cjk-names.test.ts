@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import type { Invocation } from '../../../src/core/parse-command.ts';
-import { phoneticKey } from '../../../src/core/question/cjk-names.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import { romanise, variantsOf } from '../../../src/core/question/romanise.ts';
 import type { City } from '../../../src/domain/city.ts';
+import { phoneticKey } from '../../../src/domain/name-sounds.ts';
 import { Catalog } from '../../../src/store/catalog.ts';
 import { StoreSchema } from '../../../src/store/schema.ts';
 import { World } from '../../../src/store/world/world.ts';
