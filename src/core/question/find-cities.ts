@@ -274,6 +274,9 @@ function countryWritten(folded: string): string | undefined {
   return countryNamed(folded) ?? countryOfWord(folded);
 }
 
+/** A country written in hanzi or kana has this many characters at least ("美国" is named whole). */
+const MIN_CJK_COUNTRY = 3;
+
 /** "ノース|カロライナ|州", "马|萨|诸|塞|州": no region takes more words. */
 const MAX_CJK_REGION_WORDS = 6;
 
@@ -284,7 +287,15 @@ const MAX_CJK_REGION_WORDS = 6;
 function countryAt(tokens: readonly Token[], first: number, skip: ReadonlySet<number>): Mention | undefined {
   for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
     if (range(first, end).some((i) => skip.has(i))) continue;
-    const code = countryNamed(joinFolded(tokens.slice(first, end)));
+    const name = joinFolded(tokens.slice(first, end));
+    // "巴勒斯坦纳布卢斯": Chinese writes the country before the city, joined; its name in hanzi or kana
+    // is known as a word made from the country's name.
+    // Not a piece of a katakana word ("ボー|レンゲ" is Borlänge, not the start of ポーランド).
+    const cjkCountry =
+      CJK.test(name) && [...name].length >= MIN_CJK_COUNTRY && !insideKatakanaWord(tokens, first, end)
+        ? countryOfWord(name)
+        : undefined;
+    const code = countryNamed(name) ?? cjkCountry;
     if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
   }
   return undefined;

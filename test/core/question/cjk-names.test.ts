@@ -429,6 +429,8 @@ describe('a country and a region written before a city in Chinese or Japanese', 
     // The one Kitakami: the prefecture says where it is, though its Japanese reading cannot be compared.
     ['岩手県の北上市の姉妹都市', partners('kitakami-jp')],
     ['日本岩手県北上市について', cityCommand('kitakami-jp')],
+    // The country written joined to the city, as Chinese writes it.
+    ['巴勒斯坦纳布卢斯的友好城市', partners('nablus-ps')],
   ] as [string, Invocation][])(
     'GIVEN "%s" THEN the city is the one there, and the words no question',
     (text, expected) => expectRun(text, expected),
