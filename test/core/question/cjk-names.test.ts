@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
@@ -9,6 +9,7 @@ import { Catalog } from '../../../src/store/catalog.ts';
 import { StoreSchema } from '../../../src/store/schema.ts';
 import { World } from '../../../src/store/world/world.ts';
 import { WorldFileSchema } from '../../../src/store/world-schema.ts';
+import { shippedStore } from '../../fixtures/questions/corpus.ts';
 
 /**
  * Issue 16: cities written in kana or hanzi that the data holds in another script or in Latin
@@ -429,10 +430,24 @@ describe('a country and a region written before a city in Chinese or Japanese', 
     // The one Kitakami: the prefecture says where it is, though its Japanese reading cannot be compared.
     ['岩手県の北上市の姉妹都市', partners('kitakami-jp')],
     ['日本岩手県北上市について', cityCommand('kitakami-jp')],
-    // The country written joined to the city, as Chinese writes it.
-    ['巴勒斯坦纳布卢斯的友好城市', partners('nablus-ps')],
   ] as [string, Invocation][])(
     'GIVEN "%s" THEN the city is the one there, and the words no question',
     (text, expected) => expectRun(text, expected),
   );
+});
+
+describe('on the shipped world layer, whose many names some pieces of words match', () => {
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  it.each([
+    // The country written joined to the city, as Chinese writes it.
+    ['巴勒斯坦纳布卢斯的友好城市', partners('nablus-ps')],
+    // "ボー" starts ポーランド (Poland) once folded: a piece of a katakana word is no country.
+    ['ボーレンゲってどこ', cityCommand('borlange-se')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
+    const reading = parseQuestion(text, shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
 });
