@@ -21,15 +21,21 @@ export interface Mention {
   readonly guessed?: boolean;
   /** A country's ISO code: the words name a country ("Poland", "Polsko"), not a city. */
   readonly country?: string;
+  /** A country's name that is also these cities' ("萨尔瓦多": El Salvador, Salvador): see `twinOfCountryName`. */
+  readonly sameNamedCities?: readonly City[];
   /** Names a letter away, each a different name ("Mardid": Madrid, Mardin): none is taken, each may be offered. */
   readonly alternatives?: readonly (readonly City[])[];
 }
 
 const CONTRACTED_ARTICLES: Record<string, string> = { du: 'le', au: 'le', des: 'les', aux: 'les' };
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** "ー", a long vowel in katakana, is of no script: the segmenter may cut it out of a name ("ブ|レ|ー|マ"). */
+const CJK_OR_LONG_VOWEL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 
 /** Longest city name, in words, looked up at each position ("Klagenfurt am Wörthersee, Austria"). */
 const MAX_NAME_WORDS = 5;
+/** The same in hanzi or kana, cut by the segmenter into pieces of a character or two. */
+const MAX_CJK_NAME_WORDS = 12;
 /** Typo look-ups are fuzzy searches; a text with more unknown words than this is not a question we read. */
 const MAX_TYPO_LOOKUPS = 12;
 const MIN_TYPO_LENGTH = 4;
@@ -66,10 +72,14 @@ export function findCities(
       continue;
     }
     const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary);
-    const country = countryAt(tokens, i, skip);
+    const country = countryAt(tokens, i, skip) ?? (exact ? undefined : cjkCountryAt(tokens, i, skip));
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
-      mentions.push(country);
+      // "萨尔瓦多" is El Salvador and Salvador (Bahia): the city is kept in case its twin is named too.
+      // Only in hanzi or kana, which name the country apart ("墨西哥", not Mexico City's "墨西哥城"):
+      // "alguna ciudad de México" asks about the country, whatever Madrid's twin is named.
+      const sameNamed = exact?.end === country.end && CJK.test(exact.text);
+      mentions.push(sameNamed ? { ...country, sameNamedCities: exact.cities } : country);
       i = country.end;
       continue;
     }
@@ -123,12 +133,31 @@ export function findCities(
   }
   return placeRegions(
     corroborated(
-      mentions.sort((a, b) => a.first - b.first),
+      twinOfCountryName(
+        mentions.sort((a, b) => a.first - b.first),
+        catalog,
+      ),
       catalog,
     ),
     tokens,
     catalog,
   );
+}
+
+/**
+ * A country's name that is also a city's ("萨尔瓦多", "Gibraltar") beside a city twinned with that
+ * city is the city: "英雄港与萨尔瓦多" asks about Angra do Heroísmo and Salvador, not partners in El Salvador.
+ */
+function twinOfCountryName(mentions: Mention[], catalog: Catalog): Mention[] {
+  return mentions.map((m) => {
+    const twins = (m.sameNamedCities ?? []).filter((city) =>
+      mentions.some(
+        (other) =>
+          other !== m && other.cities.some((c) => catalog.partnershipBetween(c.id, city.id) !== undefined),
+      ),
+    );
+    return twins.length === 1 ? { ...m, country: undefined, sameNamedCities: undefined, cities: twins } : m;
+  });
 }
 
 /** A long name a letter off ("Barcleona") of a city of this many people or more is that city, not a guess. */
@@ -287,15 +316,28 @@ const MAX_CJK_REGION_WORDS = 6;
 function countryAt(tokens: readonly Token[], first: number, skip: ReadonlySet<number>): Mention | undefined {
   for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
     if (range(first, end).some((i) => skip.has(i))) continue;
+    const code = countryNamed(joinFolded(tokens.slice(first, end)));
+    if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
+  }
+  return undefined;
+}
+
+/**
+ * "巴勒斯坦纳布卢斯": Chinese writes the country before the city, joined, and by a shorter name than
+ * Intl's (巴勒斯坦领土): a word in hanzi or kana that starts one country's name, where no city is
+ * named; never a piece of a katakana word ("ボー|レンゲ" is Borlänge, not the start of ポーランド).
+ */
+function cjkCountryAt(
+  tokens: readonly Token[],
+  first: number,
+  skip: ReadonlySet<number>,
+): Mention | undefined {
+  for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
+    if (range(first, end).some((i) => skip.has(i))) continue;
     const name = joinFolded(tokens.slice(first, end));
-    // "巴勒斯坦纳布卢斯": Chinese writes the country before the city, joined; its name in hanzi or kana
-    // is known as a word made from the country's name.
-    // Not a piece of a katakana word ("ボー|レンゲ" is Borlänge, not the start of ポーランド).
-    const cjkCountry =
-      CJK.test(name) && [...name].length >= MIN_CJK_COUNTRY && !insideKatakanaWord(tokens, first, end)
-        ? countryOfWord(name)
-        : undefined;
-    const code = countryNamed(name) ?? cjkCountry;
+    if (!CJK.test(name) || [...name].length < MIN_CJK_COUNTRY || insideKatakanaWord(tokens, first, end))
+      continue;
+    const code = countryOfWord(name);
     if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
   }
   return undefined;
@@ -369,7 +411,16 @@ function exactNameAt(
   if (DETERMINERS.has(tokens[first - 1]?.folded ?? '') && PLACE_NOUNS.has(tokens[first]?.folded ?? ''))
     return undefined;
   let last = first;
-  while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
+  // "第|聂|伯|罗|彼得|罗|夫|斯克": the segmenter cuts a long foreign name in hanzi into many pieces.
+  const cjk = (i: number) => CJK_OR_LONG_VOWEL.test(tokens[i]?.text ?? '');
+  const most = cjk(first) ? MAX_CJK_NAME_WORDS : MAX_NAME_WORDS;
+  while (
+    last + 1 < tokens.length &&
+    last + 1 - first < most &&
+    !skip.has(last + 1) &&
+    (most === MAX_NAME_WORDS || cjk(last + 1))
+  )
+    last++;
   for (let end = last + 1; end > first; end--) {
     const words = tokens.slice(first, end);
     if (words.length === 1 && isNumber(words[0] as Token)) continue;

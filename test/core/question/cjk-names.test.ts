@@ -446,6 +446,16 @@ describe('on the shipped world layer, whose many names some pieces of words matc
     ['巴勒斯坦纳布卢斯的友好城市', partners('nablus-ps')],
     // "ボー" starts ポーランド (Poland) once folded: a piece of a katakana word is no country.
     ['ボーレンゲってどこ', cityCommand('borlange-se')],
+    // Long names the segmenter cuts into many pieces, "ー" among them.
+    ['第聂伯罗彼得罗夫斯克和西安什么时候结为友好城市的', agreement('dnipro-ua', 'xi-an-cn')],
+    [
+      'ブレーマーハーフェンとフレゼリクスハウンの姉妹都市提携はいつ',
+      agreement('bremerhaven-de', 'frederikshavn-dk'),
+    ],
+    // A country's name that is also a city's, beside that city's twin: the city (El Salvador, Salvador).
+    ['英雄港与萨尔瓦多的友好关系', agreement('angra-do-heroismo-pt', 'salvador-br')],
+    // A city named as a country's name starts (ジョージア, Georgia) is the city.
+    ['ジョージとタコマの姉妹都市提携はいつ', agreement('george-za', 'tacoma-us')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
     const reading = parseQuestion(text, shipped, commands);
     expect(reading.sure ? reading.invocation : reading).toEqual(expected);
