@@ -3535,6 +3535,17 @@ const CHINESE: CueTable = {
     '兄弟城市',
     // 'Circle of friends', 'pairs' (结对子), 'who is it close to' (跟谁好).
     '朋友圈',
+    // 'Buddies', 'brothers', 'adopted kin', 'close' (铁: 'iron', of a friendship).
+    '哥们',
+    '兄弟',
+    '干亲',
+    '比较铁',
+    '关系铁',
+    '很铁',
+    // 'Which foreign cities' beside one city asks for its partners, whatever the verb.
+    '哪些外国城市',
+    '哪些国外城市',
+    '哪些海外城市',
     '对子',
     '跟谁好',
     '和谁好',
@@ -3577,6 +3588,10 @@ const CHINESE: CueTable = {
     '闹翻',
     '翻脸',
     '吵架',
+    '吵过架',
+    '闹矛盾',
+    '闹过矛盾',
+    '矛盾',
     '闹掰',
     '消息',
     '近况',
@@ -3680,6 +3695,9 @@ const CHINESE: CueTable = {
     '情况介绍',
     // 'What kind of place', 'this city': the city itself.
     '什么地方',
+    '简介',
+    '概况',
+    '基本情况',
     '人口',
     '这个城市',
     '这座城市',
@@ -3811,6 +3829,7 @@ const CHINESE: CueTable = {
     '几月',
     // 'List', 'name', 'within (the year)'.
     '名单',
+    '一览',
     '数量',
     '国际',
     '清单',

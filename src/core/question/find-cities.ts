@@ -255,6 +255,10 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
  * character ends a name the catalog knows, with the words written before it, is split there.
  */
 export function splitGluedNames(tokens: readonly Token[], catalog: Catalog): Token[] {
+  return splitGluedStarts(splitGluedEnds(tokens, catalog), catalog);
+}
+
+function splitGluedEnds(tokens: readonly Token[], catalog: Catalog): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
     const before: Token[] = [];
@@ -275,6 +279,46 @@ export function splitGluedNames(tokens: readonly Token[], catalog: Catalog): Tok
       { text: rest, folded: foldName(rest), start: cut, end: token.end },
     );
   }
+  return out;
+}
+
+/**
+ * The other way round, a name's first character glued to the word before it ("介绍|下北|上市": 下 +
+ * 北上市, Kitakami): a hanzi word whose last character starts a name the catalog knows, with the
+ * words written after it, is split there.
+ */
+function splitGluedStarts(tokens: readonly Token[], catalog: Catalog): Token[] {
+  const out: Token[] = [];
+  tokens.forEach((token, index) => {
+    const chars = [...token.text];
+    const tail = chars.at(-1) ?? '';
+    const after: Token[] = [];
+    for (let k = index + 1; k < tokens.length && after.length < MAX_GLUED_WORDS; k++) {
+      const word = tokens[k] as Token;
+      if (!HAN.test(word.text) || word.start !== (after.at(-1) ?? token).end) break;
+      after.push(word);
+    }
+    const startsName = () => {
+      let rest = '';
+      for (const word of after) {
+        rest += word.text;
+        if ([...rest].length + 1 < MIN_GLUED_NAME) continue;
+        if (catalog.matchName(tail + rest).length > 0 && catalog.matchName(token.text + rest).length === 0)
+          return true;
+      }
+      return false;
+    };
+    if (chars.length < 2 || !HAN.test(token.text) || isParticle(tail) || !startsName()) {
+      out.push(token);
+      return;
+    }
+    const cut = token.end - tail.length;
+    const head = token.text.slice(0, token.text.length - tail.length);
+    out.push(
+      { text: head, folded: foldName(head), start: token.start, end: cut },
+      { text: tail, folded: foldName(tail), start: cut, end: token.end },
+    );
+  });
   return out;
 }
 

@@ -148,7 +148,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // "プラハと別れたのはどこ": "the one that left Prague is where?" asks which city, not where one is.
   const whichPlace = WHICH_PLACE.test(text) && RELATIONAL.some((topic) => topics.has(topic));
   if (whichPlace) topics.delete('city');
-  const stray = mentions.filter((m) => m.lowerCase);
+  // "认了几个干亲": one hanzi we do not know beside words we do is a verb or a particle, not a
+  // question of its own (a name is two characters or more, and found by its sounds if foreign).
+  const stray = mentions.filter((m) => m.lowerCase && !(topics.size > 0 && isLoneHanzi(m)));
   const known = mentions.filter((m) => m.cities.length > 0);
   // "help", "what can you do?", "how do I ask about anniversaries?": about the bot, not a city.
   if (known.length === 0 && placed.countries.length === 0 && hasCue(tokens, HELP_CUES)) {
@@ -204,6 +206,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     // "谁是", "跟谁": the segmenter may join "who" to a word beside it.
     asksWho:
       whichPlace ||
+      WHICH_CITY.test(text) ||
       outsideNames.some(
         (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
       ),
@@ -620,6 +623,14 @@ interface Question {
 /** Japanese "…のはどこ/どちら" ("the one that … is where/which"): which city, after a verb of a tie. */
 const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
 const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
+
+/** "Which city" (哪个城市, どの都市): asks which cities, as "who" does. */
+const WHICH_CITY = /哪[个些座]城市|どの都市|どこの都市|どの町/u;
+const LONE_HANZI = /^\p{Script=Han}$/u;
+
+function isLoneHanzi(m: Mention): boolean {
+  return m.end - m.first === 1 && LONE_HANZI.test(m.text);
+}
 
 /** "Who", and Chinese "which ones" (哪些), which asks the same of one city's ties. */
 const WHO = new Set(

@@ -399,6 +399,15 @@ describe('Chinese and Japanese everyday words for what is asked', () => {
     ['伦敦认了哪些亲戚', partners('london-gb')],
     ['伦敦结了哪些对子', partners('london-gb')],
     ['伦敦的国际友城', partners('london-gb')],
+    ['伦敦在海外有哪些好哥们', partners('london-gb')],
+    ['伦敦都跟哪些外国城市称兄道弟', partners('london-gb')],
+    // "Which city" asks which cities, as "who" does; one hanzi we lack (认) is no question of its own.
+    ['伦敦跟谁吵过架', partners('london-gb')],
+    ['伦敦和哪个城市闹过矛盾', partners('london-gb')],
+    ['伦敦在国外认了几个干亲', partners('london-gb')],
+    ['北上市简介', cityCommand('kitakami-jp')],
+    // The segmenter glues the name's first character to the word before it: 介绍|下北|上市.
+    ['介绍下北上市', cityCommand('kitakami-jp')],
     ['巴黎是什么地方', cityCommand('paris-fr')],
     ['パリの基本情報', cityCommand('paris-fr')],
     ['パリの人口は', cityCommand('paris-fr')],
