@@ -307,6 +307,8 @@ function latinNamesCached(city: City): string[] {
   return names;
 }
 
+const FRONT_WORDS: Record<string, string> = { 北: 'north', 南: 'south', 东: 'east', 西: 'west', 新: 'new' };
+
 /** "州" (state), "県" (prefecture), "省" (province) end the name of a region. */
 export const REGION_SUFFIX = /[州県省]$/u;
 /** How much of a region's romanised sounds its Latin name must hold, in order. */
@@ -319,9 +321,14 @@ const MIN_REGION_LIKENESS = 0.75;
  * one city's region is clearly the one named.
  */
 export function inRegion(region: string, cities: readonly City[]): City[] {
-  const romanised = romanise(region.replace(REGION_SUFFIX, ''));
+  const name = region.replace(REGION_SUFFIX, '');
+  // "北卡罗来纳" (North Carolina), "新泽西" (New Jersey): Chinese translates a compass word or "new"
+  // at the front and renders the rest by sound.
+  const [first = '', ...rest] = [...name];
+  const translated = rest.length >= 2 ? FRONT_WORDS[first] : undefined;
+  const romanised = romanise(translated === undefined ? name : rest.join(''));
   if (!romanised) return [];
-  const sounds = phoneticKey(romanised.joined, false);
+  const sounds = phoneticKey(`${translated ?? ''}${romanised.joined}`, false);
   if (sounds.length < 2) return [];
   const scored = cities.map((city) => ({
     city,

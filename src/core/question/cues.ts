@@ -724,6 +724,8 @@ const ENGLISH: CueTable = {
 const GERMAN: CueTable = {
   language: 'de',
   partners: [
+    // "verpartnert": partnered, as people say it.
+    'verpartner',
     'pflegt',
     'pflegen',
     'kontakte',
@@ -963,6 +965,7 @@ const GERMAN: CueTable = {
   timeline: ['zeitleiste', 'zeitstrahl', 'zeitachse'],
   chart: ['diagramm', 'grafik', 'pro monat', 'nach monaten'],
   filler: [
+    'irgendwo',
     'stecker',
     'gezogen',
     'lauft',
@@ -1442,6 +1445,8 @@ const FRENCH: CueTable = {
   timeline: ['chronologie', 'frise'],
   chart: ['graphique', 'diagramme', 'par mois'],
   filler: [
+    // "never": ordinary, not a word made from a country's name (Jamaica).
+    'jamais',
     'tombent',
     'tombe',
     'tomber',

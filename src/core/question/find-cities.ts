@@ -160,9 +160,9 @@ function twinOfCountryName(mentions: Mention[], catalog: Catalog): Mention[] {
   });
 }
 
-/** A long name a letter off ("Barcleona") of a city of this many people or more is that city, not a guess. */
-const MAJOR_CITY = 500_000;
-const MIN_MAJOR_TYPO_LENGTH = 7;
+/** A long name a letter off ("Barcleona", "Bordaux") of a city of this many people or more is that city, not a guess. */
+const MAJOR_CITY = 200_000;
+const MIN_MAJOR_TYPO_LENGTH = 6;
 
 /**
  * Whether a name with a letter wrong, missing, extra or two swapped is a long one of one city of the
@@ -777,6 +777,11 @@ function readUnknownRun(
   const countryForm = words.length === 1 && countryOfCaseForm(text) !== undefined;
   const inflected = words.length <= MAX_TYPO_WORDS && !countryForm ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
+  // "Schuscha", "Tschita": German writes "sh" and "ch" of other languages as "sch" and "tsch".
+  const german = text.includes('sch')
+    ? catalog.matchName(text.replace(/tsch/g, 'ch').replace(/sch/g, 'sh'))
+    : [];
+  if (german.length > 0) return mention(tokens, first, end, german);
   // "französische", "polacas": made from a country's name, read as the country, not looked up as a town.
   const countryWord = words.length === 1 && !CJK.test(text) && countryOfWord(text) !== undefined;
   const { cities: close, alternatives } =
@@ -795,7 +800,9 @@ function readUnknownRun(
  * Polish "z Rzeszowem"; German "Prags". Longest first; what is left, with the name's own ending put
  * back ("Prah" + "a"), must be a name the store knows exactly.
  */
-const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's', 'í', 'i'].map(foldName);
+const ENDINGS = ['ovi', 'ech', 'em', 'ou', 'om', 'ům', 'ie', 'ě', 'e', 'u', 'y', 'a', 's', 'í', 'i'].map(
+  foldName,
+);
 const NAME_ENDINGS = ['', 'a', 'o'];
 /**
  * Consonants Czech changes before an ending: "Praha" -> "v Praze", "Ósaka" -> "v Ósace", "San
@@ -817,11 +824,36 @@ function baseForm(
   catalog: Catalog,
   named: (folded: string) => City[] = (folded) => catalog.matchName(folded),
 ): City[] {
+  let best = lastWordForm(word, catalog, named, NAME_ENDINGS);
+  // "Karlovými Vary", "v Karlových Varech": a name of an adjective and a plural noun takes the
+  // ending on both words (Karlovy Vary).
+  const space = word.indexOf(' ');
+  const head = word.slice(0, space);
+  for (const ending of space > 0 ? PLURAL_ADJECTIVE_ENDINGS : []) {
+    if (!head.endsWith(ending) || head.length - ending.length < MIN_STEM) continue;
+    const phrase = `${head.slice(0, head.length - ending.length)}y${word.slice(space)}`;
+    for (const cities of [named(phrase), lastWordForm(phrase, catalog, named, PLURAL_NAME_ENDINGS)])
+      if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
+  }
+  return best;
+}
+
+/** Czech plural adjectives out of the nominative ("Karlovy"): "Karlových", "Karlovým", "Karlovými". */
+const PLURAL_ADJECTIVE_ENDINGS = ['ymi', 'ych', 'ym'];
+/** The plural noun of such a name ("Vary") takes "-ech", "-um" and ends in "-y". */
+const PLURAL_NAME_ENDINGS = [...NAME_ENDINGS, 'y'];
+
+function lastWordForm(
+  word: string,
+  catalog: Catalog,
+  named: (folded: string) => City[],
+  nameEndings: readonly string[],
+): City[] {
   let best: City[] = [];
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
     const stem = word.slice(0, word.length - ending.length);
-    for (const form of stemsOf(stem).flatMap((s) => NAME_ENDINGS.map((back) => s + back))) {
+    for (const form of stemsOf(stem).flatMap((s) => nameEndings.map((back) => s + back))) {
       if (form === word || form.length < MIN_FORM || isCommonWord(form)) continue;
       const cities = named(form);
       if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;

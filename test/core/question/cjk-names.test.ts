@@ -463,6 +463,8 @@ describe('on the shipped world layer, whose many names some pieces of words matc
     ],
     // A country's name that is also a city's, beside that city's twin: the city (El Salvador, Salvador).
     ['英雄港与萨尔瓦多的友好关系', agreement('angra-do-heroismo-pt', 'salvador-br')],
+    // "北" of 北卡罗来纳 is North, translated, not sounded.
+    ['康科德（北卡罗来纳州）的友好城市', partners('concord-north-carolina-us')],
     // A city named as a country's name starts (ジョージア, Georgia) is the city.
     ['ジョージとタコマの姉妹都市提携はいつ', agreement('george-za', 'tacoma-us')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {

@@ -378,6 +378,19 @@ describe('German years written as one word, and long names of large cities a let
   it.each([
     ['hermanas de Barcleona', partners('barcelona-es')],
     ['Which cities is Brcelona twinned with?', partners('barcelona-es')],
+    ['twin towns of Bordeux', partners('bordeaux-fr')],
+    ['sister cities of Wrocaw', partners('wroclaw-pl')],
+    // German writes "sh" as "sch"; Czech puts both words of "Karlovy Vary" in the case.
+    ['Partnerstädte von Schuscha', partners('shusha-az')],
+    ['Co víte o Karlových Varech?', city('karlovy-vary-cz')],
+    ['Partnerská města Karlových Varů', partners('karlovy-vary-cz')],
+    // Words everyone uses: "verpartnert", "irgendwo", "jamais" (never a word made from Jamaica).
+    ['Mit welchen Städten ist Paderborn verpartnert?', partners('paderborn-de')],
+    [
+      'Gibt es für Paderborn irgendwo in Frankreich eine Partnerstadt?',
+      partnersIn('paderborn-de', 'FR', true),
+    ],
+    ['Pourquoi Le Mans et Paderborn ne se sont jamais brouillées ?', agreement('le-mans-fr', 'paderborn-de')],
     // Mexico City's twin named, the country after "some city of" is still what is asked.
     ['¿Madrid está hermanada con alguna ciudad de México?', partnersIn('madrid-es', 'MX', true)],
   ] as [string, Invocation][])(
