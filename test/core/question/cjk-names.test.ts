@@ -406,6 +406,12 @@ describe('Chinese and Japanese everyday words for what is asked', () => {
     ['伦敦和哪个城市闹过矛盾', partners('london-gb')],
     ['伦敦在国外认了几个干亲', partners('london-gb')],
     ['北上市简介', cityCommand('kitakami-jp')],
+    ['パリが縁組みしている都市', partners('paris-fr')],
+    ['パリの親善都市', partners('paris-fr')],
+    ['パリのパートナーシティ', partners('paris-fr')],
+    ['パリのプロフィール', cityCommand('paris-fr')],
+    // "どう" asks how things are, not whether.
+    ['ロンドンとパリの提携って今どうなの', agreement('london-gb', 'paris-fr')],
     // The segmenter glues the name's first character to the word before it: 介绍|下北|上市.
     ['介绍下北上市', cityCommand('kitakami-jp')],
     ['巴黎是什么地方', cityCommand('paris-fr')],
