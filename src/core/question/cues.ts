@@ -3616,6 +3616,7 @@ const CHINESE: CueTable = {
     '开始',
     '是什么时候',
     '怎么样',
+    '咋样',
     '交情',
     '哪年',
     '攀上',
@@ -3713,6 +3714,11 @@ const CHINESE: CueTable = {
     // 'What kind of place', 'this city': the city itself.
     '什么地方',
     '简介',
+    // "北上市怎么样": of one city, the city; of two, their tie (the tie's words win there).
+    '怎么样',
+    '咋样',
+    '情况',
+    '近况',
     '概况',
     '基本情况',
     '人口',

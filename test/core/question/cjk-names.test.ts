@@ -410,6 +410,11 @@ describe('Chinese and Japanese everyday words for what is asked', () => {
     ['パリの親善都市', partners('paris-fr')],
     ['パリのパートナーシティ', partners('paris-fr')],
     ['パリのプロフィール', cityCommand('paris-fr')],
+    // "How is it": of one city, the city; of two, their tie.
+    ['巴黎怎么样', cityCommand('paris-fr')],
+    ['巴黎近况', cityCommand('paris-fr')],
+    ['伦敦和巴黎咋样了', agreement('london-gb', 'paris-fr')],
+    ['どう使うの', { command: 'help', args: {} }],
     // "どう" asks how things are, not whether.
     ['ロンドンとパリの提携って今どうなの', agreement('london-gb', 'paris-fr')],
     // The segmenter glues the name's first character to the word before it: 介绍|下北|上市.
