@@ -25,8 +25,8 @@ export interface SnapshotPlan {
   /** The store file (a symbolic link's target is used, so a store reached by two paths has one folder). */
   storePath: string;
   days: number;
-  /** The backup text of the store and its ledger as they are now, whole or in pieces (see backupPieces). */
-  backup: () => string | AsyncIterable<string>;
+  /** The backup text of the store and its ledger as they are now, in pieces (see backupPieces). */
+  backup: () => Iterable<string> | AsyncIterable<string>;
 }
 
 export interface SnapshotReport {
@@ -50,9 +50,7 @@ export async function snapshotIfDue(plan: SnapshotPlan, now: Date): Promise<Snap
   const report: SnapshotReport = { removed: [] };
   if (!(await exists(file))) {
     // As private as the store it copies.
-    const backup = plan.backup();
-    const pieces = typeof backup === 'string' ? [backup] : backup;
-    await (await prepareDurablyFrom(file, pieces, (await stat(store)).mode & 0o777)).commit();
+    await (await prepareDurablyFrom(file, plan.backup(), (await stat(store)).mode & 0o777)).commit();
     report.taken = file;
   }
   const oldestKept = today.subtract({ days: plan.days - 1 }).toString();

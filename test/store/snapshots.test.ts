@@ -18,7 +18,7 @@ describe('daily snapshots', () => {
   it('GIVEN no snapshot today THEN one is written in snapshots/ named by the date; a second check that day writes nothing', async () => {
     const { dir, storePath } = await storeIn();
     let taken = 0;
-    const plan = { storePath, days: 14, backup: () => `backup ${++taken}` };
+    const plan = { storePath, days: 14, backup: () => [`backup ${++taken}`] };
     const first = await snapshotIfDue(plan, day('2026-12-03', '00:05:00'));
     expect(first.taken).toBe(join(dir, 'snapshots', 'twinning-2026-12-03.json'));
     const again = await snapshotIfDue(plan, day('2026-12-03', '23:59:00'));
@@ -28,7 +28,7 @@ describe('daily snapshots', () => {
 
   it('GIVEN twenty days of snapshots kept for 3 THEN only the last three days are left, and other files stay', async () => {
     const { dir, storePath } = await storeIn();
-    const plan = { storePath, days: 3, backup: () => '{}' };
+    const plan = { storePath, days: 3, backup: () => ['{}'] };
     await snapshotIfDue(plan, day('2026-11-01'));
     await writeFile(join(dir, 'snapshots', 'notes.txt'), 'mine');
     for (let d = 2; d <= 20; d++) await snapshotIfDue(plan, day(`2026-11-${String(d).padStart(2, '0')}`));
@@ -43,7 +43,7 @@ describe('daily snapshots', () => {
   it('GIVEN a store only its owner may read THEN its snapshots are only for its owner too', async () => {
     const { storePath } = await storeIn();
     await chmod(storePath, 0o600);
-    const report = await snapshotIfDue({ storePath, days: 1, backup: () => '{}' }, day('2026-12-03'));
+    const report = await snapshotIfDue({ storePath, days: 1, backup: () => ['{}'] }, day('2026-12-03'));
     expect((await stat(report.taken as string)).mode & 0o777).toBe(0o600);
   });
 
@@ -52,7 +52,7 @@ describe('daily snapshots', () => {
     const days = parseSnapshotDays({ SNAPSHOT_DAYS: '0' });
     if (!days.ok) throw new Error('SNAPSHOT_DAYS=0 refused');
     const report = await snapshotIfDue(
-      { storePath, days: days.value, backup: () => '{}' },
+      { storePath, days: days.value, backup: () => ['{}'] },
       day('2026-12-03'),
     );
     expect(report).toEqual({ removed: [] });
