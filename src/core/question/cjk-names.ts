@@ -85,8 +85,48 @@ export function readCjkName(
   const partner = partnerSoundingLike(forms, named, catalog);
   if (partner) return { cities: [partner], guessed: false };
   // Several cities sound alike, none a letter away: offering one of them would be a coin toss.
+  // The office's own city is no guess, as a typo of its name is none ("Prgue").
   const close = new Set(guesses.filter((g) => g.distance <= GUESS_DISTANCE).map((g) => g.city));
-  return close.size === 1 ? { cities: [...close], guessed: true } : undefined;
+  const [only] = close;
+  if (close.size === 1 && only) return { cities: [only], guessed: !isOfficeCity(only, catalog) };
+  if (close.size > 1) return undefined;
+  // 博伦厄 alone ("bo lun e" for Borlänge), 弗里波特 (Freeport): a rendering no spelling is near,
+  // whose kept sounds are one of the office's own cities.
+  const own = officeSoundingLike(forms, catalog);
+  return own ? { cities: [own], guessed: false } : undefined;
+}
+
+function isOfficeCity(city: City, catalog: Catalog): boolean {
+  return catalog.officeNamed(foldName(city.name)).some((c) => c.id === city.id);
+}
+
+/** The key of a city's own name (see soundingLike), for the office's index of them. */
+const ownNameKey = (city: City): string[] => [latinKey(foldName(city.name))];
+const KEY_SOUNDS = 'ptkfslnh';
+
+/**
+ * The one office city whose own name holds the name's sounds in order with at most one more, as
+ * soundingLike, looked up in an index of the office names' keys: the key itself, and the key with
+ * one sound put in after its first (a name's first sound is kept), not a scan of the office's cities.
+ */
+function officeSoundingLike(forms: readonly string[], catalog: Catalog): City | undefined {
+  const found = new Set<City>();
+  for (const key of soundKeysOf(forms, catalog)) {
+    if (key.length < MIN_KEY_LENGTH) continue;
+    const keys = new Set([key]);
+    for (let at = 1; at <= key.length; at++)
+      for (const sound of KEY_SOUNDS) keys.add(key.slice(0, at) + sound + key.slice(at));
+    for (const k of keys) for (const city of catalog.officeCitiesKeyed(ownNameKey, k)) found.add(city);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The sound keys of a name written in hanzi (the characters of foreign names only) or kana. */
+function soundKeysOf(forms: readonly string[], catalog: Catalog): string[] {
+  return forms.flatMap((form) => {
+    const romanised = soundsForeign(form, catalog) ? romanise(form) : undefined;
+    return romanised ? romanised.sounds.map((sound) => phoneticKey(sound)) : [];
+  });
 }
 
 /**
@@ -108,15 +148,24 @@ function partnerSoundingLike(
     ),
   );
   if (partnerIds.size === 0) return undefined;
-  const keys = forms.flatMap((form) => {
-    const romanised = soundsForeign(form, catalog) ? romanise(form) : undefined;
-    return romanised ? romanised.sounds.map((sound) => phoneticKey(sound)) : [];
-  });
+  return soundingLike(
+    forms,
+    [...partnerIds].flatMap((id) => catalog.world?.city(id) ?? catalog.city(id) ?? []),
+    catalog,
+  );
+}
+
+/**
+ * The one of these cities whose own name holds the kana or hanzi name's sounds in order, with at
+ * most one more; as the office shows it.
+ */
+function soundingLike(forms: readonly string[], cities: readonly City[], catalog: Catalog): City | undefined {
+  const keys = soundKeysOf(forms, catalog);
+  if (keys.length === 0) return undefined;
   const found = new Set<City>();
-  for (const id of partnerIds) {
-    const city = catalog.world?.city(id) ?? catalog.city(id);
-    const shown = catalog.city(id);
-    if (!city || !shown) continue;
+  for (const city of cities) {
+    const shown = catalog.city(city.id);
+    if (!shown) continue;
     // Its own name only: among the many spellings of a city, some hold almost any sounds.
     const own = latinKey(foldName(city.name));
     const holds = keys.some(
@@ -258,6 +307,8 @@ function latinNamesCached(city: City): string[] {
   return names;
 }
 
+const FRONT_WORDS: Record<string, string> = { 北: 'north', 南: 'south', 东: 'east', 西: 'west', 新: 'new' };
+
 /** "州" (state), "県" (prefecture), "省" (province) end the name of a region. */
 export const REGION_SUFFIX = /[州県省]$/u;
 /** How much of a region's romanised sounds its Latin name must hold, in order. */
@@ -270,9 +321,14 @@ const MIN_REGION_LIKENESS = 0.75;
  * one city's region is clearly the one named.
  */
 export function inRegion(region: string, cities: readonly City[]): City[] {
-  const romanised = romanise(region.replace(REGION_SUFFIX, ''));
+  const name = region.replace(REGION_SUFFIX, '');
+  // "北卡罗来纳" (North Carolina), "新泽西" (New Jersey): Chinese translates a compass word or "new"
+  // at the front and renders the rest by sound.
+  const [first = '', ...rest] = [...name];
+  const translated = rest.length >= 2 ? FRONT_WORDS[first] : undefined;
+  const romanised = romanise(translated === undefined ? name : rest.join(''));
   if (!romanised) return [];
-  const sounds = phoneticKey(romanised.joined, false);
+  const sounds = phoneticKey(`${translated ?? ''}${romanised.joined}`, false);
   if (sounds.length < 2) return [];
   const scored = cities.map((city) => ({
     city,

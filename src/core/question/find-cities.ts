@@ -21,13 +21,21 @@ export interface Mention {
   readonly guessed?: boolean;
   /** A country's ISO code: the words name a country ("Poland", "Polsko"), not a city. */
   readonly country?: string;
+  /** A country's name that is also these cities' ("萨尔瓦多": El Salvador, Salvador): see `twinOfCountryName`. */
+  readonly sameNamedCities?: readonly City[];
+  /** Names a letter away, each a different name ("Mardid": Madrid, Mardin): none is taken, each may be offered. */
+  readonly alternatives?: readonly (readonly City[])[];
 }
 
 const CONTRACTED_ARTICLES: Record<string, string> = { du: 'le', au: 'le', des: 'les', aux: 'les' };
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** "ー", a long vowel in katakana, is of no script: the segmenter may cut it out of a name ("ブ|レ|ー|マ"). */
+const CJK_OR_LONG_VOWEL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 
 /** Longest city name, in words, looked up at each position ("Klagenfurt am Wörthersee, Austria"). */
 const MAX_NAME_WORDS = 5;
+/** The same in hanzi or kana, cut by the segmenter into pieces of a character or two. */
+const MAX_CJK_NAME_WORDS = 12;
 /** Typo look-ups are fuzzy searches; a text with more unknown words than this is not a question we read. */
 const MAX_TYPO_LOOKUPS = 12;
 const MIN_TYPO_LENGTH = 4;
@@ -64,10 +72,14 @@ export function findCities(
       continue;
     }
     const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary);
-    const country = countryAt(tokens, i, skip);
+    const country = countryAt(tokens, i, skip) ?? (exact ? undefined : cjkCountryAt(tokens, i, skip));
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
-      mentions.push(country);
+      // "萨尔瓦多" is El Salvador and Salvador (Bahia): the city is kept in case its twin is named too.
+      // Only in hanzi or kana, which name the country apart ("墨西哥", not Mexico City's "墨西哥城"):
+      // "alguna ciudad de México" asks about the country, whatever Madrid's twin is named.
+      const sameNamed = exact?.end === country.end && CJK.test(exact.text);
+      mentions.push(sameNamed ? { ...country, sameNamedCities: exact.cities } : country);
       i = country.end;
       continue;
     }
@@ -92,7 +104,8 @@ export function findCities(
   }
   closeRun();
   const budget = { lookups: MAX_TYPO_LOOKUPS };
-  const named = mentions.flatMap((m) => (m.cities.length === 1 && !m.guessed ? m.cities : []));
+  // Namesakes too (康科德: every Concord): a name read by its sounds may be the partner of any of them.
+  const named = mentions.flatMap((m) => (m.guessed ? [] : m.cities));
   for (const [first, end] of stretches) {
     const read = readCjkRun(tokens, range(first, end), catalog, named);
     if (read) mentions.push(read);
@@ -106,16 +119,64 @@ export function findCities(
       readCjkRun(tokens, words, catalog, named) ??
       readUnknownRun(tokens, words, catalog, budget);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
-    const small = read.guessed && mixedCase && read.text.charAt(0) === read.text.charAt(0).toLowerCase();
-    mentions.push(small ? { ...read, cities: [], guessed: undefined, lowerCase: true } : read);
+    const small =
+      (read.guessed || read.alternatives !== undefined) &&
+      mixedCase &&
+      read.text.charAt(0) === read.text.charAt(0).toLowerCase();
+    mentions.push(
+      small
+        ? { ...read, cities: [], guessed: undefined, alternatives: undefined, lowerCase: true }
+        : read.guessed && isMajorCityTypo(read)
+          ? { ...read, guessed: undefined }
+          : read,
+    );
   }
   return placeRegions(
     corroborated(
-      mentions.sort((a, b) => a.first - b.first),
+      twinOfCountryName(
+        mentions.sort((a, b) => a.first - b.first),
+        catalog,
+      ),
       catalog,
     ),
     tokens,
     catalog,
+  );
+}
+
+/**
+ * A country's name that is also a city's ("萨尔瓦多", "Gibraltar") beside a city twinned with that
+ * city is the city: "英雄港与萨尔瓦多" asks about Angra do Heroísmo and Salvador, not partners in El Salvador.
+ */
+function twinOfCountryName(mentions: Mention[], catalog: Catalog): Mention[] {
+  return mentions.map((m) => {
+    const twins = (m.sameNamedCities ?? []).filter((city) =>
+      mentions.some(
+        (other) =>
+          other !== m && other.cities.some((c) => catalog.partnershipBetween(c.id, city.id) !== undefined),
+      ),
+    );
+    return twins.length === 1 ? { ...m, country: undefined, sameNamedCities: undefined, cities: twins } : m;
+  });
+}
+
+/** A long name a letter off ("Barcleona", "Bordaux") of a city of this many people or more is that city, not a guess. */
+const MAJOR_CITY = 200_000;
+const MIN_MAJOR_TYPO_LENGTH = 6;
+
+/**
+ * Whether a name with a letter wrong, missing, extra or two swapped is a long one of one city of the
+ * world's largest ("Barcleona", "Klagenfrut" are; "aide" is no typo of a town): long names of large
+ * cities are seldom a letter away from an everyday word.
+ */
+function isMajorCityTypo(m: Mention): boolean {
+  const [only] = m.cities;
+  return (
+    m.cities.length === 1 &&
+    only !== undefined &&
+    (only.population ?? 0) >= MAJOR_CITY &&
+    m.text.replace(/ /g, '').length >= MIN_MAJOR_TYPO_LENGTH &&
+    !CJK.test(m.text)
   );
 }
 
@@ -165,16 +226,19 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
     }
     for (const [first, end] of spans) {
       const words = tokens.slice(first, end);
-      if (!REGION_SUFFIX.test(words.at(-1)?.text ?? '') || range(first, end).some(known)) continue;
-      // "アメリカ・オレゴン州": a country before the region.
-      const country = words.length > 1 ? countryOfWord(words[0]?.folded ?? '') : undefined;
+      if (!REGION_SUFFIX.test(words.at(-1)?.text ?? '')) continue;
+      // "アメリカ・オレゴン州", "美国马萨诸塞州": a country before the region, part of the place.
+      const country = words.length > 1 ? countryWritten(words[0]?.folded ?? '') : undefined;
+      if (range(country === undefined ? first : first + 1, end).some(known)) continue;
       const region = (country ? words.slice(1) : words).map((t) => t.text).join('');
       const [only] = city.cities;
       const alike = city.cities.length === 1 && only ? catalog.matchName(only.name) : city.cities;
-      const found = inRegion(
-        region,
-        alike.filter((c) => country === undefined || c.country === country),
-      );
+      const inCountry = alike.filter((c) => country === undefined || c.country === country);
+      // "岩手県の北上市": a region beside the one city of that name says no more than where it is,
+      // even when its sounds cannot be compared (a Japanese reading is not the pinyin of its kanji).
+      // Not when a country stands before the region, which the wider span compares ("美国缅因州").
+      const countryBefore = countryWritten(tokens[first - 1]?.folded ?? '') !== undefined;
+      const found = inCountry.length === 1 && !countryBefore ? inCountry : inRegion(region, inCountry);
       if (found.length === 0) continue;
       placed = placed
         .filter((m) => m.end <= first || m.first >= end)
@@ -184,6 +248,107 @@ function placeRegions(mentions: Mention[], tokens: readonly Token[], catalog: Ca
   }
   return placed;
 }
+
+/**
+ * The segmenter may glue a name's last character to the word after it ("克拉根|福建|交": 克拉根福
+ * Klagenfurt, then 建交 "establish ties", read as the province 福建): a hanzi word whose first
+ * character ends a name the catalog knows, with the words written before it, is split there.
+ */
+export function splitGluedNames(tokens: readonly Token[], catalog: Catalog): Token[] {
+  return splitGluedStarts(splitGluedEnds(tokens, catalog), catalog);
+}
+
+function splitGluedEnds(tokens: readonly Token[], catalog: Catalog): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const before: Token[] = [];
+    for (let k = out.length - 1; k >= 0 && before.length < MAX_GLUED_WORDS; k--) {
+      const word = out[k] as Token;
+      if (!HAN.test(word.text) || isParticle(word.text) || word.end !== (before[0] ?? token).start) break;
+      before.unshift(word);
+    }
+    const head = [...token.text][0] ?? '';
+    if (token.text.length === head.length || !HAN.test(token.text) || !endsName(before, token, catalog)) {
+      out.push(token);
+      continue;
+    }
+    const cut = token.start + head.length;
+    const rest = token.text.slice(head.length);
+    out.push(
+      { text: head, folded: foldName(head), start: token.start, end: cut },
+      { text: rest, folded: foldName(rest), start: cut, end: token.end },
+    );
+  }
+  return out;
+}
+
+/**
+ * The other way round, a name's first character glued to the word before it ("介绍|下北|上市": 下 +
+ * 北上市, Kitakami): a hanzi word whose last character starts a name the catalog knows, with the
+ * words written after it, is split there.
+ */
+function splitGluedStarts(tokens: readonly Token[], catalog: Catalog): Token[] {
+  const out: Token[] = [];
+  tokens.forEach((token, index) => {
+    const chars = [...token.text];
+    const tail = chars.at(-1) ?? '';
+    const after: Token[] = [];
+    for (let k = index + 1; k < tokens.length && after.length < MAX_GLUED_WORDS; k++) {
+      const word = tokens[k] as Token;
+      if (!HAN.test(word.text) || word.start !== (after.at(-1) ?? token).end) break;
+      after.push(word);
+    }
+    const startsName = () => {
+      let rest = '';
+      for (const word of after) {
+        rest += word.text;
+        if ([...rest].length + 1 < MIN_GLUED_NAME) continue;
+        if (catalog.matchName(tail + rest).length > 0 && catalog.matchName(token.text + rest).length === 0)
+          return true;
+      }
+      return false;
+    };
+    if (chars.length < 2 || !HAN.test(token.text) || isParticle(tail) || !startsName()) {
+      out.push(token);
+      return;
+    }
+    const cut = token.end - tail.length;
+    const head = token.text.slice(0, token.text.length - tail.length);
+    out.push(
+      { text: head, folded: foldName(head), start: token.start, end: cut },
+      { text: tail, folded: foldName(tail), start: cut, end: token.end },
+    );
+  });
+  return out;
+}
+
+/** Whether the words before a hanzi word and its first character are a name, and with the whole word none. */
+function endsName(before: readonly Token[], token: Token, catalog: Catalog): boolean {
+  const head = [...token.text][0] ?? '';
+  for (let from = 0; from < before.length; from++) {
+    const start = before
+      .slice(from)
+      .map((t) => t.text)
+      .join('');
+    if ([...start].length + 1 < MIN_GLUED_NAME) break;
+    if (catalog.matchName(start + head).length > 0 && catalog.matchName(start + token.text).length === 0)
+      return true;
+  }
+  return false;
+}
+
+/** The words before a glued character that may be the rest of its name ("克拉|根"). */
+const MAX_GLUED_WORDS = 4;
+/** A name of fewer characters is too short to split a word for. */
+const MIN_GLUED_NAME = 3;
+
+/** A country's name ("美国") or a word made from one ("アメリカ"). */
+function countryWritten(folded: string): string | undefined {
+  return countryNamed(folded) ?? countryOfWord(folded);
+}
+
+/** A country written in hanzi or kana has this many characters at least ("美国" is named whole). */
+const MIN_CJK_COUNTRY = 3;
 
 /** "ノース|カロライナ|州", "马|萨|诸|塞|州": no region takes more words. */
 const MAX_CJK_REGION_WORDS = 6;
@@ -196,6 +361,27 @@ function countryAt(tokens: readonly Token[], first: number, skip: ReadonlySet<nu
   for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
     if (range(first, end).some((i) => skip.has(i))) continue;
     const code = countryNamed(joinFolded(tokens.slice(first, end)));
+    if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
+  }
+  return undefined;
+}
+
+/**
+ * "巴勒斯坦纳布卢斯": Chinese writes the country before the city, joined, and by a shorter name than
+ * Intl's (巴勒斯坦领土): a word in hanzi or kana that starts one country's name, where no city is
+ * named; never a piece of a katakana word ("ボー|レンゲ" is Borlänge, not the start of ポーランド).
+ */
+function cjkCountryAt(
+  tokens: readonly Token[],
+  first: number,
+  skip: ReadonlySet<number>,
+): Mention | undefined {
+  for (let end = Math.min(tokens.length, first + MAX_COUNTRY_WORDS); end > first; end--) {
+    if (range(first, end).some((i) => skip.has(i))) continue;
+    const name = joinFolded(tokens.slice(first, end));
+    if (!CJK.test(name) || [...name].length < MIN_CJK_COUNTRY || insideKatakanaWord(tokens, first, end))
+      continue;
+    const code = countryOfWord(name);
     if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
   }
   return undefined;
@@ -269,7 +455,16 @@ function exactNameAt(
   if (DETERMINERS.has(tokens[first - 1]?.folded ?? '') && PLACE_NOUNS.has(tokens[first]?.folded ?? ''))
     return undefined;
   let last = first;
-  while (last + 1 < tokens.length && last + 1 - first < MAX_NAME_WORDS && !skip.has(last + 1)) last++;
+  // "第|聂|伯|罗|彼得|罗|夫|斯克": the segmenter cuts a long foreign name in hanzi into many pieces.
+  const cjk = (i: number) => CJK_OR_LONG_VOWEL.test(tokens[i]?.text ?? '');
+  const most = cjk(first) ? MAX_CJK_NAME_WORDS : MAX_NAME_WORDS;
+  while (
+    last + 1 < tokens.length &&
+    last + 1 - first < most &&
+    !skip.has(last + 1) &&
+    (most === MAX_NAME_WORDS || cjk(last + 1))
+  )
+    last++;
   for (let end = last + 1; end > first; end--) {
     const words = tokens.slice(first, end);
     if (words.length === 1 && isNumber(words[0] as Token)) continue;
@@ -582,12 +777,22 @@ function readUnknownRun(
   const countryForm = words.length === 1 && countryOfCaseForm(text) !== undefined;
   const inflected = words.length <= MAX_TYPO_WORDS && !countryForm ? baseForm(text, catalog) : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
+  // "Schuscha", "Tschita": German writes "sh" and "ch" of other languages as "sch" and "tsch".
+  const german = text.includes('sch')
+    ? catalog.matchName(text.replace(/tsch/g, 'ch').replace(/sch/g, 'sh'))
+    : [];
+  if (german.length > 0) return mention(tokens, first, end, german);
   // "französische", "polacas": made from a country's name, read as the country, not looked up as a town.
   const countryWord = words.length === 1 && !CJK.test(text) && countryOfWord(text) !== undefined;
-  const close = typo && !countryWord ? oneLetterOff(text, catalog) : [];
+  const { cities: close, alternatives } =
+    typo && !countryWord ? oneLetterOff(text, catalog) : { cities: [], alternatives: [] };
   // Among 100,000 world towns one is always a letter away from some word ("aide", "ausland").
   const guessed = close.length > 0 && !hasOfficeCity(catalog, close);
-  return { ...mention(tokens, first, end, close), ...(guessed && { guessed }) };
+  return {
+    ...mention(tokens, first, end, close),
+    ...(guessed && { guessed }),
+    ...(alternatives.length > 1 && { alternatives }),
+  };
 }
 
 /**
@@ -595,7 +800,9 @@ function readUnknownRun(
  * Polish "z Rzeszowem"; German "Prags". Longest first; what is left, with the name's own ending put
  * back ("Prah" + "a"), must be a name the store knows exactly.
  */
-const ENDINGS = ['ovi', 'em', 'ou', 'om', 'ie', 'ě', 'e', 'u', 'y', 'a', 's', 'í', 'i'].map(foldName);
+const ENDINGS = ['ovi', 'ech', 'em', 'ou', 'om', 'ům', 'ie', 'ě', 'e', 'u', 'y', 'a', 's', 'í', 'i'].map(
+  foldName,
+);
 const NAME_ENDINGS = ['', 'a', 'o'];
 /**
  * Consonants Czech changes before an ending: "Praha" -> "v Praze", "Ósaka" -> "v Ósace", "San
@@ -617,11 +824,36 @@ function baseForm(
   catalog: Catalog,
   named: (folded: string) => City[] = (folded) => catalog.matchName(folded),
 ): City[] {
+  let best = lastWordForm(word, catalog, named, NAME_ENDINGS);
+  // "Karlovými Vary", "v Karlových Varech": a name of an adjective and a plural noun takes the
+  // ending on both words (Karlovy Vary).
+  const space = word.indexOf(' ');
+  const head = word.slice(0, space);
+  for (const ending of space > 0 ? PLURAL_ADJECTIVE_ENDINGS : []) {
+    if (!head.endsWith(ending) || head.length - ending.length < MIN_STEM) continue;
+    const phrase = `${head.slice(0, head.length - ending.length)}y${word.slice(space)}`;
+    for (const cities of [named(phrase), lastWordForm(phrase, catalog, named, PLURAL_NAME_ENDINGS)])
+      if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
+  }
+  return best;
+}
+
+/** Czech plural adjectives out of the nominative ("Karlovy"): "Karlových", "Karlovým", "Karlovými". */
+const PLURAL_ADJECTIVE_ENDINGS = ['ymi', 'ych', 'ym'];
+/** The plural noun of such a name ("Vary") takes "-ech", "-um" and ends in "-y". */
+const PLURAL_NAME_ENDINGS = [...NAME_ENDINGS, 'y'];
+
+function lastWordForm(
+  word: string,
+  catalog: Catalog,
+  named: (folded: string) => City[],
+  nameEndings: readonly string[],
+): City[] {
   let best: City[] = [];
   for (const ending of ENDINGS) {
     if (!word.endsWith(ending) || word.length - ending.length < MIN_STEM) continue;
     const stem = word.slice(0, word.length - ending.length);
-    for (const form of stemsOf(stem).flatMap((s) => NAME_ENDINGS.map((back) => s + back))) {
+    for (const form of stemsOf(stem).flatMap((s) => nameEndings.map((back) => s + back))) {
       if (form === word || form.length < MIN_FORM || isCommonWord(form)) continue;
       const cities = named(form);
       if (cities.length > 0 && weight(catalog, cities) > weight(catalog, best)) best = cities;
@@ -648,11 +880,15 @@ function weight(catalog: Catalog, cities: readonly City[]): number {
   return Math.max(...cities.map((c) => c.population ?? 0));
 }
 
+/** How many names a letter away from a name we do not know are offered at most. */
+const MAX_ALTERNATIVES = 3;
+
 /**
  * Cities with a name one letter away from the text (one letter wrong, missing, extra, or two letters
- * swapped). Several cities only when they share that name; different names are no answer.
+ * swapped). Several cities only when they share that name; different names are no answer, but
+ * `alternatives`, the likeliest first.
  */
-function oneLetterOff(text: string, catalog: Catalog): City[] {
+function oneLetterOff(text: string, catalog: Catalog): { cities: City[]; alternatives: City[][] } {
   const candidates = [
     ...catalog.oneTypoAway(text, 5),
     ...swaps(text).flatMap((swapped) => catalog.matchName(swapped)),
@@ -671,8 +907,12 @@ function oneLetterOff(text: string, catalog: Catalog): City[] {
   }
   // A letter away from the office's city and from some world town ("Prgue": Prague, Pigüé): the office's.
   const own = [...close.values()].filter((cities) => hasOfficeCity(catalog, cities));
-  if (own.length === 1) return own[0] ?? [];
-  return close.size === 1 ? ([...close.values()][0] ?? []) : [];
+  if (own.length === 1) return { cities: own[0] ?? [], alternatives: [] };
+  if (close.size === 1) return { cities: [...close.values()][0] ?? [], alternatives: [] };
+  const alternatives = [...close.values()]
+    .sort((a, b) => weight(catalog, b) - weight(catalog, a))
+    .slice(0, MAX_ALTERNATIVES);
+  return { cities: [], alternatives };
 }
 
 function swaps(text: string): string[] {

@@ -11,7 +11,7 @@ import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { CUE_TABLES, type CueTable } from './cues.ts';
-import { findCities, type Mention } from './find-cities.ts';
+import { findCities, type Mention, splitGluedNames } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { romanise } from './romanise.ts';
@@ -89,17 +89,34 @@ const ANY = cuesOf((t) => t.any);
 const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
 const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
-// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no.
+// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too.
 const CLOSERS = new Set(
-  ['か', 'ですか', '吗', 'ある', 'あります', 'ない', '嘛', 'の', 'なの', 'っけ', 'だっけ', '吧'].map(
-    foldName,
-  ),
+  [
+    'か',
+    'ですか',
+    '吗',
+    'ある',
+    'あります',
+    'ない',
+    '嘛',
+    'の',
+    'なの',
+    'っけ',
+    'だっけ',
+    '吧',
+    '么',
+    '麼',
+    '没',
+    '没有',
+  ].map(foldName),
 );
+/** Chinese asks yes or no anywhere in the sentence with "是否" (whether) or a verb and its negation ("是不是", "有没有"). */
+const WHETHER = ['是否', '是不是', '有没有', '有否', '可否', '能否', '算不算'];
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const typed = tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS);
+  const typed = splitGluedNames(tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS), catalog);
   if (typed.length === 0) return unsure([], []);
   if (typed.length > MAX_QUESTION_WORDS)
     return inLanguage(
@@ -131,7 +148,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // "プラハと別れたのはどこ": "the one that left Prague is where?" asks which city, not where one is.
   const whichPlace = WHICH_PLACE.test(text) && RELATIONAL.some((topic) => topics.has(topic));
   if (whichPlace) topics.delete('city');
-  const stray = mentions.filter((m) => m.lowerCase);
+  // "认了几个干亲": one hanzi we do not know beside words we do is a verb or a particle, not a
+  // question of its own (a name is two characters or more, and found by its sounds if foreign).
+  const stray = mentions.filter((m) => m.lowerCase && !(topics.size > 0 && isLoneHanzi(m)));
   const known = mentions.filter((m) => m.cities.length > 0);
   // "help", "what can you do?", "how do I ask about anniversaries?": about the bot, not a city.
   if (known.length === 0 && placed.countries.length === 0 && hasCue(tokens, HELP_CUES)) {
@@ -171,7 +190,9 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       !questionWord &&
       (opener ||
         CLOSERS.has(tokens.at(-1)?.folded ?? '') ||
+        WHETHER.some((word) => text.includes(word)) ||
         endsOnTieAsked(text, tokens) ||
+        endsOnVerbAsked(text, tokens) ||
         frenchInversion(tokens) ||
         verbFirst(text, tokens, inNames) ||
         subjectThenVerb(text, tokens, found) ||
@@ -182,8 +203,26 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, ANY),
-    asksWho: whichPlace || outsideNames.some((t) => WHO.has(t.folded)),
+    // "谁是", "跟谁": the segmenter may join "who" to a word beside it.
+    asksWho:
+      whichPlace ||
+      WHICH_CITY.test(text) ||
+      outsideNames.some(
+        (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
+      ),
   };
+  // "Mardid": Madrid or Mardin? Each is offered, none answered.
+  const ambiguous = question.places.find((m) => m.alternatives !== undefined);
+  if (ambiguous?.alternatives) {
+    const offers = ambiguous.alternatives.flatMap((cities) => {
+      const places = question.places.map((m) =>
+        m === ambiguous ? { ...m, cities, alternatives: undefined } : m,
+      );
+      const reading = decide({ ...question, places }, reader);
+      return reading.sure ? [reading.invocation] : reading.closest.slice(0, 1);
+    });
+    return inLanguage(unsure(describe(question, catalog), offers), lang, reader);
+  }
   // Nothing we know of: not a question for us (the caller falls back to help).
   if (topics.size === 0 && time.period === undefined && known.length === 0) {
     return inLanguage(unsure([], []), lang, reader);
@@ -202,8 +241,21 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     countryWord ||
     // "Prague Shanghai 2020": a pair with a number that is no anniversary's may ask anything.
     (question.places.length === 2 && tokens.some(isNumber) && time.ordinal === undefined) ||
-    (question.places.some((m) => m.cities.length === 0) && question.places.some((m) => m.cities.length > 0));
-  const reading = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
+    // A name the store does not know at all ("Atlantis") is never answered as if it were a city: looking
+    // it up is offered instead, which answers with the names written like it.
+    question.places.some((m) => m.cities.length === 0);
+  const unknownNames = question.places.filter((m) => m.cities.length === 0);
+  const offered = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
+  const reading =
+    offered.sure || unknownNames.length === 0
+      ? offered
+      : {
+          ...offered,
+          closest: [
+            ...offered.closest,
+            ...unknownNames.map((m) => invocationOf(reader.commands, 'search', { text: m.text })),
+          ],
+        };
   // Words we do not know beside two cities we do ("when did Rotterdam and Istanbul seal it?") leave
   // their tie as the question; the answer shows its status, dates and reasons.
   // A number among them ("60 let", "50.") may ask for an anniversary instead: not answered.
@@ -462,6 +514,15 @@ function endsOnTieAsked(text: string, tokens: readonly Token[]): boolean {
   return hasCue([last], TIE_WORDS) || hasCue(tokens.slice(-2), TIE_WORDS);
 }
 
+/**
+ * "上海はプラハとの提携を解消した？", "まだ続いてる？": Japanese asks yes or no by a question mark
+ * after a verb's plain form, past ("た"), present ("る") or negative ("ない").
+ */
+function endsOnVerbAsked(text: string, tokens: readonly Token[]): boolean {
+  const last = tokens.at(-1)?.text ?? '';
+  return /[?？]\s*$/u.test(text) && HIRAGANA_ONLY.test(last) && /(?:た|る|ない)$/u.test(last);
+}
+
 /** Words that may stand between a subject and its verb: "Shanghai has ended", "Šanghaj se rozešla", "ya rompió". */
 const BEFORE_VERB = new Set([
   'has',
@@ -563,10 +624,32 @@ interface Question {
 const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
 const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
 
+/** "Which city" (哪个城市, どの都市): asks which cities, as "who" does. */
+const WHICH_CITY = /哪[个些座]城市|どの都市|どこの都市|どの町/u;
+const LONE_HANZI = /^\p{Script=Han}$/u;
+
+function isLoneHanzi(m: Mention): boolean {
+  return m.end - m.first === 1 && LONE_HANZI.test(m.text);
+}
+
+/** "Who", and Chinese "which ones" (哪些), which asks the same of one city's ties. */
 const WHO = new Set(
-  ['who', 'whom', 'wer', 'wem', 'qui', 'quien', 'quienes', 'kdo', 'kym', 'koho', '谁', '誰', 'だれ'].map(
-    foldName,
-  ),
+  [
+    'who',
+    'whom',
+    'wer',
+    'wem',
+    'qui',
+    'quien',
+    'quienes',
+    'kdo',
+    'kym',
+    'koho',
+    '谁',
+    '誰',
+    'だれ',
+    '哪些',
+  ].map(foldName),
 );
 
 function asksWhoWithOneCity(invocation: Invocation, q: Question, stray: readonly Mention[]): boolean {
@@ -643,11 +726,10 @@ function pictureAsked(q: Question, reader: Reader): QuestionReading | undefined 
     if (q.home === undefined) return noHome(q, reader.catalog, []);
     return sure(invocationOf(reader.commands, 'map', { cities: [q.home] }));
   }
+  // A namesake (Concord) is settled by which one is twinned with the other, as for the agreement.
   if (q.topics.has('timeline') && first && second)
     return sure(
-      invocationOf(reader.commands, 'timeline', {
-        cities: [argOf(first, reader.catalog), argOf(second, reader.catalog)],
-      }),
+      invocationOf(reader.commands, 'timeline', { cities: pairIds(reader.catalog, first, second) }),
     );
   if (q.topics.has('chart') && q.topics.has('anniversaries') && first === undefined) {
     const year = q.period !== undefined && /^\d{4}$/.test(q.period.trim()) ? q.period.trim() : undefined;
@@ -748,11 +830,11 @@ function settle(catalog: Catalog, place: Mention | string | undefined, otherArg:
   if (typeof place !== 'object' || place.cities.length === 0) return undefined;
   const others = catalog.matchName(otherArg);
   const isTied = (c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id));
-  // "コンコード" is one Concord's name in Japanese; the Concord twinned with the other city may be
-  // another, named alike in Latin letters only.
-  const [only] = place.cities;
-  const candidates =
-    place.cities.length === 1 && only && !isTied(only) ? catalog.matchName(only.name) : place.cities;
+  // "コンコード" is one Concord's name in Japanese, "康科德" two Concords'; the Concord twinned with
+  // the other city may be another, named alike in Latin letters only.
+  const candidates = place.cities.some(isTied)
+    ? place.cities
+    : [...new Set(place.cities.flatMap((c) => catalog.matchName(c.name)))];
   if (candidates.length < 2) return undefined;
   const tied = candidates.filter(isTied);
   return tied.length === 1 ? tied[0]?.id : undefined;
@@ -902,8 +984,14 @@ function isCjkVocabulary(folded: string): boolean {
   if (KATAKANA.test(folded)) return VOCABULARY.exact.has(folded);
   // "决|裂了", "绝|交了": the segmenter glues the Chinese past "了" to the end of a piece of our word.
   const word = folded.length > 1 && folded.endsWith('了') ? folded.slice(0, -1) : folded;
-  return VOCABULARY.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue)));
+  return (
+    VOCABULARY.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue))) ||
+    // "谁是", "跟谁": two or three of our one-character words, joined by the segmenter.
+    (word.length <= MAX_JOINED_CHARACTERS && [...word].every((ch) => VOCABULARY.exact.has(ch)))
+  );
 }
+
+const MAX_JOINED_CHARACTERS = 3;
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);

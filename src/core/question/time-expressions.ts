@@ -110,13 +110,18 @@ function numberOf(text: string | undefined): number {
   return SMALL_NUMBERS[text ?? ''] ?? Number(text);
 }
 
-/** "3", "三", "两", "十二": a small count written in digits or in Chinese numerals. */
+/** "3", "三", "两", "十二", "五十", "百": a number written in digits or in Chinese numerals. */
 function cjkCount(text: string | undefined): number {
   if (text === undefined) return 0;
   if (/^\d+$/.test(text)) return Number(text);
   if (text === '两') return 2;
-  return text.includes('十') ? kanjiNumber(text) : '一二三四五六七八九'.indexOf(text) + 1;
+  return text.includes('十') || text === '百' ? kanjiNumber(text) : '一二三四五六七八九'.indexOf(text) + 1;
 }
+
+/** Numerals up to a hundred as Chinese and Japanese write them: "三", "十", "十二", "五十", "百". */
+const KANJI_NUMBER = '[一二三四五六七八九]?十[一二三四五六七八九]?|百|[一二三四五六七八九]';
+/** A month's number: "3", "十二". */
+const CJK_MONTH = '\\d{1,2}|十[一二]?|[一二三四五六七八九]';
 
 /** 十 10, 二十 20, 五十 50, 百 100 (the numbers anniversaries are written with in kanji). */
 function kanjiNumber(text: string | undefined): number {
@@ -161,13 +166,15 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ period: `next ${MONTH_DAYS * numberOf(m[1] ?? m[2])} days` }),
   },
   {
-    // "未来三个月", "今后6个月", "向こう3か月": months, counted as days.
-    re: /(?:未来|今后|接下来|最近|今後|これから|向こう)的? ?(\d{1,2}|[一两二三四五六七八九十]{1,2}) ?(?:个月|個月|か月|ヶ月|カ月|ケ月)/,
-    read: (m) => ({ period: `next ${MONTH_DAYS * cjkCount(m[1])} days` }),
+    // "未来三个月", "今后6个月", "向こう3か月", "3か月以内": months, counted as days.
+    re: /(?:未来|今后|接下来|最近|今後|これから|向こう)的? ?(\d{1,2}|[一两二三四五六七八九十]{1,2}) ?(?:个月|個月|か月|ヶ月|カ月|ケ月)|(\d{1,2}|[一两二三四五六七八九十]{1,2}) ?(?:个月|個月|か月|ヶ月|カ月|ケ月) ?(?:内|以内)/,
+    read: (m) => ({ period: `next ${MONTH_DAYS * cjkCount(m[1] ?? m[2])} days` }),
   },
   {
-    re: /(?:未来|今后|接下来|今後|これから|向こう) ?(\d{1,4}) ?(?:天|日|日間)|(\d{1,4}) ?(?:天|日)(?:内|以内)/,
-    read: (m) => ({ period: days(m[1] ?? m[2]) }),
+    re: new RegExp(
+      `(?:未来|今后|接下来|今後|これから|向こう)的? ?(\\d{1,4}|${KANJI_NUMBER}) ?(?:天|日|日間)|(\\d{1,4}|${KANJI_NUMBER}) ?(?:天|日)(?:内|以内)`,
+    ),
+    read: (m) => ({ period: `next ${cjkCount(m[1] ?? m[2])} days` }),
   },
   {
     re: /\b(?:el )?(?:proximo mes|mes (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? mesic(?:i)?\b|来月|下个月|下月/,
@@ -182,11 +189,18 @@ const PATTERNS: readonly Pattern[] = [
     read: () => ({ period: 'next year' }),
   },
   {
-    re: /\beste ano\b|\bletos\b|\b(?:tento|tomto) (?:rok|roce)\b|今年/,
+    // "年内": within the year, this one.
+    re: /\beste ano\b|\bletos\b|\b(?:tento|tomto) (?:rok|roce)\b|今年|年内/,
     read: () => ({ period: 'this year' }),
   },
   {
     re: /\besta semana\b|\btento tyden\b|今週|本周|这周|这个星期/,
+    read: () => ({ period: 'next 7 days' }),
+  },
+  {
+    // "下周", "下个星期", "下礼拜", "来週": next week, read as the next seven days as in the other languages
+    // ("再来週", the week after, is not).
+    re: /下周|下週|下个?星期|下個?星期|下个?礼拜|下個?禮拜|(?<!再)来週|翌週/,
     read: () => ({ period: 'next 7 days' }),
   },
   {
@@ -226,6 +240,19 @@ const PATTERNS: readonly Pattern[] = [
     ),
     read: (m) => monthAlone(m[1]),
   },
+  // "2027年3月", "2027年十月": a month of a year as Chinese and Japanese write it.
+  {
+    re: new RegExp(`(\\d{4}) ?年 ?(${CJK_MONTH}) ?月`),
+    read: (m) => isoMonth(m[1], String(cjkCount(m[2]))),
+  },
+  // "年底", "年末": the year's end, its last month.
+  { re: /年底|年末|年终|年終/, read: () => monthAlone('december') },
+  {
+    // "3月", "三月", "10月份": a month without a year, the next such month; not a count of months
+    // ("3个月", "3か月", read above) nor a larger number ("13月").
+    re: new RegExp(`(?<![\\d十])(${CJK_MONTH}) ?月`),
+    read: (m) => monthAlone(MONTHS[cjkCount(m[1]) - 1]?.[0]),
+  },
   { re: /\b(\d{4}) (\d{1,2})\b/, read: (m) => isoMonth(m[1], m[2]) },
   { re: /\b(1\d{3}|2\d{3})\b/, read: (m) => ({ period: m[1] }) },
   {
@@ -239,12 +266,32 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ ordinal: Number(m[1]) }),
   },
   { re: /\b(\d{1,3}) ?o\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  {
+    // "zehnjähriges", "fünfundzwanzigjährige": German writes the years and "-jährig" as one word.
+    re: /\b([a-z]+)jahrig(?:e[mnrs]?)?\b/,
+    read: (m) => {
+      const n = germanNumber(m[1] ?? '');
+      return n === undefined ? undefined : { ordinal: n };
+    },
+  },
   { re: /(\d{1,3}) ?(?:周年|年目)/, read: (m) => ({ ordinal: Number(m[1]) }) },
-  // "满50年": Chinese "turning 50 years", said of a tie as of a person.
-  { re: /满 ?(\d{1,3}) ?年/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  // "满50年", "满五十年": Chinese "turning 50 years", said of a tie as of a person.
+  { re: new RegExp(`满 ?(\\d{1,3}|${KANJI_NUMBER}) ?周?年`), read: (m) => ({ ordinal: cjkCount(m[1]) }) },
+  // "第10个周年", "第十周年", "第10回目の記念日": the n-th anniversary, counted.
+  {
+    re: new RegExp(`第 ?(\\d{1,3}|${KANJI_NUMBER}) ?(?:个|個|回目?|次)? ?の? ?(?:周年|纪念|記念)`),
+    read: (m) => ({ ordinal: cjkCount(m[1]) }),
+  },
   {
     re: /([一二三四五六七八九]?十[一二三四五六七八九]?|百) ?周年/,
     read: (m) => ({ ordinal: kanjiNumber(m[1]) }),
+  },
+  // "半世紀", "半个世纪": half a century.
+  { re: /半个?世[纪紀]/, read: () => ({ ordinal: 50 }) },
+  // "金婚", "銀婚式", "ダイヤモンド婚": golden, silver and diamond weddings, said of ties too.
+  {
+    re: /(金|银|銀|钻石|鑽石|ダイヤモンド) ?婚/,
+    read: (m) => ({ ordinal: m[1] === '金' ? 50 : m[1] === '银' || m[1] === '銀' ? 25 : 60 }),
   },
   {
     // Golden, silver and diamond anniversaries, as each language names them.
@@ -308,6 +355,43 @@ function isoMonth(year: string | undefined, month: string | undefined) {
 function monthAlone(name: string | undefined) {
   const names = MONTHS.find((names) => names.includes(name ?? ''));
   return names ? { period: names[0] } : undefined;
+}
+
+const GERMAN_UNITS = byWord([
+  [1, 'ein eins'],
+  [2, 'zwei'],
+  [3, 'drei'],
+  [4, 'vier'],
+  [5, 'funf'],
+  [6, 'sechs'],
+  [7, 'sieben'],
+  [8, 'acht'],
+  [9, 'neun'],
+  [10, 'zehn'],
+  [11, 'elf'],
+  [12, 'zwolf'],
+  [15, 'funfzehn'],
+  [20, 'zwanzig'],
+  [30, 'dreissig'],
+  [40, 'vierzig'],
+  [50, 'funfzig'],
+  [60, 'sechzig'],
+  [70, 'siebzig'],
+  [80, 'achtzig'],
+  [90, 'neunzig'],
+  [100, 'hundert einhundert'],
+]);
+
+/** A German number up to a hundred written as one folded word ("zehn", "funfundzwanzig"). */
+function germanNumber(word: string): number | undefined {
+  const whole = GERMAN_UNITS[word];
+  if (whole !== undefined) return whole;
+  const [units, tens] = word.split('und');
+  const u = GERMAN_UNITS[units ?? ''];
+  const t = GERMAN_UNITS[tens ?? ''];
+  return u !== undefined && u < 10 && t !== undefined && t >= 20 && t < 100 && t % 10 === 0
+    ? t + u
+    : undefined;
 }
 
 /** Each word of a row, written with spaces between, mapped to the row's number. */

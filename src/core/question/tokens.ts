@@ -25,7 +25,8 @@ export function tokenize(text: string, limit: number): Token[] {
   return tokens;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+// "ー" (a long vowel) is of no script: the segmenter may cut it out of a katakana name ("ブ|レ|ー|マ").
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SEGMENTERS = {
   ja: new Intl.Segmenter('ja', { granularity: 'word' }),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
@@ -9,6 +9,7 @@ import { Catalog } from '../../../src/store/catalog.ts';
 import { StoreSchema } from '../../../src/store/schema.ts';
 import { World } from '../../../src/store/world/world.ts';
 import { WorldFileSchema } from '../../../src/store/world-schema.ts';
+import { shippedStore } from '../../fixtures/questions/corpus.ts';
 
 /**
  * Issue 16: cities written in kana or hanzi that the data holds in another script or in Latin
@@ -275,4 +276,210 @@ describe('"who" beside one city and a verb not understood', () => {
       expectOffer(text, partners('paris-fr'));
     },
   );
+});
+
+describe('Chinese and Japanese periods, anniversaries and yes/no questions', () => {
+  const window = (period: string): Invocation => ({ command: 'anniversaries', args: { window: period } });
+  const turning = (n: number): Invocation => ({
+    command: 'anniversaries',
+    args: { city: 'london-gb', with: 'paris-fr', window: `turning ${n}` },
+  });
+  it.each([
+    ['下周有哪些周年纪念', window('next 7 days')],
+    ['下个星期的纪念日', window('next 7 days')],
+    ['来週の記念日を教えて', window('next 7 days')],
+    ['四月有什么周年', window('april')],
+    ['4月份的周年纪念', window('april')],
+    ['6月の記念日', window('june')],
+    ['2028年5月的周年纪念', window('2028-05')],
+    ['2028年十一月の記念日', window('2028-11')],
+    ['3か月以内の記念日', window('next 90 days')],
+    ['年末の記念日', window('december')],
+    ['年底有哪些周年', window('december')],
+    ['伦敦和巴黎第20个周年是哪天', turning(20)],
+    ['伦敦和巴黎满二十年是什么时候', turning(20)],
+    ['ロンドンとパリの第20回目の記念日', turning(20)],
+    ['伦敦和巴黎是否仍是姐妹城市', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦和巴黎有没有结为友好城市', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦和巴黎是友城么', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦和巴黎结对了没有', { ...agreement('london-gb', 'paris-fr'), asks: 'in-force' }],
+    ['伦敦是不是跟巴黎断了', { ...agreement('london-gb', 'paris-fr'), asks: 'ended-by-first' }],
+    // Falling out asks what happened, not whether the tie ended.
+    ['伦敦和巴黎闹翻了吗', agreement('london-gb', 'paris-fr')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
+    expectRun(text, expected),
+  );
+});
+
+describe('Chinese renderings that drop sounds, and names the segmenter cuts wrongly', () => {
+  const more = [
+    place('klagenfurt-at', 'Klagenfurt', 'AT', { names: names('克拉根福') }),
+    // Names that bring the characters of 弗里波特 among those Chinese writes foreign names with.
+    place('fribourg-ch', 'Fribourg', 'CH', { names: names('弗里堡') }),
+    place('bordeaux-fr', 'Bordeaux', 'FR', { names: names('波尔多') }),
+    place('detroit-us', 'Detroit', 'US', { names: names('底特律') }),
+  ];
+  const officeWorld = new World(
+    WorldFileSchema.parse({
+      format: 1,
+      sources: [
+        { id: 'wikipedia', title: 'Wikipedia', url: 'https://en.wikipedia.org', licence: 'CC-BY-SA-4.0' },
+      ],
+      cities: [...CITIES, ...more],
+      partnerships: [...PAIRS, pair('klagenfurt-at', 'rzeszow-pl')],
+    }),
+  );
+  const own = (id: string) => {
+    const { region: _region, population: _population, ...city } = CITIES.find((c) => c.id === id) as City;
+    return city;
+  };
+  /** An office that records Borlänge and Freeport as its own cities. */
+  const office = new Catalog(
+    StoreSchema.parse({
+      version: 1,
+      settings: { world: true },
+      cities: [own('borlange-se'), own('freeport-bs')],
+      partnerships: [],
+    }),
+    officeWorld,
+  );
+  const worldOnly = new Catalog(
+    StoreSchema.parse({ version: 1, settings: { world: true }, cities: [], partnerships: [] }),
+    officeWorld,
+  );
+  const readAt = (text: string, at = office) => {
+    const reading = parseQuestion(text, at, commands);
+    return reading.sure ? reading.invocation : reading;
+  };
+
+  it('GIVEN a rendering beside a name with namesakes ("弗里波特和康科德") THEN the partner of one of them is meant', () => {
+    expect(readAt('弗里波特和康科德是姐妹城市吗', worldOnly)).toEqual({
+      ...agreement('freeport-bs', 'concord-north-carolina-us'),
+      asks: 'in-force',
+    });
+  });
+
+  it.each([
+    ['博伦厄在哪', cityCommand('borlange-se')],
+    ['博伦厄市的友好城市', partners('borlange-se')],
+    ['弗里波特在哪里', cityCommand('freeport-bs')],
+  ] as [string, Invocation][])(
+    'GIVEN "%s", the office\'s own city by the sounds kept THEN that city is meant',
+    (text, expected) => {
+      expect(readAt(text)).toEqual(expected);
+    },
+  );
+
+  it('GIVEN a country and region where the one city of that name is not ("美国缅因州的弗里波特") THEN nothing is answered', () => {
+    expect(readAt('弗里波特的友好城市')).toEqual(partners('freeport-bs'));
+    expect(readAt('美国缅因州的弗里波特有哪些友好城市')).toMatchObject({ sure: false });
+  });
+
+  it('GIVEN a name whose last character the segmenter glued to the next word ("克拉根福建交") THEN the name is read whole', () => {
+    expect(readAt('热舒夫和克拉根福建交30周年是哪天')).toEqual({
+      command: 'anniversaries',
+      args: { city: 'rzeszow-pl', with: 'klagenfurt-at', window: 'turning 30' },
+    });
+  });
+});
+
+describe('Chinese and Japanese everyday words for what is asked', () => {
+  const window = (period: string): Invocation => ({ command: 'anniversaries', args: { window: period } });
+  it.each([
+    ['伦敦和巴黎好了几十年了', { ...agreement('london-gb', 'paris-fr'), focus: 'since' }],
+    ['巴黎的兄弟城市', partners('paris-fr')],
+    ['パリの兄弟都市', partners('paris-fr')],
+    ['パリと仲のいい都市', partners('paris-fr')],
+    ['巴黎的友好城市名单', partners('paris-fr')],
+    ['巴黎被谁拉黑了', partners('paris-fr')],
+    ['巴黎跟谁好', partners('paris-fr')],
+    ['巴黎的朋友圈', partners('paris-fr')],
+    // "谁是": the segmenter joins "who" and "is"; "哪些" (which ones) asks for ties as "who" does.
+    ['巴黎都和谁是姐妹', partners('paris-fr')],
+    ['伦敦认了哪些亲戚', partners('london-gb')],
+    ['伦敦结了哪些对子', partners('london-gb')],
+    ['伦敦的国际友城', partners('london-gb')],
+    ['伦敦在海外有哪些好哥们', partners('london-gb')],
+    ['伦敦都跟哪些外国城市称兄道弟', partners('london-gb')],
+    // "Which city" asks which cities, as "who" does; one hanzi we lack (认) is no question of its own.
+    ['伦敦跟谁吵过架', partners('london-gb')],
+    ['伦敦和哪个城市闹过矛盾', partners('london-gb')],
+    ['伦敦在国外认了几个干亲', partners('london-gb')],
+    ['北上市简介', cityCommand('kitakami-jp')],
+    ['パリが縁組みしている都市', partners('paris-fr')],
+    ['パリの親善都市', partners('paris-fr')],
+    ['パリのパートナーシティ', partners('paris-fr')],
+    ['パリのプロフィール', cityCommand('paris-fr')],
+    // "How is it": of one city, the city; of two, their tie.
+    ['巴黎怎么样', cityCommand('paris-fr')],
+    ['巴黎近况', cityCommand('paris-fr')],
+    ['伦敦和巴黎咋样了', agreement('london-gb', 'paris-fr')],
+    ['どう使うの', { command: 'help', args: {} }],
+    // "どう" asks how things are, not whether.
+    ['ロンドンとパリの提携って今どうなの', agreement('london-gb', 'paris-fr')],
+    // The segmenter glues the name's first character to the word before it: 介绍|下北|上市.
+    ['介绍下北上市', cityCommand('kitakami-jp')],
+    ['巴黎是什么地方', cityCommand('paris-fr')],
+    ['パリの基本情報', cityCommand('paris-fr')],
+    ['パリの人口は', cityCommand('paris-fr')],
+    ['巴黎人口多少', cityCommand('paris-fr')],
+    ['今年有什么金婚纪念', window('this year turning 50')],
+    [
+      'ロンドンとパリが半世紀を迎えるのは',
+      { command: 'anniversaries', args: { city: 'london-gb', with: 'paris-fr', window: 'turning 50' } },
+    ],
+    ['未来三十天的周年纪念', window('next 30 days')],
+    ['今後60日以内の記念日', window('next 60 days')],
+    ['年内の記念日', window('this year')],
+    ['有叫Kita的城市吗', { command: 'search', args: { text: 'Kita' } }],
+    ['Kitaを含む都市', { command: 'search', args: { text: 'Kita' } }],
+    ['你是干什么的', { command: 'help', args: {} }],
+    ['何を聞けばいい？', { command: 'help', args: {} }],
+    // "Why" asks what happened, not whether.
+    ['ロンドンとパリはなんで別れたの', agreement('london-gb', 'paris-fr')],
+    // A question mark after a plain verb asks yes or no.
+    ['ロンドンはパリとの提携を解消した？', { ...agreement('london-gb', 'paris-fr'), asks: 'ended-by-first' }],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as a native speaker means it', (text, expected) =>
+    expectRun(text, expected),
+  );
+});
+
+describe('a country and a region written before a city in Chinese or Japanese', () => {
+  it.each([
+    ['美国马萨诸塞州的康科德有哪些友好城市', partners('concord-massachusetts-us')],
+    // The one Kitakami: the prefecture says where it is, though its Japanese reading cannot be compared.
+    ['岩手県の北上市の姉妹都市', partners('kitakami-jp')],
+    ['日本岩手県北上市について', cityCommand('kitakami-jp')],
+  ] as [string, Invocation][])(
+    'GIVEN "%s" THEN the city is the one there, and the words no question',
+    (text, expected) => expectRun(text, expected),
+  );
+});
+
+describe('on the shipped world layer, whose many names some pieces of words match', () => {
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  it.each([
+    // The country written joined to the city, as Chinese writes it.
+    ['巴勒斯坦纳布卢斯的友好城市', partners('nablus-ps')],
+    // "ボー" starts ポーランド (Poland) once folded: a piece of a katakana word is no country.
+    ['ボーレンゲってどこ', cityCommand('borlange-se')],
+    // Long names the segmenter cuts into many pieces, "ー" among them.
+    ['第聂伯罗彼得罗夫斯克和西安什么时候结为友好城市的', agreement('dnipro-ua', 'xi-an-cn')],
+    [
+      'ブレーマーハーフェンとフレゼリクスハウンの姉妹都市提携はいつ',
+      agreement('bremerhaven-de', 'frederikshavn-dk'),
+    ],
+    // A country's name that is also a city's, beside that city's twin: the city (El Salvador, Salvador).
+    ['英雄港与萨尔瓦多的友好关系', agreement('angra-do-heroismo-pt', 'salvador-br')],
+    // "北" of 北卡罗来纳 is North, translated, not sounded.
+    ['康科德（北卡罗来纳州）的友好城市', partners('concord-north-carolina-us')],
+    // A city named as a country's name starts (ジョージア, Georgia) is the city.
+    ['ジョージとタコマの姉妹都市提携はいつ', agreement('george-za', 'tacoma-us')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
+    const reading = parseQuestion(text, shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
 });

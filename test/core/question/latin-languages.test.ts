@@ -355,3 +355,55 @@ describe('friends as people say it among themselves', () => {
     ['Wer hat bei Osaka den Stecker gezogen?', partners('osaka-jp')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 });
+
+describe('German years written as one word, and long names of large cities a letter off', () => {
+  const turning = (a: string, b: string, n: number): Invocation => ({
+    command: 'anniversaries',
+    args: { city: a, with: b, window: `turning ${n}` },
+  });
+  it.each([
+    [
+      'Wann feiern Paderborn und Le Mans ihr fünfundzwanzigjähriges?',
+      turning('paderborn-de', 'le-mans-fr', 25),
+    ],
+    ['Wann ist das zehnjährige Jubiläum von Prag und Taipeh?', turning('prague-cz', 'taipei-tw', 10)],
+  ])('GIVEN "%s" THEN the number of years is the anniversary asked for', (text, expected) =>
+    expectRun(text, expected),
+  );
+
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  it.each([
+    ['hermanas de Barcleona', partners('barcelona-es')],
+    ['Which cities is Brcelona twinned with?', partners('barcelona-es')],
+    ['twin towns of Bordeux', partners('bordeaux-fr')],
+    ['sister cities of Wrocaw', partners('wroclaw-pl')],
+    // German writes "sh" as "sch"; Czech puts both words of "Karlovy Vary" in the case.
+    ['Partnerstädte von Schuscha', partners('shusha-az')],
+    ['Co víte o Karlových Varech?', city('karlovy-vary-cz')],
+    ['Partnerská města Karlových Varů', partners('karlovy-vary-cz')],
+    // Words everyone uses: "verpartnert", "irgendwo", "jamais" (never a word made from Jamaica).
+    ['Mit welchen Städten ist Paderborn verpartnert?', partners('paderborn-de')],
+    [
+      'Gibt es für Paderborn irgendwo in Frankreich eine Partnerstadt?',
+      partnersIn('paderborn-de', 'FR', true),
+    ],
+    ['Pourquoi Le Mans et Paderborn ne se sont jamais brouillées ?', agreement('le-mans-fr', 'paderborn-de')],
+    // Mexico City's twin named, the country after "some city of" is still what is asked.
+    ['¿Madrid está hermanada con alguna ciudad de México?', partnersIn('madrid-es', 'MX', true)],
+  ] as [string, Invocation][])(
+    'GIVEN "%s" on the shipped world layer THEN it is read as meant',
+    (text, expected) => {
+      const reading = parseQuestion(text, shipped, commands);
+      expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+    },
+  );
+
+  it('GIVEN a name a letter away from two names ("Mardid": Madrid, Mardin...) THEN each is offered, none answered', () => {
+    const reading = parseQuestion('ciudades hermanas de Mardid', shipped, commands);
+    expect(reading.sure).toBe(false);
+    expect(reading.sure ? [] : reading.closest).toContainEqual(partners('madrid-es'));
+  });
+});

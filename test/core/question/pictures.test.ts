@@ -32,6 +32,13 @@ describe('reading questions that ask for a picture', () => {
     });
   });
 
+  it('GIVEN a timeline asked for a name with namesakes THEN the namesake twinned with the other city', () => {
+    expect(run('Kitakami and Concord timeline')).toEqual({
+      command: 'timeline',
+      args: { city: 'kitakami-jp', with: 'concord-california-us' },
+    });
+  });
+
   it('GIVEN a chart of anniversaries with a year THEN that year’s chart; without one THEN this year’s', () => {
     expect(run('chart of the anniversaries in 2027')).toEqual({
       command: 'anniversaries chart',

@@ -34,7 +34,7 @@ function read(text: string) {
 describe('reading questions: what runs and what is offered', () => {
   it('GIVEN an unsure reading THEN every command offered names only cities the store knows, one each', () => {
     const reading = read('Prague and Atlantis, hmm?');
-    expect(reading).toEqual({ offers: [] });
+    expect(reading).toEqual({ offers: [{ command: 'search', args: { text: 'Atlantis' } }] });
   });
 
   it('GIVEN the length of a tie asked ("how long") THEN the agreement, leading with how long (focus since)', () => {
