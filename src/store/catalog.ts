@@ -14,7 +14,6 @@ import type { Applied } from './draft-ops.ts';
 import { FuzzyNames, type FuzzyOptions } from './fuzzy-names.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
-import { namesOf } from './world/name-index.ts';
 import { sameCityAs } from './world/same-city.ts';
 import type { World } from './world/world.ts';
 
@@ -405,9 +404,17 @@ export class Catalog {
   }
 }
 
-/** A city's names as the indexes hold them: folded, each once (a search finds the city, not the name). */
+/**
+ * A city's names as the indexes hold them: folded, each once (a search finds the city, not the
+ * name). One pass with no lists between, as every open of the store runs it for every city.
+ */
 function foldedNamesOf(city: City): string[] {
-  return [...new Set(namesOf(city).map(foldName))];
+  const folded = [foldName(city.name)];
+  for (const { name } of city.names) {
+    const key = foldName(name);
+    if (!folded.includes(key)) folded.push(key);
+  }
+  return folded;
 }
 
 /** The world cities an office city takes the place of, so no place is shown twice. */
