@@ -31,6 +31,11 @@ const SEARCH_TYPOS: FuzzyOptions = {
   prefix: (_term, i, terms) => i === terms.length - 1,
   fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
 };
+/**
+ * How many look-ups of a city's partnerships a scan answers before the map of every city's is built:
+ * a cold `ask` about one city makes a few, and building the map costs more than a few scans.
+ */
+const SCANS_BEFORE_MAP = 16;
 const ONE_TYPO: FuzzyOptions = {
   prefix: () => false,
   fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 1 : false),
@@ -50,7 +55,9 @@ export class Catalog {
   /** The world layer, when the store uses it. */
   readonly world: World | undefined;
   private readonly cityById = new Map<string, City>();
-  private readonly partnershipsByCity = new Map<string, Partnership[]>();
+  /** City id -> the office's partnerships of that city: built on the first look-ups past a few (see ownOf), or by `warm`. */
+  private partnershipsByCity: Map<string, Partnership[]> | undefined;
+  private scansLeft = SCANS_BEFORE_MAP;
   /** Folded name -> its city, or its cities when several share it (one list per name would double the map). */
   private readonly citiesByName = new Map<string, City | City[]>();
   private readonly namesakes = new Map<string, boolean>();
@@ -69,9 +76,6 @@ export class Catalog {
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
     for (const city of data.cities) this.addCity(city);
-    for (const p of data.partnerships) this.addPartnership(p);
-    // Lists grown one push at a time keep room for more: at 100,000 pairs that room was 4 MB.
-    for (const [cityId, list] of this.partnershipsByCity) this.partnershipsByCity.set(cityId, list.slice());
     this.findWorldTwins();
   }
 
@@ -82,6 +86,9 @@ export class Catalog {
 
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
+    // Lists grown one push at a time keep room for more: at 100,000 pairs that room was 4 MB.
+    const byCity = this.byCity();
+    for (const [cityId, list] of byCity) byCity.set(cityId, list.slice());
     this.prefixIndex();
     this.fuzzyIndex();
     this.anniversaryIndex();
@@ -103,7 +110,7 @@ export class Catalog {
         if (after) this.addCity(after as City, true);
       } else {
         if (before) this.removePartnership(before as Partnership);
-        if (after) this.addPartnership(after as Partnership, true);
+        if (after) this.addPartnership(after as Partnership);
       }
     }
     this.hidden = new Set(applied.data.hiddenWorldPairs ?? []);
@@ -132,14 +139,33 @@ export class Catalog {
     this.fuzzy?.remove(city.id);
   }
 
-  private addPartnership(p: Partnership, indexed = false): void {
-    for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
-    if (indexed) this.anniversaries?.add(p);
+  private addPartnership(p: Partnership): void {
+    if (this.partnershipsByCity) for (const cityId of p.cities) addTo(this.partnershipsByCity, cityId, p);
+    this.anniversaries?.add(p);
   }
 
   private removePartnership(p: Partnership): void {
-    for (const cityId of p.cities) removeFrom(this.partnershipsByCity, cityId, p);
+    if (this.partnershipsByCity)
+      for (const cityId of p.cities) removeFrom(this.partnershipsByCity, cityId, p);
     this.anniversaries?.remove(p);
+  }
+
+  private byCity(): Map<string, Partnership[]> {
+    if (this.partnershipsByCity === undefined) {
+      const byCity = new Map<string, Partnership[]>();
+      for (const p of this.current.partnerships) for (const cityId of p.cities) addTo(byCity, cityId, p);
+      this.partnershipsByCity = byCity;
+    }
+    return this.partnershipsByCity;
+  }
+
+  /** The office's partnerships of this city: a scan for the first few look-ups, then from the map. */
+  private ownOf(cityId: string): readonly Partnership[] {
+    if (this.partnershipsByCity === undefined && this.scansLeft > 0) {
+      this.scansLeft--;
+      return this.current.partnerships.filter((p) => p.cities[0] === cityId || p.cities[1] === cityId);
+    }
+    return this.byCity().get(cityId) ?? [];
   }
 
   private findWorldTwins(): void {
@@ -164,7 +190,7 @@ export class Catalog {
    * cost 3.7 MB at 100,000 pairs; a city's list is short). City ids hold no "--", so the id splits.
    */
   private own(id: string): Partnership | undefined {
-    return this.partnershipsByCity.get(id.slice(0, id.indexOf('--')))?.find((p) => p.id === id);
+    return this.ownOf(id.slice(0, id.indexOf('--'))).find((p) => p.id === id);
   }
 
   /** Whether the office's own store holds this partnership (and not only the world layer). */
@@ -189,7 +215,7 @@ export class Catalog {
 
   /** The city's partnerships: the office's, and the world's pairs the office has neither recorded nor removed. */
   partnershipsOf(cityId: string): readonly Partnership[] {
-    const own = this.partnershipsByCity.get(cityId) ?? [];
+    const own = this.ownOf(cityId);
     const world = this.world;
     if (!world) return own;
     let all = this.withWorld.get(cityId);
