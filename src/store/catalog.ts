@@ -75,7 +75,13 @@ export class Catalog {
     this.current = data;
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
-    for (const city of data.cities) this.addCity(city);
+    // As addCity, without a list of each city's names: every open runs this for every city, and a
+    // name the city holds twice ("Saint-Étienne", "Saint Etienne") is one entry either way (addOne).
+    for (const city of data.cities) {
+      this.cityById.set(city.id, city);
+      addOne(this.citiesByName, foldName(city.name), city);
+      for (const { name } of city.names) addOne(this.citiesByName, foldName(name), city);
+    }
     this.findWorldTwins();
   }
 
@@ -107,7 +113,7 @@ export class Catalog {
       if (collection === 'cities') {
         cities = true;
         if (before) this.removeCity(before as City);
-        if (after) this.addCity(after as City, true);
+        if (after) this.addCity(after as City);
       } else {
         if (before) this.removePartnership(before as Partnership);
         if (after) this.addPartnership(after as Partnership);
@@ -123,11 +129,10 @@ export class Catalog {
     }
   }
 
-  private addCity(city: City, indexed = false): void {
+  private addCity(city: City): void {
     this.cityById.set(city.id, city);
     const names = foldedNamesOf(city);
     for (const name of names) addOne(this.citiesByName, name, city);
-    if (!indexed) return;
     this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
   }
