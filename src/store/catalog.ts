@@ -31,15 +31,15 @@ const SEARCH_TYPOS: FuzzyOptions = {
   prefix: (_term, i, terms) => i === terms.length - 1,
   fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 0.25 : false),
 };
+const ONE_TYPO: FuzzyOptions = {
+  prefix: () => false,
+  fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 1 : false),
+};
 /**
  * How many look-ups of a city's partnerships a scan answers before the map of every city's is built:
  * a cold `ask` about one city makes a few, and building the map costs more than a few scans.
  */
 const SCANS_BEFORE_MAP = 16;
-const ONE_TYPO: FuzzyOptions = {
-  prefix: () => false,
-  fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 1 : false),
-};
 
 /**
  * Read-only indexes over one version of the office's store and, when the store uses it, the world
@@ -437,7 +437,7 @@ export class Catalog {
 
 /**
  * A city's names as the indexes hold them: folded, each once (a search finds the city, not the
- * name). One pass with no lists between, as every open of the store runs it for every city.
+ * name). One pass with no lists between, as the fuzzy index runs it for every city.
  */
 function foldedNamesOf(city: City): string[] {
   const folded = [foldName(city.name)];
