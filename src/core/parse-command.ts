@@ -175,10 +175,11 @@ function cutKeywordSections(
     const k = keyworded.findIndex(
       (a, index) =>
         index >= allowedFrom &&
-        // A keyword first leaves the arguments before it out: only a country may open the line
-        // (`partners in PL`: the home city's partners in Poland).
-        (i > 0 || (a.kind === 'country' && readCountryCode(tokens.slice(1).join(' ')) !== undefined)) &&
         a.keyword === token.toLowerCase() &&
+        // A keyword first leaves the arguments before it out: only a country may open the line
+        // (`partners in PL`: the home city's partners in Poland). Asked only of the keyword, as
+        // the first look-up of a country's name builds the table of every name in every language.
+        (i > 0 || (a.kind === 'country' && readCountryCode(tokens.slice(1).join(' ')) !== undefined)) &&
         (a.kind !== 'url' || /^<?[a-z][a-z0-9+.-]*:\/\//i.test(next)) &&
         (a.kind !== 'country' || startsCountry(tokens, i, catalog)),
     );

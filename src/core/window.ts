@@ -161,9 +161,12 @@ function wholeYear(year: number, tr: Translator): WindowResult {
 
 /**
  * Month names as Intl writes them in our seven languages, folded: long and short, on their own and in a
- * date (Czech "březen" and "března"), so `anniversaries März` reads like `anniversaries march`.
+ * date (Czech "březen" and "března"), so `anniversaries März` reads like `anniversaries march`. Built
+ * on the first period read as a month name: its 28 formatters cost a cold start of `ask` some 20 ms.
  */
-const MONTH_NAMES: ReadonlyMap<string, number> = (() => {
+let monthNames: ReadonlyMap<string, number> | undefined;
+
+function monthNamesOf(): ReadonlyMap<string, number> {
   const names = new Map<string, number>();
   const styles: Intl.DateTimeFormatOptions[] = [
     { month: 'long' },
@@ -182,8 +185,9 @@ const MONTH_NAMES: ReadonlyMap<string, number> = (() => {
     }
   }
   return names;
-})();
+}
 
 function monthNamed(text: string): number | undefined {
-  return MONTH_NAMES.get(foldName(text.replace(/\.$/, '')));
+  monthNames ??= monthNamesOf();
+  return monthNames.get(foldName(text.replace(/\.$/, '')));
 }

@@ -69,11 +69,19 @@ export const CitySchema = z.object({
 export type City = z.infer<typeof CitySchema>;
 export type CityName = z.infer<typeof CityNameSchema>;
 
+/** Each zone asked about, checked once: a store validated whole asks for every city, most zones many times. */
+const timeZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
+  let known = timeZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = zone.includes('/') || zone === 'UTC';
+    } catch {
+      known = false;
+    }
+    timeZones.set(zone, known);
   }
+  return known;
 }

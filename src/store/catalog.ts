@@ -15,7 +15,6 @@ import { FuzzyNames, type FuzzyOptions } from './fuzzy-names.ts';
 import { lowerBound } from './lower-bound.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
 import type { StoreData } from './schema.ts';
-import { namesOf } from './world/name-index.ts';
 import { sameCityAs } from './world/same-city.ts';
 import type { World } from './world/world.ts';
 
@@ -42,6 +41,11 @@ const ONE_TYPO: FuzzyOptions = {
   prefix: () => false,
   fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH + 1 ? 1 : false),
 };
+/**
+ * How many look-ups of a city's partnerships a scan answers before the map of every city's is built:
+ * a cold `ask` about one city makes a few, and building the map costs more than a few scans.
+ */
+const SCANS_BEFORE_MAP = 16;
 
 /**
  * Read-only indexes over one version of the office's store and, when the store uses it, the world
@@ -57,7 +61,9 @@ export class Catalog {
   /** The world layer, when the store uses it. */
   readonly world: World | undefined;
   private readonly cityById = new Map<string, City>();
-  private readonly partnershipsByCity = new Map<string, Partnership[]>();
+  /** City id -> the office's partnerships of that city: built on the first look-ups past a few (see ownOf), or by `warm`. */
+  private partnershipsByCity: Map<string, Partnership[]> | undefined;
+  private scansLeft = SCANS_BEFORE_MAP;
   /** A city with many pairs: its pairs sorted by id, built on first use, dropped when they change (see own). */
   private readonly sortedPairs = new Map<string, { ids: string[]; pairs: Partnership[] }>();
   /** Folded name -> its city, or its cities when several share it (one list per name would double the map). */
@@ -79,10 +85,13 @@ export class Catalog {
     this.current = data;
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
-    for (const city of data.cities) this.addCity(city);
-    for (const p of data.partnerships) this.addPartnership(p);
-    // Lists grown one push at a time keep room for more: at 100,000 pairs that room was 4 MB.
-    for (const [cityId, list] of this.partnershipsByCity) this.partnershipsByCity.set(cityId, list.slice());
+    // As addCity, without a list of each city's names: every open runs this for every city, and a
+    // name the city holds twice ("Saint-Étienne", "Saint Etienne") is one entry either way (addOne).
+    for (const city of data.cities) {
+      this.cityById.set(city.id, city);
+      addOne(this.citiesByName, foldName(city.name), city);
+      for (const { name } of city.names) addOne(this.citiesByName, foldName(name), city);
+    }
     this.findWorldTwins();
   }
 
@@ -93,6 +102,9 @@ export class Catalog {
 
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
+    // Lists grown one push at a time keep room for more: at 100,000 pairs that room was 4 MB.
+    const byCity = this.byCity();
+    for (const [cityId, list] of byCity) byCity.set(cityId, list.slice());
     this.prefixIndex().readBackwards();
     this.fuzzyIndex().search('warm', ONE_TYPO);
     this.anniversaryIndex();
@@ -111,10 +123,10 @@ export class Catalog {
       if (collection === 'cities') {
         cities = true;
         if (before) this.removeCity(before as City);
-        if (after) this.addCity(after as City, true);
+        if (after) this.addCity(after as City);
       } else {
         if (before) this.removePartnership(before as Partnership);
-        if (after) this.addPartnership(after as Partnership, true);
+        if (after) this.addPartnership(after as Partnership);
       }
     }
     this.hidden = new Set(applied.data.hiddenWorldPairs ?? []);
@@ -127,11 +139,10 @@ export class Catalog {
     }
   }
 
-  private addCity(city: City, indexed = false): void {
+  private addCity(city: City): void {
     this.cityById.set(city.id, city);
     const names = foldedNamesOf(city);
     for (const name of names) addOne(this.citiesByName, name, city);
-    if (!indexed) return;
     this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) addOne(index, key, city);
@@ -145,20 +156,38 @@ export class Catalog {
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
 
-  private addPartnership(p: Partnership, indexed = false): void {
+  private addPartnership(p: Partnership): void {
     for (const cityId of p.cities) {
-      addTo(this.partnershipsByCity, cityId, p);
+      if (this.partnershipsByCity) addTo(this.partnershipsByCity, cityId, p);
       this.sortedPairs.delete(cityId);
     }
-    if (indexed) this.anniversaries?.add(p);
+    this.anniversaries?.add(p);
   }
 
   private removePartnership(p: Partnership): void {
     for (const cityId of p.cities) {
-      removeFrom(this.partnershipsByCity, cityId, p);
+      if (this.partnershipsByCity) removeFrom(this.partnershipsByCity, cityId, p);
       this.sortedPairs.delete(cityId);
     }
     this.anniversaries?.remove(p);
+  }
+
+  private byCity(): Map<string, Partnership[]> {
+    if (this.partnershipsByCity === undefined) {
+      const byCity = new Map<string, Partnership[]>();
+      for (const p of this.current.partnerships) for (const cityId of p.cities) addTo(byCity, cityId, p);
+      this.partnershipsByCity = byCity;
+    }
+    return this.partnershipsByCity;
+  }
+
+  /** The office's partnerships of this city: a scan for the first few look-ups, then from the map. */
+  private ownOf(cityId: string): readonly Partnership[] {
+    if (this.partnershipsByCity === undefined && this.scansLeft > 0) {
+      this.scansLeft--;
+      return this.current.partnerships.filter((p) => p.cities[0] === cityId || p.cities[1] === cityId);
+    }
+    return this.byCity().get(cityId) ?? [];
   }
 
   private findWorldTwins(): void {
@@ -186,8 +215,8 @@ export class Catalog {
    */
   private own(id: string): Partnership | undefined {
     const cityId = id.slice(0, id.indexOf('--'));
-    const list = this.partnershipsByCity.get(cityId);
-    if (list === undefined || list.length <= SHORT_LIST) return list?.find((p) => p.id === id);
+    const list = this.ownOf(cityId);
+    if (list.length <= SHORT_LIST) return list.find((p) => p.id === id);
     let sorted = this.sortedPairs.get(cityId);
     if (!sorted) {
       const pairs = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -220,7 +249,7 @@ export class Catalog {
 
   /** The city's partnerships: the office's, and the world's pairs the office has neither recorded nor removed. */
   partnershipsOf(cityId: string): readonly Partnership[] {
-    const own = this.partnershipsByCity.get(cityId) ?? [];
+    const own = this.ownOf(cityId);
     const world = this.world;
     if (!world) return own;
     let all = this.withWorld.get(cityId);
@@ -460,9 +489,17 @@ export class Catalog {
   }
 }
 
-/** A city's names as the indexes hold them: folded, each once (a search finds the city, not the name). */
+/**
+ * A city's names as the indexes hold them: folded, each once (a search finds the city, not the
+ * name). One pass with no lists between, as the fuzzy index runs it for every city.
+ */
 function foldedNamesOf(city: City): string[] {
-  return [...new Set(namesOf(city).map(foldName))];
+  const folded = [foldName(city.name)];
+  for (const { name } of city.names) {
+    const key = foldName(name);
+    if (!folded.includes(key)) folded.push(key);
+  }
+  return folded;
 }
 
 /** The world cities an office city takes the place of, so no place is shown twice. */

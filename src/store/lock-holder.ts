@@ -17,25 +17,30 @@ export const HolderSchema = z.object({
 });
 export type Holder = z.infer<typeof HolderSchema>;
 
-const BOOT_ID = readBootId();
+/** Read when the lock is first asked for, not at load: a process that only reads never needs it. */
+let bootId: { id: string | undefined } | undefined;
 
-function readBootId(): string | undefined {
-  try {
-    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
-  } catch {
-    return undefined;
+function thisBootId(): string | undefined {
+  if (bootId === undefined) {
+    try {
+      bootId = { id: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined };
+    } catch {
+      bootId = { id: undefined };
+    }
   }
+  return bootId.id;
 }
 
 /** This process as a holder: secrets never reach argv (they come from the environment), so it can be shown. */
 export function thisProcess(socket: string): Holder {
   const [, script, ...args] = process.argv;
+  const booted = thisBootId();
   return {
     pid: process.pid,
     command: [script === undefined ? 'node' : basename(script), ...args].join(' ').slice(0, 200),
     since: new Date().toISOString(),
     host: hostname(),
-    ...(BOOT_ID !== undefined && { bootId: BOOT_ID }),
+    ...(booted !== undefined && { bootId: booted }),
     socket,
   };
 }
@@ -55,9 +60,10 @@ export type Liveness = 'alive' | 'released' | 'crashed' | 'elsewhere';
  * machine before a reboot.
  */
 export async function livenessOf(holder: Holder, socketPath: string): Promise<Liveness> {
+  const booted = thisBootId();
   const sameBoot =
-    holder.bootId !== undefined && BOOT_ID !== undefined
-      ? holder.bootId === BOOT_ID
+    holder.bootId !== undefined && booted !== undefined
+      ? holder.bootId === booted
       : holder.host === hostname();
   if (!sameBoot) return holder.host === hostname() ? 'crashed' : 'elsewhere';
   const answer = await knock(socketPath);

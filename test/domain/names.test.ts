@@ -44,6 +44,17 @@ describe('foldName', () => {
     expect(foldName('北上市')).toBe('北上市');
   });
 
+  it('GIVEN accented letters beside characters Unicode folds otherwise (a circled number, a fraction, a ligature, a times sign, Greek) THEN each folds as Unicode says', () => {
+    expect(foldName('Zürich⑵')).toBe('zurich 2');
+    expect(foldName('a½b')).toBe('a1 2b');
+    expect(foldName('ﬁnale')).toBe('finale');
+    expect(foldName('ǄEMAL')).toBe('dzemal');
+    expect(foldName('Mü×nchen')).toBe('mu nchen');
+    expect(foldName('Ærø-Ümlaut')).toBe('aero umlaut');
+    expect(foldName('ΣΟΦΙΑ Œuvre')).toBe('σοφια oeuvre');
+    expect(foldName('e\u0301tretat')).toBe('etretat');
+  });
+
   it('GIVEN runs of white space and punctuation THEN they collapse to single spaces and are trimmed', () => {
     expect(foldName('  Frankfurt   am\tMain ')).toBe('frankfurt am main');
     expect(foldName('Stratford-upon-Avon')).toBe('stratford upon avon');

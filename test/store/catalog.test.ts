@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { foldName, withinOneEdit } from '../../src/domain/names.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
-import { smallStore } from '../fixtures/knowledge-base.ts';
+import { type EditBuilder, Store } from '../../src/store/store.ts';
+import { smallStore, syntheticStore } from '../fixtures/knowledge-base.ts';
 
 const catalog = new Catalog(StoreSchema.parse(smallStore()));
 
@@ -186,5 +187,41 @@ describe('Catalog partnerships', () => {
     hub.apply({ ops: [], data: withRemoved, records: [{ collection: 'partnerships', before: removed }] });
     expect(hub.partnershipBetween('a-hub-cz', 'b000-cz')).toBeUndefined();
     expect(hub.partnershipBetween('a-hub-cz', 'b050-cz')?.id).toBe('a-hub-cz--b050-cz');
+  });
+
+  it('GIVEN more look-ups than a scan answers, with an edit before and after the map of pairs is built THEN every city lists what the data holds', async () => {
+    const store = Store.inMemory(syntheticStore(300, 60));
+    const editor = { actor: 'slack:UTEST', platform: 'slack' } as const;
+    const remove =
+      (id: string): EditBuilder<void> =>
+      (draft) => {
+        const [a, b] = id.split('--') as [string, string];
+        draft.partnerships = draft.partnerships.filter((p) => p.id !== id);
+        return {
+          action: 'remove',
+          summary: `Removed ${id}`,
+          change: { key: 'removed', values: { cities: [a, b] } },
+          target: id,
+          touched: [{ record: 'partnership', id }],
+          result: undefined,
+        };
+      };
+    const listed = (cityId: string) =>
+      store.catalog
+        .partnershipsOf(cityId)
+        .map((p) => p.id)
+        .sort();
+    const held = (cityId: string) =>
+      store.catalog.data.partnerships
+        .filter((p) => p.cities.includes(cityId))
+        .map((p) => p.id)
+        .sort();
+    const everyCity = () => store.catalog.data.cities.map((city) => [listed(city.id), held(city.id)]);
+    await store.edit(editor, remove(store.catalog.data.partnerships[0]?.id ?? ''));
+    for (const [seen, expected] of everyCity()) expect(seen).toEqual(expected);
+    const gone = store.catalog.data.partnerships[7];
+    await store.edit(editor, remove(gone?.id ?? ''));
+    expect(store.catalog.partnershipBetween(gone?.cities[0] ?? '', gone?.cities[1] ?? '')).toBeUndefined();
+    for (const [seen, expected] of everyCity()) expect(seen).toEqual(expected);
   });
 });

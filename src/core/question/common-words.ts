@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { foldName } from '../../domain/names.ts';
-import { CUE_TABLES } from './cues.ts';
+import { cueTables } from './cues.ts';
 import { STOP_WORDS_FILE } from './stop-words-file.ts';
 
 /** The stop-word lists of the languages questions are read in (stopwords-iso names Chinese `zh`). */
@@ -19,7 +19,7 @@ let common: Set<string> | undefined;
 export function isCommonWord(folded: string): boolean {
   common ??= new Set([
     ...readStopWords().map(foldName),
-    ...CUE_TABLES.flatMap(({ language: _, ...lists }) =>
+    ...cueTables().flatMap(({ language: _, ...lists }) =>
       Object.values(lists).flatMap((list) => list.flatMap((cue) => cue.split(' '))),
     ),
   ]);

@@ -3923,19 +3923,17 @@ const CHINESE: CueTable = {
   any: ['有没有', '有吗'],
 };
 
+let foldedTables: readonly CueTable[] | undefined;
+
 /**
  * Every language the parser reads; a question may mix them (city names often do). Entries are
- * folded here, as question words are, so they may be written as people write them ("です", "über").
+ * folded here, as question words are, so they may be written as people write them ("です", "über"):
+ * on the first question, as a command line never reads them.
  */
-export const CUE_TABLES: readonly CueTable[] = [
-  ENGLISH,
-  GERMAN,
-  FRENCH,
-  SPANISH,
-  CZECH,
-  JAPANESE,
-  CHINESE,
-].map(folded);
+export function cueTables(): readonly CueTable[] {
+  foldedTables ??= [ENGLISH, GERMAN, FRENCH, SPANISH, CZECH, JAPANESE, CHINESE].map(folded);
+  return foldedTables;
+}
 
 function folded(table: CueTable): CueTable {
   const fold = (list: readonly string[]) => [...new Set(list.map(foldName).filter((cue) => cue !== ''))];

@@ -1,12 +1,15 @@
 import type { Lang } from '../../i18n/languages.ts';
-import { CUE_TABLES, type CueTable } from './cues.ts';
+import { type CueTable, cueTables } from './cues.ts';
 import type { Token } from './tokens.ts';
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HAN = /\p{Script=Han}/u;
 
-/** Each table's words, split once: a question's words are looked up here, not the tables scanned. */
-const WORDS = CUE_TABLES.map((table) => ({ language: table.language, ...wordsOf(table) }));
+/**
+ * Each table's words, split once, on the first question: a question's words are looked up here, not
+ * the tables scanned.
+ */
+let tableWords: { language: Lang; exact: Set<string>; stems: string[] }[] | undefined;
 
 /**
  * The language a question is written in, when its own words say so clearly: kana is Japanese, Han
@@ -17,10 +20,14 @@ const WORDS = CUE_TABLES.map((table) => ({ language: table.language, ...wordsOf(
 export function questionLanguage(text: string, words: readonly Token[]): Lang | undefined {
   if (KANA.test(text)) return 'ja';
   if (HAN.test(text)) return 'zh-Hans';
-  const scores = WORDS.map(({ language, exact, stems }) => ({
-    language,
-    score: words.filter((w) => exact.has(w.folded) || stems.some((stem) => w.folded.startsWith(stem))).length,
-  })).sort((a, b) => b.score - a.score);
+  tableWords ??= cueTables().map((table) => ({ language: table.language, ...wordsOf(table) }));
+  const scores = tableWords
+    .map(({ language, exact, stems }) => ({
+      language,
+      score: words.filter((w) => exact.has(w.folded) || stems.some((stem) => w.folded.startsWith(stem)))
+        .length,
+    }))
+    .sort((a, b) => b.score - a.score);
   const [best, next] = scores;
   if (!best || best.score === 0 || (next && next.score === best.score)) return undefined;
   return best.language;

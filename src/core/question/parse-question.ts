@@ -10,7 +10,7 @@ import type { Invocation, YesNoQuestion } from '../parse-command.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
-import { CUE_TABLES, type CueTable } from './cues.ts';
+import { type CueTable, cueTables } from './cues.ts';
 import { findCities, type Mention, splitGluedNames } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
@@ -61,11 +61,6 @@ const TOPICS: readonly Topic[] = [
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const KATAKANA = /\p{Script=Katakana}/u;
 const HIRAGANA_ONLY = /^[\p{Script=Hiragana}ー]+$/u;
-const VOCABULARY = vocabulary(CUE_TABLES);
-const QUESTION_WORDS = cuesOf((t) => t.questionWords);
-const SEARCH_CUES = cuesOf((t) => t.search);
-const STARTS_WITH = cuesOf((t) => t.startsWith);
-const HELP_CUES = cuesOf((t) => t.help);
 /** Yes/no openers that ask how things are (forms of "to be"), not whether something was done. */
 const STATE_OPENERS = new Set([
   'is',
@@ -82,12 +77,6 @@ const STATE_OPENERS = new Set([
   'je',
   'jsou',
 ]);
-const CONTRARY = cuesOf((t) => t.contrary);
-const TIE_WORDS = cuesOf((t) => t.partners);
-const DURATION = cuesOf((t) => t.duration);
-const ANY = cuesOf((t) => t.any);
-const SEARCH_WORDS = new Set([...SEARCH_CUES.all, ...STARTS_WITH.all].flat());
-const OPENERS = new Set(CUE_TABLES.flatMap((t) => t.yesNoOpeners));
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
 // "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too.
 const CLOSERS = new Set(
@@ -112,6 +101,38 @@ const CLOSERS = new Set(
 );
 /** Chinese asks yes or no anywhere in the sentence with "是否" (whether) or a verb and its negation ("是不是", "有没有"). */
 const WHETHER = ['是否', '是不是', '有没有', '有否', '可否', '能否', '算不算'];
+
+/**
+ * The cue words of every language split, indexed and gathered once, on the first question read: a
+ * command line never reads them, and building them was some 20 ms of every cold start.
+ */
+let indexedCues: ReturnType<typeof indexCues> | undefined;
+
+function cues(): ReturnType<typeof indexCues> {
+  indexedCues ??= indexCues();
+  return indexedCues;
+}
+
+function indexCues() {
+  const vocabulary = vocabularyOf(cueTables());
+  const search = cuesOf((t) => t.search);
+  const startsWith = cuesOf((t) => t.startsWith);
+  return {
+    vocabulary,
+    questionWords: cuesOf((t) => t.questionWords),
+    search,
+    startsWith,
+    help: cuesOf((t) => t.help),
+    contrary: cuesOf((t) => t.contrary),
+    tieWords: cuesOf((t) => t.partners),
+    duration: cuesOf((t) => t.duration),
+    any: cuesOf((t) => t.any),
+    searchWords: new Set([...search.all, ...startsWith.all].flat()),
+    openers: new Set(cueTables().flatMap((t) => t.yesNoOpeners)),
+    typoTargets: typoTargetsOf(vocabulary.exact),
+    topics: TOPICS.map((topic) => [topic, cuesOf((table) => table[topic])] as const),
+  };
+}
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
 export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
@@ -153,7 +174,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   const stray = mentions.filter((m) => m.lowerCase && !(topics.size > 0 && isLoneHanzi(m)));
   const known = mentions.filter((m) => m.cities.length > 0);
   // "help", "what can you do?", "how do I ask about anniversaries?": about the bot, not a city.
-  if (known.length === 0 && placed.countries.length === 0 && hasCue(tokens, HELP_CUES)) {
+  if (known.length === 0 && placed.countries.length === 0 && hasCue(tokens, cues().help)) {
     return inLanguage(sure(helpAbout(outsideNames, topics, reader)), lang, reader);
   }
   const searched = searchedFor(tokens, time, known.length > 0);
@@ -176,7 +197,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
           !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
           !(i === 0 && t === tokens[0] && opener),
       ),
-      QUESTION_WORDS,
+      cues().questionWords,
     ) || asksWhichOnes(tokens);
   const question: Question = {
     topics,
@@ -202,7 +223,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
     duration: asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
-    asksAny: !questionWord && hasCue(outsideNames, ANY),
+    asksAny: !questionWord && hasCue(outsideNames, cues().any),
     // "谁是", "跟谁": the segmenter may join "who" to a word beside it.
     asksWho:
       whichPlace ||
@@ -234,7 +255,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
   const doubtful =
     mentions.some((m) => m.guessed) ||
-    hasCue(outsideNames, CONTRARY) ||
+    hasCue(outsideNames, cues().contrary) ||
     // Two countries, or a country beside two cities: no command narrows a pair by country.
     placed.countries.length > 1 ||
     (placed.countries.length === 1 && question.places.length !== 1) ||
@@ -303,7 +324,7 @@ function cueTypos(tokens: readonly Token[], names: readonly Mention[]): Map<numb
       if (word.length < MIN_TYPO_WORD || CJK.test(word) || isVocabulary(word)) continue;
       // A cue of five letters or more stands for the words it starts ("partner": "partners"), so
       // the word's start is compared too ("partnrs" starts like "partner" with a letter missing).
-      const close = (TYPO_TARGETS.get(word.charAt(0)) ?? []).filter((cue) =>
+      const close = (cues().typoTargets.get(word.charAt(0)) ?? []).filter((cue) =>
         [cue.length - 1, cue.length, cue.length + 1].some(
           (n) => n <= word.length && withinOneEdit(cue, word.slice(0, n)),
         ),
@@ -322,14 +343,14 @@ function cueTypos(tokens: readonly Token[], names: readonly Mention[]): Map<numb
 const MIN_TYPO_WORD = 5;
 
 /** Cue words of six letters or more by their first letter, to compare typos with. */
-const TYPO_TARGETS: ReadonlyMap<string, readonly string[]> = (() => {
+function typoTargetsOf(vocabulary: ReadonlySet<string>): ReadonlyMap<string, readonly string[]> {
   const map = new Map<string, string[]>();
-  for (const word of VOCABULARY.exact) {
+  for (const word of vocabulary) {
     if (word.length < MIN_TYPO_WORD + 1 || CJK.test(word)) continue;
     map.set(word.charAt(0), [...(map.get(word.charAt(0)) ?? []), word]);
   }
   return map;
-})();
+}
 
 /** "…, or not?", "oder nicht?", "nebo ne?", "o no?": a tag at the end that asks for nothing more. */
 function tagQuestion(tokens: readonly Token[]): number[] {
@@ -376,7 +397,7 @@ function searchedFor(
   time: { used: ReadonlySet<number> },
   namesCity: boolean,
 ): string | undefined {
-  if (!hasCue(tokens, SEARCH_CUES) && !hasCue(tokens, STARTS_WITH)) return undefined;
+  if (!hasCue(tokens, cues().search) && !hasCue(tokens, cues().startsWith)) return undefined;
   // "Find Prague's partners", "où se trouve Kitakami": another question, with a search word in it.
   const topics = topicsOf(tokens.filter((t) => !isCueWord(t.folded)));
   if ([...topics].some((t) => t !== 'city') || (topics.has('city') && namesCity)) return undefined;
@@ -401,8 +422,8 @@ const KANA_ONLY = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・]+$/u;
 /** A word of one of the search cues ("search", "starting"), which never is what is looked up. */
 function isCueWord(folded: string): boolean {
   return (
-    SEARCH_WORDS.has(folded) ||
-    (CJK.test(folded) && [...SEARCH_WORDS].some((word) => CJK.test(word) && word.includes(folded)))
+    cues().searchWords.has(folded) ||
+    (CJK.test(folded) && [...cues().searchWords].some((word) => CJK.test(word) && word.includes(folded)))
   );
 }
 
@@ -459,9 +480,13 @@ const QUALIFIER_WORDS = new Set([
 
 /** Whether a first word opens a yes/no question; one that also asks a question ("was") only in the language that opens with it. */
 function opensYesNo(word: string, lang: Lang | undefined): boolean {
-  if (!OPENERS.has(word)) return false;
-  if (!QUESTION_WORDS.all.some((cue) => cue.length === 1 && cue[0] === word)) return true;
-  return CUE_TABLES.find((t) => t.language === lang)?.yesNoOpeners.includes(word) === true;
+  if (!cues().openers.has(word)) return false;
+  if (!cues().questionWords.all.some((cue) => cue.length === 1 && cue[0] === word)) return true;
+  return (
+    cueTables()
+      .find((t) => t.language === lang)
+      ?.yesNoOpeners.includes(word) === true
+  );
 }
 
 /** Words that after a name start a clause about it ("Osaka who ended it", "Shanghái quien rompió"). */
@@ -511,7 +536,7 @@ function asksWhichOnes(tokens: readonly Token[]): boolean {
 function endsOnTieAsked(text: string, tokens: readonly Token[]): boolean {
   const last = tokens.at(-1);
   if (!last || !CJK.test(last.folded) || !/[?？]\s*$/u.test(text)) return false;
-  return hasCue([last], TIE_WORDS) || hasCue(tokens.slice(-2), TIE_WORDS);
+  return hasCue([last], cues().tieWords) || hasCue(tokens.slice(-2), cues().tieWords);
 }
 
 /**
@@ -571,7 +596,7 @@ function isPairOfKnownCities(q: Question): boolean {
 }
 
 function asksDuration(tokens: readonly Token[]): boolean {
-  return hasCue(tokens, DURATION);
+  return hasCue(tokens, cues().duration);
 }
 
 /** A reading turned into an offer: what was understood, and the command it would have run. */
@@ -910,23 +935,20 @@ function placeName(m: Mention, catalog: Catalog, tr: Translator): string {
   return catalog.hasNamesake(city) ? `${name}, ${city.region ?? city.country}` : name;
 }
 
-/** Every language's cues for each topic, split into words once rather than on every question. */
-const TOPIC_CUES = TOPICS.map((topic) => [topic, cuesOf((table) => table[topic])] as const);
-
 function topicsOf(words: readonly Token[]): Set<Topic> {
   const found = new Set<Topic>();
-  for (const [topic, cues] of TOPIC_CUES) {
-    if (hasCue(words, cues)) found.add(topic);
+  for (const [topic, topicCues] of cues().topics) {
+    if (hasCue(words, topicCues)) found.add(topic);
   }
   return found;
 }
 
 /** Cues of every language for one list of each table ("search", "help"...), split into words once. */
 function cuesOf(list: (table: CueTable) => readonly string[]): CueIndex {
-  return cueIndex(CUE_TABLES.flatMap((table) => list(table).map((cue) => cue.split(' '))));
+  return cueIndex(cueTables().flatMap((table) => list(table).map((cue) => cue.split(' '))));
 }
 
-function vocabulary(tables: readonly CueTable[]): {
+function vocabularyOf(tables: readonly CueTable[]): {
   exact: Set<string>;
   stems: Map<string, string[]>;
   cjk: string[];
@@ -966,9 +988,11 @@ function byFirstLetters(stems: readonly string[]): Map<string, string[]> {
 /** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
 function isVocabulary(folded: string): boolean {
   return (
-    VOCABULARY.exact.has(folded) ||
+    cues().vocabulary.exact.has(folded) ||
     isCommonWord(folded) ||
-    (VOCABULARY.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) => folded.startsWith(stem)) ||
+    (cues().vocabulary.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) =>
+      folded.startsWith(stem),
+    ) ||
     (CJK.test(folded) && isCjkVocabulary(folded))
   );
 }
@@ -981,13 +1005,13 @@ function isVocabulary(folded: string): boolean {
 function isCjkVocabulary(folded: string): boolean {
   if (HIRAGANA_ONLY.test(folded)) return true;
   // Katakana writes foreign names: a piece of one ("ナブ" of "ナブルス") must never pass for a word.
-  if (KATAKANA.test(folded)) return VOCABULARY.exact.has(folded);
+  if (KATAKANA.test(folded)) return cues().vocabulary.exact.has(folded);
   // "决|裂了", "绝|交了": the segmenter glues the Chinese past "了" to the end of a piece of our word.
   const word = folded.length > 1 && folded.endsWith('了') ? folded.slice(0, -1) : folded;
   return (
-    VOCABULARY.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue))) ||
+    cues().vocabulary.cjk.some((cue) => cue.includes(word) || (cue.length >= 2 && word.includes(cue))) ||
     // "谁是", "跟谁": two or three of our one-character words, joined by the segmenter.
-    (word.length <= MAX_JOINED_CHARACTERS && [...word].every((ch) => VOCABULARY.exact.has(ch)))
+    (word.length <= MAX_JOINED_CHARACTERS && [...word].every((ch) => cues().vocabulary.exact.has(ch)))
   );
 }
 
