@@ -16,7 +16,6 @@ import {
   type JournalLine,
   journalPathOf,
   markerLine,
-  type Positions,
   pendingEdits,
   positionsOf,
   readJournal,
@@ -75,8 +74,6 @@ export class JournaledFile {
   tookOverFrom: Holder | undefined;
   /** What the writer found and mended at open (a journal line cut short by a crash). */
   recovered: string | undefined;
-  /** Built with the first edit: a process that only answers never needs it. */
-  private knownPositions: Positions | undefined;
   /** The journal, open for appending: a plain descriptor, closed at `close` or with the process. */
   private append: number | undefined;
   private journalBytes = 0;
@@ -92,16 +89,6 @@ export class JournaledFile {
     private release: Release,
     private lockOnWrite: { waitMs: number | undefined } | undefined,
   ) {}
-
-  private get positions(): Positions {
-    this.knownPositions ??= positionsOf(this.current);
-    return this.knownPositions;
-  }
-
-  /** Builds now what the first edit would (the bot, so that edit is answered quickly). */
-  warm(): void {
-    void this.positions;
-  }
 
   static async open(path: string, options: JournaledOpenOptions = {}): Promise<JournaledFile> {
     const lock = options.lock === true ? await lockForWriting(path, options.waitMs) : undefined;
@@ -169,17 +156,12 @@ export class JournaledFile {
       const draft = draftOf(this.current);
       const outcome = change(draft);
       if ('unchanged' in outcome) return { result: outcome.result };
-      const applied = applyDraft(this.current, draft, this.positions);
+      const applied = applyDraft(this.current, draft, positionsOf(this.current));
       if (!applied) return { result: outcome.result };
       if (this.path !== undefined) {
         const seq = this.seq + 1;
         const text = editLine({ seq, ops: applied.ops });
-        try {
-          await this.appendToJournal(text);
-        } catch (error) {
-          this.knownPositions = undefined;
-          throw error;
-        }
+        await this.appendToJournal(text);
         this.seq = seq;
         this.recent.push({ seq, text });
       }
@@ -339,7 +321,6 @@ export class JournaledFile {
         this.read = read;
         this.current = read.data;
         this.seq = read.seq;
-        this.knownPositions = undefined;
       }
       this.release = release;
       this.tookOverFrom = tookOverFrom;
