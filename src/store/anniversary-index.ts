@@ -32,8 +32,9 @@ interface Steps {
 
 /**
  * A partnership in a list as one small integer: the year its anniversaries count from times four,
- * plus how its status goes on them: UNEVEN (it has Steps), or in force (or disputed) on every
- * anniversary it has, as most partnerships are. An object per partnership cost 19 MB at 100,000.
+ * plus how its status goes on them: in force (or disputed) on every anniversary it has, as most
+ * partnerships are, or UNEVEN, when the number of its Steps stands in place of the year. An object
+ * per partnership cost 19 MB at 100,000.
  */
 const UNEVEN = 0;
 const STEADY: Record<Celebrated, number> = { active: 1, disputed: 2 };
@@ -78,7 +79,7 @@ export class AnniversaryIndex {
   private readonly byDay = new Map<number, Bucket>();
   private readonly byMonth = new Map<number, Bucket>();
   /** The partnerships whose status changes after their first anniversary, with how it does. */
-  private readonly steps = new Map<Partnership, Steps>();
+  private readonly steps: (Steps | undefined)[] = [];
   private readonly yearOnly = new Bucket(this.steps);
   /** Per month, its days' and its month-only partnerships counted as one, for counting; made on first use after an edit. */
   private readonly wholeMonths = new Map<number, Counts>();
@@ -104,8 +105,10 @@ export class AnniversaryIndex {
     const from = anniversaryMilestone(p);
     if (!from) return;
     const { month = 1, day = 1, precision } = fuzzyDateParts(from.date);
-    if (this.bucketOf(month * 100 + day, precision).remove(p)) this.wholeMonths.delete(month);
-    this.steps.delete(p);
+    const code = this.bucketOf(month * 100 + day, precision).remove(p);
+    if (code === undefined) return;
+    this.wholeMonths.delete(month);
+    if (kindOf(code) === UNEVEN) this.steps[yearOf(code)] = undefined;
   }
 
   get yearOnlyCount(): number {
@@ -280,22 +283,24 @@ export class AnniversaryIndex {
     const steady = met[0];
     if (steady !== undefined && met.every((status) => status === steady))
       return { monthDay, precision, code: codeOf(fromYear, STEADY[steady]) };
-    this.steps.set(p, { fromYear, monthDay, changes, statuses: sharedStatuses(statuses) });
-    return { monthDay, precision, code: codeOf(fromYear, UNEVEN) };
+    this.steps.push({ fromYear, monthDay, changes, statuses: sharedStatuses(statuses) });
+    return { monthDay, precision, code: codeOf(this.steps.length - 1, UNEVEN) };
   }
 }
 
 /** The partnerships of one day (or month, or year-only) in id order, each with its code (see codeOf). */
 class Bucket {
   partnerships: Partnership[] = [];
-  codes: number[] = [];
+  codes = new Int32Array(0);
+  /** Codes as pushed while the index is built, before the list is put in order. */
+  private pushed: number[] = [];
   private summary: Counts | undefined;
 
-  constructor(private readonly steps: ReadonlyMap<Partnership, Steps>) {}
+  constructor(private readonly steps: readonly (Steps | undefined)[]) {}
 
   push(p: Partnership, code: number): void {
     this.partnerships.push(p);
-    this.codes.push(code);
+    this.pushed.push(code);
   }
 
   /** Puts the list in id order (once, after it was built), as lists cut to their length. */
@@ -305,7 +310,8 @@ class Bucket {
       byPartnershipId(this.partnerships[x] as Partnership, this.partnerships[y] as Partnership),
     );
     this.partnerships = order.map((i) => this.partnerships[i] as Partnership);
-    this.codes = order.map((i) => this.codes[i] as number);
+    this.codes = Int32Array.from(order, (i) => this.pushed[i] as number);
+    this.pushed = [];
     this.summary = undefined;
   }
 
@@ -313,18 +319,26 @@ class Bucket {
     let at = this.partnerships.length;
     while (at > 0 && byPartnershipId(this.partnerships[at - 1] as Partnership, p) > 0) at--;
     this.partnerships.splice(at, 0, p);
-    this.codes.splice(at, 0, code);
+    const codes = new Int32Array(this.codes.length + 1);
+    codes.set(this.codes.subarray(0, at));
+    codes[at] = code;
+    codes.set(this.codes.subarray(at), at + 1);
+    this.codes = codes;
     this.summary = undefined;
   }
 
-  /** Takes a partnership out; whether it was there. */
-  remove(p: Partnership): boolean {
+  /** Takes a partnership out; the code it had, if it was there. */
+  remove(p: Partnership): number | undefined {
     const at = this.partnerships.indexOf(p);
-    if (at < 0) return false;
+    if (at < 0) return undefined;
     this.partnerships.splice(at, 1);
-    this.codes.splice(at, 1);
+    const code = this.codes[at] as number;
+    const codes = new Int32Array(this.codes.length - 1);
+    codes.set(this.codes.subarray(0, at));
+    codes.set(this.codes.subarray(at + 1), at);
+    this.codes = codes;
     this.summary = undefined;
-    return true;
+    return code;
   }
 
   /**
@@ -334,8 +348,7 @@ class Bucket {
   statusAt(i: number, year: number, turning: number | undefined, feb29: Feb29Policy): Celebrated | undefined {
     const code = this.codes[i] as number;
     const kind = kindOf(code);
-    if (kind === UNEVEN)
-      return statusIn(this.steps.get(this.partnerships[i] as Partnership) as Steps, year, turning, feb29);
+    if (kind === UNEVEN) return statusIn(this.steps[yearOf(code)] as Steps, year, turning, feb29);
     const n = year - yearOf(code);
     return n < 1 || (turning !== undefined && n !== turning) ? undefined : STEADY_STATUS[kind];
   }
@@ -356,14 +369,13 @@ class Counts {
   private readonly upTo: number[];
   private readonly uneven: Steps[] = [];
 
-  constructor(buckets: readonly Bucket[], steps: ReadonlyMap<Partnership, Steps>) {
+  constructor(buckets: readonly Bucket[], steps: readonly (Steps | undefined)[]) {
     const byYear = new Map<number, number>();
     for (const bucket of buckets) {
-      bucket.codes.forEach((code, i) => {
-        if (kindOf(code) === UNEVEN)
-          this.uneven.push(steps.get(bucket.partnerships[i] as Partnership) as Steps);
+      for (const code of bucket.codes) {
+        if (kindOf(code) === UNEVEN) this.uneven.push(steps[yearOf(code)] as Steps);
         else byYear.set(yearOf(code), (byYear.get(yearOf(code)) ?? 0) + 1);
-      });
+      }
     }
     this.years = [...byYear.keys()].sort((a, b) => a - b);
     let total = 0;
