@@ -15,23 +15,33 @@ import { deriveStatus, isCelebrated } from '../domain/status.ts';
 type Celebrated = 'active' | 'disputed';
 
 /**
- * A partnership as the index keeps it: the year its anniversaries count from, and its status as
- * steps (a status can only change on a day a dated milestone begins), so whether it is in force on
- * an anniversary is a look-up, not a walk through its milestones.
+ * How the status of a partnership whose status changes after its first anniversary goes: the year
+ * its anniversaries count from, and its status as steps (a status can only change on a day a dated
+ * milestone begins), so whether it is in force on an anniversary is a look-up, not a walk through
+ * its milestones. Only these few partnerships have one; the rest are kept as one number each.
  */
-interface Entry {
-  partnership: Partnership;
+interface Steps {
   fromYear: number;
   /** Month and day its anniversaries fall on (MMDD): the 1st of the month when only the month is known, 1 January for a year. */
   monthDay: number;
-  precision: Precision;
   /** The day keys on which its status may change, ascending. */
-  changes: number[];
+  changes: readonly number[];
   /** The status before the first change, then from each change on (one more than `changes`). */
   statuses: readonly (Celebrated | undefined)[];
-  /** In force (or disputed) on every anniversary it has, with nothing to change that: most partnerships. */
-  steady: boolean;
 }
+
+/**
+ * A partnership in a list as one small integer: the year its anniversaries count from times four,
+ * plus how its status goes on them: in force (or disputed) on every anniversary it has, as most
+ * partnerships are, or UNEVEN, when the number of its Steps stands in place of the year. An object
+ * per partnership cost 19 MB at 100,000.
+ */
+const UNEVEN = 0;
+const STEADY: Record<Celebrated, number> = { active: 1, disputed: 2 };
+const STEADY_STATUS: readonly (Celebrated | undefined)[] = [undefined, 'active', 'disputed'];
+const codeOf = (fromYear: number, kind: number) => fromYear * 4 + kind;
+const yearOf = (code: number) => code >> 2;
+const kindOf = (code: number) => code & 3;
 
 /** Which anniversaries a period's question asks for. */
 export interface AnniversaryQuery {
@@ -68,24 +78,26 @@ export interface AnniversaryTally {
 export class AnniversaryIndex {
   private readonly byDay = new Map<number, Bucket>();
   private readonly byMonth = new Map<number, Bucket>();
-  private readonly yearOnly = new Bucket();
-  /** Per month, its days' and its month-only partnerships as one list, for counting; made on first use after an edit. */
-  private readonly wholeMonths = new Map<number, Bucket>();
+  /** The partnerships whose status changes after their first anniversary, with how it does. */
+  private readonly steps: (Steps | undefined)[] = [];
+  private readonly yearOnly = new Bucket(this.steps);
+  /** Per month, its days' and its month-only partnerships counted as one, for counting; made on first use after an edit. */
+  private readonly wholeMonths = new Map<number, Counts>();
 
   constructor(partnerships: readonly Partnership[]) {
     for (const p of partnerships) {
-      const entry = entryOf(p);
-      if (entry) this.bucketOf(entry.monthDay, entry.precision).entries.push(entry);
+      const place = this.placeOf(p);
+      if (place) this.bucketOf(place.monthDay, place.precision).push(p, place.code);
     }
     for (const bucket of [...this.byDay.values(), ...this.byMonth.values(), this.yearOnly]) bucket.sort();
   }
 
   /** Indexes a partnership (one an edit added or changed). */
   add(p: Partnership): void {
-    const entry = entryOf(p);
-    if (!entry) return;
-    this.bucketOf(entry.monthDay, entry.precision).insert(entry);
-    this.wholeMonths.delete(Math.floor(entry.monthDay / 100));
+    const place = this.placeOf(p);
+    if (!place) return;
+    this.bucketOf(place.monthDay, place.precision).insert(p, place.code);
+    this.wholeMonths.delete(Math.floor(place.monthDay / 100));
   }
 
   /** Takes out a partnership as it was indexed (one an edit changed or removed). */
@@ -93,19 +105,21 @@ export class AnniversaryIndex {
     const from = anniversaryMilestone(p);
     if (!from) return;
     const { month = 1, day = 1, precision } = fuzzyDateParts(from.date);
-    const entry = this.bucketOf(month * 100 + day, precision).remove(p);
-    if (entry) this.wholeMonths.delete(Math.floor(entry.monthDay / 100));
+    const code = this.bucketOf(month * 100 + day, precision).remove(p);
+    if (code === undefined) return;
+    this.wholeMonths.delete(month);
+    if (kindOf(code) === UNEVEN) this.steps[yearOf(code)] = undefined;
   }
 
   get yearOnlyCount(): number {
-    return this.yearOnly.entries.length;
+    return this.yearOnly.partnerships.length;
   }
 
   /** Partnerships of the given precisions that can have an anniversary in the window. */
   candidates(window: AnniversaryWindow, precisions: readonly Precision[]): Partnership[] {
     const found: Partnership[] = [];
     const take = (bucket: Bucket | undefined) => {
-      for (const entry of bucket?.entries ?? []) found.push(entry.partnership);
+      for (const p of bucket?.partnerships ?? []) found.push(p);
     };
     if (precisions.includes('day')) for (const key of dayKeys(window)) take(this.byDay.get(key));
     if (precisions.includes('month')) for (const month of months(window)) take(this.byMonth.get(month));
@@ -126,16 +140,16 @@ export class AnniversaryIndex {
     let yearOnly = 0;
     const walk = (buckets: readonly Bucket[], year: number, precision: 'dated' | 'year') => {
       const at = dated + yearOnly;
-      const here = buckets.reduce((sum, bucket) => sum + bucket.count(year, turning, feb29), 0);
+      const here = buckets.reduce((sum, bucket) => sum + bucket.counts().count(year, turning, feb29), 0);
       if (precision === 'year') yearOnly += here;
       else dated += here;
       if (here === 0 || at + here <= start || at >= end) return;
       let i = at;
-      inIdOrder(buckets, (entry) => {
-        const status = statusIn(entry, year, turning, feb29);
+      inIdOrder(buckets, (bucket, k) => {
+        const status = bucket.statusAt(k, year, turning, feb29);
         if (status === undefined) return;
         if (i >= start && i < end) {
-          const a = anniversaryInYear(entry.partnership, year, feb29);
+          const a = anniversaryInYear(bucket.partnerships[k] as Partnership, year, feb29);
           if (a) found.push({ ...a, status });
         }
         i++;
@@ -167,37 +181,35 @@ export class AnniversaryIndex {
   tally(year: number, feb29: Feb29Policy): AnniversaryTally {
     const months = Array.from({ length: 12 }, (_, i) => {
       const month = i + 1;
-      const buckets = this.monthBuckets(year, month, feb29);
+      const counts = this.monthCounts(year, month, feb29);
       return {
         month,
-        total: buckets.reduce((sum, bucket) => sum + bucket.count(year, undefined, feb29), 0),
-        milestones: buckets.reduce((sum, bucket) => sum + bucket.milestones(year, undefined, feb29), 0),
+        total: counts.reduce((sum, c) => sum + c.count(year, undefined, feb29), 0),
+        milestones: counts.reduce((sum, c) => sum + c.milestones(year, undefined, feb29), 0),
       };
     });
-    return { months, yearOnly: this.yearOnly.count(year, undefined, feb29) };
+    return { months, yearOnly: this.yearOnly.counts().count(year, undefined, feb29) };
   }
 
   /** How many anniversaries fall in a month of a year, from its summary: no day is looked at. */
   private monthCount(year: number, month: number, turning: number | undefined, feb29: Feb29Policy): number {
-    return this.monthBuckets(year, month, feb29).reduce(
-      (sum, bucket) => sum + bucket.count(year, turning, feb29),
-      0,
-    );
+    return this.monthCounts(year, month, feb29).reduce((sum, c) => sum + c.count(year, turning, feb29), 0);
   }
 
-  /** The lists whose anniversaries fall in a month of a year: its days and its month-only ones together, and the 29 February ones where they fall that year. */
-  private monthBuckets(year: number, month: number, feb29: Feb29Policy): Bucket[] {
+  /** The counts of the anniversaries that fall in a month of a year: its days and its month-only ones together, and the 29 February ones where they fall that year. */
+  private monthCounts(year: number, month: number, feb29: Feb29Policy): Counts[] {
     let whole = this.wholeMonths.get(month);
     if (!whole) {
-      whole = new Bucket();
-      for (const [key, bucket] of this.byDay)
-        if (Math.floor(key / 100) === month && key !== FEB_29) whole.entries.push(...bucket.entries);
-      whole.entries.push(...(this.byMonth.get(month)?.entries ?? []));
+      const buckets = [...this.byDay].flatMap(([key, bucket]) =>
+        Math.floor(key / 100) === month && key !== FEB_29 ? [bucket] : [],
+      );
+      const monthOnly = this.byMonth.get(month);
+      whole = new Counts(monthOnly ? [...buckets, monthOnly] : buckets, this.steps);
       this.wholeMonths.set(month, whole);
     }
     const leapDay = this.byDay.get(FEB_29);
     const leapMonth = isLeapYear(year) || feb29 === 'feb28' ? 2 : 3;
-    return leapDay && leapMonth === month ? [whole, leapDay] : [whole];
+    return leapDay && leapMonth === month ? [whole, leapDay.counts()] : [whole];
   }
 
   /**
@@ -235,87 +247,170 @@ export class AnniversaryIndex {
     const key = precision === 'month' ? Math.floor(monthDay / 100) : monthDay;
     let bucket = map.get(key);
     if (!bucket) {
-      bucket = new Bucket();
+      bucket = new Bucket(this.steps);
       map.set(key, bucket);
     }
     return bucket;
   }
+
+  /**
+   * Where a partnership goes and its code (see codeOf), its Steps kept when its status changes
+   * after its first anniversary; nothing when it has no anniversaries.
+   */
+  private placeOf(p: Partnership): { monthDay: number; precision: Precision; code: number } | undefined {
+    const from = anniversaryMilestone(p);
+    if (!from) return undefined;
+    const { year: fromYear, month = 1, day = 1, precision } = fuzzyDateParts(from.date);
+    const monthDay = month * 100 + day;
+    // Signed and nothing since, as most partnerships are: in force from the signing on.
+    if (p.milestones.length === 1 && from.kind === 'signing')
+      return { monthDay, precision, code: codeOf(fromYear, STEADY.active) };
+    const changes = [
+      ...new Set(p.milestones.flatMap((m) => (m.date === undefined ? [] : [earliestKey(m.date)]))),
+    ].sort((a, b) => a - b);
+    const celebrated = (key: number): Celebrated | undefined => {
+      const { status } = deriveStatus(p, {
+        year: Math.floor(key / 10_000),
+        month: Math.floor(key / 100) % 100,
+        day: key % 100,
+      });
+      return isCelebrated(status) ? status : undefined;
+    };
+    const statuses = [celebrated((changes[0] ?? 0) - 1), ...changes.map(celebrated)];
+    // Every anniversary falls on or after 1 January of the year after the one it counts from: the
+    // statuses from there on are the only ones an anniversary can meet.
+    const met = statuses.slice(lastAtMost(changes, dayKey({ year: fromYear + 1, month: 1, day: 1 })) + 1);
+    const steady = met[0];
+    if (steady !== undefined && met.every((status) => status === steady))
+      return { monthDay, precision, code: codeOf(fromYear, STEADY[steady]) };
+    this.steps.push({ fromYear, monthDay, changes, statuses: sharedStatuses(statuses) });
+    return { monthDay, precision, code: codeOf(this.steps.length - 1, UNEVEN) };
+  }
+}
+
+/** The partnerships of one day (or month, or year-only) in id order, each with its code (see codeOf). */
+class Bucket {
+  partnerships: Partnership[] = [];
+  codes = new Int32Array(0);
+  /** Codes as pushed while the index is built, before the list is put in order. */
+  private pushed: number[] = [];
+  private summary: Counts | undefined;
+
+  constructor(private readonly steps: readonly (Steps | undefined)[]) {}
+
+  push(p: Partnership, code: number): void {
+    this.partnerships.push(p);
+    this.pushed.push(code);
+  }
+
+  /** Puts the list in id order (once, after it was built), as lists cut to their length. */
+  sort(): void {
+    const order = this.partnerships.map((_, i) => i);
+    order.sort((x, y) =>
+      byPartnershipId(this.partnerships[x] as Partnership, this.partnerships[y] as Partnership),
+    );
+    this.partnerships = order.map((i) => this.partnerships[i] as Partnership);
+    this.codes = Int32Array.from(order, (i) => this.pushed[i] as number);
+    this.pushed = [];
+    this.summary = undefined;
+  }
+
+  insert(p: Partnership, code: number): void {
+    let at = this.partnerships.length;
+    while (at > 0 && byPartnershipId(this.partnerships[at - 1] as Partnership, p) > 0) at--;
+    this.partnerships.splice(at, 0, p);
+    const codes = new Int32Array(this.codes.length + 1);
+    codes.set(this.codes.subarray(0, at));
+    codes[at] = code;
+    codes.set(this.codes.subarray(at), at + 1);
+    this.codes = codes;
+    this.summary = undefined;
+  }
+
+  /** Takes a partnership out; the code it had, if it was there. */
+  remove(p: Partnership): number | undefined {
+    const at = this.partnerships.indexOf(p);
+    if (at < 0) return undefined;
+    this.partnerships.splice(at, 1);
+    const code = this.codes[at] as number;
+    const codes = new Int32Array(this.codes.length - 1);
+    codes.set(this.codes.subarray(0, at));
+    codes.set(this.codes.subarray(at + 1), at);
+    this.codes = codes;
+    this.summary = undefined;
+    return code;
+  }
+
+  /**
+   * The status on its anniversary in a year of the partnership at `i`, when it has one then (with
+   * that number, if one is asked) and is in force on the first day it can fall on.
+   */
+  statusAt(i: number, year: number, turning: number | undefined, feb29: Feb29Policy): Celebrated | undefined {
+    const code = this.codes[i] as number;
+    const kind = kindOf(code);
+    if (kind === UNEVEN) return statusIn(this.steps[yearOf(code)] as Steps, year, turning, feb29);
+    const n = year - yearOf(code);
+    return n < 1 || (turning !== undefined && n !== turning) ? undefined : STEADY_STATUS[kind];
+  }
+
+  counts(): Counts {
+    this.summary ??= new Counts([this], this.steps);
+    return this.summary;
+  }
 }
 
 /**
- * The partnerships of one day (or month, or year-only) in id order, with their steady ones counted
- * by the year they count from (distinct years ascending, and how many count from each year or
- * earlier), made again after an edit changed the list.
+ * The steady partnerships of some lists counted by the year they count from (distinct years
+ * ascending, and how many count from each year or earlier), and the others' Steps: made again
+ * after an edit changed a list.
  */
-class Bucket {
-  entries: Entry[] = [];
-  private summary: { years: number[]; upTo: number[]; uneven: Entry[] } | undefined;
+class Counts {
+  private readonly years: number[];
+  private readonly upTo: number[];
+  private readonly uneven: Steps[] = [];
 
-  sort(): void {
-    this.entries.sort((x, y) => byPartnershipId(x.partnership, y.partnership));
-    this.summary = undefined;
+  constructor(buckets: readonly Bucket[], steps: readonly (Steps | undefined)[]) {
+    const byYear = new Map<number, number>();
+    for (const bucket of buckets) {
+      for (const code of bucket.codes) {
+        if (kindOf(code) === UNEVEN) this.uneven.push(steps[yearOf(code)] as Steps);
+        else byYear.set(yearOf(code), (byYear.get(yearOf(code)) ?? 0) + 1);
+      }
+    }
+    this.years = [...byYear.keys()].sort((a, b) => a - b);
+    let total = 0;
+    this.upTo = this.years.map((year) => {
+      total += byYear.get(year) ?? 0;
+      return total;
+    });
   }
 
-  insert(entry: Entry): void {
-    let at = this.entries.length;
-    while (at > 0 && byPartnershipId((this.entries[at - 1] as Entry).partnership, entry.partnership) > 0)
-      at--;
-    this.entries.splice(at, 0, entry);
-    this.summary = undefined;
-  }
-
-  /** Takes a partnership out; the entry it had, if any. */
-  remove(p: Partnership): Entry | undefined {
-    const at = this.entries.findIndex((entry) => entry.partnership === p);
-    if (at < 0) return undefined;
-    this.summary = undefined;
-    return this.entries.splice(at, 1)[0];
-  }
-
-  /** How many of its partnerships have an anniversary (with that number, if one is asked) on the day. */
+  /** How many of the partnerships have an anniversary (with that number, if one is asked) in the year. */
   count(year: number, turning: number | undefined, feb29: Feb29Policy): number {
-    const { years, upTo, uneven } = this.summarize();
+    const { years, upTo } = this;
     let found: number;
     if (turning === undefined) found = upTo[lastAtMost(years, year - 1)] ?? 0;
     else {
       const at = lastAtMost(years, year - turning);
       found = years[at] === year - turning ? (upTo[at] ?? 0) - (upTo[at - 1] ?? 0) : 0;
     }
-    for (const entry of uneven) if (statusIn(entry, year, turning, feb29)) found++;
+    for (const steps of this.uneven) if (statusIn(steps, year, turning, feb29)) found++;
     return found;
   }
 
-  /** How many of the day's anniversaries are milestone years (10th, 25th, 50th …). */
+  /** How many of those anniversaries are milestone years (10th, 25th, 50th …). */
   milestones(year: number, turning: number | undefined, feb29: Feb29Policy): number {
-    const { years, upTo, uneven } = this.summarize();
+    const { years, upTo } = this;
     let found = 0;
     for (let i = 0; i < years.length && (years[i] as number) < year; i++) {
       const n = year - (years[i] as number);
       if (isMilestoneYear(n) && (turning === undefined || n === turning))
         found += (upTo[i] as number) - (upTo[i - 1] ?? 0);
     }
-    for (const entry of uneven) {
-      if (statusIn(entry, year, turning, feb29) && isMilestoneYear(year - entry.fromYear)) found++;
+    for (const steps of this.uneven) {
+      if (statusIn(steps, year, turning, feb29) && isMilestoneYear(year - steps.fromYear)) found++;
     }
     return found;
-  }
-
-  private summarize(): { years: number[]; upTo: number[]; uneven: Entry[] } {
-    if (this.summary) return this.summary;
-    const byYear = new Map<number, number>();
-    const uneven: Entry[] = [];
-    for (const entry of this.entries) {
-      if (entry.steady) byYear.set(entry.fromYear, (byYear.get(entry.fromYear) ?? 0) + 1);
-      else uneven.push(entry);
-    }
-    const years = [...byYear.keys()].sort((a, b) => a - b);
-    let total = 0;
-    const upTo = years.map((year) => {
-      total += byYear.get(year) ?? 0;
-      return total;
-    });
-    this.summary = { years, upTo, uneven };
-    return this.summary;
   }
 }
 
@@ -331,36 +426,15 @@ function lastAtMost(sorted: readonly number[], limit: number): number {
   return low - 1;
 }
 
-/** Not in force before its signing, in force from it on: shared by every partnership signed and nothing since. */
-const SIGNED: readonly (Celebrated | undefined)[] = [undefined, 'active'];
+/** Lists of statuses are few patterns: one list each. */
+const statusLists = new Map<string, readonly (Celebrated | undefined)[]>();
 
-function entryOf(p: Partnership): Entry | undefined {
-  const from = anniversaryMilestone(p);
-  if (!from) return undefined;
-  const { year: fromYear, month = 1, day = 1, precision } = fuzzyDateParts(from.date);
-  const monthDay = month * 100 + day;
-  // Signed and nothing since, as most partnerships are: in force from the signing on.
-  if (p.milestones.length === 1 && from.kind === 'signing') {
-    const changes = [earliestKey(from.date)];
-    return { partnership: p, fromYear, monthDay, precision, changes, statuses: SIGNED, steady: true };
-  }
-  const changes = [
-    ...new Set(p.milestones.flatMap((m) => (m.date === undefined ? [] : [earliestKey(m.date)]))),
-  ].sort((a, b) => a - b);
-  const celebrated = (key: number): Celebrated | undefined => {
-    const { status } = deriveStatus(p, {
-      year: Math.floor(key / 10_000),
-      month: Math.floor(key / 100) % 100,
-      day: key % 100,
-    });
-    return isCelebrated(status) ? status : undefined;
-  };
-  const statuses = [celebrated((changes[0] ?? 0) - 1), ...changes.map(celebrated)];
-  // Every anniversary falls on or after 1 January of the year after the one it counts from: the
-  // statuses from there on are the only ones an anniversary can meet.
-  const met = statuses.slice(lastAtMost(changes, dayKey({ year: fromYear + 1, month: 1, day: 1 })) + 1);
-  const steady = met[0] !== undefined && met.every((status) => status === met[0]);
-  return { partnership: p, fromYear, monthDay, precision, changes, statuses, steady };
+function sharedStatuses(statuses: (Celebrated | undefined)[]): readonly (Celebrated | undefined)[] {
+  const key = statuses.join(',');
+  const shared = statusLists.get(key);
+  if (shared) return shared;
+  statusLists.set(key, Object.freeze(statuses));
+  return statuses;
 }
 
 /**
@@ -368,19 +442,19 @@ function entryOf(p: Partnership): Entry | undefined {
  * one is asked) and is in force on the first day it can fall on.
  */
 function statusIn(
-  entry: Entry,
+  steps: Steps,
   year: number,
   turning: number | undefined,
   feb29: Feb29Policy,
 ): Celebrated | undefined {
-  const n = year - entry.fromYear;
+  const n = year - steps.fromYear;
   if (n < 1 || (turning !== undefined && n !== turning)) return undefined;
   const monthDay =
-    entry.monthDay === FEB_29 && !isLeapYear(year) ? (feb29 === 'mar1' ? 301 : 228) : entry.monthDay;
+    steps.monthDay === FEB_29 && !isLeapYear(year) ? (feb29 === 'mar1' ? 301 : 228) : steps.monthDay;
   const key = year * 10_000 + monthDay;
-  let i = entry.changes.length;
-  while (i > 0 && (entry.changes[i - 1] as number) > key) i--;
-  return entry.statuses[i];
+  let i = steps.changes.length;
+  while (i > 0 && (steps.changes[i - 1] as number) > key) i--;
+  return steps.statuses[i];
 }
 
 function isLeapYear(year: number): boolean {
@@ -391,18 +465,20 @@ function isLeapYear(year: number): boolean {
  * The day's lists visited as one, in partnership-id order: a day's own list, the month-only ones on
  * the 1st, the 29 February ones on the day they move to. Merged in place, as a month's list is long.
  */
-function inIdOrder(buckets: readonly Bucket[], visit: (entry: Entry) => void): void {
-  const lists = buckets.map((bucket) => bucket.entries);
-  const at = lists.map(() => 0);
+function inIdOrder(buckets: readonly Bucket[], visit: (bucket: Bucket, i: number) => void): void {
+  const at = buckets.map(() => 0);
   for (;;) {
     let pick = -1;
-    for (let l = 0; l < lists.length; l++) {
-      const candidate = lists[l]?.[at[l] as number];
-      const best = pick < 0 ? undefined : lists[pick]?.[at[pick] as number];
-      if (candidate && (!best || byPartnershipId(candidate.partnership, best.partnership) < 0)) pick = l;
-    }
+    let best: Partnership | undefined;
+    buckets.forEach((bucket, l) => {
+      const candidate = bucket.partnerships[at[l] as number];
+      if (candidate && (!best || byPartnershipId(candidate, best) < 0)) {
+        pick = l;
+        best = candidate;
+      }
+    });
     if (pick < 0) return;
-    visit(lists[pick]?.[at[pick] as number] as Entry);
+    visit(buckets[pick] as Bucket, at[pick] as number);
     at[pick] = (at[pick] as number) + 1;
   }
 }

@@ -6,7 +6,14 @@ import { PartnershipSchema } from '../domain/partnership.ts';
 import { RemindersSchema } from '../domain/reminder.ts';
 import { SettingsSchema } from '../domain/settings.ts';
 import { describeFirstIssue, InvalidChangeError } from './errors.ts';
-import { applyOps, type Collection, copyTouched, type Op, type Positions, positionsOf } from './journal.ts';
+import {
+  applyOps,
+  type Collection,
+  copyTouched,
+  type IdPositions,
+  type Op,
+  type Positions,
+} from './journal.ts';
 import { type StoreData, StoreSchema } from './schema.ts';
 
 /**
@@ -94,10 +101,7 @@ export function applyDraft(base: StoreData, draft: StoreData, positions: Positio
   }
   const data = copyTouched(base, ops);
   applyOps(data, ops, positions);
-  if (!referencesHold(data, ops, positions)) {
-    Object.assign(positions, positionsOf(base));
-    refuse();
-  }
+  if (!referencesHold(data, ops, positions)) refuse();
   return { ops, data, records };
 }
 
@@ -108,7 +112,7 @@ export function applyDraft(base: StoreData, draft: StoreData, positions: Positio
 function changedRecords<R extends { id: string }>(
   base: readonly R[],
   draft: readonly R[],
-  positions: Map<string, number>,
+  positions: IdPositions,
   refuse: () => never,
 ): { set: R[]; del: string[] } {
   const set: R[] = [];

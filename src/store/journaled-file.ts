@@ -4,6 +4,8 @@ import { close as closeFd, fdatasync, fstat, ftruncate, open as openFd, write } 
 import { open, realpath, stat } from 'node:fs/promises';
 import { setImmediate as yieldToAnswers } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import type { City } from '../domain/city.ts';
+import type { Partnership } from '../domain/partnership.ts';
 import { type Applied, applyDraft, draftOf } from './draft-ops.ts';
 import { prepareDurablyFrom, writeFileDurably } from './durable-write.ts';
 import { describeFirstIssue, InvalidChangeError, StoreFileError } from './errors.ts';
@@ -16,7 +18,6 @@ import {
   type JournalLine,
   journalPathOf,
   markerLine,
-  type Positions,
   pendingEdits,
   positionsOf,
   readJournal,
@@ -24,8 +25,9 @@ import {
 } from './journal.ts';
 import { writeOrExplain } from './json-file.ts';
 import type { Holder } from './lock-holder.ts';
+import { parseInPieces } from './parse-in-pieces.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
-import { shareRepeated } from './share-repeated.ts';
+import { repeatSharer, shareRepeated } from './share-repeated.ts';
 import { readStoreBytes, requireFolderFor, writableTarget } from './store-file.ts';
 
 /** A change to the store's data, made on a draft (see draftOf), or reported as no change. */
@@ -75,8 +77,6 @@ export class JournaledFile {
   tookOverFrom: Holder | undefined;
   /** What the writer found and mended at open (a journal line cut short by a crash). */
   recovered: string | undefined;
-  /** Built with the first edit: a process that only answers never needs it. */
-  private knownPositions: Positions | undefined;
   /** The journal, open for appending: a plain descriptor, closed at `close` or with the process. */
   private append: number | undefined;
   private journalBytes = 0;
@@ -93,22 +93,11 @@ export class JournaledFile {
     private lockOnWrite: { waitMs: number | undefined } | undefined,
   ) {}
 
-  private get positions(): Positions {
-    this.knownPositions ??= positionsOf(this.current);
-    return this.knownPositions;
-  }
-
-  /** Builds now what the first edit would (the bot, so that edit is answered quickly). */
-  warm(): void {
-    void this.positions;
-  }
-
   static async open(path: string, options: JournaledOpenOptions = {}): Promise<JournaledFile> {
     const lock = options.lock === true ? await lockForWriting(path, options.waitMs) : undefined;
     const release = lock?.release ?? (async () => {});
     try {
-      const read = await readStore(path, options.validate);
-      if (options.share) shareRepeated(read.data);
+      const read = await readStore(path, options.validate, options.share === true);
       const lazy = options.lock === 'on-write' ? { waitMs: options.waitMs } : undefined;
       const file = new JournaledFile(path, read.data, read.seq, read, release, lazy);
       file.tookOverFrom = lock?.tookOverFrom;
@@ -169,17 +158,12 @@ export class JournaledFile {
       const draft = draftOf(this.current);
       const outcome = change(draft);
       if ('unchanged' in outcome) return { result: outcome.result };
-      const applied = applyDraft(this.current, draft, this.positions);
+      const applied = applyDraft(this.current, draft, positionsOf(this.current));
       if (!applied) return { result: outcome.result };
       if (this.path !== undefined) {
         const seq = this.seq + 1;
         const text = editLine({ seq, ops: applied.ops });
-        try {
-          await this.appendToJournal(text);
-        } catch (error) {
-          this.knownPositions = undefined;
-          throw error;
-        }
+        await this.appendToJournal(text);
         this.seq = seq;
         this.recent.push({ seq, text });
       }
@@ -339,7 +323,6 @@ export class JournaledFile {
         this.read = read;
         this.current = read.data;
         this.seq = read.seq;
-        this.knownPositions = undefined;
       }
       this.release = release;
       this.tookOverFrom = tookOverFrom;
@@ -358,7 +341,7 @@ export class JournaledFile {
  * Reads the store file and the edits of its journal. The file is validated whole unless the journal
  * names its hash (twinbot wrote it, validated), or when asked to (`check`).
  */
-async function readStore(path: string, validate: 'full' | undefined): Promise<Read> {
+async function readStore(path: string, validate: 'full' | undefined, share = false): Promise<Read> {
   // Hashing the bytes read costs a tenth of hashing the decoded text (which is encoded again first).
   const bytes = await readStoreBytes(path);
   const fileStat = await stat(path);
@@ -367,9 +350,21 @@ async function readStore(path: string, validate: 'full' | undefined): Promise<Re
   const journalPath = journalPathOf(await realpath(path));
   const journal = await readJournal(journalPath);
   const pending = journal ? pendingEdits(journal, hash, path, journalPath) : undefined;
+  const trusted = pending?.trusted === true && validate !== 'full';
+  // A file read without validation is shared as it is parsed, a piece at a time (see parseInPieces).
+  const sharer = share && trusted ? repeatSharer() : undefined;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = sharer
+      ? parseInPieces(text, {
+          cities: (piece) => {
+            for (const city of piece) sharer.city(city as City);
+          },
+          partnerships: (piece) => {
+            for (const p of piece) sharer.partnership(p as Partnership);
+          },
+        })
+      : JSON.parse(text);
   } catch (error) {
     throw new StoreFileError(path, `is not valid JSON (${(error as Error).message})`);
   }
@@ -380,7 +375,6 @@ async function readStore(path: string, validate: 'full' | undefined): Promise<Re
       `was written by a newer twinbot (version ${found}; this one reads ${STORE_VERSION})`,
     );
   }
-  const trusted = pending?.trusted === true && validate !== 'full';
   const data = trusted ? (json as StoreData) : validated(path, json);
   const lines = pending?.lines ?? [];
   if (lines.length > 0) {
@@ -388,6 +382,13 @@ async function readStore(path: string, validate: 'full' | undefined): Promise<Re
     for (const line of lines) applyOps(data, line.ops, positions);
     if (validate === 'full') validated(path, data);
   }
+  if (sharer) {
+    for (const line of lines)
+      for (const op of line.ops)
+        if ('set' in op)
+          if (op.set === 'cities') sharer.city(op.value as City);
+          else sharer.partnership(op.value as Partnership);
+  } else if (share) shareRepeated(data);
   return {
     data,
     hash,

@@ -13,6 +13,16 @@ const NONE: readonly never[] = Object.freeze([]);
  * change in place fail loudly instead of changing every record that shares it.
  */
 export function shareRepeated(data: { cities: City[]; partnerships: Partnership[] }): void {
+  const share = repeatSharer();
+  for (const city of data.cities) share.city(city);
+  for (const p of data.partnerships) share.partnership(p);
+}
+
+/**
+ * Shares repeats as shareRepeated does, one record at a time, among every record given to the same
+ * sharer: for records read a piece at a time (see parseInPieces).
+ */
+export function repeatSharer(): { city: (city: City) => void; partnership: (p: Partnership) => void } {
   const strings = new Map<string, string>();
   const string = <S extends string | undefined>(value: S): S => {
     if (value === undefined) return value;
@@ -34,27 +44,28 @@ export function shareRepeated(data: { cities: City[]; partnerships: Partnership[
     for (let i = 0; i < items.length; i++) items[i] = each(items[i] as T);
     return items;
   };
-
-  for (const city of data.cities) {
-    city.id = string(city.id);
-    city.country = string(city.country);
-    city.names = list(city.names, (name) => {
-      name.kind = string(name.kind);
-      if (name.lang !== undefined) name.lang = string(name.lang);
-      return name;
-    });
-  }
-  for (const p of data.partnerships) {
-    p.cities[0] = string(p.cities[0]);
-    p.cities[1] = string(p.cities[1]);
-    if (p.type !== undefined) p.type = string(p.type);
-    p.sources = list(p.sources, (source) => object(source));
-    const milestones = list(p.milestones, (m) => {
-      m.sources = list(m.sources, string);
-      if (m.by !== undefined) m.by = string(m.by);
-      if (m.date !== undefined) m.date = string(m.date);
-      return object(m);
-    });
-    p.milestones = milestones.length === 0 ? milestones : object(milestones);
-  }
+  return {
+    city: (city) => {
+      city.id = string(city.id);
+      city.country = string(city.country);
+      city.names = list(city.names, (name) => {
+        name.kind = string(name.kind);
+        if (name.lang !== undefined) name.lang = string(name.lang);
+        return name;
+      });
+    },
+    partnership: (p) => {
+      p.cities[0] = string(p.cities[0]);
+      p.cities[1] = string(p.cities[1]);
+      if (p.type !== undefined) p.type = string(p.type);
+      p.sources = list(p.sources, (source) => object(source));
+      const milestones = list(p.milestones, (m) => {
+        m.sources = list(m.sources, string);
+        if (m.by !== undefined) m.by = string(m.by);
+        if (m.date !== undefined) m.date = string(m.date);
+        return object(m);
+      });
+      p.milestones = milestones.length === 0 ? milestones : object(milestones);
+    },
+  };
 }

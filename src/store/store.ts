@@ -78,7 +78,6 @@ export class Store {
     private readonly warm = false,
   ) {
     this.current = this.catalogOf(file.data);
-    if (warm) file.warm();
   }
 
   private catalogOf(data: StoreData): Catalog {

@@ -2,12 +2,30 @@ import { describe, expect, it } from 'vitest';
 import {
   earliestDay,
   FuzzyDateSchema,
+  fuzzyDateParts,
   latestDay,
+  parseFuzzyDate,
   precisionOf,
   readFuzzyDate,
 } from '../../src/domain/fuzzy-date.ts';
 
 describe('fuzzy dates', () => {
+  describe('parts of a stored date', () => {
+    it.each(['1967-06-03', '2024-02-29', '1974-10', '0836', '2000'])(
+      'GIVEN %s THEN its parts are what parsing with validation gives',
+      (text) => {
+        expect(fuzzyDateParts(text)).toEqual(parseFuzzyDate(text));
+      },
+    );
+
+    it.each(['', '19670', '1967-6', '1967-13', '0000', '1967-06-3x', '1967/06/03'])(
+      'GIVEN %j, which validation refuses, THEN reading its parts is a bug that throws',
+      (text) => {
+        expect(() => fuzzyDateParts(text)).toThrow('invalid fuzzy date');
+      },
+    );
+  });
+
   describe('precision', () => {
     it('GIVEN a full date THEN the precision is day', () => {
       expect(precisionOf('1967-06-03')).toBe('day');

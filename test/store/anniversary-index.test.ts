@@ -12,7 +12,8 @@ import { AnniversaryIndex, type AnniversaryQuery } from '../../src/store/anniver
 /**
  * Partnerships of every shape the index must tell apart, from a fixed seed: signed on a day (some
  * on 29 February), in a month or a year only; counted from a marked milestone; suspended and
- * resumed, ended, ended by one side and contested by the other (disputed); never signed.
+ * resumed, ended, ended by one side and contested by the other (disputed), disputed from before its
+ * first anniversary on (so on every one); never signed.
  */
 function partnerships(count: number, seed = 7): Partnership[] {
   let state = seed;
@@ -54,6 +55,11 @@ function partnerships(count: number, seed = 7): Partnership[] {
     else if (shape < 0.45) milestones[0] = { kind: 'proposal', date: signed, sources: [] };
     else if (shape < 0.5)
       milestones.push({ kind: 'renewal', date: later(10), anniversary: true, sources: [] });
+    else if (shape < 0.55)
+      milestones.push(
+        { kind: 'termination', date: `${year + 1}-01-01`, by: a, sources: [] },
+        { kind: 'objection', date: `${year + 1}-01-01`, by: b, sources: [] },
+      );
     found.push({ id: partnershipId(a, b), cities: [a, b], type: 'twin_town', milestones, sources: [] });
   }
   return found;

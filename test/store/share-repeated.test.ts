@@ -64,6 +64,42 @@ describe('records of a store opened as the bot opens it (warm)', () => {
     await store.close();
   });
 
+  it('GIVEN more pairs than are read at once, and a pair still in the journal THEN the first, the last and the journaled one share one list of milestones', async () => {
+    const path = join(await tempDir(), 'store.json');
+    const cities = Array.from({ length: 80 }, (_, i) => ({
+      id: `c${String(i).padStart(2, '0')}-cz`,
+      name: `C${i}`,
+      country: 'CZ',
+    }));
+    const partnerships = cities.flatMap((a, i) =>
+      cities
+        .slice(i + 1)
+        .map((b) => ({ id: `${a.id}--${b.id}`, cities: [a.id, b.id], milestones: [signing] })),
+    );
+    expect(partnerships.length).toBeGreaterThan(3000);
+    const writer = await Store.create(path, {
+      version: 1,
+      cities: [...cities, { id: 'd-cz', name: 'D', country: 'CZ' }],
+      partnerships,
+    });
+    await writer.update((draft) => {
+      draft.partnerships.push({
+        id: 'c00-cz--d-cz',
+        cities: ['c00-cz', 'd-cz'],
+        milestones: [{ ...signing, sources: [] }],
+        sources: [],
+      });
+      return { result: undefined };
+    });
+    const store = await Store.open(path, { warm: true });
+    await writer.close();
+    const all = store.catalog.data.partnerships;
+    expect(all.at(-1)?.id).toBe('c00-cz--d-cz');
+    expect(all[0]?.milestones).toBe(all[3000]?.milestones);
+    expect(all.at(-1)?.milestones).toBe(all[0]?.milestones);
+    await store.close();
+  });
+
   it('GIVEN a store opened for one question (not warm) THEN its records are read as they are', async () => {
     const store = await opened(false);
     const [first, second] = store.catalog.data.partnerships;
