@@ -31,6 +31,7 @@ import { earliestDay, type FuzzyDate, fuzzyDateParts, latestDay } from '../src/d
 import type { Partnership } from '../src/domain/partnership.ts';
 import { deriveStatus, isCelebrated } from '../src/domain/status.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
+import { remembering } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
 import type { Translator } from '../src/i18n/translator.ts';
 import type { AnniversaryPage } from '../src/store/anniversary-index.ts';
@@ -293,27 +294,6 @@ function eitherCommand(commands: readonly string[], lang: Lang): Span[] {
   return new Intl.ListFormat(intlLocale(lang), { type: 'disjunction' })
     .formatToParts(commands)
     .map((part) => (part.type === 'element' ? { command: part.value } : part.value));
-}
-
-/**
- * The translator, remembering each sentence it made: a page's rows repeat their ordinals, types,
- * marks and "counted from" (its date is a placeholder there), and each made again would cost as
- * much as the rest of the row.
- */
-function remembering(tr: Translator): Translator {
-  const made = new Map<string, string>();
-  return {
-    lang: tr.lang,
-    t: (key, values) => {
-      const id = `${key}\u0000${JSON.stringify(values ?? {})}`;
-      let text = made.get(id);
-      if (text === undefined) {
-        text = tr.t(key, values);
-        made.set(id, text);
-      }
-      return text;
-    },
-  };
 }
 
 /** "3 June 2017 — 50th: Paderborn – Le Mans (twin town) ★ milestone year", "2017年6月3日 — 50周年: …" */
