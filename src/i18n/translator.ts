@@ -70,6 +70,17 @@ export function catalogOf(lang: Lang): object {
  */
 export function registerCatalog(code: string, words: object): void {
   engine.addResourceBundle(code, 'translation', words, false, true);
+  edition++;
+}
+
+let edition = 0;
+
+/**
+ * Changes whenever a registered catalog may have changed the words under a translator: what was made
+ * and kept under another edition is made again.
+ */
+export function catalogEdition(): number {
+  return edition;
 }
 
 type FallbackListener = (lang: Lang, key: string) => void;
@@ -86,6 +97,11 @@ export function onEnglishFallback(listener: FallbackListener): () => void {
   return () => {
     if (fallbackListener === listener) fallbackListener = undefined;
   };
+}
+
+/** Whether someone listens for English fallbacks: words kept from before would not tell them. */
+export function listeningForFallbacks(): boolean {
+  return fallbackListener !== undefined;
 }
 
 const translators = new Map<Lang, Translator>();

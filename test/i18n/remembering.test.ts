@@ -6,7 +6,11 @@ import { type Translator, translator } from '../../src/i18n/translator.ts';
 function counting(lang: 'en' | 'de' | 'ja'): { tr: Translator; made: string[] } {
   const made: string[] = [];
   const real = translator(lang);
-  return { made, tr: { lang, t: (key, values) => (made.push(key), real.t(key, values)) } };
+  const t: Translator['t'] = (key, values) => {
+    made.push(key);
+    return real.t(key, values);
+  };
+  return { made, tr: { lang, t } };
 }
 
 describe('remembering', () => {
