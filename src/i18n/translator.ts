@@ -135,5 +135,18 @@ export function formatList(
   lang: Lang,
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  return new Intl.ListFormat(intlLocale(lang), { type }).format(items);
+  return listFormat(lang, type).format(items);
+}
+
+/** One formatter per language and type: making one costs more than formatting a short list, and some answers list per row. */
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormat(lang: Lang, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  const id = `${lang} ${type}`;
+  let found = listFormats.get(id);
+  if (!found) {
+    found = new Intl.ListFormat(intlLocale(lang), { type });
+    listFormats.set(id, found);
+  }
+  return found;
 }
