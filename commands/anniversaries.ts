@@ -30,10 +30,10 @@ import {
 import { earliestDay, type FuzzyDate, fuzzyDateParts, latestDay } from '../src/domain/fuzzy-date.ts';
 import type { Partnership } from '../src/domain/partnership.ts';
 import { deriveStatus, isCelebrated } from '../src/domain/status.ts';
-import { intlLocale, type Lang } from '../src/i18n/languages.ts';
+import type { Lang } from '../src/i18n/languages.ts';
 import { remembering } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
-import type { Translator } from '../src/i18n/translator.ts';
+import { listFormat, type Translator } from '../src/i18n/translator.ts';
 import type { AnniversaryPage } from '../src/store/anniversary-index.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
@@ -291,7 +291,7 @@ function nextAnniversary(
 
 /** "`anniversaries 2026` or `anniversaries 2027`", "… oder …": commands joined as the language joins alternatives. */
 function eitherCommand(commands: readonly string[], lang: Lang): Span[] {
-  return new Intl.ListFormat(intlLocale(lang), { type: 'disjunction' })
+  return listFormat(lang, 'disjunction')
     .formatToParts(commands)
     .map((part) => (part.type === 'element' ? { command: part.value } : part.value));
 }

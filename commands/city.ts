@@ -7,6 +7,7 @@ import { cityName } from '../src/i18n/city-name.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { remembering } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
+import { listFormat, nameCollator } from '../src/i18n/translator.ts';
 
 const displayNames = new Map<Lang, Intl.DisplayNames>();
 
@@ -45,10 +46,10 @@ export const city = defineCommand({
         name: cityName(other, tr.lang),
       });
     }
-    const byName = new Intl.Collator(intlLocale(tr.lang));
+    const byName = nameCollator(tr.lang);
     partners.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     // The narrow style lists items with commas where a language allows ("1 active, 1 terminated", "有効1件、終了1件").
-    const list = new Intl.ListFormat(intlLocale(tr.lang), { type: 'conjunction', style: 'narrow' });
+    const list = listFormat(tr.lang, 'conjunction', 'narrow');
     const partnerCounts = list.format(
       [...counts].map(([status, count]) =>
         status === 'listed'

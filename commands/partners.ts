@@ -6,22 +6,9 @@ import { countryName } from '../src/domain/country.ts';
 import type { Partnership } from '../src/domain/partnership.ts';
 import { deriveStatus, isCelebrated, STATUSES, type Status } from '../src/domain/status.ts';
 import { cityName } from '../src/i18n/city-name.ts';
-import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { remembering, sentenceWithHole } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
-import { formatList, type Translator } from '../src/i18n/translator.ts';
-
-/** One collator per language for every answer (`localeCompare` builds one on each call): names sort as the reader's language sorts them. */
-const collators = new Map<Lang, Intl.Collator>();
-
-function collator(lang: Lang): Intl.Collator {
-  let found = collators.get(lang);
-  if (!found) {
-    found = new Intl.Collator(intlLocale(lang));
-    collators.set(lang, found);
-  }
-  return found;
-}
+import { formatList, nameCollator, type Translator } from '../src/i18n/translator.ts';
 
 export const partners = defineCommand({
   name: 'partners',
@@ -89,7 +76,7 @@ export const partners = defineCommand({
         inForce: isCelebrated(derived.status),
       };
     });
-    const byName = collator(tr.lang);
+    const byName = nameCollator(tr.lang);
     rows.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     const listed = rows.filter((r) => r.listed).length;
     const sections = [{ rows: rows.map((r) => r.row) }];
