@@ -30,9 +30,10 @@ import {
 import { earliestDay, type FuzzyDate, fuzzyDateParts, latestDay } from '../src/domain/fuzzy-date.ts';
 import type { Partnership } from '../src/domain/partnership.ts';
 import { deriveStatus, isCelebrated } from '../src/domain/status.ts';
-import { intlLocale, type Lang } from '../src/i18n/languages.ts';
+import type { Lang } from '../src/i18n/languages.ts';
+import { remembering } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
-import type { Translator } from '../src/i18n/translator.ts';
+import { listFormat, type Translator } from '../src/i18n/translator.ts';
 import type { AnniversaryPage } from '../src/store/anniversary-index.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
@@ -290,30 +291,9 @@ function nextAnniversary(
 
 /** "`anniversaries 2026` or `anniversaries 2027`", "… oder …": commands joined as the language joins alternatives. */
 function eitherCommand(commands: readonly string[], lang: Lang): Span[] {
-  return new Intl.ListFormat(intlLocale(lang), { type: 'disjunction' })
+  return listFormat(lang, 'disjunction')
     .formatToParts(commands)
     .map((part) => (part.type === 'element' ? { command: part.value } : part.value));
-}
-
-/**
- * The translator, remembering each sentence it made: a page's rows repeat their ordinals, types,
- * marks and "counted from" (its date is a placeholder there), and each made again would cost as
- * much as the rest of the row.
- */
-function remembering(tr: Translator): Translator {
-  const made = new Map<string, string>();
-  return {
-    lang: tr.lang,
-    t: (key, values) => {
-      const id = `${key}\u0000${JSON.stringify(values ?? {})}`;
-      let text = made.get(id);
-      if (text === undefined) {
-        text = tr.t(key, values);
-        made.set(id, text);
-      }
-      return text;
-    },
-  };
 }
 
 /** "3 June 2017 — 50th: Paderborn – Le Mans (twin town) ★ milestone year", "2017年6月3日 — 50周年: …" */

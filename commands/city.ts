@@ -5,7 +5,9 @@ import { countryName } from '../src/domain/country.ts';
 import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
 import { cityName } from '../src/i18n/city-name.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
+import { remembering } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
+import { listFormat, nameCollator } from '../src/i18n/translator.ts';
 
 const displayNames = new Map<Lang, Intl.DisplayNames>();
 
@@ -27,8 +29,10 @@ export const city = defineCommand({
   handler: ({ catalog, today, tr }, { city }) => {
     const counts = new Map<string, number>();
     const partners: { row: Row; order: number; name: string }[] = [];
+    // A hub's thousands of rows repeat a few statuses: each is translated once per answer.
+    const words = remembering(tr);
     for (const p of catalog.partnershipsOf(city.id)) {
-      const listed = listedBy(p, tr);
+      const listed = listedBy(p, words);
       const status = listed ? 'listed' : deriveStatus(p, today).status;
       counts.set(status, (counts.get(status) ?? 0) + 1);
       const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
@@ -36,16 +40,16 @@ export const city = defineCommand({
       partners.push({
         row: {
           text: shortCityLabel(other, catalog, tr.lang),
-          detail: listed ?? statusLabel(status as Status | 'none', tr),
+          detail: listed ?? statusLabel(status as Status | 'none', words),
         },
         order: status === 'listed' ? STATUSES.length : STATUSES.indexOf(status as Status),
         name: cityName(other, tr.lang),
       });
     }
-    const byName = new Intl.Collator(intlLocale(tr.lang));
+    const byName = nameCollator(tr.lang);
     partners.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     // The narrow style lists items with commas where a language allows ("1 active, 1 terminated", "有効1件、終了1件").
-    const list = new Intl.ListFormat(intlLocale(tr.lang), { type: 'conjunction', style: 'narrow' });
+    const list = listFormat(tr.lang, 'conjunction', 'narrow');
     const partnerCounts = list.format(
       [...counts].map(([status, count]) =>
         status === 'listed'

@@ -7,7 +7,7 @@ import type { Partnership } from '../src/domain/partnership.ts';
 import { deriveStatus } from '../src/domain/status.ts';
 import { cityName } from '../src/i18n/city-name.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
-import { formatList } from '../src/i18n/translator.ts';
+import { formatList, nameCollator } from '../src/i18n/translator.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 /** The order the text answer and the legend list the kinds of tie in: what holds first, what ended last. */
@@ -33,7 +33,7 @@ export const map = defineCommand({
     const city = args.city ?? (homeId === undefined ? undefined : catalog.city(homeId));
     if (!city) return problem(tr.t('map.noCity'));
     const label = shortCityLabel(city, catalog, tr.lang);
-    const byName = new Intl.Collator(intlLocale(tr.lang));
+    const byName = nameCollator(tr.lang);
     const partners = catalog
       .partnershipsOf(city.id)
       .flatMap((p) => {

@@ -6,21 +6,9 @@ import { countryName } from '../src/domain/country.ts';
 import type { Partnership } from '../src/domain/partnership.ts';
 import { deriveStatus, isCelebrated, STATUSES, type Status } from '../src/domain/status.ts';
 import { cityName } from '../src/i18n/city-name.ts';
-import { intlLocale, type Lang } from '../src/i18n/languages.ts';
+import { remembering, sentenceWithHole } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
-import { formatList, type Translator } from '../src/i18n/translator.ts';
-
-/** One collator per language for every answer (`localeCompare` builds one on each call): names sort as the reader's language sorts them. */
-const collators = new Map<Lang, Intl.Collator>();
-
-function collator(lang: Lang): Intl.Collator {
-  let found = collators.get(lang);
-  if (!found) {
-    found = new Intl.Collator(intlLocale(lang));
-    collators.set(lang, found);
-  }
-  return found;
-}
+import { formatList, nameCollator, type Translator } from '../src/i18n/translator.ts';
 
 export const partners = defineCommand({
   name: 'partners',
@@ -45,33 +33,40 @@ export const partners = defineCommand({
     const partnerships = catalog
       .partnershipsOf(city.id)
       .filter((p) => country === undefined || partnerOf(p)?.country === country);
+    // A hub's thousands of rows repeat a few types and sentences: each is translated once per answer.
+    const words = remembering(tr);
+    const withType = new Map<string, (label: string) => string>();
+    const labelWithType = (label: string, type: Partnership['type']) => {
+      const note = typeLabel(type, words);
+      let sentence = withType.get(note);
+      if (!sentence) {
+        sentence = sentenceWithHole(words, 'common.withNote', 'text', { note });
+        withType.set(note, sentence);
+      }
+      return sentence(label);
+    };
     const rows = partnerships.map((p) => {
       const other = partnerOf(p);
       const otherLabel = other ? shortCityLabel(other, catalog, tr.lang) : '?';
       const name = other ? cityName(other, tr.lang) : '';
-      const listed = listedClause(p, tr);
+      const listed = listedClause(p, words);
       // Only listed, never dated: no status and no "since" to tell, and no type when none is recorded.
       if (listed !== undefined) {
-        const row: Row = {
-          text: p.type
-            ? tr.t('common.withNote', { text: otherLabel, note: typeLabel(p.type, tr) })
-            : otherLabel,
-          detail: listed,
-        };
+        const row: Row = { text: p.type ? labelWithType(otherLabel, p.type) : otherLabel, detail: listed };
         return { row, order: STATUSES.length, name, listed: true, inForce: true };
       }
       const derived = deriveStatus(p, today);
       const established = anniversaryMilestone(p);
-      const status = describeStatus(derived, catalog, tr);
+      const status = describeStatus(derived, catalog, words);
       // "active since 13 January 2020" already says since when, so the date is not said twice.
       const saysSince = derived.status === 'active' && derived.decisive === established;
       const row: Row = {
-        text: tr.t('common.withNote', { text: otherLabel, note: typeLabel(p.type, tr) }),
+        text: labelWithType(otherLabel, p.type),
         detail: saysSince
           ? status
           : established
-            ? tSpans(tr, 'partners.since', { status, date: { date: established.date } })
-            : tSpans(tr, 'partners.sinceUnknown', { status }),
+            ? tSpans(words, 'partners.since', { status, date: { date: established.date } })
+            : tSpans(words, 'partners.sinceUnknown', { status }),
       };
       return {
         row,
@@ -81,7 +76,7 @@ export const partners = defineCommand({
         inForce: isCelebrated(derived.status),
       };
     });
-    const byName = collator(tr.lang);
+    const byName = nameCollator(tr.lang);
     rows.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
     const listed = rows.filter((r) => r.listed).length;
     const sections = [{ rows: rows.map((r) => r.row) }];

@@ -70,6 +70,17 @@ export function catalogOf(lang: Lang): object {
  */
 export function registerCatalog(code: string, words: object): void {
   engine.addResourceBundle(code, 'translation', words, false, true);
+  edition++;
+}
+
+let edition = 0;
+
+/**
+ * Changes whenever a registered catalog may have changed the words under a translator: what was made
+ * and kept under another edition is made again.
+ */
+export function catalogEdition(): number {
+  return edition;
 }
 
 type FallbackListener = (lang: Lang, key: string) => void;
@@ -86,6 +97,11 @@ export function onEnglishFallback(listener: FallbackListener): () => void {
   return () => {
     if (fallbackListener === listener) fallbackListener = undefined;
   };
+}
+
+/** Whether someone listens for English fallbacks: words kept from before would not tell them. */
+export function listeningForFallbacks(): boolean {
+  return fallbackListener !== undefined;
 }
 
 const translators = new Map<Lang, Translator>();
@@ -113,11 +129,41 @@ export function translator(lang: Lang): Translator {
   return found;
 }
 
-/** "Wikipedia and Wikidata", "Wikipedia a Wikidata"; with `disjunction`, "A or B", "A oder B". */
+/** "Wikipedia and Wikidata", "Wikipedia a Wikidata"; with `disjunction`, "A or B", "A oder B"; `narrow` lists with commas where a language allows. */
 export function formatList(
   items: readonly string[],
   lang: Lang,
   type: 'conjunction' | 'disjunction' = 'conjunction',
+  style: 'long' | 'narrow' = 'long',
 ): string {
-  return new Intl.ListFormat(intlLocale(lang), { type }).format(items);
+  return listFormat(lang, type, style).format(items);
+}
+
+/** One formatter per language, type and style: making one costs more than formatting a short list, and some answers list per row. */
+const listFormats = new Map<string, Intl.ListFormat>();
+
+export function listFormat(
+  lang: Lang,
+  type: 'conjunction' | 'disjunction',
+  style: 'long' | 'narrow' = 'long',
+): Intl.ListFormat {
+  const id = `${lang} ${type} ${style}`;
+  let found = listFormats.get(id);
+  if (!found) {
+    found = new Intl.ListFormat(intlLocale(lang), { type, style });
+    listFormats.set(id, found);
+  }
+  return found;
+}
+
+/** One collator per language for every answer (making one costs more than a short answer's sorting): names sort as the reader's language sorts them. */
+const collators = new Map<Lang, Intl.Collator>();
+
+export function nameCollator(lang: Lang): Intl.Collator {
+  let found = collators.get(lang);
+  if (!found) {
+    found = new Intl.Collator(intlLocale(lang));
+    collators.set(lang, found);
+  }
+  return found;
 }

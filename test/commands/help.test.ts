@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/i18n/languages.ts';
+import { onEnglishFallback, registerCatalog } from '../../src/i18n/translator.ts';
 import { renderPlain } from '../../src/render/plain.ts';
 import { dispatcherFor, operator } from '../fixtures/knowledge-base.ts';
 
@@ -69,5 +70,31 @@ describe('help in the reader’s language', () => {
     expect(text).toContain('action: what to do: add, remove or list');
     expect(text).toContain('who:    a person or role (@mention or id) (optional)');
     expect(text).toContain('Examples:');
+  });
+});
+
+describe('the help listing, made once per language', () => {
+  it('GIVEN the listing was made THEN a catalog registered afterwards changes its words', async () => {
+    const code = 'x-edition' as Lang;
+    registerCatalog(code, { command: { partners: { summary: 'Old words' } } });
+    expect(await helpIn(code, 'help')).toContain('Old words');
+    registerCatalog(code, { command: { partners: { summary: 'New words' } } });
+    const text = await helpIn(code, 'help');
+    expect(text).toContain('New words');
+    expect(text).not.toContain('Old words');
+  });
+
+  it('GIVEN the listing was made THEN someone listening for English fallbacks afterwards still hears them', async () => {
+    const code = 'x-fallback' as Lang;
+    registerCatalog(code, { help: { title: 'Hilfe' } });
+    await helpIn(code, 'help');
+    const fellBack = new Set<string>();
+    const stop = onEnglishFallback((_, key) => fellBack.add(key));
+    try {
+      await helpIn(code, 'help');
+    } finally {
+      stop();
+    }
+    expect(fellBack).toContain('command.partners.summary');
   });
 });

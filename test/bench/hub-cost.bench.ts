@@ -1,0 +1,91 @@
+/**
+ * Benchmark (issue 16, "the answer to a question costs under 5 ms in process at 50,000
+ * partnerships"): the commands whose answer grows with one city's partners, asked about a hub. Prague
+ * of the seed is given 5,000 generated partners (a tenth of them ended by Prague) in a store of
+ * 50,000 partnerships with the world layer; each command is timed about the hub and, in the same
+ * run, about an ordinary city (Kitakami, a few partners), in CPU time (process.cpuUsage) and wall
+ * time, each the median of its repeats. The answer is rendered as plain text, which shows every row
+ * (Slack and Discord page the same rows).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Caller } from '../../src/core/caller.ts';
+import { partnershipId } from '../../src/domain/partnership.ts';
+import { renderPlain } from '../../src/render/plain.ts';
+import { SEED_PATH, WORLD_DIR } from '../../src/store/paths.ts';
+import type { StoreInput } from '../../src/store/schema.ts';
+import { Store } from '../../src/store/store.ts';
+import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
+import { corpusDispatcher } from '../fixtures/questions/corpus.ts';
+
+const HUB = 'prague-cz';
+const HUB_PARTNERS = 5_000;
+const TOTAL = 50_000;
+const REPEATS = 9;
+const TARGET_MS = 5;
+
+const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as StoreInput & { settings: object };
+const manifest = JSON.parse(await readFile(join(WORLD_DIR, 'manifest.json'), 'utf8')) as {
+  partnerships: number;
+};
+const generatedCount = TOTAL - manifest.partnerships - seed.partnerships.length - HUB_PARTNERS;
+const generated = syntheticStore(generatedCount, Math.ceil(generatedCount / 2.5));
+const hubPairs = generated.cities.slice(0, HUB_PARTNERS).map((other, i) => {
+  const id = partnershipId(HUB, other.id);
+  const year = 1950 + (i % 70);
+  return {
+    id,
+    cities: id.split('--'),
+    type: 'sister_city',
+    milestones: [
+      { kind: 'signing', date: `${year}-${String(1 + (i % 12)).padStart(2, '0')}` },
+      ...(i % 10 === 0 ? [{ kind: 'termination', date: '2021-05-04', by: HUB }] : []),
+    ],
+  };
+});
+const data = {
+  ...seed,
+  settings: { ...seed.settings, world: true },
+  cities: [...seed.cities, ...generated.cities],
+  partnerships: [...seed.partnerships, ...generated.partnerships, ...hubPairs],
+} as StoreInput;
+const store = await Store.create(join(await tempDir(), 'store.json'), data, { worldDir: WORLD_DIR });
+const dispatcher = corpusDispatcher(store);
+const caller: Caller = { platform: 'shell', userId: 'bench' };
+
+/** CPU and wall milliseconds of the whole answer (run + plain text), each the median of its repeats, and its lines. */
+async function cost(command: string): Promise<{ cpu: number; wall: number; lines: number }> {
+  let lines = 0;
+  for (let i = 0; i < 2; i++) renderPlain(await dispatcher.answerText(command, caller));
+  const cpus: number[] = [];
+  const walls: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    lines = renderPlain(await dispatcher.answerText(command, caller)).split('\n').length;
+    walls.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpus.push((cpu.user + cpu.system) / 1000);
+  }
+  const median = (all: number[]) => all.sort((a, b) => a - b)[all.length >> 1] ?? 0;
+  return { cpu: median(cpus), wall: median(walls), lines };
+}
+
+const partnerships = store.catalog.data.partnerships.length + manifest.partnerships;
+console.log(
+  `a hub's answers: Prague with ${store.catalog.partnershipsOf(HUB).length} partners, beside Kitakami (${store.catalog.partnershipsOf('kitakami-jp').length}), ${partnerships} partnerships, median of ${REPEATS} (CPU ms, wall ms, lines of plain text):`,
+);
+const ASKED = ['partners {city}', 'city {city}', 'map {city}', 'partners {city} in DE', 'search {name}'];
+const name = (id: string) => store.catalog.city(id)?.name ?? id;
+for (const asked of ASKED) {
+  const [hub, ordinary] = [HUB, 'kitakami-jp'].map((id) =>
+    asked.replace('{city}', id).replace('{name}', name(id)),
+  );
+  const big = await cost(hub ?? '');
+  const small = await cost(ordinary ?? '');
+  const verdict = big.wall < TARGET_MS ? 'met' : big.cpu < TARGET_MS ? 'met in CPU time' : 'NOT MET';
+  console.log(
+    `  ${asked.padEnd(22)} hub ${big.cpu.toFixed(2).padStart(7)} CPU, ${big.wall.toFixed(2).padStart(7)} wall, ${String(big.lines).padStart(6)} lines | ordinary ${small.cpu.toFixed(2).padStart(5)} CPU, ${small.wall.toFixed(2).padStart(5)} wall, ${String(small.lines).padStart(3)} lines | x${(big.cpu / Math.max(small.cpu, 0.01)).toFixed(0)} in CPU; under ${TARGET_MS} ms: ${verdict}`,
+  );
+}
+await store.close();
