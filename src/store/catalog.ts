@@ -66,9 +66,6 @@ export class Catalog {
   private scansLeft = SCANS_BEFORE_MAP;
   /** A city with many pairs: its pairs sorted by id, built on first use, dropped when they change (see own). */
   private readonly sortedPairs = new Map<string, { ids: string[]; pairs: Partnership[] }>();
-  /** Folded name -> its city, or its cities when several share it (one list per name would double the map). */
-  private readonly citiesByName = new Map<string, City | City[]>();
-  private readonly namesakes = new Map<string, boolean>();
   /** World city id -> the office city that takes its place. */
   private readonly twinOf = new Map<string, City>();
   /** Office city id -> the world cities it takes the place of. */
@@ -76,7 +73,11 @@ export class Catalog {
   private hidden: ReadonlySet<string>;
   private readonly withWorld = new Map<string, readonly Partnership[]>();
   private fuzzy: FuzzyNames<string> | undefined;
-  private prefixes: NamePrefixIndex | undefined;
+  /**
+   * Every office city's folded names, sorted: the exact names' look-ups (a binary search) as well as
+   * the prefixes'. A hash map of the names beside it repeated the same keys (1.8 MB at 40,000 cities).
+   */
+  private readonly prefixes: NamePrefixIndex;
   private anniversaries: AnniversaryIndex | undefined;
   /** Per function deriving keys from a city: key -> the office cities with it (see officeCitiesKeyed). */
   private readonly keyed = new Map<CityKeys, Map<string, City | City[]>>();
@@ -85,13 +86,8 @@ export class Catalog {
     this.current = data;
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
-    // As addCity, without a list of each city's names: every open runs this for every city, and a
-    // name the city holds twice ("Saint-Étienne", "Saint Etienne") is one entry either way (addOne).
-    for (const city of data.cities) {
-      this.cityById.set(city.id, city);
-      addOne(this.citiesByName, foldName(city.name), city);
-      for (const { name } of city.names) addOne(this.citiesByName, foldName(name), city);
-    }
+    for (const city of data.cities) this.cityById.set(city.id, city);
+    this.prefixes = new NamePrefixIndex(namesOf(data.cities));
     this.findWorldTwins();
   }
 
@@ -102,10 +98,8 @@ export class Catalog {
 
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
-    // Lists grown one push at a time keep room for more: at 100,000 pairs that room was 4 MB.
-    const byCity = this.byCity();
-    for (const [cityId, list] of byCity) byCity.set(cityId, list.slice());
-    this.prefixIndex().readBackwards();
+    this.byCity();
+    this.prefixes.readBackwards();
     this.fuzzyIndex().search('warm', ONE_TYPO);
     this.anniversaryIndex();
     this.world?.warm();
@@ -130,7 +124,6 @@ export class Catalog {
       }
     }
     this.hidden = new Set(applied.data.hiddenWorldPairs ?? []);
-    this.namesakes.clear();
     this.withWorld.clear();
     if (cities && this.world) {
       this.twinOf.clear();
@@ -142,16 +135,14 @@ export class Catalog {
   private addCity(city: City): void {
     this.cityById.set(city.id, city);
     const names = foldedNamesOf(city);
-    for (const name of names) addOne(this.citiesByName, name, city);
-    this.prefixes?.add(names.map((name) => ({ key: name, id: city.id })));
+    this.prefixes.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) addOne(index, key, city);
   }
 
   private removeCity(city: City): void {
     if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
-    for (const name of foldedNamesOf(city)) removeOne(this.citiesByName, name, city);
-    this.prefixes?.remove(city.id);
+    this.prefixes.remove(city.id);
     this.fuzzy?.remove(city.id);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
@@ -172,10 +163,31 @@ export class Catalog {
     this.anniversaries?.remove(p);
   }
 
+  /**
+   * Each city's list made at its size, counted first and filled from the end: lists grown one push at
+   * a time kept room for more (4 MB at 100,000 pairs), and copying them to their length left as many
+   * megabytes of holes among the records kept.
+   */
   private byCity(): Map<string, Partnership[]> {
     if (this.partnershipsByCity === undefined) {
+      const left = new Map<string, number>();
+      for (const p of this.current.partnerships)
+        for (const cityId of p.cities) left.set(cityId, (left.get(cityId) ?? 0) + 1);
       const byCity = new Map<string, Partnership[]>();
-      for (const p of this.current.partnerships) for (const cityId of p.cities) addTo(byCity, cityId, p);
+      const all = this.current.partnerships;
+      for (let i = all.length - 1; i >= 0; i--) {
+        const p = all[i] as Partnership;
+        for (const cityId of p.cities) {
+          const at = (left.get(cityId) as number) - 1;
+          left.set(cityId, at);
+          let list = byCity.get(cityId);
+          if (list === undefined) {
+            list = new Array<Partnership>(at + 1);
+            byCity.set(cityId, list);
+          }
+          list[at] = p;
+        }
+      }
       this.partnershipsByCity = byCity;
     }
     return this.partnershipsByCity;
@@ -237,14 +249,12 @@ export class Catalog {
     return this.worldTwins.get(cityId) ?? [];
   }
 
-  /** Whether another city shares this one's display name (so labels must add region or country). */
+  /**
+   * Whether another city shares this one's display name (so labels must add region or country):
+   * asked anew each time, as cheap as a look-up in a cache of the answers (which grew to 1.9 MB).
+   */
   hasNamesake(city: City): boolean {
-    let shared = this.namesakes.get(city.id);
-    if (shared === undefined) {
-      shared = this.named(foldName(city.name)).length > 1;
-      this.namesakes.set(city.id, shared);
-    }
-    return shared;
+    return this.named(foldName(city.name)).length > 1;
   }
 
   /** The city's partnerships: the office's, and the world's pairs the office has neither recorded nor removed. */
@@ -305,8 +315,12 @@ export class Catalog {
 
   /** The office's own cities with a name that folds to this (none of the world's). */
   officeNamed(folded: string): City[] {
-    const own = this.citiesByName.get(folded);
-    return own === undefined ? [] : Array.isArray(own) ? [...own] : [own];
+    const found: City[] = [];
+    for (const id of this.prefixes.named(folded)) {
+      const city = this.cityById.get(id);
+      if (city) found.push(city);
+    }
+    return found;
   }
 
   /**
@@ -320,8 +334,8 @@ export class Catalog {
     const half = Math.floor(folded.length / 2);
     const near = (name: string) => withinOneEdit(name, folded);
     const names = new Set([
-      ...this.prefixIndex().keysStartingWith(folded.slice(0, half), near),
-      ...this.prefixIndex().keysEndingWith(folded.slice(half), near),
+      ...this.prefixes.keysStartingWith(folded.slice(0, half), near),
+      ...this.prefixes.keysEndingWith(folded.slice(half), near),
     ]);
     // A swap of the two letters where the halves meet leaves neither half as it was.
     if (half > 0)
@@ -408,7 +422,7 @@ export class Catalog {
   private lookUp(text: string, limit: number, options: FuzzyOptions): City[] {
     const query = foldName(text);
     if (query === '') return [];
-    const prefixes = this.prefixIndex();
+    const prefixes = this.prefixes;
     const ids = this.world
       ? this.shownIds([
           ...prefixes.matches(query, PREFIX_SCAN),
@@ -460,16 +474,6 @@ export class Catalog {
     return this.anniversaries;
   }
 
-  private prefixIndex(): NamePrefixIndex {
-    // From the names map, so both hold the same folded strings.
-    this.prefixes ??= new NamePrefixIndex(
-      [...this.citiesByName].flatMap(([key, cities]) =>
-        Array.isArray(cities) ? cities.map((city) => ({ key, id: city.id })) : [{ key, id: cities.id }],
-      ),
-    );
-    return this.prefixes;
-  }
-
   private qualify(name: string, qualifier: string): City[] {
     const candidates = this.named(name);
     if (candidates.length === 0) return [];
@@ -484,7 +488,7 @@ export class Catalog {
   }
 
   private fuzzyIndex(): FuzzyNames<string> {
-    this.fuzzy ??= new FuzzyNames(this.current.cities.map((city) => [city.id, foldedNamesOf(city)] as const));
+    this.fuzzy ??= new FuzzyNames(namesByCity(this.current.cities));
     return this.fuzzy;
   }
 }
@@ -500,6 +504,15 @@ function foldedNamesOf(city: City): string[] {
     if (!folded.includes(key)) folded.push(key);
   }
   return folded;
+}
+
+/** Each city's folded names with its id, one at a time (none of them kept in a list of all). */
+function* namesOf(cities: readonly City[]): Generator<{ key: string; id: string }> {
+  for (const city of cities) for (const key of foldedNamesOf(city)) yield { key, id: city.id };
+}
+
+function* namesByCity(cities: readonly City[]): Generator<readonly [string, string[]]> {
+  for (const city of cities) yield [city.id, foldedNamesOf(city)];
 }
 
 /** The world cities an office city takes the place of, so no place is shown twice. */

@@ -12,16 +12,32 @@ export class NamePrefixIndex {
   /** The names read backwards, for `keysEndingWith`: built on first use, kept by every edit. */
   private backwards: BackwardsOrder | undefined;
 
+  /**
+   * Sorts the names in two flat lists (by their positions, so names held by several ids keep the
+   * order given) rather than as an object each, which outlived a young collection while sorting.
+   */
   constructor(entries: Iterable<{ key: string; id: string }>) {
-    const sorted = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.keys = sorted.map((e) => e.key);
-    this.ids = sorted.map((e) => e.id);
+    const keys: string[] = [];
+    const ids: string[] = [];
+    for (const { key, id } of entries) {
+      keys.push(key);
+      ids.push(id);
+    }
+    const order = Array.from(keys, (_, i) => i);
+    order.sort((a, b) => {
+      const x = keys[a] as string;
+      const y = keys[b] as string;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    this.keys = order.map((i) => keys[i] as string);
+    this.ids = order.map((i) => ids[i] as string);
   }
 
-  /** Adds names, each at its place in the order (an edit's new or changed city). */
+  /** Adds names, each at its place in the order, after the ids already holding it (an edit's new or changed city). */
   add(entries: readonly { key: string; id: string }[]): void {
     for (const { key, id } of entries) {
-      const at = lowerBound(this.keys, key);
+      let at = lowerBound(this.keys, key);
+      while (this.keys[at] === key) at++;
       this.keys.splice(at, 0, key);
       this.ids.splice(at, 0, id);
       this.backwards?.inserted(at);
@@ -35,6 +51,13 @@ export class NamePrefixIndex {
       this.ids.splice(i, 1);
       this.backwards?.removed(i);
     }
+  }
+
+  /** Ids holding exactly this name, in the order they were indexed: a binary search, as a hash map would answer. */
+  named(key: string): string[] {
+    const ids: string[] = [];
+    for (let i = lowerBound(this.keys, key); this.keys[i] === key; i++) ids.push(this.ids[i] as string);
+    return ids;
   }
 
   /**

@@ -189,6 +189,15 @@ describe('Catalog partnerships', () => {
     expect(hub.partnershipBetween('a-hub-cz', 'b050-cz')?.id).toBe('a-hub-cz--b050-cz');
   });
 
+  it("GIVEN the map of every city's pairs built at start THEN each city lists its pairs once, in the store's order, as a scan does", () => {
+    const data = StoreSchema.parse(syntheticStore(300, 60));
+    const warm = new Catalog(data).warm();
+    for (const city of data.cities)
+      expect(warm.partnershipsOf(city.id)).toEqual(
+        data.partnerships.filter((p) => p.cities.includes(city.id)),
+      );
+  });
+
   it('GIVEN more look-ups than a scan answers, with an edit before and after the map of pairs is built THEN every city lists what the data holds', async () => {
     const store = Store.inMemory(syntheticStore(300, 60));
     const editor = { actor: 'slack:UTEST', platform: 'slack' } as const;

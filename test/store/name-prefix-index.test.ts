@@ -45,3 +45,28 @@ describe('NamePrefixIndex, names by their ending', () => {
     expect(index.keysEndingWith('ue', all)).toEqual([]);
   });
 });
+
+describe('NamePrefixIndex, exact names', () => {
+  it('GIVEN a name several ids hold THEN named finds each of them once, in the order they were indexed, and a later one last', () => {
+    const index = new NamePrefixIndex([
+      ...entries,
+      { key: 'springfield', id: 'springfield-il' },
+      { key: 'springfield x', id: 'springfield-x' },
+      { key: 'springfield', id: 'springfield-ma' },
+    ]);
+    expect(index.named('springfield')).toEqual(['springfield-il', 'springfield-ma']);
+    index.add([{ key: 'springfield', id: 'springfield-mo' }]);
+    expect(index.named('springfield')).toEqual(['springfield-il', 'springfield-ma', 'springfield-mo']);
+    index.remove('springfield-il');
+    expect(index.named('springfield')).toEqual(['springfield-ma', 'springfield-mo']);
+  });
+
+  it('GIVEN a name that only starts or ends another, or none THEN named finds nothing', () => {
+    const index = new NamePrefixIndex(entries);
+    expect(index.named('prah')).toEqual([]);
+    expect(index.named('francisco')).toEqual([]);
+    expect(index.named('')).toEqual([]);
+    expect(index.named('zzz')).toEqual([]);
+    expect(index.named('prague')).toEqual(['prague-cz']);
+  });
+});
