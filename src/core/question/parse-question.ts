@@ -7,7 +7,7 @@ import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
-import { isCommonWord } from './common-words.ts';
+import { ALTERNATIVES, isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { type CueTable, cueTables } from './cues.ts';
@@ -127,6 +127,8 @@ function indexCues() {
     tieWords: cuesOf((t) => t.partners),
     duration: cuesOf((t) => t.duration),
     any: cuesOf((t) => t.any),
+    negation: cuesOf((t) => t.negation),
+    ever: cuesOf((t) => t.ever),
     searchWords: new Set([...search.all, ...startsWith.all].flat()),
     openers: new Set(cueTables().flatMap((t) => t.yesNoOpeners)),
     typoTargets: typoTargetsOf(vocabulary.exact),
@@ -146,7 +148,8 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       reader,
     );
   const time = readTime(typed);
-  const skipped = new Set([...time.used, ...tagQuestion(typed)]);
+  const tag = tagQuestion(typed);
+  const skipped = new Set([...time.used, ...tag]);
   const names = findCities(typed, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, typed));
   // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
   const fixed = cueTypos(typed, names);
@@ -199,6 +202,8 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       ),
       cues().questionWords,
     ) || asksWhichOnes(tokens);
+  // "…, oder nicht?", "…, ¿no?": a tag asks to confirm, it negates nothing.
+  const untagged = tokens.filter((_, i) => !inNames.has(i) && !tag.includes(i) && i < tokens.length - 1);
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
@@ -219,6 +224,10 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         subjectThenVerb(text, tokens, found) ||
         (topics.has('inForce') && !topics.has('ended'))),
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
+    negated: hasCue(untagged, cues().negation),
+    ever: hasCue(outsideNames, cues().ever),
+    // "Or" is never a cue word, so it is read among the words not understood.
+    eitherOr: tokens.some((t, i) => ALTERNATIVES.has(t.folded) && !tag.includes(i)),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
     duration: asksDuration(tokens),
@@ -266,7 +275,12 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     // it up is offered instead, which answers with the names written like it.
     question.places.some((m) => m.cities.length === 0);
   const unknownNames = question.places.filter((m) => m.cities.length === 0);
-  const offered = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
+  const decided = decide(question, reader);
+  const offered = doubtful
+    ? asOffer(decided, question, catalog)
+    : yesOrNoDoubtful(decided, question)
+      ? unsure(describe(question, catalog), [decided.invocation, withoutAsks(decided.invocation)])
+      : decided;
   const reading =
     offered.sure || unknownNames.length === 0
       ? offered
@@ -631,6 +645,12 @@ interface Question {
   yesNo: boolean;
   /** Opens with "is", "are", "ist", "est-ce", "je": a yes/no question about how things are. */
   asksState: boolean;
+  /** "No longer", "nicht mehr", "ne … plus": a yes or no would be read the wrong way round. */
+  negated: boolean;
+  /** "Ever", "jemals": whether a tie was ever made, which its history answers. */
+  ever: boolean;
+  /** "Active or ended?", "platné nebo ukončené?": a choice between two states. */
+  eitherOr: boolean;
   /** Nothing asked but the places ("Prague?", "And Nanae?"). */
   bare: boolean;
   /** "our", "we": the home city's id, when one is set. */
@@ -819,10 +839,29 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
 /** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
 function yesNoAsked(q: Question): YesNoQuestion | undefined {
   if (!q.yesNo) return undefined;
-  if (q.topics.has('ended')) return 'ended-by-first';
+  // "Is it active or ended?" asks which state holds: whether it is in force, answered first.
+  if (q.topics.has('ended') && !(q.eitherOr && q.topics.has('inForce'))) return 'ended-by-first';
+  // "Were they ever partners?": its history answers it; "No" to a tie that ended would deny it was made.
+  if (q.ever) return undefined;
   // "Did they ever sign an agreement?" asks about a signing, which the agreement shows; not whether
   // it holds. "Is the tie disputed?" asks about its state: whether it holds, answered first.
   return q.topics.has('partners') || q.topics.has('inForce') || q.asksState ? 'in-force' : undefined;
+}
+
+/**
+ * A yes or no that could say the wrong thing: to a negated question ("Are they no longer partners?":
+ * "Yes: in force" means the opposite), or about another day than today ("still partners next year?",
+ * "in 2010?"), when the status answered is today's.
+ */
+function yesOrNoDoubtful(
+  reading: QuestionReading,
+  q: Question,
+): reading is QuestionReading & { sure: true; invocation: Invocation } {
+  return reading.sure && reading.invocation.asks !== undefined && (q.negated || q.period !== undefined);
+}
+
+function withoutAsks({ asks: _, ...invocation }: Invocation): Invocation {
+  return invocation;
 }
 
 /** `agreement` for two places (a place is a mention, or the home city's id). */
@@ -964,6 +1003,8 @@ function vocabularyOf(tables: readonly CueTable[]): {
       ...t.contrary,
       ...t.duration,
       ...t.any,
+      ...t.negation,
+      ...t.ever,
       ...t.filler,
     ].flatMap((cue) => cue.split(' ')),
   );
