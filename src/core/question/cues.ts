@@ -846,6 +846,7 @@ const GERMAN: CueTable = {
     'geschichte',
     'wann',
     'beziehung',
+    'verhaltnis',
     'zusammengetan',
     'zusammengefunden',
     'besiegel',
@@ -944,6 +945,8 @@ const GERMAN: CueTable = {
     'erwarten',
     'stehen bevor',
     'bevorstehend',
+    'jahrt sich',
+    'anstehend',
   ],
   city: [
     'interessiert',
@@ -1195,6 +1198,9 @@ const GERMAN: CueTable = {
     'befehle',
     'bedienung',
     'wie frage ich',
+    'was kann ich dich fragen',
+    'was kann ich sie fragen',
+    'was kann ich fragen',
   ],
   contrary: ['bevor', 'vor', 'nachdem', 'ausser', 'ohne', 'ausgenommen', 'statt'],
   duration: [

@@ -974,10 +974,17 @@ function placeName(m: Mention, catalog: Catalog, tr: Translator): string {
   return catalog.hasNamesake(city) ? `${name}, ${city.region ?? city.country}` : name;
 }
 
+/** "Partnerstadtjubiläum", "Partnerschaftsjahrestage": a German compound means what its last word means. */
+const ANNIVERSARY_COMPOUND = /^[a-z]{4,}(jubilaum|jubilaen|jahrestage?n?)$/;
+
 function topicsOf(words: readonly Token[]): Set<Topic> {
   const found = new Set<Topic>();
+  const heads = words.map((t) => {
+    const head = ANNIVERSARY_COMPOUND.exec(t.folded)?.[1];
+    return head === undefined ? t : { ...t, folded: head };
+  });
   for (const [topic, topicCues] of cues().topics) {
-    if (hasCue(words, topicCues)) found.add(topic);
+    if (hasCue(heads, topicCues)) found.add(topic);
   }
   return found;
 }

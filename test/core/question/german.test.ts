@@ -16,6 +16,15 @@ const partnersIn = (city: string, country: string, any = false): Invocation => (
   ...(any && { asks: 'any' as const }),
 });
 
+const pairTurning = (a: string, b: string, window?: string): Invocation => ({
+  command: 'anniversaries',
+  args: { city: a, with: b, ...(window !== undefined && { window }) },
+});
+const listing = (window?: string): Invocation => ({
+  command: 'anniversaries',
+  args: window === undefined ? {} : { window },
+});
+
 let catalog: Catalog;
 beforeAll(async () => {
   catalog = (await shippedStore()).catalog;
@@ -37,4 +46,32 @@ describe('a country after its article, and the short names of countries', () => 
   ])('GIVEN "%s" THEN the partners in that country are asked for', (text, expected) =>
     expectRun(text, expected),
   );
+});
+
+describe('anniversaries the German way', () => {
+  it.each([
+    [
+      'Wann wird die Partnerschaft Rzeszów–Klagenfurt 50?',
+      pairTurning('rzeszow-pl', 'klagenfurt-at', 'turning 50'),
+    ],
+    ['Wann werden Paderborn und Le Mans 60', pairTurning('paderborn-de', 'le-mans-fr', 'turning 60')],
+    [
+      'Wann jährt sich die Partnerschaft Osaka San Francisco zum 70. Mal?',
+      pairTurning('osaka-jp', 'san-francisco-us', 'turning 70'),
+    ],
+    ['Welche Partnerschaften werden nächstes Jahr 50?', listing('next year turning 50')],
+    ['Partnerstadtjubiläum Prag Taipeh', pairTurning('prague-cz', 'taipei-tw')],
+    ['Anstehende Partnerschaftsjubiläen', listing()],
+    ["Welche Jubiläen gibt's heuer noch?", listing('this year')],
+  ])('GIVEN "%s" THEN the anniversaries are asked for', (text, expected) => expectRun(text, expected));
+});
+
+describe('German words of the office', () => {
+  it.each([
+    ['Was kann ich dich fragen?', { command: 'help', args: {} }],
+    [
+      'Wie ist das Verhältnis zwischen Nablus und Preston?',
+      { command: 'agreement', args: { city: 'nablus-ps', with: 'preston-gb' } },
+    ],
+  ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected as Invocation));
 });
