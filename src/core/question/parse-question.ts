@@ -77,6 +77,26 @@ const STATE_OPENERS = new Set([
   'je',
   'jsou',
 ]);
+/**
+ * "Were they partners?", "Waren sie Partner?": the past of "to be", which a tie that ended still
+ * answers with yes; "No: Shanghai ended it" would deny that it was made.
+ */
+const PAST_STATE_OPENERS = new Set([
+  'were',
+  'was',
+  'waren',
+  'war',
+  'etaient',
+  'etait',
+  'eran',
+  'era',
+  'fueron',
+  'fue',
+  'byly',
+  'byla',
+  'byl',
+  'bylo',
+]);
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
 // "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too.
 const CLOSERS = new Set(
@@ -225,7 +245,7 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         (topics.has('inForce') && !topics.has('ended'))),
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     negated: hasCue(untagged, cues().negation),
-    ever: hasCue(outsideNames, cues().ever),
+    ever: hasCue(outsideNames, cues().ever) || PAST_STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     // "Or" is never a cue word, so it is read among the words not understood.
     eitherOr: tokens.some((t, i) => ALTERNATIVES.has(t.folded) && !tag.includes(i)),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
@@ -647,7 +667,7 @@ interface Question {
   asksState: boolean;
   /** "No longer", "nicht mehr", "ne … plus": a yes or no would be read the wrong way round. */
   negated: boolean;
-  /** "Ever", "jemals": whether a tie was ever made, which its history answers. */
+  /** "Ever", "jemals", "were they…?": whether a tie was ever made, which its history answers. */
   ever: boolean;
   /** "Active or ended?", "platné nebo ukončené?": a choice between two states. */
   eitherOr: boolean;

@@ -45,7 +45,6 @@ describe('a negated yes/no question is never answered yes or no', () => {
     ['¿Ya no están hermanadas Praga y Shanghái?', 'prague-cz', 'shanghai-cn'],
     ['Ist Prag nicht mehr mit Shanghai verpartnert?', 'prague-cz', 'shanghai-cn'],
     ['Sind Prag und Taipeh keine Partnerstädte mehr?', 'prague-cz', 'taipei-tw'],
-    ['Waren Prag und Shanghai nie Partnerstädte?', 'prague-cz', 'shanghai-cn'],
     ['sind prag und shanghai nicht mehr partner', 'prague-cz', 'shanghai-cn'],
   ])('GIVEN "%s" THEN the yes/no question and the agreement are offered, none answered', (text, a, b) => {
     const reading = read(text);
@@ -64,7 +63,7 @@ describe('a negated yes/no question is never answered yes or no', () => {
   );
 });
 
-describe('"ever" asks whether a tie was made, which its history answers', () => {
+describe('"ever" and the past ask whether a tie was made, which its history answers', () => {
   it.each([
     ['Were Prague and Shanghai ever sister cities?', agreement('prague-cz', 'shanghai-cn')],
     ['Have Paderborn and Le Mans ever been twinned?', agreement('paderborn-de', 'le-mans-fr')],
@@ -73,6 +72,12 @@ describe('"ever" asks whether a tie was made, which its history answers', () => 
     ['Prague et Shanghai ont-elles déjà été jumelées ?', agreement('prague-cz', 'shanghai-cn')],
     ['¿Alguna vez fueron hermanas Praga y Shanghái?', agreement('prague-cz', 'shanghai-cn')],
     ['Byly někdy Praha a Shanghai partnerská města?', agreement('prague-cz', 'shanghai-cn')],
+    ['Were Prague and Shanghai partners?', agreement('prague-cz', 'shanghai-cn')],
+    ['Waren Prag und Shanghai Partnerstädte?', agreement('prague-cz', 'shanghai-cn')],
+    ['Byla Praha partnerem Shanghaie?', agreement('prague-cz', 'shanghai-cn')],
+    ['Was it Shanghai that ended it with Prague?', endedBy('shanghai-cn', 'prague-cz')],
+    // Asked in the past, negated or not, the history answers without a yes or no to misread.
+    ['Waren Prag und Shanghai nie Partnerstädte?', agreement('prague-cz', 'shanghai-cn')],
   ])('GIVEN "%s" THEN the agreement answers, with no yes or no', (text, expected) =>
     expectRun(text, expected),
   );
