@@ -7,6 +7,7 @@ import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
+import { inSimplifiedChinese } from './chinese-script.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
@@ -135,9 +136,14 @@ function indexCues() {
 }
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
-export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
+export function parseQuestion(
+  typedText: string,
+  catalog: Catalog,
+  commands: readonly Command[],
+): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const typed = splitGluedNames(tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS), catalog);
+  const text = inSimplifiedChinese(typedText.normalize('NFC'));
+  const typed = splitGluedNames(tokenize(text, MAX_QUESTION_WORDS), catalog);
   if (typed.length === 0) return unsure([], []);
   if (typed.length > MAX_QUESTION_WORDS)
     return inLanguage(
@@ -190,13 +196,19 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // "¿Fue Shanghái quien rompió…?", "Was it Osaka who ended it?": a relative word after a name asks nothing.
   // English "was" opens a yes/no question, German "was" asks what: the question's language decides.
   const opener = opensYesNo(tokens[0]?.folded ?? '', lang);
+  // "是哪一年结好的": a word we cannot place (哪一) still asks which one, not whether.
+  const inPlacedNames = new Set(
+    found.filter((m) => !(m.lowerCase && m.cities.length === 0)).flatMap((m) => range(m.first, m.end)),
+  );
   const questionWord =
     hasCue(
-      outsideNames.filter(
-        (t, i) =>
-          !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
-          !(i === 0 && t === tokens[0] && opener),
-      ),
+      tokens
+        .filter((_, i) => !inPlacedNames.has(i))
+        .filter(
+          (t, i) =>
+            !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
+            !(i === 0 && t === tokens[0] && opener),
+        ),
       cues().questionWords,
     ) || asksWhichOnes(tokens);
   const question: Question = {
