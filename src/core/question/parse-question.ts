@@ -79,7 +79,8 @@ const STATE_OPENERS = new Set([
   'jsou',
 ]);
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
-// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too.
+// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too;
+// "…是姐妹城市不" ((are they) … or not?) too.
 const CLOSERS = new Set(
   [
     'か',
@@ -98,6 +99,8 @@ const CLOSERS = new Set(
     '麼',
     '没',
     '没有',
+    '不',
+    '否',
   ].map(foldName),
 );
 /** Chinese asks yes or no anywhere in the sentence with "是否" (whether) or a verb and its negation ("是不是", "有没有"). */
