@@ -3616,6 +3616,9 @@ const CHINESE: CueTable = {
     '结成',
     '缔结',
     '友好城市',
+    // The homophone a pinyin keyboard offers first for 友好 (yǒuhǎo): 有好.
+    '有好城市',
+    '有好关系',
     '姐妹城市',
     '姊妹城市',
     '姊妹',
@@ -3753,6 +3756,8 @@ const CHINESE: CueTable = {
     '掰了',
     // 'Blocked' (拉黑), as one blocks a contact.
     '拉黑',
+    // 'Broke the agreement' (解约: ended the contract).
+    '解约',
     '掰',
     '断交',
     '分手',
@@ -3809,6 +3814,10 @@ const CHINESE: CueTable = {
     '位置',
     '位于',
     '哪个国家',
+    // Which province or county (哪个县 is how Japanese prefectures are asked about).
+    '哪个省',
+    '哪个县',
+    '哪个地区',
     '国家',
     '介绍',
     '哪里',
@@ -3968,6 +3977,10 @@ const CHINESE: CueTable = {
     '从什么时候',
     '多久',
     '几年',
+    // 'How many' (几个, 几月, 几号), colloquial 'what' (啥) and 'how' (咋): never yes or no.
+    '几',
+    '啥',
+    '咋',
   ],
   search: ['搜索', '查找', '搜', '查一下', '查查', '找一下', '找找', '寻找', '查询', '找'],
   startsWith: [

@@ -7,6 +7,7 @@ import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
+import { inSimplifiedChinese } from './chinese-script.ts';
 import { ALTERNATIVES, isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
@@ -98,7 +99,8 @@ const PAST_STATE_OPENERS = new Set([
   'bylo',
 ]);
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
-// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too.
+// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too;
+// "…是姐妹城市不" ((are they) … or not?) too.
 const CLOSERS = new Set(
   [
     'か',
@@ -117,6 +119,8 @@ const CLOSERS = new Set(
     '麼',
     '没',
     '没有',
+    '不',
+    '否',
   ].map(foldName),
 );
 /** Chinese asks yes or no anywhere in the sentence with "是否" (whether) or a verb and its negation ("是不是", "有没有"). */
@@ -157,9 +161,14 @@ function indexCues() {
 }
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
-export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
+export function parseQuestion(
+  typedText: string,
+  catalog: Catalog,
+  commands: readonly Command[],
+): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const typed = splitGluedNames(tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS), catalog);
+  const text = inSimplifiedChinese(typedText.normalize('NFC'));
+  const typed = splitGluedNames(tokenize(text, MAX_QUESTION_WORDS), catalog);
   if (typed.length === 0) return unsure([], []);
   if (typed.length > MAX_QUESTION_WORDS)
     return inLanguage(
@@ -213,13 +222,19 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // "¿Fue Shanghái quien rompió…?", "Was it Osaka who ended it?": a relative word after a name asks nothing.
   // English "was" opens a yes/no question, German "was" asks what: the question's language decides.
   const opener = opensYesNo(tokens[0]?.folded ?? '', lang);
+  // "是哪一年结好的": a word we cannot place (哪一) still asks which one, not whether.
+  const inPlacedNames = new Set(
+    found.filter((m) => !(m.lowerCase && m.cities.length === 0)).flatMap((m) => range(m.first, m.end)),
+  );
   const questionWord =
     hasCue(
-      outsideNames.filter(
-        (t, i) =>
-          !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
-          !(i === 0 && t === tokens[0] && opener),
-      ),
+      tokens
+        .filter((_, i) => !inPlacedNames.has(i))
+        .filter(
+          (t, i) =>
+            !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
+            !(i === 0 && t === tokens[0] && opener),
+        ),
       cues().questionWords,
     ) || asksWhichOnes(tokens);
   // "…, oder nicht?", "…, ¿no?": a tag asks to confirm, it negates nothing.
