@@ -237,8 +237,14 @@ export function parseQuestion(
         ),
       cues().questionWords,
     ) || asksWhichOnes(tokens);
-  // "…, oder nicht?", "…, ¿no?": a tag asks to confirm, it negates nothing.
-  const untagged = tokens.filter((_, i) => !inNames.has(i) && !tag.includes(i) && i < tokens.length - 1);
+  // "…, oder nicht?", "…, ¿no?", "whether or not": a tag or a choice asks to confirm, it negates nothing.
+  const untagged = tokens.filter(
+    (_, i) =>
+      !inNames.has(i) &&
+      !tag.includes(i) &&
+      i < tokens.length - 1 &&
+      !ALTERNATIVES.has(tokens[i - 1]?.folded ?? ''),
+  );
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),

@@ -58,6 +58,10 @@ describe('a negated yes/no question is never answered yes or no', () => {
     ['¿Siguen hermanadas Praga y Taipéi o no?', stillActive('prague-cz', 'taipei-tw')],
     ['Jsou Praha a Taipei pořád partnery, nebo ne?', stillActive('prague-cz', 'taipei-tw')],
     ['Shanghai a-t-elle mis fin au jumelage avec Prague ?', endedBy('shanghai-cn', 'prague-cz')],
+    [
+      'Can you tell me whether or not Prague and Taipei are still partners?',
+      stillActive('prague-cz', 'taipei-tw'),
+    ],
   ])('GIVEN "%s" (a tag or a "t" that negates nothing) THEN it is answered', (text, expected) =>
     expectRun(text, expected),
   );
