@@ -7,7 +7,7 @@ import { STOP_WORDS_FILE } from './stop-words-file.ts';
 export const STOP_WORD_LANGUAGES = ['en', 'de', 'fr', 'es', 'cs', 'ja', 'zh'] as const;
 
 /** "Or" asks to choose between things, which no command does: it must stand out as a word we do not know. */
-const ALTERNATIVES = new Set(['or', 'oder', 'ou', 'o', 'u', 'nebo', 'či', 'ci']);
+export const ALTERNATIVES = new Set(['or', 'oder', 'ou', 'o', 'u', 'nebo', 'či', 'ci']);
 
 let common: Set<string> | undefined;
 

@@ -28,10 +28,20 @@ function countriesByName(): Map<string, string> {
   return byName;
 }
 
+/**
+ * Short names people write for a country in every language ("in den USA", "au UK"); other names of
+ * three letters or fewer are too often words ("us") to be read as countries.
+ */
+const SHORT_NAMES: Readonly<Record<string, string>> = { usa: 'US', uk: 'GB', uae: 'AE', vae: 'AE' };
+
 /** The ISO code of the country these folded words name, if they name one. */
 export function countryNamed(folded: string): string | undefined {
   if (folded === '') return undefined;
-  return countriesByName().get(folded) ?? (folded.length > 3 ? toCountryCode(folded) : undefined);
+  return (
+    countriesByName().get(folded) ??
+    SHORT_NAMES[folded] ??
+    (folded.length > 3 ? toCountryCode(folded) : undefined)
+  );
 }
 
 const STEM = 5;

@@ -35,6 +35,13 @@ export interface CueTable {
   readonly help: readonly string[];
   /** "Any", "alguna", "nějaké": asking whether there is one at all ("does Prague have any Japanese partner?"). */
   readonly any: readonly string[];
+  /**
+   * A negation ("no longer", "nicht mehr", "ne ... plus", "ya no", "už nejsou"): "Yes" to "are they no
+   * longer partners?" would say the opposite of the status it means, so a yes/no answer is only offered.
+   */
+  readonly negation: readonly string[];
+  /** "Ever", "jemals", "alguna vez", "někdy": whether a tie was ever made, which its history answers, not its status today. */
+  readonly ever: readonly string[];
   /** Asking how long a tie has lasted ("how many years", "wie lange", "多久"). */
   readonly duration: readonly string[];
   /** A condition no command answers ("before", "except", "ohne", "除了"): what it asks is only offered. */
@@ -719,6 +726,30 @@ const ENGLISH: CueTable = {
     'age',
   ],
   any: ['any', 'anybody', 'anyone'],
+  negation: [
+    'not',
+    'no longer',
+    'never',
+    // "Aren't" is read as "aren" and "t" ("a-t-elle" has a "t" too).
+    'aren',
+    'isn',
+    'wasn',
+    'weren',
+    'doesn',
+    'didn',
+    'hasn',
+    'haven',
+    'isnt',
+    'arent',
+    'wasnt',
+    'werent',
+    'dont',
+    'doesnt',
+    'didnt',
+    'havent',
+    'hasnt',
+  ],
+  ever: ['ever'],
 };
 
 const GERMAN: CueTable = {
@@ -815,6 +846,7 @@ const GERMAN: CueTable = {
     'geschichte',
     'wann',
     'beziehung',
+    'verhaltnis',
     'zusammengetan',
     'zusammengefunden',
     'besiegel',
@@ -913,6 +945,8 @@ const GERMAN: CueTable = {
     'erwarten',
     'stehen bevor',
     'bevorstehend',
+    'jahrt sich',
+    'anstehend',
   ],
   city: [
     'interessiert',
@@ -1040,6 +1074,14 @@ const GERMAN: CueTable = {
     'danke',
     'hallo',
     'hi',
+    'moin',
+    'servus',
+    'gruezi',
+    'gruss gott',
+    'hoi',
+    'zame',
+    'tach',
+    'salu',
     'alle',
     'alles',
     'liste',
@@ -1156,6 +1198,9 @@ const GERMAN: CueTable = {
     'befehle',
     'bedienung',
     'wie frage ich',
+    'was kann ich dich fragen',
+    'was kann ich sie fragen',
+    'was kann ich fragen',
   ],
   contrary: ['bevor', 'vor', 'nachdem', 'ausser', 'ohne', 'ausgenommen', 'statt'],
   duration: [
@@ -1170,6 +1215,20 @@ const GERMAN: CueTable = {
     'wie lang',
   ],
   any: ['irgendeine', 'irgendwelche', 'irgendein', 'eine', 'einen'],
+  negation: [
+    'nicht',
+    'nich',
+    'net',
+    'kein',
+    'keine',
+    'keinen',
+    'keiner',
+    'keinem',
+    'nie',
+    'niemals',
+    'nimmer',
+  ],
+  ever: ['jemals', 'schon mal', 'schon einmal', 'irgendwann'],
 };
 
 const FRENCH: CueTable = {
@@ -1680,6 +1739,8 @@ const FRENCH: CueTable = {
     'depuis combien de temps',
   ],
   any: ['une', 'un', 'des', 'quelque'],
+  negation: ['ne', 'n', 'pas'],
+  ever: ['deja ete'],
 };
 
 const SPANISH: CueTable = {
@@ -2472,6 +2533,8 @@ const SPANISH: CueTable = {
     'cuántos años de',
   ],
   any: ['alguna', 'alguno', 'algun', 'algunas', 'algunos'],
+  negation: ['no', 'nunca', 'jamas'],
+  ever: ['alguna vez', 'algun momento'],
 };
 
 const CZECH: CueTable = {
@@ -3213,6 +3276,23 @@ const CZECH: CueTable = {
     'stáří',
   ],
   any: ['nejake', 'nejaka', 'nejaky', 'nejakou', 'nejakeho'],
+  negation: [
+    'ne',
+    'nejsou',
+    'neni',
+    'nejsi',
+    'nebyl',
+    'nebyla',
+    'nebylo',
+    'nebyly',
+    'nema',
+    'nemaji',
+    'neplati',
+    'neexistuje',
+    'nespolupracuji',
+    'nikdy',
+  ],
+  ever: ['nekdy'],
 };
 
 /** Japanese and Chinese words as Intl.Segmenter splits them ("姉妹", "都市"; "友好", "城市"). */
@@ -3519,6 +3599,8 @@ const JAPANESE: CueTable = {
   contrary: ['以前', '前に', '後に', '以降', '以外', '除い', '除く'],
   duration: ['何年', 'どのくらい', 'どれくらい', 'どれぐらい', '何十年', '何年間', '何年目', '期間'],
   any: ['ある', 'あります'],
+  negation: [],
+  ever: [],
 };
 
 const CHINESE: CueTable = {
@@ -3534,6 +3616,9 @@ const CHINESE: CueTable = {
     '结成',
     '缔结',
     '友好城市',
+    // The homophone a pinyin keyboard offers first for 友好 (yǒuhǎo): 有好.
+    '有好城市',
+    '有好关系',
     '姐妹城市',
     '姊妹城市',
     '姊妹',
@@ -3671,6 +3756,8 @@ const CHINESE: CueTable = {
     '掰了',
     // 'Blocked' (拉黑), as one blocks a contact.
     '拉黑',
+    // 'Broke the agreement' (解约: ended the contract).
+    '解约',
     '掰',
     '断交',
     '分手',
@@ -3727,6 +3814,10 @@ const CHINESE: CueTable = {
     '位置',
     '位于',
     '哪个国家',
+    // Which province or county (哪个县 is how Japanese prefectures are asked about).
+    '哪个省',
+    '哪个县',
+    '哪个地区',
     '国家',
     '介绍',
     '哪里',
@@ -3886,6 +3977,10 @@ const CHINESE: CueTable = {
     '从什么时候',
     '多久',
     '几年',
+    // 'How many' (几个, 几月, 几号), colloquial 'what' (啥) and 'how' (咋): never yes or no.
+    '几',
+    '啥',
+    '咋',
   ],
   search: ['搜索', '查找', '搜', '查一下', '查查', '找一下', '找找', '寻找', '查询', '找'],
   startsWith: [
@@ -3921,6 +4016,8 @@ const CHINESE: CueTable = {
   contrary: ['之前', '以前', '之后', '以后', '以外', '不包括'],
   duration: ['多久', '多少年', '几年', '几十年', '多长时间', '多长', '多少个年头', '持续'],
   any: ['有没有', '有吗'],
+  negation: [],
+  ever: [],
 };
 
 let foldedTables: readonly CueTable[] | undefined;
@@ -3957,6 +4054,8 @@ function folded(table: CueTable): CueTable {
     contrary: fold(table.contrary),
     duration: fold(table.duration),
     any: fold(table.any),
+    negation: fold(table.negation),
+    ever: fold(table.ever),
     filler: fold(table.filler),
   };
 }

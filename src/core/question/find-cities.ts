@@ -488,6 +488,14 @@ function exactNameAt(
     }
     if (insideKatakanaWord(tokens, first, end)) continue;
     if (end - first === 1 && !wordIsCity(tokens, first, cities, catalog, mixedCase)) continue;
+    // "in den USA": an everyday word (an alias of Denver) with a country after it is no town of that
+    // country, as the word alone is none.
+    if (
+      end - first === 2 &&
+      countryAt(tokens, first + 1, skip)?.end === end &&
+      !wordIsCity(tokens, first, cities, catalog, mixedCase)
+    )
+      continue;
     // "qué tan viejo es": everyday words, written small, are no world town's name ("El Viejo").
     if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
     if (end - first === 1 && !hasOfficeCity(catalog, cities)) {

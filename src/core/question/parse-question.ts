@@ -7,7 +7,8 @@ import type { Catalog } from '../../store/catalog.ts';
 import type { Command } from '../command.ts';
 import type { Message } from '../message.ts';
 import type { Invocation, YesNoQuestion } from '../parse-command.ts';
-import { isCommonWord } from './common-words.ts';
+import { inSimplifiedChinese } from './chinese-script.ts';
+import { ALTERNATIVES, isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { type CueTable, cueTables } from './cues.ts';
@@ -77,8 +78,29 @@ const STATE_OPENERS = new Set([
   'je',
   'jsou',
 ]);
+/**
+ * "Were they partners?", "Waren sie Partner?": the past of "to be", which a tie that ended still
+ * answers with yes; "No: Shanghai ended it" would deny that it was made.
+ */
+const PAST_STATE_OPENERS = new Set([
+  'were',
+  'was',
+  'waren',
+  'war',
+  'etaient',
+  'etait',
+  'eran',
+  'era',
+  'fueron',
+  'fue',
+  'byly',
+  'byla',
+  'byl',
+  'bylo',
+]);
 // "…ですか", "…吗", "…はある？" (is there…?), folded as question words are.
-// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too.
+// "…だっけ" (were they…?), "…吧" (…, right?) ask to confirm, as yes/no; "…么", "…了没(有)" (…yet?) too;
+// "…是姐妹城市不" ((are they) … or not?) too.
 const CLOSERS = new Set(
   [
     'か',
@@ -97,6 +119,8 @@ const CLOSERS = new Set(
     '麼',
     '没',
     '没有',
+    '不',
+    '否',
   ].map(foldName),
 );
 /** Chinese asks yes or no anywhere in the sentence with "是否" (whether) or a verb and its negation ("是不是", "有没有"). */
@@ -127,6 +151,8 @@ function indexCues() {
     tieWords: cuesOf((t) => t.partners),
     duration: cuesOf((t) => t.duration),
     any: cuesOf((t) => t.any),
+    negation: cuesOf((t) => t.negation),
+    ever: cuesOf((t) => t.ever),
     searchWords: new Set([...search.all, ...startsWith.all].flat()),
     openers: new Set(cueTables().flatMap((t) => t.yesNoOpeners)),
     typoTargets: typoTargetsOf(vocabulary.exact),
@@ -135,9 +161,14 @@ function indexCues() {
 }
 
 /** Reads a question in plain words. Deterministic, never throws, bounded work for any text. */
-export function parseQuestion(text: string, catalog: Catalog, commands: readonly Command[]): QuestionReading {
+export function parseQuestion(
+  typedText: string,
+  catalog: Catalog,
+  commands: readonly Command[],
+): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const typed = splitGluedNames(tokenize(text.normalize('NFC'), MAX_QUESTION_WORDS), catalog);
+  const text = inSimplifiedChinese(typedText.normalize('NFC'));
+  const typed = splitGluedNames(tokenize(text, MAX_QUESTION_WORDS), catalog);
   if (typed.length === 0) return unsure([], []);
   if (typed.length > MAX_QUESTION_WORDS)
     return inLanguage(
@@ -146,7 +177,8 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
       reader,
     );
   const time = readTime(typed);
-  const skipped = new Set([...time.used, ...tagQuestion(typed)]);
+  const tag = tagQuestion(typed);
+  const skipped = new Set([...time.used, ...tag]);
   const names = findCities(typed, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, typed));
   // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
   const fixed = cueTypos(typed, names);
@@ -190,15 +222,29 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
   // "¿Fue Shanghái quien rompió…?", "Was it Osaka who ended it?": a relative word after a name asks nothing.
   // English "was" opens a yes/no question, German "was" asks what: the question's language decides.
   const opener = opensYesNo(tokens[0]?.folded ?? '', lang);
+  // "是哪一年结好的": a word we cannot place (哪一) still asks which one, not whether.
+  const inPlacedNames = new Set(
+    found.filter((m) => !(m.lowerCase && m.cities.length === 0)).flatMap((m) => range(m.first, m.end)),
+  );
   const questionWord =
     hasCue(
-      outsideNames.filter(
-        (t, i) =>
-          !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
-          !(i === 0 && t === tokens[0] && opener),
-      ),
+      tokens
+        .filter((_, i) => !inPlacedNames.has(i))
+        .filter(
+          (t, i) =>
+            !(RELATIVES.has(t.folded) && found.some((m) => tokens[m.end] === t)) &&
+            !(i === 0 && t === tokens[0] && opener),
+        ),
       cues().questionWords,
     ) || asksWhichOnes(tokens);
+  // "…, oder nicht?", "…, ¿no?", "whether or not": a tag or a choice asks to confirm, it negates nothing.
+  const untagged = tokens.filter(
+    (_, i) =>
+      !inNames.has(i) &&
+      !tag.includes(i) &&
+      i < tokens.length - 1 &&
+      !ALTERNATIVES.has(tokens[i - 1]?.folded ?? ''),
+  );
   const question: Question = {
     topics,
     places: mentions.filter((m) => !m.lowerCase),
@@ -219,6 +265,10 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
         subjectThenVerb(text, tokens, found) ||
         (topics.has('inForce') && !topics.has('ended'))),
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
+    negated: hasCue(untagged, cues().negation),
+    ever: hasCue(outsideNames, cues().ever) || PAST_STATE_OPENERS.has(tokens[0]?.folded ?? ''),
+    // "Or" is never a cue word, so it is read among the words not understood.
+    eitherOr: tokens.some((t, i) => ALTERNATIVES.has(t.folded) && !tag.includes(i)),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
     duration: asksDuration(tokens),
@@ -266,7 +316,12 @@ export function parseQuestion(text: string, catalog: Catalog, commands: readonly
     // it up is offered instead, which answers with the names written like it.
     question.places.some((m) => m.cities.length === 0);
   const unknownNames = question.places.filter((m) => m.cities.length === 0);
-  const offered = doubtful ? asOffer(decide(question, reader), question, catalog) : decide(question, reader);
+  const decided = decide(question, reader);
+  const offered = doubtful
+    ? asOffer(decided, question, catalog)
+    : yesOrNoDoubtful(decided, question)
+      ? unsure(describe(question, catalog), [decided.invocation, withoutAsks(decided.invocation)])
+      : decided;
   const reading =
     offered.sure || unknownNames.length === 0
       ? offered
@@ -631,6 +686,12 @@ interface Question {
   yesNo: boolean;
   /** Opens with "is", "are", "ist", "est-ce", "je": a yes/no question about how things are. */
   asksState: boolean;
+  /** "No longer", "nicht mehr", "ne … plus": a yes or no would be read the wrong way round. */
+  negated: boolean;
+  /** "Ever", "jemals", "were they…?": whether a tie was ever made, which its history answers. */
+  ever: boolean;
+  /** "Active or ended?", "platné nebo ukončené?": a choice between two states. */
+  eitherOr: boolean;
   /** Nothing asked but the places ("Prague?", "And Nanae?"). */
   bare: boolean;
   /** "our", "we": the home city's id, when one is set. */
@@ -819,10 +880,29 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
 /** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
 function yesNoAsked(q: Question): YesNoQuestion | undefined {
   if (!q.yesNo) return undefined;
-  if (q.topics.has('ended')) return 'ended-by-first';
+  // "Is it active or ended?" asks which state holds: whether it is in force, answered first.
+  if (q.topics.has('ended') && !(q.eitherOr && q.topics.has('inForce'))) return 'ended-by-first';
+  // "Were they ever partners?": its history answers it; "No" to a tie that ended would deny it was made.
+  if (q.ever) return undefined;
   // "Did they ever sign an agreement?" asks about a signing, which the agreement shows; not whether
   // it holds. "Is the tie disputed?" asks about its state: whether it holds, answered first.
   return q.topics.has('partners') || q.topics.has('inForce') || q.asksState ? 'in-force' : undefined;
+}
+
+/**
+ * A yes or no that could say the wrong thing: to a negated question ("Are they no longer partners?":
+ * "Yes: in force" means the opposite), or about another day than today ("still partners next year?",
+ * "in 2010?"), when the status answered is today's.
+ */
+function yesOrNoDoubtful(
+  reading: QuestionReading,
+  q: Question,
+): reading is QuestionReading & { sure: true; invocation: Invocation } {
+  return reading.sure && reading.invocation.asks !== undefined && (q.negated || q.period !== undefined);
+}
+
+function withoutAsks({ asks: _, ...invocation }: Invocation): Invocation {
+  return invocation;
 }
 
 /** `agreement` for two places (a place is a mention, or the home city's id). */
@@ -935,10 +1015,17 @@ function placeName(m: Mention, catalog: Catalog, tr: Translator): string {
   return catalog.hasNamesake(city) ? `${name}, ${city.region ?? city.country}` : name;
 }
 
+/** "Partnerstadtjubiläum", "Partnerschaftsjahrestage": a German compound means what its last word means. */
+const ANNIVERSARY_COMPOUND = /^[a-z]{4,}(jubilaum|jubilaen|jahrestage?n?)$/;
+
 function topicsOf(words: readonly Token[]): Set<Topic> {
   const found = new Set<Topic>();
+  const heads = words.map((t) => {
+    const head = ANNIVERSARY_COMPOUND.exec(t.folded)?.[1];
+    return head === undefined ? t : { ...t, folded: head };
+  });
   for (const [topic, topicCues] of cues().topics) {
-    if (hasCue(words, topicCues)) found.add(topic);
+    if (hasCue(heads, topicCues)) found.add(topic);
   }
   return found;
 }
@@ -964,6 +1051,8 @@ function vocabularyOf(tables: readonly CueTable[]): {
       ...t.contrary,
       ...t.duration,
       ...t.any,
+      ...t.negation,
+      ...t.ever,
       ...t.filler,
     ].flatMap((cue) => cue.split(' ')),
   );

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
 /** The packages that read kana and hanzi names, loaded on the first such name (see romanise.ts). */
-export const ROMANISER_PACKAGES = ['wanakana', 'pinyin-pro', 'opencc-js/cn2t'] as const;
+export const ROMANISER_PACKAGES = ['wanakana', 'pinyin-pro', 'opencc-js/cn2t', 'opencc-js/t2cn'] as const;
 export type RomaniserPackage = (typeof ROMANISER_PACKAGES)[number];
 
 /**

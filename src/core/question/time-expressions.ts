@@ -190,7 +190,8 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     // "年内": within the year, this one.
-    re: /\beste ano\b|\bletos\b|\b(?:tento|tomto) (?:rok|roce)\b|今年|年内/,
+    // "heuer": this year, in Austria, Bavaria and Switzerland.
+    re: /\beste ano\b|\bletos\b|\bheuer\b|\b(?:tento|tomto) (?:rok|roce)\b|今年|年内/,
     read: () => ({ period: 'this year' }),
   },
   {
@@ -261,6 +262,10 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ ordinal: Number(m[1] ?? m[2]) }),
   },
   { re: /\b(\d{1,3}) ?(?:st|nd|rd|th|e|eme|er)\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  // "Wann wird die Partnerschaft 50?", "Welche werden nächstes Jahr 50?": the number the sentence ends
+  // on, after "wird"/"werden" (only the number is taken, not the names between); "zum 70. Mal".
+  { re: /(?<=\b(?:wird|werden)\b.*)\b(\d{1,3})$/, read: (m) => ({ ordinal: Number(m[1]) }) },
+  { re: /\bzum (\d{1,3}) (?:mal|male)\b/, read: (m) => ({ ordinal: Number(m[1]) }) },
   {
     re: /\b(\d{1,3}) (?:jahrestag|jubilaum|anniversaire|aniversario|vyroci|let|anos|jahre|years?|ans|jahrige)/,
     read: (m) => ({ ordinal: Number(m[1]) }),
