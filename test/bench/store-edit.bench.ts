@@ -102,7 +102,9 @@ console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
   const cities = store.catalog.data.cities;
   const EDITS = 40;
   const acks: number[] = [];
-  let journalBytes = 0;
+  // Bytes each edit appended, measured from the journal's size: an edit during which the compaction
+  // started below finished shows the journal shrinking instead, and is left out of the average.
+  const appended: number[] = [];
   let changeBytes = 0;
   let questions = 0;
   const latencies = await underQuestions(
@@ -119,7 +121,8 @@ console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
         const started = performance.now();
         await store.edit(editor, addAlias(city.id, `Bench ${i}`));
         acks.push(performance.now() - started);
-        journalBytes += store.journal.sizes.journal - before;
+        const grown = store.journal.sizes.journal - before;
+        if (grown >= 0) appended.push(grown);
         // The change: the city record as it now is (what a person would say changed).
         changeBytes += JSON.stringify(store.catalog.city(city.id)).length;
         // A compaction in the middle of the edits, as when the journal passes its size.
@@ -129,13 +132,15 @@ console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
       await store.journal.compactNow();
     },
   );
-  const perEdit = journalBytes / EDITS;
+  const perEdit = appended.reduce((sum, bytes) => sum + bytes, 0) / appended.length;
   const change = changeBytes / EDITS;
   console.log(
     `  journal: ack median ${ms(median(acks))}, p99 ${ms(percentile(acks, 0.99))} (target < 200 ms); others' p99 ${ms(percentile(latencies, 0.99))} over ${latencies.length} answers, compaction included (target < 50 ms)`,
   );
+  const compactEvery = Math.max(1024 * 1024, bigFile / 2);
+  const compactionShare = (perEdit * bigFile) / compactEvery;
   console.log(
-    `  bytes per edit: ${perEdit.toFixed(0)} B journaled for a ${change.toFixed(0)} B change = ${(perEdit / change).toFixed(1)}x (target < 10x); compaction adds the whole file once per ${mb(Math.max(1024 * 1024, bigFile / 2))} of journal, ${((perEdit * bigFile) / Math.max(1024 * 1024, bigFile / 2) / change).toFixed(1)}x the change per edit amortized; reference ${(bigFile / change).toFixed(0)}x`,
+    `  bytes per edit: ${perEdit.toFixed(0)} B journaled for a ${change.toFixed(0)} B change = ${(perEdit / change).toFixed(1)}x (over ${appended.length} edits); compaction rewrites the whole file once per ${mb(compactEvery)} of journal, ${(compactionShare / change).toFixed(1)}x the change per edit; together ${((perEdit + compactionShare) / change).toFixed(1)}x (target < 10x); reference ${(bigFile / change).toFixed(0)}x`,
   );
   await store.close();
 }
