@@ -10,6 +10,7 @@ import { StoreSchema } from '../../../src/store/schema.ts';
 import { World } from '../../../src/store/world/world.ts';
 import { WorldFileSchema } from '../../../src/store/world-schema.ts';
 import { shippedStore } from '../../fixtures/questions/corpus.ts';
+import { agreement, city as cityCommand, partners } from './invocations.ts';
 
 /**
  * Issue 16: cities written in kana or hanzi that the data holds in another script or in Latin
@@ -92,13 +93,6 @@ const catalog = new Catalog(
   StoreSchema.parse({ version: 1, settings: { world: true }, cities: [], partnerships: [] }),
   world,
 );
-
-const partners = (city: string): Invocation => ({ command: 'partners', args: { city } });
-const cityCommand = (city: string): Invocation => ({ command: 'city', args: { city } });
-const agreement = (a: string, b: string): Invocation => ({
-  command: 'agreement',
-  args: { city: a, with: b },
-});
 
 function read(text: string) {
   return parseQuestion(text, catalog, commands);

@@ -4,17 +4,13 @@ import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import type { Catalog } from '../../../src/store/catalog.ts';
 import { shippedStore } from '../../fixtures/questions/corpus.ts';
+import { partnersIn } from './invocations.ts';
 
 /**
  * Issue 16: German the way people in a twinning office or a community chat write it, in sentences
  * written for these tests (not taken from the corpus), read on the shipped world layer, whose
  * 100,000 towns and their aliases are what an everyday word can be mistaken for.
  */
-const partnersIn = (city: string, country: string, any = false): Invocation => ({
-  command: 'partners',
-  args: { city, country },
-  ...(any && { asks: 'any' as const }),
-});
 
 const pairTurning = (a: string, b: string, window?: string): Invocation => ({
   command: 'anniversaries',

@@ -9,6 +9,7 @@ import { Store } from '../../../src/store/store.ts';
 import { storeFrom, tempDir } from '../../fixtures/knowledge-base.ts';
 import { shippedStore } from '../../fixtures/questions/corpus.ts';
 import { worldCopy, writeWorld } from '../../fixtures/world-layer.ts';
+import { agreement, city, endedBy, partners, partnersIn, since, stillActive } from './invocations.ts';
 import { questionStore } from './question-store.ts';
 
 /**
@@ -16,19 +17,6 @@ import { questionStore } from './question-store.ts';
  * in sentences written for these tests (not taken from the corpus): the words a speaker uses for one
  * meaning (synonyms, inflections, word orders), and Czech case forms of names and countries.
  */
-const partners = (city: string): Invocation => ({ command: 'partners', args: { city } });
-const partnersIn = (city: string, country: string, any = false): Invocation => ({
-  command: 'partners',
-  args: { city, country },
-  ...(any && { asks: 'any' as const }),
-});
-const city = (id: string): Invocation => ({ command: 'city', args: { city: id } });
-const agreement = (a: string, b: string): Invocation => ({
-  command: 'agreement',
-  args: { city: a, with: b },
-});
-const stillActive = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'in-force' });
-const since = (a: string, b: string): Invocation => ({ ...agreement(a, b), focus: 'since' });
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -109,7 +97,6 @@ describe('a number beside a verb of celebrating is the anniversary asked for', (
 });
 
 describe('yes or no asked by opening with the verb, and relative words after a name', () => {
-  const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
   it.each([
     ['¿Canceló Shanghái el hermanamiento con Praga?', endedBy('shanghai-cn', 'prague-cz')],
     ['Zrušila Shanghai spolupráci s Prahou?', endedBy('shanghai-cn', 'prague-cz')],
@@ -193,7 +180,6 @@ describe('namesakes: the one that stands out is meant', () => {
 });
 
 describe('more of the ways people ask', () => {
-  const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
   const period = (window: string): Invocation => ({ command: 'anniversaries', args: { window } });
   const turning = (a: string, b: string, n: number): Invocation => ({
     command: 'anniversaries',

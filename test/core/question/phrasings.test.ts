@@ -4,16 +4,9 @@ import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import type { Catalog } from '../../../src/store/catalog.ts';
 import { storeFrom } from '../../fixtures/knowledge-base.ts';
+import { agreement, city, endedBy, partners, stillActive } from './invocations.ts';
 import { questionStore } from './question-store.ts';
 
-const partners = (city?: string): Invocation => ({ command: 'partners', args: city ? { city } : {} });
-const city = (id: string): Invocation => ({ command: 'city', args: { city: id } });
-const agreement = (a: string, b: string): Invocation => ({
-  command: 'agreement',
-  args: { city: a, with: b },
-});
-const stillActive = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'in-force' });
-const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
 /** The period argument as the registry names it. */
 const WINDOW_ARG =
   commands.find((c) => c.name === 'anniversaries')?.args.find((a) => a.kind === 'window')?.name ?? '';

@@ -4,6 +4,7 @@ import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import type { Catalog } from '../../../src/store/catalog.ts';
 import { storeFrom } from '../../fixtures/knowledge-base.ts';
+import { agreement, endedBy, partners, stillActive } from './invocations.ts';
 import { questionStore } from './question-store.ts';
 
 /**
@@ -12,13 +13,6 @@ import { questionStore } from './question-store.ts';
  * "Yes: in force" means the opposite), "ever", a status asked for another day than today, a choice
  * between two states, and German greetings that are no city.
  */
-const agreement = (a: string, b: string): Invocation => ({
-  command: 'agreement',
-  args: { city: a, with: b },
-});
-const stillActive = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'in-force' });
-const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
-const partners = (city: string): Invocation => ({ command: 'partners', args: { city } });
 
 let catalog: Catalog;
 beforeAll(async () => {
