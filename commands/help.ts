@@ -2,12 +2,7 @@ import { type ArgSpec, type Command, defineCommand, usage } from '../src/core/co
 import { leadingCommand } from '../src/core/parse-command.ts';
 import { answer, problem, type Row, type Section } from '../src/core/reply.ts';
 import { argDescription, commandSummary } from '../src/i18n/command-text.ts';
-import {
-  catalogEdition,
-  formatList,
-  listeningForFallbacks,
-  type Translator,
-} from '../src/i18n/translator.ts';
+import { catalogEdition, formatList, type Translator } from '../src/i18n/translator.ts';
 import type { Catalog } from '../src/store/catalog.ts';
 
 export const help = defineCommand({
@@ -51,12 +46,12 @@ const listings = new WeakMap<
 /**
  * Every command with its usage and summary: the same for every reader of a language, and the whole
  * answer to a question nothing else answers, so it is made once per language (1-1.4 ms each time
- * otherwise), and again after a catalog is registered. Made afresh while someone listens for English
- * fallbacks, so that they hear them.
+ * otherwise), and again after a catalog is registered or someone starts listening for English
+ * fallbacks (see catalogEdition).
  */
 function listing(tr: Translator, commands: readonly Command[]): Section[] {
   const kept = listings.get(tr)?.get(commands);
-  if (kept && kept.edition === catalogEdition() && !listeningForFallbacks()) return kept.sections;
+  if (kept && kept.edition === catalogEdition()) return kept.sections;
   const sections: Section[] = [
     { rows: commands.filter((c) => c.permission === 'everyone').map((c) => row(tr, c)) },
     {

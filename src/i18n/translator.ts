@@ -76,7 +76,8 @@ export function registerCatalog(code: string, words: object): void {
 let edition = 0;
 
 /**
- * Changes whenever a registered catalog may have changed the words under a translator: what was made
+ * Changes whenever a registered catalog may have changed the words under a translator, or someone
+ * starts listening for English fallbacks (words kept from before would not tell them): what was made
  * and kept under another edition is made again.
  */
 export function catalogEdition(): number {
@@ -94,14 +95,10 @@ let fallbackListener: FallbackListener | undefined;
  */
 export function onEnglishFallback(listener: FallbackListener): () => void {
   fallbackListener = listener;
+  edition++;
   return () => {
     if (fallbackListener === listener) fallbackListener = undefined;
   };
-}
-
-/** Whether someone listens for English fallbacks: words kept from before would not tell them. */
-export function listeningForFallbacks(): boolean {
-  return fallbackListener !== undefined;
 }
 
 const translators = new Map<Lang, Translator>();
