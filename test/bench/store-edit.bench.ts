@@ -6,7 +6,8 @@
 //   that reads and JSON.parses the same file (target within 2x), alternate rounds;
 // - memory of the built bot at 100,000 partnerships after load and a GC, less the same bot with an
 //   empty store (target < 3x the file), the whole process's figures beside it.
-// Stores are generated deterministically (syntheticStore) in os.tmpdir().
+// Stores are generated deterministically (syntheticStore) in os.tmpdir(). `--only=edit`, `--only=memory`
+// or `--only=cold` runs one part (while working on it); `npm run bench` runs them all.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -27,6 +28,8 @@ const percentile = (values: number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const runs = (part: 'edit' | 'memory' | 'cold') => only === undefined || only === part;
 
 /** An alias added to a city, as `/twin alias` does: the change is that one city record. */
 function addAlias(cityId: string, name: string): EditBuilder<void> {
@@ -73,7 +76,7 @@ await writeFile(bigPath, JSON.stringify(StoreSchema.parse(bigData)));
 const bigFile = (await stat(bigPath)).size;
 console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
 
-{
+if (runs('edit')) {
   // The old path: one edit copies, validates and rewrites the whole file on the event loop.
   const old = await JsonFile.open(join(dir, 'big.json'), StoreSchema);
   const city = old.data.cities[7];
@@ -97,7 +100,7 @@ console.log(`edit at ${BIG} partnerships (store file ${mb(bigFile)}):`);
   await writeFile(bigPath, JSON.stringify(StoreSchema.parse(bigData)));
 }
 
-{
+if (runs('edit')) {
   const store = await Store.open(bigPath, { lock: true, warm: true });
   const cities = store.catalog.data.cities;
   const EDITS = 40;
@@ -209,7 +212,7 @@ async function botMemory(
   return { answered, idle, answerMs };
 }
 
-{
+if (runs('memory')) {
   const emptyPath = join(dir, 'empty.json');
   await (await Store.create(emptyPath, { version: 1, cities: [], partnerships: [] })).close();
   const bigCity = bigData.cities[42]?.name ?? '';
@@ -238,7 +241,7 @@ async function botMemory(
 }
 
 // --- Cold `twinbot ask` at 25,000 partnerships, built CLI -----------------------------------------
-{
+if (runs('cold')) {
   const path = join(dir, 'cold.json');
   const opened = await Store.create(path, syntheticStore(25_000, 10_000));
   const city = opened.catalog.data.cities[42]?.name ?? '';
