@@ -62,6 +62,7 @@ export const agreement = defineCommand({
       title: names,
       ...(asks === 'in-force' && { text: inForceAnswer(derived, catalog, tr) }),
       ...(asks === 'ended-by-first' && { text: endedByAnswer(city.id, derived, catalog, tr) }),
+      ...(asks === 'ended' && { text: endedAnswer(derived, catalog, tr) }),
       // "How many years ...?" is the question asked, so its answer leads whatever else was asked.
       ...(focus === 'since' && { text: sinceAnswer(p, derived, catalog, today, tr) }),
       fields,
@@ -97,7 +98,7 @@ function listedAnswer(
   const verdict: Span[] | undefined =
     asks === 'in-force'
       ? [tr.t('agreement.listedInForce', { listed })]
-      : asks === 'ended-by-first'
+      : asks === 'ended-by-first' || asks === 'ended'
         ? [tr.t('agreement.listedEnded', { listed })]
         : asks === 'since'
           ? [tr.t('since.listed', { listed })]
@@ -171,18 +172,25 @@ function sinceAnswer(
  */
 function endedByAnswer(askedAbout: string, derived: DerivedStatus, catalog: Catalog, tr: Translator): Span[] {
   const ended = endedAct(derived.decisive, catalog, tr);
-  if (!ended) return tSpans(tr, 'agreement.no', { what: describeStatus(derived, catalog, tr) });
-  const byAskedCity = derived.decisive?.by === askedAbout;
-  const disputed = derived.status === 'disputed' ? disputedAct(derived, catalog, tr) : undefined;
-  if (byAskedCity)
-    return disputed
-      ? tSpans(tr, 'agreement.yesButDisputed', { what: disputed })
-      : tSpans(tr, 'agreement.yes', { what: ended });
+  if (!ended || derived.decisive?.by === askedAbout) return endedAnswer(derived, catalog, tr);
   const asked = nameOf(askedAbout, catalog, tr) ?? askedAbout;
   const jointly = derived.decisive?.by === undefined;
   return jointly
     ? tSpans(tr, 'agreement.yesTogether', { what: ended })
     : tSpans(tr, 'agreement.noNotThem', { what: ended, city: asked });
+}
+
+/**
+ * The answer to "did they break up?", "is it over?", before the details: whether it ended, whoever
+ * ended it ("Yes: Shanghai ended the partnership on 14 January 2020."), else its status ("No: active
+ * since ...").
+ */
+function endedAnswer(derived: DerivedStatus, catalog: Catalog, tr: Translator): Span[] {
+  const ended = endedAct(derived.decisive, catalog, tr);
+  if (!ended) return tSpans(tr, 'agreement.no', { what: describeStatus(derived, catalog, tr) });
+  return derived.status === 'disputed'
+    ? tSpans(tr, 'agreement.yesButDisputed', { what: disputedAct(derived, catalog, tr) })
+    : tSpans(tr, 'agreement.yes', { what: ended });
 }
 
 /** "Osaka ended the partnership on 2 October 2018; San Francisco does not accept that" */

@@ -23,10 +23,12 @@ export interface Invocation {
  * Yes/no questions a handler answers first. `in-force`: "is Prague still twinned with Shanghai?" ->
  * "No: Shanghai ended the partnership on ...". `ended-by-first`: "did Shanghai end its tie with
  * Prague?" (the first city is the one asked about) -> "Yes: Shanghai ended the partnership on ...".
+ * `ended`: "did Prague and Shanghai break up?", "is it over?" (whether it ended, by either side) ->
+ * "Yes: Shanghai ended the partnership on ...".
  * `any`: "does Paderborn have a French twin town?" (`partners Paderborn in FR`) -> "Yes: Paderborn
  * has 1 partner in France: Le Mans."
  */
-export const YES_NO_QUESTIONS = ['in-force', 'ended-by-first', 'any'] as const;
+export const YES_NO_QUESTIONS = ['in-force', 'ended-by-first', 'ended', 'any'] as const;
 export type YesNoQuestion = (typeof YES_NO_QUESTIONS)[number];
 
 /** What an answer leads with: `since`, how long a partnership has lasted ("how many years have ... been partners?"). */

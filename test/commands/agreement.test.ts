@@ -120,6 +120,38 @@ describe('agreement', () => {
       expect(await ask('prague-cz', 'taipei-tw')).toContain('No: active since 13 January 2020.');
     });
   });
+  describe('GIVEN a yes/no question whether it ended, by either side', () => {
+    const ask = async (a: string, b: string) => {
+      const { dispatcher } = await dispatcherFor();
+      const reply = await dispatcher.run(
+        { command: 'agreement', args: { city: a, with: b }, asks: 'ended' },
+        operator,
+      );
+      return renderPlain(reply);
+    };
+
+    it('THEN a tie the other city ended gets a Yes that names who did', async () => {
+      const text = await ask('prague-cz', 'shanghai-cn');
+      expect(text).toContain('Yes: Shanghai ended the partnership on 14 January 2020.');
+      expect(text).not.toContain('Prague did not');
+    });
+
+    it('THEN the order of the two cities does not change the answer', async () => {
+      expect(await ask('shanghai-cn', 'prague-cz')).toContain(
+        'Yes: Shanghai ended the partnership on 14 January 2020.',
+      );
+    });
+
+    it('THEN a disputed end says so', async () => {
+      expect(await ask('san-francisco-us', 'osaka-jp')).toContain(
+        'Yes, but it is disputed: Osaka ended the partnership',
+      );
+    });
+
+    it('THEN a tie nobody ended gets a No with its status', async () => {
+      expect(await ask('taipei-tw', 'prague-cz')).toContain('No: active since 13 January 2020.');
+    });
+  });
 });
 
 describe('agreement asked how long (focus since)', () => {

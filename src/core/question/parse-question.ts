@@ -281,6 +281,10 @@ export function parseQuestion(
       outsideNames.some(
         (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
       ),
+    firstActs: firstActs(
+      tokens,
+      mentions.filter((m) => !m.lowerCase),
+    ),
   };
   // "Mardid": Madrid or Mardin? Each is offered, none answered.
   const ambiguous = question.places.find((m) => m.alternatives !== undefined);
@@ -704,6 +708,8 @@ interface Question {
   asksAny: boolean;
   /** "Who", "kdo", "quién": asks which cities, so about one city, its partners. */
   asksWho: boolean;
+  /** The first city is written as the one that acts (see `firstActs`). */
+  firstActs: boolean;
 }
 
 /** Japanese "…のはどこ/どちら" ("the one that … is where/which"): which city, after a verb of a tie. */
@@ -877,11 +883,33 @@ function anniversaries(q: Question, reader: Reader): QuestionReading {
   );
 }
 
+/** Words that join two names as one subject: "Prague and Shanghai", "Praha a Šanghaj", "上海和布拉格". */
+const JOINING = new Set(
+  ['and', 'und', 'et', 'y', 'e', 'a', 'i', 'と', 'や', '和', '与', '跟', '同', '及'].map(foldName),
+);
+/** Words that make the next name an owner: "the twinning of Osaka", "le jumelage d'Osaka". */
+const OWNING = new Set(['of', 'von', 'de', 'd', 'del', 'du', 'des', 'della'].map(foldName));
+
+/**
+ * Whether the first of two cities is written as the one that acts: "Did Shanghai end its tie with
+ * Prague?", "Hat Shanghai mit Prag Schluss gemacht?", "上海终止了和布拉格的关系吗". Not when the two are
+ * one subject ("Did Prague and Shanghai break up?", "武汉和博伦厄的关系黄了吗") or the first owns the
+ * tie ("Le jumelage d'Osaka avec San Francisco est-il terminé ?", "Osaka's tie with ...").
+ */
+function firstActs(tokens: readonly Token[], places: readonly Mention[]): boolean {
+  const [first, second] = places;
+  if (!first || !second) return true;
+  const between = tokens.slice(first.end, second.first);
+  if (between.every((t) => JOINING.has(t.folded))) return false;
+  return !(OWNING.has(tokens[first.first - 1]?.folded ?? '') || tokens[first.end]?.folded === 's');
+}
+
 /** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
 function yesNoAsked(q: Question): YesNoQuestion | undefined {
   if (!q.yesNo) return undefined;
   // "Is it active or ended?" asks which state holds: whether it is in force, answered first.
-  if (q.topics.has('ended') && !(q.eitherOr && q.topics.has('inForce'))) return 'ended-by-first';
+  if (q.topics.has('ended') && !(q.eitherOr && q.topics.has('inForce')))
+    return q.firstActs ? 'ended-by-first' : 'ended';
   // "Were they ever partners?": its history answers it; "No" to a tie that ended would deny it was made.
   if (q.ever) return undefined;
   // "Did they ever sign an agreement?" asks about a signing, which the agreement shows; not whether

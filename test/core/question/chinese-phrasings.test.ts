@@ -13,7 +13,7 @@ import {
 } from '../../fixtures/questions/corpus.ts';
 
 type Class = (typeof CLASSES)[number];
-type Asked = { asks?: 'in-force' | 'ended-by-first' | 'any'; focus?: 'since' };
+type Asked = { asks?: 'in-force' | 'ended-by-first' | 'ended' | 'any'; focus?: 'since' };
 
 /**
  * Issue 16: Chinese questions written for these tests the way a twinning office or a community chat
@@ -68,7 +68,7 @@ const QUESTIONS: readonly [Class, string, string, Asked?][] = [
   ],
   ['yes-no', '旧金山有没有跟大阪断交', 'agreement san-francisco-us / Osaka', { asks: 'ended-by-first' }],
   ['yes-no', '南京和莱比锡算友好城市吗', 'agreement Nanjing / Leipzig', { asks: 'in-force' }],
-  ['yes-no', '上海跟布拉格的友好关系结束了吗？', 'agreement Shanghai / Prague', { asks: 'ended-by-first' }],
+  ['yes-no', '上海跟布拉格的友好关系结束了吗？', 'agreement Shanghai / Prague', { asks: 'ended' }],
   [
     'yes-no',
     '伊斯坦布尔退出了和鹿特丹的友好关系吗',
@@ -177,7 +177,7 @@ const QUESTIONS: readonly [Class, string, string, Asked?][] = [
   // A second round, written after the first was read right.
   ['yes-no', '上海和布拉格是否仍为友好城市', 'agreement Shanghai / Prague', { asks: 'in-force' }],
   ['yes-no', '北京和柏林还是不是友好城市啊', 'agreement Beijing / Berlin', { asks: 'in-force' }],
-  ['yes-no', '大阪跟旧金山断了没', 'agreement Osaka / san-francisco-us', { asks: 'ended-by-first' }],
+  ['yes-no', '大阪跟旧金山断了没', 'agreement Osaka / san-francisco-us', { asks: 'ended' }],
   ['yes-no', '请问杭州与尼斯目前仍保持友好城市关系吗？', 'agreement Hangzhou / Nice', { asks: 'in-force' }],
   ['yes-no', '上海把布拉格拉黑了吗😂', 'agreement Shanghai / Prague', { asks: 'ended-by-first' }],
   ['yes-no', '南京和莱比锡结为友好城市了吗', 'agreement Nanjing / Leipzig', { asks: 'in-force' }],
@@ -192,7 +192,7 @@ const QUESTIONS: readonly [Class, string, string, Asked?][] = [
     'yes-no',
     '旧金山和大阪的姐妹城市关系已经终止了吗',
     'agreement san-francisco-us / Osaka',
-    { asks: 'ended-by-first' },
+    { asks: 'ended' },
   ],
   ['yes-no', '成都和重庆是友好城市吗', 'agreement Chengdu / Chongqing', { asks: 'in-force' }],
   ['yes-no', '西安跟爱丁堡还有友好关系吗', 'agreement xi-an-cn / Edinburgh', { asks: 'in-force' }],

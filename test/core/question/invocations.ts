@@ -14,4 +14,5 @@ export const agreement = (a: string, b: string): Invocation => ({
 });
 export const stillActive = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'in-force' });
 export const endedBy = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended-by-first' });
+export const ended = (a: string, b: string): Invocation => ({ ...agreement(a, b), asks: 'ended' });
 export const since = (a: string, b: string): Invocation => ({ ...agreement(a, b), focus: 'since' });

@@ -262,12 +262,9 @@ describe('ending asked with a reflexive first, and more ways of walking away', (
   it.each([
     [
       '¿Se terminó el hermanamiento entre Praga y Taipéi?',
-      { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended-by-first' },
+      { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended' },
     ],
-    [
-      'Už skončilo partnerství Prahy a Taipei?',
-      { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended-by-first' },
-    ],
+    ['Už skončilo partnerství Prahy a Taipei?', { ...agreement('prague-cz', 'taipei-tw'), asks: 'ended' }],
     ['Who bailed on Osaka?', partners('osaka-jp')],
     ['Wer hat mit Paderborn gebrochen?', partners('paderborn-de')],
     ['Kdo dal Prestonu sbohem?', partners('preston-gb')],

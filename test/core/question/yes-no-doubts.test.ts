@@ -4,7 +4,7 @@ import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import type { Catalog } from '../../../src/store/catalog.ts';
 import { storeFrom } from '../../fixtures/knowledge-base.ts';
-import { agreement, endedBy, partners, stillActive } from './invocations.ts';
+import { agreement, ended, endedBy, partners, stillActive } from './invocations.ts';
 import { questionStore } from './question-store.ts';
 
 /**
@@ -100,7 +100,7 @@ describe('a choice between two states asks which holds', () => {
       stillActive('prague-cz', 'shanghai-cn'),
     ],
     ['Je partnerství Praha Shanghai platné nebo ukončené?', stillActive('prague-cz', 'shanghai-cn')],
-    ['Ist die Partnerschaft zwischen Prag und Shanghai beendet?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Ist die Partnerschaft zwischen Prag und Shanghai beendet?', ended('prague-cz', 'shanghai-cn')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 });
 
