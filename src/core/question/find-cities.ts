@@ -431,15 +431,17 @@ function wordIsCity(
   // German writes "Sie", "Ihr" with a capital anywhere: that capital says nothing about a name.
   if (ALWAYS_CAPITALISED.has(token.folded)) return false;
   const initial = token.text.charAt(0);
-  // "LA", "NYC": written in capitals, in a text that is not, an abbreviation is a name anywhere.
+  // "LA", "SF": written in capitals, in a text that is not, an abbreviation is a name anywhere.
   const abbreviation =
-    token.text.length >= 2 &&
-    token.text.length <= 3 &&
+    token.text.length === 2 &&
     token.text === token.text.toUpperCase() &&
     token.text !== token.text.toLowerCase();
   // Beside Japanese or Chinese, which have no capitals, "LA" stands out all the same.
   if (abbreviation && tokens.some((t) => CJK.test(t.text))) return true;
-  return mixedCase && initial !== initial.toLowerCase() && (at > 0 || abbreviation);
+  // Longer, a word in capitals is the word shouted ("ALL partners", "FOR real"), not the airport code
+  // the world layer knows a town by (ALL: Albenga, FOR: Fortaleza).
+  const shouted = token.text.length > 2 && token.text === token.text.toUpperCase();
+  return mixedCase && initial !== initial.toLowerCase() && !shouted && (at > 0 || abbreviation);
 }
 
 function exactNameAt(

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
+import { parseQuestion } from '../../../src/core/question/parse-question.ts';
+import type { Catalog } from '../../../src/store/catalog.ts';
+import { shippedStore } from '../../fixtures/questions/corpus.ts';
+import { agreement, partners } from './invocations.ts';
+
+/**
+ * Issue 16: the world layer knows some 2,900 towns by their airport codes (GeoNames), and some codes
+ * spell everyday words: ALL is Albenga, FOR Fortaleza, IST Istanbul. A word written in capitals for
+ * emphasis is that word; two-letter abbreviations (LA, HH) and codes that are no word (NYC) stay
+ * names. Sentences written for these tests, on the shipped seed and world layer.
+ */
+
+let catalog: Catalog;
+beforeAll(async () => {
+  catalog = (await shippedStore()).catalog;
+});
+
+const read = (text: string) => parseQuestion(text, catalog, commands);
+
+describe('a word in capitals', () => {
+  it.each([
+    ['ALL partners of Prague', partners('prague-cz')],
+    ['Was IST mit Prag und Shanghai los?', agreement('prague-cz', 'shanghai-cn')],
+  ])('GIVEN "%s" THEN the word is no town', (text, expected) => {
+    const reading = read(text);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
+
+  it('GIVEN "partners of Prague FOR real" THEN Fortaleza is neither answered nor offered', () => {
+    const reading = read('partners of Prague FOR real');
+    const said = JSON.stringify(reading.sure ? reading.invocation : reading.closest);
+    expect(said).not.toContain('fortaleza');
+    expect(said).toContain('prague-cz');
+  });
+});
+
+describe('an abbreviation in capitals', () => {
+  it.each([
+    ['LA partners', partners('los-angeles-us')],
+    ['Partnerstädte von HH', partners('hamburg-de')],
+    ['NYC partners', partners('new-york-city-us')],
+  ])('GIVEN "%s" THEN it is the city', (text, expected) => {
+    const reading = read(text);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
+});
