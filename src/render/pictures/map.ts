@@ -1,7 +1,6 @@
 import { type GeoProjection, geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { MapPlace, PartnerMap, TieStyle } from '../../core/figure.ts';
-import { intlLocale } from '../../i18n/languages.ts';
-import { formatList, type Translator } from '../../i18n/translator.ts';
+import { formatList, nameCollator, type Translator } from '../../i18n/translator.ts';
 import { atlas, type Detail } from './atlas.ts';
 import { fontFamily, needsCjk, textWidth } from './fonts.ts';
 import { type Box, LabelLayout } from './labels.ts';
@@ -301,7 +300,7 @@ function layout(
       ...partners.map((p) => ({ x: p.x, y: p.y, radius: PARTNER_RADIUS })),
     ],
   );
-  const collator = new Intl.Collator(intlLocale(tr.lang));
+  const collator = nameCollator(tr.lang);
   const labelParts: string[] = [];
   const put = (x: number, y: number, radius: number, name: string, size: number, bold: boolean) => {
     const width = textWidth(name, size, bold ? 'bold' : 'regular');
