@@ -44,9 +44,18 @@ export interface JournaledOpenOptions {
   share?: boolean;
 }
 
-/** Past this share of the store file's size, the journal is folded into the file. */
-const COMPACT_SHARE = 0.5;
-const COMPACT_MIN_BYTES = 1024 * 1024;
+/**
+ * Past this share of the store file's size, the journal is folded into the file. Each fold rewrites
+ * the whole file, so an edit's part of it is its line times file / journal (at half the file, 10x
+ * the record it changed); a longer journal costs only a start after a crash, which reads it back (a
+ * clean stop folds it). Chosen on the figures of test/bench/store-edit.bench.ts (README, issue 18).
+ */
+export const COMPACT_SHARE = 1;
+export const COMPACT_MIN_BYTES = 1024 * 1024;
+
+/** Whether a journal of `journal` bytes beside a store file of `file` bytes is due to be folded in. */
+export const compactionDue = (journal: number, file: number) =>
+  journal >= Math.max(COMPACT_MIN_BYTES, file * COMPACT_SHARE);
 /** Records serialized between two turns of the event loop while the store is compacted. */
 const RECORDS_PER_PIECE = 1000;
 
@@ -273,8 +282,7 @@ export class JournaledFile {
 
   private compactWhenDue(now = false): void {
     if (this.compacting || this.append === undefined) return;
-    const limit = Math.max(COMPACT_MIN_BYTES, (this.read?.fileBytes ?? 0) * COMPACT_SHARE);
-    if (!now && this.journalBytes < limit) return;
+    if (!now && !compactionDue(this.journalBytes, this.read?.fileBytes ?? 0)) return;
     // In the background: a failure leaves the journal as it is, and the next edit tries again.
     this.startCompaction().catch(() => undefined);
   }

@@ -7,6 +7,7 @@ import { Catalog, type CityKeys } from '../../src/store/catalog.ts';
 import { changeStaff } from '../../src/store/edits/staff.ts';
 import { InvalidChangeError } from '../../src/store/errors.ts';
 import { headerLine, JOURNAL_VERSION, markerLine, sha256 } from '../../src/store/journal.ts';
+import { compactionDue } from '../../src/store/journaled-file.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { type EditBuilder, type Editor, Store } from '../../src/store/store.ts';
 import { smallStore, storeFrom, syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
@@ -280,6 +281,14 @@ describe('the journal line format', () => {
     const lines = await linesOf(journalOf(store));
     expect(lines.map((line) => JSON.parse(line).seq)).toEqual([1, 2]);
     expect((await Store.open(store.path)).catalog.data).toEqual(store.catalog.data);
+  });
+
+  it('GIVEN a journal half the size of the store file THEN it is not yet folded in (each fold rewrites the whole file), as big as the file it is, and below 1 MB never', () => {
+    const file = 20_000_000;
+    expect(compactionDue(file / 2, file)).toBe(false);
+    expect(compactionDue(file, file)).toBe(true);
+    expect(compactionDue(1_000_000, 1000)).toBe(false);
+    expect(compactionDue(1024 * 1024, 1000)).toBe(true);
   });
 });
 
