@@ -251,8 +251,9 @@ export class JournaledFile {
         } finally {
           await handle.close();
         }
-        this.recovered = `${journalPath}: the last change was cut short by a crash before it was acknowledged, so it was left out`;
       }
+      if (!this.journalStarted && read.continues && journal?.torn)
+        this.recovered = `${journalPath}: the last change was cut short by a crash before it was acknowledged, so it was left out`;
       this.append = await openAppend(journalPath);
       this.journalBytes = (await fd.stat(this.append)).size;
     });

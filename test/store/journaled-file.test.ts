@@ -227,7 +227,7 @@ describe('the journal line format', () => {
     expect(JSON.stringify(reader.catalog.data)).toBe(JSON.stringify(store.catalog.data));
   });
 
-  it("GIVEN a journal the previous release wrote (version 1, every copy written) THEN its edits are replayed, and the writer that continues it gives it this version's header before appending", async () => {
+  it("GIVEN a journal the previous release wrote (version 1, every copy written, the last line torn) THEN its edits are replayed, and the writer that continues it gives it this version's header before appending", async () => {
     const store = await storeFrom();
     const file = await readFile(store.path, 'utf8');
     await store.edit(ana, addName('prague-cz', 'Praga'));
@@ -242,14 +242,17 @@ describe('the journal line format', () => {
     await store.close();
     await writeFile(store.path, file);
     const oldHeader = JSON.stringify({ journal: 'twinbot-journal', version: 1, base: sha256(file), seq: 0 });
-    await writeFile(journalOf(store), `${oldHeader}\n${oldLine}\n`);
+    // Its last line cut short by a crash, too.
+    await writeFile(journalOf(store), `${oldHeader}\n${oldLine}\n{"seq":2,"ops":[{"set":"cit`);
     const reader = await Store.open(store.path);
     expect(JSON.stringify(reader.catalog.data)).toBe(JSON.stringify(data));
 
     // The compacted file goes to a temp file beside the store; a folder in its place keeps the journal.
     await mkdir(join(store.path, '..', '.store.json.tmp'));
     const writer = await Store.open(store.path, { lock: true });
-    const [header, line] = readFileSync(journalOf(store), 'utf8').split('\n');
+    expect(writer.recovered).toContain('cut short by a crash');
+    const [header, line, after] = readFileSync(journalOf(store), 'utf8').split('\n');
+    expect(after).toBe('');
     expect(JOURNAL_VERSION).toBeGreaterThan(1);
     expect(JSON.parse(header as string)).toEqual({ ...JSON.parse(oldHeader), version: JOURNAL_VERSION });
     expect(JSON.parse(line as string)).toEqual(JSON.parse(oldLine));
