@@ -46,9 +46,9 @@ export interface JournaledOpenOptions {
 
 /**
  * Past this share of the store file's size, the journal is folded into the file. Each fold rewrites
- * the whole file, so an edit's part of it is its line times file / journal (at half the file, 10x
- * the record it changed); a longer journal costs only a start after a crash, which reads it back (a
- * clean stop folds it). Chosen on the figures of test/bench/store-edit.bench.ts (README, issue 18).
+ * the whole file, so an edit's part of it is its line times file / journal (at half the file, line
+ * and part came to 10x the record changed); a longer journal costs only a start after a crash, which
+ * reads it back (a clean stop folds it). Chosen on the figures of store-edit.bench.ts (README).
  */
 export const COMPACT_SHARE = 1;
 export const COMPACT_MIN_BYTES = 1024 * 1024;
