@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
-import { AuditEntrySchema } from '../domain/audit.ts';
+import { type AuditEntry, AuditEntrySchema } from '../domain/audit.ts';
 import { CitySchema } from '../domain/city.ts';
 import { PartnershipSchema } from '../domain/partnership.ts';
 import { RemindersSchema } from '../domain/reminder.ts';
@@ -8,7 +8,9 @@ import { SettingsSchema } from '../domain/settings.ts';
 import { describeFirstIssue, InvalidChangeError } from './errors.ts';
 import {
   applyOps,
-  type Collection,
+  type ChangedRecord,
+  changedRecordKey,
+  collectionOf,
   copyTouched,
   type IdPositions,
   type Op,
@@ -45,8 +47,8 @@ const partSchemas = {
 export interface Applied {
   ops: Op[];
   data: StoreData;
-  /** Each record changed, as it was and as it is (absent when added or removed). */
-  records: { collection: Collection; before?: { id: string }; after?: { id: string } }[];
+  /** Each record changed, as it was and as it is. */
+  records: ChangedRecord[];
 }
 
 /**
@@ -99,10 +101,36 @@ export function applyDraft(base: StoreData, draft: StoreData, positions: Positio
     const now = 'set' in op ? op.value : undefined;
     if (was || now) records.push({ collection, ...(was && { before: was }), ...(now && { after: now }) });
   }
+  shareRecordCopies(ops, records);
   const data = copyTouched(base, ops);
   applyOps(data, ops, positions);
   if (!referencesHold(data, ops, positions)) refuse();
   return { ops, data, records };
+}
+
+/**
+ * Makes an audit entry's copy of a record the edit changed, before or after, that record itself when
+ * equal: kept once in memory, and written once in the journal (see editLine).
+ */
+function shareRecordCopies(ops: readonly Op[], records: readonly ChangedRecord[]): void {
+  const byId = new Map(records.map((r) => [changedRecordKey(r.collection, (r.after ?? r.before)?.id), r]));
+  for (const op of ops) {
+    if (!('audit' in op)) continue;
+    for (const entry of op.entries as AuditEntry[]) {
+      if (entry.changes === undefined) continue;
+      entry.changes = entry.changes.map((change) => {
+        const record = byId.get(changedRecordKey(collectionOf[change.record], change.id));
+        if (record === undefined) return change;
+        const same = (side: 'before' | 'after') =>
+          change[side] !== undefined && isDeepStrictEqual(change[side], record[side]);
+        return {
+          ...change,
+          ...(same('before') && { before: record.before }),
+          ...(same('after') && { after: record.after }),
+        };
+      });
+    }
+  }
 }
 
 /**

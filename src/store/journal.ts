@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { RecordChange, RecordKind } from '../domain/audit.ts';
 import { writeFileDurably } from './durable-write.ts';
 import { StoreFileError } from './errors.ts';
 import type { StoreData } from './schema.ts';
@@ -13,9 +14,13 @@ import type { StoreData } from './schema.ts';
  * edit that file holds; compaction (see journaled-file.ts) writes the whole store again and starts
  * a new journal. A file whose hash a journal names was written by twinbot after validation, so it
  * is read without being validated again.
+ *
+ * Version 2 writes each changed record once: an audit entry's copy of a record as it was before the
+ * line, or as the line sets it, is left out and named in `stored` (see editLine). Version 1 lines,
+ * which write every copy, are read as they are.
  */
 export const JOURNAL_FORMAT = 'twinbot-journal';
-const JOURNAL_VERSION = 1;
+export const JOURNAL_VERSION = 2;
 
 /** Collections whose records are journaled one by one. */
 export type Collection = 'cities' | 'partnerships';
@@ -65,7 +70,73 @@ export const headerLine = (base: string, seq: number, trusted = true) =>
 export const markerLine = (compacted: string, seq: number) =>
   `${JSON.stringify({ compacted, seq } satisfies Marker)}\n`;
 
-export const editLine = (line: JournalLine) => `${JSON.stringify(line)}\n`;
+/** A record an edit changed, as it was and as it is (absent when added or removed). */
+export interface ChangedRecord {
+  collection: Collection;
+  before?: { id: string };
+  after?: { id: string };
+}
+
+type Side = 'before' | 'after';
+
+/**
+ * An audit entry's record change as a journal line writes it: the sides named in `stored` are the
+ * record as the store held it before the line and as the line leaves it, so they are not written
+ * twice (an alias added to a city wrote the city three times: its record, and the entry's before
+ * and after).
+ */
+type JournaledChange = RecordChange & { stored?: Side[] };
+
+/** The collection that holds a kind of record journaled one by one. */
+export const collectionOf: Partial<Record<RecordKind, Collection>> = {
+  city: 'cities',
+  partnership: 'partnerships',
+};
+
+/** Where a changed record is found among an edit's `records`. */
+export const changedRecordKey = (collection: Collection | undefined, id: string | undefined) =>
+  `${collection}:${id}`;
+
+/**
+ * The journal line of an edit. A side of an audit entry's record change is left out when it is the
+ * very record the edit changed (`records`; applyDraft makes an equal copy that record itself), so
+ * replay gives it back from the store.
+ */
+export function editLine(line: JournalLine, records: readonly ChangedRecord[] = []): string {
+  const byId = new Map(records.map((r) => [changedRecordKey(r.collection, (r.after ?? r.before)?.id), r]));
+  const ops = line.ops.map((op) =>
+    'audit' in op && byId.size > 0
+      ? {
+          ...op,
+          entries: op.entries.map((entry) => withStoredSides(entry as { changes?: RecordChange[] }, byId)),
+        }
+      : op,
+  );
+  return `${JSON.stringify({ seq: line.seq, ops })}\n`;
+}
+
+function withStoredSides(
+  entry: { changes?: RecordChange[] },
+  byId: ReadonlyMap<string, ChangedRecord>,
+): { changes?: JournaledChange[] } {
+  if (entry.changes === undefined) return entry;
+  const changes = entry.changes.map((change): JournaledChange => {
+    const record = byId.get(changedRecordKey(collectionOf[change.record], change.id));
+    if (record === undefined) return change;
+    const stored = (['before', 'after'] as const).filter(
+      (side) => change[side] !== undefined && change[side] === record[side],
+    );
+    if (stored.length === 0) return change;
+    const { before, after, ...rest } = change;
+    return {
+      ...rest,
+      ...(!stored.includes('before') && before !== undefined && { before }),
+      ...(!stored.includes('after') && after !== undefined && { after }),
+      stored,
+    };
+  });
+  return { ...entry, changes };
+}
 
 /** A journal as found on disk. */
 export interface JournalFile {
@@ -247,6 +318,49 @@ export function applyOps(data: StoreData, ops: readonly Op[], positions: Positio
       data.audit.length = op.audit;
       data.audit.push(...(op.entries as StoreData['audit']));
     }
+  }
+}
+
+/**
+ * Applies a journal line read back at start (see applyOps), putting back the sides of its audit
+ * entries' record changes that it names as `stored`, as the key order of the written entry had them.
+ */
+export function replayLine(
+  data: StoreData,
+  line: JournalLine,
+  positions: Positions,
+  journalPath: string,
+): void {
+  const stored: { changes: JournaledChange[]; at: number; collection: Collection; before: unknown }[] = [];
+  const recordOf = (collection: Collection, id: string) => {
+    const at = positions[collection].get(id);
+    if (at === undefined)
+      throw new StoreFileError(
+        journalPath,
+        `change #${line.seq} names ${id} in ${collection}, which the store does not hold: the journal is damaged, and nothing was applied. Restore the store from a backup or snapshot.`,
+      );
+    return data[collection][at];
+  };
+  for (const op of line.ops) {
+    if (!('audit' in op)) continue;
+    for (const entry of op.entries as { changes?: JournaledChange[] }[])
+      entry.changes?.forEach((change, at, changes) => {
+        const collection = collectionOf[change.record];
+        if (change.stored === undefined || collection === undefined) return;
+        const before = change.stored.includes('before') ? recordOf(collection, change.id) : change.before;
+        stored.push({ changes, at, collection, before });
+      });
+  }
+  applyOps(data, line.ops, positions);
+  for (const { changes, at, collection, before } of stored) {
+    const { record, id, after, stored: sides } = changes[at] as JournaledChange;
+    const now = sides?.includes('after') ? recordOf(collection, id) : after;
+    changes[at] = {
+      record,
+      id,
+      ...(before !== undefined && { before }),
+      ...(now !== undefined && { after: now }),
+    };
   }
 }
 

@@ -11,9 +11,9 @@ import { prepareDurablyFrom, writeFileDurably } from './durable-write.ts';
 import { describeFirstIssue, InvalidChangeError, StoreFileError } from './errors.ts';
 import { acquireLock, type Lock, type Release } from './file-lock.ts';
 import {
-  applyOps,
   editLine,
   headerLine,
+  JOURNAL_VERSION,
   type JournalFile,
   type JournalLine,
   journalPathOf,
@@ -21,6 +21,7 @@ import {
   pendingEdits,
   positionsOf,
   readJournal,
+  replayLine,
   sha256,
 } from './journal.ts';
 import { writeOrExplain } from './json-file.ts';
@@ -43,9 +44,18 @@ export interface JournaledOpenOptions {
   share?: boolean;
 }
 
-/** Past this share of the store file's size, the journal is folded into the file. */
-const COMPACT_SHARE = 0.5;
-const COMPACT_MIN_BYTES = 1024 * 1024;
+/**
+ * Past this share of the store file's size, the journal is folded into the file. Each fold rewrites
+ * the whole file, so an edit's part of it is its line times file / journal (at half the file, line
+ * and part came to 10x the record changed); a longer journal costs only a start after a crash, which
+ * reads it back (a clean stop folds it). Chosen on the figures of store-edit.bench.ts (README).
+ */
+export const COMPACT_SHARE = 1;
+export const COMPACT_MIN_BYTES = 1024 * 1024;
+
+/** Whether a journal of `journal` bytes beside a store file of `file` bytes is due to be folded in. */
+export const compactionDue = (journal: number, file: number) =>
+  journal >= Math.max(COMPACT_MIN_BYTES, file * COMPACT_SHARE);
 /** Records serialized between two turns of the event loop while the store is compacted. */
 const RECORDS_PER_PIECE = 1000;
 
@@ -53,6 +63,8 @@ interface Read {
   data: StoreData;
   hash: string;
   seq: number;
+  /** The last edit the store file holds (the journal's edits after it are `pending`). */
+  fileSeq: number;
   journal: JournalFile | undefined;
   /** Whether the journal continues this file (else a new one is started at the first write). */
   continues: boolean;
@@ -80,9 +92,14 @@ export class JournaledFile {
   /** The journal, open for appending: a plain descriptor, closed at `close` or with the process. */
   private append: number | undefined;
   private journalBytes = 0;
-  /** Edit lines in the journal since its header, kept to start the next journal after a compaction. */
+  /**
+   * Edit lines appended while a compaction writes the file, kept to start the journal that follows
+   * it; the lines before it are in the file it writes, so none is kept between compactions.
+   */
   private recent: { seq: number; text: string }[] = [];
   private compacting: Promise<void> | undefined;
+  /** Whether the journal read at start was mended, or a new one begun (once). */
+  private journalStarted = false;
 
   private constructor(
     readonly path: string | undefined,
@@ -120,6 +137,7 @@ export class JournaledFile {
       data: parsed.data,
       hash: sha256(text),
       seq: 0,
+      fileSeq: 0,
       journal: undefined,
       continues: false,
       trusted: true,
@@ -162,10 +180,10 @@ export class JournaledFile {
       if (!applied) return { result: outcome.result };
       if (this.path !== undefined) {
         const seq = this.seq + 1;
-        const text = editLine({ seq, ops: applied.ops });
+        const text = editLine({ seq, ops: applied.ops }, applied.records);
         await this.appendToJournal(text);
         this.seq = seq;
-        this.recent.push({ seq, text });
+        if (this.compacting) this.recent.push({ seq, text });
       }
       const base = this.current;
       this.current = applied.data;
@@ -188,7 +206,7 @@ export class JournaledFile {
   /** Folds the journal into the store file now (at a clean stop; tests and benchmarks). */
   async compactNow(): Promise<void> {
     while (this.compacting) await this.compacting.catch(() => undefined);
-    if (this.append === undefined || this.recent.length === 0) return;
+    if (this.append === undefined || this.seq === this.read?.fileSeq) return;
     await this.startCompaction();
   }
 
@@ -216,8 +234,15 @@ export class JournaledFile {
     const journal = read?.journal;
     await writeOrExplain(path, async () => {
       if (read === undefined) throw new Error('a store file is journaled before it was read');
-      if (!journal || !read.continues) {
+      if (this.journalStarted) {
+        // Opened again (a compaction could not reopen it): the journal is as this process left it.
+      } else if (!journal || !read.continues) {
         await writeFileDurably(journalPath, headerLine(read.hash, read.seq, read.trusted));
+      } else if ((journal.header.version ?? 0) < JOURNAL_VERSION) {
+        // Written again under this version's header before a line of this version is appended, so
+        // the twinbot that wrote it refuses it rather than read lines it does not know.
+        const lines = read.pending.map((line) => `${JSON.stringify(line)}\n`).join('');
+        await writeFileDurably(journalPath, headerLine(read.hash, read.fileSeq, read.trusted) + lines);
       } else if (journal.torn) {
         const handle = await open(journalPath, 'r+');
         try {
@@ -226,13 +251,15 @@ export class JournaledFile {
         } finally {
           await handle.close();
         }
-        this.recovered = `${journalPath}: the last change was cut short by a crash before it was acknowledged, so it was left out`;
       }
+      if (!this.journalStarted && read.continues && journal?.torn)
+        this.recovered = `${journalPath}: the last change was cut short by a crash before it was acknowledged, so it was left out`;
       this.append = await openAppend(journalPath);
       this.journalBytes = (await fd.stat(this.append)).size;
     });
-    if (read?.continues) this.recent = read.pending.map((line) => ({ seq: line.seq, text: editLine(line) }));
-    if (this.recent.length > 0) this.compactWhenDue(true);
+    if (this.journalStarted) return;
+    this.journalStarted = true;
+    if (read?.continues && read.pending.length > 0) this.compactWhenDue(true);
   }
 
   private async appendToJournal(text: string): Promise<void> {
@@ -256,8 +283,7 @@ export class JournaledFile {
 
   private compactWhenDue(now = false): void {
     if (this.compacting || this.append === undefined) return;
-    const limit = Math.max(COMPACT_MIN_BYTES, (this.read?.fileBytes ?? 0) * COMPACT_SHARE);
-    if (!now && this.journalBytes < limit) return;
+    if (!now && !compactionDue(this.journalBytes, this.read?.fileBytes ?? 0)) return;
     // In the background: a failure leaves the journal as it is, and the next edit tries again.
     this.startCompaction().catch(() => undefined);
   }
@@ -266,6 +292,7 @@ export class JournaledFile {
   private startCompaction(): Promise<void> {
     const running = this.compact().finally(() => {
       this.compacting = undefined;
+      this.recent = [];
     });
     this.compacting = running;
     return running;
@@ -303,12 +330,11 @@ export class JournaledFile {
       if (this.append !== undefined) await fd.close(this.append);
       try {
         await writeOrExplain(path, () => writeFileDurably(journalPath, text));
-        this.recent = later;
       } finally {
         this.append = await openAppend(journalPath);
         this.journalBytes = (await fd.stat(this.append)).size;
       }
-      this.read = { ...(this.read as Read), hash: digest, fileBytes: bytes };
+      this.read = { ...(this.read as Read), hash: digest, fileSeq: seq, fileBytes: bytes };
     });
   }
 
@@ -379,7 +405,7 @@ async function readStore(path: string, validate: 'full' | undefined, share = fal
   const lines = pending?.lines ?? [];
   if (lines.length > 0) {
     const positions = positionsOf(data);
-    for (const line of lines) applyOps(data, line.ops, positions);
+    for (const line of lines) replayLine(data, line, positions, journalPath);
     if (validate === 'full') validated(path, data);
   }
   if (sharer) {
@@ -393,6 +419,7 @@ async function readStore(path: string, validate: 'full' | undefined, share = fal
     data,
     hash,
     seq: (pending?.from ?? 0) + lines.length,
+    fileSeq: pending?.from ?? 0,
     journal,
     continues: pending?.continues === true,
     trusted: pending?.trusted === true,

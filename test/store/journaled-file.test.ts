@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,8 @@ import { foldName } from '../../src/domain/names.ts';
 import { Catalog, type CityKeys } from '../../src/store/catalog.ts';
 import { changeStaff } from '../../src/store/edits/staff.ts';
 import { InvalidChangeError } from '../../src/store/errors.ts';
-import { headerLine, markerLine, sha256 } from '../../src/store/journal.ts';
+import { headerLine, JOURNAL_VERSION, markerLine, sha256 } from '../../src/store/journal.ts';
+import { compactionDue } from '../../src/store/journaled-file.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { type EditBuilder, type Editor, Store } from '../../src/store/store.ts';
 import { smallStore, storeFrom, syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
@@ -160,6 +162,136 @@ describe('the store journal', () => {
     expect((await Store.open(store.path)).catalog.data).toEqual(data);
     await store.edit(ana, addName('prague-cz', 'Praag'));
     expect((await Store.open(store.path)).catalog.resolveCity('Praag')).toMatchObject({ kind: 'found' });
+  });
+});
+
+/** Adds a city (`add`) or removes it, touching that one record. */
+function addOrRemoveCity(id: string, add: boolean): EditBuilder<void> {
+  return (draft) => {
+    if (add) draft.cities.push({ id, name: 'Prahaa', country: 'CZ', names: [] });
+    else draft.cities = draft.cities.filter((c) => c.id !== id);
+    return {
+      action: 'test',
+      summary: 'test',
+      change: { key: 'alias', values: { city: id, name: 'Prahaa' } },
+      touched: [{ record: 'city', id }],
+      result: undefined,
+    };
+  };
+}
+
+const recordChangesOf = (line: string) =>
+  JSON.parse(line).ops.flatMap((op: { entries?: { changes: unknown[] }[] }) =>
+    (op.entries ?? []).flatMap((entry) => entry.changes),
+  );
+
+describe('the journal line format', () => {
+  it('GIVEN edits that change, add and remove a city THEN each line writes the city once, and a reader gets every audit entry back as the writer holds it, to the byte', async () => {
+    const store = await storeFrom();
+    const before = JSON.stringify(store.catalog.city('prague-cz'));
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    await store.edit(ana, addOrRemoveCity('prahaa-cz', true));
+    await store.edit(ana, addOrRemoveCity('prahaa-cz', false));
+    const lines = (await linesOf(journalOf(store))).slice(1);
+    expect(lines.map(recordChangesOf)).toEqual([
+      [{ record: 'city', id: 'prague-cz', stored: ['before', 'after'] }],
+      [{ record: 'city', id: 'prahaa-cz', stored: ['after'] }],
+      [{ record: 'city', id: 'prahaa-cz', stored: ['before'] }],
+    ]);
+    const after = JSON.stringify(store.catalog.city('prague-cz'));
+    expect((lines[0] as string).split(after)).toHaveLength(2);
+    expect(lines[0]).not.toContain(before);
+    const reader = await Store.open(store.path);
+    expect(JSON.stringify(reader.catalog.data)).toBe(JSON.stringify(store.catalog.data));
+  });
+
+  it('GIVEN an audit entry whose record copies are not the records its edit sets THEN the line writes them whole, and a reader gets them as written', async () => {
+    const store = await storeFrom();
+    await store.update((draft) => {
+      draft.cities = draft.cities.map((c) =>
+        c.id === 'prague-cz' ? { ...c, names: [...c.names, { name: 'Praga', kind: 'alias' as const }] } : c,
+      );
+      const changes = [
+        { record: 'city' as const, id: 'prague-cz', before: { note: 'a' }, after: { note: 'b' } },
+      ];
+      return {
+        audit: { actor: 'slack:UANA', platform: 'slack', action: 'test', changes },
+        result: undefined,
+      };
+    });
+    const [, line] = await linesOf(journalOf(store));
+    expect(recordChangesOf(line as string)).toEqual([
+      { record: 'city', id: 'prague-cz', before: { note: 'a' }, after: { note: 'b' } },
+    ]);
+    const reader = await Store.open(store.path);
+    expect(JSON.stringify(reader.catalog.data)).toBe(JSON.stringify(store.catalog.data));
+  });
+
+  it("GIVEN a journal the previous release wrote (version 1, every copy written, the last line torn) THEN its edits are replayed, and the writer that continues it gives it this version's header before appending", async () => {
+    const store = await storeFrom();
+    const file = await readFile(store.path, 'utf8');
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    const data = store.catalog.data;
+    const oldLine = JSON.stringify({
+      seq: 1,
+      ops: [
+        { set: 'cities', value: store.catalog.city('prague-cz') },
+        { audit: data.audit.length - 1, entries: [data.audit.at(-1)] },
+      ],
+    });
+    await store.close();
+    await writeFile(store.path, file);
+    const oldHeader = JSON.stringify({ journal: 'twinbot-journal', version: 1, base: sha256(file), seq: 0 });
+    // Its last line cut short by a crash, too.
+    await writeFile(journalOf(store), `${oldHeader}\n${oldLine}\n{"seq":2,"ops":[{"set":"cit`);
+    const reader = await Store.open(store.path);
+    expect(JSON.stringify(reader.catalog.data)).toBe(JSON.stringify(data));
+
+    // The compacted file goes to a temp file beside the store; a folder in its place keeps the journal.
+    await mkdir(join(store.path, '..', '.store.json.tmp'));
+    const writer = await Store.open(store.path, { lock: true });
+    expect(writer.recovered).toContain('cut short by a crash');
+    const [header, line, after] = readFileSync(journalOf(store), 'utf8').split('\n');
+    expect(after).toBe('');
+    expect(JOURNAL_VERSION).toBeGreaterThan(1);
+    expect(JSON.parse(header as string)).toEqual({ ...JSON.parse(oldHeader), version: JOURNAL_VERSION });
+    expect(JSON.parse(line as string)).toEqual(JSON.parse(oldLine));
+    await writer.edit(ana, addName('shanghai-cn', 'Hu'));
+    expect(JSON.stringify((await Store.open(store.path)).catalog.data)).toBe(
+      JSON.stringify(writer.catalog.data),
+    );
+  });
+
+  it('GIVEN a line whose audit entry names as stored a record the store does not hold THEN the journal is refused as damaged, and nothing is applied', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    const [header, line] = await linesOf(journalOf(store));
+    await writeFile(
+      journalOf(store),
+      `${header}\n${(line as string).replaceAll('prague-cz', 'nowhere-cz')}\n`,
+    );
+    await expect(Store.open(store.path)).rejects.toThrow(
+      /change #1 names nowhere-cz in cities, which the store does not hold/,
+    );
+  });
+
+  it('GIVEN an edit made while a compaction writes the file THEN the journal that follows it holds that edit', async () => {
+    const store = await storeFrom();
+    await store.edit(ana, addName('prague-cz', 'Praga'));
+    const compacting = store.journal.compactNow();
+    await store.edit(ana, addName('shanghai-cn', 'Hu'));
+    await compacting;
+    const lines = await linesOf(journalOf(store));
+    expect(lines.map((line) => JSON.parse(line).seq)).toEqual([1, 2]);
+    expect((await Store.open(store.path)).catalog.data).toEqual(store.catalog.data);
+  });
+
+  it('GIVEN a journal half the size of the store file THEN it is not yet folded in (each fold rewrites the whole file), as big as the file it is, and below 1 MB never', () => {
+    const file = 20_000_000;
+    expect(compactionDue(file / 2, file)).toBe(false);
+    expect(compactionDue(file, file)).toBe(true);
+    expect(compactionDue(1_000_000, 1000)).toBe(false);
+    expect(compactionDue(1024 * 1024, 1000)).toBe(true);
   });
 });
 
