@@ -222,11 +222,13 @@ export class Catalog {
   /**
    * A value derived from the records as they are now (a hub's partners in a reader's order), built
    * once for the questions that follow: any edit drops every one, as it may change any; past a few
-   * the oldest goes. The key names what was derived and from what (`partner-order|prague-cz|cs|…`).
+   * the one least recently asked goes. The key names what was derived and from what
+   * (`partner-order|prague-cz|cs|…`).
    */
   remember<T>(key: string, build: () => T): T {
-    if (this.remembered.has(key)) return this.remembered.get(key) as T;
-    const value = build();
+    const value = this.remembered.has(key) ? (this.remembered.get(key) as T) : build();
+    // Set again, so the map's order is the order of use and the first key the least recently asked.
+    this.remembered.delete(key);
     this.remembered.set(key, value);
     if (this.remembered.size > REMEMBERED)
       this.remembered.delete(this.remembered.keys().next().value as string);
