@@ -36,8 +36,9 @@ export interface PartnerOrder {
 
 /**
  * The order of a city's partners for a reader on a day. A hub's (thousands of partners: the
- * statuses and the collator's comparisons cost tens of milliseconds) is kept by the catalog until
- * an edit, so each page of it, and the city's own answer, cost their rows alone.
+ * collator's comparisons alone cost several milliseconds) is kept by the catalog until an edit, so
+ * each page of it, and the city's own answer, cost their rows alone; its order by name is kept apart
+ * from the day, so a new day costs the statuses, not the sorting.
  */
 export function partnerOrder(
   catalog: Catalog,
@@ -45,34 +46,52 @@ export function partnerOrder(
   lang: Lang,
   today: Temporal.PlainDate,
 ): PartnerOrder {
-  const build = () => ordered(catalog, city, lang, today);
-  return catalog.partnershipsOf(city.id).length <= PAGE_ROWS
-    ? build()
-    : catalog.remember(`partner-order|${city.id}|${lang}|${today.toString()}`, build);
+  const names = () => byName(catalog, city, lang);
+  if (catalog.partnershipsOf(city.id).length <= PAGE_ROWS) return byStanding(names(), today);
+  return catalog.remember(`partner-order|${city.id}|${lang}|${today.toString()}`, () =>
+    byStanding(catalog.remember(`partner-names|${city.id}|${lang}`, names), today),
+  );
 }
 
-function ordered(catalog: Catalog, city: City, lang: Lang, today: Temporal.PlainDate): PartnerOrder {
+/** A city's partnerships by the partner's name as the reader's language sorts, and each one's partner. */
+interface NameOrder {
+  readonly partnerships: readonly Partnership[];
+  /** Indexes into `partnerships`, by name. */
+  readonly order: Uint32Array;
+  /** The partner city of each partnership, by its index in `partnerships`. */
+  readonly others: readonly (City | undefined)[];
+}
+
+function byName(catalog: Catalog, city: City, lang: Lang): NameOrder {
   const partnerships = catalog.partnershipsOf(city.id);
-  const count = partnerships.length;
-  const rankOf = new Uint8Array(count);
-  const names: string[] = new Array(count);
-  const otherOf: (City | undefined)[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const p = partnerships[i] as Partnership;
-    const other = partnerOf(p, city, catalog);
-    otherOf[i] = other;
-    names[i] = other ? cityName(other, lang) : '';
-    rankOf[i] = STANDINGS.indexOf(isOnlyListed(p) ? 'listed' : deriveStatus(p, today).status);
-  }
-  const byName = nameCollator(lang);
-  const order = Uint32Array.from({ length: count }, (_, i) => i).sort(
-    (a, b) => (rankOf[a] as number) - (rankOf[b] as number) || byName.compare(names[a] ?? '', names[b] ?? ''),
+  const others = partnerships.map((p) => partnerOf(p, city, catalog));
+  const names = others.map((other) => (other ? cityName(other, lang) : ''));
+  const collator = nameCollator(lang);
+  const order = Uint32Array.from(names.keys()).sort((a, b) =>
+    collator.compare(names[a] as string, names[b] as string),
   );
+  return { partnerships, order, others };
+}
+
+/** The name order grouped by standing on the day, names in order within each standing (a stable counting sort). */
+function byStanding(
+  { partnerships, order: named, others }: NameOrder,
+  today: Temporal.PlainDate,
+): PartnerOrder {
+  const rankOf = Uint8Array.from(partnerships, (p) =>
+    STANDINGS.indexOf(isOnlyListed(p) ? 'listed' : deriveStatus(p, today).status),
+  );
+  const starts = new Uint32Array(STANDINGS.length + 1);
+  for (const rank of rankOf) (starts[rank + 1] as number)++;
+  for (let rank = 1; rank <= STANDINGS.length; rank++)
+    starts[rank] = (starts[rank] as number) + (starts[rank - 1] as number);
+  const order = new Uint32Array(named.length);
+  for (const index of named) order[(starts[rankOf[index] as number] as number)++] = index;
   return {
     partnerships,
     order,
     ranks: Uint8Array.from(order, (i) => rankOf[i] as number),
-    others: Array.from(order, (i) => otherOf[i]),
+    others: Array.from(order, (i) => others[i]),
   };
 }
 

@@ -1,6 +1,8 @@
+import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
 import type { Caller } from '../../src/core/caller.ts';
-import type { Dispatcher } from '../../src/core/dispatcher.ts';
+import { Dispatcher } from '../../src/core/dispatcher.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Lang } from '../../src/i18n/languages.ts';
 import { renderPlain, stripControl } from '../../src/render/plain.ts';
@@ -247,3 +249,33 @@ describe('a hub’s order after an edit', () => {
     expect(rows(after).map((r) => r.name)).not.toContain('Adamov 1');
   });
 });
+
+describe('a hub’s order on another day', () => {
+  it('GIVEN a partnership that ends on a later day THEN asked that day, the same store lists it with the ended ones', async () => {
+    const data = hubStore();
+    const adamov = data.partnerships?.find((p) => p.id === 'hubp-9-fr--prague-cz');
+    if (!adamov?.milestones) throw new Error('the store has Adamov 2');
+    adamov.milestones.push({ kind: 'termination', date: '2027-01-10', by: 'prague-cz' });
+    const { store, dispatcher: before } = await dispatcherFor(data);
+    const after = new Dispatcher({ store, commands, today: () => Temporal.PlainDate.from('2027-02-01') });
+    // Whether Adamov 2 says it ended, and whether it is listed where that puts it: after every partner in force.
+    const placed = async (d: Dispatcher) => {
+      const shown = await allPagesOf(d, 'partners Prague');
+      return { ended: shown.find((r) => r.name === 'Adamov 2')?.ended, inOrder: inListOrder(shown, 'en') };
+    };
+    expect(await placed(before)).toEqual({ ended: false, inOrder: true });
+    expect(await placed(after)).toEqual({ ended: true, inOrder: true });
+    expect(await placed(before)).toEqual({ ended: false, inOrder: true });
+  });
+});
+
+async function allPagesOf(d: Dispatcher, first: string): Promise<ReturnType<typeof rows>> {
+  const shown: ReturnType<typeof rows> = [];
+  let command: string | undefined = first;
+  while (command !== undefined) {
+    const reply: Reply = await d.answerText(command, operator);
+    shown.push(...rows(reply));
+    command = reply.paging?.next;
+  }
+  return shown;
+}
