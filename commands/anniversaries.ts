@@ -2,8 +2,16 @@ import { Temporal } from 'temporal-polyfill';
 import { defineCommand } from '../src/core/command.ts';
 import { describeStatus, shortCityLabel, typeLabel } from '../src/core/describe.ts';
 import {
+  beyondLastPage,
+  PAGE_ROWS,
+  type PageSpan,
+  pageSpan,
+  pagingOf,
+  pagingSpans,
+  positionText,
+} from '../src/core/paging.ts';
+import {
   answer,
-  type Paging,
   problem,
   type Reply,
   type RichText,
@@ -87,12 +95,10 @@ export const anniversaries = defineCommand({
           PAGE_ROWS,
         );
     const count = listed.dated + listed.yearOnly;
-    const pages = Math.max(1, Math.ceil(count / PAGE_ROWS));
-    if (page > pages) {
-      return problem(tr.t('anniversaryPages.beyond', { page, pages }), {
-        suggestions: [pageCommand(window, pages, pair)],
-      });
-    }
+    const span = pageSpan(count, page);
+    const toPage = (n: number) => pageCommand(window, n, pair);
+    const beyond = beyondLastPage(span, toPage, tr);
+    if (beyond) return beyond;
     const dated = listed.found.filter((a) => a.precision !== 'year');
     const yearOnly = listed.found.filter((a) => a.precision === 'year');
     const rowWords = remembering(tr);
@@ -105,10 +111,7 @@ export const anniversaries = defineCommand({
     }
     const years = [...new Set([window.from.year, window.to.year])];
     const period = periodPhrase(window.period, tr);
-    const paging: Paging = {
-      ...(page > 1 && { previous: pageCommand(window, page - 1, pair) }),
-      ...(page < pages && { next: pageCommand(window, page + 1, pair) }),
-    };
+    const paging = pagingOf(span, toPage);
     const footer =
       !window.wholeYears && catalog.countYearOnlyAnniversaries() > 0
         ? tSpans(tr, 'anniversaries.footerYearOnly', {
@@ -124,43 +127,31 @@ export const anniversaries = defineCommand({
           ? tr.t('anniversaries.title', { period })
           : tr.t('anniversaries.titleTurning', { period, count: window.turning }),
       text:
-        count === 0
-          ? tr.t('anniversaries.none')
-          : countText(count, page, pages, listed, start, window, !pair, today, tr),
+        count === 0 ? tr.t('anniversaries.none') : countText(count, span, listed, window, !pair, today, tr),
       sections,
       footer: [...pagingSpans(paging, tr), ...footer],
-      ...(pages > 1 && { paging }),
+      ...(span.pages > 1 && { paging }),
     });
   },
 });
 
-/** Rows on one page: one page of the answer fits one Slack message and one Discord embed. */
-export const PAGE_ROWS = 20;
 /** Past this many pages, the first page says how to ask for a shorter list. */
 const LONG_ANSWER_PAGES = 5;
 
 /** "39,546 anniversaries. Page 1 of 1,978, anniversaries 1 to 20. A long list: …" */
 function countText(
   count: number,
-  page: number,
-  pages: number,
+  span: PageSpan,
   listed: AnniversaryPage,
-  start: number,
   window: DateWindow,
   canNarrow: boolean,
   today: Temporal.PlainDate,
   tr: Translator,
 ): RichText {
   const total = tr.t('anniversaries.count', { count });
-  if (pages === 1) return total;
-  const position = tr.t('anniversaryPages.position', {
-    total,
-    page,
-    pages,
-    first: start + 1,
-    last: start + listed.found.length,
-  });
-  const long = page === 1 && pages > LONG_ANSWER_PAGES && canNarrow && window.turning === undefined;
+  if (span.pages === 1) return total;
+  const position = positionText(total, span, listed.found.length, tr);
+  const long = span.page === 1 && span.pages > LONG_ANSWER_PAGES && canNarrow && window.turning === undefined;
   return long ? [position, ' ', ...shorter(window, today, tr)] : position;
 }
 
@@ -186,19 +177,6 @@ function pairInWindow(
 function pageCommand(window: DateWindow, page: number, pair: Partnership | undefined): string {
   const cities = pair ? `${pair.cities[0]} / ${pair.cities[1]} ` : '';
   return `anniversaries ${cities}${windowText(window)} page ${page}`;
-}
-
-/** "Previous page: `…` · Next page: `…` ", before the footer's own sentence. */
-function pagingSpans(paging: Paging, tr: Translator): Span[] {
-  const parts = [
-    ...(paging.previous
-      ? [tSpans(tr, 'anniversaryPages.previous', { command: { command: paging.previous } })]
-      : []),
-    ...(paging.next ? [tSpans(tr, 'anniversaryPages.next', { command: { command: paging.next } })] : []),
-  ];
-  return parts.length === 0
-    ? []
-    : [...parts.flatMap((spans, i) => (i === 0 ? spans : [' · ', ...spans])), ' · '];
 }
 
 /**

@@ -1,13 +1,15 @@
 import { defineCommand } from '../src/core/command.ts';
 import { cityLabelIn, listedBy, shortCityLabel, statusLabel } from '../src/core/describe.ts';
+import { PAGE_ROWS } from '../src/core/paging.ts';
+import { partnerOrder, type Standing, standingOf } from '../src/core/partner-order.ts';
 import { answer, type Row } from '../src/core/reply.ts';
 import { countryName } from '../src/domain/country.ts';
-import { deriveStatus, STATUSES, type Status } from '../src/domain/status.ts';
-import { cityName } from '../src/i18n/city-name.ts';
+import type { Partnership } from '../src/domain/partnership.ts';
+import { deriveStatus } from '../src/domain/status.ts';
 import { intlLocale, type Lang } from '../src/i18n/languages.ts';
 import { remembering } from '../src/i18n/remembering.ts';
 import { tSpans } from '../src/i18n/spans.ts';
-import { listFormat, nameCollator } from '../src/i18n/translator.ts';
+import { listFormat } from '../src/i18n/translator.ts';
 
 const displayNames = new Map<Lang, Intl.DisplayNames>();
 
@@ -27,34 +29,42 @@ export const city = defineCommand({
   examples: ['city Prague', 'city rzeszow', 'city 北上市'],
   permission: 'everyone',
   handler: ({ catalog, today, tr }, { city }) => {
-    const counts = new Map<string, number>();
-    const partners: { row: Row; order: number; name: string }[] = [];
-    // A hub's thousands of rows repeat a few statuses: each is translated once per answer.
+    const { partnerships, order, ranks, others } = partnerOrder(catalog, city, tr.lang, today);
+    const counts = new Map<Standing, number>();
+    for (let at = 0; at < ranks.length; at++) {
+      const standing = standingOf(ranks[at] as number);
+      counts.set(standing, (counts.get(standing) ?? 0) + 1);
+    }
+    // "Tell me about X" names the first page of partners, as `partners X` lists them; the rest wait for that command.
     const words = remembering(tr);
-    for (const p of catalog.partnershipsOf(city.id)) {
-      const listed = listedBy(p, words);
-      const status = listed ? 'listed' : deriveStatus(p, today).status;
-      counts.set(status, (counts.get(status) ?? 0) + 1);
-      const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
+    const rows: Row[] = [];
+    let named = 0;
+    for (let at = 0; at < others.length; at++) {
+      const other = others[at];
       if (!other) continue;
-      partners.push({
-        row: {
-          text: shortCityLabel(other, catalog, tr.lang),
-          detail: listed ?? statusLabel(status as Status | 'none', words),
-        },
-        order: status === 'listed' ? STATUSES.length : STATUSES.indexOf(status as Status),
-        name: cityName(other, tr.lang),
+      named++;
+      if (rows.length === PAGE_ROWS) continue;
+      const p = partnerships[order[at] as number] as Partnership;
+      const listed = listedBy(p, words);
+      rows.push({
+        text: shortCityLabel(other, catalog, tr.lang),
+        detail: listed ?? statusLabel(deriveStatus(p, today).status, words),
       });
     }
-    const byName = nameCollator(tr.lang);
-    partners.sort((x, y) => x.order - y.order || byName.compare(x.name, y.name));
+    if (named > rows.length)
+      rows.push({
+        text: tSpans(tr, 'cityPartners.more', {
+          count: named - rows.length,
+          command: { command: `partners ${city.id} page 2` },
+        }),
+      });
     // The narrow style lists items with commas where a language allows ("1 active, 1 terminated", "有効1件、終了1件").
     const list = listFormat(tr.lang, 'conjunction', 'narrow');
     const partnerCounts = list.format(
-      [...counts].map(([status, count]) =>
-        status === 'listed'
+      [...counts].map(([standing, count]) =>
+        standing === 'listed'
           ? tr.t('city.listedCount', { count })
-          : tr.t('city.statusCount', { count, status: statusLabel(status as 'active', tr) }),
+          : tr.t('city.statusCount', { count, status: statusLabel(standing, tr) }),
       ),
     );
     const languages = languageNames(tr.lang);
@@ -77,10 +87,7 @@ export const city = defineCommand({
         { label: tr.t('city.partners'), value: partnerCounts || tr.t('city.noPartners') },
         ...(city.wikidata ? [{ label: 'Wikidata', value: city.wikidata }] : []),
       ],
-      // "Tell me about X" wants the partners by name; a long list is paged by the renderers, never cut.
-      ...(partners.length > 0 && {
-        sections: [{ heading: tr.t('cityPartners.heading'), rows: partners.map((p) => p.row) }],
-      }),
+      ...(rows.length > 0 && { sections: [{ heading: tr.t('cityPartners.heading'), rows }] }),
       footer: tSpans(tr, 'city.footer', { id: city.id, command: { command: `partners ${city.id}` } }),
     });
   },

@@ -15,7 +15,8 @@ import type { DateWindow } from './window.ts';
  * `city`: a known city. `place`: a known city, or a new one given with its country ("Skövde, SE").
  * `choice`: one of `choices`. `date`: a fuzzy date. `url`: an http(s) address. `lang`: a language
  * tag. `staff-id`: a person or role, typed as an id or a mention. `country`: a country, typed as its
- * ISO 3166-1 alpha-2 code or its name in any of our languages; the handler gets the code.
+ * ISO 3166-1 alpha-2 code or its name in any of our languages; the handler gets the code. `page`: which
+ * page of a long answer, a whole number from 1, typed last (`page 2`).
  */
 export type ArgKind =
   | 'city'
@@ -27,7 +28,8 @@ export type ArgKind =
   | 'url'
   | 'lang'
   | 'staff-id'
-  | 'country';
+  | 'country'
+  | 'page';
 
 /** An argument as commands/ declare it: what it is, never what it is called in any language. */
 export interface ArgDecl {
@@ -57,7 +59,9 @@ type ArgValue<K extends ArgKind> = K extends 'city'
     ? PlaceArg
     : K extends 'window'
       ? DateWindow
-      : string;
+      : K extends 'page'
+        ? number
+        : string;
 
 /** A city named in a write command: one the store knows, or one to create. */
 export type PlaceArg =

@@ -129,6 +129,11 @@ export function listedBy(p: Partnership, tr: Translator = EN): string | undefine
   return lists.length === 0 ? undefined : tr.t('status.listedBy', { lists: formatList(lists, tr.lang) });
 }
 
+/** Whether a pair is known only from the public lists (see listedBy), asked without its words. */
+export function isOnlyListed(p: Partnership): boolean {
+  return p.milestones.length === 0 && p.sources.some((s) => Object.hasOwn(LISTS, s.id));
+}
+
 /** What a list says of a pair, where a status would go: "listed by Wikipedia, no date recorded". */
 export function listedClause(p: Partnership, tr: Translator = EN): string | undefined {
   const listed = listedBy(p, tr);

@@ -178,10 +178,14 @@ function cutKeywordSections(
       (a, index) =>
         index >= allowedFrom &&
         a.keyword === token.toLowerCase() &&
-        // A keyword first leaves the arguments before it out: only a country may open the line
-        // (`partners in PL`: the home city's partners in Poland). Asked only of the keyword, as
+        // A keyword first leaves the arguments before it out: only a country or a page may open the
+        // line (`partners in PL`, `partners page 2`: the home city's). Asked only of the keyword, as
         // the first look-up of a country's name builds the table of every name in every language.
-        (i > 0 || (a.kind === 'country' && readCountryCode(tokens.slice(1).join(' ')) !== undefined)) &&
+        (i > 0 ||
+          a.kind === 'page' ||
+          (a.kind === 'country' && readCountryCode(tokens.slice(1).join(' ')) !== undefined)) &&
+        // `page N` closes the line, so a city named Page keeps its name (`partners Page City page 2`).
+        (a.kind !== 'page' || i === tokens.length - 2) &&
         (a.kind !== 'url' || /^<?[a-z][a-z0-9+.-]*:\/\//i.test(next)) &&
         (a.kind !== 'country' || startsCountry(tokens, i, catalog)),
     );

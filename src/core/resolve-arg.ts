@@ -13,6 +13,7 @@ import { readCountryCode } from './country-arg.ts';
 import { parseDateText } from './date-text.ts';
 import { capitalize, cityLabelIn } from './describe.ts';
 import { isLanguageTag } from './language.ts';
+import { readPage } from './paging.ts';
 import { matchChoice } from './parse-command.ts';
 import { problem, type Reply } from './reply.ts';
 import { parseStaffId } from './staff-mention.ts';
@@ -85,6 +86,10 @@ export function resolveArg(spec: ArgSpec, raw: string, scope: ArgScope): Resolve
       return code !== undefined
         ? { value: code }
         : refuse(tr.t('dispatch.notCountry', { text, example: countryName('PL', tr.lang) }));
+    }
+    case 'page': {
+      const page = readPage(text, `${spec.command} page 2`, tr);
+      return page.ok ? { value: page.page } : refuse(page.message);
     }
     case 'staff-id': {
       const id = parseStaffId(text, scope.caller.platform, tr);

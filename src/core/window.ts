@@ -92,7 +92,8 @@ export function parseWindow(text: string, today: Temporal.PlainDate, tr: Transla
   const page = /^(.*?)\s*\bpage (\d{1,6})$/i.exec(text.trim());
   if (page) {
     const number = Number(page[2]);
-    if (number < 1) return { ok: false, message: tr.t('anniversaryPages.fromOne') };
+    if (number < 1)
+      return { ok: false, message: tr.t('pages.fromOne', { example: 'anniversaries 2027 page 2' }) };
     const window = parseWindow(page[1] ?? '', today, tr);
     if (window.ok && window.window.page !== undefined)
       return { ok: false, message: tr.t('window.unknown', { text: text.trim() }) };

@@ -28,6 +28,8 @@ export type CityLookup =
 
 /** Shorter text is matched by name prefix only: fuzzy matching two letters finds everything. */
 const MIN_FUZZY_LENGTH = 3;
+/** How many derived values `remember` keeps (a hub's order of partners in a few languages). */
+const REMEMBERED = 16;
 /** A city with more pairs than this has them sorted by id for look-ups (see Catalog.own). */
 const SHORT_LIST = 32;
 /** How many names starting with the text are looked at, so one letter costs no more than a word. */
@@ -81,6 +83,8 @@ export class Catalog {
   private anniversaries: AnniversaryIndex | undefined;
   /** Per function deriving keys from a city: key -> the office cities with it (see officeCitiesKeyed). */
   private readonly keyed = new Map<CityKeys, Map<string, City | City[]>>();
+  /** Values derived from the records as they are now, by key (see remember); dropped on any edit. */
+  private readonly remembered = new Map<string, unknown>();
 
   constructor(data: StoreData, world?: World) {
     this.current = data;
@@ -112,6 +116,7 @@ export class Catalog {
    */
   apply(applied: Applied): void {
     this.current = applied.data;
+    this.remembered.clear();
     let cities = false;
     for (const { collection, before, after } of applied.records) {
       if (collection === 'cities') {
@@ -212,6 +217,22 @@ export class Catalog {
         addTo(this.worldTwins, city.id, twin.id);
       }
     }
+  }
+
+  /**
+   * A value derived from the records as they are now (a hub's partners in a reader's order), built
+   * once for the questions that follow: any edit drops every one, as it may change any; past a few
+   * the one least recently asked goes. The key names what was derived and from what
+   * (`partner-order|prague-cz|cs|…`).
+   */
+  remember<T>(key: string, build: () => T): T {
+    const value = this.remembered.has(key) ? (this.remembered.get(key) as T) : build();
+    // Set again, so the map's order is the order of use and the first key the least recently asked.
+    this.remembered.delete(key);
+    this.remembered.set(key, value);
+    if (this.remembered.size > REMEMBERED)
+      this.remembered.delete(this.remembered.keys().next().value as string);
+    return value;
   }
 
   /** The city with this id: the office's, the office city that took the place of this world city, or the world's. */

@@ -4,8 +4,10 @@
  * of the seed is given 5,000 generated partners (a tenth of them ended by Prague) in a store of
  * 50,000 partnerships with the world layer; each command is timed about the hub and, in the same
  * run, about an ordinary city (Kitakami, a few partners), in CPU time (process.cpuUsage) and wall
- * time, each the median of its repeats. The answer is rendered as plain text, which shows every row
- * (Slack and Discord page the same rows).
+ * time, each the median of its repeats, with the 95th percentile of CPU time and the first ask's
+ * (the one that orders a hub's partners for the reader's language and day, which the catalog keeps
+ * until an edit: see partner-order.ts). The answer is rendered as plain text, which shows its rows;
+ * `partners` and `city` show one page of them.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +23,7 @@ import { corpusDispatcher } from '../fixtures/questions/corpus.ts';
 const HUB = 'prague-cz';
 const HUB_PARTNERS = 5_000;
 const TOTAL = 50_000;
-const REPEATS = 9;
+const REPEATS = 21;
 const TARGET_MS = 5;
 
 const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as StoreInput & { settings: object };
@@ -53,10 +55,24 @@ const store = await Store.create(join(await tempDir(), 'store.json'), data, { wo
 const dispatcher = corpusDispatcher(store);
 const caller: Caller = { platform: 'shell', userId: 'bench' };
 
-/** CPU and wall milliseconds of the whole answer (run + plain text), each the median of its repeats, and its lines. */
-async function cost(command: string): Promise<{ cpu: number; wall: number; lines: number }> {
+/** CPU milliseconds of one answer (run + plain text). */
+async function cpuOf(command: string): Promise<number> {
+  const cpu0 = process.cpuUsage();
+  renderPlain(await dispatcher.answerText(command, caller));
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / 1000;
+}
+
+/**
+ * CPU and wall milliseconds of the whole answer (run + plain text), each the median of its repeats,
+ * the 95th percentile of CPU, the first ask's CPU, and its lines.
+ */
+async function cost(
+  command: string,
+): Promise<{ first: number; cpu: number; p95: number; wall: number; lines: number }> {
   let lines = 0;
-  for (let i = 0; i < 2; i++) renderPlain(await dispatcher.answerText(command, caller));
+  const first = await cpuOf(command);
+  renderPlain(await dispatcher.answerText(command, caller));
   const cpus: number[] = [];
   const walls: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
@@ -68,12 +84,13 @@ async function cost(command: string): Promise<{ cpu: number; wall: number; lines
     cpus.push((cpu.user + cpu.system) / 1000);
   }
   const median = (all: number[]) => all.sort((a, b) => a - b)[all.length >> 1] ?? 0;
-  return { cpu: median(cpus), wall: median(walls), lines };
+  const p95 = cpus.sort((a, b) => a - b)[Math.ceil(cpus.length * 0.95) - 1] ?? 0;
+  return { first, cpu: median(cpus), p95, wall: median(walls), lines };
 }
 
 const partnerships = store.catalog.data.partnerships.length + manifest.partnerships;
 console.log(
-  `a hub's answers: Prague with ${store.catalog.partnershipsOf(HUB).length} partners, beside Kitakami (${store.catalog.partnershipsOf('kitakami-jp').length}), ${partnerships} partnerships, median of ${REPEATS} (CPU ms, wall ms, lines of plain text):`,
+  `a hub's answers: Prague with ${store.catalog.partnershipsOf(HUB).length} partners, beside Kitakami (${store.catalog.partnershipsOf('kitakami-jp').length}), ${partnerships} partnerships, median of ${REPEATS} (CPU ms, p95 CPU ms, wall ms, first ask CPU ms, lines of plain text):`,
 );
 const ASKED = ['partners {city}', 'city {city}', 'map {city}', 'partners {city} in DE', 'search {name}'];
 const name = (id: string) => store.catalog.city(id)?.name ?? id;
@@ -83,9 +100,10 @@ for (const asked of ASKED) {
   );
   const big = await cost(hub ?? '');
   const small = await cost(ordinary ?? '');
-  const verdict = big.wall < TARGET_MS ? 'met' : big.cpu < TARGET_MS ? 'met in CPU time' : 'NOT MET';
+  const verdict = big.wall < TARGET_MS ? 'met' : big.p95 < TARGET_MS ? 'met in p95 CPU time' : 'NOT MET';
+  const ms = (n: number, width: number) => n.toFixed(2).padStart(width);
   console.log(
-    `  ${asked.padEnd(22)} hub ${big.cpu.toFixed(2).padStart(7)} CPU, ${big.wall.toFixed(2).padStart(7)} wall, ${String(big.lines).padStart(6)} lines | ordinary ${small.cpu.toFixed(2).padStart(5)} CPU, ${small.wall.toFixed(2).padStart(5)} wall, ${String(small.lines).padStart(3)} lines | x${(big.cpu / Math.max(small.cpu, 0.01)).toFixed(0)} in CPU; under ${TARGET_MS} ms: ${verdict}`,
+    `  ${asked.padEnd(22)} hub ${ms(big.cpu, 6)} CPU, ${ms(big.p95, 6)} p95, ${ms(big.wall, 6)} wall, ${ms(big.first, 6)} first, ${String(big.lines).padStart(5)} lines | ordinary ${ms(small.cpu, 5)} CPU, ${ms(small.p95, 5)} p95, ${ms(small.wall, 5)} wall, ${String(small.lines).padStart(3)} lines | x${(big.cpu / Math.max(small.cpu, 0.01)).toFixed(0)} in CPU; under ${TARGET_MS} ms: ${verdict}`,
   );
 }
 await store.close();

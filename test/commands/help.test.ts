@@ -19,7 +19,7 @@ describe('help in the reader’s language', () => {
       'Fragen Sie nach Partnerstädten, Jahrestagen und dem Stand von Partnerschaften. Mit `help <command>` erfahren Sie mehr.',
     );
     expect(text).toContain(
-      '  • `partners [city] [in <Land>]`\n    Die Partnerstädte einer Stadt mit Art, Status und Beginn (Standard: die Heimatstadt)',
+      '  • `partners [city] [in <Land>] [page <Zahl>]`\n    Die Partnerstädte einer Stadt mit Art, Status und Beginn (Standard: die Heimatstadt)',
     );
     expect(text).toContain(
       'Für Mitarbeitende des Büros (Änderungen werden in `history` festgehalten; `undo` nimmt Ihre letzte zurück)',

@@ -44,6 +44,8 @@ const SAME_AS_ENGLISH: Readonly<Record<Lang, readonly string[]>> = {
   ],
   fr: [
     'agreement.type',
+    // The option's name: "page" is French too.
+    'command.partners.argName.page',
     'count.source_one',
     'count.source_other',
     'count.source_many',

@@ -234,3 +234,32 @@ describe('Catalog partnerships', () => {
     for (const [seen, expected] of everyCity()) expect(seen).toEqual(expected);
   });
 });
+
+describe('Catalog.remember', () => {
+  it('GIVEN the same key twice THEN builds once; GIVEN an edit THEN builds again', () => {
+    const own = new Catalog(StoreSchema.parse(smallStore()));
+    let built = 0;
+    const build = () => ++built;
+    expect(own.remember('k', build)).toBe(1);
+    expect(own.remember('k', build)).toBe(1);
+    own.apply({ ops: [], data: own.data, records: [] });
+    expect(own.remember('k', build)).toBe(2);
+  });
+
+  it('GIVEN more keys than it keeps THEN the least recently asked is built again, a recently asked one is not', () => {
+    const own = new Catalog(StoreSchema.parse(smallStore()));
+    const builds = new Map<string, number>();
+    const ask = (key: string) =>
+      own.remember(key, () => {
+        builds.set(key, (builds.get(key) ?? 0) + 1);
+        return key;
+      });
+    for (let i = 0; i < 16; i++) ask(`k${i}`);
+    ask('k0');
+    ask('k16');
+    ask('k0');
+    ask('k1');
+    expect(builds.get('k0')).toBe(1);
+    expect(builds.get('k1')).toBe(2);
+  });
+});

@@ -49,15 +49,18 @@ describe('slash command JSON generated from the registry', () => {
     ]);
   });
 
-  it('GIVEN partners THEN an optional city with autocomplete and an optional country without, named in each language', () => {
+  it('GIVEN partners THEN an optional city with autocomplete, an optional country and page without, named in each language', () => {
     const options = sub('partners').options ?? [];
     expect(options.map((o) => [o.name, o.type, o.required, o.autocomplete])).toEqual([
       ['city', 3, false, true],
       ['country', 3, false, undefined],
+      ['page', 3, false, undefined],
       ['share', 5, false, undefined],
     ]);
     const country = options[1] as Option & { name_localizations?: Record<string, string> };
     expect(country.name_localizations).toMatchObject({ de: 'land', fr: 'pays', ja: '国' });
+    const page = options[2] as Option & { name_localizations?: Record<string, string> };
+    expect(page.name_localizations).toMatchObject({ de: 'seite', cs: 'strana', ja: 'ページ' });
   });
 
   it('GIVEN anniversaries THEN an optional window string without autocomplete, after the optional pair of cities', () => {

@@ -109,7 +109,7 @@ describe('Slack /twin over HTTP', () => {
     await slack.close();
     slack = await startHttpHarness(undefined, {}, { probes: false });
     const text = blockTexts((await slack.ask('help')).answer?.blocks).join('\n');
-    expect(text).toContain('`/twin partners [city] [in &lt;country&gt;]`');
+    expect(text).toContain('`/twin partners [city] [in &lt;country&gt;] [page &lt;number&gt;]`');
     expect(text).toContain('`/twin anniversaries [city] [with] [window]`');
   });
 
