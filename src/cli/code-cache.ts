@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
@@ -31,7 +31,7 @@ export function loadBundle(
 ): LoadedBundle {
   const path = fileURLToPath(file);
   const source = readFileSync(path, 'utf8');
-  const cachePath = join(cacheDir, `${cacheKey(path)}.bin`);
+  const cachePath = join(cacheDir, cacheName(path));
   const cachedData = readCache(cacheDir, cachePath);
   // Node's own wrapper for CommonJS, and the bundle's import.meta.url (esbuild's `define`).
   const script = new Script(
@@ -52,15 +52,16 @@ export function loadBundle(
 
 /**
  * The file as built: V8 checks a cache against the length of the source only, so a rebuilt or
- * reinstalled bundle (another size, time or inode) must not meet the cache of the one before.
+ * reinstalled bundle (another size, time or inode) must not meet the cache of the one before. The
+ * name starts with the bundle's path, so a new build's cache replaces the old one's (see writeCache).
  */
-function cacheKey(path: string): string {
+function cacheName(path: string): string {
   const { size, mtimeMs, ino } = statSync(path);
-  return createHash('sha256')
-    .update([path, size, mtimeMs, ino, process.version, process.arch].join('\0'))
-    .digest('hex')
-    .slice(0, 32);
+  const build = [size, mtimeMs, ino, process.version, process.arch].join('\0');
+  return `${digest(path)}.${digest(build)}.bin`;
 }
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 /** Only from a folder of this user's that no one else may write to. */
 function readCache(cacheDir: string, cachePath: string): Buffer | undefined {
@@ -86,6 +87,11 @@ function writeCache(script: Script, cacheDir: string, cachePath: string): void {
     const partial = `${cachePath}.${process.pid}`;
     writeFileSync(partial, script.createCachedData());
     renameSync(partial, cachePath);
+    // The caches of this bundle's earlier builds are never read again.
+    const [bundle] = basename(cachePath).split('.');
+    for (const name of readdirSync(cacheDir))
+      if (name.startsWith(`${bundle}.`) && name.endsWith('.bin') && name !== basename(cachePath))
+        rmSync(join(cacheDir, name), { force: true });
   } catch {
     // Only ever a shortcut: without it the next start compiles, as this one did.
   }

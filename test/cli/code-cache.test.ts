@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, utimes, writeFile } from 'node:fs/promises';
+import { chmod, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -51,12 +51,15 @@ describe('a command bundle run with the code cache', () => {
     expect(await start()).toEqual({ answer: 'first provided true', fromCache: true });
   });
 
-  it('GIVEN the bundle rebuilt at the same length THEN the next start compiles the new code instead of running the old', async () => {
+  it('GIVEN the bundle rebuilt at the same length THEN the next start compiles the new code instead of running the old, whose cache it replaces', async () => {
     await start();
     await writeFile(bundle, bundleText('again'));
     const later = new Date(Date.now() + 5000);
     await utimes(bundle, later, later);
     expect(await start()).toEqual({ answer: 'again provided true', fromCache: false });
+    // The old build's cache is gone with it: one file per bundle, however often it is rebuilt.
+    expect((await readdir(cacheDir)).length).toBe(1);
+    expect(await start()).toEqual({ answer: 'again provided true', fromCache: true });
   });
 
   it('GIVEN a cache folder that others may write to THEN its cache is not run', async () => {
