@@ -1,8 +1,8 @@
 // Builds dist/: the `twinbot` entry (src/cli.ts) and, beside it, one bundle per command
-// (dist/verbs/<name>/), each with its dependencies and split into chunks only where it loads a
-// part lazily (Slack, Discord, the calendar...). A command so loads what it runs in a handful of
-// files: one build split across every command left `twinbot ask` loading some 30 small chunks,
-// and each file costs the ESM loader a resolve, a read and a compile at every start.
+// (dist/verbs/<name>/<name>.cjs), each one file with its dependencies, which the entry runs with
+// V8's code cache (src/cli/code-cache.ts): compiling some megabyte of code at every start was a
+// third of a cold `twinbot ask`, and Node 20 keeps no compiled code for ES modules. A part a command
+// loads lazily (Slack, Discord, the calendar...) is in its file but evaluated only when first used.
 // Why a bundle and not tsc's output: test/bench/cli.bench.ts measures both.
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -127,13 +127,16 @@ function copyPictureAssets(outdir: string): Promise<void>[] {
 }
 
 /**
- * The modules that the entry and the commands share (see src/cli/shared.ts): in a command's bundle
- * they are imported from dist/shared.js, so a StoreFileError thrown by `ask` is the class the entry
- * catches, not a copy of it.
+ * The modules that the entry and the commands share (see src/cli/shared.ts): a command's bundle
+ * requires them by one name, which the entry answers with its own modules, so a StoreFileError
+ * thrown by `ask` is the class the entry catches, not a copy of it.
  */
 const SHARED = new Set(
   ['src/cli/options.ts', 'src/config-result.ts', 'src/store/errors.ts'].map((path) => join(root, path)),
 );
+
+/** How a command's bundle names the shared modules, which the entry hands it (see commandBundles). */
+const SHARED_FROM_COMMAND = '../../shared.js';
 
 const fromShared = (sharedPath: string): Plugin => ({
   name: 'twinbot-shared',
@@ -144,13 +147,33 @@ const fromShared = (sharedPath: string): Plugin => ({
   },
 });
 
-/** `import('./cli/verbs/ask.ts')` in the entry loads the command's own bundle. */
+/**
+ * `import('./cli/verbs/ask.ts')` in the entry runs the command's own bundle through V8's code cache
+ * (src/cli/code-cache.ts), handing it the entry's shared modules. The entry asks for the command's
+ * function by name, so the names are read from the command's module (`export async function ask`).
+ */
 const commandBundles: Plugin = {
   name: 'twinbot-command-bundles',
   setup(b) {
-    b.onResolve({ filter: /^\.\/cli\/verbs\/[a-z-]+\.ts$/ }, (args) => {
+    b.onResolve({ filter: /^\.\/cli\/verbs\/[a-z-]+\.ts$/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path),
+      namespace: 'twinbot-command',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'twinbot-command' }, async (args) => {
       const name = basename(args.path, '.ts');
-      return { path: `./verbs/${name}/${name}.js`, external: true };
+      const source = await readFile(args.path, 'utf8');
+      const names = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map(([, fn]) => fn);
+      if (names.length === 0) throw new Error(`${args.path} exports no function`);
+      const bundle = `./verbs/${name}/${name}.cjs`;
+      return {
+        contents:
+          `import * as shared from ${JSON.stringify(join(root, 'src/cli/shared.ts'))};\n` +
+          `import { loadBundle } from ${JSON.stringify(join(root, 'src/cli/code-cache.ts'))};\n` +
+          `const { exports } = loadBundle(new URL(${JSON.stringify(bundle)}, import.meta.url), { ${JSON.stringify(SHARED_FROM_COMMAND)}: shared });\n` +
+          names.map((fn) => `export const ${fn} = exports.${fn};\n`).join(''),
+        loader: 'js',
+        resolveDir: root,
+      };
     });
   },
 };
@@ -186,15 +209,21 @@ export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
     ...verbs.map((file) =>
       build({
         ...common,
+        // One CommonJS file, which src/cli/code-cache.ts runs with V8's code cache (Node 20 has
+        // none for ES modules); a part loaded lazily is still evaluated only when first used.
+        format: 'cjs',
+        splitting: false,
+        banner: {},
+        define: { 'import.meta.url': '__twinbotUrl' },
         entryPoints: [join(root, 'src/cli/verbs', file)],
-        outdir: join(outdir, 'verbs', basename(file, '.ts')),
+        outfile: join(outdir, 'verbs', basename(file, '.ts'), `${basename(file, '.ts')}.cjs`),
         plugins: [
           zodEnglishOnly,
           catalogsBesideBundles,
           stopWordsBesideBundles,
           picturesBesideBundles,
           romanisersBesideBundles,
-          fromShared('../../shared.js'),
+          fromShared(SHARED_FROM_COMMAND),
         ],
       }),
     ),

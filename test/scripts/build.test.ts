@@ -40,7 +40,7 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     ]);
     expect(stdout).toContain('beendet durch Shanghai am 14. Januar 2020');
     // Each language but English is read when a process first answers in it, not loaded with the code.
-    const bundles = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.js'));
+    const bundles = (await readdir(out, { recursive: true })).filter((file) => /\.c?js$/.test(file));
     const german = JSON.stringify((await import('../../src/i18n/catalogs/de.json')).default.agreement.side);
     for (const file of bundles) expect(await readFile(join(out, file), 'utf8'), file).not.toContain(german);
   });
@@ -63,7 +63,7 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     expect(Object.keys(lists)).toEqual(['en', 'de', 'fr', 'es', 'cs', 'ja', 'zh']);
     expect(lists.de).toContain('wann');
     // stopwords-iso's sixty languages bundled into every verb made every cold start slower.
-    const bundles = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.js'));
+    const bundles = (await readdir(out, { recursive: true })).filter((file) => /\.c?js$/.test(file));
     for (const file of bundles)
       expect(await readFile(join(out, file), 'utf8'), file).not.toContain('"akasema"');
   });
@@ -107,6 +107,24 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
     expect(stdout).toContain('Concord');
     for (const file of ['wanakana.cjs', 'pinyin-pro.cjs', 'opencc-js-cn2t.cjs'])
       expect((await stat(join(out, 'vendor', file))).size, file).toBeGreaterThan(10_000);
+  });
+
+  it('GIVEN two runs of ask THEN the first leaves the code V8 compiled in the temp folder and the second runs it instead of compiling', async () => {
+    const store = join(await tempDir(), 'twinning.json');
+    await copyFile(SEED_PATH, store);
+    const tmp = await tempDir();
+    const ask = () =>
+      run(process.execPath, [cli, 'ask', '--data', store, 'partners kitakami'], {
+        env: { ...process.env, TMPDIR: tmp },
+      });
+    await ask();
+    const caches = (await readdir(tmp, { recursive: true })).filter((file) => file.endsWith('.bin'));
+    expect(caches).toHaveLength(1);
+    const cache = join(tmp, caches[0] ?? '');
+    const written = (await stat(cache)).mtimeMs;
+    expect((await ask()).stdout).toContain('Partner cities of Kitakami');
+    // A start that compiled the bundle writes the cache as it ends; one that ran the cache leaves it.
+    expect((await stat(cache)).mtimeMs).toBe(written);
   });
 
   it('GIVEN the built CLI THEN it starts with a hashbang, so bin.twinbot runs it with node', async () => {
