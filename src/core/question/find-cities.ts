@@ -75,11 +75,15 @@ export function findCities(
     const country = countryAt(tokens, i, skip) ?? (exact ? undefined : cjkCountryAt(tokens, i, skip));
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
-      // "萨尔瓦多" is El Salvador and Salvador (Bahia): the city is kept in case its twin is named too.
-      // Only in hanzi or kana, which name the country apart ("墨西哥", not Mexico City's "墨西哥城"):
-      // "alguna ciudad de México" asks about the country, whatever Madrid's twin is named.
-      const sameNamed = exact?.end === country.end && CJK.test(exact.text);
-      mentions.push(sameNamed ? { ...country, sameNamedCities: exact.cities } : country);
+      // "萨尔瓦多" is El Salvador and Salvador (Bahia), "Monaco" a country and its city: the city is
+      // kept, for its twin named too, or to be offered beside the country. Not after "in" or "some
+      // city of" ("alguna ciudad de México"), which ask about the country whatever Madrid's twin is named.
+      // In Latin letters only a city in that country ("Luxemburg" is also a Georgian town's old name).
+      const sameNamed =
+        exact?.end === country.end && !countryAsked(tokens, i)
+          ? exact.cities.filter((c) => CJK.test(exact.text) || c.country === country.country)
+          : [];
+      mentions.push(sameNamed.length > 0 ? { ...country, sameNamedCities: sameNamed } : country);
       i = country.end;
       continue;
     }
@@ -677,6 +681,47 @@ function isPhrase(words: readonly Token[]): boolean {
 /** Words some language always writes with a capital: German's polite "Sie", English "I". */
 const ALWAYS_CAPITALISED = new Set(['sie', 'ihr', 'ihre', 'ihnen', 'ihren', 'ihrem', 'ihrer', 'i']);
 
+/**
+ * Whether the words before a name that is a country's and a city's ask about the country: "in
+ * Mexico", "en el Luxemburgo", "any city of Mexico", "alguna ciudad de México".
+ */
+function countryAsked(tokens: readonly Token[], at: number): boolean {
+  let before = at - 1;
+  while (ARTICLES.has(tokens[before]?.folded ?? '')) before--;
+  const word = tokens[before]?.folded ?? '';
+  if (COUNTRY_PREPOSITIONS.has(word)) return true;
+  return (
+    OF_WORDS.has(word) &&
+    PLACE_NOUNS.has(tokens[before - 1]?.folded ?? '') &&
+    DETERMINERS.has(tokens[before - 2]?.folded ?? '')
+  );
+}
+
+/** Words that place something in a country, or take it there or from it: "in", "en", "au", "nach", "aus". */
+const COUNTRY_PREPOSITIONS = new Set([
+  'in',
+  'en',
+  'v',
+  've',
+  'au',
+  'im',
+  'na',
+  'w',
+  'aux',
+  'nach',
+  'aus',
+  'from',
+  'to',
+  'do',
+  'z',
+  'ze',
+  'ins',
+  'into',
+  'dans',
+]);
+const ARTICLES = new Set(['the', 'der', 'den', 'dem', 'die', 'el', 'la', 'los', 'las', 'le', 'les', 'l']);
+const OF_WORDS = new Set(['of', 'de', 'del', 'von', 'aus', 'z', 'ze', 'd']);
+
 /** Words for a town that also begin names ("Ciudad de México", "Ciudad Real", "Città di Castello"). */
 const PLACE_NOUNS = new Set([
   'ciudad',
@@ -698,8 +743,8 @@ function isName(token: Token): boolean {
   return initial !== initial.toLowerCase();
 }
 
-/** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
-const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w']);
+/** Words that may stand between a name and its region: "Concord en Caroline du Nord", "dans le Massachusetts". */
+const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w', 'dans']);
 /** The longest region name after a city, in words ("Provence Alpes Côte d'Azur"). */
 const MAX_REGION_WORDS = 4;
 

@@ -167,6 +167,48 @@ export function parseQuestion(
   commands: readonly Command[],
 ): QuestionReading {
   const reader: Reader = { catalog, commands };
+  const seen: { countryOrCity?: Mention } = {};
+  const asCountry = readQuestion(typedText, reader, 'country', seen);
+  if (seen.countryOrCity === undefined) return asCountry;
+  return eitherReading(seen.countryOrCity, readQuestion(typedText, reader, 'city', {}), asCountry);
+}
+
+/**
+ * "Partnerstädte von Luxemburg", "where is Monaco?": a name that is a country's and a city's, with
+ * nothing to say which, is read both ways; both readings are offered, neither answered.
+ */
+function eitherReading(named: Mention, asCity: QuestionReading, asCountry: QuestionReading): QuestionReading {
+  const offers = [asCity, asCountry].flatMap((r) => (r.sure ? [r.invocation] : r.closest));
+  const distinct = offers.filter(
+    (offer, i) => offers.findIndex((o) => JSON.stringify(o) === JSON.stringify(offer)) === i,
+  );
+  const lang = asCountry.lang ?? asCity.lang;
+  const heard: Message[] = [
+    ...(asCountry.sure ? [] : asCountry.heard),
+    (tr) => tr.t('dispatch.heard.countryOrCity', { name: named.text }),
+  ];
+  return { ...unsure(heard, distinct), ...(lang && { lang }) };
+}
+
+/**
+ * A Latin-script name that is a country's and a city's, which nothing around it settled (see
+ * `findCities`); hanzi and kana name the two apart.
+ */
+function isCountryOrCity(m: Mention): boolean {
+  return m.country !== undefined && (m.sameNamedCities?.length ?? 0) > 0 && !CJK.test(m.text);
+}
+
+/**
+ * One reading of a question; a name that is a country's and a city's is read `as` one of the two,
+ * and told to `seen` when read as the country.
+ */
+function readQuestion(
+  typedText: string,
+  reader: Reader,
+  as: 'country' | 'city',
+  seen: { countryOrCity?: Mention },
+): QuestionReading {
+  const { catalog } = reader;
   const text = inSimplifiedChinese(typedText.normalize('NFC'));
   const typed = splitGluedNames(tokenize(text, MAX_QUESTION_WORDS), catalog);
   if (typed.length === 0) return unsure([], []);
@@ -179,7 +221,12 @@ export function parseQuestion(
   const time = readTime(typed);
   const tag = tagQuestion(typed);
   const skipped = new Set([...time.used, ...tag]);
-  const names = findCities(typed, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, typed));
+  const names = findCities(typed, skipped, isVocabulary, catalog).map((m) =>
+    as === 'city' && isCountryOrCity(m)
+      ? { ...m, cities: m.sameNamedCities ?? [], country: undefined, sameNamedCities: undefined }
+      : asCountryWord(m, typed),
+  );
+  if (as === 'country') seen.countryOrCity = names.find(isCountryOrCity);
   // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
   const fixed = cueTypos(typed, names);
   const tokens = typed.map((t, i) => {
@@ -187,7 +234,7 @@ export function parseQuestion(
     return word === undefined ? t : { ...t, folded: word };
   });
   const found = names.filter((m) => !range(m.first, m.end).every((i) => fixed.has(i)));
-  const placed = placeCountries(found, tokens);
+  const placed = placeCountries(found, tokens, text);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
     m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
@@ -490,6 +537,7 @@ function isCueWord(folded: string): boolean {
 function placeCountries(
   found: readonly Mention[],
   tokens: readonly Token[],
+  text: string,
 ): { mentions: Mention[]; countries: string[] } {
   const mentions: Mention[] = [];
   const countries: string[] = [];
@@ -510,13 +558,44 @@ function placeCountries(
       };
     } else if (after && qualifies(after, m, m.end, after.first)) {
       list[index + 1] = { ...after, cities: after.cities.filter((c) => c.country === m.country) };
+    } else if (before && before.cities.length > 0 && writtenAfter(text, tokens, before, m)) {
+      // "Athens, Georgia", "Prague (Poland)": a country written after a city with only a comma or a
+      // bracket between says which city is meant, and none of that name is there: a name we do not know.
+      mentions[mentions.length - 1] = { ...before, cities: [] };
     } else countries.push(m.country);
   }
   return { mentions, countries };
 }
 
-/** Words that may stand between a city and its country: "in", "v", "aux", "の", "的". */
+/** Whether a country is written right after a place, with only a comma or an opening bracket between. */
+function writtenAfter(text: string, tokens: readonly Token[], place: Mention, country: Mention): boolean {
+  const from = tokens[place.end - 1]?.end;
+  const to = tokens[country.first]?.start;
+  return (
+    place.end === country.first &&
+    from !== undefined &&
+    to !== undefined &&
+    /^\s*[,(]\s*$/u.test(text.slice(from, to))
+  );
+}
+
+/**
+ * Words that may stand between a city and its country: "in", "v", "aux", "の", "的", and the articles
+ * some countries take ("en los Países Bajos", "in der Tschechischen Republik", "auf den Bahamas").
+ */
 const QUALIFIER_WORDS = new Set([
+  'the',
+  'der',
+  'den',
+  'dem',
+  'los',
+  'las',
+  'la',
+  'el',
+  'le',
+  'les',
+  'auf',
+  'dans',
   'in',
   'im',
   'v',
@@ -936,10 +1015,12 @@ function settle(catalog: Catalog, place: Mention | string | undefined, otherArg:
   const others = catalog.matchName(otherArg);
   const isTied = (c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id));
   // "コンコード" is one Concord's name in Japanese, "康科德" two Concords'; the Concord twinned with
-  // the other city may be another, named alike in Latin letters only.
-  const candidates = place.cities.some(isTied)
-    ? place.cities
-    : [...new Set(place.cities.flatMap((c) => catalog.matchName(c.name)))];
+  // the other city may be another, named alike in Latin letters only. In Latin letters the name is
+  // every namesake's, and "Concord, North Carolina" is that Concord, twinned with the other or not.
+  const candidates =
+    place.cities.some(isTied) || !CJK.test(place.text)
+      ? place.cities
+      : [...new Set(place.cities.flatMap((c) => catalog.matchName(c.name)))];
   if (candidates.length < 2) return undefined;
   const tied = candidates.filter(isTied);
   return tied.length === 1 ? tied[0]?.id : undefined;

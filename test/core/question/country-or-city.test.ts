@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../../commands/index.ts';
+import type { Invocation } from '../../../src/core/parse-command.ts';
+import { parseQuestion } from '../../../src/core/question/parse-question.ts';
+import { renderPlain } from '../../../src/render/plain.ts';
+import type { Catalog } from '../../../src/store/catalog.ts';
+import { operator } from '../../fixtures/knowledge-base.ts';
+import { corpusDispatcher, shippedStore } from '../../fixtures/questions/corpus.ts';
+import { agreement, city, partners, partnersIn, since, stillActive } from './invocations.ts';
+
+/**
+ * Issue 16: a country written beside or instead of a city, in sentences written for these tests.
+ * A name that is a country's and a city's (Monaco, Luxembourg) with nothing to say which is offered
+ * both ways; a country or region written after a city says which city, and is never a second question.
+ */
+
+let shipped: Catalog;
+beforeAll(async () => {
+  shipped = (await shippedStore()).catalog;
+});
+
+function read(text: string) {
+  const reading = parseQuestion(text, shipped, commands);
+  return reading.sure ? reading.invocation : reading;
+}
+
+describe('a name that is a country and a city', () => {
+  it.each([
+    ['sister cities of Monaco', partners('monaco-mc'), 'MC'],
+    ['Villes jumelles de Luxembourg', partners('luxembourg-lu'), 'LU'],
+    ['Partnerstädte von Luxemburg', partners('luxembourg-lu'), 'LU'],
+    ['Ciudades hermanas de Guatemala', partners('guatemala-city-gt'), 'GT'],
+    ['Villes jumelles de Mexico', partners('mexico-city-mx'), 'MX'],
+    ['sister cities of Kuwait', partners('kuwait-city-kw'), 'KW'],
+    ['tell me about Monaco', city('monaco-mc'), 'MC'],
+    ['Háblame de Luxemburgo', city('luxembourg-lu'), 'LU'],
+  ] as [string, Invocation, string][])(
+    'GIVEN "%s" THEN the city and the country are both offered, neither answered',
+    (text, asCity, country) => {
+      const reading = parseQuestion(text, shipped, commands);
+      expect(reading.sure).toBe(false);
+      const closest = reading.sure ? [] : reading.closest;
+      expect(closest[0]).toEqual(asCity);
+      expect(closest).toContainEqual({ command: 'partners', args: { country } });
+    },
+  );
+
+  it('GIVEN "sister cities of Panama" THEN no town of another country named so is offered (Panama City, Florida)', () => {
+    expect(read('sister cities of Panama')).toMatchObject({
+      sure: false,
+      closest: [{ command: 'partners', args: { country: 'PA' } }],
+    });
+  });
+
+  it.each([
+    ['does Prague have a partner in Luxembourg?', partnersIn('prague-cz', 'LU', true)],
+    ['Hat Paderborn eine Partnerstadt in Luxemburg?', partnersIn('paderborn-de', 'LU', true)],
+    ['¿Madrid tiene alguna ciudad hermana en México?', partnersIn('madrid-es', 'MX', true)],
+  ])('GIVEN "%s" THEN "in" says the country is meant', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Luxembourg and Metz, still twinned?', stillActive('luxembourg-lu', 'metz-fr')],
+    ['Luxemburgo y Metz, ¿siguen hermanadas?', stillActive('luxembourg-lu', 'metz-fr')],
+    ['Depuis quand Luxembourg et Metz sont jumelées ?', agreement('luxembourg-lu', 'metz-fr')],
+  ])('GIVEN "%s" THEN the city twinned with the other city named is meant', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('GIVEN such a name THEN the answer says it names a country and a city, and offers both', async () => {
+    const dispatcher = corpusDispatcher(await shippedStore());
+    const plain = renderPlain(await dispatcher.answerText('sister cities of Monaco', operator));
+    expect(plain).toContain('"Monaco", which names both a country and a city');
+    expect(plain).toContain('`partners Monaco`');
+  });
+
+  it('GIVEN "partners of Luxembourg", a command word first THEN both readings are offered, not "no city named of Luxembourg"', async () => {
+    const dispatcher = corpusDispatcher(await shippedStore());
+    expect(dispatcher.read('partners of Luxembourg')).toMatchObject({
+      kind: 'unsure',
+      closest: [partners('luxembourg-lu'), { command: 'partners', args: { country: 'LU' } }],
+    });
+  });
+});
+
+describe('a country or region written after a city says which city', () => {
+  it.each([
+    ['since when are Concord, North Carolina and Kitakami twinned?', 'concord-north-carolina-us'],
+    ['Seit wann sind Concord (Massachusetts) und Kitakami Partner?', 'concord-massachusetts-us'],
+    ['¿Desde cuándo están hermanadas Concord, Carolina del Norte y Kitakami?', 'concord-north-carolina-us'],
+    ['Od kdy jsou Concord v Severní Karolíně a Kitakami partnery?', 'concord-north-carolina-us'],
+  ])('GIVEN "%s" THEN that Concord is asked about, not the one twinned with Kitakami', (text, concord) => {
+    expect(read(text)).toEqual(agreement(concord, 'kitakami-jp'));
+  });
+
+  it.each([['sister cities of Athens, Georgia'], ['partners of Athens (Georgia)']])(
+    'GIVEN "%s", a city not in that country THEN a name we do not know, never partners in Georgia',
+    (text) => {
+      const reading = parseQuestion(text, shipped, commands);
+      expect(reading.sure).toBe(false);
+      expect(reading.sure ? [] : reading.closest).toEqual([{ command: 'search', args: { text: 'Athens' } }]);
+    },
+  );
+
+  it.each([
+    ['Villes jumelles de Prague en République tchèque', partners('prague-cz')],
+    ['Partnerstädte von Prag in der Tschechischen Republik', partners('prague-cz')],
+    ['Ciudades hermanas de Praga en la República Checa', partners('prague-cz')],
+    ['Partnerská města Prahy v České republice', partners('prague-cz')],
+    ['Concord dans le Massachusetts : villes jumelles ?', partners('concord-massachusetts-us')],
+    ['Wo ist Freeport auf den Bahamas?', city('freeport-bs')],
+    [
+      'Quand Plzeň (République tchèque) et Ratisbonne (Allemagne) se sont-elles jumelées ?',
+      agreement('plzen-cz', 'regensburg-de'),
+    ],
+    [
+      'How long have Rotterdam in the Netherlands and Istanbul been partners?',
+      since('rotterdam-nl', 'istanbul-tr'),
+    ],
+  ] as [string, Invocation][])(
+    'GIVEN "%s" THEN the country (with its article) only says which city',
+    (text, expected) => {
+      expect(read(text)).toEqual({ ...expected, ...(expected.focus && { focus: 'since' }) });
+    },
+  );
+
+  it('GIVEN "partners of Plzen in Czech Republic", a command word first THEN the partners of Plzeň', async () => {
+    const dispatcher = corpusDispatcher(await shippedStore());
+    expect(dispatcher.read('partners of Plzen in Czech Republic')).toEqual({
+      kind: 'run',
+      invocation: partners('plzen-cz'),
+    });
+  });
+});
