@@ -949,6 +949,7 @@ const GERMAN: CueTable = {
     'anstehend',
   ],
   city: [
+    'welchem land',
     'interessiert',
     'interessiere',
     'erzahl',
@@ -1453,6 +1454,7 @@ const FRENCH: CueTable = {
     'attendent',
   ],
   city: [
+    'quel pays',
     'interesse',
     'interessee',
     'parle',
@@ -2877,6 +2879,7 @@ const CZECH: CueTable = {
     'chystá',
   ],
   city: [
+    'ktere zemi',
     'zajima',
     'zajimalo',
     'povez',

@@ -745,8 +745,8 @@ function isName(token: Token): boolean {
 
 /** Words that may stand between a name and its region: "Concord en Caroline du Nord", "dans le Massachusetts". */
 const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w', 'dans']);
-/** The longest region name after a city, in words ("Provence Alpes Côte d'Azur"). */
-const MAX_REGION_WORDS = 4;
+/** The longest region name after a city, in words ("Provence Alpes Côte d'Azur", "l'État de New York"). */
+const MAX_REGION_WORDS = 6;
 
 /**
  * A region written after a name, in any language ("Concord, Carolina del Norte", "Concord en
@@ -758,7 +758,10 @@ function withRegion(tokens: readonly Token[], m: Mention, skip: ReadonlySet<numb
   const from = REGION_JOINERS.has(tokens[m.end]?.folded ?? '') ? m.end + 1 : m.end;
   for (let end = Math.min(tokens.length, from + MAX_REGION_WORDS); end > from; end--) {
     if (range(from, end).some((i) => skip.has(i))) continue;
-    const key = regionKey(tokens.slice(from, end).map((t) => t.folded));
+    const words = tokens.slice(from, end).map((t) => t.folded);
+    // "Buffalo, New York State": a name written with its region, then the word for a state.
+    if (end === from + 1 && REGION_NOUNS.has(words[0] ?? '')) return { ...m, end };
+    const key = regionKey(words);
     if (key === '') continue;
     const cities = m.cities.filter(
       (c) => c.region !== undefined && regionKey(foldName(c.region).split(' ')) === key,
@@ -768,15 +771,31 @@ function withRegion(tokens: readonly Token[], m: Mention, skip: ReadonlySet<numb
   return m;
 }
 
+/** Words region names are translated by: the directions, and "new" ("Carolina del Norte", "Nueva York"). */
 const DIRECTIONS: Record<string, string> = Object.fromEntries(
   [
     ['N', 'north northern nord norte severni nordliche'],
     ['S', 'south southern sud sur jizni sudliche'],
     ['E', 'east eastern est este ost vychodni'],
     ['W', 'west western ouest oeste west zapadni'],
+    ['new', 'nueva nuevo nouvelle nouveau neu'],
   ].flatMap(([to, words]) => (words ?? '').split(' ').map((w) => [w, to ?? ''])),
 );
+/** The words for "state" and "province" written with a region's name ("l'État de New York", "New York State"). */
+const REGION_NOUNS = new Set([
+  'etat',
+  'state',
+  'stat',
+  'estado',
+  'bundesstaat',
+  'province',
+  'provincia',
+  'provinz',
+]);
+/** Articles and particles, and the words for a region, beside a region's name. */
 const REGION_PARTICLES = new Set([
+  ...REGION_NOUNS,
+  'l',
   'de',
   'del',
   'du',

@@ -133,3 +133,31 @@ describe('a country or region written after a city says which city', () => {
     });
   });
 });
+
+describe('a region written after a city, in the words of each language', () => {
+  it.each([
+    ["Villes jumelles de Buffalo dans l'État de New York"],
+    ['Villes jumelles de Buffalo, État de New York'],
+    ['sister cities of Buffalo, New York State'],
+    ['sister cities of Buffalo in the state of New York'],
+    ['Partnerstädte von Buffalo im Bundesstaat New York'],
+    ['Ciudades hermanas de Buffalo, estado de Nueva York'],
+    ['Ciudades hermanas de Buffalo, Nueva York'],
+    ['Partnerská města Buffala ve státě New York'],
+  ])('GIVEN "%s" THEN the partners of Buffalo, never the tie between Buffalo and New York City', (text) => {
+    expect(read(text)).toEqual(partners('buffalo-us'));
+  });
+});
+
+describe('"in which country is X?" asks about the city', () => {
+  it.each([
+    ['Dans quel pays se trouve Shusha ?'],
+    ['In welchem Land liegt Shusha?'],
+    ['Ve které zemi leží Šuša?'],
+    ['V jaké zemi leží Šuša?'],
+    ['¿En qué país está Shusha?'],
+    ['In which country is Shusha?'],
+  ])('GIVEN "%s" THEN the city', (text) => {
+    expect(read(text)).toEqual(city('shusha-az'));
+  });
+});
