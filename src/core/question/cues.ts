@@ -59,6 +59,8 @@ export interface CueTable {
 const ENGLISH: CueTable = {
   language: 'en',
   partners: [
+    'teamed up',
+    'team up',
     'besties',
     'bffs',
     'chums',
@@ -219,6 +221,7 @@ const ENGLISH: CueTable = {
     'no longer',
   ],
   ended: [
+    'split up',
     'axed',
     'shelved',
     'mothballed',
@@ -755,6 +758,9 @@ const ENGLISH: CueTable = {
 const GERMAN: CueTable = {
   language: 'de',
   partners: [
+    'unterhalt',
+    'unterhalten',
+    'verschwisterung',
     // "verpartnert": partnered, as people say it.
     'verpartner',
     'pflegt',
@@ -856,6 +862,8 @@ const GERMAN: CueTable = {
     'gegründet',
   ],
   inForce: [
+    'verstehen sich',
+    'halt',
     'immer noch',
     'weiterhin',
     'gilt',
@@ -870,6 +878,9 @@ const GERMAN: CueTable = {
     'nicht mehr',
   ],
   ended: [
+    'zerbrochen',
+    'fallen gelassen',
+    'losgesagt',
     'stecker gezogen',
     'den stecker',
     'abserviert',
@@ -995,7 +1006,7 @@ const GERMAN: CueTable = {
     'überblick',
   ],
   home: ['unsere', 'unser', 'unseren', 'unserer', 'wir', 'uns'],
-  yesNoOpeners: ['ist', 'sind', 'hat', 'haben', 'besteht', 'war', 'waren', 'gibt'],
+  yesNoOpeners: ['ist', 'sind', 'hat', 'haben', 'besteht', 'war', 'waren', 'gibt', 'wurde', 'wurden'],
   map: ['karte', 'landkarte', 'weltkarte'],
   timeline: ['zeitleiste', 'zeitstrahl', 'zeitachse'],
   chart: ['diagramm', 'grafik', 'pro monat', 'nach monaten'],
@@ -1235,6 +1246,7 @@ const GERMAN: CueTable = {
 const FRENCH: CueTable = {
   language: 'fr',
   partners: [
+    'liens',
     'frequente',
     'frequenter',
     'copine',
@@ -1381,6 +1393,8 @@ const FRENCH: CueTable = {
     'valide',
   ],
   ended: [
+    'caduc',
+    'caduque',
     'en sommeil',
     'fin',
     'termine',
@@ -2013,6 +2027,10 @@ const SPANISH: CueTable = {
     'ya no',
   ],
   ended: [
+    'anulo',
+    'anularon',
+    'rescindio',
+    'rescindieron',
     'plantado',
     'cancelo',
     'anulado',
@@ -2719,6 +2737,7 @@ const CZECH: CueTable = {
     'započal',
   ],
   inForce: [
+    'vychazi',
     'jeste',
     'stale',
     'porad',
@@ -2758,6 +2777,7 @@ const CZECH: CueTable = {
     'už ne',
   ],
   ended: [
+    'u konce',
     'odkopla',
     'odkopl',
     'odkopnout',

@@ -651,8 +651,15 @@ function verbFirst(text: string, tokens: readonly Token[], inNames: ReadonlySet<
   while (BEFORE_VERB.has(tokens[at]?.folded ?? '') && !inNames.has(at)) at++;
   const first = tokens[at];
   if (!first || inNames.has(at) || !text.trim().endsWith('?')) return false;
-  const topics = topicsOf([first]);
-  return topics.has('ended') || topics.has('inForce');
+  return endsOrLasts(tokens, at);
+}
+
+/** A verb of ending or of lasting at `at`, alone or with the word after it ("puso fin", "put an end"). */
+function endsOrLasts(tokens: readonly Token[], at: number): boolean {
+  return [tokens.slice(at, at + 1), tokens.slice(at, at + 2)].some((words) => {
+    const topics = topicsOf(words);
+    return topics.has('ended') || topics.has('inForce');
+  });
 }
 
 /**
@@ -709,10 +716,7 @@ function subjectThenVerb(text: string, tokens: readonly Token[], found: readonly
   if (subject?.first !== 0 || subject.cities.length === 0 || !text.trim().endsWith('?')) return false;
   let at = subject.end;
   while (BEFORE_VERB.has(tokens[at]?.folded ?? '')) at++;
-  const verb = tokens[at];
-  if (!verb) return false;
-  const topics = topicsOf([verb]);
-  return topics.has('ended') || topics.has('inForce');
+  return tokens[at] !== undefined && endsOrLasts(tokens, at);
 }
 
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */

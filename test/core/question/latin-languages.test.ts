@@ -392,3 +392,33 @@ describe('German years written as one word, and long names of large cities a let
     expect(reading.sure ? [] : reading.closest).toContainEqual(partners('madrid-es'));
   });
 });
+
+describe('verbs and phrasings outside the cue tables, written for these tests', () => {
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  it.each([
+    ['have Prague and Shanghai split up?', endedBy('prague-cz', 'shanghai-cn')],
+    ['which towns has Prague teamed up with?', partners('prague-cz')],
+    ['Verstehen sich Prag und Taipeh noch?', stillActive('prague-cz', 'taipei-tw')],
+    ['Hält die Freundschaft zwischen Prag und Taipeh noch?', stillActive('prague-cz', 'taipei-tw')],
+    ['Ist die Partnerschaft zwischen Prag und Shanghai zerbrochen?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Hat Shanghai Prag fallen gelassen?', endedBy('shanghai-cn', 'prague-cz')],
+    ['Hat sich Shanghai von Prag losgesagt?', endedBy('shanghai-cn', 'prague-cz')],
+    ['Wurde die Partnerschaft zwischen Prag und Shanghai beendet?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Ist die Verschwisterung von Prag und Taipeh aufgelöst?', endedBy('prague-cz', 'taipei-tw')],
+    ['Welche Städtepartnerschaften unterhält Prag?', partners('prague-cz')],
+    ['Le jumelage Prague Shanghai est-il caduc ?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Avec qui Prague a-t-elle noué des liens ?', partners('prague-cz')],
+    ['¿Shanghái puso fin al hermanamiento con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['¿Shanghái anuló el convenio con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['¿Shanghái rescindió el acuerdo con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['¿Ha caducado el hermanamiento entre Praga y Shanghái?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Vycházejí spolu Praha a Tchaj-pej ještě?', stillActive('prague-cz', 'taipei-tw')],
+    ['Je partnerství Prahy a Šanghaje u konce?', endedBy('prague-cz', 'shanghai-cn')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
+    const reading = parseQuestion(text, shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
+});
