@@ -59,6 +59,11 @@ export interface CueTable {
 const ENGLISH: CueTable = {
   language: 'en',
   partners: [
+    'hang with',
+    'hangs with',
+    'crew',
+    'squad',
+    'homies',
     'teamed up',
     'team up',
     'besties',
@@ -221,6 +226,7 @@ const ENGLISH: CueTable = {
     'no longer',
   ],
   ended: [
+    'unfriend',
     'split up',
     'axed',
     'shelved',
@@ -758,6 +764,7 @@ const ENGLISH: CueTable = {
 const GERMAN: CueTable = {
   language: 'de',
   partners: [
+    'kontakt',
     'unterhalt',
     'unterhalten',
     'verschwisterung',
@@ -808,6 +815,7 @@ const GERMAN: CueTable = {
     'verbandelt',
   ],
   agreement: [
+    'unter dach und fach',
     'vereinbart',
     'krach',
     'zoff',
@@ -1393,6 +1401,7 @@ const FRENCH: CueTable = {
     'valide',
   ],
   ended: [
+    'coupe les ponts',
     'caduc',
     'caduque',
     'en sommeil',

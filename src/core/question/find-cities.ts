@@ -15,7 +15,7 @@ export interface Mention {
   readonly text: string;
   /** One city; several namesakes (Concord); or none: a name the store does not know. */
   readonly cities: readonly City[];
-  /** Written in lower case while not matching any city: more likely a stray word than a name. */
+  /** Written in lower case while not matching any city, or only world towns where names have capitals: more likely a stray word than a name. */
   readonly lowerCase: boolean;
   /** Found with a letter wrong, and only among the world's towns: a guess, offered and never answered. */
   readonly guessed?: boolean;
@@ -89,7 +89,7 @@ export function findCities(
     }
     if (exact) {
       closeRun();
-      const placed = withRegion(tokens, exact, skip);
+      const placed = withRegion(tokens, smallWorldTown(exact, mixedCase, catalog), skip);
       mentions.push(placed);
       i = placed.end;
       continue;
@@ -402,6 +402,16 @@ function hasOfficeCity(catalog: Catalog, cities: readonly City[]): boolean {
   }
   const own = ids;
   return cities.some((c) => own.has(c.id));
+}
+
+/**
+ * "Avec qui Istanbul a-t-elle coupé les ponts ?": a name written small where names have capitals,
+ * that only some world town bears ("Ponts"), is more likely a word we lack than that town: read among
+ * the words not understood, which are never answered; the town stays among what may be offered.
+ */
+function smallWorldTown(m: Mention, mixedCase: boolean, catalog: Catalog): Mention {
+  const small = m.text === m.text.toLowerCase() && !CJK.test(m.text);
+  return mixedCase && small && !hasOfficeCity(catalog, m.cities) ? { ...m, lowerCase: true } : m;
 }
 
 /** Whether the question is written with capitals where they belong, so a capital says "a name". */

@@ -178,16 +178,25 @@ export function parseQuestion(
  * nothing to say which, is read both ways; both readings are offered, neither answered.
  */
 function eitherReading(named: Mention, asCity: QuestionReading, asCountry: QuestionReading): QuestionReading {
-  const offers = [asCity, asCountry].flatMap((r) => (r.sure ? [r.invocation] : r.closest));
-  const distinct = offers.filter(
-    (offer, i) => offers.findIndex((o) => JSON.stringify(o) === JSON.stringify(offer)) === i,
-  );
+  const offers = distinct([asCity, asCountry].flatMap(offersOf));
   const lang = asCountry.lang ?? asCity.lang;
   const heard: Message[] = [
     ...(asCountry.sure ? [] : asCountry.heard),
     (tr) => tr.t('dispatch.heard.countryOrCity', { name: named.text }),
   ];
-  return { ...unsure(heard, distinct), ...(lang && { lang }) };
+  return { ...unsure(heard, offers), ...(lang && { lang }) };
+}
+
+/** What a reading runs or offers. */
+function offersOf(reading: QuestionReading): Invocation[] {
+  return reading.sure ? [reading.invocation] : reading.closest;
+}
+
+/** Each invocation once, in the order first offered. */
+function distinct(offers: readonly Invocation[]): Invocation[] {
+  return offers.filter(
+    (offer, i) => offers.findIndex((o) => JSON.stringify(o) === JSON.stringify(offer)) === i,
+  );
 }
 
 /**
@@ -325,6 +334,7 @@ function readQuestion(
     asksWho:
       whichPlace ||
       WHICH_CITY.test(text) ||
+      asksWhichCities(outsideNames) ||
       outsideNames.some(
         (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
       ),
@@ -401,7 +411,10 @@ function readQuestion(
     return inLanguage(keepsCompany, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
-  const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
+  const withStrays = decide({ ...question, places: mentions }, reader);
+  const closest = reading.sure
+    ? [reading.invocation]
+    : distinct([...(question.places.length > 0 ? reading.closest : []), ...offersOf(withStrays)]);
   const heard: Message[] = [
     ...describe(question, catalog),
     (tr) =>
@@ -412,7 +425,7 @@ function readQuestion(
         ),
       }),
   ];
-  return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
+  return inLanguage(unsure(heard, closest), lang, reader);
 }
 
 /** Words not understood that are a letter away from one cue word (or the words it starts): that word, by index. */
@@ -820,6 +833,19 @@ const WHO = new Set(
     '哪些',
   ].map(foldName),
 );
+
+/** "Which cities", "mit welchen Städten", "quelles villes", "qué ciudades", "kterými městy": asks who, in other words. */
+function asksWhichCities(words: readonly Token[]): boolean {
+  return words.some((t, i) => WHICH.has(t.folded) && TOWNS.test(words[i + 1]?.folded ?? ''));
+}
+
+const WHICH = new Set(
+  'which what welche welchen welcher quelle quelles quel quels que cuales cuantas ktera ktere kterymi kterych jaka jake jakymi'.split(
+    ' ',
+  ),
+);
+/** Plural words for towns, in each language, folded. */
+const TOWNS = /^(?:cities|towns|stadte|stadten|villes|ciudades|mesta|mesty|mest)$/;
 
 function asksWhoWithOneCity(invocation: Invocation, q: Question, stray: readonly Mention[]): boolean {
   return (

@@ -422,3 +422,50 @@ describe('verbs and phrasings outside the cue tables, written for these tests', 
     expect(reading.sure ? reading.invocation : reading).toEqual(expected);
   });
 });
+
+describe('colloquial words for friends and falling out, and words we lack beside one city', () => {
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  const readShipped = (text: string) => {
+    const reading = parseQuestion(text, shipped, commands);
+    return reading.sure ? reading.invocation : reading;
+  };
+
+  it.each([
+    ['who does Lyon hang with abroad?', partners('lyon-fr')],
+    ['tell me who Lyon hangs with abroad', partners('lyon-fr')],
+    ["Lyon's crew overseas?", partners('lyon-fr')],
+    ["who are Medellín's homies?", partners('medellin-co')],
+    ["who's Seville's squad abroad?", partners('seville-es')],
+    ['who did San Francisco unfriend?', partners('san-francisco-us')],
+    ['which cities does Bilbao vibe with?', partners('bilbao-es')],
+    ['Mit welchen Städten hält Berlin Kontakt?', partners('berlin-de')],
+    ['Mit welchen Städten kuschelt Bilbao?', partners('bilbao-es')],
+    ['Ist zwischen Gyöngyös und Shusha was unter Dach und Fach?', agreement('gyongyos-hu', 'shusha-az')],
+    ['Avec qui Istanbul a-t-elle coupé les ponts ?', partners('istanbul-tr')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
+    expect(readShipped(text)).toEqual(expected);
+  });
+
+  it("GIVEN who, one city and a verb we lack THEN the city's partners are offered, not nothing", () => {
+    expect(readShipped('who did Osaka badmouth?')).toMatchObject({
+      sure: false,
+      closest: [partners('osaka-jp'), city('osaka-jp')],
+    });
+  });
+
+  it.each([
+    ['Qui Istanbul a-t-elle envoyé sur les roses ?', 'roses-es'],
+    ['Did Shanghai mind the gap with Prague?', 'gap-fr'],
+  ])(
+    'GIVEN "%s", a word written small that only a world town bears THEN never that town as asked about',
+    (text, town) => {
+      const reading = parseQuestion(text, shipped, commands);
+      const offered = reading.sure ? [reading.invocation] : reading.closest;
+      expect(offered.length).toBeGreaterThan(0);
+      expect(JSON.stringify(offered)).not.toContain(town);
+    },
+  );
+});
