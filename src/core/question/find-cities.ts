@@ -55,6 +55,7 @@ export function findCities(
   skip: ReadonlySet<number>,
   isVocabulary: (folded: string) => boolean,
   catalog: Catalog,
+  caseForms = true,
 ): Mention[] {
   const mentions: Mention[] = [];
   const unknown: number[][] = [];
@@ -71,18 +72,14 @@ export function findCities(
       i++;
       continue;
     }
-    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary);
+    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary, caseForms);
     const country = countryAt(tokens, i, skip) ?? (exact ? undefined : cjkCountryAt(tokens, i, skip));
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
       // "萨尔瓦多" is El Salvador and Salvador (Bahia), "Monaco" a country and its city: the city is
       // kept, for its twin named too, or to be offered beside the country. Not after "in" or "some
       // city of" ("alguna ciudad de México"), which ask about the country whatever Madrid's twin is named.
-      // In Latin letters only a city in that country ("Luxemburg" is also a Georgian town's old name).
-      const sameNamed =
-        exact?.end === country.end && !countryAsked(tokens, i)
-          ? exact.cities.filter((c) => CJK.test(exact.text) || c.country === country.country)
-          : [];
+      const sameNamed = exact?.end === country.end && !countryAsked(tokens, i) ? exact.cities : [];
       mentions.push(sameNamed.length > 0 ? { ...country, sameNamedCities: sameNamed } : country);
       i = country.end;
       continue;
@@ -463,6 +460,7 @@ function exactNameAt(
   catalog: Catalog,
   mixedCase: boolean,
   isVocabulary: (folded: string) => boolean,
+  caseForms: boolean,
 ): Mention | undefined {
   // "alguna ciudad de México", "any city of Mexico": a word for a town after "some", "any",
   // "which" begins no name; the country after it is what is asked.
@@ -512,7 +510,8 @@ function exactNameAt(
       continue;
     // "qué tan viejo es": everyday words, written small, are no world town's name ("El Viejo").
     if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
-    if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
+    // Only where names take case endings: in French or Spanish "Acre" is Acre, not a form of Accra.
+    if (end - first === 1 && caseForms && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
       // a city many times larger, that the word is a case form of, come first.
       const base = baseForm(name, catalog);

@@ -208,6 +208,17 @@ function isCountryOrCity(m: Mention): boolean {
 }
 
 /**
+ * The cities a country's name stands for when read as a city: those in that country when there are
+ * some ("Luxemburg" is Luxembourg, not a Georgian town's old name), else every one so named
+ * ("Granada" is Grenada in Spanish, and Granada in Spain).
+ */
+function citiesNamedLike(m: Mention): readonly City[] {
+  const all = m.sameNamedCities ?? [];
+  const inCountry = all.filter((c) => c.country === m.country);
+  return inCountry.length > 0 ? inCountry : all;
+}
+
+/**
  * One reading of a question; a name that is a country's and a city's is read `as` one of the two,
  * and told to `seen` when read as the country.
  */
@@ -230,9 +241,12 @@ function readQuestion(
   const time = readTime(typed);
   const tag = tagQuestion(typed);
   const skipped = new Set([...time.used, ...tag]);
-  const names = findCities(typed, skipped, isVocabulary, catalog).map((m) =>
+  // Czech and German write names with case endings ("v Brně", "Prags"); other languages do not.
+  const wordsSay = questionLanguage(text, typed);
+  const caseForms = wordsSay === undefined || wordsSay === 'cs' || wordsSay === 'de';
+  const names = findCities(typed, skipped, isVocabulary, catalog, caseForms).map((m) =>
     as === 'city' && isCountryOrCity(m)
-      ? { ...m, cities: m.sameNamedCities ?? [], country: undefined, sameNamedCities: undefined }
+      ? { ...m, cities: citiesNamedLike(m), country: undefined, sameNamedCities: undefined }
       : asCountryWord(m, typed),
   );
   if (as === 'country') seen.countryOrCity = names.find(isCountryOrCity);

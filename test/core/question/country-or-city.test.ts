@@ -45,11 +45,17 @@ describe('a name that is a country and a city', () => {
     },
   );
 
-  it('GIVEN "sister cities of Panama" THEN no town of another country named so is offered (Panama City, Florida)', () => {
-    expect(read('sister cities of Panama')).toMatchObject({
+  it('GIVEN "Ciudades hermanas de Granada", Grenada in Spanish and no city of that name there THEN the cities so named are offered too', () => {
+    expect(read('Ciudades hermanas de Granada')).toMatchObject({
       sure: false,
-      closest: [{ command: 'partners', args: { country: 'PA' } }],
+      closest: [partners('Granada'), { command: 'partners', args: { country: 'GD' } }],
     });
+  });
+
+  it('GIVEN "Depuis quand Aix-en-Provence et Granada sont jumelées ?" THEN the Granada twinned with Aix', () => {
+    expect(read('Depuis quand Aix-en-Provence et Granada sont jumelées ?')).toEqual(
+      agreement('aix-en-provence-fr', 'granada-es'),
+    );
   });
 
   it.each([
@@ -131,6 +137,15 @@ describe('a country or region written after a city says which city', () => {
       kind: 'run',
       invocation: partners('plzen-cz'),
     });
+  });
+});
+
+describe('case endings are read only where names take them', () => {
+  it.each([
+    ['Depuis quand Acre et La Rochelle sont jumelées ?', agreement('acre-il', 'la-rochelle-fr')],
+    ['¿Desde cuándo están hermanadas Acre y La Rochelle?', agreement('acre-il', 'la-rochelle-fr')],
+  ])('GIVEN "%s" THEN Acre, not a case form of Accra', (text, expected) => {
+    expect(read(text)).toEqual(expected);
   });
 });
 
