@@ -6,6 +6,9 @@ import { isCommonWord } from './common-words.ts';
 import { countryNamed, countryOfCaseForm, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 
+/** Which case endings a name may carry in the question's language: Czech's, German's genitive "s", or none. */
+export type CaseForms = 'any' | 'genitive' | 'none';
+
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
   /** Token indexes [first, end). */
@@ -55,7 +58,7 @@ export function findCities(
   skip: ReadonlySet<number>,
   isVocabulary: (folded: string) => boolean,
   catalog: Catalog,
-  caseForms = true,
+  caseForms: CaseForms = 'any',
 ): Mention[] {
   const mentions: Mention[] = [];
   const unknown: number[][] = [];
@@ -460,7 +463,7 @@ function exactNameAt(
   catalog: Catalog,
   mixedCase: boolean,
   isVocabulary: (folded: string) => boolean,
-  caseForms: boolean,
+  caseForms: CaseForms,
 ): Mention | undefined {
   // "alguna ciudad de México", "any city of Mexico": a word for a town after "some", "any",
   // "which" begins no name; the country after it is what is asked.
@@ -510,8 +513,10 @@ function exactNameAt(
       continue;
     // "qué tan viejo es": everyday words, written small, are no world town's name ("El Viejo").
     if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
-    // Only where names take case endings: in French or Spanish "Acre" is Acre, not a form of Accra.
-    if (end - first === 1 && caseForms && !hasOfficeCity(catalog, cities)) {
+    // Only where names take case endings: in French or Spanish "Acre" is Acre, in German "Adenau"
+    // Adenau, neither a form of Accra or Aden.
+    const caseForm = caseForms === 'any' || (caseForms === 'genitive' && name.endsWith('s'));
+    if (end - first === 1 && caseForm && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
       // a city many times larger, that the word is a case form of, come first.
       const base = baseForm(name, catalog);

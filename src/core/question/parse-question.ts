@@ -12,7 +12,7 @@ import { ALTERNATIVES, isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { type CueTable, cueTables } from './cues.ts';
-import { findCities, type Mention, splitGluedNames } from './find-cities.ts';
+import { type CaseForms, findCities, type Mention, splitGluedNames } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { romanise } from './romanise.ts';
@@ -241,9 +241,11 @@ function readQuestion(
   const time = readTime(typed);
   const tag = tagQuestion(typed);
   const skipped = new Set([...time.used, ...tag]);
-  // Czech and German write names with case endings ("v Brně", "Prags"); other languages do not.
+  // Czech writes names with case endings ("v Brně"), German with a genitive "s" ("Prags"); other
+  // languages with none.
   const wordsSay = questionLanguage(text, typed);
-  const caseForms = wordsSay === undefined || wordsSay === 'cs' || wordsSay === 'de';
+  const caseForms: CaseForms =
+    wordsSay === undefined || wordsSay === 'cs' ? 'any' : wordsSay === 'de' ? 'genitive' : 'none';
   const names = findCities(typed, skipped, isVocabulary, catalog, caseForms).map((m) =>
     as === 'city' && isCountryOrCity(m)
       ? { ...m, cities: citiesNamedLike(m), country: undefined, sameNamedCities: undefined }
@@ -1047,7 +1049,11 @@ function pairIds(
 ): [string, string] {
   const first = placeArg(a, catalog);
   const second = placeArg(b, catalog);
-  return [settle(catalog, a, second) ?? first, settle(catalog, b, first) ?? second];
+  // Both may have namesakes ("Bethlehem and Zaragoza"): each is settled against the other as far as
+  // it is settled, so only the two cities twinned with each other are taken.
+  const settledFirst = settle(catalog, a, second) ?? first;
+  const settledSecond = settle(catalog, b, settledFirst) ?? second;
+  return [settle(catalog, a, settledSecond) ?? settledFirst, settledSecond];
 }
 
 function placeArg(place: Mention | string | undefined, catalog: Catalog): string {

@@ -144,8 +144,19 @@ describe('case endings are read only where names take them', () => {
   it.each([
     ['Depuis quand Acre et La Rochelle sont jumelées ?', agreement('acre-il', 'la-rochelle-fr')],
     ['¿Desde cuándo están hermanadas Acre y La Rochelle?', agreement('acre-il', 'la-rochelle-fr')],
-  ])('GIVEN "%s" THEN Acre, not a case form of Accra', (text, expected) => {
+    ['Seit wann sind Adenau und Sillery Partnerstädte?', agreement('adenau-de', 'sillery-fr')],
+  ])('GIVEN "%s" THEN the town so named, not a case form of a larger one (Accra, Aden)', (text, expected) => {
     expect(read(text)).toEqual(expected);
+  });
+
+  it('GIVEN Czech ("Brna", also a small town\'s name) THEN the case form of the much larger city still wins', () => {
+    expect(read('Partnerská města Brna')).toEqual(partners('brno-cz'));
+  });
+});
+
+describe('two names that each have namesakes', () => {
+  it('GIVEN "Bethlehem and Zaragoza?" THEN the two twinned with each other', () => {
+    expect(read('Bethlehem and Zaragoza?')).toEqual(agreement('bethlehem-ps', 'zaragoza-es'));
   });
 });
 
