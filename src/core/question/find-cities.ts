@@ -9,6 +9,10 @@ import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 /** Which case endings a name may carry in the question's language: Czech's, German's genitive "s", or none. */
 export type CaseForms = 'any' | 'genitive' | 'none';
 
+function takesCase(caseForms: CaseForms, name: string): boolean {
+  return caseForms === 'any' || (caseForms === 'genitive' && name.endsWith('s'));
+}
+
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
   /** Token indexes [first, end). */
@@ -121,7 +125,7 @@ export function findCities(
     const read =
       widenedCjkName(tokens, words, taken, catalog) ??
       readCjkRun(tokens, words, catalog, named) ??
-      readUnknownRun(tokens, words, catalog, budget);
+      readUnknownRun(tokens, words, catalog, budget, caseForms);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
     const small =
       (read.guessed || read.alternatives !== undefined) &&
@@ -497,7 +501,8 @@ function exactNameAt(
       // "Pragu Heights": a name that goes on is no case form of its first word.
       const next = tokens[end];
       const goesOn = next !== undefined && !skip.has(end) && isName(next) && !isVocabulary(next.folded);
-      const inflected = goesOn ? [] : inflectedName(tokens, first, end, catalog, mixedCase);
+      const inflected =
+        goesOn || !takesCase(caseForms, name) ? [] : inflectedName(tokens, first, end, catalog, mixedCase);
       if (inflected.length > 0) return mention(tokens, first, end, inflected);
       continue;
     }
@@ -515,8 +520,7 @@ function exactNameAt(
     if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
     // Only where names take case endings: in French or Spanish "Acre" is Acre, in German "Adenau"
     // Adenau, neither a form of Accra or Aden.
-    const caseForm = caseForms === 'any' || (caseForms === 'genitive' && name.endsWith('s'));
-    if (end - first === 1 && caseForm && !hasOfficeCity(catalog, cities)) {
+    if (end - first === 1 && takesCase(caseForms, name) && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
       // a city many times larger, that the word is a case form of, come first.
       const base = baseForm(name, catalog);
@@ -849,6 +853,7 @@ function readUnknownRun(
   words: readonly number[],
   catalog: Catalog,
   budget: { lookups: number },
+  caseForms: CaseForms,
 ): Mention {
   const first = words[0] as number;
   const end = first + words.length;
@@ -861,7 +866,10 @@ function readUnknownRun(
   // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending. "s Mexikem" is a
   // form of the country Mexiko, never of the city Mexico City's Czech name.
   const countryForm = words.length === 1 && countryOfCaseForm(text) !== undefined;
-  const inflected = words.length <= MAX_TYPO_WORDS && !countryForm ? baseForm(text, catalog) : [];
+  const inflected =
+    words.length <= MAX_TYPO_WORDS && !countryForm && takesCase(caseForms, text)
+      ? baseForm(text, catalog)
+      : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
   // "Schuscha", "Tschita": German writes "sh" and "ch" of other languages as "sch" and "tsch".
   const german = text.includes('sch')

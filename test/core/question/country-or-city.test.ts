@@ -149,6 +149,15 @@ describe('case endings are read only where names take them', () => {
     expect(read(text)).toEqual(expected);
   });
 
+  it.each([['Villes jumelles de Berne'], ['Ciudades hermanas de Berna']])(
+    'GIVEN "%s", a name the store lacks THEN never read as a case form of Brno ("v Brně")',
+    (text) => {
+      const reading = parseQuestion(text, shipped, commands);
+      expect(reading.sure).toBe(false);
+      expect(JSON.stringify(reading)).not.toContain('brno-cz');
+    },
+  );
+
   it('GIVEN Czech ("Brna", also a small town\'s name) THEN the case form of the much larger city still wins', () => {
     expect(read('Partnerská města Brna')).toEqual(partners('brno-cz'));
   });
