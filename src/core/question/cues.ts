@@ -3243,6 +3243,7 @@ const CZECH: CueTable = {
     'kterými',
     'kterým',
     'kterou',
+    'jakém',
   ],
   search: ['vyhledat', 'vyhledej', 'vyhledejte', 'hledej', 'hledat', 'najdi', 'najdete', 'najit', 'dohledej'],
   startsWith: [

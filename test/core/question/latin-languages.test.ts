@@ -417,6 +417,8 @@ describe('verbs and phrasings outside the cue tables, written for these tests', 
     ['¿Ha caducado el hermanamiento entre Praga y Shanghái?', endedBy('prague-cz', 'shanghai-cn')],
     ['Vycházejí spolu Praha a Tchaj-pej ještě?', stillActive('prague-cz', 'taipei-tw')],
     ['Je partnerství Prahy a Šanghaje u konce?', endedBy('prague-cz', 'shanghai-cn')],
+    ['V jakém roce se Paderborn a Le Mans spřátelily?', agreement('paderborn-de', 'le-mans-fr')],
+    ['Od jakého roku jsou Paderborn a Le Mans partnery?', agreement('paderborn-de', 'le-mans-fr')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
     const reading = parseQuestion(text, shipped, commands);
     expect(reading.sure ? reading.invocation : reading).toEqual(expected);
