@@ -10,6 +10,7 @@ import { answerLanguage, placeLanguage } from './answer-language.ts';
 import { actorId, type Caller, isStaff } from './caller.ts';
 import { argWhat, type Command, type CommandContext } from './command.ts';
 import { Confirmations, confirmedCommandText } from './confirmations.ts';
+import { readCountryCode } from './country-arg.ts';
 import { cityLabelIn } from './describe.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import type { Message } from './message.ts';
@@ -133,9 +134,22 @@ export class Dispatcher {
         question.invocation.command === parsed.invocation.command &&
         Object.entries(parsed.invocation.args).every(
           ([name, value]) =>
-            question.invocation.args[name] !== undefined || this.onlyJoins(parsed.invocation, name, value),
+            question.invocation.args[name] !== undefined ||
+            this.onlyJoins(parsed.invocation, name, value) ||
+            this.saysWhichCity(question.invocation, parsed.invocation, name, value),
         );
       if (question.sure && fills) return { kind: 'run', invocation: question.invocation };
+      // "partners of Luxembourg", a country's name and a city's: the question's offers, not "no
+      // city named 'of Luxembourg'", which answers words that were never a name. Offers to look a
+      // word up ("partners In Salah") say no more than that answer does.
+      if (!question.sure && question.closest.some((offer) => offer.command !== 'search'))
+        return {
+          kind: 'unsure',
+          firstWord: parsed.invocation.command,
+          heard: question.heard,
+          closest: question.closest,
+          ...(question.lang && { lang: question.lang }),
+        };
     }
     if (parsed.ok) return { kind: 'run', invocation: parsed.invocation };
     switch (parsed.reason) {
@@ -171,6 +185,19 @@ export class Dispatcher {
         return { kind: 'bad-arguments', command: parsed.command, message: parsed.message };
       }
     }
+  }
+
+  /**
+   * "partners of Plzen in Czech Republic": a country argument, as typed, that the question read as
+   * saying which city is meant, as the city it answers about is in that country.
+   */
+  private saysWhichCity(answered: Invocation, typed: Invocation, name: string, value: string): boolean {
+    const spec = findCommand(this.commands, typed.command)?.args.find((a) => a.name === name);
+    const city = answered.args.city;
+    if (spec?.kind !== 'country' || city === undefined) return false;
+    const code = readCountryCode(value);
+    const cities = this.store.catalog.matchName(city);
+    return code !== undefined && cities.length === 1 && cities[0]?.country === code;
   }
 
   /** A city argument, as typed, that names no city and is made of everyday words only ("in the"). */

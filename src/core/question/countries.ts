@@ -25,8 +25,43 @@ function countriesByName(): Map<string, string> {
       if (name && name !== code) byName.set(foldName(name), code);
     }
   }
+  for (const [name, code] of Object.entries(OTHER_NAMES)) byName.set(foldName(name), code);
   return byName;
 }
+
+/**
+ * Names people write beside Intl's short ones ("Tchéquie", "Chequia"): the long official forms,
+ * with the Czech and German case forms they take after "in", and the old or partial names used for
+ * the whole country ("Holland", "Angleterre").
+ */
+const OTHER_NAMES: Readonly<Record<string, string>> = {
+  'République tchèque': 'CZ',
+  'Tschechische Republik': 'CZ',
+  'Tschechischen Republik': 'CZ',
+  'República Checa': 'CZ',
+  'Česká republika': 'CZ',
+  'České republice': 'CZ',
+  'České republiky': 'CZ',
+  'Grande-Bretagne': 'GB',
+  Großbritannien: 'GB',
+  'Gran Bretaña': 'GB',
+  'Velká Británie': 'GB',
+  'Velké Británii': 'GB',
+  Angleterre: 'GB',
+  Inglaterra: 'GB',
+  Écosse: 'GB',
+  Schottland: 'GB',
+  Escocia: 'GB',
+  EEUU: 'US',
+  'EE UU': 'US',
+  Elfenbeinküste: 'CI',
+  'Costa de Marfil': 'CI',
+  Holland: 'NL',
+  Hollande: 'NL',
+  Holanda: 'NL',
+  Palästina: 'PS',
+  Palestina: 'PS',
+};
 
 /**
  * Short names people write for a country in every language ("in den USA", "au UK"); other names of

@@ -59,6 +59,13 @@ export interface CueTable {
 const ENGLISH: CueTable = {
   language: 'en',
   partners: [
+    'hang with',
+    'hangs with',
+    'crew',
+    'squad',
+    'homies',
+    'teamed up',
+    'team up',
     'besties',
     'bffs',
     'chums',
@@ -219,6 +226,8 @@ const ENGLISH: CueTable = {
     'no longer',
   ],
   ended: [
+    'unfriend',
+    'split up',
     'axed',
     'shelved',
     'mothballed',
@@ -755,6 +764,10 @@ const ENGLISH: CueTable = {
 const GERMAN: CueTable = {
   language: 'de',
   partners: [
+    'kontakt',
+    'unterhalt',
+    'unterhalten',
+    'verschwisterung',
     // "verpartnert": partnered, as people say it.
     'verpartner',
     'pflegt',
@@ -802,6 +815,7 @@ const GERMAN: CueTable = {
     'verbandelt',
   ],
   agreement: [
+    'unter dach und fach',
     'vereinbart',
     'krach',
     'zoff',
@@ -856,6 +870,8 @@ const GERMAN: CueTable = {
     'gegründet',
   ],
   inForce: [
+    'verstehen sich',
+    'halt',
     'immer noch',
     'weiterhin',
     'gilt',
@@ -870,6 +886,9 @@ const GERMAN: CueTable = {
     'nicht mehr',
   ],
   ended: [
+    'zerbrochen',
+    'fallen gelassen',
+    'losgesagt',
     'stecker gezogen',
     'den stecker',
     'abserviert',
@@ -949,6 +968,7 @@ const GERMAN: CueTable = {
     'anstehend',
   ],
   city: [
+    'welchem land',
     'interessiert',
     'interessiere',
     'erzahl',
@@ -994,7 +1014,7 @@ const GERMAN: CueTable = {
     'überblick',
   ],
   home: ['unsere', 'unser', 'unseren', 'unserer', 'wir', 'uns'],
-  yesNoOpeners: ['ist', 'sind', 'hat', 'haben', 'besteht', 'war', 'waren', 'gibt'],
+  yesNoOpeners: ['ist', 'sind', 'hat', 'haben', 'besteht', 'war', 'waren', 'gibt', 'wurde', 'wurden'],
   map: ['karte', 'landkarte', 'weltkarte'],
   timeline: ['zeitleiste', 'zeitstrahl', 'zeitachse'],
   chart: ['diagramm', 'grafik', 'pro monat', 'nach monaten'],
@@ -1234,6 +1254,7 @@ const GERMAN: CueTable = {
 const FRENCH: CueTable = {
   language: 'fr',
   partners: [
+    'liens',
     'frequente',
     'frequenter',
     'copine',
@@ -1380,6 +1401,9 @@ const FRENCH: CueTable = {
     'valide',
   ],
   ended: [
+    'coupe les ponts',
+    'caduc',
+    'caduque',
     'en sommeil',
     'fin',
     'termine',
@@ -1453,6 +1477,7 @@ const FRENCH: CueTable = {
     'attendent',
   ],
   city: [
+    'quel pays',
     'interesse',
     'interessee',
     'parle',
@@ -2011,6 +2036,10 @@ const SPANISH: CueTable = {
     'ya no',
   ],
   ended: [
+    'anulo',
+    'anularon',
+    'rescindio',
+    'rescindieron',
     'plantado',
     'cancelo',
     'anulado',
@@ -2717,6 +2746,7 @@ const CZECH: CueTable = {
     'započal',
   ],
   inForce: [
+    'vychazi',
     'jeste',
     'stale',
     'porad',
@@ -2756,6 +2786,7 @@ const CZECH: CueTable = {
     'už ne',
   ],
   ended: [
+    'u konce',
     'odkopla',
     'odkopl',
     'odkopnout',
@@ -2877,6 +2908,7 @@ const CZECH: CueTable = {
     'chystá',
   ],
   city: [
+    'ktere zemi',
     'zajima',
     'zajimalo',
     'povez',
@@ -3211,6 +3243,7 @@ const CZECH: CueTable = {
     'kterými',
     'kterým',
     'kterou',
+    'jakém',
   ],
   search: ['vyhledat', 'vyhledej', 'vyhledejte', 'hledej', 'hledat', 'najdi', 'najdete', 'najit', 'dohledej'],
   startsWith: [

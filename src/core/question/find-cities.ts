@@ -6,6 +6,13 @@ import { isCommonWord } from './common-words.ts';
 import { countryNamed, countryOfCaseForm, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 
+/** Which case endings a name may carry in the question's language: Czech's, German's genitive "s", or none. */
+export type CaseForms = 'any' | 'genitive' | 'none';
+
+function takesCase(caseForms: CaseForms, name: string): boolean {
+  return caseForms === 'any' || (caseForms === 'genitive' && name.endsWith('s'));
+}
+
 /** A place named in a question: the words as written and the cities they can mean. */
 export interface Mention {
   /** Token indexes [first, end). */
@@ -15,7 +22,7 @@ export interface Mention {
   readonly text: string;
   /** One city; several namesakes (Concord); or none: a name the store does not know. */
   readonly cities: readonly City[];
-  /** Written in lower case while not matching any city: more likely a stray word than a name. */
+  /** Written in lower case while not matching any city, or only world towns where names have capitals: more likely a stray word than a name. */
   readonly lowerCase: boolean;
   /** Found with a letter wrong, and only among the world's towns: a guess, offered and never answered. */
   readonly guessed?: boolean;
@@ -55,6 +62,7 @@ export function findCities(
   skip: ReadonlySet<number>,
   isVocabulary: (folded: string) => boolean,
   catalog: Catalog,
+  caseForms: CaseForms = 'any',
 ): Mention[] {
   const mentions: Mention[] = [];
   const unknown: number[][] = [];
@@ -71,21 +79,21 @@ export function findCities(
       i++;
       continue;
     }
-    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary);
+    const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary, caseForms);
     const country = countryAt(tokens, i, skip) ?? (exact ? undefined : cjkCountryAt(tokens, i, skip));
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
-      // "萨尔瓦多" is El Salvador and Salvador (Bahia): the city is kept in case its twin is named too.
-      // Only in hanzi or kana, which name the country apart ("墨西哥", not Mexico City's "墨西哥城"):
-      // "alguna ciudad de México" asks about the country, whatever Madrid's twin is named.
-      const sameNamed = exact?.end === country.end && CJK.test(exact.text);
-      mentions.push(sameNamed ? { ...country, sameNamedCities: exact.cities } : country);
+      // "萨尔瓦多" is El Salvador and Salvador (Bahia), "Monaco" a country and its city: the city is
+      // kept, for its twin named too, or to be offered beside the country. Not after "in" or "some
+      // city of" ("alguna ciudad de México"), which ask about the country whatever Madrid's twin is named.
+      const sameNamed = exact?.end === country.end && !countryAsked(tokens, i) ? exact.cities : [];
+      mentions.push(sameNamed.length > 0 ? { ...country, sameNamedCities: sameNamed } : country);
       i = country.end;
       continue;
     }
     if (exact) {
       closeRun();
-      const placed = withRegion(tokens, exact, skip);
+      const placed = withRegion(tokens, smallWorldTown(exact, mixedCase, catalog), skip);
       mentions.push(placed);
       i = placed.end;
       continue;
@@ -117,7 +125,7 @@ export function findCities(
     const read =
       widenedCjkName(tokens, words, taken, catalog) ??
       readCjkRun(tokens, words, catalog, named) ??
-      readUnknownRun(tokens, words, catalog, budget);
+      readUnknownRun(tokens, words, catalog, budget, caseForms);
     // "mexicanas" is a letter away from some town; written small where names have capitals, a word.
     const small =
       (read.guessed || read.alternatives !== undefined) &&
@@ -400,6 +408,16 @@ function hasOfficeCity(catalog: Catalog, cities: readonly City[]): boolean {
   return cities.some((c) => own.has(c.id));
 }
 
+/**
+ * "Avec qui Istanbul a-t-elle coupé les ponts ?": a name written small where names have capitals,
+ * that only some world town bears ("Ponts"), is more likely a word we lack than that town: read among
+ * the words not understood, which are never answered; the town stays among what may be offered.
+ */
+function smallWorldTown(m: Mention, mixedCase: boolean, catalog: Catalog): Mention {
+  const small = m.text === m.text.toLowerCase() && !CJK.test(m.text);
+  return mixedCase && small && !hasOfficeCity(catalog, m.cities) ? { ...m, lowerCase: true } : m;
+}
+
 /** Whether the question is written with capitals where they belong, so a capital says "a name". */
 function isMixedCase(tokens: readonly Token[]): boolean {
   const text = tokens.map((t) => t.text).join(' ');
@@ -451,6 +469,7 @@ function exactNameAt(
   catalog: Catalog,
   mixedCase: boolean,
   isVocabulary: (folded: string) => boolean,
+  caseForms: CaseForms,
 ): Mention | undefined {
   // "alguna ciudad de México", "any city of Mexico": a word for a town after "some", "any",
   // "which" begins no name; the country after it is what is asked.
@@ -484,7 +503,8 @@ function exactNameAt(
       // "Pragu Heights": a name that goes on is no case form of its first word.
       const next = tokens[end];
       const goesOn = next !== undefined && !skip.has(end) && isName(next) && !isVocabulary(next.folded);
-      const inflected = goesOn ? [] : inflectedName(tokens, first, end, catalog, mixedCase);
+      const inflected =
+        goesOn || !takesCase(caseForms, name) ? [] : inflectedName(tokens, first, end, catalog, mixedCase);
       if (inflected.length > 0) return mention(tokens, first, end, inflected);
       continue;
     }
@@ -500,7 +520,9 @@ function exactNameAt(
       continue;
     // "qué tan viejo es": everyday words, written small, are no world town's name ("El Viejo").
     if (end - first > 1 && !hasOfficeCity(catalog, cities) && isPhrase(words)) continue;
-    if (end - first === 1 && !hasOfficeCity(catalog, cities)) {
+    // Only where names take case endings: in French or Spanish "Acre" is Acre, in German "Adenau"
+    // Adenau, neither a form of Accra or Aden.
+    if (end - first === 1 && takesCase(caseForms, name) && !hasOfficeCity(catalog, cities)) {
       // "Brna", "Brně" are also some small town's name in some language: the office's cities, or
       // a city many times larger, that the word is a case form of, come first.
       const base = baseForm(name, catalog);
@@ -679,6 +701,47 @@ function isPhrase(words: readonly Token[]): boolean {
 /** Words some language always writes with a capital: German's polite "Sie", English "I". */
 const ALWAYS_CAPITALISED = new Set(['sie', 'ihr', 'ihre', 'ihnen', 'ihren', 'ihrem', 'ihrer', 'i']);
 
+/**
+ * Whether the words before a name that is a country's and a city's ask about the country: "in
+ * Mexico", "en el Luxemburgo", "any city of Mexico", "alguna ciudad de México".
+ */
+function countryAsked(tokens: readonly Token[], at: number): boolean {
+  let before = at - 1;
+  while (ARTICLES.has(tokens[before]?.folded ?? '')) before--;
+  const word = tokens[before]?.folded ?? '';
+  if (COUNTRY_PREPOSITIONS.has(word)) return true;
+  return (
+    OF_WORDS.has(word) &&
+    PLACE_NOUNS.has(tokens[before - 1]?.folded ?? '') &&
+    DETERMINERS.has(tokens[before - 2]?.folded ?? '')
+  );
+}
+
+/** Words that place something in a country, or take it there or from it: "in", "en", "au", "nach", "aus". */
+const COUNTRY_PREPOSITIONS = new Set([
+  'in',
+  'en',
+  'v',
+  've',
+  'au',
+  'im',
+  'na',
+  'w',
+  'aux',
+  'nach',
+  'aus',
+  'from',
+  'to',
+  'do',
+  'z',
+  'ze',
+  'ins',
+  'into',
+  'dans',
+]);
+const ARTICLES = new Set(['the', 'der', 'den', 'dem', 'die', 'el', 'la', 'los', 'las', 'le', 'les', 'l']);
+const OF_WORDS = new Set(['of', 'de', 'del', 'von', 'aus', 'z', 'ze', 'd']);
+
 /** Words for a town that also begin names ("Ciudad de México", "Ciudad Real", "Città di Castello"). */
 const PLACE_NOUNS = new Set([
   'ciudad',
@@ -700,10 +763,10 @@ function isName(token: Token): boolean {
   return initial !== initial.toLowerCase();
 }
 
-/** Words that may stand between a name and its region: "Concord en Caroline du Nord", "v Severní Karolíně". */
-const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w']);
-/** The longest region name after a city, in words ("Provence Alpes Côte d'Azur"). */
-const MAX_REGION_WORDS = 4;
+/** Words that may stand between a name and its region: "Concord en Caroline du Nord", "dans le Massachusetts". */
+const REGION_JOINERS = new Set(['in', 'en', 'v', 've', 'au', 'im', 'na', 'w', 'dans']);
+/** The longest region name after a city, in words ("Provence Alpes Côte d'Azur", "l'État de New York"). */
+const MAX_REGION_WORDS = 6;
 
 /**
  * A region written after a name, in any language ("Concord, Carolina del Norte", "Concord en
@@ -715,7 +778,10 @@ function withRegion(tokens: readonly Token[], m: Mention, skip: ReadonlySet<numb
   const from = REGION_JOINERS.has(tokens[m.end]?.folded ?? '') ? m.end + 1 : m.end;
   for (let end = Math.min(tokens.length, from + MAX_REGION_WORDS); end > from; end--) {
     if (range(from, end).some((i) => skip.has(i))) continue;
-    const key = regionKey(tokens.slice(from, end).map((t) => t.folded));
+    const words = tokens.slice(from, end).map((t) => t.folded);
+    // "Buffalo, New York State": a name written with its region, then the word for a state.
+    if (end === from + 1 && REGION_NOUNS.has(words[0] ?? '')) return { ...m, end };
+    const key = regionKey(words);
     if (key === '') continue;
     const cities = m.cities.filter(
       (c) => c.region !== undefined && regionKey(foldName(c.region).split(' ')) === key,
@@ -725,15 +791,31 @@ function withRegion(tokens: readonly Token[], m: Mention, skip: ReadonlySet<numb
   return m;
 }
 
+/** Words region names are translated by: the directions, and "new" ("Carolina del Norte", "Nueva York"). */
 const DIRECTIONS: Record<string, string> = Object.fromEntries(
   [
     ['N', 'north northern nord norte severni nordliche'],
     ['S', 'south southern sud sur jizni sudliche'],
     ['E', 'east eastern est este ost vychodni'],
     ['W', 'west western ouest oeste west zapadni'],
+    ['new', 'nueva nuevo nouvelle nouveau neu'],
   ].flatMap(([to, words]) => (words ?? '').split(' ').map((w) => [w, to ?? ''])),
 );
+/** The words for "state" and "province" written with a region's name ("l'État de New York", "New York State"). */
+const REGION_NOUNS = new Set([
+  'etat',
+  'state',
+  'stat',
+  'estado',
+  'bundesstaat',
+  'province',
+  'provincia',
+  'provinz',
+]);
+/** Articles and particles, and the words for a region, beside a region's name. */
 const REGION_PARTICLES = new Set([
+  ...REGION_NOUNS,
+  'l',
   'de',
   'del',
   'du',
@@ -773,6 +855,7 @@ function readUnknownRun(
   words: readonly number[],
   catalog: Catalog,
   budget: { lookups: number },
+  caseForms: CaseForms,
 ): Mention {
   const first = words[0] as number;
   const end = first + words.length;
@@ -785,7 +868,10 @@ function readUnknownRun(
   // "Prahy", "s Prahou"; "Tchaj-peje" (Tchaj-pej): the last word takes the ending. "s Mexikem" is a
   // form of the country Mexiko, never of the city Mexico City's Czech name.
   const countryForm = words.length === 1 && countryOfCaseForm(text) !== undefined;
-  const inflected = words.length <= MAX_TYPO_WORDS && !countryForm ? baseForm(text, catalog) : [];
+  const inflected =
+    words.length <= MAX_TYPO_WORDS && !countryForm && takesCase(caseForms, text)
+      ? baseForm(text, catalog)
+      : [];
   if (inflected.length > 0) return mention(tokens, first, end, inflected);
   // "Schuscha", "Tschita": German writes "sh" and "ch" of other languages as "sch" and "tsch".
   const german = text.includes('sch')

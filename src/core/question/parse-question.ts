@@ -12,7 +12,7 @@ import { ALTERNATIVES, isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { type CueTable, cueTables } from './cues.ts';
-import { findCities, type Mention, splitGluedNames } from './find-cities.ts';
+import { type CaseForms, findCities, type Mention, splitGluedNames } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { romanise } from './romanise.ts';
@@ -167,6 +167,68 @@ export function parseQuestion(
   commands: readonly Command[],
 ): QuestionReading {
   const reader: Reader = { catalog, commands };
+  const seen: { countryOrCity?: Mention } = {};
+  const asCountry = readQuestion(typedText, reader, 'country', seen);
+  if (seen.countryOrCity === undefined) return asCountry;
+  return eitherReading(seen.countryOrCity, readQuestion(typedText, reader, 'city', {}), asCountry);
+}
+
+/**
+ * "Partnerstädte von Luxemburg", "where is Monaco?": a name that is a country's and a city's, with
+ * nothing to say which, is read both ways; both readings are offered, neither answered.
+ */
+function eitherReading(named: Mention, asCity: QuestionReading, asCountry: QuestionReading): QuestionReading {
+  const offers = distinct([asCity, asCountry].flatMap(offersOf));
+  const lang = asCountry.lang ?? asCity.lang;
+  const heard: Message[] = [
+    ...(asCountry.sure ? [] : asCountry.heard),
+    (tr) => tr.t('dispatch.heard.countryOrCity', { name: named.text }),
+  ];
+  return { ...unsure(heard, offers), ...(lang && { lang }) };
+}
+
+/** What a reading runs or offers. */
+function offersOf(reading: QuestionReading): Invocation[] {
+  return reading.sure ? [reading.invocation] : reading.closest;
+}
+
+/** Each invocation once, in the order first offered. */
+function distinct(offers: readonly Invocation[]): Invocation[] {
+  return offers.filter(
+    (offer, i) => offers.findIndex((o) => JSON.stringify(o) === JSON.stringify(offer)) === i,
+  );
+}
+
+/**
+ * A Latin-script name that is a country's and a city's, which nothing around it settled (see
+ * `findCities`); hanzi and kana name the two apart.
+ */
+function isCountryOrCity(m: Mention): boolean {
+  return m.country !== undefined && (m.sameNamedCities?.length ?? 0) > 0 && !CJK.test(m.text);
+}
+
+/**
+ * The cities a country's name stands for when read as a city: those in that country when there are
+ * some ("Luxemburg" is Luxembourg, not a Georgian town's old name), else every one so named
+ * ("Granada" is Grenada in Spanish, and Granada in Spain).
+ */
+function citiesNamedLike(m: Mention): readonly City[] {
+  const all = m.sameNamedCities ?? [];
+  const inCountry = all.filter((c) => c.country === m.country);
+  return inCountry.length > 0 ? inCountry : all;
+}
+
+/**
+ * One reading of a question; a name that is a country's and a city's is read `as` one of the two,
+ * and told to `seen` when read as the country.
+ */
+function readQuestion(
+  typedText: string,
+  reader: Reader,
+  as: 'country' | 'city',
+  seen: { countryOrCity?: Mention },
+): QuestionReading {
+  const { catalog } = reader;
   const text = inSimplifiedChinese(typedText.normalize('NFC'));
   const typed = splitGluedNames(tokenize(text, MAX_QUESTION_WORDS), catalog);
   if (typed.length === 0) return unsure([], []);
@@ -179,7 +241,17 @@ export function parseQuestion(
   const time = readTime(typed);
   const tag = tagQuestion(typed);
   const skipped = new Set([...time.used, ...tag]);
-  const names = findCities(typed, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, typed));
+  // Czech writes names with case endings ("v Brně"), German with a genitive "s" ("Prags"); other
+  // languages with none.
+  const wordsSay = questionLanguage(text, typed);
+  const caseForms: CaseForms =
+    wordsSay === undefined || wordsSay === 'cs' ? 'any' : wordsSay === 'de' ? 'genitive' : 'none';
+  const names = findCities(typed, skipped, isVocabulary, catalog, caseForms).map((m) =>
+    as === 'city' && isCountryOrCity(m)
+      ? { ...m, cities: citiesNamedLike(m), country: undefined, sameNamedCities: undefined }
+      : asCountryWord(m, typed),
+  );
+  if (as === 'country') seen.countryOrCity = names.find(isCountryOrCity);
   // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
   const fixed = cueTypos(typed, names);
   const tokens = typed.map((t, i) => {
@@ -187,7 +259,7 @@ export function parseQuestion(
     return word === undefined ? t : { ...t, folded: word };
   });
   const found = names.filter((m) => !range(m.first, m.end).every((i) => fixed.has(i)));
-  const placed = placeCountries(found, tokens);
+  const placed = placeCountries(found, tokens, text);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
     m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
@@ -278,6 +350,7 @@ export function parseQuestion(
     asksWho:
       whichPlace ||
       WHICH_CITY.test(text) ||
+      asksWhichCities(outsideNames) ||
       outsideNames.some(
         (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
       ),
@@ -358,7 +431,10 @@ export function parseQuestion(
     return inLanguage(keepsCompany, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
-  const closest = reading.sure ? reading : decide({ ...question, places: mentions }, reader);
+  const withStrays = decide({ ...question, places: mentions }, reader);
+  const closest = reading.sure
+    ? [reading.invocation]
+    : distinct([...(question.places.length > 0 ? reading.closest : []), ...offersOf(withStrays)]);
   const heard: Message[] = [
     ...describe(question, catalog),
     (tr) =>
@@ -369,7 +445,7 @@ export function parseQuestion(
         ),
       }),
   ];
-  return inLanguage(unsure(heard, closest.sure ? [closest.invocation] : closest.closest), lang, reader);
+  return inLanguage(unsure(heard, closest), lang, reader);
 }
 
 /** Words not understood that are a letter away from one cue word (or the words it starts): that word, by index. */
@@ -494,6 +570,7 @@ function isCueWord(folded: string): boolean {
 function placeCountries(
   found: readonly Mention[],
   tokens: readonly Token[],
+  text: string,
 ): { mentions: Mention[]; countries: string[] } {
   const mentions: Mention[] = [];
   const countries: string[] = [];
@@ -514,13 +591,44 @@ function placeCountries(
       };
     } else if (after && qualifies(after, m, m.end, after.first)) {
       list[index + 1] = { ...after, cities: after.cities.filter((c) => c.country === m.country) };
+    } else if (before && before.cities.length > 0 && writtenAfter(text, tokens, before, m)) {
+      // "Athens, Georgia", "Prague (Poland)": a country written after a city with only a comma or a
+      // bracket between says which city is meant, and none of that name is there: a name we do not know.
+      mentions[mentions.length - 1] = { ...before, cities: [] };
     } else countries.push(m.country);
   }
   return { mentions, countries };
 }
 
-/** Words that may stand between a city and its country: "in", "v", "aux", "の", "的". */
+/** Whether a country is written right after a place, with only a comma or an opening bracket between. */
+function writtenAfter(text: string, tokens: readonly Token[], place: Mention, country: Mention): boolean {
+  const from = tokens[place.end - 1]?.end;
+  const to = tokens[country.first]?.start;
+  return (
+    place.end === country.first &&
+    from !== undefined &&
+    to !== undefined &&
+    /^\s*[,(]\s*$/u.test(text.slice(from, to))
+  );
+}
+
+/**
+ * Words that may stand between a city and its country: "in", "v", "aux", "の", "的", and the articles
+ * some countries take ("en los Países Bajos", "in der Tschechischen Republik", "auf den Bahamas").
+ */
 const QUALIFIER_WORDS = new Set([
+  'the',
+  'der',
+  'den',
+  'dem',
+  'los',
+  'las',
+  'la',
+  'el',
+  'le',
+  'les',
+  'auf',
+  'dans',
   'in',
   'im',
   'v',
@@ -576,8 +684,15 @@ function verbFirst(text: string, tokens: readonly Token[], inNames: ReadonlySet<
   while (BEFORE_VERB.has(tokens[at]?.folded ?? '') && !inNames.has(at)) at++;
   const first = tokens[at];
   if (!first || inNames.has(at) || !text.trim().endsWith('?')) return false;
-  const topics = topicsOf([first]);
-  return topics.has('ended') || topics.has('inForce');
+  return endsOrLasts(tokens, at);
+}
+
+/** A verb of ending or of lasting at `at`, alone or with the word after it ("puso fin", "put an end"). */
+function endsOrLasts(tokens: readonly Token[], at: number): boolean {
+  return [tokens.slice(at, at + 1), tokens.slice(at, at + 2)].some((words) => {
+    const topics = topicsOf(words);
+    return topics.has('ended') || topics.has('inForce');
+  });
 }
 
 /**
@@ -634,10 +749,7 @@ function subjectThenVerb(text: string, tokens: readonly Token[], found: readonly
   if (subject?.first !== 0 || subject.cities.length === 0 || !text.trim().endsWith('?')) return false;
   let at = subject.end;
   while (BEFORE_VERB.has(tokens[at]?.folded ?? '')) at++;
-  const verb = tokens[at];
-  if (!verb) return false;
-  const topics = topicsOf([verb]);
-  return topics.has('ended') || topics.has('inForce');
+  return tokens[at] !== undefined && endsOrLasts(tokens, at);
 }
 
 /** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
@@ -743,6 +855,19 @@ const WHO = new Set(
     '哪些',
   ].map(foldName),
 );
+
+/** "Which cities", "mit welchen Städten", "quelles villes", "qué ciudades", "kterými městy": asks who, in other words. */
+function asksWhichCities(words: readonly Token[]): boolean {
+  return words.some((t, i) => WHICH.has(t.folded) && TOWNS.test(words[i + 1]?.folded ?? ''));
+}
+
+const WHICH = new Set(
+  'which what welche welchen welcher quelle quelles quel quels que cuales cuantas ktera ktere kterymi kterych jaka jake jakymi'.split(
+    ' ',
+  ),
+);
+/** Plural words for towns, in each language, folded. */
+const TOWNS = /^(?:cities|towns|stadte|stadten|villes|ciudades|mesta|mesty|mest)$/;
 
 function asksWhoWithOneCity(invocation: Invocation, q: Question, stray: readonly Mention[]): boolean {
   return (
@@ -952,7 +1077,11 @@ function pairIds(
 ): [string, string] {
   const first = placeArg(a, catalog);
   const second = placeArg(b, catalog);
-  return [settle(catalog, a, second) ?? first, settle(catalog, b, first) ?? second];
+  // Both may have namesakes ("Bethlehem and Zaragoza"): each is settled against the other as far as
+  // it is settled, so only the two cities twinned with each other are taken.
+  const settledFirst = settle(catalog, a, second) ?? first;
+  const settledSecond = settle(catalog, b, settledFirst) ?? second;
+  return [settle(catalog, a, settledSecond) ?? settledFirst, settledSecond];
 }
 
 function placeArg(place: Mention | string | undefined, catalog: Catalog): string {
@@ -964,10 +1093,12 @@ function settle(catalog: Catalog, place: Mention | string | undefined, otherArg:
   const others = catalog.matchName(otherArg);
   const isTied = (c: City) => others.some((o) => catalog.partnershipBetween(c.id, o.id));
   // "コンコード" is one Concord's name in Japanese, "康科德" two Concords'; the Concord twinned with
-  // the other city may be another, named alike in Latin letters only.
-  const candidates = place.cities.some(isTied)
-    ? place.cities
-    : [...new Set(place.cities.flatMap((c) => catalog.matchName(c.name)))];
+  // the other city may be another, named alike in Latin letters only. In Latin letters the name is
+  // every namesake's, and "Concord, North Carolina" is that Concord, twinned with the other or not.
+  const candidates =
+    place.cities.some(isTied) || !CJK.test(place.text)
+      ? place.cities
+      : [...new Set(place.cities.flatMap((c) => catalog.matchName(c.name)))];
   if (candidates.length < 2) return undefined;
   const tied = candidates.filter(isTied);
   return tied.length === 1 ? tied[0]?.id : undefined;

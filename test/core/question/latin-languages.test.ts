@@ -389,3 +389,82 @@ describe('German years written as one word, and long names of large cities a let
     expect(reading.sure ? [] : reading.closest).toContainEqual(partners('madrid-es'));
   });
 });
+
+describe('verbs and phrasings outside the cue tables, written for these tests', () => {
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  it.each([
+    ['have Prague and Shanghai split up?', endedBy('prague-cz', 'shanghai-cn')],
+    ['which towns has Prague teamed up with?', partners('prague-cz')],
+    ['Verstehen sich Prag und Taipeh noch?', stillActive('prague-cz', 'taipei-tw')],
+    ['Hält die Freundschaft zwischen Prag und Taipeh noch?', stillActive('prague-cz', 'taipei-tw')],
+    ['Ist die Partnerschaft zwischen Prag und Shanghai zerbrochen?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Hat Shanghai Prag fallen gelassen?', endedBy('shanghai-cn', 'prague-cz')],
+    ['Hat sich Shanghai von Prag losgesagt?', endedBy('shanghai-cn', 'prague-cz')],
+    ['Wurde die Partnerschaft zwischen Prag und Shanghai beendet?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Ist die Verschwisterung von Prag und Taipeh aufgelöst?', endedBy('prague-cz', 'taipei-tw')],
+    ['Welche Städtepartnerschaften unterhält Prag?', partners('prague-cz')],
+    ['Le jumelage Prague Shanghai est-il caduc ?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Avec qui Prague a-t-elle noué des liens ?', partners('prague-cz')],
+    ['¿Shanghái puso fin al hermanamiento con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['¿Shanghái anuló el convenio con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['¿Shanghái rescindió el acuerdo con Praga?', endedBy('shanghai-cn', 'prague-cz')],
+    ['¿Ha caducado el hermanamiento entre Praga y Shanghái?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Vycházejí spolu Praha a Tchaj-pej ještě?', stillActive('prague-cz', 'taipei-tw')],
+    ['Je partnerství Prahy a Šanghaje u konce?', endedBy('prague-cz', 'shanghai-cn')],
+    ['V jakém roce se Paderborn a Le Mans spřátelily?', agreement('paderborn-de', 'le-mans-fr')],
+    ['Od jakého roku jsou Paderborn a Le Mans partnery?', agreement('paderborn-de', 'le-mans-fr')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
+    const reading = parseQuestion(text, shipped, commands);
+    expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
+});
+
+describe('colloquial words for friends and falling out, and words we lack beside one city', () => {
+  let shipped: Catalog;
+  beforeAll(async () => {
+    shipped = (await shippedStore()).catalog;
+  });
+  const readShipped = (text: string) => {
+    const reading = parseQuestion(text, shipped, commands);
+    return reading.sure ? reading.invocation : reading;
+  };
+
+  it.each([
+    ['who does Lyon hang with abroad?', partners('lyon-fr')],
+    ['tell me who Lyon hangs with abroad', partners('lyon-fr')],
+    ["Lyon's crew overseas?", partners('lyon-fr')],
+    ["who are Medellín's homies?", partners('medellin-co')],
+    ["who's Seville's squad abroad?", partners('seville-es')],
+    ['who did San Francisco unfriend?', partners('san-francisco-us')],
+    ['which cities does Bilbao vibe with?', partners('bilbao-es')],
+    ['Mit welchen Städten hält Berlin Kontakt?', partners('berlin-de')],
+    ['Mit welchen Städten kuschelt Bilbao?', partners('bilbao-es')],
+    ['Ist zwischen Gyöngyös und Shusha was unter Dach und Fach?', agreement('gyongyos-hu', 'shusha-az')],
+    ['Avec qui Istanbul a-t-elle coupé les ponts ?', partners('istanbul-tr')],
+  ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
+    expect(readShipped(text)).toEqual(expected);
+  });
+
+  it("GIVEN who, one city and a verb we lack THEN the city's partners are offered, not nothing", () => {
+    expect(readShipped('who did Osaka badmouth?')).toMatchObject({
+      sure: false,
+      closest: [partners('osaka-jp'), city('osaka-jp')],
+    });
+  });
+
+  it.each([
+    ['Qui Istanbul a-t-elle envoyé sur les roses ?', 'roses-es'],
+    ['Did Shanghai mind the gap with Prague?', 'gap-fr'],
+  ])(
+    'GIVEN "%s", a word written small that only a world town bears THEN never that town as asked about',
+    (text, town) => {
+      const reading = parseQuestion(text, shipped, commands);
+      const offered = reading.sure ? [reading.invocation] : reading.closest;
+      expect(offered.length).toBeGreaterThan(0);
+      expect(JSON.stringify(offered)).not.toContain(town);
+    },
+  );
+});
