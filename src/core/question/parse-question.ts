@@ -355,6 +355,7 @@ function readQuestion(
         (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
       ),
     firstActs: firstActs(
+      text,
       tokens,
       mentions.filter((m) => !m.lowerCase),
     ),
@@ -1021,13 +1022,34 @@ const OWNING = new Set(['of', 'von', 'de', 'd', 'del', 'du', 'des', 'della'].map
  * one subject ("Did Prague and Shanghai break up?", "武汉和博伦厄的关系黄了吗") or the first owns the
  * tie ("Le jumelage d'Osaka avec San Francisco est-il terminé ?", "Osaka's tie with ...").
  */
-function firstActs(tokens: readonly Token[], places: readonly Mention[]): boolean {
+function firstActs(text: string, tokens: readonly Token[], places: readonly Mention[]): boolean {
   const [first, second] = places;
   if (!first || !second) return true;
   const between = tokens.slice(first.end, second.first);
-  if (between.every((t) => JOINING.has(t.folded))) return false;
+  const oneSubject =
+    between.length > 0
+      ? between.every((t) => JOINING.has(t.folded))
+      : sideBySide(text, tokens, first, second);
+  if (oneSubject) return false;
   return !(OWNING.has(tokens[first.first - 1]?.folded ?? '') || tokens[first.end]?.folded === 's');
 }
+
+/**
+ * Two names with no word between them written as one pair: "Prague-Shanghai", "上海布拉格", "the
+ * Prague Shanghai partnership". Not a subject and its object: "Hat Shanghai Prag fallen gelassen?".
+ */
+function sideBySide(text: string, tokens: readonly Token[], first: Mention, second: Mention): boolean {
+  const gap = text.slice(tokens[first.end - 1]?.end ?? 0, tokens[second.first]?.start ?? 0);
+  if (gap === '' || PAIR_MARKS.test(gap)) return true;
+  const isTie = (t: Token | undefined) => {
+    const topics = t === undefined ? undefined : topicsOf([t]);
+    return topics !== undefined && (topics.has('partners') || topics.has('agreement'));
+  };
+  return isTie(tokens[first.first - 1]) || isTie(tokens[second.end]);
+}
+
+/** What joins the two names of a pair in writing: "Prague-Shanghai", "Prague/Shanghai", "Prague & Shanghai". */
+const PAIR_MARKS = /[-‐‑–—/&+・、]/u;
 
 /** "Is Prague still twinned with Shanghai?", "Did Shanghai end its tie with Prague?": answered first with yes or no. */
 function yesNoAsked(q: Question): YesNoQuestion | undefined {

@@ -9,7 +9,7 @@ import { Store } from '../../../src/store/store.ts';
 import { storeFrom, tempDir } from '../../fixtures/knowledge-base.ts';
 import { shippedStore } from '../../fixtures/questions/corpus.ts';
 import { worldCopy, writeWorld } from '../../fixtures/world-layer.ts';
-import { agreement, city, endedBy, partners, partnersIn, since, stillActive } from './invocations.ts';
+import { agreement, city, ended, endedBy, partners, partnersIn, since, stillActive } from './invocations.ts';
 import { questionStore } from './question-store.ts';
 
 /**
@@ -396,24 +396,24 @@ describe('verbs and phrasings outside the cue tables, written for these tests', 
     shipped = (await shippedStore()).catalog;
   });
   it.each([
-    ['have Prague and Shanghai split up?', endedBy('prague-cz', 'shanghai-cn')],
+    ['have Prague and Shanghai split up?', ended('prague-cz', 'shanghai-cn')],
     ['which towns has Prague teamed up with?', partners('prague-cz')],
     ['Verstehen sich Prag und Taipeh noch?', stillActive('prague-cz', 'taipei-tw')],
     ['Hält die Freundschaft zwischen Prag und Taipeh noch?', stillActive('prague-cz', 'taipei-tw')],
-    ['Ist die Partnerschaft zwischen Prag und Shanghai zerbrochen?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Ist die Partnerschaft zwischen Prag und Shanghai zerbrochen?', ended('prague-cz', 'shanghai-cn')],
     ['Hat Shanghai Prag fallen gelassen?', endedBy('shanghai-cn', 'prague-cz')],
     ['Hat sich Shanghai von Prag losgesagt?', endedBy('shanghai-cn', 'prague-cz')],
-    ['Wurde die Partnerschaft zwischen Prag und Shanghai beendet?', endedBy('prague-cz', 'shanghai-cn')],
-    ['Ist die Verschwisterung von Prag und Taipeh aufgelöst?', endedBy('prague-cz', 'taipei-tw')],
+    ['Wurde die Partnerschaft zwischen Prag und Shanghai beendet?', ended('prague-cz', 'shanghai-cn')],
+    ['Ist die Verschwisterung von Prag und Taipeh aufgelöst?', ended('prague-cz', 'taipei-tw')],
     ['Welche Städtepartnerschaften unterhält Prag?', partners('prague-cz')],
-    ['Le jumelage Prague Shanghai est-il caduc ?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Le jumelage Prague Shanghai est-il caduc ?', ended('prague-cz', 'shanghai-cn')],
     ['Avec qui Prague a-t-elle noué des liens ?', partners('prague-cz')],
     ['¿Shanghái puso fin al hermanamiento con Praga?', endedBy('shanghai-cn', 'prague-cz')],
     ['¿Shanghái anuló el convenio con Praga?', endedBy('shanghai-cn', 'prague-cz')],
     ['¿Shanghái rescindió el acuerdo con Praga?', endedBy('shanghai-cn', 'prague-cz')],
-    ['¿Ha caducado el hermanamiento entre Praga y Shanghái?', endedBy('prague-cz', 'shanghai-cn')],
+    ['¿Ha caducado el hermanamiento entre Praga y Shanghái?', ended('prague-cz', 'shanghai-cn')],
     ['Vycházejí spolu Praha a Tchaj-pej ještě?', stillActive('prague-cz', 'taipei-tw')],
-    ['Je partnerství Prahy a Šanghaje u konce?', endedBy('prague-cz', 'shanghai-cn')],
+    ['Je partnerství Prahy a Šanghaje u konce?', ended('prague-cz', 'shanghai-cn')],
     ['V jakém roce se Paderborn a Le Mans spřátelily?', agreement('paderborn-de', 'le-mans-fr')],
     ['Od jakého roku jsou Paderborn a Le Mans partnery?', agreement('paderborn-de', 'le-mans-fr')],
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
