@@ -84,7 +84,7 @@ function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): 
 
 /**
  * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, a month's name (`march`, `März`, `březen`: the next
- * such month, this one while it lasts), `this|next month`, `this|next year`, each optionally
+ * such month, this one while it lasts), `this|next month`, `this|next year`, `year after next`, each optionally
  * followed by `turning N`, then by `page N`; empty means the next 30 days. Returns a message in the reader's language for
  * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
@@ -124,6 +124,8 @@ export function parseWindow(text: string, today: Temporal.PlainDate, tr: Transla
   if (t === 'next month') return wholeMonth(today.toPlainYearMonth().add({ months: 1 }), tr);
   if (t === 'this year') return wholeYear(today.year, tr);
   if (t === 'next year') return wholeYear(today.year + 1, tr);
+  // "后年", "再来年", "übernächstes Jahr": one word in several languages, so the command reads it too.
+  if (t === 'year after next') return wholeYear(today.year + 2, tr);
   return { ok: false, message: tr.t('window.unknown', { text: text.trim() }) };
 }
 

@@ -56,6 +56,12 @@ describe('parseWindow (today 2026-11-26)', () => {
     expect(w.label).toBe('2027');
   });
 
+  it('GIVEN "year after next" THEN the window is the whole year two years from now', () => {
+    const w = windowOf('year after next');
+    expect(span(w)).toEqual({ from: '2028-01-01', to: '2028-12-31', wholeYears: true });
+    expect(w.label).toBe('2028');
+  });
+
   it('GIVEN "2026-10" THEN the window is 1 to 31 October 2026, labelled "October 2026"', () => {
     const w = windowOf('2026-10');
     expect(span(w)).toEqual({ from: '2026-10-01', to: '2026-10-31', wholeYears: false });

@@ -42,6 +42,11 @@ export interface CueTable {
   readonly negation: readonly string[];
   /** "Ever", "jemals", "alguna vez", "někdy": whether a tie was ever made, which its history answers, not its status today. */
   readonly ever: readonly string[];
+  /**
+   * "Tell me about", "erzähl von", "说说": the asker wants to hear about what they name, which of two
+   * cities is the tie between them.
+   */
+  readonly tell: readonly string[];
   /** Asking how long a tie has lasted ("how many years", "wie lange", "多久"). */
   readonly duration: readonly string[];
   /** A condition no command answers ("before", "except", "ohne", "除了"): what it asks is only offered. */
@@ -750,6 +755,7 @@ const ENGLISH: CueTable = {
     'hasnt',
   ],
   ever: ['ever'],
+  tell: ['tell', 'describe', 'talk about', 'explain'],
 };
 
 const GERMAN: CueTable = {
@@ -1229,6 +1235,7 @@ const GERMAN: CueTable = {
     'nimmer',
   ],
   ever: ['jemals', 'schon mal', 'schon einmal', 'irgendwann'],
+  tell: ['erzahl', 'erzahle', 'erzahlen', 'erzaehl', 'erzähl', 'beschreib', 'beschreibe', 'sag'],
 };
 
 const FRENCH: CueTable = {
@@ -1741,6 +1748,7 @@ const FRENCH: CueTable = {
   any: ['une', 'un', 'des', 'quelque'],
   negation: ['ne', 'n', 'pas'],
   ever: ['deja ete'],
+  tell: ['parle', 'parlez', 'parler', 'raconte', 'racontez', 'presente', 'decris'],
 };
 
 const SPANISH: CueTable = {
@@ -2535,6 +2543,7 @@ const SPANISH: CueTable = {
   any: ['alguna', 'alguno', 'algun', 'algunas', 'algunos'],
   negation: ['no', 'nunca', 'jamas'],
   ever: ['alguna vez', 'algun momento'],
+  tell: ['hablame', 'hablanos', 'cuentame', 'cuentanos', 'dime', 'describe', 'háblame', 'háblanos'],
 };
 
 const CZECH: CueTable = {
@@ -3293,6 +3302,7 @@ const CZECH: CueTable = {
     'nikdy',
   ],
   ever: ['nekdy'],
+  tell: ['povez', 'povezte', 'rekni', 'reknete', 'popis', 'pověz', 'povězte', 'řekni'],
 };
 
 /** Japanese and Chinese words as Intl.Segmenter splits them ("姉妹", "都市"; "友好", "城市"). */
@@ -3601,6 +3611,7 @@ const JAPANESE: CueTable = {
   any: ['ある', 'あります'],
   negation: [],
   ever: [],
+  tell: ['教え', '紹介', '話して', '聞かせ'],
 };
 
 const CHINESE: CueTable = {
@@ -3951,6 +3962,34 @@ const CHINESE: CueTable = {
     '名称',
     '年内',
     '之内',
+    // Polite wrappers ('may I ask', 'sorry to trouble you', 'could you', 'can you help me') and the
+    // particles that soften a sentence (呗, 啦, 哈, 哦): they ask nothing of their own.
+    '请问',
+    '麻烦',
+    '麻烦你',
+    '劳驾',
+    '能不能',
+    '可不可以',
+    '可以',
+    '能',
+    '帮忙',
+    '帮我',
+    '告诉我',
+    '我想问',
+    '想问',
+    '问一下',
+    '问问',
+    '谢谢',
+    '多谢',
+    '呗',
+    '啦',
+    '哈',
+    '哦',
+    '喔',
+    '嗯',
+    '哇',
+    '诶',
+    '欸',
     // "Whether": the yes/no question they ask is read by the reader, not by a cue.
     '是否',
     '有否',
@@ -4018,6 +4057,7 @@ const CHINESE: CueTable = {
   any: ['有没有', '有吗'],
   negation: [],
   ever: [],
+  tell: ['告诉', '讲一下', '说一下', '介绍一下', '讲讲', '介绍', '说说', '聊聊', '聊一下', '谈谈'],
 };
 
 let foldedTables: readonly CueTable[] | undefined;
@@ -4056,6 +4096,7 @@ function folded(table: CueTable): CueTable {
     any: fold(table.any),
     negation: fold(table.negation),
     ever: fold(table.ever),
+    tell: fold(table.tell),
     filler: fold(table.filler),
   };
 }

@@ -153,6 +153,7 @@ function indexCues() {
     any: cuesOf((t) => t.any),
     negation: cuesOf((t) => t.negation),
     ever: cuesOf((t) => t.ever),
+    tell: cuesOf((t) => t.tell),
     searchWords: new Set([...search.all, ...startsWith.all].flat()),
     openers: new Set(cueTables().flatMap((t) => t.yesNoOpeners)),
     typoTargets: typoTargetsOf(vocabulary.exact),
@@ -178,7 +179,7 @@ export function parseQuestion(
     );
   const time = readTime(typed);
   const tag = tagQuestion(typed);
-  const skipped = new Set([...time.used, ...tag]);
+  const skipped = new Set([...time.used, ...tag, ...cutCueWords(typed, catalog)]);
   const names = findCities(typed, skipped, isVocabulary, catalog).map((m) => asCountryWord(m, typed));
   // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
   const fixed = cueTypos(typed, names);
@@ -201,6 +202,10 @@ export function parseQuestion(
   // "プラハと別れたのはどこ": "the one that left Prague is where?" asks which city, not where one is.
   const whichPlace = WHICH_PLACE.test(text) && RELATIONAL.some((topic) => topics.has(topic));
   if (whichPlace) topics.delete('city');
+  // "结好多少周年了", "何周年になる": which anniversary it is now, with no period or number: how old the tie is.
+  const countedAge =
+    COUNTED_ANNIVERSARY.test(text) && time.period === undefined && time.ordinal === undefined;
+  if (countedAge) topics.delete('anniversaries');
   // "认了几个干亲": one hanzi we do not know beside words we do is a verb or a particle, not a
   // question of its own (a name is two characters or more, and found by its sounds if foreign).
   const stray = mentions.filter((m) => m.lowerCase && !(topics.size > 0 && isLoneHanzi(m)));
@@ -247,7 +252,7 @@ export function parseQuestion(
   );
   const question: Question = {
     topics,
-    places: mentions.filter((m) => !m.lowerCase),
+    places: namedAgainFirst(mentions.filter((m) => !m.lowerCase)),
     period: time.period,
     ordinal: time.ordinal,
     // "LA and Berlin, still partners?": "still" asks the yes/no question wherever it stands.
@@ -267,11 +272,12 @@ export function parseQuestion(
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     negated: hasCue(untagged, cues().negation),
     ever: hasCue(outsideNames, cues().ever) || PAST_STATE_OPENERS.has(tokens[0]?.folded ?? ''),
+    tells: hasCue(outsideNames, cues().tell),
     // "Or" is never a cue word, so it is read among the words not understood.
     eitherOr: tokens.some((t, i) => ALTERNATIVES.has(t.folded) && !tag.includes(i)),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
-    duration: asksDuration(tokens),
+    duration: countedAge || asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, cues().any),
     // "谁是", "跟谁": the segmenter may join "who" to a word beside it.
@@ -305,7 +311,11 @@ export function parseQuestion(
   // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
   const doubtful =
     mentions.some((m) => m.guessed) ||
-    hasCue(outsideNames, cues().contrary) ||
+    // Not the words of a period read ("the year after next"): they are no condition.
+    hasCue(
+      tokens.filter((_, i) => !inNames.has(i) && !time.used.has(i)),
+      cues().contrary,
+    ) ||
     // Two countries, or a country beside two cities: no command narrows a pair by country.
     placed.countries.length > 1 ||
     (placed.countries.length === 1 && question.places.length !== 1) ||
@@ -704,11 +714,29 @@ interface Question {
   asksAny: boolean;
   /** "Who", "kdo", "quién": asks which cities, so about one city, its partners. */
   asksWho: boolean;
+  /** "Tell me about", "说说": to hear about what is named; of two cities, their tie. */
+  tells: boolean;
+}
+
+/**
+ * "上海和布拉格，是上海先退出的吗", "Prague and Shanghai: did Shanghai end it?": two cities, one named
+ * again, are a pair, the city named again first, as the one the rest of the sentence is about.
+ */
+function namedAgainFirst(places: readonly Mention[]): readonly Mention[] {
+  if (places.length <= 2) return places;
+  const ids = places.map((m) => (m.cities.length === 1 ? m.cities[0]?.id : undefined));
+  if (ids.includes(undefined) || new Set(ids).size !== 2) return places;
+  const again = places.find((_, i) => ids.indexOf(ids[i]) < i);
+  const other = places.find((_, i) => ids[i] !== ids[places.indexOf(again as Mention)]);
+  return again && other ? [again, other] : places;
 }
 
 /** Japanese "…のはどこ/どちら" ("the one that … is where/which"): which city, after a verb of a tie. */
 const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
 const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
+
+/** "多少周年", "几周年", "何周年": which anniversary, counted. */
+const COUNTED_ANNIVERSARY = /(?:多少|几|幾|何)(?:个|個)?[周週]年/u;
 
 /** "Which city" (哪个城市, どの都市): asks which cities, as "who" does. */
 const WHICH_CITY = /哪[个些座]城市|どの都市|どこの都市|どの町/u;
@@ -768,8 +796,9 @@ function decide(q: Question, reader: Reader): QuestionReading {
   if (has('anniversaries') || anniversary) return anniversaries(q, reader);
   if (first && second) {
     const agreement = withFocus(pair(reader, first, second, yesNoAsked(q)), q);
-    // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?").
-    if (relational || !has('city') || q.duration) return sure(agreement);
+    // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?");
+    // "tell me about Prague and Shanghai" asks to hear about the two together, which is their tie.
+    if (relational || !has('city') || q.duration || q.tells) return sure(agreement);
     return unsure(heard(), [agreement, about('city', first)]);
   }
   if (first) {
@@ -1053,6 +1082,7 @@ function vocabularyOf(tables: readonly CueTable[]): {
       ...t.any,
       ...t.negation,
       ...t.ever,
+      ...t.tell,
       ...t.filler,
     ].flatMap((cue) => cue.split(' ')),
   );
@@ -1105,6 +1135,49 @@ function isCjkVocabulary(folded: string): boolean {
 }
 
 const MAX_JOINED_CHARACTERS = 3;
+
+/**
+ * Japanese and Chinese words the segmenter cut out of two of ours ("友城一览" as "友|城一|览": 友城 and
+ * 一览): a word no name holds, each of whose characters stands in one of our words of two characters
+ * or more, written together with the words beside it.
+ */
+function cutCueWords(tokens: readonly Token[], catalog: Catalog): number[] {
+  const cut: number[] = [];
+  const written = (i: number) => CJK.test(tokens[i]?.folded ?? '');
+  for (let first = 0; first < tokens.length; ) {
+    let end = first + 1;
+    while (written(end - 1) && written(end) && tokens[end]?.start === tokens[end - 1]?.end) end++;
+    const run = tokens.slice(first, end);
+    const unknown = (t: Token) => t.folded.length >= 2 && CJK.test(t.folded) && !isVocabulary(t.folded);
+    if (run.length >= 2 && run.some(unknown)) {
+      const covered = coveredByCues(run.map((t) => t.folded).join(''));
+      let at = 0;
+      run.forEach((token, k) => {
+        const from = at;
+        at += token.folded.length;
+        if (
+          unknown(token) &&
+          covered.slice(from, at).every(Boolean) &&
+          catalog.matchName(token.folded).length === 0
+        )
+          cut.push(first + k);
+      });
+    }
+    first = end;
+  }
+  return cut;
+}
+
+/** For each character of the text, whether it stands in one of our words of two characters or more. */
+function coveredByCues(text: string): boolean[] {
+  const covered = new Array<boolean>(text.length).fill(false);
+  for (const cue of cues().vocabulary.cjk) {
+    if (cue.length < 2) continue;
+    for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1))
+      covered.fill(true, at, at + cue.length);
+  }
+  return covered;
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);

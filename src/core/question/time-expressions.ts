@@ -177,7 +177,7 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ period: `next ${cjkCount(m[1] ?? m[2])} days` }),
   },
   {
-    re: /\b(?:el )?(?:proximo mes|mes (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? mesic(?:i)?\b|来月|下个月|下月/,
+    re: /\b(?:el )?(?:proximo mes|mes (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? mesic(?:i)?\b|来月|下一?个月|下一?個月|下月/,
     read: () => ({ period: 'next month' }),
   },
   {
@@ -185,7 +185,13 @@ const PATTERNS: readonly Pattern[] = [
     read: () => ({ period: 'this month' }),
   },
   {
-    re: /\b(?:el )?(?:proximo ano|ano (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? (?:rok|roce)\b|来年|明年/,
+    // "后年", "再来年", "übernächstes Jahr", "the year after next": before "next year", which they hold.
+    re: /\byear after next\b|\bubernachste[ns]? jahr\b|\bprespristi(?:m)? (?:rok|roce)\b|(?<![今明去前大])后年|(?<![今明去前大])後年|再来年/,
+    read: () => ({ period: 'year after next' }),
+  },
+  {
+    // "下一年", "下一个月" are read below as "next year" and "next month" with "一" (one) said.
+    re: /\b(?:el )?(?:proximo ano|ano (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? (?:rok|roce)\b|来年|明年|下一年/,
     read: () => ({ period: 'next year' }),
   },
   {

@@ -255,6 +255,24 @@ const QUESTIONS: readonly [Class, string, string, Asked?][] = [
   ],
   ['help', '使用说明', 'help'],
   ['search', '搜索 berg', 'search berg'],
+  // A third round: polite wrappers, two cities to hear about, a city named again, periods, and
+  // words the segmenter cuts across.
+  ['tell-me-about', '说说上海和布拉格', 'agreement Shanghai / Prague'],
+  ['tell-me-about', '讲讲北京和柏林吧', 'agreement Beijing / Berlin'],
+  ['tell-me-about', '给我介绍一下杭州和尼斯', 'agreement Hangzhou / Nice'],
+  ['tell-me-about', '聊聊大阪跟旧金山', 'agreement Osaka / san-francisco-us'],
+  ['partners', '能不能帮我查一下北京的友城', 'partners Beijing'],
+  ['partners', '请问大阪有几个姐妹城市呀', 'partners Osaka'],
+  ['partners', '麻烦问一下，南京有哪些友好城市啦', 'partners Nanjing'],
+  ['partners', '布拉格友城一览表', 'partners Prague'],
+  ['partners', '可不可以告诉我武汉的友城一览', 'partners Wuhan'],
+  ['yes-no', '上海和布拉格，是上海先退出的吗', 'agreement Shanghai / Prague', { asks: 'ended-by-first' }],
+  ['yes-no', '上海和布拉格，是布拉格先终止的吗', 'agreement Prague / Shanghai', { asks: 'ended-by-first' }],
+  ['age-duration', '上海和布拉格结为友好城市多少周年了', 'agreement Shanghai / Prague', { focus: 'since' }],
+  ['age-duration', '北京和柏林结好几周年了', 'agreement Beijing / Berlin', { focus: 'since' }],
+  ['anniversaries', '下一年有哪些周年纪念', 'anniversaries next year'],
+  ['anniversaries', '后年有哪些周年纪念', 'anniversaries 2028'],
+  ['anniversaries', '下一个月的纪念日', 'anniversaries next month'],
 ];
 
 /** The feature a label in the corpus's form needs, which the corpus's schema asks to be named. */
