@@ -54,7 +54,8 @@ export function readCjkName(
   if (!bySound) return undefined;
   const guesses: { city: City; distance: number }[] = [];
   for (const form of forms) {
-    if (!soundsForeign(form, catalog)) continue;
+    // One character is one syllable, which a hundred characters share ("锡", "希": xi, also Ski's).
+    if ([...form].length < 2 || !soundsForeign(form, catalog)) continue;
     const romanised = romanise(form);
     if (!romanised) continue;
     for (const spelling of romanised.exact) {
