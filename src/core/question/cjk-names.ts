@@ -20,6 +20,23 @@ export function isParticle(word: string): boolean {
   return ZH_PARTICLES.has(word);
 }
 
+/**
+ * The one-character names Chinese gives some of its large cities (简称: 沪 for Shanghai), as written
+ * alone; not those that are everyday words too (汉, 深, 宁, 杭).
+ */
+const ABBREVIATED: Record<string, string> = {
+  沪: '上海',
+  京: '北京',
+  津: '天津',
+  渝: '重庆',
+  穗: '广州',
+  蓉: '成都',
+  甬: '宁波',
+  榕: '福州',
+  邕: '南宁',
+  鹭: '厦门',
+};
+
 /** "布法罗市", "水牛城": city, town, state, prefecture, province after a name. */
 const PLACE_SUFFIXES = new Set(['市', '城', '町', '村', '州', '県', '省', '区']);
 /** A Chinese rendering of a foreign name is a few characters; more is a phrase, not a name. */
@@ -41,7 +58,8 @@ export function readCjkName(
   bySound = true,
 ): CjkName | undefined {
   const forms = formsOf(text);
-  for (const form of forms) {
+  const full = ABBREVIATED[text];
+  for (const form of full === undefined ? forms : [full, ...forms]) {
     const cities = catalog.matchName(form);
     if (cities.length > 0) return { cities, guessed: false };
   }

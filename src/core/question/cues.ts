@@ -3660,6 +3660,11 @@ const CHINESE: CueTable = {
     '哪些国外城市',
     '哪些海外城市',
     '对子',
+    // 'Got together' (好上), 'a couple' (一对), 'still on good terms' (好着), 'kin they made' (门亲).
+    '好上',
+    '一对',
+    '好着',
+    '门亲',
     '跟谁好',
     '和谁好',
     '关系好',
@@ -3827,6 +3832,7 @@ const CHINESE: CueTable = {
     '哪个国家',
     // Which province or county (哪个县 is how Japanese prefectures are asked about).
     '哪个省',
+    '省份',
     '哪个县',
     '哪个地区',
     '国家',
@@ -3962,6 +3968,8 @@ const CHINESE: CueTable = {
     '名称',
     '年内',
     '之内',
+    // 'Events' (周年纪念活动): the anniversaries are what is asked.
+    '活动',
     // Polite wrappers ('may I ask', 'sorry to trouble you', 'could you', 'can you help me') and the
     // particles that soften a sentence (呗, 啦, 哈, 哦): they ask nothing of their own.
     '请问',
@@ -4023,6 +4031,8 @@ const CHINESE: CueTable = {
   ],
   search: ['搜索', '查找', '搜', '查一下', '查查', '找一下', '找找', '寻找', '查询', '找'],
   startsWith: [
+    // 'With ... in it' (带berg的城市, 带有berg的城市).
+    '带有',
     '开头',
     '开始的',
     '打头',
@@ -4037,6 +4047,11 @@ const CHINESE: CueTable = {
     '含有',
   ],
   help: [
+    // 'What are you for', 'instructions', 'list of functions'.
+    '干嘛的',
+    '干啥的',
+    '指令',
+    '功能',
     '帮助',
     '你能做什么',
     '能做什么',

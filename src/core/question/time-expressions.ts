@@ -105,6 +105,8 @@ const SMALL_NUMBERS = byWord([
 const NUMBER_WORDS = Object.keys(SMALL_NUMBERS).join('|');
 /** A month, counted as days for the `next N days` period. */
 const MONTH_DAYS = 30;
+const WEEK_DAYS = 7;
+const YEAR_DAYS = 365;
 
 function numberOf(text: string | undefined): number {
   return SMALL_NUMBERS[text ?? ''] ?? Number(text);
@@ -169,6 +171,13 @@ const PATTERNS: readonly Pattern[] = [
     // "未来三个月", "今后6个月", "向こう3か月", "3か月以内": months, counted as days.
     re: /(?:未来|今后|接下来|最近|今後|これから|向こう)的? ?(\d{1,2}|[一两二三四五六七八九十]{1,2}) ?(?:个月|個月|か月|ヶ月|カ月|ケ月)|(\d{1,2}|[一两二三四五六七八九十]{1,2}) ?(?:个月|個月|か月|ヶ月|カ月|ケ月) ?(?:内|以内)/,
     read: (m) => ({ period: `next ${MONTH_DAYS * cjkCount(m[1] ?? m[2])} days` }),
+  },
+  {
+    // "未来一周", "今后两个星期", "接下来一年": weeks and years from today, counted as days.
+    re: new RegExp(
+      `(?:未来|今后|接下来|今後|これから|向こう)的? ?(\\d{1,2}|${KANJI_NUMBER}|两) ?(?:个)? ?(周(?!年)|週(?!年)|星期|礼拜|禮拜|週間|年)`,
+    ),
+    read: (m) => ({ period: `next ${cjkCount(m[1]) * (m[2] === '年' ? YEAR_DAYS : WEEK_DAYS)} days` }),
   },
   {
     re: new RegExp(

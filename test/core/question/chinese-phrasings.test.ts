@@ -273,6 +273,17 @@ const QUESTIONS: readonly [Class, string, string, Asked?][] = [
   ['anniversaries', '下一年有哪些周年纪念', 'anniversaries next year'],
   ['anniversaries', '后年有哪些周年纪念', 'anniversaries 2028'],
   ['anniversaries', '下一个月的纪念日', 'anniversaries next month'],
+  // A fourth round: colloquial verbs, weeks and years ahead, a city's one-character name (简称).
+  ['partners', '布拉格跟哪些城市好上了', 'partners Prague'],
+  ['city', '北上市在哪个省份', 'city Kitakami'],
+  ['search', '帮我搜一下带berg的城市', 'search berg'],
+  ['anniversaries', '未来一周的纪念日', 'anniversaries next 7 days'],
+  ['anniversaries', '接下来两个星期有什么周年', 'anniversaries next 14 days'],
+  ['anniversaries', '今后一年的周年纪念', 'anniversaries next 365 days'],
+  ['anniversaries', '2028年有什么友城周年纪念活动', 'anniversaries 2028'],
+  ['partners', '沪的友好城市', 'partners Shanghai'],
+  ['agreement', '京和柏林什么时候结好的', 'agreement Beijing / Berlin'],
+  ['yes-no', '沪和布拉格还是友好城市吗', 'agreement Shanghai / Prague', { asks: 'in-force' }],
 ];
 
 /** The feature a label in the corpus's form needs, which the corpus's schema asks to be named. */
@@ -314,6 +325,11 @@ describe('Chinese questions written for these tests', () => {
       const got = invocationMeaning(reading.invocation, catalog);
       return sameMeaning(wanted.meaning, got) ? [] : [`${text}: ${meaningText(got)}`];
     });
+
+  it('GIVEN what the bot is for, its instructions or functions asked THEN the help is answered', () => {
+    for (const text of ['你是干嘛的', '能给我看看指令吗', '功能列表'])
+      expect(dispatcher.read(text), text).toMatchObject({ kind: 'run', invocation: { command: 'help' } });
+  });
 
   for (const cls of new Set(QUESTIONS.map(([c]) => c)))
     it(`GIVEN ${cls} questions in Chinese THEN each runs the command it means`, () => {
