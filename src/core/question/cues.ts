@@ -3833,6 +3833,8 @@ const CHINESE: CueTable = {
     // Which province or county (哪个县 is how Japanese prefectures are asked about).
     '哪个省',
     '省份',
+    // 'The capital?': about the city itself.
+    '首都',
     '哪个县',
     '哪个地区',
     '国家',
@@ -3968,6 +3970,10 @@ const CHINESE: CueTable = {
     '名称',
     '年内',
     '之内',
+    // 'In all', 'altogether'.
+    '一共',
+    '共有',
+    '总共',
     // 'Events' (周年纪念活动): the anniversaries are what is asked.
     '活动',
     // Polite wrappers ('may I ask', 'sorry to trouble you', 'could you', 'can you help me') and the
@@ -4033,6 +4039,11 @@ const CHINESE: CueTable = {
   startsWith: [
     // 'With ... in it' (带berg的城市, 带有berg的城市).
     '带有',
+    // 'With ... in its name'.
+    '名字里有',
+    '名字中有',
+    '名称里有',
+    '名字里带',
     '开头',
     '开始的',
     '打头',

@@ -147,6 +147,8 @@ export function findCities(
   );
 }
 
+/** "Which", "who", "how many", "what": a question, never part of a name ("哪国" is no slip of 南国, Nankoku). */
+const QUESTION_CHARACTERS = /[哪谁几啥咋]/u;
 /** A name typed with a wrong character is a few characters, cut by the segmenter into as many words. */
 const MAX_SLIP_WORDS = 6;
 
@@ -170,6 +172,7 @@ function keyboardSlips(
       !skip.has(i) &&
       HAN.test(token.text) &&
       !isParticle(token.text) &&
+      !QUESTION_CHARACTERS.test(token.text) &&
       !([...token.text].length > 1 && isVocabulary(token.folded)) &&
       !mentions.some((m) => (m.cities.length > 0 || m.country !== undefined) && m.first <= i && i < m.end)
     );
