@@ -10,6 +10,7 @@ const EN = translator('en');
 
 /** What a period is, so each reader's words can name it: some days from today, a month or a year. */
 export type Period =
+  | { kind: 'today' }
   | { kind: 'days'; count: number }
   | { kind: 'month'; year: number; month: number }
   | { kind: 'year'; year: number };
@@ -45,6 +46,7 @@ export const DEFAULT_WINDOW_DAYS = 30;
 
 /** "the next 30 days", "die nächsten 30 Tage", "June 2027", "2027年": the period on its own, as a heading names it. */
 export function periodLabel(period: Period, tr: Translator): string {
+  if (period.kind === 'today') return tr.t('window.today');
   if (period.kind === 'days')
     return period.count === 1 ? tr.t('window.nextDay') : tr.t('window.days', { count: period.count });
   return periodDate(period, tr);
@@ -55,6 +57,7 @@ export function periodLabel(period: Period, tr: Translator): string {
  * when something happens in it, for keys such as "Anniversaries {{period}}".
  */
 export function periodPhrase(period: Period, tr: Translator): string {
+  if (period.kind === 'today') return tr.t('window.inToday');
   if (period.kind === 'days')
     return period.count === 1 ? tr.t('window.inNextDay') : tr.t('window.inDays', { count: period.count });
   const date = periodDate(period, tr);
@@ -70,21 +73,23 @@ export function periodPhrase(period: Period, tr: Translator): string {
 export function windowText(window: Pick<DateWindow, 'period' | 'turning'>): string {
   const { period } = window;
   const text =
-    period.kind === 'days'
-      ? `next ${period.count} days`
-      : formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
+    period.kind === 'today'
+      ? 'today'
+      : period.kind === 'days'
+        ? `next ${period.count} days`
+        : formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
   return window.turning === undefined ? text : `${text} turning ${window.turning}`;
 }
 
 /** "June 2027", "červen 2027", "2027年": a month or a year as Intl writes it in the reader's language. */
-function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): string {
+function periodDate(period: Exclude<Period, { kind: 'days' | 'today' }>, tr: Translator): string {
   const iso = formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
   return formatFuzzyDate(iso, tr.lang);
 }
 
 /**
  * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, a month's name (`march`, `März`, `březen`: the next
- * such month, this one while it lasts), `this|next month`, `this|next year`, `year after next`, each optionally
+ * such month, this one while it lasts), `this|next month`, `this|next year`, `year after next`, `today`, each optionally
  * followed by `turning N`, then by `page N`; empty means the next 30 days. Returns a message in the reader's language for
  * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
@@ -119,6 +124,13 @@ export function parseWindow(text: string, today: Temporal.PlainDate, tr: Transla
   if (named !== undefined) {
     const year = named >= today.month ? today.year : today.year + 1;
     return wholeMonth(Temporal.PlainYearMonth.from({ year, month: named }), tr);
+  }
+  if (t === 'today') {
+    const period: Period = { kind: 'today' };
+    return {
+      ok: true,
+      window: { from: today, to: today, wholeYears: false, period, label: periodLabel(period, tr) },
+    };
   }
   if (t === 'this month') return wholeMonth(today.toPlainYearMonth(), tr);
   if (t === 'next month') return wholeMonth(today.toPlainYearMonth().add({ months: 1 }), tr);

@@ -21,6 +21,14 @@ describe('anniversaries', () => {
     );
   });
 
+  it('GIVEN today THEN only the anniversaries falling on this day, under a heading that says today', async () => {
+    const text = await askSmall('anniversaries today', '2027-01-13');
+    expect(text).toContain('Anniversaries today');
+    expect(text).toContain('13 January 2027 — 7th: Prague – Taipei');
+    expect(await askSmall('anniversaries today', '2027-01-14')).not.toContain('Prague – Taipei');
+    expect(await askSmallIn('zh-Hans', 'anniversaries today', '2027-01-13')).toContain('今天');
+  });
+
   it('GIVEN a month-precision date THEN gives the month and never a day', async () => {
     const text = await askSmall('anniversaries 2026-10');
     expect(text).toContain('October 2026 — 52nd: Concord, California – Kitakami');

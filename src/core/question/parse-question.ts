@@ -918,6 +918,9 @@ function yesNoAsked(q: Question): YesNoQuestion | undefined {
   return q.topics.has('partners') || q.topics.has('inForce') || q.asksState ? 'in-force' : undefined;
 }
 
+/** The period "today" as the command's grammar writes it: the day a status is answered for anyway. */
+const TODAY = 'today';
+
 /**
  * A yes or no that could say the wrong thing: to a negated question ("Are they no longer partners?":
  * "Yes: in force" means the opposite), or about another day than today ("still partners next year?",
@@ -927,7 +930,11 @@ function yesOrNoDoubtful(
   reading: QuestionReading,
   q: Question,
 ): reading is QuestionReading & { sure: true; invocation: Invocation } {
-  return reading.sure && reading.invocation.asks !== undefined && (q.negated || q.period !== undefined);
+  return (
+    reading.sure &&
+    reading.invocation.asks !== undefined &&
+    (q.negated || (q.period !== undefined && q.period !== TODAY))
+  );
 }
 
 function withoutAsks({ asks: _, ...invocation }: Invocation): Invocation {

@@ -210,6 +210,11 @@ const PATTERNS: readonly Pattern[] = [
     read: () => ({ period: 'this year' }),
   },
   {
+    // "Today", "heute", "aujourd'hui", "hoy", "dnes", "今日", "今天": anniversaries falling on this day.
+    re: /\btoday\b|\bheute\b|\baujourd ?hui\b|\bhoy\b|\bdnes\b|今日|今天/,
+    read: () => ({ period: 'today' }),
+  },
+  {
     re: /\besta semana\b|\btento tyden\b|今週|本周|这周|这个星期/,
     read: () => ({ period: 'next 7 days' }),
   },

@@ -284,6 +284,8 @@ const QUESTIONS: readonly [Class, string, string, Asked?][] = [
   ['partners', '沪的友好城市', 'partners Shanghai'],
   ['agreement', '京和柏林什么时候结好的', 'agreement Beijing / Berlin'],
   ['yes-no', '沪和布拉格还是友好城市吗', 'agreement Shanghai / Prague', { asks: 'in-force' }],
+  ['anniversaries', '今天有周年纪念吗', 'anniversaries today'],
+  ['yes-no', '上海和布拉格今天还是友好城市吗', 'agreement Shanghai / Prague', { asks: 'in-force' }],
   ['city', '上海是哪国的', 'city Shanghai'],
   ['city', '布拉格是首都吗', 'city Prague'],
   ['partners', '上海一共有多少友城', 'partners Shanghai'],

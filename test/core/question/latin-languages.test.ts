@@ -292,6 +292,13 @@ describe('a month without a year, and next week', () => {
     ['anniversaries the year after next', period('year after next')],
     ['Jubiläen übernächstes Jahr', period('year after next')],
     ['výročí přespříští rok', period('year after next')],
+    ['Any anniversaries today?', period('today')],
+    ['Gibt es heute Jahrestage?', period('today')],
+    ['anniversaires aujourd’hui', period('today')],
+    ['¿Hay aniversarios hoy?', period('today')],
+    ['Jsou dnes nějaká výročí?', period('today')],
+    // Today is the day a status is answered for: no other day is asked about.
+    ['Are Prague and Bath still partners today?', stillActive('prague-cz', 'bath-gb')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 
   it('GIVEN "may" as a verb, with no word for "in" before it THEN it is no month', () => {
