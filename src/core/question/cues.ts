@@ -3665,6 +3665,11 @@ const CHINESE: CueTable = {
     '一对',
     '好着',
     '门亲',
+    // 'Buddies' (老铁, 哥俩, 基友), 'sworn brothers' (拜把子, 拜过把子).
+    '老铁',
+    '哥俩',
+    '基友',
+    '把子',
     '跟谁好',
     '和谁好',
     '关系好',
@@ -3770,6 +3775,8 @@ const CHINESE: CueTable = {
     '一刀两断',
     '解除了',
     '掰了',
+    // 'Went cold' (凉了).
+    '凉了',
     // 'Blocked' (拉黑), as one blocks a contact.
     '拉黑',
     // 'Broke the agreement' (解约: ended the contract).
@@ -3833,6 +3840,10 @@ const CHINESE: CueTable = {
     // Which province or county (哪个县 is how Japanese prefectures are asked about).
     '哪个省',
     '省份',
+    // 'Explain it to me' (科普), 'encyclopedia', 'what is there to do'.
+    '科普',
+    '百科',
+    '好玩',
     // 'The capital?': about the city itself.
     '首都',
     '哪个县',
