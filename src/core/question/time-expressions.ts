@@ -140,6 +140,16 @@ function kanjiNumber(text: string | undefined): number {
  */
 const PATTERNS: readonly Pattern[] = [
   {
+    // "2027年下半年", "明年上半年", "下半年", "来年上半期", "the first half of next year": half a year,
+    // before the year alone is read.
+    re: /(?:(\d{4}) ?年|(今年)|(明年|来年))? ?的? ?(上|下)半(?:年|期)|\b(first|second) half of (?:(\d{4})|(this|next) year)\b/,
+    read: (m) => {
+      const half = m[4] === '上' || m[5] === 'first' ? 1 : 2;
+      const year = m[1] ?? m[6] ?? (m[3] !== undefined || m[7] === 'next' ? 'next year' : 'this year');
+      return { period: `${year} h${half}` };
+    },
+  },
+  {
     re: /\b(?:next|coming|following) (\d{1,4}) (days?|weeks?)\b/,
     read: (m) => ({ period: days(m[1], m[2]) }),
   },

@@ -292,6 +292,8 @@ describe('a month without a year, and next week', () => {
     ['anniversaries the year after next', period('year after next')],
     ['Jubiläen übernächstes Jahr', period('year after next')],
     ['výročí přespříští rok', period('year after next')],
+    ['anniversaries in the first half of next year', period('next year h1')],
+    ['anniversaries in the second half of 2027', period('2027 h2')],
     ['Any anniversaries today?', period('today')],
     ['Gibt es heute Jahrestage?', period('today')],
     ['anniversaires aujourd’hui', period('today')],
