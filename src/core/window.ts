@@ -10,8 +10,10 @@ const EN = translator('en');
 
 /** What a period is, so each reader's words can name it: some days from today, a month or a year. */
 export type Period =
+  | { kind: 'today' }
   | { kind: 'days'; count: number }
   | { kind: 'month'; year: number; month: number }
+  | { kind: 'half'; year: number; half: 1 | 2 }
   | { kind: 'year'; year: number };
 
 /** The span of days an anniversaries question covers, with words to name it. */
@@ -45,6 +47,11 @@ export const DEFAULT_WINDOW_DAYS = 30;
 
 /** "the next 30 days", "die nächsten 30 Tage", "June 2027", "2027年": the period on its own, as a heading names it. */
 export function periodLabel(period: Period, tr: Translator): string {
+  if (period.kind === 'today') return tr.t('window.today');
+  if (period.kind === 'half')
+    return tr.t(period.half === 1 ? 'window.firstHalf' : 'window.secondHalf', {
+      year: yearText(period.year, tr),
+    });
   if (period.kind === 'days')
     return period.count === 1 ? tr.t('window.nextDay') : tr.t('window.days', { count: period.count });
   return periodDate(period, tr);
@@ -55,6 +62,11 @@ export function periodLabel(period: Period, tr: Translator): string {
  * when something happens in it, for keys such as "Anniversaries {{period}}".
  */
 export function periodPhrase(period: Period, tr: Translator): string {
+  if (period.kind === 'today') return tr.t('window.inToday');
+  if (period.kind === 'half')
+    return tr.t(period.half === 1 ? 'window.inFirstHalf' : 'window.inSecondHalf', {
+      year: yearText(period.year, tr),
+    });
   if (period.kind === 'days')
     return period.count === 1 ? tr.t('window.inNextDay') : tr.t('window.inDays', { count: period.count });
   const date = periodDate(period, tr);
@@ -70,21 +82,30 @@ export function periodPhrase(period: Period, tr: Translator): string {
 export function windowText(window: Pick<DateWindow, 'period' | 'turning'>): string {
   const { period } = window;
   const text =
-    period.kind === 'days'
-      ? `next ${period.count} days`
-      : formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
+    period.kind === 'today'
+      ? 'today'
+      : period.kind === 'half'
+        ? `${period.year} h${period.half}`
+        : period.kind === 'days'
+          ? `next ${period.count} days`
+          : formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
   return window.turning === undefined ? text : `${text} turning ${window.turning}`;
 }
 
 /** "June 2027", "červen 2027", "2027年": a month or a year as Intl writes it in the reader's language. */
-function periodDate(period: Exclude<Period, { kind: 'days' }>, tr: Translator): string {
+/** "2027", "2027年": a year as Intl writes it in the reader's language. */
+function yearText(year: number, tr: Translator): string {
+  return formatFuzzyDate(formatFuzzyDateIso({ year }), tr.lang);
+}
+
+function periodDate(period: Exclude<Period, { kind: 'days' | 'today' | 'half' }>, tr: Translator): string {
   const iso = formatFuzzyDateIso(period.kind === 'month' ? period : { year: period.year });
   return formatFuzzyDate(iso, tr.lang);
 }
 
 /**
  * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, a month's name (`march`, `März`, `březen`: the next
- * such month, this one while it lasts), `this|next month`, `this|next year`, each optionally
+ * such month, this one while it lasts), `this|next month`, `this|next year`, `year after next`, `today`, a half (`2027 h1`, `next year h2`), each optionally
  * followed by `turning N`, then by `page N`; empty means the next 30 days. Returns a message in the reader's language for
  * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
@@ -112,6 +133,13 @@ export function parseWindow(text: string, today: Temporal.PlainDate, tr: Transla
   if (days) return nextDays(Number(days[1]), today, tr);
   const year = /^(\d{4})$/.exec(t);
   if (year) return wholeYear(Number(year[1]), tr);
+  // "2027 h2", "next year h1": a half of a year, as a year's first or last six months.
+  const half = /^(\d{4}|this year|next year) h([12])$/.exec(t);
+  if (half) {
+    const year =
+      half[1] === 'this year' ? today.year : half[1] === 'next year' ? today.year + 1 : Number(half[1]);
+    return wholeHalf(year, half[2] === '1' ? 1 : 2, tr);
+  }
   const month = /^(\d{4})-(\d{2})$/.exec(t);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     return wholeMonth(Temporal.PlainYearMonth.from({ year: Number(month[1]), month: Number(month[2]) }), tr);
@@ -121,10 +149,19 @@ export function parseWindow(text: string, today: Temporal.PlainDate, tr: Transla
     const year = named >= today.month ? today.year : today.year + 1;
     return wholeMonth(Temporal.PlainYearMonth.from({ year, month: named }), tr);
   }
+  if (t === 'today') {
+    const period: Period = { kind: 'today' };
+    return {
+      ok: true,
+      window: { from: today, to: today, wholeYears: false, period, label: periodLabel(period, tr) },
+    };
+  }
   if (t === 'this month') return wholeMonth(today.toPlainYearMonth(), tr);
   if (t === 'next month') return wholeMonth(today.toPlainYearMonth().add({ months: 1 }), tr);
   if (t === 'this year') return wholeYear(today.year, tr);
   if (t === 'next year') return wholeYear(today.year + 1, tr);
+  // "后年", "再来年", "übernächstes Jahr": one word in several languages, so the command reads it too.
+  if (t === 'year after next') return wholeYear(today.year + 2, tr);
   return { ok: false, message: tr.t('window.unknown', { text: text.trim() }) };
 }
 
@@ -149,6 +186,14 @@ function wholeMonth(month: Temporal.PlainYearMonth, tr: Translator): WindowResul
   const from = month.toPlainDate({ day: 1 });
   const to = from.add({ months: 1 }).subtract({ days: 1 });
   const period: Period = { kind: 'month', year: month.year, month: month.month };
+  return { ok: true, window: { from, to, wholeYears: false, period, label: periodLabel(period, tr) } };
+}
+
+function wholeHalf(year: number, half: 1 | 2, tr: Translator): WindowResult {
+  if (year < 1 || year > 9999) return { ok: false, message: tr.t('window.yearRange') };
+  const from = Temporal.PlainDate.from({ year, month: half === 1 ? 1 : 7, day: 1 });
+  const to = from.add({ months: 6 }).subtract({ days: 1 });
+  const period: Period = { kind: 'half', year, half };
   return { ok: true, window: { from, to, wholeYears: false, period, label: periodLabel(period, tr) } };
 }
 

@@ -21,6 +21,24 @@ describe('anniversaries', () => {
     );
   });
 
+  it('GIVEN today THEN only the anniversaries falling on this day, under a heading that says today', async () => {
+    const text = await askSmall('anniversaries today', '2027-01-13');
+    expect(text).toContain('Anniversaries today');
+    expect(text).toContain('13 January 2027 — 7th: Prague – Taipei');
+    expect(await askSmall('anniversaries today', '2027-01-14')).not.toContain('Prague – Taipei');
+    expect(await askSmallIn('zh-Hans', 'anniversaries today', '2027-01-13')).toContain('今天');
+  });
+
+  it("GIVEN a half of a year THEN its six months only, named in the reader's language", async () => {
+    const first = await askSmall('anniversaries 2027 h1');
+    expect(first).toContain('Anniversaries in the first half of 2027');
+    expect(first).toContain('13 January 2027 — 7th: Prague – Taipei');
+    expect(first).toContain('3 June 2027 — 60th: Le Mans – Paderborn');
+    expect(first).not.toContain('October 2027');
+    expect(await askSmall('anniversaries 2027 h2')).not.toContain('Prague – Taipei');
+    expect(await askSmallIn('zh-Hans', 'anniversaries 2027 h1')).toContain('2027年上半年');
+  });
+
   it('GIVEN a month-precision date THEN gives the month and never a day', async () => {
     const text = await askSmall('anniversaries 2026-10');
     expect(text).toContain('October 2026 — 52nd: Concord, California – Kitakami');

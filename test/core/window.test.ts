@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { type DateWindow, parseWindow, periodPhrase } from '../../src/core/window.ts';
+import { type DateWindow, parseWindow, periodPhrase, windowText } from '../../src/core/window.ts';
 import type { Lang } from '../../src/i18n/languages.ts';
 import { translator } from '../../src/i18n/translator.ts';
 
@@ -54,6 +54,36 @@ describe('parseWindow (today 2026-11-26)', () => {
     const w = windowOf('2027');
     expect(span(w)).toEqual({ from: '2027-01-01', to: '2027-12-31', wholeYears: true });
     expect(w.label).toBe('2027');
+  });
+
+  it('GIVEN "today" THEN the window is this one day, and the command reads its own text again', () => {
+    const w = windowOf('today');
+    expect(span(w)).toEqual({ from: '2026-11-26', to: '2026-11-26', wholeYears: false });
+    expect(w.label).toBe('today');
+    expect(windowText(w)).toBe('today');
+  });
+
+  it('GIVEN a half of a year THEN its first or last six months, and the command reads its own text again', () => {
+    const first = windowOf('2027 h1');
+    expect(span(first)).toEqual({ from: '2027-01-01', to: '2027-06-30', wholeYears: false });
+    expect(first.label).toBe('the first half of 2027');
+    expect(windowText(first)).toBe('2027 h1');
+    expect(span(windowOf('next year h2'))).toEqual({
+      from: '2027-07-01',
+      to: '2027-12-31',
+      wholeYears: false,
+    });
+    expect(span(windowOf('this year h2 turning 50'))).toEqual({
+      from: '2026-07-01',
+      to: '2026-12-31',
+      wholeYears: false,
+    });
+  });
+
+  it('GIVEN "year after next" THEN the window is the whole year two years from now', () => {
+    const w = windowOf('year after next');
+    expect(span(w)).toEqual({ from: '2028-01-01', to: '2028-12-31', wholeYears: true });
+    expect(w.label).toBe('2028');
   });
 
   it('GIVEN "2026-10" THEN the window is 1 to 31 October 2026, labelled "October 2026"', () => {

@@ -20,6 +20,23 @@ export function isParticle(word: string): boolean {
   return ZH_PARTICLES.has(word);
 }
 
+/**
+ * The one-character names Chinese gives some of its large cities (简称: 沪 for Shanghai), as written
+ * alone; not those that are everyday words too (汉, 深, 宁, 杭).
+ */
+const ABBREVIATED: Record<string, string> = {
+  沪: '上海',
+  京: '北京',
+  津: '天津',
+  渝: '重庆',
+  穗: '广州',
+  蓉: '成都',
+  甬: '宁波',
+  榕: '福州',
+  邕: '南宁',
+  鹭: '厦门',
+};
+
 /** "布法罗市", "水牛城": city, town, state, prefecture, province after a name. */
 const PLACE_SUFFIXES = new Set(['市', '城', '町', '村', '州', '県', '省', '区']);
 /** A Chinese rendering of a foreign name is a few characters; more is a phrase, not a name. */
@@ -41,7 +58,8 @@ export function readCjkName(
   bySound = true,
 ): CjkName | undefined {
   const forms = formsOf(text);
-  for (const form of forms) {
+  const full = ABBREVIATED[text];
+  for (const form of full === undefined ? forms : [full, ...forms]) {
     const cities = catalog.matchName(form);
     if (cities.length > 0) return { cities, guessed: false };
   }
@@ -54,7 +72,8 @@ export function readCjkName(
   if (!bySound) return undefined;
   const guesses: { city: City; distance: number }[] = [];
   for (const form of forms) {
-    if (!soundsForeign(form, catalog)) continue;
+    // One character is one syllable, which a hundred characters share ("锡", "希": xi, also Ski's).
+    if ([...form].length < 2 || !soundsForeign(form, catalog)) continue;
     const romanised = romanise(form);
     if (!romanised) continue;
     for (const spelling of romanised.exact) {
@@ -63,19 +82,8 @@ export function readCjkName(
       if (romanisedName.length > 0) return { cities: romanisedName, guessed: false };
       guesses.push(...cities.map((city) => ({ city, distance: 0 })));
     }
-    guesses.push(
-      ...soundsLike(romanised.joined, catalog).map(({ city, names }) => ({
-        city,
-        distance: Math.min(
-          Number.POSITIVE_INFINITY,
-          ...romanised.sounds.flatMap((sound) =>
-            names
-              .filter((n) => Math.abs(n.length - sound.length) <= TIED_DISTANCE)
-              .map((n) => editDistance(n, sound)),
-          ),
-        ),
-      })),
-    );
+    for (const { city, names } of soundsLike(romanised.joined, catalog))
+      guesses.push({ city, distance: closestSpelling(names, romanised.sounds) });
   }
   const partners = new Set(named.flatMap((city) => catalog.partnershipsOf(city.id).flatMap((p) => p.cities)));
   const tied = new Set(
@@ -187,18 +195,84 @@ function soundingLike(forms: readonly string[], cities: readonly City[], catalog
 const GUESS_DISTANCE = 1;
 const TIED_DISTANCE = 2;
 
-/** Levenshtein distance, on the short strings names are. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+/**
+ * How far the closest of a city's Latin names is spelt from the romanisation, up to TIED_DISTANCE;
+ * anything farther is TIED_DISTANCE + 1, as only the two distances above are asked of it. A sound
+ * key may be shared by thousands of world towns with dozens of spellings each: names too long or too
+ * short to be that close are not compared, and a comparison stops once it cannot get that close.
+ */
+export function closestSpelling(names: readonly string[], sounds: readonly string[]): number {
+  let best = TIED_DISTANCE + 1;
+  for (const sound of sounds) {
+    const letters = letterCounts(sound);
+    for (const name of names) {
+      if (Math.abs(name.length - sound.length) >= best || lettersApart(name, letters) >= best) continue;
+      best = Math.min(best, editDistanceWithin(name, sound, best - 1));
+      if (best === 0) return 0;
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return best;
+}
+
+const LETTERS = 26;
+const A = 'a'.charCodeAt(0);
+
+/** How many of each letter a to z the text holds (names compared here are folded to a-z). */
+function letterCounts(text: string): Int16Array {
+  const counts = new Int16Array(LETTERS);
+  for (let i = 0; i < text.length; i++) {
+    const at = text.charCodeAt(i) - A;
+    if (at >= 0 && at < LETTERS) counts[at] = (counts[at] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * The letters one text has that the other lacks, the larger side counted: no spelling is fewer edits
+ * away (each edit mends at most one such letter on each side), and it is cheap to count first.
+ */
+function lettersApart(name: string, counts: Int16Array): number {
+  const diff = counts.slice();
+  for (let i = 0; i < name.length; i++) {
+    const at = name.charCodeAt(i) - A;
+    if (at >= 0 && at < LETTERS) diff[at] = (diff[at] ?? 0) - 1;
+  }
+  let extra = 0;
+  let missing = 0;
+  for (const d of diff) {
+    if (d > 0) extra += d;
+    else missing -= d;
+  }
+  return Math.max(extra, missing);
+}
+
+/**
+ * Levenshtein distance when it is at most `max`, else `max + 1`: only the cells within `max` of the
+ * diagonal can hold a distance that small, and once a row's smallest cell is past `max` none after it
+ * comes back.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const over = max + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= max ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    current.fill(over);
+    current[0] = i <= max ? i : over;
+    let smallest = current[0] ?? over;
+    for (let j = from; j <= to; j++) {
+      const substitution = (previous[j - 1] ?? over) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      const cell = Math.min(substitution, (previous[j] ?? over) + 1, (current[j - 1] ?? over) + 1, over);
+      current[j] = cell;
+      if (cell < smallest) smallest = cell;
+    }
+    if (smallest > max) return over;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[b.length] ?? over, over);
 }
 
 /**

@@ -42,6 +42,11 @@ export interface CueTable {
   readonly negation: readonly string[];
   /** "Ever", "jemals", "alguna vez", "někdy": whether a tie was ever made, which its history answers, not its status today. */
   readonly ever: readonly string[];
+  /**
+   * "Tell me about", "erzähl von", "说说": the asker wants to hear about what they name, which of two
+   * cities is the tie between them.
+   */
+  readonly tell: readonly string[];
   /** Asking how long a tie has lasted ("how many years", "wie lange", "多久"). */
   readonly duration: readonly string[];
   /** A condition no command answers ("before", "except", "ohne", "除了"): what it asks is only offered. */
@@ -759,6 +764,7 @@ const ENGLISH: CueTable = {
     'hasnt',
   ],
   ever: ['ever'],
+  tell: ['tell', 'describe', 'talk about', 'explain'],
 };
 
 const GERMAN: CueTable = {
@@ -1249,6 +1255,7 @@ const GERMAN: CueTable = {
     'nimmer',
   ],
   ever: ['jemals', 'schon mal', 'schon einmal', 'irgendwann'],
+  tell: ['erzahl', 'erzahle', 'erzahlen', 'erzaehl', 'erzähl', 'beschreib', 'beschreibe', 'sag'],
 };
 
 const FRENCH: CueTable = {
@@ -1766,6 +1773,7 @@ const FRENCH: CueTable = {
   any: ['une', 'un', 'des', 'quelque'],
   negation: ['ne', 'n', 'pas'],
   ever: ['deja ete'],
+  tell: ['parle', 'parlez', 'parler', 'raconte', 'racontez', 'presente', 'decris'],
 };
 
 const SPANISH: CueTable = {
@@ -2564,6 +2572,7 @@ const SPANISH: CueTable = {
   any: ['alguna', 'alguno', 'algun', 'algunas', 'algunos'],
   negation: ['no', 'nunca', 'jamas'],
   ever: ['alguna vez', 'algun momento'],
+  tell: ['hablame', 'hablanos', 'cuentame', 'cuentanos', 'dime', 'describe', 'háblame', 'háblanos'],
 };
 
 const CZECH: CueTable = {
@@ -3326,6 +3335,7 @@ const CZECH: CueTable = {
     'nikdy',
   ],
   ever: ['nekdy'],
+  tell: ['povez', 'povezte', 'rekni', 'reknete', 'popis', 'pověz', 'povězte', 'řekni'],
 };
 
 /** Japanese and Chinese words as Intl.Segmenter splits them ("姉妹", "都市"; "友好", "城市"). */
@@ -3634,6 +3644,7 @@ const JAPANESE: CueTable = {
   any: ['ある', 'あります'],
   negation: [],
   ever: [],
+  tell: ['教え', '紹介', '話して', '聞かせ'],
 };
 
 const CHINESE: CueTable = {
@@ -3682,6 +3693,16 @@ const CHINESE: CueTable = {
     '哪些国外城市',
     '哪些海外城市',
     '对子',
+    // 'Got together' (好上), 'a couple' (一对), 'still on good terms' (好着), 'kin they made' (门亲).
+    '好上',
+    '一对',
+    '好着',
+    '门亲',
+    // 'Buddies' (老铁, 哥俩, 基友), 'sworn brothers' (拜把子, 拜过把子).
+    '老铁',
+    '哥俩',
+    '基友',
+    '把子',
     '跟谁好',
     '和谁好',
     '关系好',
@@ -3787,6 +3808,8 @@ const CHINESE: CueTable = {
     '一刀两断',
     '解除了',
     '掰了',
+    // 'Went cold' (凉了).
+    '凉了',
     // 'Blocked' (拉黑), as one blocks a contact.
     '拉黑',
     // 'Broke the agreement' (解约: ended the contract).
@@ -3849,6 +3872,13 @@ const CHINESE: CueTable = {
     '哪个国家',
     // Which province or county (哪个县 is how Japanese prefectures are asked about).
     '哪个省',
+    '省份',
+    // 'Explain it to me' (科普), 'encyclopedia', 'what is there to do'.
+    '科普',
+    '百科',
+    '好玩',
+    // 'The capital?': about the city itself.
+    '首都',
     '哪个县',
     '哪个地区',
     '国家',
@@ -3984,6 +4014,40 @@ const CHINESE: CueTable = {
     '名称',
     '年内',
     '之内',
+    // 'In all', 'altogether'.
+    '一共',
+    '共有',
+    '总共',
+    // 'Events' (周年纪念活动): the anniversaries are what is asked.
+    '活动',
+    // Polite wrappers ('may I ask', 'sorry to trouble you', 'could you', 'can you help me') and the
+    // particles that soften a sentence (呗, 啦, 哈, 哦): they ask nothing of their own.
+    '请问',
+    '麻烦',
+    '麻烦你',
+    '劳驾',
+    '能不能',
+    '可不可以',
+    '可以',
+    '能',
+    '帮忙',
+    '帮我',
+    '告诉我',
+    '我想问',
+    '想问',
+    '问一下',
+    '问问',
+    '谢谢',
+    '多谢',
+    '呗',
+    '啦',
+    '哈',
+    '哦',
+    '喔',
+    '嗯',
+    '哇',
+    '诶',
+    '欸',
     // "Whether": the yes/no question they ask is read by the reader, not by a cue.
     '是否',
     '有否',
@@ -4017,6 +4081,13 @@ const CHINESE: CueTable = {
   ],
   search: ['搜索', '查找', '搜', '查一下', '查查', '找一下', '找找', '寻找', '查询', '找'],
   startsWith: [
+    // 'With ... in it' (带berg的城市, 带有berg的城市).
+    '带有',
+    // 'With ... in its name'.
+    '名字里有',
+    '名字中有',
+    '名称里有',
+    '名字里带',
     '开头',
     '开始的',
     '打头',
@@ -4031,6 +4102,11 @@ const CHINESE: CueTable = {
     '含有',
   ],
   help: [
+    // 'What are you for', 'instructions', 'list of functions'.
+    '干嘛的',
+    '干啥的',
+    '指令',
+    '功能',
     '帮助',
     '你能做什么',
     '能做什么',
@@ -4051,6 +4127,7 @@ const CHINESE: CueTable = {
   any: ['有没有', '有吗'],
   negation: [],
   ever: [],
+  tell: ['告诉', '讲一下', '说一下', '介绍一下', '讲讲', '介绍', '说说', '聊聊', '聊一下', '谈谈'],
 };
 
 let foldedTables: readonly CueTable[] | undefined;
@@ -4089,6 +4166,7 @@ function folded(table: CueTable): CueTable {
     any: fold(table.any),
     negation: fold(table.negation),
     ever: fold(table.ever),
+    tell: fold(table.tell),
     filler: fold(table.filler),
   };
 }

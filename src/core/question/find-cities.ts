@@ -4,6 +4,7 @@ import type { Catalog } from '../../store/catalog.ts';
 import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
 import { isCommonWord } from './common-words.ts';
 import { countryNamed, countryOfCaseForm, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
+import { soundAlike } from './homophones.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
 
 /** Which case endings a name may carry in the question's language: Czech's, German's genitive "s", or none. */
@@ -139,10 +140,12 @@ export function findCities(
           : read,
     );
   }
+  const slips = keyboardSlips(tokens, skip, mentions, isVocabulary, catalog);
+  const read = mentions.filter((m) => !slips.some((slip) => slip.first < m.end && m.first < slip.end));
   return placeRegions(
     corroborated(
       twinOfCountryName(
-        mentions.sort((a, b) => a.first - b.first),
+        [...read, ...slips].sort((a, b) => a.first - b.first),
         catalog,
       ),
       catalog,
@@ -150,6 +153,75 @@ export function findCities(
     tokens,
     catalog,
   );
+}
+
+/** "Which", "who", "how many", "what": a question, never part of a name ("哪国" is no slip of 南国, Nankoku). */
+const QUESTION_CHARACTERS = /[哪谁几啥咋]/u;
+/** A name typed with a wrong character is a few characters, cut by the segmenter into as many words. */
+const MAX_SLIP_WORDS = 6;
+
+/**
+ * Hanzi names typed with a character a pinyin keyboard offers for the same sound ("布|拉|个" for
+ * 布拉格, see soundAlike): two words or more written together that no name, country or period has
+ * taken, none a particle or a word of ours of two characters (the segmenter knows those, and cuts
+ * what it does not know character by character). Several names that fit are each offered.
+ */
+function keyboardSlips(
+  tokens: readonly Token[],
+  skip: ReadonlySet<number>,
+  mentions: readonly Mention[],
+  isVocabulary: (folded: string) => boolean,
+  catalog: Catalog,
+): Mention[] {
+  const free = (i: number) => {
+    const token = tokens[i];
+    return (
+      token !== undefined &&
+      !skip.has(i) &&
+      HAN.test(token.text) &&
+      !isParticle(token.text) &&
+      !QUESTION_CHARACTERS.test(token.text) &&
+      !([...token.text].length > 1 && isVocabulary(token.folded)) &&
+      !mentions.some((m) => (m.cities.length > 0 || m.country !== undefined) && m.first <= i && i < m.end)
+    );
+  };
+  const joined = (i: number) => tokens[i]?.start === tokens[i - 1]?.end;
+  const found: Mention[] = [];
+  for (let first = 0; first < tokens.length; first++) {
+    // A slip starts a name: not inside a run of characters we cannot place ("和布|拉|个" is not "拉格").
+    const before = first - 1;
+    const inside =
+      before >= 0 &&
+      joined(first) &&
+      free(before) &&
+      !isVocabulary(tokens[before]?.folded ?? '') &&
+      !found.some((m) => m.end > before) &&
+      !isParticle([...(tokens[first]?.text ?? '')][0] ?? '');
+    if (!free(first) || inside) continue;
+    let longest = first + 1;
+    while (longest < Math.min(tokens.length, first + MAX_SLIP_WORDS) && free(longest) && joined(longest))
+      longest++;
+    for (let end = longest; end >= first + 2; end--) {
+      const words = range(first, end).map((i) => tokens[i]?.text ?? '');
+      // "和布|拉|个": the segmenter may glue "and" to the name's first character.
+      const [head = '', ...rest] = [...(words[0] ?? '')];
+      if (rest.length === 1 && isParticle(head)) words[0] = rest[0] ?? '';
+      const names = soundAlike(words.join(''), catalog);
+      const [only] = names;
+      if (!only) continue;
+      // A small town a character off some words ("克拉", Kola) is a guess; the office's own cities and
+      // large ones are what people write, and mistype.
+      const sure = hasOfficeCity(catalog, only) || only.some((city) => (city.population ?? 0) >= MAJOR_CITY);
+      found.push(
+        names.length > 1
+          ? { ...mention(tokens, first, end, []), lowerCase: false, alternatives: names }
+          : { ...mention(tokens, first, end, only), ...(!sure && { guessed: true }) },
+      );
+      first = end - 1;
+      break;
+    }
+  }
+  return found;
 }
 
 /**

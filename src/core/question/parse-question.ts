@@ -153,6 +153,7 @@ function indexCues() {
     any: cuesOf((t) => t.any),
     negation: cuesOf((t) => t.negation),
     ever: cuesOf((t) => t.ever),
+    tell: cuesOf((t) => t.tell),
     searchWords: new Set([...search.all, ...startsWith.all].flat()),
     openers: new Set(cueTables().flatMap((t) => t.yesNoOpeners)),
     typoTargets: typoTargetsOf(vocabulary.exact),
@@ -240,7 +241,7 @@ function readQuestion(
     );
   const time = readTime(typed);
   const tag = tagQuestion(typed);
-  const skipped = new Set([...time.used, ...tag]);
+  const skipped = new Set([...time.used, ...tag, ...cutCueWords(typed, catalog)]);
   // Czech writes names with case endings ("v Brně"), German with a genitive "s" ("Prags"); other
   // languages with none.
   const wordsSay = questionLanguage(text, typed);
@@ -273,6 +274,10 @@ function readQuestion(
   // "プラハと別れたのはどこ": "the one that left Prague is where?" asks which city, not where one is.
   const whichPlace = WHICH_PLACE.test(text) && RELATIONAL.some((topic) => topics.has(topic));
   if (whichPlace) topics.delete('city');
+  // "结好多少周年了", "何周年になる": which anniversary it is now, with no period or number: how old the tie is.
+  const countedAge =
+    COUNTED_ANNIVERSARY.test(text) && time.period === undefined && time.ordinal === undefined;
+  if (countedAge) topics.delete('anniversaries');
   // "认了几个干亲": one hanzi we do not know beside words we do is a verb or a particle, not a
   // question of its own (a name is two characters or more, and found by its sounds if foreign).
   const stray = mentions.filter((m) => m.lowerCase && !(topics.size > 0 && isLoneHanzi(m)));
@@ -317,9 +322,11 @@ function readQuestion(
       i < tokens.length - 1 &&
       !ALTERNATIVES.has(tokens[i - 1]?.folded ?? ''),
   );
+  const written = mentions.filter((m) => !m.lowerCase);
+  const places = namedAgainFirst(written);
   const question: Question = {
     topics,
-    places: mentions.filter((m) => !m.lowerCase),
+    places,
     period: time.period,
     ordinal: time.ordinal,
     // "LA and Berlin, still partners?": "still" asks the yes/no question wherever it stands.
@@ -339,11 +346,12 @@ function readQuestion(
     asksState: STATE_OPENERS.has(tokens[0]?.folded ?? ''),
     negated: hasCue(untagged, cues().negation),
     ever: hasCue(outsideNames, cues().ever) || PAST_STATE_OPENERS.has(tokens[0]?.folded ?? ''),
+    tells: hasCue(outsideNames, cues().tell),
     // "Or" is never a cue word, so it is read among the words not understood.
     eitherOr: tokens.some((t, i) => ALTERNATIVES.has(t.folded) && !tag.includes(i)),
     bare: topics.size === 0 && time.period === undefined && time.ordinal === undefined,
     home: topics.has('home') ? catalog.data.settings.homeCity : undefined,
-    duration: asksDuration(tokens),
+    duration: countedAge || asksDuration(tokens),
     country: placed.countries.length === 1 ? placed.countries[0] : undefined,
     asksAny: !questionWord && hasCue(outsideNames, cues().any),
     // "谁是", "跟谁": the segmenter may join "who" to a word beside it.
@@ -354,11 +362,8 @@ function readQuestion(
       outsideNames.some(
         (t) => WHO.has(t.folded) || (CJK.test(t.folded) && [...t.folded].some((ch) => WHO.has(ch))),
       ),
-    firstActs: firstActs(
-      text,
-      tokens,
-      mentions.filter((m) => !m.lowerCase),
-    ),
+    // "上海和布拉格，是上海先退出的吗": the city named again is the one the rest asks about.
+    firstActs: places !== written || firstActs(text, tokens, written),
   };
   // "Mardid": Madrid or Mardin? Each is offered, none answered.
   const ambiguous = question.places.find((m) => m.alternatives !== undefined);
@@ -383,7 +388,11 @@ function readQuestion(
   // ("Klagenfurt s Rzeszowem") is likely a form of a name we missed, never an answer about another pair.
   const doubtful =
     mentions.some((m) => m.guessed) ||
-    hasCue(outsideNames, cues().contrary) ||
+    // Not the words of a period read ("the year after next"): they are no condition.
+    hasCue(
+      tokens.filter((_, i) => !inNames.has(i) && !time.used.has(i)),
+      cues().contrary,
+    ) ||
     // Two countries, or a country beside two cities: no command narrows a pair by country.
     placed.countries.length > 1 ||
     (placed.countries.length === 1 && question.places.length !== 1) ||
@@ -823,11 +832,29 @@ interface Question {
   asksWho: boolean;
   /** The first city is written as the one that acts (see `firstActs`). */
   firstActs: boolean;
+  /** "Tell me about", "说说": to hear about what is named; of two cities, their tie. */
+  tells: boolean;
+}
+
+/**
+ * "上海和布拉格，是上海先退出的吗", "Prague and Shanghai: did Shanghai end it?": two cities, one named
+ * again, are a pair, the city named again first, as the one the rest of the sentence is about.
+ */
+function namedAgainFirst(places: readonly Mention[]): readonly Mention[] {
+  if (places.length <= 2) return places;
+  const ids = places.map((m) => (m.cities.length === 1 ? m.cities[0]?.id : undefined));
+  if (ids.includes(undefined) || new Set(ids).size !== 2) return places;
+  const again = places.find((_, i) => ids.indexOf(ids[i]) < i);
+  const other = places.find((_, i) => ids[i] !== ids[places.indexOf(again as Mention)]);
+  return again && other ? [again, other] : places;
 }
 
 /** Japanese "…のはどこ/どちら" ("the one that … is where/which"): which city, after a verb of a tie. */
 const WHICH_PLACE = /のは(?:どこ|どちら|どっち)/u;
 const RELATIONAL: readonly Topic[] = ['partners', 'agreement', 'inForce', 'ended'];
+
+/** "多少周年", "几周年", "何周年": which anniversary, counted. */
+const COUNTED_ANNIVERSARY = /(?:多少|几|幾|何)(?:个|個)?[周週]年/u;
 
 /** "Which city" (哪个城市, どの都市): asks which cities, as "who" does. */
 const WHICH_CITY = /哪[个些座]城市|どの都市|どこの都市|どの町/u;
@@ -900,8 +927,9 @@ function decide(q: Question, reader: Reader): QuestionReading {
   if (has('anniversaries') || anniversary) return anniversaries(q, reader);
   if (first && second) {
     const agreement = withFocus(pair(reader, first, second, yesNoAsked(q)), q);
-    // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?").
-    if (relational || !has('city') || q.duration) return sure(agreement);
+    // Two cities and nothing contrary: the tie between them is what is asked ("Paderborn and Le Mans?");
+    // "tell me about Prague and Shanghai" asks to hear about the two together, which is their tie.
+    if (relational || !has('city') || q.duration || q.tells) return sure(agreement);
     return unsure(heard(), [agreement, about('city', first)]);
   }
   if (first) {
@@ -1064,6 +1092,9 @@ function yesNoAsked(q: Question): YesNoQuestion | undefined {
   return q.topics.has('partners') || q.topics.has('inForce') || q.asksState ? 'in-force' : undefined;
 }
 
+/** The period "today" as the command's grammar writes it: the day a status is answered for anyway. */
+const TODAY = 'today';
+
 /**
  * A yes or no that could say the wrong thing: to a negated question ("Are they no longer partners?":
  * "Yes: in force" means the opposite), or about another day than today ("still partners next year?",
@@ -1073,7 +1104,11 @@ function yesOrNoDoubtful(
   reading: QuestionReading,
   q: Question,
 ): reading is QuestionReading & { sure: true; invocation: Invocation } {
-  return reading.sure && reading.invocation.asks !== undefined && (q.negated || q.period !== undefined);
+  return (
+    reading.sure &&
+    reading.invocation.asks !== undefined &&
+    (q.negated || (q.period !== undefined && q.period !== TODAY))
+  );
 }
 
 function withoutAsks({ asks: _, ...invocation }: Invocation): Invocation {
@@ -1234,6 +1269,7 @@ function vocabularyOf(tables: readonly CueTable[]): {
       ...t.any,
       ...t.negation,
       ...t.ever,
+      ...t.tell,
       ...t.filler,
     ].flatMap((cue) => cue.split(' ')),
   );
@@ -1286,6 +1322,49 @@ function isCjkVocabulary(folded: string): boolean {
 }
 
 const MAX_JOINED_CHARACTERS = 3;
+
+/**
+ * Japanese and Chinese words the segmenter cut out of two of ours ("友城一览" as "友|城一|览": 友城 and
+ * 一览): a word no name holds, each of whose characters stands in one of our words of two characters
+ * or more, written together with the words beside it.
+ */
+function cutCueWords(tokens: readonly Token[], catalog: Catalog): number[] {
+  const cut: number[] = [];
+  const written = (i: number) => CJK.test(tokens[i]?.folded ?? '');
+  for (let first = 0; first < tokens.length; ) {
+    let end = first + 1;
+    while (written(end - 1) && written(end) && tokens[end]?.start === tokens[end - 1]?.end) end++;
+    const run = tokens.slice(first, end);
+    const unknown = (t: Token) => t.folded.length >= 2 && CJK.test(t.folded) && !isVocabulary(t.folded);
+    if (run.length >= 2 && run.some(unknown)) {
+      const covered = coveredByCues(run.map((t) => t.folded).join(''));
+      let at = 0;
+      run.forEach((token, k) => {
+        const from = at;
+        at += token.folded.length;
+        if (
+          unknown(token) &&
+          covered.slice(from, at).every(Boolean) &&
+          catalog.matchName(token.folded).length === 0
+        )
+          cut.push(first + k);
+      });
+    }
+    first = end;
+  }
+  return cut;
+}
+
+/** For each character of the text, whether it stands in one of our words of two characters or more. */
+function coveredByCues(text: string): boolean[] {
+  const covered = new Array<boolean>(text.length).fill(false);
+  for (const cue of cues().vocabulary.cjk) {
+    if (cue.length < 2) continue;
+    for (let at = text.indexOf(cue); at >= 0; at = text.indexOf(cue, at + 1))
+      covered.fill(true, at, at + cue.length);
+  }
+  return covered;
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from }, (_, i) => from + i);

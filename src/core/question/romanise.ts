@@ -101,6 +101,17 @@ export function romanise(name: string): Romanised | undefined {
 }
 
 /**
+ * Every toneless pinyin reading of one hanzi ("个" -> "ge"; "乐" -> "le", "yue"): what a pinyin
+ * keyboard types for it, whichever character it then offers.
+ */
+export function readingsOf(hanzi: string): string[] {
+  pinyinPro ??= requireRomaniser('pinyin-pro') as PinyinPro;
+  return pinyinPro
+    .pinyin(hanzi, { toneType: 'none', type: 'array', multiple: true })
+    .map((p) => p.replace(/ü/g, 'u'));
+}
+
+/**
  * A name in simplified hanzi as traditional Chinese and as Japanese kanji write it ("纳布卢斯" ->
  * "納布盧斯"; "七饭町", "横滨" -> "七飯町", "横浜"), as the data may hold it (OpenCC's tables; building
  * them costs some 250 ms, once, on the first such name).

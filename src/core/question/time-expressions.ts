@@ -105,6 +105,8 @@ const SMALL_NUMBERS = byWord([
 const NUMBER_WORDS = Object.keys(SMALL_NUMBERS).join('|');
 /** A month, counted as days for the `next N days` period. */
 const MONTH_DAYS = 30;
+const WEEK_DAYS = 7;
+const YEAR_DAYS = 365;
 
 function numberOf(text: string | undefined): number {
   return SMALL_NUMBERS[text ?? ''] ?? Number(text);
@@ -137,6 +139,16 @@ function kanjiNumber(text: string | undefined): number {
  * come first so "in the next 60 days" is read whole before "60" alone could be.
  */
 const PATTERNS: readonly Pattern[] = [
+  {
+    // "2027年下半年", "明年上半年", "下半年", "来年上半期", "the first half of next year": half a year,
+    // before the year alone is read.
+    re: /(?:(\d{4}) ?年|(今年)|(明年|来年))? ?的? ?(上|下)半(?:年|期)|\b(first|second) half of (?:(\d{4})|(this|next) year)\b/,
+    read: (m) => {
+      const half = m[4] === '上' || m[5] === 'first' ? 1 : 2;
+      const year = m[1] ?? m[6] ?? (m[3] !== undefined || m[7] === 'next' ? 'next year' : 'this year');
+      return { period: `${year} h${half}` };
+    },
+  },
   {
     re: /\b(?:next|coming|following) (\d{1,4}) (days?|weeks?)\b/,
     read: (m) => ({ period: days(m[1], m[2]) }),
@@ -171,13 +183,20 @@ const PATTERNS: readonly Pattern[] = [
     read: (m) => ({ period: `next ${MONTH_DAYS * cjkCount(m[1] ?? m[2])} days` }),
   },
   {
+    // "未来一周", "今后两个星期", "接下来一年": weeks and years from today, counted as days.
+    re: new RegExp(
+      `(?:未来|今后|接下来|今後|これから|向こう)的? ?(\\d{1,2}|${KANJI_NUMBER}|两) ?(?:个)? ?(周(?!年)|週(?!年)|星期|礼拜|禮拜|週間|年)`,
+    ),
+    read: (m) => ({ period: `next ${cjkCount(m[1]) * (m[2] === '年' ? YEAR_DAYS : WEEK_DAYS)} days` }),
+  },
+  {
     re: new RegExp(
       `(?:未来|今后|接下来|今後|これから|向こう)的? ?(\\d{1,4}|${KANJI_NUMBER}) ?(?:天|日|日間)|(\\d{1,4}|${KANJI_NUMBER}) ?(?:天|日)(?:内|以内)`,
     ),
     read: (m) => ({ period: `next ${cjkCount(m[1] ?? m[2])} days` }),
   },
   {
-    re: /\b(?:el )?(?:proximo mes|mes (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? mesic(?:i)?\b|来月|下个月|下月/,
+    re: /\b(?:el )?(?:proximo mes|mes (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? mesic(?:i)?\b|来月|下一?个月|下一?個月|下月/,
     read: () => ({ period: 'next month' }),
   },
   {
@@ -185,7 +204,13 @@ const PATTERNS: readonly Pattern[] = [
     read: () => ({ period: 'this month' }),
   },
   {
-    re: /\b(?:el )?(?:proximo ano|ano (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? (?:rok|roce)\b|来年|明年/,
+    // "后年", "再来年", "übernächstes Jahr", "the year after next": before "next year", which they hold.
+    re: /\byear after next\b|\bubernachste[ns]? jahr\b|\bprespristi(?:m)? (?:rok|roce)\b|(?<![今明去前大])后年|(?<![今明去前大])後年|再来年/,
+    read: () => ({ period: 'year after next' }),
+  },
+  {
+    // "下一年", "下一个月" are read below as "next year" and "next month" with "一" (one) said.
+    re: /\b(?:el )?(?:proximo ano|ano (?:que viene|proximo|siguiente))\b|\bpristi(?:m)? (?:rok|roce)\b|来年|明年|下一年/,
     read: () => ({ period: 'next year' }),
   },
   {
@@ -193,6 +218,11 @@ const PATTERNS: readonly Pattern[] = [
     // "heuer": this year, in Austria, Bavaria and Switzerland.
     re: /\beste ano\b|\bletos\b|\bheuer\b|\b(?:tento|tomto) (?:rok|roce)\b|今年|年内/,
     read: () => ({ period: 'this year' }),
+  },
+  {
+    // "Today", "heute", "aujourd'hui", "hoy", "dnes", "今日", "今天": anniversaries falling on this day.
+    re: /\btoday\b|\bheute\b|\baujourd ?hui\b|\bhoy\b|\bdnes\b|今日|今天/,
+    read: () => ({ period: 'today' }),
   },
   {
     re: /\besta semana\b|\btento tyden\b|今週|本周|这周|这个星期/,

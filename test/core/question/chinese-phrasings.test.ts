@@ -255,6 +255,53 @@ const QUESTIONS: readonly [Class, string, string, Asked?][] = [
   ],
   ['help', '使用说明', 'help'],
   ['search', '搜索 berg', 'search berg'],
+  // A third round: polite wrappers, two cities to hear about, a city named again, periods, and
+  // words the segmenter cuts across.
+  ['tell-me-about', '说说上海和布拉格', 'agreement Shanghai / Prague'],
+  ['tell-me-about', '讲讲北京和柏林吧', 'agreement Beijing / Berlin'],
+  ['tell-me-about', '给我介绍一下杭州和尼斯', 'agreement Hangzhou / Nice'],
+  ['tell-me-about', '聊聊大阪跟旧金山', 'agreement Osaka / san-francisco-us'],
+  ['partners', '能不能帮我查一下北京的友城', 'partners Beijing'],
+  ['partners', '请问大阪有几个姐妹城市呀', 'partners Osaka'],
+  ['partners', '麻烦问一下，南京有哪些友好城市啦', 'partners Nanjing'],
+  ['partners', '布拉格友城一览表', 'partners Prague'],
+  ['partners', '可不可以告诉我武汉的友城一览', 'partners Wuhan'],
+  ['yes-no', '上海和布拉格，是上海先退出的吗', 'agreement Shanghai / Prague', { asks: 'ended-by-first' }],
+  ['yes-no', '上海和布拉格，是布拉格先终止的吗', 'agreement Prague / Shanghai', { asks: 'ended-by-first' }],
+  ['age-duration', '上海和布拉格结为友好城市多少周年了', 'agreement Shanghai / Prague', { focus: 'since' }],
+  ['age-duration', '北京和柏林结好几周年了', 'agreement Beijing / Berlin', { focus: 'since' }],
+  ['anniversaries', '下一年有哪些周年纪念', 'anniversaries next year'],
+  ['anniversaries', '后年有哪些周年纪念', 'anniversaries 2028'],
+  ['anniversaries', '下一个月的纪念日', 'anniversaries next month'],
+  // A fourth round: colloquial verbs, weeks and years ahead, a city's one-character name (简称).
+  ['partners', '布拉格跟哪些城市好上了', 'partners Prague'],
+  ['city', '北上市在哪个省份', 'city Kitakami'],
+  ['search', '帮我搜一下带berg的城市', 'search berg'],
+  ['anniversaries', '未来一周的纪念日', 'anniversaries next 7 days'],
+  ['anniversaries', '接下来两个星期有什么周年', 'anniversaries next 14 days'],
+  ['anniversaries', '今后一年的周年纪念', 'anniversaries next 365 days'],
+  ['anniversaries', '2028年有什么友城周年纪念活动', 'anniversaries 2028'],
+  ['partners', '沪的友好城市', 'partners Shanghai'],
+  ['agreement', '京和柏林什么时候结好的', 'agreement Beijing / Berlin'],
+  ['yes-no', '沪和布拉格还是友好城市吗', 'agreement Shanghai / Prague', { asks: 'in-force' }],
+  ['anniversaries', '今天有周年纪念吗', 'anniversaries today'],
+  ['anniversaries', '今年上半年有哪些周年纪念', 'anniversaries 2026 h1'],
+  ['anniversaries', '下半年有什么周年', 'anniversaries this year h2'],
+  ['anniversaries', '2027年下半年有哪些周年', 'anniversaries 2027 h2'],
+  ['anniversaries', '明年上半年的纪念日', 'anniversaries next year h1'],
+  ['yes-no', '上海和布拉格今天还是友好城市吗', 'agreement Shanghai / Prague', { asks: 'in-force' }],
+  ['yes-no', '上海跟布拉格是老铁吗', 'agreement Shanghai / Prague', { asks: 'in-force' }],
+  ['yes-no', '北京和柏林是哥俩好吗', 'agreement Beijing / Berlin', { asks: 'in-force' }],
+  ['yes-no', '上海和布拉格是不是凉了', 'agreement Shanghai / Prague', { asks: 'ended' }],
+  ['partners', '布拉格的好基友都有谁', 'partners Prague'],
+  ['partners', '布拉格拜过把子的城市', 'partners Prague'],
+  ['tell-me-about', '给我科普一下布拉格', 'city Prague'],
+  ['tell-me-about', '布拉格有啥好玩的', 'city Prague'],
+  ['city', '布拉格百科', 'city Prague'],
+  ['city', '上海是哪国的', 'city Shanghai'],
+  ['city', '布拉格是首都吗', 'city Prague'],
+  ['partners', '上海一共有多少友城', 'partners Shanghai'],
+  ['search', '名字里有burg的城市有哪些', 'search burg'],
 ];
 
 /** The feature a label in the corpus's form needs, which the corpus's schema asks to be named. */
@@ -296,6 +343,11 @@ describe('Chinese questions written for these tests', () => {
       const got = invocationMeaning(reading.invocation, catalog);
       return sameMeaning(wanted.meaning, got) ? [] : [`${text}: ${meaningText(got)}`];
     });
+
+  it('GIVEN what the bot is for, its instructions or functions asked THEN the help is answered', () => {
+    for (const text of ['你是干嘛的', '能给我看看指令吗', '功能列表'])
+      expect(dispatcher.read(text), text).toMatchObject({ kind: 'run', invocation: { command: 'help' } });
+  });
 
   for (const cls of new Set(QUESTIONS.map(([c]) => c)))
     it(`GIVEN ${cls} questions in Chinese THEN each runs the command it means`, () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../../commands/index.ts';
 import type { Invocation } from '../../../src/core/parse-command.ts';
+import { closestSpelling, editDistanceWithin } from '../../../src/core/question/cjk-names.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import { romanise, variantsOf } from '../../../src/core/question/romanise.ts';
 import type { City } from '../../../src/domain/city.ts';
@@ -475,5 +476,62 @@ describe('on the shipped world layer, whose many names some pieces of words matc
   ] as [string, Invocation][])('GIVEN "%s" THEN it is read as meant', (text, expected) => {
     const reading = parseQuestion(text, shipped, commands);
     expect(reading.sure ? reading.invocation : reading).toEqual(expected);
+  });
+});
+
+describe('the spelling distance of a romanised name, bounded', () => {
+  /** Levenshtein distance in full, to compare the bounded one with. */
+  function levenshtein(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const current = [i];
+      for (let j = 1; j <= b.length; j++) {
+        const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+        current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
+      }
+      previous = current;
+    }
+    return previous[b.length] ?? 0;
+  }
+  const spellings = [
+    'bufaluo',
+    'buffalo',
+    'bufalo',
+    'bolune',
+    'borlange',
+    'borlenge',
+    'gyongyosh',
+    'gyongyos',
+  ];
+  const pairs = spellings.flatMap((a) =>
+    [...spellings, 'naburusu', 'nablus', 'b', '', 'oblune', 'bolnue', 'bbolune'].map((b) => [a, b] as const),
+  );
+
+  it.each([0, 1, 2, 3])(
+    'GIVEN a bound of %i THEN each distance within it is exact, and any farther is the bound plus one',
+    (max) => {
+      for (const [a, b] of pairs) {
+        expect(editDistanceWithin(a, b, max), `${a} ~ ${b}`).toBe(Math.min(levenshtein(a, b), max + 1));
+        expect(editDistanceWithin(b, a, max), `${b} ~ ${a}`).toBe(Math.min(levenshtein(a, b), max + 1));
+      }
+    },
+  );
+
+  it("GIVEN a city's spellings and a romanisation THEN the closest is found, up to two edits, as a full comparison finds it", () => {
+    const romanisations = [
+      ['bolune'],
+      ['gyongyoshu', 'gyongyosh'],
+      ['bufaluo'],
+      ['bulnage'],
+      ['bifali'],
+      ['xyz'],
+    ];
+    for (const sounds of romanisations) {
+      for (let from = 0; from < spellings.length; from++) {
+        const names = spellings.slice(from, from + 3);
+        const full = Math.min(3, ...sounds.flatMap((sound) => names.map((n) => levenshtein(n, sound))));
+        expect(closestSpelling(names, sounds), `${sounds} ~ ${names}`).toBe(full);
+      }
+    }
   });
 });

@@ -286,11 +286,37 @@ describe('a month without a year, and next week', () => {
     ['anniversaires la semaine prochaine', period('next 7 days')],
     ['aniversarios la semana que viene', period('next 7 days')],
     ['výročí příští týden', period('next 7 days')],
+    ['anniversaries the year after next', period('year after next')],
+    ['Jubiläen übernächstes Jahr', period('year after next')],
+    ['výročí přespříští rok', period('year after next')],
+    ['anniversaries in the first half of next year', period('next year h1')],
+    ['anniversaries in the second half of 2027', period('2027 h2')],
+    ['Any anniversaries today?', period('today')],
+    ['Gibt es heute Jahrestage?', period('today')],
+    ['anniversaires aujourd’hui', period('today')],
+    ['¿Hay aniversarios hoy?', period('today')],
+    ['Jsou dnes nějaká výročí?', period('today')],
+    // Today is the day a status is answered for: no other day is asked about.
+    ['Are Prague and Bath still partners today?', stillActive('prague-cz', 'bath-gb')],
   ])('GIVEN "%s" THEN it is read as meant', (text, expected) => expectRun(text, expected));
 
   it('GIVEN "may" as a verb, with no word for "in" before it THEN it is no month', () => {
     const reading = read('May I see the anniversaries?');
     expect(reading.sure && reading.invocation.args.window).toBeFalsy();
+  });
+});
+
+describe('"tell me about" two cities asks about their tie', () => {
+  it.each([
+    ['Tell me about Prague and Bath', agreement('prague-cz', 'bath-gb')],
+    ['Erzähl mir von Prag und Bath', agreement('prague-cz', 'bath-gb')],
+    ['Parle-moi de Prague et Bath', agreement('prague-cz', 'bath-gb')],
+    ['Cuéntame de Praga y Bath', agreement('prague-cz', 'bath-gb')],
+    ['Pověz mi o Praze a Bathu', agreement('prague-cz', 'bath-gb')],
+  ])('GIVEN "%s" THEN the agreement is answered', (text, expected) => expectRun(text, expected));
+
+  it('GIVEN where two cities are THEN it is only offered, as no command shows two places', () => {
+    expect(read('Where are Prague and Bath?').sure).toBe(false);
   });
 });
 
