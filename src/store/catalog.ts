@@ -10,6 +10,7 @@ import {
   type AnniversaryQuery,
   type AnniversaryTally,
 } from './anniversary-index.ts';
+import { CitiesById } from './cities-by-id.ts';
 import { CityPairs } from './city-pairs.ts';
 import type { Applied } from './draft-ops.ts';
 import { FuzzyNames, type FuzzyOptions } from './fuzzy-names.ts';
@@ -61,7 +62,7 @@ export class Catalog {
   private current: StoreData;
   /** The world layer, when the store uses it. */
   readonly world: World | undefined;
-  private readonly cityById = new Map<string, City>();
+  private readonly cityById: CitiesById;
   /** Each office city's partnerships: built on the first look-ups past a few (see ownOf), or by `warm`. */
   private partnershipsByCity: CityPairs | undefined;
   private scansLeft = SCANS_BEFORE_MAP;
@@ -87,7 +88,7 @@ export class Catalog {
     this.current = data;
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
-    for (const city of data.cities) this.cityById.set(city.id, city);
+    this.cityById = new CitiesById(data.cities);
     this.prefixes = new NamePrefixIndex(namesOf(data.cities));
     this.findWorldTwins();
   }
@@ -134,7 +135,7 @@ export class Catalog {
   }
 
   private addCity(city: City): void {
-    this.cityById.set(city.id, city);
+    this.cityById.set(city);
     const names = foldedNamesOf(city);
     this.prefixes.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
@@ -142,7 +143,7 @@ export class Catalog {
   }
 
   private removeCity(city: City): void {
-    if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
+    this.cityById.delete(city);
     this.prefixes.remove(city.id);
     this.fuzzy?.remove(city.id);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { City } from '../../src/domain/city.ts';
 import { foldName, withinOneEdit } from '../../src/domain/names.ts';
 import type { Partnership } from '../../src/domain/partnership.ts';
 import { Catalog } from '../../src/store/catalog.ts';
@@ -197,6 +198,25 @@ describe('Catalog partnerships', () => {
       expect(warm.partnershipsOf(city.id)).toEqual(
         data.partnerships.filter((p) => p.cities.includes(city.id)),
       );
+  });
+
+  it('GIVEN an edit that removes a city and adds another THEN only the added one is found by its id', () => {
+    const data = StoreSchema.parse(syntheticStore(0, 60));
+    const catalog = new Catalog(data);
+    const [gone] = data.cities as [City];
+    const added: City = { id: 'c60-new', name: 'New', country: 'CZ', names: [] };
+    const now = { ...data, cities: [...data.cities.slice(1), added] };
+    catalog.apply({
+      ops: [],
+      data: now,
+      records: [
+        { collection: 'cities', before: gone },
+        { collection: 'cities', after: added },
+      ],
+    });
+    expect(catalog.city(gone.id)).toBeUndefined();
+    expect(catalog.city('c60-new')).toBe(added);
+    expect(catalog.city(data.cities[1]?.id ?? '')).toBe(data.cities[1]);
   });
 
   it("GIVEN every city's pairs built at start and edits that add, change and remove pairs THEN each city lists what the data holds", () => {
