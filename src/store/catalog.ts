@@ -10,6 +10,8 @@ import {
   type AnniversaryQuery,
   type AnniversaryTally,
 } from './anniversary-index.ts';
+import { CitiesById } from './cities-by-id.ts';
+import { CityPairs } from './city-pairs.ts';
 import type { Applied } from './draft-ops.ts';
 import { FuzzyNames, type FuzzyOptions } from './fuzzy-names.ts';
 import { lowerBound } from './lower-bound.ts';
@@ -62,9 +64,9 @@ export class Catalog {
   private current: StoreData;
   /** The world layer, when the store uses it. */
   readonly world: World | undefined;
-  private readonly cityById = new Map<string, City>();
-  /** City id -> the office's partnerships of that city: built on the first look-ups past a few (see ownOf), or by `warm`. */
-  private partnershipsByCity: Map<string, Partnership[]> | undefined;
+  private readonly cityById: CitiesById;
+  /** Each office city's partnerships: built on the first look-ups past a few (see ownOf), or by `warm`. */
+  private partnershipsByCity: CityPairs | undefined;
   private scansLeft = SCANS_BEFORE_MAP;
   /** A city with many pairs: its pairs sorted by id, built on first use, dropped when they change (see own). */
   private readonly sortedPairs = new Map<string, { ids: string[]; pairs: Partnership[] }>();
@@ -90,7 +92,7 @@ export class Catalog {
     this.current = data;
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
-    for (const city of data.cities) this.cityById.set(city.id, city);
+    this.cityById = new CitiesById(data.cities);
     this.prefixes = new NamePrefixIndex(namesOf(data.cities));
     this.findWorldTwins();
   }
@@ -138,7 +140,7 @@ export class Catalog {
   }
 
   private addCity(city: City): void {
-    this.cityById.set(city.id, city);
+    this.cityById.set(city);
     const names = foldedNamesOf(city);
     this.prefixes.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
@@ -146,65 +148,36 @@ export class Catalog {
   }
 
   private removeCity(city: City): void {
-    if (this.cityById.get(city.id) === city) this.cityById.delete(city.id);
+    this.cityById.delete(city);
     this.prefixes.remove(city.id);
     this.fuzzy?.remove(city.id);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
 
   private addPartnership(p: Partnership): void {
-    for (const cityId of p.cities) {
-      if (this.partnershipsByCity) addTo(this.partnershipsByCity, cityId, p);
-      this.sortedPairs.delete(cityId);
-    }
+    this.partnershipsByCity?.add(p);
+    for (const cityId of p.cities) this.sortedPairs.delete(cityId);
     this.anniversaries?.add(p);
   }
 
   private removePartnership(p: Partnership): void {
-    for (const cityId of p.cities) {
-      if (this.partnershipsByCity) removeFrom(this.partnershipsByCity, cityId, p);
-      this.sortedPairs.delete(cityId);
-    }
+    this.partnershipsByCity?.remove(p);
+    for (const cityId of p.cities) this.sortedPairs.delete(cityId);
     this.anniversaries?.remove(p);
   }
 
-  /**
-   * Each city's list made at its size, counted first and filled from the end: lists grown one push at
-   * a time kept room for more (4 MB at 100,000 pairs), and copying them to their length left as many
-   * megabytes of holes among the records kept.
-   */
-  private byCity(): Map<string, Partnership[]> {
-    if (this.partnershipsByCity === undefined) {
-      const left = new Map<string, number>();
-      for (const p of this.current.partnerships)
-        for (const cityId of p.cities) left.set(cityId, (left.get(cityId) ?? 0) + 1);
-      const byCity = new Map<string, Partnership[]>();
-      const all = this.current.partnerships;
-      for (let i = all.length - 1; i >= 0; i--) {
-        const p = all[i] as Partnership;
-        for (const cityId of p.cities) {
-          const at = (left.get(cityId) as number) - 1;
-          left.set(cityId, at);
-          let list = byCity.get(cityId);
-          if (list === undefined) {
-            list = new Array<Partnership>(at + 1);
-            byCity.set(cityId, list);
-          }
-          list[at] = p;
-        }
-      }
-      this.partnershipsByCity = byCity;
-    }
+  private byCity(): CityPairs {
+    this.partnershipsByCity ??= new CityPairs(this.current.partnerships);
     return this.partnershipsByCity;
   }
 
-  /** The office's partnerships of this city: a scan for the first few look-ups, then from the map. */
+  /** The office's partnerships of this city: a scan for the first few look-ups, then from the index. */
   private ownOf(cityId: string): readonly Partnership[] {
     if (this.partnershipsByCity === undefined && this.scansLeft > 0) {
       this.scansLeft--;
       return this.current.partnerships.filter((p) => p.cities[0] === cityId || p.cities[1] === cityId);
     }
-    return this.byCity().get(cityId) ?? [];
+    return this.byCity().of(cityId);
   }
 
   private findWorldTwins(): void {
@@ -248,10 +221,10 @@ export class Catalog {
    */
   private own(id: string): Partnership | undefined {
     const cityId = id.slice(0, id.indexOf('--'));
-    const list = this.ownOf(cityId);
-    if (list.length <= SHORT_LIST) return list.find((p) => p.id === id);
     let sorted = this.sortedPairs.get(cityId);
     if (!sorted) {
+      const list = this.ownOf(cityId);
+      if (list.length <= SHORT_LIST) return list.find((p) => p.id === id);
       const pairs = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       sorted = { ids: pairs.map((p) => p.id), pairs };
       this.sortedPairs.set(cityId, sorted);
@@ -546,14 +519,6 @@ function worldTwinsOf(city: City, world: World): City[] {
   for (const named of world.named(foldName(city.name)))
     if (!twins.includes(named) && sameCityAs(city, named)) twins.push(named);
   return twins;
-}
-
-function removeFrom<K, T>(map: Map<K, T[]>, key: K, value: T): void {
-  const list = map.get(key);
-  if (!list) return;
-  const kept = list.filter((x) => x !== value);
-  if (kept.length === 0) map.delete(key);
-  else map.set(key, kept);
 }
 
 /** Adds a value under the key: the value alone, or a list once there are several. */

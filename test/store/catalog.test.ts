@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { City } from '../../src/domain/city.ts';
 import { foldName, withinOneEdit } from '../../src/domain/names.ts';
+import type { Partnership } from '../../src/domain/partnership.ts';
 import { Catalog } from '../../src/store/catalog.ts';
 import { StoreSchema } from '../../src/store/schema.ts';
 import { type EditBuilder, Store } from '../../src/store/store.ts';
@@ -195,6 +197,47 @@ describe('Catalog partnerships', () => {
     for (const city of data.cities)
       expect(warm.partnershipsOf(city.id)).toEqual(
         data.partnerships.filter((p) => p.cities.includes(city.id)),
+      );
+  });
+
+  it('GIVEN an edit that removes a city and adds another THEN only the added one is found by its id', () => {
+    const data = StoreSchema.parse(syntheticStore(0, 60));
+    const catalog = new Catalog(data);
+    const [gone] = data.cities as [City];
+    const added: City = { id: 'c60-new', name: 'New', country: 'CZ', names: [] };
+    const now = { ...data, cities: [...data.cities.slice(1), added] };
+    catalog.apply({
+      ops: [],
+      data: now,
+      records: [
+        { collection: 'cities', before: gone },
+        { collection: 'cities', after: added },
+      ],
+    });
+    expect(catalog.city(gone.id)).toBeUndefined();
+    expect(catalog.city('c60-new')).toBe(added);
+    expect(catalog.city(data.cities[1]?.id ?? '')).toBe(data.cities[1]);
+  });
+
+  it("GIVEN every city's pairs built at start and edits that add, change and remove pairs THEN each city lists what the data holds", () => {
+    const data = StoreSchema.parse(syntheticStore(300, 60));
+    const catalog = new Catalog(data).warm();
+    const [first, second] = data.partnerships as [Partnership, Partnership];
+    const changed = { ...second, cities: [second.cities[0], 'c59-new'] as [string, string] };
+    const added = { ...first, id: 'c58-new--c59-new', cities: ['c58-new', 'c59-new'] as [string, string] };
+    const now = { ...data, partnerships: [...data.partnerships.slice(2), changed, added] };
+    catalog.apply({
+      ops: [],
+      data: now,
+      records: [
+        { collection: 'partnerships', before: first },
+        { collection: 'partnerships', before: second, after: changed },
+        { collection: 'partnerships', after: added },
+      ],
+    });
+    for (const cityId of [...data.cities.map((city) => city.id), 'c58-new', 'c59-new'])
+      expect(catalog.partnershipsOf(cityId)).toEqual(
+        now.partnerships.filter((p) => p.cities.includes(cityId)),
       );
   });
 

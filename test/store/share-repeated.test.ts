@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Partnership } from '../../src/domain/partnership.ts';
+import { hashOf } from '../../src/store/share-repeated.ts';
 import { Store } from '../../src/store/store.ts';
 import { World } from '../../src/store/world/world.ts';
 import { tempDir } from '../fixtures/knowledge-base.ts';
@@ -32,6 +33,30 @@ async function opened(warm: boolean): Promise<Store> {
 const editor = { actor: 'slack:UOFFICE', platform: 'slack' } as const;
 
 describe('records of a store opened as the bot opens it (warm)', () => {
+  it('GIVEN two different milestones whose texts have the same hash THEN each pair keeps its own, shared with the pairs that have the same', async () => {
+    // Notes found to make the two milestones' texts collide (FNV-1a, 32 bits).
+    const noted = (note: string) => [{ ...signing, note }];
+    const path = join(await tempDir(), 'store.json');
+    const partnerships = [
+      { id: 'a-cz--b-cz', cities: ['a-cz', 'b-cz'], milestones: noted('n579599') },
+      { id: 'a-cz--c-cz', cities: ['a-cz', 'c-cz'], milestones: noted('n762382') },
+      // The same milestone in another list: shared as a milestone, not as the list.
+      {
+        id: 'b-cz--c-cz',
+        cities: ['b-cz', 'c-cz'],
+        milestones: [...noted('n762382'), { kind: 'termination', date: '2020' }],
+      },
+    ];
+    await (await Store.create(path, { ...data, partnerships })).close();
+    const store = await Store.open(path, { warm: true });
+    const [first, second, third] = store.catalog.data.partnerships as [Partnership, Partnership, Partnership];
+    expect(hashOf(JSON.stringify(first.milestones[0]))).toBe(hashOf(JSON.stringify(second.milestones[0])));
+    expect(first.milestones[0]?.note).toBe('n579599');
+    expect(second.milestones[0]?.note).toBe('n762382');
+    expect(third.milestones[0]).toBe(second.milestones[0]);
+    await store.close();
+  });
+
   it('GIVEN two pairs signed the same day THEN they share one frozen list of milestones and one frozen empty list', async () => {
     const store = await opened(true);
     const [first, second] = store.catalog.data.partnerships as [Partnership, Partnership];
