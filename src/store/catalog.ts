@@ -80,10 +80,8 @@ export class Catalog {
   /**
    * Every office city's folded names, sorted: the exact names' look-ups (a binary search) as well as
    * the prefixes'. A hash map of the names beside it repeated the same keys (1.8 MB at 40,000 cities).
-   * Built on first use or by `warm`; the first few exact look-ups are answered by a scan (see officeNamed).
    */
-  private prefixIndex: NamePrefixIndex | undefined;
-  private nameScansLeft = SCANS_BEFORE_MAP;
+  private readonly prefixes: NamePrefixIndex;
   private anniversaries: AnniversaryIndex | undefined;
   /** Per function deriving keys from a city: key -> the office cities with it (see officeCitiesKeyed). */
   private readonly keyed = new Map<CityKeys, Map<string, City | City[]>>();
@@ -95,6 +93,7 @@ export class Catalog {
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
     this.cityById = new CitiesById(data.cities);
+    this.prefixes = new NamePrefixIndex(namesOf(data.cities));
     this.findWorldTwins();
   }
 
@@ -106,7 +105,7 @@ export class Catalog {
   /** Builds now every index built on first use, so no question pays for one (the bot, at start). */
   warm(): this {
     this.byCity();
-    this.prefixes().readBackwards();
+    this.prefixes.readBackwards();
     this.fuzzyIndex().search('warm', ONE_TYPO);
     this.anniversaryIndex();
     this.world?.warm();
@@ -143,14 +142,14 @@ export class Catalog {
   private addCity(city: City): void {
     this.cityById.set(city);
     const names = foldedNamesOf(city);
-    this.prefixIndex?.add(names.map((name) => ({ key: name, id: city.id })));
+    this.prefixes.add(names.map((name) => ({ key: name, id: city.id })));
     this.fuzzy?.add(city.id, names);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) addOne(index, key, city);
   }
 
   private removeCity(city: City): void {
     this.cityById.delete(city);
-    this.prefixIndex?.remove(city.id);
+    this.prefixes.remove(city.id);
     this.fuzzy?.remove(city.id);
     for (const [keysOf, index] of this.keyed) for (const key of keysOf(city)) removeOne(index, key, city);
   }
@@ -165,11 +164,6 @@ export class Catalog {
     this.partnershipsByCity?.remove(p);
     for (const cityId of p.cities) this.sortedPairs.delete(cityId);
     this.anniversaries?.remove(p);
-  }
-
-  private prefixes(): NamePrefixIndex {
-    this.prefixIndex ??= new NamePrefixIndex(namesOf(this.current.cities));
-    return this.prefixIndex;
   }
 
   private byCity(): CityPairs {
@@ -313,18 +307,10 @@ export class Catalog {
     return id === p.id ? p : { ...p, id, cities: orderCities(first, second) };
   }
 
-  /**
-   * The office's own cities with a name that folds to this (none of the world's). A one-off `ask`
-   * looks up a few names: a scan answers them, in the store's order, without folding and
-   * sorting every name first (30 ms of a cold `ask` at 25,000 partnerships).
-   */
+  /** The office's own cities with a name that folds to this (none of the world's). */
   officeNamed(folded: string): City[] {
-    if (this.prefixIndex === undefined && this.nameScansLeft > 0) {
-      this.nameScansLeft--;
-      return this.current.cities.filter((city) => hasNameFoldingTo(city, folded));
-    }
     const found: City[] = [];
-    for (const id of this.prefixes().named(folded)) {
+    for (const id of this.prefixes.named(folded)) {
       const city = this.cityById.get(id);
       if (city) found.push(city);
     }
@@ -342,8 +328,8 @@ export class Catalog {
     const half = Math.floor(folded.length / 2);
     const near = (name: string) => withinOneEdit(name, folded);
     const names = new Set([
-      ...this.prefixes().keysStartingWith(folded.slice(0, half), near),
-      ...this.prefixes().keysEndingWith(folded.slice(half), near),
+      ...this.prefixes.keysStartingWith(folded.slice(0, half), near),
+      ...this.prefixes.keysEndingWith(folded.slice(half), near),
     ]);
     // A swap of the two letters where the halves meet leaves neither half as it was.
     if (half > 0)
@@ -430,7 +416,7 @@ export class Catalog {
   private lookUp(text: string, limit: number, options: FuzzyOptions): City[] {
     const query = foldName(text);
     if (query === '') return [];
-    const prefixes = this.prefixes();
+    const prefixes = this.prefixes;
     const ids = this.world
       ? this.shownIds([
           ...prefixes.matches(query, PREFIX_SCAN),
@@ -512,24 +498,6 @@ function foldedNamesOf(city: City): string[] {
     if (!folded.includes(key)) folded.push(key);
   }
   return folded;
-}
-
-/** Whether one of the city's names folds to this; names that cannot (see mayFoldTo) are not folded. */
-function hasNameFoldingTo(city: City, folded: string): boolean {
-  const first = folded.charCodeAt(0);
-  const folds = (name: string) => mayFoldTo(name, first) && foldName(name) === folded;
-  return folds(city.name) || city.names.some(({ name }) => folds(name));
-}
-
-/**
- * Whether a name can fold to a text that starts with this character: one that starts with an ASCII
- * letter or digit folds to it in lower case (see foldName); any other is folded to be sure.
- */
-function mayFoldTo(name: string, first: number): boolean {
-  const c = name.charCodeAt(0);
-  if (c >= 65 && c <= 90) return c + 32 === first;
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return c === first;
-  return true;
 }
 
 /** Each city's folded names with its id, one at a time (none of them kept in a list of all). */
