@@ -100,7 +100,8 @@ for (const asked of ASKED) {
   );
   const big = await cost(hub ?? '');
   const small = await cost(ordinary ?? '');
-  const verdict = big.wall < TARGET_MS ? 'met' : big.p95 < TARGET_MS ? 'met in p95 CPU time' : 'NOT MET';
+  // Judged at p95, as the question-cost bench judges every kind: a median met says little of a hub.
+  const verdict = big.p95 < TARGET_MS ? 'met at p95 CPU' : 'NOT MET at p95 CPU';
   const ms = (n: number, width: number) => n.toFixed(2).padStart(width);
   console.log(
     `  ${asked.padEnd(22)} hub ${ms(big.cpu, 6)} CPU, ${ms(big.p95, 6)} p95, ${ms(big.wall, 6)} wall, ${ms(big.first, 6)} first, ${String(big.lines).padStart(5)} lines | ordinary ${ms(small.cpu, 5)} CPU, ${ms(small.p95, 5)} p95, ${ms(small.wall, 5)} wall, ${String(small.lines).padStart(3)} lines | x${(big.cpu / Math.max(small.cpu, 0.01)).toFixed(0)} in CPU; under ${TARGET_MS} ms: ${verdict}`,
