@@ -1,10 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import type { YesNoQuestion } from '../../src/core/parse-command.ts';
 import { renderPlain } from '../../src/render/plain.ts';
 import { SEED_PATH } from '../../src/store/paths.ts';
 import type { StoreInput } from '../../src/store/schema.ts';
 import { dispatcherFor, operator, smallStore } from '../fixtures/knowledge-base.ts';
 import { askSeed, askSmall } from './seed-answers.ts';
+
+/** `agreement a / b` asked as a yes/no question, on the small store. */
+async function askYesNo(asks: YesNoQuestion, a: string, b: string) {
+  const { dispatcher } = await dispatcherFor();
+  const reply = await dispatcher.run({ command: 'agreement', args: { city: a, with: b }, asks }, operator);
+  return renderPlain(reply);
+}
 
 describe('agreement', () => {
   it('GIVEN Prague and Shanghai in the seed THEN says Shanghai terminated it on 14 January 2020', async () => {
@@ -89,14 +97,7 @@ describe('agreement', () => {
   });
 
   describe('GIVEN a yes/no question about who ended it', () => {
-    const ask = async (a: string, b: string) => {
-      const { dispatcher } = await dispatcherFor();
-      const reply = await dispatcher.run(
-        { command: 'agreement', args: { city: a, with: b }, asks: 'ended-by-first' },
-        operator,
-      );
-      return renderPlain(reply);
-    };
+    const ask = (a: string, b: string) => askYesNo('ended-by-first', a, b);
 
     it('THEN the city that ended it gets a Yes first', async () => {
       expect(await ask('shanghai-cn', 'prague-cz')).toContain(
@@ -121,14 +122,7 @@ describe('agreement', () => {
     });
   });
   describe('GIVEN a yes/no question whether it ended, by either side', () => {
-    const ask = async (a: string, b: string) => {
-      const { dispatcher } = await dispatcherFor();
-      const reply = await dispatcher.run(
-        { command: 'agreement', args: { city: a, with: b }, asks: 'ended' },
-        operator,
-      );
-      return renderPlain(reply);
-    };
+    const ask = (a: string, b: string) => askYesNo('ended', a, b);
 
     it('THEN a tie the other city ended gets a Yes that names who did', async () => {
       const text = await ask('prague-cz', 'shanghai-cn');

@@ -101,14 +101,6 @@ function read(text: string) {
 
 function expectRun(text: string, expected: Invocation) {
   const reading = read(text);
-  console.log(
-    text,
-    JSON.stringify(reading, (_k, v) =>
-      typeof v === 'function'
-        ? v({ t: (k: string, o: unknown) => `${k} ${JSON.stringify(o)}`, lang: 'en' })
-        : v,
-    ),
-  );
   expect(reading.sure ? reading.invocation : reading).toEqual(expected);
 }
 

@@ -1,10 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.ts';
+import { describe, it } from 'vitest';
 import type { Invocation } from '../../../src/core/parse-command.ts';
-import { parseQuestion } from '../../../src/core/question/parse-question.ts';
-import type { Catalog } from '../../../src/store/catalog.ts';
-import { shippedStore } from '../../fixtures/questions/corpus.ts';
 import { partnersIn } from './invocations.ts';
+import { onShippedData } from './shipped-reader.ts';
 
 /**
  * Issue 16: German the way people in a twinning office or a community chat write it, in sentences
@@ -21,15 +18,7 @@ const listing = (window?: string): Invocation => ({
   args: window === undefined ? {} : { window },
 });
 
-let catalog: Catalog;
-beforeAll(async () => {
-  catalog = (await shippedStore()).catalog;
-});
-
-function expectRun(text: string, expected: Invocation) {
-  const reading = parseQuestion(text, catalog, commands);
-  expect(reading.sure ? reading.invocation : reading).toEqual(expected);
-}
+const { expectRun } = onShippedData();
 
 describe('a country after its article, and the short names of countries', () => {
   it.each([

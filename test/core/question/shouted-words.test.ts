@@ -1,9 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.ts';
-import { parseQuestion } from '../../../src/core/question/parse-question.ts';
-import type { Catalog } from '../../../src/store/catalog.ts';
-import { shippedStore } from '../../fixtures/questions/corpus.ts';
+import { describe, expect, it } from 'vitest';
 import { agreement, partners } from './invocations.ts';
+import { onShippedData } from './shipped-reader.ts';
 
 /**
  * Issue 16: the world layer knows some 2,900 towns by their airport codes (GeoNames), and some codes
@@ -12,12 +9,7 @@ import { agreement, partners } from './invocations.ts';
  * names. Sentences written for these tests, on the shipped seed and world layer.
  */
 
-let catalog: Catalog;
-beforeAll(async () => {
-  catalog = (await shippedStore()).catalog;
-});
-
-const read = (text: string) => parseQuestion(text, catalog, commands);
+const { read } = onShippedData();
 
 describe('a word in capitals', () => {
   it.each([

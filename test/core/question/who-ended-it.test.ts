@@ -1,10 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.ts';
-import type { Invocation } from '../../../src/core/parse-command.ts';
-import { parseQuestion } from '../../../src/core/question/parse-question.ts';
-import type { Catalog } from '../../../src/store/catalog.ts';
-import { shippedStore } from '../../fixtures/questions/corpus.ts';
+import { describe, it } from 'vitest';
 import { ended, endedBy } from './invocations.ts';
+import { onShippedData } from './shipped-reader.ts';
 
 /**
  * Issue 16: "did they break up?" asks whether the tie ended, by either side; "did Prague break up
@@ -12,15 +8,7 @@ import { ended, endedBy } from './invocations.ts';
  * would say the wrong thing. Sentences written for these tests, on the shipped seed and world layer.
  */
 
-let catalog: Catalog;
-beforeAll(async () => {
-  catalog = (await shippedStore()).catalog;
-});
-
-function expectRun(text: string, expected: Invocation) {
-  const reading = parseQuestion(text, catalog, commands);
-  expect(reading.sure ? reading.invocation : reading).toEqual(expected);
-}
+const { expectRun } = onShippedData();
 
 describe('an ending asked of the pair', () => {
   it.each([
