@@ -109,6 +109,22 @@ describe('the build (dist/) that npm start and bin.twinbot run', () => {
       expect((await stat(join(out, 'vendor', file))).size, file).toBeGreaterThan(10_000);
   });
 
+  it('GIVEN the build THEN every bundle is written in Latin-1 alone (else V8 keeps its whole source at two bytes a character), and Chinese and Japanese questions still read', async () => {
+    const bundles = (await readdir(out, { recursive: true })).filter((file) => /\.c?js$/.test(file));
+    const beyond = [];
+    for (const file of bundles)
+      if (/[^\u0000-\u00ff]/.test(await readFile(join(out, file), 'utf8'))) beyond.push(file);
+    expect(beyond).toEqual([]);
+    const store = join(await tempDir(), 'twinning.json');
+    await copyFile(SEED_PATH, store);
+    // The reader's patterns in these scripts are regular expressions, which esbuild leaves unescaped.
+    const asked = async (text: string) =>
+      (await run(process.execPath, [cli, 'ask', '--data', store, text])).stdout;
+    expect(await asked('上海和布拉格还是友好城市吗？')).toContain('否');
+    // "…のはどこ" ("the one that … is where?") asks which city: a pattern with kana in it.
+    expect(await asked('上海と別れたのはどこ？')).toContain('Shanghaiの姉妹都市');
+  });
+
   it('GIVEN two runs of ask THEN the first leaves the code V8 compiled in the temp folder and the second runs it instead of compiling', async () => {
     const store = join(await tempDir(), 'twinning.json');
     await copyFile(SEED_PATH, store);
