@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import type { Invocation } from '../../../src/core/parse-command.ts';
 import { partnersIn } from './invocations.ts';
-import { onShippedData } from './shipped-reader.ts';
+import { onShippedData } from './question-reader.ts';
 
 /**
  * Issue 16: German the way people in a twinning office or a community chat write it, in sentences

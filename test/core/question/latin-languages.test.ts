@@ -6,10 +6,11 @@ import type { Invocation } from '../../../src/core/parse-command.ts';
 import { parseQuestion } from '../../../src/core/question/parse-question.ts';
 import type { Catalog } from '../../../src/store/catalog.ts';
 import { Store } from '../../../src/store/store.ts';
-import { storeFrom, tempDir } from '../../fixtures/knowledge-base.ts';
+import { tempDir } from '../../fixtures/knowledge-base.ts';
 import { shippedStore } from '../../fixtures/questions/corpus.ts';
 import { worldCopy, writeWorld } from '../../fixtures/world-layer.ts';
 import { agreement, city, ended, endedBy, partners, partnersIn, since, stillActive } from './invocations.ts';
+import { onQuestionStore } from './question-reader.ts';
 import { questionStore } from './question-store.ts';
 
 /**
@@ -18,19 +19,7 @@ import { questionStore } from './question-store.ts';
  * meaning (synonyms, inflections, word orders), and Czech case forms of names and countries.
  */
 
-let catalog: Catalog;
-beforeAll(async () => {
-  catalog = (await storeFrom(questionStore())).catalog;
-});
-
-function read(text: string) {
-  return parseQuestion(text, catalog, commands);
-}
-
-function expectRun(text: string, expected: Invocation) {
-  const reading = read(text);
-  expect(reading.sure ? reading.invocation : reading).toEqual(expected);
-}
+const { read, expectRun } = onQuestionStore();
 
 describe('Czech case forms of names and countries', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agreement, partners } from './invocations.ts';
-import { onShippedData } from './shipped-reader.ts';
+import { onShippedData } from './question-reader.ts';
 
 /**
  * Issue 16: the world layer knows some 2,900 towns by their airport codes (GeoNames), and some codes

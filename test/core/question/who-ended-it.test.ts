@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { ended, endedBy } from './invocations.ts';
-import { onShippedData } from './shipped-reader.ts';
+import { onShippedData } from './question-reader.ts';
 
 /**
  * Issue 16: "did they break up?" asks whether the tie ended, by either side; "did Prague break up

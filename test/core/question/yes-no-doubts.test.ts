@@ -1,11 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../../commands/index.ts';
-import type { Invocation } from '../../../src/core/parse-command.ts';
-import { parseQuestion } from '../../../src/core/question/parse-question.ts';
-import type { Catalog } from '../../../src/store/catalog.ts';
-import { storeFrom } from '../../fixtures/knowledge-base.ts';
+import { describe, expect, it } from 'vitest';
 import { agreement, ended, endedBy, partners, stillActive } from './invocations.ts';
-import { questionStore } from './question-store.ts';
+import { onQuestionStore } from './question-reader.ts';
 
 /**
  * Issue 16: no yes or no given with confidence that could say the wrong thing. Sentences written for
@@ -14,19 +9,7 @@ import { questionStore } from './question-store.ts';
  * between two states, and German greetings that are no city.
  */
 
-let catalog: Catalog;
-beforeAll(async () => {
-  catalog = (await storeFrom(questionStore())).catalog;
-});
-
-function read(text: string) {
-  return parseQuestion(text, catalog, commands);
-}
-
-function expectRun(text: string, expected: Invocation) {
-  const reading = read(text);
-  expect(reading.sure ? reading.invocation : reading).toEqual(expected);
-}
+const { read, expectRun } = onQuestionStore();
 
 describe('a negated yes/no question is never answered yes or no', () => {
   it.each([
