@@ -1,24 +1,13 @@
-/**
- * Benchmark (issue 16, "the answer to a question costs under 5 ms in process at 50,000
- * partnerships"): the commands whose answer grows with one city's partners, asked about a hub. Prague
- * of the seed is given 5,000 generated partners (a tenth of them ended by Prague) in a store of
- * 50,000 partnerships with the world layer; each command is timed about the hub and, in the same
- * run, about an ordinary city (Kitakami, a few partners), in CPU time (process.cpuUsage) and wall
- * time, each the median of its repeats, with the 95th percentile of CPU time and the first ask's
- * (the one that orders a hub's partners for the reader's language and day, which the catalog keeps
- * until an edit: see partner-order.ts). The answer is rendered as plain text, which shows its rows;
- * `partners` and `city` show one page of them.
- */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Caller } from '../../src/core/caller.ts';
 import { partnershipId } from '../../src/domain/partnership.ts';
 import { renderPlain } from '../../src/render/plain.ts';
-import { SEED_PATH, WORLD_DIR } from '../../src/store/paths.ts';
+import { WORLD_DIR } from '../../src/store/paths.ts';
 import type { StoreInput } from '../../src/store/schema.ts';
 import { Store } from '../../src/store/store.ts';
-import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
+import { tempDir } from '../fixtures/knowledge-base.ts';
 import { corpusDispatcher } from '../fixtures/questions/corpus.ts';
+import { seed, seedPlus, worldPartnerships } from './seed-plus.ts';
 
 const HUB = 'prague-cz';
 const HUB_PARTNERS = 5_000;
@@ -26,13 +15,10 @@ const TOTAL = 50_000;
 const REPEATS = 21;
 const TARGET_MS = 5;
 
-const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as StoreInput & { settings: object };
-const manifest = JSON.parse(await readFile(join(WORLD_DIR, 'manifest.json'), 'utf8')) as {
-  partnerships: number;
-};
-const generatedCount = TOTAL - manifest.partnerships - seed.partnerships.length - HUB_PARTNERS;
-const generated = syntheticStore(generatedCount, Math.ceil(generatedCount / 2.5));
-const hubPairs = generated.cities.slice(0, HUB_PARTNERS).map((other, i) => {
+const generatedCount = TOTAL - worldPartnerships - seed.partnerships.length - HUB_PARTNERS;
+const base = seedPlus(generatedCount, true);
+const generatedCities = base.cities.slice(seed.cities.length);
+const hubPairs = generatedCities.slice(0, HUB_PARTNERS).map((other, i) => {
   const id = partnershipId(HUB, other.id);
   const year = 1950 + (i % 70);
   return {
@@ -45,12 +31,7 @@ const hubPairs = generated.cities.slice(0, HUB_PARTNERS).map((other, i) => {
     ],
   };
 });
-const data = {
-  ...seed,
-  settings: { ...seed.settings, world: true },
-  cities: [...seed.cities, ...generated.cities],
-  partnerships: [...seed.partnerships, ...generated.partnerships, ...hubPairs],
-} as StoreInput;
+const data = { ...base, partnerships: [...base.partnerships, ...hubPairs] } as StoreInput;
 const store = await Store.create(join(await tempDir(), 'store.json'), data, { worldDir: WORLD_DIR });
 const dispatcher = corpusDispatcher(store);
 const caller: Caller = { platform: 'shell', userId: 'bench' };
@@ -88,7 +69,7 @@ async function cost(
   return { first, cpu: median(cpus), p95, wall: median(walls), lines };
 }
 
-const partnerships = store.catalog.data.partnerships.length + manifest.partnerships;
+const partnerships = store.catalog.data.partnerships.length + worldPartnerships;
 console.log(
   `a hub's answers: Prague with ${store.catalog.partnershipsOf(HUB).length} partners, beside Kitakami (${store.catalog.partnershipsOf('kitakami-jp').length}), ${partnerships} partnerships, median of ${REPEATS} (CPU ms, p95 CPU ms, wall ms, first ask CPU ms, lines of plain text):`,
 );

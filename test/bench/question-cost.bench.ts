@@ -1,28 +1,12 @@
-/**
- * Benchmark (issue 16): "the answer to a question costs under 5 ms in process at 50,000
- * partnerships". The whole answer to each corpus question (both parts): read the question, run the
- * command, render plain text, timed one by one in three rounds over the corpus; a question's cost is
- * its median of the three, so another process taking the machine for a moment is not read as the
- * question's cost (a cost the question causes itself, such as its garbage, comes back every round).
- * Also its CPU time (process.cpuUsage, every thread of the process): what it cost this process, even
- * while other processes share the machine. Printed beside the same at the seed's size and with the
- * shipped world layer, measured in the same run, and a verdict: the p95 of all questions and of
- * each kind against the target, in wall-clock time, else in CPU time. Loading and indexing the store
- * is printed apart, as it is paid once per process, not per question. Prints figures only, never
- * the questions, except with `--top N`: the N costliest questions of the tune part at 50,000, with
- * what each ran (never a question of the test part). `--kind K` times only the questions read as K
- * (e.g. `unsure`), to look at one kind quickly.
- */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Caller } from '../../src/core/caller.ts';
 import { renderPlain } from '../../src/render/plain.ts';
-import { SEED_PATH, WORLD_DIR } from '../../src/store/paths.ts';
-import type { StoreInput } from '../../src/store/schema.ts';
+import { WORLD_DIR } from '../../src/store/paths.ts';
 import { Store } from '../../src/store/store.ts';
-import { syntheticStore, tempDir } from '../fixtures/knowledge-base.ts';
+import { tempDir } from '../fixtures/knowledge-base.ts';
 import { corpusDispatcher, readPart } from '../fixtures/questions/corpus.ts';
+import { seed, seedPlus, worldPartnerships } from './seed-plus.ts';
 
 const TARGET_PARTNERSHIPS = 50_000;
 const TARGET_MS = 5;
@@ -30,10 +14,6 @@ const TARGET_MS = 5;
 const WARM_UP = 40;
 const ROUNDS = 3;
 
-const seed = JSON.parse(await readFile(SEED_PATH, 'utf8')) as StoreInput & { settings: object };
-const manifest = JSON.parse(await readFile(join(WORLD_DIR, 'manifest.json'), 'utf8')) as {
-  partnerships: number;
-};
 const { values } = parseArgs({
   options: { top: { type: 'string', default: '0' }, kind: { type: 'string' } },
 });
@@ -42,29 +22,17 @@ const tune = await readPart('tune');
 const questions = [...tune, ...(await readPart('test'))].map((label) => label.text);
 const caller: Caller = { platform: 'shell', userId: 'bench' };
 
-/** The seed's own records with generated office partnerships (and their cities) added, the world layer on or off. */
-function storeData(extra: number, world: boolean): StoreInput {
-  const generated =
-    extra > 0 ? syntheticStore(extra, Math.ceil(extra / 2.5)) : { cities: [], partnerships: [] };
-  return {
-    ...seed,
-    settings: { ...seed.settings, world },
-    cities: [...seed.cities, ...generated.cities],
-    partnerships: [...seed.partnerships, ...generated.partnerships],
-  } as StoreInput;
-}
-
 interface Size {
   name: string;
   extra: number;
   world: boolean;
 }
 
-const generatedCount = TARGET_PARTNERSHIPS - manifest.partnerships - seed.partnerships.length;
+const generatedCount = TARGET_PARTNERSHIPS - worldPartnerships - seed.partnerships.length;
 const sizes: Size[] = [
   { name: `the seed alone (${seed.partnerships.length} partnerships)`, extra: 0, world: false },
   {
-    name: `seed + world layer (${seed.partnerships.length + manifest.partnerships})`,
+    name: `seed + world layer (${seed.partnerships.length + worldPartnerships})`,
     extra: 0,
     world: true,
   },
@@ -94,7 +62,7 @@ function stats(costs: readonly number[]): string {
 for (const size of sizes) {
   const path = join(await tempDir(), 'store.json');
   const started = performance.now();
-  const store = await Store.create(path, storeData(size.extra, size.world), { worldDir: WORLD_DIR });
+  const store = await Store.create(path, seedPlus(size.extra, size.world), { worldDir: WORLD_DIR });
   const dispatcher = corpusDispatcher(store);
   dispatcher.read('Prague?');
   const loadMs = performance.now() - started;
@@ -125,7 +93,7 @@ for (const size of sizes) {
   const cpuCosts = cpuRounds.map((own) => quantile(own, 0.5));
   const kindOf = (j: number) => kinds[timed[j] ?? -1];
   firstLines.set(size.name, lines);
-  const partnerships = store.catalog.data.partnerships.length + (size.world ? manifest.partnerships : 0);
+  const partnerships = store.catalog.data.partnerships.length + (size.world ? worldPartnerships : 0);
   console.log(
     `  ${size.name}: ${stats(costs)}  (store create + index ${loadMs.toFixed(0)} ms, ${partnerships} partnerships)`,
   );
