@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/core/command.ts';
 import { listedBy, shortCityLabel } from '../src/core/describe.ts';
 import type { MapPlace, PartnerMap, TieStyle } from '../src/core/figure.ts';
+import { partnerOf } from '../src/core/partner-order.ts';
 import { answer, type Field, problem, type Section } from '../src/core/reply.ts';
 import type { City } from '../src/domain/city.ts';
 import type { Partnership } from '../src/domain/partnership.ts';
@@ -37,7 +38,7 @@ export const map = defineCommand({
     const partners = catalog
       .partnershipsOf(city.id)
       .flatMap((p) => {
-        const other = catalog.city(p.cities[0] === city.id ? p.cities[1] : p.cities[0]);
+        const other = partnerOf(p, city, catalog);
         if (!other) return [];
         return [{ city: other, name: cityName(other, tr.lang), style: tieStyle(p, city.id, today) }];
       })
