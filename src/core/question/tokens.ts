@@ -28,15 +28,15 @@ export function tokenize(text: string, limit: number): Token[] {
 // "ー" (a long vowel) is of no script: the segmenter may cut it out of a katakana name ("ブ|レ|ー|マ").
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const SEGMENTERS = {
-  ja: new Intl.Segmenter('ja', { granularity: 'word' }),
-  zh: new Intl.Segmenter('zh', { granularity: 'word' }),
-};
+/** Made on first use: a segmenter loads its language's dictionary (5 ms), which a question in a spaced language never needs. */
+const segmenters: Partial<Record<'ja' | 'zh', Intl.Segmenter>> = {};
+const segmenterFor = (lang: 'ja' | 'zh'): Intl.Segmenter =>
+  (segmenters[lang] ??= new Intl.Segmenter(lang, { granularity: 'word' }));
 
 /** Japanese and Chinese are written without spaces: Intl's dictionaries find the words ("上海", "和", "布拉格"). */
 function segmented(text: string, limit: number): Token[] {
   const tokens: Token[] = [];
-  for (const s of SEGMENTERS[KANA.test(text) ? 'ja' : 'zh'].segment(text)) {
+  for (const s of segmenterFor(KANA.test(text) ? 'ja' : 'zh').segment(text)) {
     if (!s.isWordLike) continue;
     if (tokens.length > limit) break;
     tokens.push({
