@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { RecordChange, RecordKind } from '../domain/audit.ts';
@@ -63,6 +63,10 @@ interface Marker {
 export const journalPathOf = (storePath: string) => `${storePath}.journal`;
 
 export const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/** The same hash, worked out on one of libuv's threads while the caller goes on. */
+export const sha256OffThread = async (bytes: Uint8Array): Promise<string> =>
+  Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
 
 export const headerLine = (base: string, seq: number, trusted = true) =>
   `${JSON.stringify({ journal: JOURNAL_FORMAT, version: JOURNAL_VERSION, base, seq, ...(!trusted && { trusted: false as const }) } satisfies Header)}\n`;

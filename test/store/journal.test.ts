@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdPositions } from '../../src/store/journal.ts';
+import { IdPositions, sha256, sha256OffThread } from '../../src/store/journal.ts';
 
 describe('where an edit finds its records', () => {
   it('GIVEN more look-ups than an edit scans for, records added and ids not there THEN each answer is where the record sits', () => {
@@ -12,5 +12,15 @@ describe('where an edit finds its records', () => {
     expect(positions.get('added')).toBe(50);
     expect(positions.has('absent')).toBe(false);
     expect(positions.has('never')).toBe(false);
+  });
+});
+
+describe('hashing a store file off the main thread', () => {
+  it("GIVEN a file's bytes, with letters beyond ASCII THEN the hash worked out on libuv's threads is the one the journal's header names", async () => {
+    expect(await sha256OffThread(Buffer.from('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    const bytes = Buffer.from(JSON.stringify({ cities: [{ name: 'Rzeszów' }, { name: '北上市' }] }));
+    expect(await sha256OffThread(bytes)).toBe(sha256(bytes));
   });
 });
