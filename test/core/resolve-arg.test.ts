@@ -231,7 +231,7 @@ describe("resolveArg in the reader's language", () => {
 
   it('GIVEN a Czech reader and a period it cannot read THEN says what periods look like, in Czech', () => {
     expect(textOf(resolveArg(spec('window'), 'someday', inLanguage('cs')))).toBe(
-      '„someday“ není období, které znám. Zkuste `next 60 days`, `2027`, `2027-06`, `this month` nebo `next year`.',
+      '„someday“ není období, které znám. Zkuste `next 60 days`, `2027`, `2027-06`, `2027 h1`, `today`, `this month` nebo `next year`.',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { type DateWindow, parseWindow, periodPhrase, windowText } from '../../src/core/window.ts';
-import type { Lang } from '../../src/i18n/languages.ts';
+import { type Lang, LANGS } from '../../src/i18n/languages.ts';
 import { translator } from '../../src/i18n/translator.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-11-26');
@@ -175,10 +175,19 @@ describe('a period in the reader language', () => {
     expect(ok('', 'ja').label).toBe('今後30日間');
   });
 
+  it('GIVEN a period it cannot read, in any language THEN each period the message suggests is one it reads', () => {
+    for (const lang of LANGS) {
+      const result = parseWindow('soon', TODAY, translator(lang));
+      const suggested = [...(result.ok ? '' : result.message).matchAll(/`([^`]+)`/g)].map(([, period]) => period);
+      expect(suggested, lang).toEqual(['next 60 days', '2027', '2027-06', '2027 h1', 'today', 'this month', 'next year']);
+      for (const period of suggested) expect(parseWindow(period, TODAY).ok, `${lang}: ${period}`).toBe(true);
+    }
+  });
+
   it('GIVEN a period it cannot read THEN the message is in the reader language, the typed forms in the grammar', () => {
     const cs = read('soon', 'cs');
     expect(cs.ok || cs.message).toBe(
-      '„soon“ není období, které znám. Zkuste `next 60 days`, `2027`, `2027-06`, `this month` nebo `next year`.',
+      '„soon“ není období, které znám. Zkuste `next 60 days`, `2027`, `2027-06`, `2027 h1`, `today`, `this month` nebo `next year`.',
     );
     const de = read('next 5000 days', 'de');
     expect(de.ok || de.message).toBe('Fragen Sie nach 1 bis 3660 Tagen im Voraus, z. B. `next 60 days`.');
