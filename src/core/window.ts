@@ -105,7 +105,8 @@ function periodDate(period: Exclude<Period, { kind: 'days' | 'today' | 'half' }>
 
 /**
  * Reads `next N days`, `N days`, `YYYY`, `YYYY-MM`, a month's name (`march`, `März`, `březen`: the next
- * such month, this one while it lasts), `this|next month`, `this|next year`, `year after next`, `today`, a half (`2027 h1`, `next year h2`), each optionally
+ * such month, this one while it lasts) or a month with its year (`March 2027`, `2027年3月`), `this|next
+ * month`, `this|next year`, `year after next`, `today`, a half (`2027 h1`, `H1 2027`, `next year h2`), each optionally
  * followed by `turning N`, then by `page N`; empty means the next 30 days. Returns a message in the reader's language for
  * anything else rather than guessing. The words typed are the command's grammar, English in every language.
  */
@@ -133,16 +134,30 @@ export function parseWindow(text: string, today: Temporal.PlainDate, tr: Transla
   if (days) return nextDays(Number(days[1]), today, tr);
   const year = /^(\d{4})$/.exec(t);
   if (year) return wholeYear(Number(year[1]), tr);
-  // "2027 h2", "next year h1": a half of a year, as a year's first or last six months.
-  const half = /^(\d{4}|this year|next year) h([12])$/.exec(t);
-  if (half) {
+  // "2027 h2", "next year h1", "H2 2027": a half of a year, as a year's first or last six months.
+  const half = /^(\d{4}|this year|next year)[ -]h([12])$/.exec(t);
+  const halfFirst = /^h([12]) (\d{4})$/.exec(t);
+  if (half || halfFirst) {
+    const [yearText, number] = half ? [half[1], half[2]] : [halfFirst?.[2], halfFirst?.[1]];
     const year =
-      half[1] === 'this year' ? today.year : half[1] === 'next year' ? today.year + 1 : Number(half[1]);
-    return wholeHalf(year, half[2] === '1' ? 1 : 2, tr);
+      yearText === 'this year' ? today.year : yearText === 'next year' ? today.year + 1 : Number(yearText);
+    return wholeHalf(year, number === '1' ? 1 : 2, tr);
   }
   const month = /^(\d{4})-(\d{2})$/.exec(t);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
     return wholeMonth(Temporal.PlainYearMonth.from({ year: Number(month[1]), month: Number(month[2]) }), tr);
+  }
+  // "March 2027", "März 2027", "2027 march", "2027年3月": a month named with its year.
+  const monthFirst = /^(\D+?) ?(\d{4})$/.exec(t);
+  const yearFirst = /^(\d{4})(?: |年)(.+)$/.exec(t);
+  const [monthText, yearText] = monthFirst
+    ? [monthFirst[1], monthFirst[2]]
+    : [yearFirst?.[2], yearFirst?.[1]];
+  const datedMonth = monthText === undefined ? undefined : monthNamed(monthText);
+  if (datedMonth !== undefined) {
+    const year = Number(yearText);
+    if (year < 1 || year > 9999) return { ok: false, message: tr.t('window.yearRange') };
+    return wholeMonth(Temporal.PlainYearMonth.from({ year, month: datedMonth }), tr);
   }
   const named = monthNamed(t);
   if (named !== undefined) {

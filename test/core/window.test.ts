@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { type DateWindow, parseWindow, periodPhrase, windowText } from '../../src/core/window.ts';
-import { type Lang, LANGS } from '../../src/i18n/languages.ts';
+import { LANGS, type Lang } from '../../src/i18n/languages.ts';
 import { translator } from '../../src/i18n/translator.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-11-26');
@@ -78,6 +78,35 @@ describe('parseWindow (today 2026-11-26)', () => {
       to: '2026-12-31',
       wholeYears: false,
     });
+  });
+
+  it('GIVEN a half written as people write it ("H2 2027", "2027-h2") THEN the same half', () => {
+    for (const text of ['H2 2027', 'h2 2027', '2027-h2', '2027-H2'])
+      expect(span(windowOf(text)), text).toEqual({ from: '2027-07-01', to: '2027-12-31', wholeYears: false });
+    expect(windowText(windowOf('H1 2027'))).toBe('2027 h1');
+  });
+
+  it('GIVEN a month named with its year, either first, in any of our languages THEN that month of that year', () => {
+    for (const text of [
+      'March 2027',
+      'märz 2027',
+      'mars 2027',
+      'marzo 2027',
+      'březen 2027',
+      'března 2027',
+      '2027 march',
+      '2027年3月',
+      '2027 3月',
+    ])
+      expect(span(windowOf(text)), text).toEqual({ from: '2027-03-01', to: '2027-03-31', wholeYears: false });
+    expect(span(windowOf('November 2026 turning 10'))).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      wholeYears: false,
+    });
+    expect(windowText(windowOf('March 2027'))).toBe('2027-03');
+    for (const text of ['Smarch 2027', 'March 20277', '2027 3', 'March 0000'])
+      expect(parseWindow(text, TODAY).ok, text).toBe(false);
   });
 
   it('GIVEN "year after next" THEN the window is the whole year two years from now', () => {
@@ -178,8 +207,18 @@ describe('a period in the reader language', () => {
   it('GIVEN a period it cannot read, in any language THEN each period the message suggests is one it reads', () => {
     for (const lang of LANGS) {
       const result = parseWindow('soon', TODAY, translator(lang));
-      const suggested = [...(result.ok ? '' : result.message).matchAll(/`([^`]+)`/g)].map(([, period]) => period);
-      expect(suggested, lang).toEqual(['next 60 days', '2027', '2027-06', '2027 h1', 'today', 'this month', 'next year']);
+      const suggested = [...(result.ok ? '' : result.message).matchAll(/`([^`]+)`/g)].map(
+        ([, period]) => period ?? '',
+      );
+      expect(suggested, lang).toEqual([
+        'next 60 days',
+        '2027',
+        '2027-06',
+        '2027 h1',
+        'today',
+        'this month',
+        'next year',
+      ]);
       for (const period of suggested) expect(parseWindow(period, TODAY).ok, `${lang}: ${period}`).toBe(true);
     }
   });
