@@ -32,13 +32,20 @@ export type TieStyle =
   | 'ended'
   | 'listed';
 
-/** `map <city>`: the city, each partner that has coordinates, and the names of those that have none. */
+/**
+ * `map <city>`: the city, the partners that have coordinates, and the names of those that have none;
+ * for a hub, only as many as a picture can show, with counts of the rest.
+ */
 export interface PartnerMap {
   kind: 'map';
   city: MapPlace;
   ties: readonly { partner: MapPlace; style: TieStyle }[];
+  /** Partners with coordinates past those in `ties`, left off the picture; absent when none is. */
+  moreTies?: number;
   /** Partners without coordinates: listed beside the map, never placed. */
   unplaced: readonly string[];
+  /** Partners without coordinates past those named in `unplaced`; absent when none is. */
+  moreUnplaced?: number;
 }
 
 /** `timeline <city> <city>`: the agreement's milestones in date order. */

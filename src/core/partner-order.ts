@@ -46,15 +46,24 @@ export function partnerOrder(
   lang: Lang,
   today: Temporal.PlainDate,
 ): PartnerOrder {
-  const names = () => byName(catalog, city, lang);
+  const names = () => partnerNames(catalog, city, lang);
   if (catalog.partnershipsOf(city.id).length <= PAGE_ROWS) return byStanding(names(), today);
   return catalog.remember(`partner-order|${city.id}|${lang}|${today.toString()}`, () =>
-    byStanding(catalog.remember(`partner-names|${city.id}|${lang}`, names), today),
+    byStanding(names(), today),
   );
 }
 
+/**
+ * A city's partners by name in the reader's language: a hub's is kept by the catalog until an edit,
+ * for every list that orders its partners its own way by day (`partners`, `city`, `map`).
+ */
+export function partnerNames(catalog: Catalog, city: City, lang: Lang): NameOrder {
+  if (catalog.partnershipsOf(city.id).length <= PAGE_ROWS) return byName(catalog, city, lang);
+  return catalog.remember(`partner-names|${city.id}|${lang}`, () => byName(catalog, city, lang));
+}
+
 /** A city's partnerships by the partner's name as the reader's language sorts, and each one's partner. */
-interface NameOrder {
+export interface NameOrder {
   readonly partnerships: readonly Partnership[];
   /** Indexes into `partnerships`, by name. */
   readonly order: Uint32Array;

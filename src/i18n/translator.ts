@@ -107,13 +107,29 @@ export function translator(lang: Lang): Translator {
   let found = translators.get(lang);
   if (!found) {
     catalogOf(lang);
-    const fixed = engine.getFixedT(lang);
+    // engine.t with the language in the options, not getFixedT's function: that one copies the
+    // engine's whole options on every call (1-2 KB), the young garbage behind a hub's p95 (issue 16).
+    // A sentence without values ("Partners", the labels' end) is made once per catalog edition: each
+    // i18next call leaves some kilobytes of garbage, and every answer asks for a dozen of these.
+    const plain = new Map<string, string>();
+    let plainEdition = edition;
     found = {
       lang,
       t: (key, values) => {
-        if (fallbackListener === undefined || lang === 'en')
-          return fixed(key, { lng: lang, ...values }) as string;
-        const detailed = fixed(key, { lng: lang, ...values, returnDetails: true }) as unknown as {
+        if (fallbackListener === undefined || lang === 'en') {
+          if (values !== undefined) return engine.t(key, { lng: lang, ...values }) as string;
+          if (plainEdition !== edition) {
+            plain.clear();
+            plainEdition = edition;
+          }
+          let text = plain.get(key);
+          if (text === undefined) {
+            text = engine.t(key, { lng: lang }) as string;
+            plain.set(key, text);
+          }
+          return text;
+        }
+        const detailed = engine.t(key, { lng: lang, ...values, returnDetails: true }) as unknown as {
           res: string;
           usedLng: string;
         };

@@ -2,6 +2,8 @@ import type { Partnership } from '../domain/partnership.ts';
 import { lowerBound } from './lower-bound.ts';
 
 const NONE: readonly Partnership[] = Object.freeze([]);
+/** Lists longer than this are kept once asked (see CityPairs.long); a few hubs at most. */
+const LONG = 256;
 
 /**
  * Each city's partnerships, in the order of the list given, as one flat list grouped by city with
@@ -17,6 +19,8 @@ export class CityPairs {
   private readonly pairs: Partnership[];
   /** The lists of the cities whose partnerships an edit changed, in place of their flat ones. */
   private readonly changed = new Map<string, readonly Partnership[]>();
+  /** The lists of hubs, copied once: each answer about a hub asks for its list, a copy of thousands. */
+  private readonly long = new Map<string, readonly Partnership[]>();
 
   constructor(partnerships: readonly Partnership[]) {
     const slotOf = new Map<string, number>();
@@ -39,13 +43,15 @@ export class CityPairs {
     this.pairs = pairs;
   }
 
-  /** The city's partnerships (a new list each time for a city no edit changed). */
+  /** The city's partnerships (a new list each time for a city with few that no edit changed). */
   of(cityId: string): readonly Partnership[] {
-    const changed = this.changed.get(cityId);
-    if (changed !== undefined) return changed;
+    const kept = this.changed.get(cityId) ?? this.long.get(cityId);
+    if (kept !== undefined) return kept;
     const slot = lowerBound(this.ids, cityId);
     if (this.ids[slot] !== cityId) return NONE;
-    return this.pairs.slice(this.starts[slot], this.starts[slot + 1]);
+    const list = this.pairs.slice(this.starts[slot], this.starts[slot + 1]);
+    if (list.length > LONG) this.long.set(cityId, list);
+    return list;
   }
 
   /** Adds the partnership to its cities' lists, after their others (an edit's new or changed pair). */

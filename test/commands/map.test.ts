@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { tieStyle } from '../../commands/map.ts';
+import { MAP_TIES, tieStyle } from '../../commands/map.ts';
 import type { PartnerMap } from '../../src/core/figure.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { Lang } from '../../src/i18n/languages.ts';
@@ -78,6 +78,74 @@ describe('map', () => {
     const text = renderPlain(await askSeed('map Prague', 'ja'));
     expect(text).toContain('の姉妹都市は2都市です。');
     expect(text).toMatch(/相手都市が終了：/);
+  });
+
+  describe('GIVEN a hub with more partners than a picture can show', () => {
+    // Town 001–010 ended by the hub, 011–100 in force; 011–025 and 091–100 without coordinates, so the
+    // picture's ties are full before the names of those without (and the other way round).
+    const town = (n: number) => `Town ${String(n).padStart(3, '0')}`;
+    const numbers = Array.from({ length: 100 }, (_, i) => i + 1);
+    const hub = {
+      id: 'hub-cz',
+      name: 'Hub',
+      country: 'CZ',
+      names: [],
+      coordinates: { lat: 50, lon: 14 },
+    };
+    const cities = numbers.map((n) => ({
+      id: `t${n}-de`,
+      name: town(n),
+      country: 'DE',
+      names: [],
+      ...((n <= 10 || (n > 25 && n <= 90)) && { coordinates: { lat: 40 + n / 10, lon: n / 10 } }),
+    }));
+    const partnerships = numbers.map((n) => ({
+      id: `hub-cz--t${n}-de`,
+      cities: ['hub-cz', `t${n}-de`],
+      type: 'twin_town',
+      milestones: [
+        { kind: 'signing', date: '1990' },
+        ...(n <= 10 ? [{ kind: 'termination', date: '2000', by: 'hub-cz' }] : []),
+      ],
+    }));
+    const unnamed = [...numbers.slice(10, 25), ...numbers.slice(90, 95)].map((n) => town(n));
+    const ask = async (lang?: Lang) => {
+      const { dispatcher } = await dispatcherFor({
+        version: 1,
+        settings: { world: false },
+        cities: [hub, ...cities],
+        partnerships,
+      } as unknown as StoreInput);
+      return dispatcher.answerText('map Hub', { ...operator, ...(lang && { lang }) });
+    };
+
+    it('THEN the figure places the first partners of the list (in force first, by name) and counts the rest', async () => {
+      const figure = mapOf(await ask());
+      expect(figure.ties.map((t) => t.partner.name)).toEqual(
+        numbers.slice(25, 25 + MAP_TIES).map((n) => town(n)),
+      );
+      expect(figure.ties.every((t) => t.style === 'in-force')).toBe(true);
+      expect(figure.moreTies).toBe(75 - MAP_TIES);
+      expect(figure.unplaced).toEqual(unnamed);
+      expect(figure.moreUnplaced).toBe(5);
+    });
+
+    it('THEN the text counts every partner, lists the first page and sends the reader to `partners` for the rest', async () => {
+      const text = renderPlain(await ask());
+      expect(text).toContain('Hub has 100 partner cities.');
+      expect(text).toMatch(/In force: +90/);
+      expect(text).toMatch(/Ended by Hub: +10/);
+      expect(text).toContain(
+        `25 partners have no coordinates and are not on the map: ${unnamed.join(', ')} and 5 more.`,
+      );
+      expect(text).toContain(`• ${town(30)}\n`);
+      expect(text).not.toContain(town(31));
+      expect(text).toContain('…and 80 more: `partners hub-cz`');
+    });
+
+    it('THEN a German reader reads the partners left unnamed in German', async () => {
+      expect(renderPlain(await ask('de'))).toContain('Town 095 und 5 weitere.');
+    });
   });
 
   describe('GIVEN the status of a tie', () => {

@@ -43,4 +43,13 @@ describe('the translator', () => {
       '2015 verzeichnete Partnerschaften',
     );
   });
+
+  it('GIVEN a sentence without values asked, then its catalog registered anew THEN the new words answer', () => {
+    const code = 'de-x-edition' as Lang;
+    registerCatalog(code, { agreement: { type: 'Art' } });
+    expect(translator(code).t('agreement.type')).toBe('Art');
+    expect(translator(code).t('agreement.type')).toBe('Art');
+    registerCatalog(code, { agreement: { type: 'Sorte' } });
+    expect(translator(code).t('agreement.type')).toBe('Sorte');
+  });
 });

@@ -52,4 +52,14 @@ describe('CityPairs', () => {
     for (const cityId of ['a-cz', 'brno-cz', 'leeds-gb', 'new-cz', 'praha-cz', 'rennes-fr', 'zlin-cz'])
       expect(index.of(cityId)).toEqual(scanned(now, cityId));
   });
+
+  it("GIVEN a hub's long list asked once THEN pairs added and removed later still show in it", () => {
+    const hubPairs = Array.from({ length: 300 }, (_, i) => pair('hub-cz', `t${i}-de`));
+    const index = new CityPairs(hubPairs);
+    expect(index.of('hub-cz')).toHaveLength(300);
+    const added = pair('hub-cz', 'new-fr');
+    index.add(added);
+    index.remove(hubPairs[0] as Partnership);
+    expect(index.of('hub-cz')).toEqual([...hubPairs.slice(1), added]);
+  });
 });

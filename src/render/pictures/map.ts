@@ -156,25 +156,36 @@ function captionLines(
   const items = ORDER.filter((style) => counts.has(style)).map((style) =>
     tr.t('picture.map.countItem', { label: styleLabel(style, figure, tr), count: counts.get(style) }),
   );
-  const main = wrap(
+  const main = [
     figure.ties.length === 0
       ? tr.t('picture.map.noneOnMap')
       : tr.t('picture.map.caption', { count: figure.ties.length, list: formatList(items, tr.lang) }),
-    WIDTH - 2 * MARGIN,
-    CAPTION_SIZE,
-  );
+    ...(figure.moreTies ? [notDrawn(figure, tr)] : []),
+  ].flatMap((line) => wrap(line, WIDTH - 2 * MARGIN, CAPTION_SIZE));
   const { unplaced } = figure;
+  const count = unplacedCount(figure);
   for (let shown = unplaced.length; shown > 0; shown--) {
     const names = unplaced.slice(0, shown);
-    if (shown < unplaced.length) names.push(tr.t('picture.map.more', { count: unplaced.length - shown }));
+    // "… and 11 more": the list supplies the "and".
+    if (shown < count) names.push(tr.t('map.moreNames', { count: count - shown }));
     const lines = wrap(
-      tr.t('picture.map.unplaced', { count: unplaced.length, list: formatList(names, tr.lang) }),
+      tr.t('picture.map.unplaced', { count, list: formatList(names, tr.lang) }),
       WIDTH - 2 * MARGIN,
       LABEL_SIZE,
     );
     if (lines.length <= UNPLACED_LINES) return { main, unplaced: lines };
   }
   return { main, unplaced: [] };
+}
+
+/** Every partner without coordinates, named in the figure or only counted. */
+function unplacedCount(figure: PartnerMap): number {
+  return figure.unplaced.length + (figure.moreUnplaced ?? 0);
+}
+
+/** "4,900 more partner cities with coordinates are not drawn: …": a hub's ties past those drawn. */
+function notDrawn(figure: PartnerMap, tr: Translator): string {
+  return tr.t('picture.map.notDrawn', { count: figure.moreTies ?? 0, shown: figure.ties.length });
 }
 
 /** Breaks text into lines no wider than `width` at spaces (CJK text, which has none, at any character). */
@@ -480,13 +491,13 @@ function mapAlt(figure: PartnerMap, tr: Translator, counts: Map<TieStyle, number
       ? tr.t('picture.map.noneOnMap')
       : tr.t('picture.map.caption', { count: figure.ties.length, list: formatList(items, tr.lang) }),
   ];
+  if (figure.moreTies) sentences.push(notDrawn(figure, tr));
   if (figure.unplaced.length > 0) {
-    sentences.push(
-      tr.t('picture.map.unplaced', {
-        count: figure.unplaced.length,
-        list: formatList(figure.unplaced, tr.lang),
-      }),
-    );
+    const count = unplacedCount(figure);
+    const names = figure.moreUnplaced
+      ? [...figure.unplaced, tr.t('map.moreNames', { count: figure.moreUnplaced })]
+      : figure.unplaced;
+    sentences.push(tr.t('picture.map.unplaced', { count, list: formatList(names, tr.lang) }));
   }
   // The caption's lines are headings without a full stop; in the alt text they are sentences.
   const cjk = tr.lang === 'ja' || tr.lang === 'zh-Hans';

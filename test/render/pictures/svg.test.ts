@@ -34,6 +34,21 @@ describe('pictures as SVG', () => {
     expect(svg).toContain('Not on the map, as no coordinates are recorded: Terezín Memorial District');
   });
 
+  it('GIVEN a hub map with ties left off and partners only counted THEN the caption and alt text count them', () => {
+    const hub = { ...pragueMap, moreTies: 4900, unplaced: ['Terezín Memorial District'], moreUnplaced: 11 };
+    const { svg, alt } = drawSvg(hub, 'en');
+    const notDrawn =
+      "4900 more partner cities with coordinates are not drawn: the map has room for the first 4 in the list's order";
+    expect(svg).toContain(`>${notDrawn.replace("'", '&#39;')}</text>`);
+    expect(svg).toContain(
+      'Not on the map, as no coordinates are recorded: Terezín Memorial District and 11 more<',
+    );
+    expect(alt).toContain(`${notDrawn}.`);
+    expect(alt).toContain('Terezín Memorial District and 11 more.');
+    // Twelve, not one: the plural counts the partners only counted too.
+    expect(drawSvg(hub, 'cs').alt).toContain('Nejsou na mapě');
+  });
+
   it('GIVEN partners in one region THEN the map shows that region, not the world', () => {
     expect(drawSvg(kitakamiMap, 'en').svg).not.toContain('<path d="M0,');
     // The whole world is drawn as the sphere's outline, a closed curve; a region as a rectangle of sea.
