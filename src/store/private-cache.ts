@@ -3,8 +3,8 @@ import { extname, join } from 'node:path';
 
 /**
  * A file kept between runs in a cache folder of this user's (V8's compiled code, see
- * src/cli/code-cache.ts): read only from a folder
- * no one else may write to, since another user's file could hold any code. Undefined when
+ * src/cli/code-cache.ts; the office name index, see name-index-cache.ts): read only from a folder
+ * no one else may write to, since another user's file could hold any code or answer. Undefined when
  * there is none or it cannot be read: a cache is only ever a shortcut.
  */
 export function readPrivateCache(dir: string, name: string): Buffer | undefined {
