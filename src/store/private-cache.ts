@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
 /**
@@ -9,9 +9,7 @@ import { extname, join } from 'node:path';
  */
 export function readPrivateCache(dir: string, name: string): Buffer | undefined {
   try {
-    const folder = statSync(dir);
-    if (folder.uid !== process.getuid?.() || (folder.mode & 0o022) !== 0) return undefined;
-    return readFileSync(join(dir, name));
+    return isPrivate(dir) ? readFileSync(join(dir, name)) : undefined;
   } catch {
     return undefined;
   }
@@ -31,6 +29,9 @@ export function writePrivateCache(dir: string, name: string, bytes: Uint8Array):
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    // Nor written into another's folder (made first by someone else, or a link), which would show
+    // them what was kept (the office's city names).
+    if (!isPrivate(dir)) return;
     // Renamed into place, so a process starting meanwhile reads a whole file or none.
     const path = join(dir, name);
     const partial = `${path}.${process.pid}`;
@@ -44,4 +45,10 @@ export function writePrivateCache(dir: string, name: string, bytes: Uint8Array):
   } catch {
     // Only ever a shortcut: without it the next run does the work again, as this one did.
   }
+}
+
+/** A folder (not a link to one) of this user's that no one else may write to. */
+function isPrivate(dir: string): boolean {
+  const folder = lstatSync(dir);
+  return folder.isDirectory() && folder.uid === process.getuid?.() && (folder.mode & 0o022) === 0;
 }

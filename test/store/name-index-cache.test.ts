@@ -1,4 +1,4 @@
-import { chmod, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { City } from '../../src/domain/city.ts';
@@ -126,6 +126,20 @@ describe('the office name index kept between runs', () => {
     await keepSwapped(path, cache);
     await chmod(cache.dir, 0o770);
     expect(await pragueAs(path, cache)).toEqual(['prague-cz']);
+  });
+
+  it("GIVEN the cache folder's name taken by another's folder or a link THEN nothing is kept there", async () => {
+    const { path, cache } = await storeAndCache();
+    await mkdir(cache.dir, { mode: 0o777 });
+    await chmod(cache.dir, 0o777);
+    await pragueAs(path, cache);
+    expect(await readdir(cache.dir)).toEqual([]);
+    const mine = join(await tempDir(), 'private');
+    await mkdir(mine, { mode: 0o700 });
+    const linked = { ...cache, dir: join(await tempDir(), 'link') };
+    await symlink(mine, linked.dir);
+    await pragueAs(path, linked);
+    expect(await readdir(mine)).toEqual([]);
   });
 
   it('GIVEN a change made in the run THEN no index is kept for the data as it was read', async () => {
