@@ -35,10 +35,10 @@ const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').upda
  * The office name index (NamePrefixIndex) of one store file as read, kept between runs of the
  * one-shot CLI: folding and sorting every city's names cost 30 ms of a cold `ask` at 10,000 cities,
  * reading them back a few. The file is named by all that decides the index (the store file's bytes,
- * the journal's edits replayed on them, the fold's version, the build), so it never describes other
- * data. Its layout: a JSON line (the key, the counts, the body's sha256), then the body: each name's
- * city as its position in the store's cities (4 bytes, in the machine's order: the file is this
- * machine's only), then the names, one a line (a folded name holds no line break).
+ * the journal's edits replayed on them, the fold's version, Node's, the build), so it never
+ * describes other data. Its layout: a JSON line (the key, the counts, the body's sha256), then the
+ * body: each name's city as its position in the store's cities (4 bytes, in the machine's order:
+ * the file is this machine's only), then the names, one a line (a folded name holds no line break).
  */
 export class KeptNameIndex {
   private readonly key: string;
@@ -49,7 +49,9 @@ export class KeptNameIndex {
     storePath: string,
     from: ReadFrom,
   ) {
-    this.key = [LAYOUT, FOLD_VERSION, cache.build, from.fileHash, from.replayed].join(' ');
+    // Node's version too: folding follows its Unicode tables (lower case, decomposition).
+    const fold = [FOLD_VERSION, process.version];
+    this.key = [LAYOUT, ...fold, cache.build, from.fileHash, from.replayed].join(' ');
     // Named first by the store's path, so a new version of the store's index replaces the old one.
     this.file = `${sha256(resolve(storePath)).slice(0, 16)}.${sha256(this.key).slice(0, 16)}.names`;
   }

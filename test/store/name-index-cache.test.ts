@@ -103,6 +103,20 @@ describe('the office name index kept between runs', () => {
     }
   });
 
+  it('GIVEN another build, or another version of Node (whose Unicode tables folding follows) THEN the kept index is not read', async () => {
+    const { path, cache } = await storeAndCache();
+    await keepSwapped(path, cache);
+    expect(await pragueAs(path, { ...cache, build: 'another-build' })).toEqual(['prague-cz']);
+    await keepSwapped(path, cache);
+    const node = Object.getOwnPropertyDescriptor(process, 'version') as PropertyDescriptor;
+    Object.defineProperty(process, 'version', { ...node, value: 'v99.0.0' });
+    try {
+      expect(await pragueAs(path, cache)).toEqual(['prague-cz']);
+    } finally {
+      Object.defineProperty(process, 'version', node);
+    }
+  });
+
   it('GIVEN a kept index cut short or damaged THEN the index is built as without it, and the answer is the same', async () => {
     const { path, cache } = await storeAndCache();
     await pragueAs(path, cache);
