@@ -4,6 +4,7 @@
 // third of a cold `twinbot ask`, and Node 20 keeps no compiled code for ES modules. A part a command
 // loads lazily (Slack, Discord, the calendar...) is in its file but evaluated only when first used.
 // Why a bundle and not tsc's output: test/bench/cli.bench.ts measures both.
+import { randomUUID } from 'node:crypto';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -97,6 +98,17 @@ const romanisersBesideBundles = replaceModule(
     `const FILES: Record<string, string> = ${JSON.stringify(Object.fromEntries(ROMANISER_PACKAGES.map((name) => [name, vendorFile(name)])))};\n` +
     "export const requireRomaniser = (name: string): unknown => load('../../vendor/' + FILES[name]);",
 );
+
+/**
+ * The id of this build (src/cli/build-id.ts), one for all its bundles: what a run keeps for the next
+ * one is not read by another build, which may derive it otherwise.
+ */
+const buildIdOf = (id: string): Plugin =>
+  replaceModule(
+    'twinbot-build-id',
+    /[\\/]src[\\/]cli[\\/]build-id\.ts$/,
+    `export const BUILD_ID = ${JSON.stringify(id)};`,
+  );
 
 function bundleRomanisers(outdir: string): Promise<unknown>[] {
   return ROMANISER_PACKAGES.map((name) =>
@@ -199,6 +211,7 @@ const common: BuildOptions = {
 export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
   const verbs = (await readdir(join(root, 'src/cli/verbs'))).filter((name) => name.endsWith('.ts'));
+  const buildId = randomUUID();
   await Promise.all([
     build({
       ...common,
@@ -223,6 +236,7 @@ export async function buildCli(outdir = join(root, 'dist')): Promise<void> {
           stopWordsBesideBundles,
           picturesBesideBundles,
           romanisersBesideBundles,
+          buildIdOf(buildId),
           fromShared(SHARED_FROM_COMMAND),
         ],
       }),

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { readPrivateCache, writePrivateCache } from '../store/private-cache.ts';
 
 export interface LoadedBundle {
   readonly exports: Readonly<Record<string, unknown>>;
@@ -31,15 +32,16 @@ export function loadBundle(
 ): LoadedBundle {
   const path = fileURLToPath(file);
   const source = readFileSync(path, 'utf8');
-  const cachePath = join(cacheDir, cacheName(path));
-  const cachedData = readCache(cacheDir, cachePath);
+  const cacheFile = cacheName(path);
+  const cachedData = readPrivateCache(cacheDir, cacheFile);
   // Node's own wrapper for CommonJS, and the bundle's import.meta.url (esbuild's `define`).
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname, __twinbotUrl) {${source}\n})`,
     { filename: path, ...(cachedData && { cachedData }) },
   );
   const fromCache = cachedData !== undefined && script.cachedDataRejected !== true;
-  if (!fromCache) process.once('exit', () => writeCache(script, cacheDir, cachePath));
+  if (!fromCache)
+    process.once('exit', () => writePrivateCache(cacheDir, cacheFile, script.createCachedData()));
   const nodeRequire = createRequire(file);
   const require = Object.assign(
     (id: string): unknown => (Object.hasOwn(provided, id) ? provided[id] : nodeRequire(id)),
@@ -53,7 +55,8 @@ export function loadBundle(
 /**
  * The file as built: V8 checks a cache against the length of the source only, so a rebuilt or
  * reinstalled bundle (another size, time or inode) must not meet the cache of the one before. The
- * name starts with the bundle's path, so a new build's cache replaces the old one's (see writeCache).
+ * name starts with the bundle's path, so a new build's cache replaces the old one's (see
+ * writePrivateCache).
  */
 function cacheName(path: string): string {
   const { size, mtimeMs, ino } = statSync(path);
@@ -62,37 +65,3 @@ function cacheName(path: string): string {
 }
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
-
-/** Only from a folder of this user's that no one else may write to. */
-function readCache(cacheDir: string, cachePath: string): Buffer | undefined {
-  try {
-    const folder = statSync(cacheDir);
-    if (folder.uid !== process.getuid?.() || (folder.mode & 0o022) !== 0) return undefined;
-    return readFileSync(cachePath);
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(script: Script, cacheDir: string, cachePath: string): void {
-  try {
-    // Not `recursive`: the temp folder is there, or there is no cache (and Node 20's recursive
-    // mkdir never returns under /proc).
-    try {
-      mkdirSync(cacheDir, { mode: 0o700 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    // Renamed into place, so a process starting meanwhile reads a whole cache or none.
-    const partial = `${cachePath}.${process.pid}`;
-    writeFileSync(partial, script.createCachedData());
-    renameSync(partial, cachePath);
-    // The caches of this bundle's earlier builds are never read again.
-    const [bundle] = basename(cachePath).split('.');
-    for (const name of readdirSync(cacheDir))
-      if (name.startsWith(`${bundle}.`) && name.endsWith('.bin') && name !== basename(cachePath))
-        rmSync(join(cacheDir, name), { force: true });
-  } catch {
-    // Only ever a shortcut: without it the next start compiles, as this one did.
-  }
-}

@@ -2,10 +2,14 @@ import { StoreFileError } from '../store/errors.ts';
 import { createStore, exists } from '../store/init.ts';
 import { DEFAULT_STORE_PATH } from '../store/paths.ts';
 import { Store } from '../store/store.ts';
+import { BUILD_ID } from './build-id.ts';
+import { CODE_CACHE_DIR } from './code-cache.ts';
 
 /**
  * `write: 'on-write'` takes the lock only when a change comes (see JournaledFile); `warm` builds
- * every index at open, for a process that answers many questions (the bot).
+ * every index at open, for a process that answers many questions (the bot). Any other is a one-shot
+ * command, which keeps the office name index for the next (see name-index-cache.ts), in the folder
+ * of the code cache.
  */
 export type Access = { write: boolean | 'on-write'; warm?: boolean };
 
@@ -33,7 +37,9 @@ export async function openStore(explicitPath: string | undefined, access: Access
   return Store.open(explicitPath ?? DEFAULT_STORE_PATH, {
     lock: access.write,
     lockWaitMs: LOCK_WAIT_MS,
-    ...(access.warm === true && { warm: true }),
+    ...(access.warm === true
+      ? { warm: true }
+      : BUILD_ID !== undefined && { nameIndexCache: { dir: CODE_CACHE_DIR, build: BUILD_ID } }),
   });
 }
 

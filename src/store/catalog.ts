@@ -88,12 +88,13 @@ export class Catalog {
   /** Values derived from the records as they are now, by key (see remember); dropped on any edit. */
   private readonly remembered = new Map<string, unknown>();
 
-  constructor(data: StoreData, world?: World) {
+  /** `names`: the office name index when it is at hand already (kept by an earlier run, see name-index-cache.ts). */
+  constructor(data: StoreData, world?: World, names = officeNameIndex(data.cities)) {
     this.current = data;
     this.world = world;
     this.hidden = new Set(data.hiddenWorldPairs ?? []);
     this.cityById = new CitiesById(data.cities);
-    this.prefixes = new NamePrefixIndex(namesOf(data.cities));
+    this.prefixes = names;
     this.findWorldTwins();
   }
 
@@ -498,6 +499,11 @@ function foldedNamesOf(city: City): string[] {
     if (!folded.includes(key)) folded.push(key);
   }
   return folded;
+}
+
+/** Every folded name of the office's cities, sorted (see Catalog.prefixes). */
+export function officeNameIndex(cities: readonly City[]): NamePrefixIndex {
+  return new NamePrefixIndex(namesOf(cities));
 }
 
 /** Each city's folded names with its id, one at a time (none of them kept in a list of all). */

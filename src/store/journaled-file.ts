@@ -27,6 +27,7 @@ import {
 } from './journal.ts';
 import { writeOrExplain } from './json-file.ts';
 import type { Holder } from './lock-holder.ts';
+import type { ReadFrom } from './name-index-cache.ts';
 import { parseInPieces } from './parse-in-pieces.ts';
 import { STORE_VERSION, type StoreData, StoreSchema } from './schema.ts';
 import { repeatSharer, shareRepeated } from './share-repeated.ts';
@@ -161,6 +162,18 @@ export class JournaledFile {
 
   get data(): StoreData {
     return this.current;
+  }
+
+  /**
+   * What the data was last read from, for what is kept derived from it (see name-index-cache.ts):
+   * the store file, and the journal's edits replayed on it until a compaction folds them into the
+   * file. Undefined for data held in memory only. An edit since is not in it: the caller compares `data`.
+   */
+  get readFrom(): ReadFrom | undefined {
+    const read = this.read;
+    if (read === undefined) return undefined;
+    const replayed = read.fileSeq === read.seq ? '' : sha256(JSON.stringify(read.pending));
+    return { fileHash: read.hash, replayed };
   }
 
   /**

@@ -7,8 +7,8 @@ import { lowerBound } from './lower-bound.ts';
  * names ending with a text are found the same way, in the order of the names read backwards.
  */
 export class NamePrefixIndex {
-  private readonly keys: string[];
-  private readonly ids: string[];
+  private keys: string[];
+  private ids: string[];
   /** The names read backwards, for `keysEndingWith`: built on first use, kept by every edit. */
   private backwards: BackwardsOrder | undefined;
 
@@ -31,6 +31,19 @@ export class NamePrefixIndex {
     });
     this.keys = order.map((i) => keys[i] as string);
     this.ids = order.map((i) => ids[i] as string);
+  }
+
+  /** The index of names already in its order (as `inOrder` gave them), kept from an earlier run: no sort. */
+  static fromSorted(keys: string[], ids: string[]): NamePrefixIndex {
+    const index = new NamePrefixIndex([]);
+    index.keys = keys;
+    index.ids = ids;
+    return index;
+  }
+
+  /** Every name in order with the id holding it, to keep for `fromSorted`. */
+  get inOrder(): { readonly keys: readonly string[]; readonly ids: readonly string[] } {
+    return { keys: this.keys, ids: this.ids };
   }
 
   /** Adds names, each at its place in the order, after the ids already holding it (an edit's new or changed city). */

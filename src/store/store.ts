@@ -1,9 +1,11 @@
 import type { AuditEntry, Platform } from '../domain/audit.ts';
 import type { Change } from '../domain/change.ts';
-import { Catalog } from './catalog.ts';
+import { Catalog, officeNameIndex } from './catalog.ts';
 import type { Applied } from './draft-ops.ts';
 import { JournaledFile, type StoreChange } from './journaled-file.ts';
 import type { Holder } from './lock-holder.ts';
+import { KeptNameIndex, type NameIndexCache } from './name-index-cache.ts';
+import type { NamePrefixIndex } from './name-prefix-index.ts';
 import { OfficeDraft } from './office-draft.ts';
 import { worldDir } from './paths.ts';
 import { type RecordRef, recordChanges } from './records.ts';
@@ -59,6 +61,11 @@ interface StoreOptions {
   lock?: boolean | 'on-write';
   /** How long to wait for another writer to let go of the lock before refusing. */
   lockWaitMs?: number;
+  /**
+   * Keep the office name index between runs (a one-shot command, see name-index-cache.ts); a
+   * process that stays up builds it once, at start.
+   */
+  nameIndexCache?: NameIndexCache;
 }
 
 /**
@@ -71,18 +78,41 @@ export class Store {
   /** Loaded once per process, the first time the store uses it. */
   private world: World | undefined;
 
+  /** The name index built at open, to keep at close when no run had kept it yet (see nameIndexCache). */
+  private toKeep: { data: StoreData; names: NamePrefixIndex } | undefined;
+
   private constructor(
     private readonly file: JournaledFile,
     private readonly now: () => Date,
     private readonly worldFolder: string,
     private readonly warm = false,
+    private readonly nameIndexCache?: NameIndexCache,
   ) {
-    this.current = this.catalogOf(file.data);
+    this.current = this.catalogOf(file.data, this.keptNames(file.data));
   }
 
-  private catalogOf(data: StoreData): Catalog {
-    const catalog = new Catalog(data, this.worldFor(data));
+  private catalogOf(data: StoreData, names?: NamePrefixIndex): Catalog {
+    const catalog = new Catalog(data, this.worldFor(data), names);
     return this.warm ? catalog.warm() : catalog;
+  }
+
+  /** The office name index kept by an earlier run for the data as read, else built now and kept at close. */
+  private keptNames(data: StoreData): NamePrefixIndex | undefined {
+    const kept = this.keptIndex();
+    if (kept === undefined) return undefined;
+    const read = kept.read(data.cities);
+    if (read) return read;
+    const names = officeNameIndex(data.cities);
+    this.toKeep = { data, names };
+    return names;
+  }
+
+  private keptIndex(): KeptNameIndex | undefined {
+    const from = this.file.readFrom;
+    const path = this.file.path;
+    return this.nameIndexCache && from && path !== undefined
+      ? new KeptNameIndex(this.nameIndexCache, path, from)
+      : undefined;
   }
 
   /**
@@ -102,6 +132,7 @@ export class Store {
         options.now ?? (() => new Date()),
         options.worldDir ?? worldDir(),
         options.warm === true,
+        options.nameIndexCache,
       );
     } catch (error) {
       await file.close();
@@ -226,8 +257,15 @@ export class Store {
     });
   }
 
-  /** Waits for queued writes, then gives up the lock (if held). */
-  close(): Promise<void> {
-    return this.file.close();
+  /**
+   * Waits for queued writes, then gives up the lock (if held); then, after the command's answer,
+   * keeps the name index built at open for the next run, unless an edit or another writer changed
+   * the data since (the file as folded at close is what the next run reads).
+   */
+  async close(): Promise<void> {
+    await this.file.close();
+    const toKeep = this.toKeep;
+    this.toKeep = undefined;
+    if (toKeep && toKeep.data === this.file.data) this.keptIndex()?.write(toKeep.data.cities, toKeep.names);
   }
 }
