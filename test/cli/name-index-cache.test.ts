@@ -51,6 +51,14 @@ describe('the built CLI keeping the office name index between runs', () => {
     expect(await kept()).toEqual(keptFirst);
   });
 
+  it('GIVEN a calendar, then a reminders simulation THEN the first keeps the index, as ask does, and the second reads it', async () => {
+    expect((await twinbot('calendar')).stdout).toContain('BEGIN:VCALENDAR');
+    const keptFirst = await kept();
+    expect(keptFirst).toHaveLength(1);
+    await twinbot('reminders', 'simulate', '--from', '2027-01-01', '--to', '2027-01-31');
+    expect(await kept()).toEqual(keptFirst);
+  });
+
   it('GIVEN the store file changed THEN the next ask keeps a new index in place of the old one', async () => {
     await twinbot('ask', 'partners kitakami');
     const [before] = await kept();
