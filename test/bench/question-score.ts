@@ -7,6 +7,7 @@ import {
   type Label,
   labelMeaning,
   type Meaning,
+  meaningDifferences,
   meaningText,
   NAME_FORMS,
   sameMeaning,
@@ -27,6 +28,11 @@ export interface Scored {
   got: string;
   /** Wrong, and what it ran names no city or period we know: the asker gets "no city named ...", not an answer. */
   failedToRun: boolean;
+  /**
+   * Wrong: the parts of the meaning it got wrong ("cities", "country"...) and the commands, labelled
+   * and run ("agreement -> partners"): figures that name no question and no city.
+   */
+  wrongIn?: { parts: readonly string[]; commands: string };
   /** Unsure, and the right command is among those offered. */
   offeredRight: boolean;
   /** Offered commands that would not run (a city that is not one city, a period that is none). */
@@ -47,7 +53,16 @@ export function scoreQuestion(label: Label, dispatcher: Dispatcher, catalog: Cat
   if (reading.kind === 'run') {
     const got = invocationMeaning(reading.invocation, catalog);
     if (sameMeaning(wanted.meaning, got)) return { ...base, outcome: 'right', got: meaningText(got) };
-    return { ...base, outcome: 'wrong', got: meaningText(got), failedToRun: !runs(got) };
+    return {
+      ...base,
+      outcome: 'wrong',
+      got: meaningText(got),
+      failedToRun: !runs(got),
+      wrongIn: {
+        parts: meaningDifferences(wanted.meaning, got),
+        commands: `${wanted.meaning.command} -> ${got.command}`,
+      },
+    };
   }
   if (reading.kind === 'bad-arguments') {
     return { ...base, outcome: 'unsure', got: `bad arguments for ${reading.command.name}` };
@@ -123,8 +138,16 @@ export function report(scored: readonly Scored[]): string[] {
     ]),
     `right ${percent(all.right, all.n)} (target: at least 95% in every language)`,
     `wrong answers given with confidence: ${all.wrong} (target: 0); of those, ${wrong.filter((s) => s.failedToRun).length} ran into "no city named ..."`,
+    `what the wrong answers got wrong: ${countsOf(wrong.flatMap((s) => s.wrongIn?.parts ?? [])) || 'nothing'}; their commands, labelled -> run: ${countsOf(wrong.flatMap((s) => s.wrongIn?.commands ?? [])) || 'none'}`,
     `unsure: ${all.unsure}; the right command offered in ${unsure.filter((s) => s.offeredRight).length}; offers that would not run: ${unsure.reduce((sum, s) => sum + s.failingOffers, 0)}`,
   ];
+}
+
+/** "cities 1, command 1": each value with how many times it comes. */
+function countsOf(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, n]) => `${value} ${n}`).join(', ');
 }
 
 /** One line per miss, for the tune part only. */

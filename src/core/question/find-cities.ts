@@ -1,4 +1,5 @@
 import type { City } from '../../domain/city.ts';
+import { distanceKm } from '../../domain/geo.ts';
 import { foldName, withinOneEdit } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
@@ -142,17 +143,101 @@ export function findCities(
   }
   const slips = keyboardSlips(tokens, skip, mentions, isVocabulary, catalog);
   const read = mentions.filter((m) => !slips.some((slip) => slip.first < m.end && m.first < slip.end));
-  return placeRegions(
-    corroborated(
-      twinOfCountryName(
-        [...read, ...slips].sort((a, b) => a.first - b.first),
+  return locatedBy(
+    placeRegions(
+      corroborated(
+        twinOfCountryName(
+          [...read, ...slips].sort((a, b) => a.first - b.first),
+          catalog,
+        ),
         catalog,
       ),
+      tokens,
       catalog,
     ),
     tokens,
-    catalog,
   );
+}
+
+/**
+ * A name after a city that only says where the city is: its province, canton or prefecture ("Spa,
+ * province de Liège", "Winterthur im Kanton Zürich", "Takaoka in Toyama Prefecture"), or a city it
+ * lies near ("Sakai près d'Osaka", "Versailles near Paris"). The second name is part of the place,
+ * not a second city of the question (which would ask for the agreement between the two); among the
+ * first's namesakes, those in that region or nearest that city are meant.
+ */
+function locatedBy(mentions: Mention[], tokens: readonly Token[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const after = tokens[m.end]?.folded ?? '';
+    // The city before, past a locating word read as a name ("province", a letter from Providence).
+    let at = out.length - 1;
+    while (at > 0 && locatorKind(words(tokens, out[at] as Mention, m), after) === undefined) at--;
+    const city = out[at];
+    const kind =
+      city && city.cities.length > 0 && !m.country ? locatorKind(words(tokens, city, m), after) : undefined;
+    if (!city || kind === undefined) {
+      out.push(m);
+      continue;
+    }
+    const end = kind === 'region' && REGION_NOUNS.has(after) ? m.end + 1 : m.end;
+    out.splice(at, out.length - at, { ...city, end, cities: placedBy(city.cities, m, kind) });
+  }
+  return out;
+}
+
+/** The words between two mentions, folded, with the word for a region the first took in ("Spa, province | de Liège"). */
+function words(tokens: readonly Token[], before: Mention, after: Mention): string[] {
+  const noun = before.end - before.first > 1 && REGION_NOUNS.has(tokens[before.end - 1]?.folded ?? '');
+  return tokens.slice(noun ? before.end - 1 : before.end, after.first).map((t) => t.folded);
+}
+
+/** Words between a city and a name that locate it: "dans le canton de", "in the province of", "près d'", "bei". */
+function locatorKind(gap: readonly string[], after: string): 'region' | 'near' | undefined {
+  const words = gap.filter((w) => !REGION_JOINERS.has(w) && !ARTICLES.has(w) && !OF_WORDS.has(w));
+  if (words.length === 0) return REGION_NOUNS.has(after) && gap.length <= 1 ? 'region' : undefined;
+  if (words.length === 1 && REGION_NOUNS.has(words[0] ?? '')) return 'region';
+  const near = words.join(' ');
+  return NEAR.has(near) && gap.length <= words.length + 1 ? 'near' : undefined;
+}
+
+/** Words for "near", folded, that put a city beside another ("près de", "cerca de", "nicht weit von"). */
+const NEAR = new Set([
+  'near',
+  'close to',
+  'not far from',
+  'next to',
+  'pres',
+  'non loin',
+  'a cote',
+  'bei',
+  'nahe',
+  'nahe bei',
+  'unweit',
+  'nicht weit',
+  'cerca',
+  'junto a',
+  'nedaleko',
+  'pobliz',
+  'blizko',
+]);
+
+/** The first city's namesakes in the region named, or nearest the city named; all of them when none tells. */
+function placedBy(cities: readonly City[], place: Mention, kind: 'region' | 'near'): readonly City[] {
+  if (cities.length < 2 || place.cities.length === 0) return cities;
+  const names = new Set(place.cities.flatMap((c) => [c.name, ...c.names.map((n) => n.name)].map(foldName)));
+  if (kind === 'region') {
+    const inRegion = cities.filter((c) => c.region !== undefined && names.has(foldName(c.region)));
+    return inRegion.length > 0 ? inRegion : cities;
+  }
+  const distance = (c: City) =>
+    Math.min(
+      ...place.cities.map((p) =>
+        c.coordinates && p.coordinates ? distanceKm(c.coordinates, p.coordinates) : Number.POSITIVE_INFINITY,
+      ),
+    );
+  const nearest = Math.min(...cities.map(distance));
+  return Number.isFinite(nearest) ? cities.filter((c) => distance(c) === nearest) : cities;
 }
 
 /** "Which", "who", "how many", "what": a question, never part of a name ("哪国" is no slip of 南国, Nankoku). */
@@ -883,6 +968,36 @@ const REGION_NOUNS = new Set([
   'province',
   'provincia',
   'provinz',
+  'provincie',
+  'provincii',
+  'canton',
+  'kanton',
+  'kantonu',
+  'prefecture',
+  'prefectura',
+  'prefektur',
+  'prafektur',
+  'prefektura',
+  'prefekture',
+  'county',
+  'comte',
+  'condado',
+  'landkreis',
+  'kreis',
+  'bezirk',
+  'okres',
+  'okrese',
+  'kraj',
+  'kraji',
+  'region',
+  'regionu',
+  'departement',
+  'departamento',
+  'department',
+  'district',
+  'distrito',
+  'oblast',
+  'oblasti',
 ]);
 /** Articles and particles, and the words for a region, beside a region's name. */
 const REGION_PARTICLES = new Set([
