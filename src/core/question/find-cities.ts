@@ -2,7 +2,7 @@ import type { City } from '../../domain/city.ts';
 import { foldName, withinOneEdit } from '../../domain/names.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
-import { isCommonWord } from './common-words.ts';
+import { isCommonWord, isCommonWordAsTyped } from './common-words.ts';
 import { countryNamed, countryOfCaseForm, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { soundAlike } from './homophones.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
@@ -467,6 +467,18 @@ function cjkCountryAt(
   return undefined;
 }
 
+/**
+ * Towns of the world layer only, none of them a big city: a name like theirs is as likely a word
+ * of the question with a letter wrong ("Viles" for "villes" is also Villesse's other name).
+ */
+export function onlySmallWorldTowns(catalog: Catalog, cities: readonly City[]): boolean {
+  return (
+    cities.length > 0 &&
+    !hasOfficeCity(catalog, cities) &&
+    cities.every((city) => (city.population ?? 0) < MAJOR_CITY)
+  );
+}
+
 const officeIds = new WeakMap<Catalog, Set<string>>();
 
 /** Whether one of these cities is the office's own (the office chose it: its name is never a mere word). */
@@ -509,7 +521,7 @@ function wordIsCity(
   mixedCase: boolean,
 ) {
   const token = tokens[at] as Token;
-  if (!isCommonWord(token.folded)) return true;
+  if (!isCommonWordAsTyped(token.text, token.folded)) return true;
   // "I", "a": one letter is a word, whatever town some alias makes of it.
   if (token.text.length === 1 && !hasOfficeCity(catalog, cities)) return false;
   // The office's own cities are taken on sight by their names ("nice", "split"), not by an alias
