@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { foldName } from '../../domain/names.ts';
+import type { Lang } from '../../i18n/languages.ts';
 import { cueTables } from './cues.ts';
 import { STOP_WORDS_FILE } from './stop-words-file.ts';
 
@@ -11,6 +12,7 @@ export const ALTERNATIVES = new Set(['or', 'oder', 'ou', 'o', 'u', 'nebo', 'či'
 
 let common: Set<string> | undefined;
 let written: { stops: Set<string>; cues: Set<string> } | undefined;
+const byLanguage = new Map<Lang, Set<string>>();
 
 /**
  * Whether a folded word is an everyday word of a language we read: a stop word ("from", "wann",
@@ -35,6 +37,22 @@ export function isCommonWordAsTyped(text: string, folded: string): boolean {
     cues: new Set(cueWords().map(foldName)),
   };
   return written.cues.has(folded) || written.stops.has(lower);
+}
+
+/** Whether a folded word is an everyday word of this language: one of its stop words or cue words. */
+export function isCommonWordIn(folded: string, lang: Lang): boolean {
+  let words = byLanguage.get(lang);
+  if (!words) {
+    const lists = JSON.parse(readFileSync(STOP_WORDS_FILE, 'utf8')) as Record<string, string[]>;
+    const table = cueTables().find((t) => t.language === lang);
+    const { language: _, ...cues } = table ?? { language: lang };
+    words = new Set([
+      ...(lists[lang === 'zh-Hans' ? 'zh' : lang] ?? []).map(foldName),
+      ...Object.values(cues).flatMap((list: readonly string[]) => list.flatMap((cue) => cue.split(' '))),
+    ]);
+    byLanguage.set(lang, words);
+  }
+  return words.has(folded);
 }
 
 function cueWords(): string[] {

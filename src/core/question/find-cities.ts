@@ -1,8 +1,9 @@
 import type { City } from '../../domain/city.ts';
 import { foldName, withinOneEdit } from '../../domain/names.ts';
+import type { Lang } from '../../i18n/languages.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
-import { isCommonWord, isCommonWordAsTyped } from './common-words.ts';
+import { isCommonWord, isCommonWordAsTyped, isCommonWordIn } from './common-words.ts';
 import { countryNamed, countryOfCaseForm, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { soundAlike } from './homophones.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
@@ -64,6 +65,7 @@ export function findCities(
   isVocabulary: (folded: string) => boolean,
   catalog: Catalog,
   caseForms: CaseForms = 'any',
+  lang?: Lang,
 ): Mention[] {
   const mentions: Mention[] = [];
   const unknown: number[][] = [];
@@ -142,10 +144,11 @@ export function findCities(
   }
   const slips = keyboardSlips(tokens, skip, mentions, isVocabulary, catalog);
   const read = mentions.filter((m) => !slips.some((slip) => slip.first < m.end && m.first < slip.end));
+  const twins = twinsNamedLikeWords(tokens, skip, [...read, ...slips], catalog, lang);
   return placeRegions(
     corroborated(
       twinOfCountryName(
-        [...read, ...slips].sort((a, b) => a.first - b.first),
+        [...read, ...slips, ...twins].sort((a, b) => a.first - b.first),
         catalog,
       ),
       catalog,
@@ -153,6 +156,32 @@ export function findCities(
     tokens,
     catalog,
   );
+}
+
+/**
+ * "Caen et Coventry sont-elles jumelées ?": a capitalised everyday word of another language than
+ * the question's ("caen" is Spanish), left out where a capital says nothing (first in the sentence),
+ * that names a town twinned with a city the question names, is that town.
+ */
+function twinsNamedLikeWords(
+  tokens: readonly Token[],
+  skip: ReadonlySet<number>,
+  mentions: readonly Mention[],
+  catalog: Catalog,
+  lang: Lang | undefined,
+): Mention[] {
+  const named = mentions.filter((m) => !m.guessed).flatMap((m) => m.cities);
+  if (lang === undefined || named.length === 0) return [];
+  const taken = (i: number) => skip.has(i) || mentions.some((m) => m.first <= i && i < m.end);
+  return tokens.flatMap((token, i) => {
+    const initial = token.text.charAt(0);
+    if (taken(i) || initial === initial.toLowerCase() || !isCommonWord(token.folded)) return [];
+    if (isCommonWordIn(token.folded, lang)) return [];
+    const twins = catalog
+      .matchName(token.folded)
+      .filter((city) => named.some((other) => catalog.partnershipBetween(city.id, other.id) !== undefined));
+    return twins.length > 0 ? [mention(tokens, i, i + 1, twins)] : [];
+  });
 }
 
 /** "Which", "who", "how many", "what": a question, never part of a name ("哪国" is no slip of 南国, Nankoku). */

@@ -107,3 +107,16 @@ describe('a name typed with accents an everyday word lacks is the name', () => {
     expectRun(text, expected);
   });
 });
+
+describe('a city named like an everyday word of another language, first in the sentence', () => {
+  it.each([
+    ['Caen et Coventry sont-elles toujours jumelées ?', stillActive('caen-fr', 'coventry-gb')],
+    ['Die est-elle toujours jumelée avec Wirksworth ?', stillActive('die-fr', 'wirksworth-gb')],
+  ])('GIVEN "%s", the town twinned with the other city named THEN the pair', (text, expected) => {
+    expectRun(text, expected);
+  });
+
+  it('GIVEN "Die Partnerstädte von Frankenau", a word of the question\'s own language THEN still the word', () => {
+    expectRun('Die Partnerstädte von Frankenau', partners('frankenau-de'));
+  });
+});
