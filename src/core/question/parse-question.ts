@@ -1461,14 +1461,19 @@ function byFirstLetters(stems: readonly string[]): Map<string, string[]> {
   return map;
 }
 
-/** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
+/**
+ * Our cue words and the everyday words of every language we read: never taken for an unknown name.
+ * A longer word a cue starts is one of ours unless it is made from a country's name
+ * ("estadounidense" starts like "estado" and means American).
+ */
 function isVocabulary(folded: string): boolean {
   return (
     cues().vocabulary.exact.has(folded) ||
     isCommonWord(folded) ||
-    (cues().vocabulary.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) =>
+    ((cues().vocabulary.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) =>
       folded.startsWith(stem),
-    ) ||
+    ) &&
+      countryOfWord(folded) === undefined) ||
     (CJK.test(folded) && isCjkVocabulary(folded))
   );
 }

@@ -120,3 +120,15 @@ describe('a city named like an everyday word of another language, first in the s
     expectRun('Die Partnerstädte von Frankenau', partners('frankenau-de'));
   });
 });
+
+describe('a country adjective a cue word starts is still the country', () => {
+  it.each([
+    ['Las ciudades hermanas estadounidenses de Florencia', partnersIn('florence-it', 'US')],
+    ['¿Tiene Sevilla alguna ciudad hermana estadounidense?', partnersIn('seville-es', 'US', true)],
+  ])(
+    'GIVEN "%s", "estadounidense" beginning like "estado" THEN partners in the United States',
+    (text, expected) => {
+      expectRun(text, expected);
+    },
+  );
+});
