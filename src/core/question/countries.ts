@@ -202,6 +202,10 @@ const ADJECTIVES: Record<string, string> = {
   spane: 'ES',
   svyca: 'CH',
   sveds: 'SE',
+  ivoir: 'CI',
+  ivori: 'CI',
+  marfi: 'CI',
+  moneg: 'MC',
 };
 
 /**

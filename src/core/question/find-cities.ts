@@ -1,9 +1,10 @@
 import type { City } from '../../domain/city.ts';
 import { distanceKm } from '../../domain/geo.ts';
 import { foldName, withinOneEdit } from '../../domain/names.ts';
+import type { Lang } from '../../i18n/languages.ts';
 import type { Catalog } from '../../store/catalog.ts';
 import { inRegion, isParticle, REGION_SUFFIX, readCjkName, soundsForeign } from './cjk-names.ts';
-import { isCommonWord } from './common-words.ts';
+import { isCommonWord, isCommonWordAsTyped, isCommonWordIn } from './common-words.ts';
 import { countryNamed, countryOfCaseForm, countryOfWord, MAX_COUNTRY_WORDS } from './countries.ts';
 import { soundAlike } from './homophones.ts';
 import { isNumber, joinAtGaps, joinFolded, type Token } from './tokens.ts';
@@ -65,6 +66,7 @@ export function findCities(
   isVocabulary: (folded: string) => boolean,
   catalog: Catalog,
   caseForms: CaseForms = 'any',
+  lang?: Lang,
 ): Mention[] {
   const mentions: Mention[] = [];
   const unknown: number[][] = [];
@@ -143,11 +145,12 @@ export function findCities(
   }
   const slips = keyboardSlips(tokens, skip, mentions, isVocabulary, catalog);
   const read = mentions.filter((m) => !slips.some((slip) => slip.first < m.end && m.first < slip.end));
+  const twins = twinsNamedLikeWords(tokens, skip, [...read, ...slips], catalog, lang);
   return locatedBy(
     placeRegions(
       corroborated(
         twinOfCountryName(
-          [...read, ...slips].sort((a, b) => a.first - b.first),
+          [...read, ...slips, ...twins].sort((a, b) => a.first - b.first),
           catalog,
         ),
         catalog,
@@ -238,6 +241,32 @@ function placedBy(cities: readonly City[], place: Mention, kind: 'region' | 'nea
     );
   const nearest = Math.min(...cities.map(distance));
   return Number.isFinite(nearest) ? cities.filter((c) => distance(c) === nearest) : cities;
+}
+
+/**
+ * "Caen et Coventry sont-elles jumelées ?": a capitalised everyday word of another language than
+ * the question's ("caen" is Spanish), left out where a capital says nothing (first in the sentence),
+ * that names a town twinned with a city the question names, is that town.
+ */
+function twinsNamedLikeWords(
+  tokens: readonly Token[],
+  skip: ReadonlySet<number>,
+  mentions: readonly Mention[],
+  catalog: Catalog,
+  lang: Lang | undefined,
+): Mention[] {
+  const named = mentions.filter((m) => !m.guessed).flatMap((m) => m.cities);
+  if (lang === undefined || named.length === 0) return [];
+  const taken = (i: number) => skip.has(i) || mentions.some((m) => m.first <= i && i < m.end);
+  return tokens.flatMap((token, i) => {
+    const initial = token.text.charAt(0);
+    if (taken(i) || initial === initial.toLowerCase() || !isCommonWord(token.folded)) return [];
+    if (isCommonWordIn(token.folded, lang)) return [];
+    const twins = catalog
+      .matchName(token.folded)
+      .filter((city) => named.some((other) => catalog.partnershipBetween(city.id, other.id) !== undefined));
+    return twins.length > 0 ? [mention(tokens, i, i + 1, twins)] : [];
+  });
 }
 
 /** "Which", "who", "how many", "what": a question, never part of a name ("哪国" is no slip of 南国, Nankoku). */
@@ -552,6 +581,18 @@ function cjkCountryAt(
   return undefined;
 }
 
+/**
+ * Towns of the world layer only, none of them a big city: a name like theirs is as likely a word
+ * of the question with a letter wrong ("Viles" for "villes" is also Villesse's other name).
+ */
+export function onlySmallWorldTowns(catalog: Catalog, cities: readonly City[]): boolean {
+  return (
+    cities.length > 0 &&
+    !hasOfficeCity(catalog, cities) &&
+    cities.every((city) => (city.population ?? 0) < MAJOR_CITY)
+  );
+}
+
 const officeIds = new WeakMap<Catalog, Set<string>>();
 
 /** Whether one of these cities is the office's own (the office chose it: its name is never a mere word). */
@@ -594,7 +635,7 @@ function wordIsCity(
   mixedCase: boolean,
 ) {
   const token = tokens[at] as Token;
-  if (!isCommonWord(token.folded)) return true;
+  if (!isCommonWordAsTyped(token.text, token.folded)) return true;
   // "I", "a": one letter is a word, whatever town some alias makes of it.
   if (token.text.length === 1 && !hasOfficeCity(catalog, cities)) return false;
   // The office's own cities are taken on sight by their names ("nice", "split"), not by an alias

@@ -12,7 +12,13 @@ import { ALTERNATIVES, isCommonWord } from './common-words.ts';
 import { countryOfWord, looksLikeCountryWord } from './countries.ts';
 import { type CueIndex, cueIndex, hasCue, STEM_LENGTH } from './cue-index.ts';
 import { type CueTable, cueTables } from './cues.ts';
-import { type CaseForms, findCities, type Mention, splitGluedNames } from './find-cities.ts';
+import {
+  type CaseForms,
+  findCities,
+  type Mention,
+  onlySmallWorldTowns,
+  splitGluedNames,
+} from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
 import { romanise } from './romanise.ts';
@@ -168,10 +174,36 @@ export function parseQuestion(
   commands: readonly Command[],
 ): QuestionReading {
   const reader: Reader = { catalog, commands };
-  const seen: { countryOrCity?: Mention } = {};
+  const seen: Seen = {};
   const asCountry = readQuestion(typedText, reader, 'country', seen);
+  if (seen.wordOrTown !== undefined)
+    return wordOrTown(seen.wordOrTown, readQuestion(typedText, reader, 'country', {}, true), asCountry);
   if (seen.countryOrCity === undefined) return asCountry;
   return eitherReading(seen.countryOrCity, readQuestion(typedText, reader, 'city', {}), asCountry);
+}
+
+/** What a first reading saw that a second one reads the other way. */
+interface Seen {
+  countryOrCity?: Mention;
+  wordOrTown?: { mention: Mention; word: string };
+}
+
+/**
+ * "Viles jumelles de Prague": a word a letter off one of ours that is also a small town's name is
+ * read both ways; both readings are offered, neither answered.
+ */
+function wordOrTown(
+  named: { mention: Mention; word: string },
+  asWord: QuestionReading,
+  asTown: QuestionReading,
+): QuestionReading {
+  const offers = distinct([asWord, asTown].flatMap(offersOf));
+  const lang = asWord.lang ?? asTown.lang;
+  const heard: Message[] = [
+    ...(asWord.sure ? [] : asWord.heard),
+    (tr) => tr.t('dispatch.heard.wordOrTown', { name: named.mention.text, word: named.word }),
+  ];
+  return { ...unsure(heard, offers), ...(lang && { lang }) };
 }
 
 /**
@@ -227,7 +259,8 @@ function readQuestion(
   typedText: string,
   reader: Reader,
   as: 'country' | 'city',
-  seen: { countryOrCity?: Mention },
+  seen: Seen,
+  townsAsWords = false,
 ): QuestionReading {
   const { catalog } = reader;
   const text = inSimplifiedChinese(typedText.normalize('NFC'));
@@ -247,14 +280,21 @@ function readQuestion(
   const wordsSay = questionLanguage(text, typed);
   const caseForms: CaseForms =
     wordsSay === undefined || wordsSay === 'cs' ? 'any' : wordsSay === 'de' ? 'genitive' : 'none';
-  const names = findCities(typed, skipped, isVocabulary, catalog, caseForms).map((m) =>
+  const names = findCities(typed, skipped, isVocabulary, catalog, caseForms, wordsSay).map((m) =>
     as === 'city' && isCountryOrCity(m)
       ? { ...m, cities: citiesNamedLike(m), country: undefined, sameNamedCities: undefined }
-      : asCountryWord(m, typed),
+      : asCountryWord(m, typed, catalog),
   );
   if (as === 'country') seen.countryOrCity = names.find(isCountryOrCity);
   // "partnrs", "sistre": a word a letter away from one of ours is that word, unless a capital says "a name".
   const fixed = cueTypos(typed, names);
+  const townTypos = townsLikeCueWords(typed, names, catalog);
+  if (townsAsWords) for (const [i, word] of townTypos) fixed.set(i, word);
+  else {
+    const [typo] = townTypos;
+    const mention = typo && names.find((m) => m.first === typo[0]);
+    if (typo && mention) seen.wordOrTown = { mention, word: typo[1] };
+  }
   const tokens = typed.map((t, i) => {
     const word = fixed.get(i);
     return word === undefined ? t : { ...t, folded: word };
@@ -404,11 +444,20 @@ function readQuestion(
     question.places.some((m) => m.cities.length === 0);
   const unknownNames = question.places.filter((m) => m.cities.length === 0);
   const decided = decide(question, reader);
-  const offered = doubtful
-    ? asOffer(decided, question, catalog)
-    : yesOrNoDoubtful(decided, question)
-      ? unsure(describe(question, catalog), [decided.invocation, withoutAsks(decided.invocation)])
-      : decided;
+  // "Preston, Lancashire", "Buffalo, NY": a second place may be the first one's county or state.
+  const oneCity = regionAfterCity(question.places, tokens, text, catalog)
+    ? decide(
+        { ...question, places: question.places.filter((m) => m === firstWritten(question.places)) },
+        reader,
+      )
+    : undefined;
+  const offered = oneCity
+    ? unsure(describe(question, catalog), distinct([...offersOf(oneCity), ...offersOf(decided)]))
+    : doubtful
+      ? asOffer(decided, question, catalog)
+      : yesOrNoDoubtful(decided, question)
+        ? unsure(describe(question, catalog), [decided.invocation, withoutAsks(decided.invocation)])
+        : decided;
   const reading =
     offered.sure || unknownNames.length === 0
       ? offered
@@ -437,7 +486,7 @@ function readQuestion(
           }),
         )
       : reading;
-  if (keepsCompany.sure && asksWhoWithOneCity(keepsCompany.invocation, question, stray))
+  if (keepsCompany.sure && asksWhoWithOneCity(keepsCompany.invocation, question, stray, tokens, lang))
     return inLanguage(keepsCompany, lang, reader);
   // Words we do not know may change the question: never run it. They may also be a city written in
   // lower case, which the closest command then names when the question lacks a city.
@@ -465,23 +514,45 @@ function cueTypos(tokens: readonly Token[], names: readonly Mention[]): Map<numb
     // Written small, or first in the sentence, where a capital says nothing.
     if (!(m.lowerCase || m.first === 0) || m.cities.length > 0 || m.country !== undefined) continue;
     for (const i of range(m.first, m.end)) {
-      const word = tokens[i]?.folded ?? '';
-      if (word.length < MIN_TYPO_WORD || CJK.test(word) || isVocabulary(word)) continue;
-      // A cue of five letters or more stands for the words it starts ("partner": "partners"), so
-      // the word's start is compared too ("partnrs" starts like "partner" with a letter missing).
-      const close = (cues().typoTargets.get(word.charAt(0)) ?? []).filter((cue) =>
-        [cue.length - 1, cue.length, cue.length + 1].some(
-          (n) => n <= word.length && withinOneEdit(cue, word.slice(0, n)),
-        ),
-      );
-      // The whole word a letter off one cue is the surest reading; else one cue's family of words.
-      const whole = close.filter((cue) => withinOneEdit(cue, word));
-      const family = whole.length > 0 ? whole : close;
-      const [shortest] = [...family].sort((a, b) => a.length - b.length);
-      if (shortest !== undefined && family.every((cue) => cue.startsWith(shortest))) fixed.set(i, shortest);
+      const word = cueTypo(tokens[i]?.folded ?? '');
+      if (word !== undefined) fixed.set(i, word);
     }
   }
   return fixed;
+}
+
+/**
+ * One-word names of small world towns only, written small or first in the sentence, that are a
+ * letter off one cue word: that word, by index (see `wordOrTown`).
+ */
+function townsLikeCueWords(tokens: readonly Token[], names: readonly Mention[], catalog: Catalog) {
+  const found = new Map<number, string>();
+  for (const m of names) {
+    const token = tokens[m.first];
+    if (!token || m.end - m.first !== 1 || m.country !== undefined || m.guessed) continue;
+    if (!(m.first === 0 || token.text === token.text.toLowerCase())) continue;
+    if (!onlySmallWorldTowns(catalog, m.cities)) continue;
+    const word = cueTypo(token.folded);
+    if (word !== undefined) found.set(m.first, word);
+  }
+  return found;
+}
+
+/** The cue word (or the start of its family of words) this word is with one letter wrong, if only one. */
+function cueTypo(word: string): string | undefined {
+  if (word.length < MIN_TYPO_WORD || CJK.test(word) || isVocabulary(word)) return undefined;
+  // A cue of five letters or more stands for the words it starts ("partner": "partners"), so
+  // the word's start is compared too ("partnrs" starts like "partner" with a letter missing).
+  const close = (cues().typoTargets.get(word.charAt(0)) ?? []).filter((cue) =>
+    [cue.length - 1, cue.length, cue.length + 1].some(
+      (n) => n <= word.length && withinOneEdit(cue, word.slice(0, n)),
+    ),
+  );
+  // The whole word a letter off one cue is the surest reading; else one cue's family of words.
+  const whole = close.filter((cue) => withinOneEdit(cue, word));
+  const family = whole.length > 0 ? whole : close;
+  const [shortest] = [...family].sort((a, b) => a.length - b.length);
+  return shortest !== undefined && family.every((cue) => cue.startsWith(shortest)) ? shortest : undefined;
 }
 
 /** Words this long or longer may be a cue word with one letter wrong ("twinnd", "hermandas"). */
@@ -509,9 +580,10 @@ function tagQuestion(tokens: readonly Token[]): number[] {
 }
 
 /** A word not understood that is made from a country's name ("French", "v Polsku") stands for that country. */
-function asCountryWord(m: Mention, tokens: readonly Token[]): Mention {
+function asCountryWord(m: Mention, tokens: readonly Token[], catalog: Catalog): Mention {
   const words = tokens.slice(m.first, m.end);
-  if ((m.cities.length > 0 && !m.guessed) || m.country !== undefined) return m;
+  if ((m.cities.length > 0 && !m.guessed && !adjectiveOfTowns(m, tokens, catalog)) || m.country !== undefined)
+    return m;
   if (words.length !== 1 && !words.every((w) => CJK.test(w.folded))) return m;
   const country = countryOfWord(joinFolded(words));
   return country === undefined ? m : { ...m, cities: [], guessed: undefined, lowerCase: false, country };
@@ -762,14 +834,25 @@ function subjectThenVerb(text: string, tokens: readonly Token[], found: readonly
   return tokens[at] !== undefined && endsOrLasts(tokens, at);
 }
 
-/** French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin". */
+/**
+ * French asks yes or no by inversion anywhere in the sentence: "est-il terminé", "a-t-elle mis fin".
+ * After "que" ("qu'en est-il", "qu'est-il arrivé", "que s'est-il passé") it asks what, not whether.
+ */
 function frenchInversion(tokens: readonly Token[]): boolean {
   return tokens.some(
     (t, i) =>
       ['est', 'sont', 'a', 'ont', 't'].includes(t.folded) &&
       ['il', 'elle', 'ils', 'elles'].includes(tokens[i + 1]?.folded ?? '') &&
-      (tokens[i + 1]?.start ?? 0) === t.end + 1,
+      (tokens[i + 1]?.start ?? 0) === t.end + 1 &&
+      !asksWhat(tokens, i),
   );
+}
+
+/** "Que" or "qu'" before a French verb, with "en", "y" or "se" between ("qu'en est", "que s'est"): what is asked. */
+function asksWhat(tokens: readonly Token[], verb: number): boolean {
+  let at = verb - 1;
+  if (['en', 'y', 's', 'se'].includes(tokens[at]?.folded ?? '')) at--;
+  return ['qu', 'que'].includes(tokens[at]?.folded ?? '');
 }
 
 function isPairOfKnownCities(q: Question): boolean {
@@ -897,7 +980,88 @@ const WHICH = new Set(
 /** Plural words for towns, in each language, folded. */
 const TOWNS = /^(?:cities|towns|stadte|stadten|villes|ciudades|mesta|mesty|mest)$/;
 
-function asksWhoWithOneCity(invocation: Invocation, q: Question, stray: readonly Mention[]): boolean {
+/** "And", "between": a word they join to a city ("entre gyöngyös et choucha") is a second name, not a verb. */
+const NAME_JOINERS = new Set([
+  'and',
+  'et',
+  'und',
+  'y',
+  'e',
+  'a',
+  'i',
+  'between',
+  'entre',
+  'zwischen',
+  'mezi',
+]);
+
+function joinedAsName(m: Mention, tokens: readonly Token[]): boolean {
+  return [tokens[m.first - 1], tokens[m.end]].some((t) => NAME_JOINERS.has(t?.folded ?? ''));
+}
+
+/** Words that join a city to its region ("Preston in Lancashire", "dans le Lancashire", "v Čechách"). */
+const REGION_JOINERS = new Set(['in', 'im', 'en', 'au', 'dans', 'le', 'la', 'l', 'v', 've', 'na']);
+
+function firstWritten(places: readonly Mention[]): Mention | undefined {
+  return [...places].sort((a, b) => a.first - b.first)[0];
+}
+
+/**
+ * Two places, the second written right after the first (after a comma, in brackets or after "in"),
+ * in the same country and not twinned with it: a county or state the data also holds as a town
+ * ("Preston, Lancashire", "Buffalo, NY"), or a second city. Both readings are offered.
+ */
+function regionAfterCity(
+  places: readonly Mention[],
+  tokens: readonly Token[],
+  text: string,
+  catalog: Catalog,
+): boolean {
+  const [first, second] = [...places].sort((a, b) => a.first - b.first);
+  const [city] = first?.cities ?? [];
+  if (places.length !== 2 || !first || !second || !city || first.cities.length !== 1) return false;
+  if (second.cities.length === 0 || second.cities.some((c) => c.country !== city.country)) return false;
+  if (second.cities.some((c) => catalog.partnershipBetween(city.id, c.id) !== undefined)) return false;
+  const between = text.slice(tokens[first.end - 1]?.end ?? 0, tokens[second.first]?.start ?? 0);
+  const words = tokens.slice(first.end, second.first).map((t) => t.folded);
+  return /^\s*[,(]\s*$/.test(between) || (words.length > 0 && words.every((w) => REGION_JOINERS.has(w)));
+}
+
+/**
+ * A word for towns or twins, singular or plural: a word we lack beside one ("villes ivoiriennes",
+ * "ciudades X", "X cities") says which towns, a condition no verb of keeping company is.
+ */
+const TOWN_OR_TWIN =
+  /^(?:cities|city|towns|town|twins|twin|stadte|stadt|stadten|villes|ville|jumelles|jumelle|ciudades|ciudad|hermanas|hermana|mesta|mesto|mesty|mest)$/;
+
+/**
+ * French and Spanish put such a word after the noun ("villes russes"), the other languages before it
+ * ("Russian cities"); German's verb may follow "mit welchen Städten", and is no such word.
+ */
+function besideTownWord(m: Mention, tokens: readonly Token[], lang?: Lang): boolean {
+  const before = lang === undefined || lang === 'fr' || lang === 'es' ? [tokens[m.first - 1]] : [];
+  const after = lang === 'fr' || lang === 'es' ? [] : [tokens[m.end]];
+  return [...before, ...after].some((t) => TOWN_OR_TWIN.test(t?.folded ?? ''));
+}
+
+/**
+ * "une ville jumelle russe": a word made from a country's name, beside a word for towns and not
+ * written as a name, says which towns, though some small town (Ruse) is so named.
+ */
+function adjectiveOfTowns(m: Mention, tokens: readonly Token[], catalog: Catalog): boolean {
+  const token = tokens[m.first];
+  if (!token || m.end - m.first !== 1 || !besideTownWord(m, tokens)) return false;
+  const asName = token.text !== token.text.toLowerCase() && token.text !== token.text.toUpperCase();
+  return !asName && onlySmallWorldTowns(catalog, m.cities) && countryOfWord(token.folded) !== undefined;
+}
+
+function asksWhoWithOneCity(
+  invocation: Invocation,
+  q: Question,
+  stray: readonly Mention[],
+  tokens: readonly Token[],
+  lang: Lang | undefined,
+): boolean {
   return (
     invocation.command === 'partners' &&
     invocation.args.country === undefined &&
@@ -906,7 +1070,13 @@ function asksWhoWithOneCity(invocation: Invocation, q: Question, stray: readonly
     q.places[0]?.cities.length === 1 &&
     stray.length === 1 &&
     stray.every(
-      (m) => m.end - m.first === 1 && m.cities.length === 0 && m.country === undefined && !m.guessed,
+      (m) =>
+        m.end - m.first === 1 &&
+        m.cities.length === 0 &&
+        m.country === undefined &&
+        !m.guessed &&
+        !besideTownWord(m, tokens, lang) &&
+        !joinedAsName(m, tokens),
     )
   );
 }
@@ -1291,14 +1461,19 @@ function byFirstLetters(stems: readonly string[]): Map<string, string[]> {
   return map;
 }
 
-/** Our cue words and the everyday words of every language we read: never taken for an unknown name. */
+/**
+ * Our cue words and the everyday words of every language we read: never taken for an unknown name.
+ * A longer word a cue starts is one of ours unless it is made from a country's name
+ * ("estadounidense" starts like "estado" and means American).
+ */
 function isVocabulary(folded: string): boolean {
   return (
     cues().vocabulary.exact.has(folded) ||
     isCommonWord(folded) ||
-    (cues().vocabulary.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) =>
+    ((cues().vocabulary.stems.get(folded.slice(0, STEM_LENGTH)) ?? []).some((stem) =>
       folded.startsWith(stem),
-    ) ||
+    ) &&
+      countryOfWord(folded) === undefined) ||
     (CJK.test(folded) && isCjkVocabulary(folded))
   );
 }
