@@ -1,0 +1,52 @@
+import { describe, it } from 'vitest';
+import { onShippedData } from './question-reader.ts';
+
+/**
+ * A name after a city that says where it is, its province or a city near it, is part of the place:
+ * the question is about the first city alone, never the agreement between the two.
+ */
+describe('a city located by its region or a city near it', () => {
+  const { expectRun } = onShippedData();
+  const partners = (city: string) => ({ command: 'partners', args: { city } });
+
+  it('GIVEN a city, then its province, canton or prefecture, in any language THEN the partners of that city', () => {
+    expectRun('Quelles sont les villes jumelles de Spa, province de Liège ?', partners('spa-be'));
+    expectRun('Quelles sont les villes jumelles de Malines, province d’Anvers ?', partners('mechelen-be'));
+    expectRun('Sister cities of Spa in the province of Liège?', partners('spa-be'));
+    expectRun('Partnerstädte von Winterthur im Kanton Zürich', partners('winterthur-ch'));
+    expectRun(
+      'Quelles sont les villes jumelles de Winterthour dans le canton de Zurich ?',
+      partners('winterthur-ch'),
+    );
+    expectRun('Sister cities of Takaoka in Toyama Prefecture', partners('takaoka-jp'));
+    expectRun('Sister cities of Kitakami, Iwate Prefecture', partners('kitakami-jp'));
+    expectRun(
+      'Quelles sont les villes jumelles de Kitakami dans la préfecture d’Iwate ?',
+      partners('kitakami-jp'),
+    );
+    expectRun('Ciudades hermanas de Elche en la provincia de Alicante', partners('elche-es'));
+    expectRun('Partnerská města Winterthuru v kantonu Curych', partners('winterthur-ch'));
+  });
+
+  it('GIVEN a city near another THEN the partners of the first, the namesake nearest the other when there are several', () => {
+    expectRun("Quelles sont les villes jumelles de Sakai près d'Osaka ?", partners('sakai-jp'));
+    expectRun('Partnerstädte von Yokohama bei Tokio', partners('yokohama-jp'));
+    expectRun('Ciudades hermanas de Versalles cerca de París', partners('versailles-fr'));
+    expectRun('Partner cities of Frankfurt near Berlin', partners('frankfurt-oder-de'));
+    expectRun('Partnerstädte von Frankfurt bei Berlin', partners('frankfurt-oder-de'));
+    expectRun('Partner cities of Frankfurt', partners('frankfurt-am-main-de'));
+  });
+
+  it('GIVEN two cities joined by "and", or a located city and another THEN the agreement between the two asked about', () => {
+    expectRun('Are Sakai and Osaka twinned?', {
+      command: 'agreement',
+      args: { city: 'sakai-jp', with: 'osaka-jp' },
+      asks: 'in-force',
+    });
+    expectRun('Is Sakai near Osaka twinned with Berkeley?', {
+      command: 'agreement',
+      args: { city: 'sakai-jp', with: 'berkeley-us' },
+      asks: 'in-force',
+    });
+  });
+});
