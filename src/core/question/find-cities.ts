@@ -67,6 +67,7 @@ export function findCities(
   catalog: Catalog,
   caseForms: CaseForms = 'any',
   lang?: Lang,
+  text = '',
 ): Mention[] {
   const mentions: Mention[] = [];
   const unknown: number[][] = [];
@@ -159,6 +160,7 @@ export function findCities(
       catalog,
     ),
     tokens,
+    text,
   );
 }
 
@@ -169,16 +171,17 @@ export function findCities(
  * not a second city of the question (which would ask for the agreement between the two); among the
  * first's namesakes, those in that region or nearest that city are meant.
  */
-function locatedBy(mentions: Mention[], tokens: readonly Token[]): Mention[] {
+function locatedBy(mentions: Mention[], tokens: readonly Token[], text: string): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
     const after = tokens[m.end]?.folded ?? '';
+    const kindAfter = (city: Mention) =>
+      inBrackets(text, tokens, city, m) ? 'region' : locatorKind(words(tokens, city, m), after);
     // The city before, past a locating word read as a name ("province", a letter from Providence).
     let at = out.length - 1;
-    while (at > 0 && locatorKind(words(tokens, out[at] as Mention, m), after) === undefined) at--;
+    while (at > 0 && kindAfter(out[at] as Mention) === undefined) at--;
     const city = out[at];
-    const kind =
-      city && city.cities.length > 0 && !m.country ? locatorKind(words(tokens, city, m), after) : undefined;
+    const kind = city && city.cities.length > 0 && !namesCountry(m, tokens) ? kindAfter(city) : undefined;
     if (!city || kind === undefined) {
       out.push(m);
       continue;
@@ -187,6 +190,33 @@ function locatedBy(mentions: Mention[], tokens: readonly Token[]): Mention[] {
     out.splice(at, out.length - at, { ...city, end, cities: placedBy(city.cities, m, kind) });
   }
   return out;
+}
+
+/** A country's name or a form of it ("v Polsku"), which says where partners are, not where a city is. */
+function namesCountry(m: Mention, tokens: readonly Token[]): boolean {
+  const folded = joinFolded(tokens.slice(m.first, m.end));
+  return (
+    m.country !== undefined ||
+    m.sameNamedCities !== undefined ||
+    countryNamed(folded) !== undefined ||
+    countryOfCaseForm(folded) !== undefined ||
+    countryOfWord(folded) !== undefined
+  );
+}
+
+/** "Châtellerault (Vienne)": a name in brackets right after a city's, as lists and addresses place it. */
+function inBrackets(text: string, tokens: readonly Token[], city: Mention, place: Mention): boolean {
+  const from = tokens[city.end - 1]?.end;
+  const to = tokens[place.first]?.start;
+  const close = tokens[place.end - 1]?.end;
+  return (
+    city.end === place.first &&
+    from !== undefined &&
+    to !== undefined &&
+    close !== undefined &&
+    /^\s*\(\s*$/u.test(text.slice(from, to)) &&
+    /^\s*\)/u.test(text.slice(close))
+  );
 }
 
 /** The words between two mentions, folded, with the word for a region the first took in ("Spa, province | de Liège"). */
@@ -198,7 +228,12 @@ function words(tokens: readonly Token[], before: Mention, after: Mention): strin
 /** Words between a city and a name that locate it: "dans le canton de", "in the province of", "près d'", "bei". */
 function locatorKind(gap: readonly string[], after: string): 'region' | 'near' | undefined {
   const words = gap.filter((w) => !REGION_JOINERS.has(w) && !ARTICLES.has(w) && !OF_WORDS.has(w));
-  if (words.length === 0) return REGION_NOUNS.has(after) && gap.length <= 1 ? 'region' : undefined;
+  // "Poitiers dans la Vienne", "Laval en Mayenne", "Takaoka in Toyama": a place "in" a city's name is
+  // a region named like it (a French department, a prefecture), as no city lies in another.
+  const inName =
+    gap.length <= 2 && REGION_JOINERS.has(gap[0] ?? '') && gap.slice(1).every((w) => ARTICLES.has(w));
+  if (words.length === 0)
+    return inName || (REGION_NOUNS.has(after) && gap.length <= 1) ? 'region' : undefined;
   if (words.length === 1 && REGION_NOUNS.has(words[0] ?? '')) return 'region';
   const near = words.join(' ');
   return NEAR.has(near) && gap.length <= words.length + 1 ? 'near' : undefined;
@@ -231,7 +266,8 @@ function placedBy(cities: readonly City[], place: Mention, kind: 'region' | 'nea
   const names = new Set(place.cities.flatMap((c) => [c.name, ...c.names.map((n) => n.name)].map(foldName)));
   if (kind === 'region') {
     const inRegion = cities.filter((c) => c.region !== undefined && names.has(foldName(c.region)));
-    return inRegion.length > 0 ? inRegion : cities;
+    if (inRegion.length > 0) return inRegion;
+    // A region named like a town of it ("Laval en Mayenne"): the namesake nearest that town.
   }
   const distance = (c: City) =>
     Math.min(

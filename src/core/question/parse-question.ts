@@ -280,7 +280,7 @@ function readQuestion(
   const wordsSay = questionLanguage(text, typed);
   const caseForms: CaseForms =
     wordsSay === undefined || wordsSay === 'cs' ? 'any' : wordsSay === 'de' ? 'genitive' : 'none';
-  const names = findCities(typed, skipped, isVocabulary, catalog, caseForms, wordsSay).map((m) =>
+  const names = findCities(typed, skipped, isVocabulary, catalog, caseForms, wordsSay, text).map((m) =>
     as === 'city' && isCountryOrCity(m)
       ? { ...m, cities: citiesNamedLike(m), country: undefined, sameNamedCities: undefined }
       : asCountryWord(m, typed, catalog),

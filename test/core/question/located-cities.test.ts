@@ -28,6 +28,31 @@ describe('a city located by its region or a city near it', () => {
     expectRun('Partnerská města Winterthuru v kantonu Curych', partners('winterthur-ch'));
   });
 
+  it('GIVEN a city "in" a region named like a city (a French department), or with one in brackets THEN the partners of that city', () => {
+    expectRun('Quelles sont les villes jumelles de Poitiers, dans la Vienne ?', partners('poitiers-fr'));
+    expectRun('Quelles sont les villes jumelles de Châtellerault (Vienne) ?', partners('chatellerault-fr'));
+    expectRun('Quelles sont les villes jumelles de Nancy en Lorraine ?', partners('nancy-fr'));
+    expectRun('Quelles sont les villes jumelles de Huy (Liège) ?', partners('huy-be'));
+    expectRun('Sister cities of Takaoka (Toyama)', partners('takaoka-jp'));
+    // Two Lavals: the one nearest the town the department is named after.
+    expectRun('Quelles sont les villes jumelles de Laval en Mayenne ?', partners('laval-fr'));
+  });
+
+  it('GIVEN a city "in" a country, its name in a case form THEN the country still narrows the partners', () => {
+    expectRun('Která partnerská města má Praha v Polsku?', {
+      command: 'partners',
+      args: { city: 'prague-cz', country: 'PL' },
+    });
+    expectRun('Partnerská města Buffala v Polsku', {
+      command: 'partners',
+      args: { city: 'buffalo-us', country: 'PL' },
+    });
+    expectRun('Která partnerská města má Praha v Mexiku?', {
+      command: 'partners',
+      args: { city: 'prague-cz', country: 'MX' },
+    });
+  });
+
   it('GIVEN a city near another THEN the partners of the first, the namesake nearest the other when there are several', () => {
     expectRun("Quelles sont les villes jumelles de Sakai près d'Osaka ?", partners('sakai-jp'));
     expectRun('Partnerstädte von Yokohama bei Tokio', partners('yokohama-jp'));
