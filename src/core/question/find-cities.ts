@@ -85,7 +85,9 @@ export function findCities(
       continue;
     }
     const exact = exactNameAt(tokens, i, skip, catalog, mixedCase, isVocabulary, caseForms);
-    const country = countryAt(tokens, i, skip) ?? (exact ? undefined : cjkCountryAt(tokens, i, skip));
+    const country =
+      countryAt(tokens, i, skip) ??
+      (exact ? caseFormCountryAt(tokens, i, exact, catalog, caseForms) : cjkCountryAt(tokens, i, skip));
     if (country && (!exact || (exact.end <= country.end && !hasOfficeCity(catalog, exact.cities)))) {
       closeRun();
       // "萨尔瓦多" is El Salvador and Salvador (Bahia), "Monaco" a country and its city: the city is
@@ -594,6 +596,24 @@ function countryAt(tokens: readonly Token[], first: number, skip: ReadonlySet<nu
     if (code) return { ...mention(tokens, first, end, []), lowerCase: false, country: code };
   }
   return undefined;
+}
+
+/**
+ * "v Panamě": after "in", a case form of a country's name is the country, even where a town's
+ * other name is written alike ("Paname", Paris): the preposition asks where, as of a country.
+ */
+function caseFormCountryAt(
+  tokens: readonly Token[],
+  at: number,
+  exact: Mention,
+  catalog: Catalog,
+  caseForms: CaseForms,
+): Mention | undefined {
+  const word = tokens[at]?.folded ?? '';
+  if (caseForms === 'none' || exact.end !== at + 1 || hasOfficeCity(catalog, exact.cities)) return undefined;
+  if (!COUNTRY_PREPOSITIONS.has(tokens[at - 1]?.folded ?? '')) return undefined;
+  const code = countryOfCaseForm(word);
+  return code ? { ...mention(tokens, at, at + 1, []), lowerCase: false, country: code } : undefined;
 }
 
 /**

@@ -47,6 +47,12 @@ describe('a city located by its region or a city near it', () => {
       command: 'partners',
       args: { city: 'buffalo-us', country: 'PL' },
     });
+    // "Panamě" is also a form of "Paname", an other name of Paris's.
+    expectRun('Má Praha partnerské město v Panamě?', {
+      command: 'partners',
+      args: { city: 'prague-cz', country: 'PA' },
+      asks: 'any',
+    });
     expectRun('Která partnerská města má Praha v Mexiku?', {
       command: 'partners',
       args: { city: 'prague-cz', country: 'MX' },
