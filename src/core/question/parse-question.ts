@@ -300,7 +300,7 @@ function readQuestion(
     return word === undefined ? t : { ...t, folded: word };
   });
   const found = names.filter((m) => !range(m.first, m.end).every((i) => fixed.has(i)));
-  const placed = placeCountries(found, tokens, text, catalog);
+  const placed = placeCountries(found, tokens, text);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
     m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
@@ -653,47 +653,33 @@ function placeCountries(
   found: readonly Mention[],
   tokens: readonly Token[],
   text: string,
-  catalog: Catalog,
 ): { mentions: Mention[]; countries: string[] } {
   const mentions: Mention[] = [];
   const countries: string[] = [];
-  const placed = (city: Mention | undefined, country: Mention, from: number, to: number) =>
+  const qualifies = (city: Mention | undefined, country: Mention, from: number, to: number) =>
     city !== undefined &&
     city.country === undefined &&
-    country.country !== undefined &&
-    range(from, to).every((i) => QUALIFIER_WORDS.has(tokens[i]?.folded ?? ''))
-      ? namesakesIn(city.cities, country.country, catalog)
-      : [];
+    city.cities.some((c) => c.country === country.country) &&
+    range(from, to).every((i) => QUALIFIER_WORDS.has(tokens[i]?.folded ?? ''));
   const list = [...found];
   for (const [index, m] of list.entries()) {
     const before = mentions.at(-1);
     const after = list[index + 1];
-    const beforeIn = placed(before, m, before?.end ?? 0, m.first);
-    const afterIn = beforeIn.length === 0 ? placed(after, m, m.end, after?.first ?? 0) : [];
     if (m.country === undefined) mentions.push(m);
-    else if (before && beforeIn.length > 0) mentions[mentions.length - 1] = { ...before, cities: beforeIn };
-    else if (after && afterIn.length > 0) list[index + 1] = { ...after, cities: afterIn };
-    else if (before && before.cities.length > 0 && writtenAfter(text, tokens, before, m)) {
+    else if (before && qualifies(before, m, before.end, m.first)) {
+      mentions[mentions.length - 1] = {
+        ...before,
+        cities: before.cities.filter((c) => c.country === m.country),
+      };
+    } else if (after && qualifies(after, m, m.end, after.first)) {
+      list[index + 1] = { ...after, cities: after.cities.filter((c) => c.country === m.country) };
+    } else if (before && before.cities.length > 0 && writtenAfter(text, tokens, before, m)) {
       // "Athens, Georgia", "Prague (Poland)": a country written after a city with only a comma or a
       // bracket between says which city is meant, and none of that name is there: a name we do not know.
       mentions[mentions.length - 1] = { ...before, cities: [] };
     } else countries.push(m.country);
   }
   return { mentions, countries };
-}
-
-/**
- * The cities, or their namesakes, in a country: "Londres au Canada" is London, Ontario, found by the
- * names of the London the word names ("Londres" is only the English one's French name).
- */
-function namesakesIn(cities: readonly City[], country: string, catalog: Catalog): readonly City[] {
-  const here = cities.filter((c) => c.country === country);
-  if (here.length > 0 || cities.length === 0) return here;
-  const names = new Set(cities.flatMap((c) => [c.name, ...c.names.map((n) => n.name)]).map(foldName));
-  const namesakes = new Map<string, City>();
-  for (const name of names)
-    for (const city of catalog.matchName(name)) if (city.country === country) namesakes.set(city.id, city);
-  return [...namesakes.values()];
 }
 
 /** Whether a country is written right after a place, with only a comma or an opening bracket between. */
