@@ -177,8 +177,12 @@ function locatedBy(mentions: Mention[], tokens: readonly Token[], text: string):
   const out: Mention[] = [];
   for (const m of mentions) {
     const after = tokens[m.end]?.folded ?? '';
+    // A name read with a letter wrong may be a word: only a word for a region says it is one.
+    const named = m.cities.length > 0 && !m.guessed;
     const kindAfter = (city: Mention) =>
-      inBrackets(text, tokens, city, m) ? 'region' : locatorKind(words(tokens, city, m), after);
+      named && inBrackets(text, tokens, city, m)
+        ? 'region'
+        : locatorKind(words(tokens, city, m), after, named);
     // The city before, past a locating word read as a name ("province", a letter from Providence).
     let at = out.length - 1;
     while (at > 0 && kindAfter(out[at] as Mention) === undefined) at--;
@@ -188,7 +192,7 @@ function locatedBy(mentions: Mention[], tokens: readonly Token[], text: string):
       out.push(m);
       continue;
     }
-    const end = kind === 'region' && REGION_NOUNS.has(after) ? m.end + 1 : m.end;
+    const end = kind === 'region' && LOCATOR_NOUNS.has(after) ? m.end + 1 : m.end;
     out.splice(at, out.length - at, { ...city, end, cities: placedBy(city.cities, m, kind) });
   }
   return out;
@@ -223,22 +227,25 @@ function inBrackets(text: string, tokens: readonly Token[], city: Mention, place
 
 /** The words between two mentions, folded, with the word for a region the first took in ("Spa, province | de Liège"). */
 function words(tokens: readonly Token[], before: Mention, after: Mention): string[] {
-  const noun = before.end - before.first > 1 && REGION_NOUNS.has(tokens[before.end - 1]?.folded ?? '');
+  const noun = before.end - before.first > 1 && LOCATOR_NOUNS.has(tokens[before.end - 1]?.folded ?? '');
   return tokens.slice(noun ? before.end - 1 : before.end, after.first).map((t) => t.folded);
 }
 
 /** Words between a city and a name that locate it: "dans le canton de", "in the province of", "près d'", "bei". */
-function locatorKind(gap: readonly string[], after: string): 'region' | 'near' | undefined {
+function locatorKind(gap: readonly string[], after: string, named: boolean): 'region' | 'near' | undefined {
   const words = gap.filter((w) => !REGION_JOINERS.has(w) && !ARTICLES.has(w) && !OF_WORDS.has(w));
   // "Poitiers dans la Vienne", "Laval en Mayenne", "Takaoka in Toyama": a place "in" a city's name is
   // a region named like it (a French department, a prefecture), as no city lies in another.
   const inName =
-    gap.length <= 2 && REGION_JOINERS.has(gap[0] ?? '') && gap.slice(1).every((w) => ARTICLES.has(w));
+    named &&
+    gap.length <= 2 &&
+    REGION_JOINERS.has(gap[0] ?? '') &&
+    gap.slice(1).every((w) => ARTICLES.has(w));
   if (words.length === 0)
-    return inName || (REGION_NOUNS.has(after) && gap.length <= 1) ? 'region' : undefined;
-  if (words.length === 1 && REGION_NOUNS.has(words[0] ?? '')) return 'region';
+    return inName || (LOCATOR_NOUNS.has(after) && gap.length <= 1) ? 'region' : undefined;
+  if (words.length === 1 && LOCATOR_NOUNS.has(words[0] ?? '')) return 'region';
   const near = words.join(' ');
-  return NEAR.has(near) && gap.length <= words.length + 1 ? 'near' : undefined;
+  return named && NEAR.has(near) && gap.length <= words.length + 1 ? 'near' : undefined;
 }
 
 /** Words for "near", folded, that put a city beside another ("près de", "cerca de", "nicht weit von"). */
@@ -1067,7 +1074,6 @@ const REGION_NOUNS = new Set([
   'provinz',
   'provincie',
   'provincii',
-  'canton',
   'kanton',
   'kantonu',
   'prefecture',
@@ -1096,6 +1102,8 @@ const REGION_NOUNS = new Set([
   'oblast',
   'oblasti',
 ]);
+/** The words for a region that say where a city is, "canton" too, though it is also Guangzhou's French name. */
+const LOCATOR_NOUNS = new Set([...REGION_NOUNS, 'canton']);
 /** Articles and particles, and the words for a region, beside a region's name. */
 const REGION_PARTICLES = new Set([
   ...REGION_NOUNS,

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onShippedData } from './question-reader.ts';
 
 /**
@@ -6,7 +6,7 @@ import { onShippedData } from './question-reader.ts';
  * the question is about the first city alone, never the agreement between the two.
  */
 describe('a city located by its region or a city near it', () => {
-  const { expectRun } = onShippedData();
+  const { read, expectRun } = onShippedData();
   const partners = (city: string) => ({ command: 'partners', args: { city } });
 
   it('GIVEN a city, then its province, canton or prefecture, in any language THEN the partners of that city', () => {
@@ -36,6 +36,11 @@ describe('a city located by its region or a city near it', () => {
     expectRun('Sister cities of Takaoka (Toyama)', partners('takaoka-jp'));
     // Two Lavals: the one nearest the town the department is named after.
     expectRun('Quelles sont les villes jumelles de Laval en Mayenne ?', partners('laval-fr'));
+  });
+
+  it('GIVEN a name after "in" read with a letter wrong ("ve Franii") THEN it is not taken for a region: nothing is answered', () => {
+    expect(read('Partnerská města: Orléans ve Franii').sure).toBe(false);
+    expect(read('Partnerská města: Brest ve Frncii').sure).toBe(false);
   });
 
   it('GIVEN a city "in" a country, its name in a case form THEN the country still narrows the partners', () => {
@@ -73,6 +78,11 @@ describe('a city located by its region or a city near it', () => {
       command: 'agreement',
       args: { city: 'sakai-jp', with: 'osaka-jp' },
       asks: 'in-force',
+    });
+    // "Canton" is a word for a region and Guangzhou's French name.
+    expectRun('Parle-moi du jumelage Lyon – Canton', {
+      command: 'agreement',
+      args: { city: 'lyon-fr', with: 'guangzhou-cn' },
     });
     expectRun('Is Sakai near Osaka twinned with Berkeley?', {
       command: 'agreement',
