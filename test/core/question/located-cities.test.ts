@@ -8,6 +8,7 @@ import { onShippedData } from './question-reader.ts';
 describe('a city located by its region or a city near it', () => {
   const { read, expectRun } = onShippedData();
   const partners = (city: string) => ({ command: 'partners', args: { city } });
+  const partnersIn = (city: string, country: string) => ({ command: 'partners', args: { city, country } });
 
   it('GIVEN a city, then its province, canton or prefecture, in any language THEN the partners of that city', () => {
     expectRun('Quelles sont les villes jumelles de Spa, province de Liège ?', partners('spa-be'));
@@ -44,24 +45,11 @@ describe('a city located by its region or a city near it', () => {
   });
 
   it('GIVEN a city "in" a country, its name in a case form THEN the country still narrows the partners', () => {
-    expectRun('Která partnerská města má Praha v Polsku?', {
-      command: 'partners',
-      args: { city: 'prague-cz', country: 'PL' },
-    });
-    expectRun('Partnerská města Buffala v Polsku', {
-      command: 'partners',
-      args: { city: 'buffalo-us', country: 'PL' },
-    });
+    expectRun('Která partnerská města má Praha v Polsku?', partnersIn('prague-cz', 'PL'));
+    expectRun('Partnerská města Buffala v Polsku', partnersIn('buffalo-us', 'PL'));
     // "Panamě" is also a form of "Paname", an other name of Paris's.
-    expectRun('Má Praha partnerské město v Panamě?', {
-      command: 'partners',
-      args: { city: 'prague-cz', country: 'PA' },
-      asks: 'any',
-    });
-    expectRun('Která partnerská města má Praha v Mexiku?', {
-      command: 'partners',
-      args: { city: 'prague-cz', country: 'MX' },
-    });
+    expectRun('Má Praha partnerské město v Panamě?', { ...partnersIn('prague-cz', 'PA'), asks: 'any' });
+    expectRun('Která partnerská města má Praha v Mexiku?', partnersIn('prague-cz', 'MX'));
   });
 
   it('GIVEN a city near another THEN the partners of the first, the namesake nearest the other when there are several', () => {
