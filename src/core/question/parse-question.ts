@@ -300,7 +300,7 @@ function readQuestion(
     return word === undefined ? t : { ...t, folded: word };
   });
   const found = names.filter((m) => !range(m.first, m.end).every((i) => fixed.has(i)));
-  const placed = placeCountries(found, tokens, text);
+  const placed = placeCountries(found, tokens, text, catalog);
   // "French", "japonesa", "v Polsku": made from a country's name, so about partners there, not a place.
   const isCountryWord = (m: Mention) =>
     m.cities.length === 0 && range(m.first, m.end).some((i) => looksLikeCountryWord(tokens[i]?.folded ?? ''));
@@ -415,6 +415,14 @@ function readQuestion(
       const reading = decide({ ...question, places }, reader);
       return reading.sure ? [reading.invocation] : reading.closest.slice(0, 1);
     });
+    return inLanguage(unsure(describe(question, catalog), offers), lang, reader);
+  }
+  // "Londres au Canada": London's partners in Canada, or London, Ontario's? Both are offered.
+  const { namesake } = placed;
+  if (namesake && question.country === namesake.country && question.places.includes(namesake.place)) {
+    const places = question.places.map((m) => (m === namesake.place ? { ...m, cities: namesake.cities } : m));
+    const there = decide({ ...question, places, country: undefined }, reader);
+    const offers = distinct([...offersOf(decide(question, reader)), ...offersOf(there)]);
     return inLanguage(unsure(describe(question, catalog), offers), lang, reader);
   }
   // Nothing we know of: not a question for us (the caller falls back to help).
@@ -653,14 +661,18 @@ function placeCountries(
   found: readonly Mention[],
   tokens: readonly Token[],
   text: string,
-): { mentions: Mention[]; countries: string[] } {
+  catalog: Catalog,
+): { mentions: Mention[]; countries: string[]; namesake?: Namesake } {
   const mentions: Mention[] = [];
   const countries: string[] = [];
+  let namesake: Namesake | undefined;
+  const between = (from: number, to: number) =>
+    range(from, to).every((i) => QUALIFIER_WORDS.has(tokens[i]?.folded ?? ''));
   const qualifies = (city: Mention | undefined, country: Mention, from: number, to: number) =>
     city !== undefined &&
     city.country === undefined &&
     city.cities.some((c) => c.country === country.country) &&
-    range(from, to).every((i) => QUALIFIER_WORDS.has(tokens[i]?.folded ?? ''));
+    between(from, to);
   const list = [...found];
   for (const [index, m] of list.entries()) {
     const before = mentions.at(-1);
@@ -674,12 +686,35 @@ function placeCountries(
     } else if (after && qualifies(after, m, m.end, after.first)) {
       list[index + 1] = { ...after, cities: after.cities.filter((c) => c.country === m.country) };
     } else if (before && before.cities.length > 0 && writtenAfter(text, tokens, before, m)) {
-      // "Athens, Georgia", "Prague (Poland)": a country written after a city with only a comma or a
-      // bracket between says which city is meant, and none of that name is there: a name we do not know.
-      mentions[mentions.length - 1] = { ...before, cities: [] };
-    } else countries.push(m.country);
+      // "London, Canada", "Athens, Georgia", "Prague (Poland)": a country written after a city with
+      // only a comma or a bracket between says which city is meant: a namesake there, else a name we
+      // do not know.
+      mentions[mentions.length - 1] = { ...before, cities: namesakesIn(before.cities, m.country, catalog) };
+    } else {
+      const there =
+        before && before.cities.length > 0 && between(before.end, m.first)
+          ? namesakesIn(before.cities, m.country, catalog)
+          : [];
+      if (before && there.length > 0) namesake ??= { place: before, cities: there, country: m.country };
+      countries.push(m.country);
+    }
   }
-  return { mentions, countries };
+  return { mentions, countries, ...(namesake && { namesake }) };
+}
+
+/** "Londres au Canada": a city, a country it is not in, and a namesake of its that is there. */
+interface Namesake {
+  place: Mention;
+  cities: readonly City[];
+  country: string;
+}
+
+/** The cities named like these (by their own names, not every other name) in a country. */
+function namesakesIn(cities: readonly City[], country: string, catalog: Catalog): City[] {
+  const names = new Set(cities.map((c) => foldName(c.name)));
+  return [...names]
+    .flatMap((name) => catalog.matchName(name))
+    .filter((c) => c.country === country && names.has(foldName(c.name)));
 }
 
 /** Whether a country is written right after a place, with only a comma or an opening bracket between. */

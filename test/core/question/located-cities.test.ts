@@ -52,6 +52,16 @@ describe('a city located by its region or a city near it', () => {
     expectRun('Která partnerská města má Praha v Mexiku?', partnersIn('prague-cz', 'MX'));
   });
 
+  it('GIVEN a city, then a country it is not in where a namesake of its is THEN with a comma or brackets the namesake; with "in" both readings are offered, neither answered', () => {
+    expectRun('Quelles sont les villes jumelles de Londres, Canada ?', partners('london-ca'));
+    expectRun('Quelles sont les villes jumelles de Londres (Canada) ?', partners('london-ca'));
+    const both = read('Quelles sont les villes jumelles de Londres au Canada ?');
+    expect(both.sure).toBe(false);
+    expect(both.sure ? [] : both.closest).toEqual([partnersIn('london-gb', 'CA'), partners('london-ca')]);
+    // No Prague in China: the country only narrows the partners.
+    expectRun('Partner cities of Prague in China', partnersIn('prague-cz', 'CN'));
+  });
+
   it('GIVEN a city near another THEN the partners of the first, the namesake nearest the other when there are several', () => {
     expectRun("Quelles sont les villes jumelles de Sakai près d'Osaka ?", partners('sakai-jp'));
     expectRun('Partnerstädte von Yokohama bei Tokio', partners('yokohama-jp'));
