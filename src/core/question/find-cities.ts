@@ -212,17 +212,18 @@ function namesCountry(m: Mention, tokens: readonly Token[]): boolean {
 
 /** "Châtellerault (Vienne)": a name in brackets right after a city's, as lists and addresses place it. */
 function inBrackets(text: string, tokens: readonly Token[], city: Mention, place: Mention): boolean {
-  const from = tokens[city.end - 1]?.end;
-  const to = tokens[place.first]?.start;
-  const close = tokens[place.end - 1]?.end;
   return (
     city.end === place.first &&
-    from !== undefined &&
-    to !== undefined &&
-    close !== undefined &&
-    /^\s*\(\s*$/u.test(text.slice(from, to)) &&
-    /^\s*\)/u.test(text.slice(close))
+    /^\s*\(\s*$/u.test(textBetween(text, tokens, city, place)) &&
+    /^\s*\)/u.test(text.slice(tokens[place.end - 1]?.end ?? text.length))
   );
+}
+
+/** The text written between two mentions: spaces, a comma, a bracket, the words between. */
+export function textBetween(text: string, tokens: readonly Token[], before: Mention, after: Mention): string {
+  const from = tokens[before.end - 1]?.end;
+  const to = tokens[after.first]?.start;
+  return from === undefined || to === undefined ? '' : text.slice(from, to);
 }
 
 /** The words between two mentions, folded, with the word for a region the first took in ("Spa, province | de Liège"). */

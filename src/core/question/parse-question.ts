@@ -18,6 +18,7 @@ import {
   type Mention,
   onlySmallWorldTowns,
   splitGluedNames,
+  textBetween,
 } from './find-cities.ts';
 import { invocationOf, namesKnownCities } from './invocation.ts';
 import { questionLanguage } from './language.ts';
@@ -719,14 +720,7 @@ function namesakesIn(cities: readonly City[], country: string, catalog: Catalog)
 
 /** Whether a country is written right after a place, with only a comma or an opening bracket between. */
 function writtenAfter(text: string, tokens: readonly Token[], place: Mention, country: Mention): boolean {
-  const from = tokens[place.end - 1]?.end;
-  const to = tokens[country.first]?.start;
-  return (
-    place.end === country.first &&
-    from !== undefined &&
-    to !== undefined &&
-    /^\s*[,(]\s*$/u.test(text.slice(from, to))
-  );
+  return place.end === country.first && /^\s*[,(]\s*$/u.test(textBetween(text, tokens, place, country));
 }
 
 /**
@@ -1057,7 +1051,7 @@ function regionAfterCity(
   if (places.length !== 2 || !first || !second || !city || first.cities.length !== 1) return false;
   if (second.cities.length === 0 || second.cities.some((c) => c.country !== city.country)) return false;
   if (second.cities.some((c) => catalog.partnershipBetween(city.id, c.id) !== undefined)) return false;
-  const between = text.slice(tokens[first.end - 1]?.end ?? 0, tokens[second.first]?.start ?? 0);
+  const between = textBetween(text, tokens, first, second);
   const words = tokens.slice(first.end, second.first).map((t) => t.folded);
   return /^\s*[,(]\s*$/.test(between) || (words.length > 0 && words.every((w) => REGION_JOINERS.has(w)));
 }
