@@ -79,7 +79,7 @@ export class Store {
   private world: World | undefined;
 
   /** The name index built at open, to keep at close when no run had kept it yet (see nameIndexCache). */
-  private toKeep: { data: StoreData; names: NamePrefixIndex } | undefined;
+  private toKeep: { data: StoreData; names: NamePrefixIndex; kept: KeptNameIndex } | undefined;
 
   private constructor(
     private readonly file: JournaledFile,
@@ -98,21 +98,15 @@ export class Store {
 
   /** The office name index kept by an earlier run for the data as read, else built now and kept at close. */
   private keptNames(data: StoreData): NamePrefixIndex | undefined {
-    const kept = this.keptIndex();
-    if (kept === undefined) return undefined;
+    const from = this.file.readFrom;
+    const path = this.file.path;
+    if (!this.nameIndexCache || !from || path === undefined) return undefined;
+    const kept = new KeptNameIndex(this.nameIndexCache, path, from);
     const read = kept.read(data.cities);
     if (read) return read;
     const names = officeNameIndex(data.cities);
-    this.toKeep = { data, names };
+    this.toKeep = { data, names, kept };
     return names;
-  }
-
-  private keptIndex(): KeptNameIndex | undefined {
-    const from = this.file.readFrom;
-    const path = this.file.path;
-    return this.nameIndexCache && from && path !== undefined
-      ? new KeptNameIndex(this.nameIndexCache, path, from)
-      : undefined;
   }
 
   /**
@@ -266,6 +260,6 @@ export class Store {
     await this.file.close();
     const toKeep = this.toKeep;
     this.toKeep = undefined;
-    if (toKeep && toKeep.data === this.file.data) this.keptIndex()?.write(toKeep.data.cities, toKeep.names);
+    if (toKeep && toKeep.data === this.file.data) toKeep.kept.write(toKeep.data.cities, toKeep.names);
   }
 }
