@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { readPrivateCache, writePrivateCache } from '../store/private-cache.ts';
+import { cacheFileName, readPrivateCache, writePrivateCache } from '../store/private-cache.ts';
 
 export interface LoadedBundle {
   readonly exports: Readonly<Record<string, unknown>>;
@@ -61,7 +60,5 @@ export function loadBundle(
 function cacheName(path: string): string {
   const { size, mtimeMs, ino } = statSync(path);
   const build = [size, mtimeMs, ino, process.version, process.arch].join('\0');
-  return `${digest(path)}.${digest(build)}.bin`;
+  return cacheFileName(path, build, 'bin');
 }
-
-const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { City } from '../domain/city.ts';
+import { sha256 } from './journal.ts';
 import { NamePrefixIndex } from './name-prefix-index.ts';
-import { readPrivateCache, writePrivateCache } from './private-cache.ts';
+import { cacheFileName, readPrivateCache, writePrivateCache } from './private-cache.ts';
 import { FOLD_VERSION } from './world/name-index.ts';
 
 /** Where a one-shot process keeps the office name index between runs, and what build it runs. */
@@ -29,8 +29,6 @@ interface Head {
   sum: string;
 }
 
-const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * The office name index (NamePrefixIndex) of one store file as read, kept between runs of the
  * one-shot CLI: folding and sorting every city's names cost 30 ms of a cold `ask` at 10,000 cities,
@@ -53,7 +51,7 @@ export class KeptNameIndex {
     const fold = [FOLD_VERSION, process.version];
     this.key = [LAYOUT, ...fold, cache.build, from.fileHash, from.replayed].join(' ');
     // Named first by the store's path, so a new version of the store's index replaces the old one.
-    this.file = `${sha256(resolve(storePath)).slice(0, 16)}.${sha256(this.key).slice(0, 16)}.names`;
+    this.file = cacheFileName(resolve(storePath), this.key, 'names');
   }
 
   /**

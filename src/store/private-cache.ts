@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 
@@ -16,7 +17,17 @@ export function readPrivateCache(dir: string, name: string): Buffer | undefined 
 }
 
 /**
- * Writes a cache file, named `<what it is for>.<version>.<ext>`, and removes the files of the same
+ * A cache file's name, `<what it is for>.<version>.<ext>`, each part a digest: a new version of the
+ * same thing (a rebuilt bundle, an edited store) replaces the old one (see writePrivateCache).
+ */
+export function cacheFileName(what: string, version: string, ext: string): string {
+  return `${digest(what)}.${digest(version)}.${ext}`;
+}
+
+const digest = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+/**
+ * Writes a cache file, named by cacheFileName, and removes the files of the same
  * thing's other versions, which are never read again, so the folder does not grow with each build
  * or edit. A folder that cannot be made or written leaves the cache missing, as before.
  */
